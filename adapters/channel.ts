@@ -1,0 +1,34 @@
+// The one small interface every chat channel implements. Inbound: each adapter turns its native message into a
+// Bot Framework Activity and runs one bot turn. Outbound (proactive, via the outbox dispatcher): `send`.
+import type { Activity } from 'botbuilder';
+
+export type ChannelName = 'console' | 'botframework' | 'wechat' | 'telegram' | (string & {});
+
+/** What the outbox hands a channel: a text, optional buttons and an optional image (PNG). */
+export interface OutboundMessage {
+  text: string;
+  suggestions?: string[];
+  image?: { png: Buffer; caption?: string };
+}
+
+export type SendResult =
+  | { ok: true; providerMessageId?: string }
+  /** `retryAfterMs` when the channel told us how long to wait (Telegram 429). `permanent` = do not retry. */
+  | { ok: false; error: string; retryAfterMs?: number; permanent?: boolean };
+
+export interface Channel {
+  readonly name: ChannelName;
+  /** True when the channel can deliver images (reports use a text table otherwise). */
+  readonly supportsImages: boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** `address` is the channel's own recipient string (a chat id, or a JSON conversation reference). */
+  send(address: string, message: OutboundMessage): Promise<SendResult>;
+}
+
+/** Renders suggested actions for channels without buttons: "1. 投诉\n2. 装修" (the reply "1"/"一" picks one). */
+export function numberedMenu(activity: Partial<Activity>): string {
+  const actions = activity.suggestedActions?.actions ?? [];
+  const lines = actions.map((a, i) => `${i + 1}. ${a.title ?? String(a.value)}`);
+  return [activity.text ?? '', ...(lines.length ? ['', ...lines] : [])].join('\n').trim();
+}

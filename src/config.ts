@@ -1,0 +1,63 @@
+// The environment, parsed once at start-up. A wrong value stops start-up with a message naming the variable.
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/wuye.db')
+    .refine((u) => /^file:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u), {
+      message: '必须以 file: (SQLite) 或 postgres:// / postgresql:// (PostgreSQL) 开头',
+    }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('0.0.0.0'),
+  CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppTenantId: optionalString,
+  MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TZ: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: '不是有效的 IANA 时区（例如 Asia/Shanghai）' }),
+  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  SEED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  DATA_DIR: z.string().default('./data'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`配置错误 (configuration error):\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message} (当前值: ${JSON.stringify(pick(env, i.path[0]))})`),
+    );
+  }
+  return result.data;
+}
+
+function pick(env: Record<string, string | undefined>, key: PropertyKey | undefined): string | undefined {
+  return typeof key === 'string' ? env[key] : undefined;
+}
+
+export function databaseProvider(url: string): 'sqlite' | 'postgresql' {
+  return url.startsWith('file:') ? 'sqlite' : 'postgresql';
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Times are shown in Asia/Shanghai; tests must not depend on the runner's zone.
+    env: { TZ: 'Asia/Shanghai' },
+    pool: 'forks',
+  },
+});
