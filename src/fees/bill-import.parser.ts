@@ -1,0 +1,281 @@
+// Bill CSV upload from the finance system / Excel: bytes → validated BillRow[] plus every problem with its 第N行.
+//
+// All-or-nothing: the caller imports NOTHING when errors.length > 0, so staff fix the file and upload it again rather
+// than chase which half of it went in. That is why every bad row is reported in one pass instead of stopping early.
+import { z } from 'zod';
+import { CsvSyntaxError, decodeCsv, readCsv, type CsvEncoding } from '../shared/csv.js';
+import { FEE_TYPES, FEE_TYPE_LABELS, type FeeType } from './fee.rules.js';
+
+export { FEE_TYPES, FEE_TYPE_LABELS, type FeeType };
+
+export interface BillRow {
+  building: string;
+  room: string;
+  period: string; // YYYY-MM
+  feeType: FeeType;
+  amountDueCents: number;
+  amountPaidCents: number;
+  dueDate: string; // YYYY-MM-DD
+}
+
+export interface BillImportError {
+  line: number;
+  message: string;
+}
+
+export interface BillImportResult {
+  rows: BillRow[];
+  errors: BillImportError[];
+  encoding: CsvEncoding;
+}
+
+type Field = keyof BillRow;
+
+/** zh label used in messages, whether the file's header was Chinese or English. */
+const FIELD_LABELS: Record<Field, string> = {
+  building: '楼栋',
+  room: '房号',
+  period: '账期',
+  feeType: '费用类型',
+  amountDueCents: '应收金额',
+  amountPaidCents: '实收金额',
+  dueDate: '到期日',
+};
+
+const HEADER_ALIASES: Record<Field, readonly string[]> = {
+  building: ['楼栋', '楼号', 'building'],
+  room: ['房号', '单元房号', '房间号', 'room'],
+  period: ['账期', '期间', 'period'],
+  feeType: ['费用类型', '费项', 'fee_type', 'feetype'],
+  amountDueCents: ['应收', '应收金额', 'amount_due', 'amountdue'],
+  amountPaidCents: ['实收', '实收金额', '已缴', '已缴金额', 'amount_paid', 'amountpaid'],
+  dueDate: ['到期日', '缴费截止日', 'due_date', 'duedate'],
+};
+const FIELDS = Object.keys(FIELD_LABELS) as Field[];
+const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['amountPaidCents']);
+
+const HEADER_TO_FIELD = new Map<string, Field>(
+  (Object.entries(HEADER_ALIASES) as [Field, readonly string[]][]).flatMap(([f, names]) =>
+    names.map((n) => [n, f] as [string, Field]),
+  ),
+);
+
+/** "应收金额（元）", " Amount Due " → lookup key; the unit suffix is decoration Excel templates often add. */
+function headerKey(h: string): string {
+  return h
+    .normalize('NFKC')
+    .replace(/\((元|人民币|rmb|cny)\)$/i, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+const FEE_TYPE_ALIASES = new Map<string, FeeType>([
+  ['物业管理费', 'PROPERTY'],
+  ['物业费', 'PROPERTY'],
+  ['物业服务费', 'PROPERTY'],
+  ['水费', 'WATER'],
+  ['电费', 'ELECTRICITY'],
+  ['停车费', 'PARKING'],
+  ['其他', 'OTHER'],
+  ['其它', 'OTHER'],
+  ...FEE_TYPES.map((t) => [t.toLowerCase(), t] as [string, FeeType]),
+]);
+
+export function parseFeeType(raw: string): FeeType | null {
+  return FEE_TYPE_ALIASES.get(raw.normalize('NFKC').trim().toLowerCase()) ?? null;
+}
+
+// NFKC first: full-width digits, "，" and "￥" (U+FFE5 → ¥) from Chinese input methods become ASCII.
+const PLAIN_AMOUNT = /^(\d+)(?:\.(\d*))?$/;
+const GROUPED_AMOUNT = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d*))?$/;
+
+export type AmountResult = { ok: true; cents: number } | { ok: false; reason: string };
+
+/**
+ * "1,234.50", "¥1234.5", "￥80", "80元", " 12.3 " → cents, from the digits of the string (never float × 100, which turns
+ * 1.15 into 114.99999). Negative, more than two decimals or badly placed thousands separators are refused.
+ */
+export function parseAmountCents(raw: string): AmountResult {
+  let s = raw.normalize('NFKC').trim();
+  if (s.startsWith('-')) return { ok: false, reason: '不能为负数' };
+  s = s.replace(/^¥\s*/, '').replace(/\s*元$/, '');
+  const m = PLAIN_AMOUNT.exec(s) ?? GROUPED_AMOUNT.exec(s);
+  if (!m) return { ok: false, reason: '不是有效金额' };
+  const intPart = (m[1] ?? '').replace(/,/g, '');
+  const frac = m[2] ?? '';
+  if (frac.length > 2) return { ok: false, reason: '最多保留两位小数' };
+  const cents = Number(intPart) * 100 + Number(frac.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents) || cents > 100_000_000_000) return { ok: false, reason: '金额过大' };
+  return { ok: true, cents };
+}
+
+const PERIOD_PATTERNS = [/^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})$/, /^(\d{4})年(\d{1,2})月?$/];
+
+/** "2026-11", "2026/11", "202611", "2026年11月" → "2026-11"; null if not a real month. */
+export function parsePeriod(raw: string): string | null {
+  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  for (const re of PERIOD_PATTERNS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (y < 2000 || y > 2099 || mo < 1 || mo > 12) return null;
+    return `${y}-${String(mo).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+const DATE_PATTERNS = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})(\d{2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
+
+/** "2026-11-30", "2026/11/30", "2026年11月30日" → "2026-11-30"; null if not a calendar date (2026-02-30). */
+export function parseDate(raw: string): string | null {
+  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  for (const re of DATE_PATTERNS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (y < 2000 || y > 2099) return null;
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  return null;
+}
+
+// Messages quote the original cell (trimmed, shortened) so staff can find it in Excel.
+function quoted(v: string): string {
+  const s = v.trim();
+  return `“${s.length > 20 ? `${s.slice(0, 20)}…` : s}”`;
+}
+
+function textCell(field: Field) {
+  return z.string().transform((v, ctx) => {
+    const s = v.normalize('NFKC').trim();
+    if (s === '') {
+      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}不能为空` });
+      return z.NEVER;
+    }
+    if (s.length > 32) {
+      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}${quoted(s)}过长（最多32个字符）` });
+      return z.NEVER;
+    }
+    return s;
+  });
+}
+
+function parsedCell<T>(field: Field, parse: (s: string) => T | null, what: string) {
+  return z.string().transform((v, ctx): T => {
+    if (v.trim() === '') {
+      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}不能为空` });
+      return z.NEVER;
+    }
+    const out = parse(v);
+    if (out === null) {
+      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}${quoted(v)}${what}` });
+      return z.NEVER;
+    }
+    return out;
+  });
+}
+
+function amountCell(field: Field, optional: boolean) {
+  return z.string().transform((v, ctx): number => {
+    if (v.trim() === '') {
+      if (optional) return 0;
+      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}不能为空` });
+      return z.NEVER;
+    }
+    const r = parseAmountCents(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}${quoted(v)}${r.reason}` });
+      return z.NEVER;
+    }
+    return r.cents;
+  });
+}
+
+// Paid > due is accepted: owners prepay or round up (e.g. pay ¥500 on a ¥486.40 bill) and finance exports record what
+// was actually received. billOutstanding() treats the excess as credit (never negative debt), and collectionRate's
+// caller caps paid at due per bill, so rejecting it would only block honest files.
+const billRowSchema = z.object({
+  building: textCell('building'),
+  room: textCell('room'),
+  period: parsedCell('period', parsePeriod, '不是有效账期（例：2026-11）'),
+  feeType: parsedCell('feeType', parseFeeType, `不是有效费用类型（可选：${Object.values(FEE_TYPE_LABELS).join('、')}）`),
+  amountDueCents: amountCell('amountDueCents', false),
+  amountPaidCents: amountCell('amountPaidCents', true),
+  dueDate: parsedCell('dueDate', parseDate, '不是有效日期（例：2026-11-30）'),
+}) satisfies z.ZodType<BillRow, Record<Field, string>>;
+
+export function parseBillCsv(buf: Buffer): BillImportResult {
+  const { text, encoding } = decodeCsv(buf);
+  const rows: BillRow[] = [];
+  const errors: BillImportError[] = [];
+  const fail = (line: number, message: string): void => {
+    errors.push({ line, message: `第${line}行：${message}` });
+  };
+
+  let columns: Map<Field, number> | null = null;
+  let headerBroken = false;
+  const firstLineOfKey = new Map<string, number>();
+
+  try {
+    for (const rec of readCsv(text)) {
+      if (rec.cells.every((c) => c.trim() === '')) continue; // blank lines / ",,,," rows Excel leaves behind
+
+      if (columns === null) {
+        columns = new Map();
+        const seen = new Map<Field, string>();
+        for (const [idx, cell] of rec.cells.entries()) {
+          const field = HEADER_TO_FIELD.get(headerKey(cell));
+          if (!field) continue; // extra columns (备注, 业主姓名…) are ignored
+          const prev = seen.get(field);
+          if (prev !== undefined) {
+            fail(rec.line, `列“${prev}”与“${cell.trim()}”重复，都表示${FIELD_LABELS[field]}`);
+            headerBroken = true;
+          }
+          seen.set(field, cell.trim());
+          columns.set(field, idx);
+        }
+        const missing = FIELDS.filter((f) => !columns?.has(f) && !OPTIONAL_FIELDS.has(f));
+        if (missing.length > 0) {
+          fail(rec.line, `缺少必填列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`);
+          headerBroken = true;
+        }
+        if (headerBroken) break; // every data row would fail the same way
+        continue;
+      }
+
+      const input = {} as Record<Field, string>;
+      for (const f of FIELDS) {
+        const idx = columns.get(f);
+        input[f] = idx === undefined ? '' : (rec.cells[idx] ?? '');
+      }
+      const parsed = billRowSchema.safeParse(input);
+      if (!parsed.success) {
+        fail(rec.line, parsed.error.issues.map((i) => i.message).join('；'));
+        continue;
+      }
+      const row = parsed.data;
+      const key = `${row.building}\u0000${row.room}\u0000${row.period}\u0000${row.feeType}`;
+      const firstLine = firstLineOfKey.get(key);
+      if (firstLine !== undefined) {
+        fail(
+          rec.line,
+          `与第${firstLine}行重复（楼栋${quoted(row.building)}、房号${quoted(row.room)}、账期${row.period}、${FEE_TYPE_LABELS[row.feeType]}）`,
+        );
+        continue;
+      }
+      firstLineOfKey.set(key, rec.line);
+      rows.push(row);
+    }
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    errors.push({ line: e.line, message: e.message });
+  }
+
+  if (columns === null) fail(1, '文件为空，缺少表头');
+  return { rows, errors, encoding };
+}

@@ -1,0 +1,165 @@
+// Pure fee arithmetic: what an owner still owes, late fees (违约金/滞纳金), collection rate, money/percent display.
+import { z } from 'zod';
+
+export const FEE_TYPES = ['PROPERTY', 'WATER', 'ELECTRICITY', 'PARKING', 'OTHER'] as const;
+export type FeeType = (typeof FEE_TYPES)[number];
+
+export const FEE_TYPE_LABELS: Record<FeeType, string> = {
+  PROPERTY: '物业管理费',
+  WATER: '水费',
+  ELECTRICITY: '电费',
+  PARKING: '停车费',
+  OTHER: '其他',
+};
+
+export interface Bill {
+  period: string; // YYYY-MM
+  feeType: FeeType;
+  amountDueCents: number;
+  amountPaidCents: number;
+  dueDate: string; // YYYY-MM-DD
+}
+
+export interface LateFeeRule {
+  /** 万分之N per day, e.g. 3 = 0.03%/day. Integer so the arithmetic stays exact. */
+  ratePerDayBasisPoints: number;
+  /** Days after the due date that are not charged. */
+  graceDays: number;
+  /** Late fee never exceeds this percentage of the outstanding amount. */
+  capPercent?: number;
+}
+
+/** For estate configuration: validates a rule read from the DB or env. */
+export const lateFeeRuleSchema = z.object({
+  ratePerDayBasisPoints: z.number().int().min(0),
+  graceDays: z.number().int().min(0),
+  capPercent: z.number().min(0).optional(),
+});
+
+export interface OverdueBill {
+  period: string;
+  feeType: FeeType;
+  outstandingCents: number;
+  daysOverdue: number;
+  lateFeeCents: number;
+}
+
+export interface BalanceSummary {
+  /** Everything unpaid, overdue or not yet due; late fees are NOT included (see lateFeeTotalCents). */
+  totalOutstandingCents: number;
+  /** Oldest due date first. */
+  overdue: OverdueBill[];
+  /** Earliest unpaid due date that is today or later, with the sum outstanding on that date. */
+  nextDue: { dueDate: string; amountCents: number } | null;
+  lateFeeTotalCents: number;
+}
+
+/** Overpayment (paid > due) is a prepayment credit, never a negative debt. */
+export function billOutstanding(b: Pick<Bill, 'amountDueCents' | 'amountPaidCents'>): number {
+  return Math.max(0, b.amountDueCents - b.amountPaidCents);
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a calendar date; throws on anything but a real YYYY-MM-DD. */
+function dayNumber(date: string, what: string): number {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`${what} must be YYYY-MM-DD, got "${date}"`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new RangeError(`${what} is not a calendar date: "${date}"`);
+  }
+  return ms / 86_400_000;
+}
+
+/**
+ * outstanding × rate × (daysOverdue − graceDays), in BigInt so large sums stay exact, rounded half-up to a cent, then
+ * capped at floor(outstanding × capPercent / 100) so the cap is never exceeded by rounding.
+ */
+export function lateFee(outstandingCents: number, daysOverdue: number, rule: LateFeeRule): number {
+  const chargeableDays = daysOverdue - rule.graceDays;
+  if (outstandingCents <= 0 || chargeableDays <= 0 || rule.ratePerDayBasisPoints <= 0) return 0;
+  const numerator = BigInt(outstandingCents) * BigInt(rule.ratePerDayBasisPoints) * BigInt(chargeableDays);
+  let fee = Number((numerator + 5_000n) / 10_000n);
+  if (rule.capPercent !== undefined) fee = Math.min(fee, Math.floor((outstandingCents * rule.capPercent) / 100));
+  return fee;
+}
+
+/**
+ * `today` is the estate's local date (Asia/Shanghai by default) — the caller converts, since a UTC date is wrong for
+ * eight hours a day. A bill is overdue from the day after its due date.
+ *
+ * We store only the amounts, not when payments were made, so: a bill paid in full after its due date has nothing
+ * outstanding and no late fee; a partly paid bill is charged on what is still outstanding for the whole overdue span.
+ */
+export function balanceSummary(bills: readonly Bill[], today: string, rule?: LateFeeRule): BalanceSummary {
+  if (rule) {
+    const checked = lateFeeRuleSchema.safeParse(rule);
+    if (!checked.success) throw new RangeError(`invalid late fee rule: ${checked.error.message}`);
+  }
+  const todayDay = dayNumber(today, 'today');
+  let totalOutstandingCents = 0;
+  let lateFeeTotalCents = 0;
+  const overdue: (OverdueBill & { dueDate: string })[] = [];
+  let nextDue: { dueDate: string; amountCents: number } | null = null;
+
+  for (const b of bills) {
+    const outstanding = billOutstanding(b);
+    if (outstanding === 0) continue;
+    totalOutstandingCents += outstanding;
+    const daysOverdue = todayDay - dayNumber(b.dueDate, 'dueDate');
+    if (daysOverdue > 0) {
+      const fee = rule ? lateFee(outstanding, daysOverdue, rule) : 0;
+      lateFeeTotalCents += fee;
+      overdue.push({
+        period: b.period,
+        feeType: b.feeType,
+        outstandingCents: outstanding,
+        daysOverdue,
+        lateFeeCents: fee,
+        dueDate: b.dueDate,
+      });
+    } else if (nextDue === null || b.dueDate < nextDue.dueDate) {
+      nextDue = { dueDate: b.dueDate, amountCents: outstanding };
+    } else if (b.dueDate === nextDue.dueDate) {
+      nextDue.amountCents += outstanding;
+    }
+  }
+
+  overdue.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.period.localeCompare(b.period)));
+  return {
+    totalOutstandingCents,
+    overdue: overdue.map(({ dueDate: _dueDate, ...o }) => o),
+    nextDue,
+    lateFeeTotalCents,
+  };
+}
+
+/** 123450 → "¥1,234.50"; negative → "-¥12.00". */
+export function formatYuan(cents: number): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`cents must be an integer, got ${cents}`);
+  const abs = Math.abs(cents);
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+$)/g, ',');
+  const fen = String(abs % 100).padStart(2, '0');
+  return `${cents < 0 ? '-' : ''}¥${yuan}.${fen}`;
+}
+
+/**
+ * 实收/应收 as a fraction; null when nothing was due (a rate of 0/0 is not 0%). The caller sums paid amounts already
+ * capped at each bill's due (min(paid, due)), otherwise one owner's prepayment would hide another's arrears.
+ */
+export function collectionRate(dueCents: number, paidCents: number): number | null {
+  if (dueCents <= 0) return null;
+  return paidCents / dueCents;
+}
+
+/** 0.9344 → "93.4%"; null → "—". Rounds on the per-mille integer to avoid 93.45 → "93.4" float artefacts. */
+export function formatPercent(rate: number | null): string {
+  if (rate === null || !Number.isFinite(rate)) return '—';
+  const perMille = Math.round(rate * 1000 + Math.sign(rate) * 1e-9);
+  return `${(perMille / 10).toFixed(1)}%`;
+}

@@ -1,0 +1,115 @@
+// RFC-4180 CSV reading for staff uploads (Excel exports): UTF-8 or GBK bytes → records with physical line numbers.
+import iconv from 'iconv-lite';
+
+export interface CsvRecord {
+  /** 1-based physical line the record starts on, so messages can say 第N行 even when a quoted cell spans lines. */
+  line: number;
+  cells: string[];
+}
+
+/** The text ends inside a quoted cell; `line` is where that cell opened. */
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = 0xfeff;
+
+/**
+ * Yields records lazily in a single pass over the string (charCode scan + slices, no per-char regex), so a caller can
+ * stop early or process 100k rows without building the whole list. Line breaks: CRLF, LF, or a lone CR. Lenient where
+ * Excel output is sloppy: a stray quote inside an unquoted cell is kept literally, text after a closing quote is
+ * appended. Only an unterminated quoted cell throws (CsvSyntaxError), because everything after it would be garbage.
+ */
+export function* readCsv(text: string): Generator<CsvRecord> {
+  const n = text.length;
+  let i = n > 0 && text.charCodeAt(0) === BOM ? 1 : 0;
+  let line = 1;
+  while (i < n) {
+    const startLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      let value: string;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        const openLine = line;
+        i++;
+        let value0 = '';
+        let segStart = i;
+        for (;;) {
+          if (i >= n) throw new CsvSyntaxError(openLine, `第${openLine}行：引号未闭合`);
+          const c = text.charCodeAt(i);
+          if (c === QUOTE) {
+            if (i + 1 < n && text.charCodeAt(i + 1) === QUOTE) {
+              value0 += text.slice(segStart, i + 1);
+              i += 2;
+              segStart = i;
+              continue;
+            }
+            value0 += text.slice(segStart, i);
+            i++;
+            break;
+          }
+          if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+          i++;
+        }
+        const tailStart = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA || c === LF || c === CR) break;
+          i++;
+        }
+        value = tailStart === i ? value0 : value0 + text.slice(tailStart, i);
+      } else {
+        const start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA || c === LF || c === CR) break;
+          i++;
+        }
+        value = text.slice(start, i);
+      }
+      cells.push(value);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      break;
+    }
+    yield { line: startLine, cells };
+  }
+}
+
+/** All records of `text` (leading BOM stripped). An empty physical line is a record with one empty cell. */
+export function parseCsv(text: string): CsvRecord[] {
+  return Array.from(readCsv(text));
+}
+
+export type CsvEncoding = 'utf-8' | 'gbk';
+
+/**
+ * Excel on Chinese Windows saves CSV as GBK unless "CSV UTF-8" is chosen, so both arrive. Strict UTF-8 decoding fails
+ * on virtually any GBK text containing Chinese, so it is a reliable detector; the fallback decodes as GB18030 (a superset
+ * of GBK, so rare characters in 4-byte form still come through) and is reported as 'gbk'.
+ */
+export function decodeCsv(buf: Uint8Array): { text: string; encoding: CsvEncoding } {
+  try {
+    // ignoreBOM: false (the default) makes TextDecoder drop a UTF-8 BOM.
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gbk' };
+  }
+}
+
+export function decodeCsvBuffer(buf: Buffer): string {
+  return decodeCsv(buf).text;
+}
