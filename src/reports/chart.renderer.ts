@@ -1,0 +1,191 @@
+// Chart images for supervisors' reports, rendered on the server with no browser or canvas:
+// vega-lite spec → vega SVG (renderer 'none') → resvg PNG with a CJK font so 汉字 are real glyphs.
+import { Resvg, renderAsync, type RenderedImage, type ResvgRenderOptions } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Encoding } from 'vega-lite/build/src/encoding.js';
+import type { PositionFieldDef } from 'vega-lite/build/src/channeldef.js';
+import { z } from 'zod';
+import { findCjkFont } from './cjk-font.js';
+
+/** percent: value is a fraction (0.93 → 93%); count: whole numbers; yuan: value is integer cents (分), shown in 元. */
+export type ValueFormat = 'percent' | 'count' | 'yuan';
+
+export interface ChartDatum {
+  label: string;
+  value: number;
+  series?: string;
+}
+
+export interface ChartSpec {
+  title: string;
+  data: ChartDatum[];
+  valueFormat?: ValueFormat;
+  yTitle?: string;
+}
+
+export interface ChartOptions {
+  /** Image size in CSS pixels, axes and title included. */
+  width?: number;
+  height?: number;
+  /** Font family for all text; defaults to the installed CJK font. */
+  font?: string;
+  /** Pixel density of the PNG (2 for sharp images on phones); the PNG is width×scale by height×scale. */
+  scale?: number;
+}
+
+export interface RenderedChart {
+  png: Buffer;
+  svg: string;
+  /** The values the chart was drawn from, read back from the vega dataflow. */
+  data: ChartDatum[];
+  width: number;
+  height: number;
+}
+
+const DATASET = 'table';
+
+const chartSpecSchema = z.object({
+  title: z.string(),
+  data: z.array(z.object({ label: z.string().min(1), value: z.number(), series: z.string().min(1).optional() })),
+  valueFormat: z.enum(['percent', 'count', 'yuan']).optional(),
+  yTitle: z.string().optional(),
+});
+
+const chartOptionsSchema = z.object({
+  width: z.number().int().min(100).max(4000).optional(),
+  height: z.number().int().min(100).max(4000).optional(),
+  font: z.string().min(1).optional(),
+  scale: z.number().min(0.5).max(4).optional(),
+});
+
+export function renderBarChart(spec: ChartSpec, opts?: ChartOptions): Promise<RenderedChart> {
+  return renderChart('bar', spec, opts);
+}
+
+/** x = label (e.g. '11-01', kept in input order), y = value; one line per series. */
+export function renderLineChart(spec: ChartSpec, opts?: ChartOptions): Promise<RenderedChart> {
+  return renderChart('line', spec, opts);
+}
+
+/** The resvg font settings charts are drawn with; exported so tests can rasterize exactly as production does. */
+export function chartFontOptions(family: string, file?: string): NonNullable<ResvgRenderOptions['font']> {
+  return {
+    loadSystemFonts: true,
+    fontFiles: file === undefined ? [] : [file],
+    defaultFontFamily: family,
+    sansSerifFamily: family,
+  };
+}
+
+/** SVG → RGBA image off the main thread (resvg's async render runs in the libuv pool). */
+export function rasterizeSvg(svg: string, font: ResvgRenderOptions['font'], scale = 1): Promise<RenderedImage> {
+  return renderAsync(svg, { font, fitTo: { mode: 'zoom', value: scale }, background: 'white' });
+}
+
+/** Synchronous variant for tests that compare pixels. */
+export function rasterizeSvgSync(svg: string, font: ResvgRenderOptions['font'], scale = 1): RenderedImage {
+  return new Resvg(svg, { font, fitTo: { mode: 'zoom', value: scale }, background: 'white' }).render();
+}
+
+type ChartKind = 'bar' | 'line';
+
+async function renderChart(kind: ChartKind, rawSpec: ChartSpec, rawOpts: ChartOptions | undefined): Promise<RenderedChart> {
+  const spec = chartSpecSchema.parse(rawSpec);
+  const opts = chartOptionsSchema.parse(rawOpts ?? {});
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 400;
+  const font = resolveFont(opts.font);
+  const vlSpec = buildSpec(kind, spec, { width, height, family: font.family });
+
+  const view = new vega.View(vega.parse(compile(vlSpec).spec), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG();
+    const data = readBackData(view.data(DATASET));
+    const image = await rasterizeSvg(svg, chartFontOptions(font.family, font.file), opts.scale ?? 1);
+    return { png: image.asPng(), svg, data, width: image.width, height: image.height };
+  } finally {
+    view.finalize();
+  }
+}
+
+function resolveFont(requested: string | undefined): { family: string; file?: string } {
+  if (requested !== undefined) return { family: requested };
+  // Without a CJK font Chinese shows as boxes; start-up already warned, so still draw the chart.
+  return findCjkFont() ?? { family: 'sans-serif' };
+}
+
+const AXIS_FORMAT: Record<ValueFormat, string> = { percent: '.0%', count: ',d', yuan: ',~f' };
+const LABEL_FORMAT: Record<ValueFormat, string> = { percent: '.1~%', count: ',d', yuan: ',.2f' };
+
+function buildSpec(kind: ChartKind, spec: z.infer<typeof chartSpecSchema>, size: { width: number; height: number; family: string }): TopLevelSpec {
+  const format = spec.valueFormat;
+  // Series keep the caller's order (e.g. 本月 before 上月), not alphabetical.
+  const seriesOrder = [...new Set(spec.data.flatMap((d) => (d.series === undefined ? [] : [d.series])))];
+  const hasSeries = seriesOrder.length > 0;
+
+  const x: PositionFieldDef<string> = {
+    field: 'label',
+    type: kind === 'bar' ? 'nominal' : 'ordinal',
+    sort: null,
+    title: null,
+    // Rotated Chinese labels read badly; line charts with many dates drop overlapping labels instead.
+    axis: { labelAngle: 0, labelOverlap: kind === 'line' ? 'parity' : false },
+  };
+  const y: PositionFieldDef<string> = {
+    // Cents are stored, yuan are read: the chart plots `shown` and keeps `value` as the database number.
+    field: 'shown',
+    type: 'quantitative',
+    title: spec.yTitle ?? (format === 'yuan' ? '金额（元）' : null),
+    axis: {
+      ...(format === undefined ? {} : { format: AXIS_FORMAT[format] }),
+      ...(format === 'count' ? { tickMinStep: 1 } : {}),
+    },
+    ...(kind === 'line' ? { scale: { zero: false, nice: true } } : {}),
+  };
+  const seriesEncoding: Pick<Encoding<string>, 'color' | 'xOffset'> = hasSeries
+    ? {
+        color: { field: 'series', type: 'nominal', title: null, scale: { domain: seriesOrder }, legend: { orient: 'top' } },
+        ...(kind === 'bar' ? { xOffset: { field: 'series', type: 'nominal', sort: seriesOrder } } : {}),
+      }
+    : {};
+  const encoding: Encoding<string> = { x, y, ...seriesEncoding };
+
+  const common: Required<Pick<TopLevelSpec, '$schema' | 'title' | 'autosize' | 'transform' | 'config'>> = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: spec.title,
+    autosize: { type: 'fit', contains: 'padding' },
+    transform: [{ calculate: format === 'yuan' ? 'datum.value / 100' : 'datum.value', as: 'shown' }],
+    config: {
+      font: size.family,
+      background: 'white',
+      title: { fontSize: 16, anchor: 'middle' },
+      axis: { labelFontSize: 12, titleFontSize: 12 },
+      // Chinese reads horizontally: put the y title above the tick labels instead of rotating it.
+      axisY: { titleAngle: 0, titleAlign: 'right', titleBaseline: 'bottom', titleX: 0, titleY: -8 },
+      legend: { labelFontSize: 12 },
+    },
+  };
+
+  const frame = { width: size.width, height: size.height, data: { name: DATASET, values: spec.data } };
+  if (kind === 'line') return { ...common, ...frame, mark: { type: 'line', point: true }, encoding };
+  return {
+    ...common,
+    ...frame,
+    encoding,
+    layer: [
+      { mark: { type: 'bar' } },
+      // Value on top of each bar so supervisors read the exact number, not estimate it from the axis.
+      {
+        mark: { type: 'text', dy: -7, fontSize: 11, color: '#333333' },
+        encoding: { text: { field: 'shown', type: 'quantitative', ...(format === undefined ? {} : { format: LABEL_FORMAT[format] }) } },
+      },
+    ],
+  };
+}
+
+const readBackSchema = z.array(z.object({ label: z.string(), value: z.number(), series: z.string().optional() }));
+
+function readBackData(rows: unknown): ChartDatum[] {
+  return readBackSchema.parse(rows).map(({ label, value, series }) => (series === undefined ? { label, value } : { label, value, series }));
+}
