@@ -1,0 +1,157 @@
+// Bot Framework (Teams, Web Chat, the Emulator) through botbuilder's CloudAdapter. Auth is off when MicrosoftAppId is
+// empty (the Emulator), JWT-validated when it is set. Replies go to the activity's serviceUrl.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  type ConversationReference,
+  type Request as BfRequest,
+  type Response as BfResponse,
+} from 'botbuilder';
+import { z } from 'zod';
+import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import type { Logger } from '../../src/shared/logger.js';
+import type { Channel, OutboundMessage, SendResult } from '../channel.js';
+
+export interface BotFrameworkOptions {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  handler: TurnHandler;
+  logger: Logger;
+}
+
+// The shape we rely on before handing an activity to botbuilder; anything else is a 400, not a crash.
+const inboundActivity = z.looseObject({
+  type: z.string().min(1),
+  id: z.string().optional(),
+  channelId: z.string().min(1),
+  serviceUrl: z.string().url(),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  from: z.looseObject({ id: z.string().min(1) }).optional(),
+  text: z.string().max(20_000).optional(),
+});
+
+const conversationReference = z.looseObject({
+  serviceUrl: z.string().url(),
+  channelId: z.string(),
+  conversation: z.looseObject({ id: z.string() }),
+});
+
+const MAX_BODY = 256 * 1024;
+
+export class BotFrameworkChannel implements Channel {
+  readonly name = 'botframework';
+  readonly supportsImages = true;
+  readonly adapter: CloudAdapter;
+
+  constructor(private readonly opts: BotFrameworkOptions) {
+    const auth = new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: opts.appId ?? '',
+      MicrosoftAppPassword: opts.appPassword ?? '',
+      MicrosoftAppTenantId: opts.tenantId ?? '',
+      MicrosoftAppType: opts.appType ?? (opts.appId ? 'MultiTenant' : ''),
+    });
+    this.adapter = new CloudAdapter(auth);
+    this.adapter.onTurnError = (ctx, err) => opts.handler.onTurnError(ctx, err);
+  }
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  /** POST /api/messages */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      return reply(res, 400, { error: '请求体不是有效的 JSON' });
+    }
+    const parsed = inboundActivity.safeParse(body);
+    if (!parsed.success) {
+      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 5) }, 'bot framework: invalid activity rejected');
+      return reply(res, 400, { error: '无效的消息格式' });
+    }
+    const bfReq: BfRequest = { body: parsed.data as Record<string, unknown>, headers: req.headers, method: req.method };
+    await this.adapter.process(bfReq, wrapResponse(res), (ctx) => this.opts.handler.onTurn(ctx));
+  }
+
+  /** Proactive message (from the outbox): `address` is a JSON ConversationReference stored at the owner's last turn. */
+  async send(address: string, message: OutboundMessage): Promise<SendResult> {
+    const ref = conversationReference.safeParse(safeJson(address));
+    if (!ref.success) return { ok: false, error: 'invalid conversation reference', permanent: true };
+    try {
+      await this.adapter.continueConversationAsync(this.opts.appId ?? '', ref.data as unknown as Partial<ConversationReference>, async (ctx) => {
+        const activity = message.suggestions?.length
+          ? MessageFactory.suggestedActions(message.suggestions, message.text)
+          : MessageFactory.text(message.text);
+        if (message.image) {
+          activity.attachments = [{ contentType: 'image/png', contentUrl: `data:image/png;base64,${message.image.png.toString('base64')}`, name: message.image.caption ?? 'chart.png' }];
+        }
+        await ctx.sendActivity(activity);
+      });
+      return { ok: true };
+    } catch (err) {
+      const status = (err as { statusCode?: number }).statusCode;
+      return { ok: false, error: (err as Error).message, permanent: status === 403 || status === 404 };
+    }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** botbuilder wants an express-like response; this is the small part of it CloudAdapter uses. */
+function wrapResponse(res: ServerResponse): BfResponse {
+  const wrapped = {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+      return wrapped;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+      return wrapped;
+    },
+    send(body?: unknown) {
+      if (body === undefined || body === null) return;
+      if (typeof body === 'string' || Buffer.isBuffer(body)) res.write(body);
+      else {
+        if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.write(JSON.stringify(body));
+      }
+    },
+    end(...args: unknown[]) {
+      res.end(...(args as []));
+    },
+  };
+  return wrapped;
+}

@@ -1,0 +1,108 @@
+// The console chat (`npm start` in a terminal): type as the demo owner; replies print with numbered menus.
+import readline from 'node:readline';
+import { randomUUID } from 'node:crypto';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
+
+export interface ConsoleOptions {
+  handler: TurnHandler;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** The chat account the console speaks as (the demo owner by default). */
+  userId?: string;
+  /** Console-only commands (e.g. persona switch) — return true when handled. */
+  onCommand?: (line: string, console: ConsoleChannel) => Promise<boolean>;
+}
+
+export class ConsoleChannel extends BotAdapter implements Channel {
+  readonly name = 'console';
+  readonly supportsImages = false;
+  private rl: readline.Interface | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private lastMenu: string[] = [];
+  userId: string;
+
+  constructor(private readonly opts: ConsoleOptions) {
+    super();
+    this.userId = opts.userId ?? 'demo-owner';
+    this.onTurnError = (ctx, err) => opts.handler.onTurnError(ctx, err);
+  }
+
+  async start(): Promise<void> {
+    this.rl = readline.createInterface({ input: this.opts.input ?? process.stdin, terminal: false });
+    this.print('（控制台聊天已开启：直接输入文字与物业前台对话，输入“帮助”查看功能，Ctrl+C 退出）');
+    this.rl.on('line', (line) => {
+      // One turn at a time, in order, like a real chat.
+      this.queue = this.queue.then(() => this.onLine(line)).catch(() => undefined);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.rl?.close();
+    await this.queue;
+  }
+
+  /** Resolves when every line typed so far has been answered (tests). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async onLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (!line) return;
+    if (this.opts.onCommand && (await this.opts.onCommand(line, this))) return;
+    // "1" picks the first button of the last menu, as on WeChat.
+    const n = /^\d+$/.test(line) ? Number(line) : NaN;
+    const text = n >= 1 && n <= this.lastMenu.length ? (this.lastMenu[n - 1] ?? line) : line;
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      id: randomUUID(),
+      channelId: 'console',
+      serviceUrl: 'console://local',
+      conversation: { id: `console:${this.userId}`, isGroup: false, name: 'console', conversationType: 'personal' },
+      from: { id: this.userId, name: this.userId },
+      recipient: { id: 'wuye-desk', name: '物业前台' },
+      text,
+      timestamp: new Date(),
+      locale: 'zh-CN',
+    };
+    const context = new TurnContext(this, activity);
+    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
+  }
+
+  print(text: string): void {
+    (this.opts.output ?? process.stdout).write(`${text}\n`);
+  }
+
+  async sendActivities(_context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    for (const a of activities) {
+      if (a.type !== ActivityTypes.Message) continue;
+      this.lastMenu = (a.suggestedActions?.actions ?? []).map((x) => String(x.value ?? x.title));
+      this.print(`物业前台> ${numberedMenu(a).replace(/\n/g, '\n          ')}`);
+    }
+    return activities.map(() => ({ id: randomUUID() }));
+  }
+
+  async updateActivity(): Promise<void> {}
+  async deleteActivity(): Promise<void> {}
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  /** Proactive messages to the console user (reminders during a demo). */
+  async send(_address: string, message: OutboundMessage): Promise<SendResult> {
+    const menu = message.suggestions?.length ? `\n${message.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}` : '';
+    this.print(`物业前台（通知）> ${message.text}${menu}`);
+    return { ok: true };
+  }
+}

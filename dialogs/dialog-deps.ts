@@ -1,0 +1,15 @@
+import type { TurnContext } from 'botbuilder';
+import type { HandoffService } from '../src/handoff/handoff.service.js';
+import { translator, type Translate } from '../src/i18n/index.js';
+import { senderOf } from '../src/identity/sender.js';
+
+/** Everything the dialogs need from the rest of the app, passed in by the composition root. */
+export interface DialogDeps {
+  handoffs: HandoffService;
+  now: () => Date;
+}
+
+/** The texts of this turn's sender language. */
+export function textsFor(context: TurnContext): Translate {
+  return translator(senderOf(context).locale);
+}

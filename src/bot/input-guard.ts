@@ -1,0 +1,22 @@
+// Bad input gets a clear answer and loses nothing: the guard names the problem, the prompt asks again.
+import type { Activity } from 'botbuilder';
+import type { MessageKey, Params } from '../i18n/index.js';
+
+export const MAX_TEXT = 500;
+
+export type InputProblem = { key: MessageKey; params?: Params } | null;
+
+// Letters, digits or CJK: a message made only of emoji, punctuation or spaces carries nothing we can act on.
+const MEANINGFUL = /[\p{L}\p{N}]/u;
+
+export function checkText(activity: Partial<Activity>, max = MAX_TEXT): InputProblem {
+  const text = (activity.text ?? '').trim();
+  if (!text) {
+    const att = activity.attachments?.[0];
+    if (att) return { key: 'input.unsupported', params: { type: att.contentType ?? 'file' } };
+    return { key: 'input.empty' };
+  }
+  if ([...text].length > max) return { key: 'input.tooLong', params: { length: [...text].length, max } };
+  if (!MEANINGFUL.test(text)) return { key: 'input.noText' };
+  return null;
+}

@@ -1,0 +1,29 @@
+// Words an owner uses for each main-menu flow. Free text ("楼上装修太吵了") goes straight to the flow it names.
+export type Intent = 'complaint' | 'renovation' | 'keys' | 'fees' | 'help' | 'handoff';
+
+const RULES: Array<[Intent, RegExp]> = [
+  ['handoff', /转人工|人工客服|人工服务|^人工$|找客服|^talk to staff$/i],
+  ['help', /^(帮助|帮忙|菜单|功能|help|\?|？)$/i],
+  ['complaint', /投诉|报事|举报|反映问题|^complaint$/i],
+  ['renovation', /装修|延期|停工|复工|退场|验收|^renovation$/i],
+  ['keys', /钥匙|^keys?$/i],
+  ['fees', /物业费|管理费|缴费|交费|欠费|账单|费用|^property fees$/i],
+];
+
+export function matchIntent(text: string | undefined | null): Intent | null {
+  const s = (text ?? '').trim();
+  if (!s) return null;
+  for (const [intent, re] of RULES) if (re.test(s)) return intent;
+  return null;
+}
+
+/** Interruptions work at any step; they match whole messages only, so "帮助我投诉漏水" is not "帮助". */
+export type Interruption = 'cancel' | 'help' | 'handoff';
+
+export function matchInterruption(text: string | undefined | null): Interruption | null {
+  const s = (text ?? '').trim().replace(/[。！!.，,\s]+$/u, '').toLowerCase();
+  if (/^(取消|退出|算了|不办了|结束|cancel|quit)$/.test(s)) return 'cancel';
+  if (/^(帮助|help|\?|？)$/.test(s)) return 'help';
+  if (/^(转人工|人工|人工客服|人工服务|talk to staff)$/.test(s)) return 'handoff';
+  return null;
+}

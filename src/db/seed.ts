@@ -1,0 +1,67 @@
+// The demo estate `npm start` seeds into an empty database, so a newcomer can try every flow at once.
+// Phone numbers are fictitious (13800000000-range test numbers).
+import type { Prisma } from './client.js';
+
+export const DEMO = {
+  estateCode: 'JXHY',
+  estateName: '锦绣花园',
+  deskPhone: '0571-8888 6666',
+  emergencyPhone: '0571-8888 9999',
+  owner: { name: '刘洋', phone: '13812345678', building: '3', entrance: '2', room: '1201', consoleId: 'demo-owner' },
+  staff: [
+    { name: '王芳', phone: '13800000001', role: 'ASSISTANT', consoleId: 'demo-assistant' },
+    { name: '李强', phone: '13800000002', role: 'FOREMAN', consoleId: 'demo-foreman' },
+    { name: '张敏', phone: '13800000003', role: 'SUPERVISOR', consoleId: 'demo-supervisor' },
+    { name: '陈刚', phone: '13800000004', role: 'MANAGER', consoleId: 'demo-manager' },
+  ],
+  otherOwners: [
+    { name: '赵丽', phone: '13911112222', building: '1', entrance: '1', room: '301' },
+    { name: '孙伟', phone: '13733334444', building: '2', entrance: '1', room: '802' },
+    { name: '周静', phone: '13655556666', building: '3', entrance: '1', room: '1502' },
+  ],
+} as const;
+
+export async function isDatabaseEmpty(prisma: Prisma): Promise<boolean> {
+  return (await prisma.estate.count()) === 0;
+}
+
+/** Creates the demo estate (3 buildings × 2 entrances × 18 floors × 2 rooms), owners and one staff member per role. */
+export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
+  const estate = await prisma.estate.create({
+    data: { code: DEMO.estateCode, name: DEMO.estateName, deskPhone: DEMO.deskPhone, emergencyPhone: DEMO.emergencyPhone, settings: {} },
+  });
+  const units: Array<{ id: string; buildingId: string; entrance: string; room: string; areaSqm: number }> = [];
+  const buildingIds = new Map<string, string>();
+  for (const name of ['1', '2', '3']) {
+    const b = await prisma.building.create({ data: { estateId: estate.id, name } });
+    buildingIds.set(name, b.id);
+    for (const entrance of ['1', '2'])
+      for (let floor = 1; floor <= 18; floor++)
+        for (const r of ['01', '02'])
+          units.push({ id: `u-${name}-${entrance}-${floor}${r}`, buildingId: b.id, entrance, room: `${floor}${r}`, areaSqm: r === '01' ? 98 : 126 });
+  }
+  await prisma.unit.createMany({ data: units });
+  const unitId = (b: string, e: string, r: string) => `u-${b}-${e}-${r}`;
+
+  for (const o of [DEMO.owner, ...DEMO.otherOwners]) {
+    await prisma.person.create({
+      data: {
+        name: o.name,
+        phone: o.phone,
+        memberships: { create: { unitId: unitId(o.building, o.entrance, o.room), role: 'OWNER' } },
+        ...('consoleId' in o ? { identities: { create: { channel: 'console', externalId: o.consoleId, displayName: o.name } } } : {}),
+      },
+    });
+  }
+  for (const s of DEMO.staff) {
+    await prisma.person.create({
+      data: {
+        name: s.name,
+        phone: s.phone,
+        staff: { create: { estateId: estate.id, role: s.role } },
+        identities: { create: { channel: 'console', externalId: s.consoleId, displayName: s.name } },
+      },
+    });
+  }
+  return { estateId: estate.id };
+}

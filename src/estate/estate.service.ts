@@ -1,0 +1,62 @@
+// Estates change rarely, but every turn needs its estate (name, desk phone, rules): keep them cached briefly.
+import { z } from 'zod';
+import type { Prisma } from '../db/client.js';
+import { findDefaultEstate, findEstateById, type EstateRow } from '../db/estate.repo.js';
+
+/** Per-estate rules stored in Estate.settings (Json): validated here, defaults from the department's procedures. */
+export const estateSettingsSchema = z
+  .object({
+    handoffMaxTopicLength: z.number().int().min(20).max(2000).default(500),
+  })
+  .prefault({});
+
+export type EstateSettings = z.infer<typeof estateSettingsSchema>;
+
+export interface EstateInfo {
+  id: string;
+  code: string;
+  name: string;
+  timezone: string;
+  deskPhone: string;
+  emergencyPhone: string;
+  settings: EstateSettings;
+}
+
+export class EstateService {
+  private readonly cache = new Map<string, { at: number; estate: EstateInfo }>();
+  private defaultId: string | null = null;
+
+  constructor(private readonly prisma: Prisma, private readonly ttlMs = 60_000) {}
+
+  async byId(id: string): Promise<EstateInfo | null> {
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.estate;
+    const row = await findEstateById(this.prisma, id);
+    return row ? this.remember(row) : null;
+  }
+
+  async defaultEstate(): Promise<EstateInfo | null> {
+    if (this.defaultId) return this.byId(this.defaultId);
+    const row = await findDefaultEstate(this.prisma);
+    if (!row) return null;
+    this.defaultId = row.id;
+    return this.remember(row);
+  }
+
+  private remember(row: EstateRow): EstateInfo {
+    const parsed = estateSettingsSchema.safeParse(row.settings ?? {});
+    // A broken settings blob falls back to defaults rather than taking the estate's chat down.
+    const settings = parsed.success ? parsed.data : estateSettingsSchema.parse({});
+    const estate: EstateInfo = {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      timezone: row.timezone,
+      deskPhone: row.deskPhone,
+      emergencyPhone: row.emergencyPhone,
+      settings,
+    };
+    this.cache.set(row.id, { at: Date.now(), estate });
+    return estate;
+  }
+}

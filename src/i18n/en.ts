@@ -1,0 +1,30 @@
+import type { MessageKey } from './zh-CN.js';
+
+// English catalogue: same keys as zh-CN (the compiler checks none is missing).
+export const en: Record<MessageKey, string> = {
+  'menu.greeting': 'Hello, I am the {estate} front-desk assistant. How can I help you?',
+  'menu.again': 'Anything else I can help with?',
+  'menu.retry': 'Sorry, I did not understand. Pick an option below or say what you need (e.g. "complaint").',
+  'menu.complaint': 'Complaint',
+  'menu.renovation': 'Renovation',
+  'menu.keys': 'Keys',
+  'menu.fees': 'Property fees',
+  'menu.help': 'Help',
+  'menu.handoff': 'Talk to staff',
+  'flow.comingSoon': '"{flow}" is coming soon. For now reply "talk to staff" and we will contact you, or call the desk at {deskPhone}.',
+  'help.text':
+    'I can help with:\n· Complaints: file one and follow it\n· Renovation: extension, stop-work, exit inspection\n· Keys: book key deposit and pickup\n· Property fees: balance and how to pay\n\nAt any time reply:\n· "cancel" to stop what you are doing\n· "help" for this text\n· "talk to staff" to be called back\nDesk phone: {deskPhone}',
+  'cancel.done': 'Cancelled.',
+  'cancel.nothing': 'Nothing to cancel.',
+  'handoff.askTopic': 'Sure, I will get a person to help. Briefly, what is it about?',
+  'handoff.askWhen': 'When should we contact you? Reply "asap" or give a time, e.g. "tomorrow 3pm".',
+  'handoff.askWhenRetry': 'I could not read a time. Reply "asap" or give a future time, e.g. "tomorrow 10am".',
+  'handoff.whenPast': 'That time has passed. Give a future time or reply "asap".',
+  'handoff.done': 'Request {ref} recorded. Topic: {topic}\nStaff will contact you {when}. If urgent, call the desk at {deskPhone}.',
+  'handoff.asap': 'as soon as possible during desk hours',
+  'input.empty': 'I received no text. Please type your message.',
+  'input.tooLong': 'That is too long ({length} characters); please keep it under {max}.',
+  'input.noText': 'Please describe it in words (emoji alone cannot be handled).',
+  'input.unsupported': 'This kind of message ({type}) is not supported yet; please send text.',
+  'error.generic': 'Sorry, something went wrong and the current step was reset. Start again or reply "talk to staff".',
+};

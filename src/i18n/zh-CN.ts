@@ -1,0 +1,30 @@
+// Simplified Chinese: the default language of every owner- and staff-facing text.
+export const zhCN = {
+  'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
+  'menu.again': '还有什么可以帮您？',
+  'menu.retry': '抱歉，我没有听懂。请从下面选择，或直接说出您的需求（例如“我要投诉”）。',
+  'menu.complaint': '投诉',
+  'menu.renovation': '装修',
+  'menu.keys': '钥匙',
+  'menu.fees': '物业费',
+  'menu.help': '帮助',
+  'menu.handoff': '转人工',
+  'flow.comingSoon': '「{flow}」功能正在建设中，即将上线。现在如需办理，请回复“转人工”，客服会联系您；或拨打前台电话 {deskPhone}。',
+  'help.text':
+    '我可以帮您：\n· 投诉：报事、投诉并跟进处理进度\n· 装修：装修延期、停工、退场验收\n· 钥匙：预约钥匙寄存与领取\n· 物业费：查询欠费与缴费方式\n\n任何时候都可以回复：\n· “取消”：结束当前操作\n· “帮助”：查看本说明\n· “转人工”：请客服联系您\n前台电话：{deskPhone}',
+  'cancel.done': '已取消当前操作。',
+  'cancel.nothing': '当前没有进行中的操作。',
+  'handoff.askTopic': '好的，为您转人工服务。请简单说明需要协助的事项：',
+  'handoff.askWhen': '希望客服什么时候联系您？可以回复“尽快”，或说一个时间，例如“明天下午三点”。',
+  'handoff.askWhenRetry': '没有识别出时间。请回复“尽快”，或说一个将来的时间，例如“明天上午十点”“周六下午三点”。',
+  'handoff.whenPast': '这个时间已经过去了，请说一个将来的时间，或回复“尽快”。',
+  'handoff.done': '已为您登记人工服务（编号 {ref}）。事项：{topic}\n客服将在{when}联系您。如情况紧急，请直接拨打前台电话 {deskPhone}。',
+  'handoff.asap': '工作时间内尽快',
+  'input.empty': '没有收到文字内容，请直接输入文字。',
+  'input.tooLong': '内容太长了（{length} 个字），请精简到 {max} 个字以内。',
+  'input.noText': '请用文字描述（只有表情符号我们无法处理）。',
+  'input.unsupported': '暂不支持这种消息类型（{type}），请发送文字。',
+  'error.generic': '抱歉，系统出了点问题，当前操作已重置。请重新开始，或回复“转人工”。',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,49 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Prisma } from '../db/client.js';
+import { touchIdentity } from '../db/identity.repo.js';
+import { AppError } from '../bot/app-error.js';
+import type { EstateService } from '../estate/estate.service.js';
+import { normalizeLocale } from '../i18n/index.js';
+import { unitLabel, type Sender } from './sender.js';
+
+export class IdentityService {
+  constructor(private readonly prisma: Prisma, private readonly estates: EstateService) {}
+
+  /** Identifies the sender of an inbound activity (creating the chat account on first contact). */
+  async identify(activity: Partial<Activity>, now: Date): Promise<Sender> {
+    const channel = activity.channelId ?? 'unknown';
+    const externalId = activity.from?.id;
+    if (!externalId) throw new AppError('BAD_INPUT', 'activity without from.id');
+    const ref = TurnContext.getConversationReference(activity);
+    const row = await touchIdentity(this.prisma, {
+      channel,
+      externalId,
+      displayName: activity.from?.name,
+      conversationRef: JSON.stringify(ref),
+      now,
+    });
+    const person = row.person;
+    const units = (person?.memberships ?? []).map((m) => ({
+      unitId: m.unitId,
+      estateId: m.unit.building.estateId,
+      label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
+      role: m.role,
+    }));
+    const staff = person?.staff && person.staff.active ? { id: person.staff.id, role: person.staff.role, estateId: person.staff.estateId } : null;
+    const estateId = staff?.estateId ?? units[0]?.estateId;
+    const estate = (estateId ? await this.estates.byId(estateId) : null) ?? (await this.estates.defaultEstate());
+    if (!estate) throw new AppError('UNAVAILABLE', 'no estate configured', '系统尚未配置小区信息，请联系物业前台。');
+    return {
+      identityId: row.id,
+      channel,
+      externalId,
+      personId: person?.id ?? null,
+      name: person?.name ?? activity.from?.name ?? null,
+      locale: normalizeLocale(row.locale),
+      estate,
+      units,
+      staff,
+      isGroup: activity.conversation?.isGroup === true,
+    };
+  }
+}

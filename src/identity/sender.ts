@@ -1,0 +1,42 @@
+// "Who is this?" for one turn: the chat account, the person behind it (if bound), their units, their staff role.
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../i18n/index.js';
+import type { EstateInfo } from '../estate/estate.service.js';
+
+export type StaffRole = 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
+
+export interface SenderUnit {
+  unitId: string;
+  estateId: string;
+  label: string;
+  role: 'OWNER' | 'FAMILY' | 'TENANT';
+}
+
+export interface Sender {
+  identityId: string;
+  channel: string;
+  externalId: string;
+  personId: string | null;
+  name: string | null;
+  locale: Locale;
+  estate: EstateInfo;
+  units: SenderUnit[];
+  staff: { id: string; role: StaffRole; estateId: string } | null;
+  isGroup: boolean;
+}
+
+const SENDER_KEY = Symbol('wuye.sender');
+
+export function setSender(context: TurnContext, sender: Sender): void {
+  context.turnState.set(SENDER_KEY, sender);
+}
+
+export function senderOf(context: TurnContext): Sender {
+  const sender = context.turnState.get(SENDER_KEY) as Sender | undefined;
+  if (!sender) throw new Error('sender not identified for this turn (pipeline order bug)');
+  return sender;
+}
+
+export function unitLabel(building: string, entrance: string, room: string): string {
+  return entrance ? `${building}栋${entrance}单元${room}` : `${building}栋${room}`;
+}

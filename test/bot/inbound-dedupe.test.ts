@@ -1,0 +1,28 @@
+import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoBot } from '../support/app.js';
+import { describeEachDb } from '../support/databases.js';
+
+describeEachDb('inbound dedupe', (provider) => {
+  let env: Awaited<ReturnType<typeof demoBot>>;
+  beforeAll(async () => { env = await demoBot(provider); });
+  afterAll(async () => { await env.db.drop(); });
+
+  it('the same activity id twice gets one reply', async () => {
+    const adapter = new TestAdapter(async () => undefined);
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      id: 'redelivered-1',
+      channelId: 'console',
+      conversation: { id: 'dup-conv', isGroup: false, name: '', conversationType: 'personal' },
+      from: { id: 'demo-owner', name: '刘洋' },
+      recipient: { id: 'bot', name: 'bot' },
+      text: '你好',
+    };
+    for (let i = 0; i < 2; i++) await env.bot.onTurn(new TurnContext(adapter, { ...activity }));
+    const replies = adapter.activityBuffer.filter((a) => a.type === ActivityTypes.Message);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toContain('请问需要办理什么业务');
+    expect(env.log.lines.join('')).toContain('duplicate inbound message ignored');
+  });
+});

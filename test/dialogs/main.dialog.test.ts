@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buttons, chatWith } from '../support/conversation.js';
+import { demoBot } from '../support/app.js';
+import { describeEachDb } from '../support/databases.js';
+
+describeEachDb('main menu and interruptions', (provider) => {
+  let env: Awaited<ReturnType<typeof demoBot>>;
+  beforeAll(async () => { env = await demoBot(provider); });
+  afterAll(async () => { await env.db.drop(); });
+
+  it('greets in zh-CN with the five menu buttons', async () => {
+    await chatWith(env.bot).converse([
+      ['你好', (r) => {
+        expect(r.text).toContain('您好，我是锦绣花园物业前台小助手');
+        expect(buttons(r)).toEqual(['投诉', '装修', '钥匙', '物业费', '帮助']);
+      }],
+    ]);
+  });
+
+  it('answers honestly that a flow is not built yet, from a button or from free text', async () => {
+    await chatWith(env.bot).converse([
+      ['你好', '请问需要办理什么业务'],
+      ['物业费', '「物业费」功能正在建设中'],
+      ['我要投诉，楼上太吵了', '「投诉」功能正在建设中'],
+      ['钥匙', '「钥匙」功能正在建设中'],
+    ]);
+  });
+
+  it('picks a menu item by number and by Chinese ordinal', async () => {
+    await chatWith(env.bot).converse([
+      ['在吗', '请问需要办理什么业务'],
+      ['2', '「装修」功能正在建设中'],
+      ['hi', '请问需要办理什么业务'],
+      ['第三个', '「钥匙」功能正在建设中'],
+    ]);
+  });
+
+  it('asks again, in Chinese, when the menu answer is not understood', async () => {
+    await chatWith(env.bot).converse([
+      ['你好', '请问需要办理什么业务'],
+      ['今天天气不错', '抱歉，我没有听懂'],
+      ['帮助', '我可以帮您', '请问需要办理什么业务'],
+    ]);
+  });
+
+  it('帮助 at any step explains and keeps the step', async () => {
+    await chatWith(env.bot).converse([
+      ['转人工', '请简单说明需要协助的事项'],
+      ['帮助', '任何时候都可以回复', '请简单说明需要协助的事项'],
+      ['车位被占了', '希望客服什么时候联系您'],
+      ['帮助', '前台电话：0571-8888 6666', '希望客服什么时候联系您'],
+    ]);
+  });
+
+  it('取消 at any step ends it; with nothing open it says so', async () => {
+    await chatWith(env.bot).converse([
+      ['转人工', '请简单说明需要协助的事项'],
+      ['取消', '已取消当前操作'],
+      ['取消', '当前没有进行中的操作'],
+      ['你好', '请问需要办理什么业务'],
+      ['退出', '已取消当前操作'],
+    ]);
+  });
+
+  it('转人工 records a handoff: topic, then callback time', async () => {
+    await chatWith(env.bot).converse([
+      ['你好', '请问需要办理什么业务'],
+      ['转人工', '请简单说明需要协助的事项'],
+      ['地下车库的灯坏了三盏', '希望客服什么时候联系您'],
+      ['尽快', /已为您登记人工服务（编号 RG-\w{6}）。事项：地下车库的灯坏了三盏\n客服将在工作时间内尽快联系您/],
+    ]);
+    const handoff = await env.db.prisma.handoff.findFirst({ where: { topic: '地下车库的灯坏了三盏' } });
+    expect(handoff).toMatchObject({ status: 'OPEN', callbackText: '尽快', callbackAt: null });
+    expect(handoff?.personId).not.toBeNull();
+  });
+
+  it('转人工 understands "明天下午三点" in Asia/Shanghai and refuses a past time', async () => {
+    await chatWith(env.bot).converse([
+      ['转人工', '请简单说明需要协助的事项'],
+      ['想咨询一下停车月卡', '希望客服什么时候联系您'],
+      ['2020年1月1日上午十点', /这个时间已经过去了[\s\S]*希望客服什么时候联系您/],
+      ['明天下午三点', /客服将在\d{4}-\d{2}-\d{2} 15:00联系您/],
+    ]);
+    const h = await env.db.prisma.handoff.findFirst({ where: { topic: '想咨询一下停车月卡' } });
+    const local = h!.callbackAt!.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    expect(local).toBe(`${tomorrow} 15:00:00`);
+  });
+
+  it('bad input at a step gets a clear answer and the step stays', async () => {
+    await chatWith(env.bot).converse([
+      ['转人工', '请简单说明需要协助的事项'],
+      ['😀😀😀', /请用文字描述[\s\S]*请简单说明需要协助的事项/],
+      ['长'.repeat(5000), /内容太长了（5000 个字）[\s\S]*请简单说明需要协助的事项/],
+      ['   ', /没有收到文字内容[\s\S]*请简单说明需要协助的事项/],
+      ['电梯按钮失灵', '希望客服什么时候联系您'],
+      ['随便吧', /没有识别出时间[\s\S]*希望客服什么时候联系您/],
+      ['尽快', '已为您登记人工服务'],
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+// Conversation tests as tables: [what the owner says, what the bot answers (one entry per reply)].
+// Runs the real WuyeBot (real dialogs, real database) through botbuilder's TestAdapter.
+import crypto from 'node:crypto';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { expect } from 'vitest';
+import type { WuyeBot } from '../../src/bot/wuye.bot.js';
+
+export type Expect = string | RegExp | ((reply: Partial<Activity>) => void);
+export type Row = [string, ...Expect[]];
+
+export interface Chat {
+  adapter: TestAdapter;
+  /** Plays the rows in order; each bot reply must contain the expected text (or match / pass the check). */
+  converse(rows: Row[]): Promise<void>;
+}
+
+/** Message ids unique across adapters, as real channels give them (the bot dedupes on them). */
+class ChannelLikeTestAdapter extends TestAdapter {
+  override processActivity(activity: string | Partial<Activity>, callback?: Parameters<TestAdapter['processActivity']>[1]) {
+    const request = typeof activity === 'string' ? { type: 'message', text: activity } : activity;
+    return super.processActivity({ ...request, id: request.id ?? crypto.randomUUID() }, callback);
+  }
+}
+
+export function chatWith(bot: WuyeBot, opts: { userId?: string; conversationId?: string; channelId?: string } = {}): Chat {
+  const adapter = new ChannelLikeTestAdapter((ctx) => bot.onTurn(ctx), {
+    channelId: opts.channelId ?? 'console',
+    conversation: { id: opts.conversationId ?? `conv-${crypto.randomUUID()}`, isGroup: false, name: 'test', conversationType: 'personal' },
+    from: { id: opts.userId ?? 'demo-owner', name: 'owner' },
+    recipient: { id: 'bot', name: 'WuyeDesk' },
+  } as Partial<Activity>);
+  adapter.onTurnError = (ctx, err) => bot.onTurnError(ctx, err);
+  return {
+    adapter,
+    async converse(rows) {
+      let flow: ReturnType<TestAdapter['send']> | TestAdapter = adapter;
+      for (const [says, ...replies] of rows) {
+        flow = (flow as TestAdapter).send(says);
+        for (const e of replies) {
+          flow = flow.assertReply((reply) => check(reply, e, says));
+        }
+      }
+      await flow;
+    },
+  };
+}
+
+export function check(reply: Partial<Activity>, e: Expect, says: string): void {
+  const text = reply.text ?? '';
+  if (typeof e === 'string') expect(text, `reply to「${says}」`).toContain(e);
+  else if (e instanceof RegExp) expect(text, `reply to「${says}」`).toMatch(e);
+  else e(reply);
+}
+
+/** The titles of a reply's suggested actions (buttons / numbered menu). */
+export function buttons(reply: Partial<Activity>): string[] {
+  return (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
+}
