@@ -5,6 +5,9 @@ CREATE SCHEMA IF NOT EXISTS "public";
 CREATE TYPE "HandoffStatus" AS ENUM ('OPEN', 'TAKEN', 'CLOSED');
 
 -- CreateEnum
+CREATE TYPE "JobRunStatus" AS ENUM ('RUNNING', 'DONE', 'FAILED', 'SKIPPED');
+
+-- CreateEnum
 CREATE TYPE "OutboxStatus" AS ENUM ('PENDING', 'SENDING', 'SENT', 'DEAD');
 
 -- CreateEnum
@@ -96,10 +99,39 @@ CREATE TABLE "Unit" (
 );
 
 -- CreateTable
+CREATE TABLE "JobRun" (
+    "id" TEXT NOT NULL,
+    "jobId" TEXT NOT NULL,
+    "scheduledFor" TIMESTAMP(3) NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3),
+    "status" "JobRunStatus" NOT NULL DEFAULT 'RUNNING',
+    "error" TEXT,
+
+    CONSTRAINT "JobRun_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MediaFile" (
+    "id" TEXT NOT NULL,
+    "channel" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "sizeBytes" INTEGER NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "identityId" TEXT,
+
+    CONSTRAINT "MediaFile_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "OutboxMessage" (
     "id" TEXT NOT NULL,
     "channel" TEXT NOT NULL,
     "address" TEXT NOT NULL,
+    "isGroup" BOOLEAN NOT NULL DEFAULT false,
     "kind" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "dedupeKey" TEXT NOT NULL,
@@ -111,6 +143,7 @@ CREATE TABLE "OutboxMessage" (
     "lastError" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" TIMESTAMP(3),
+    "mergedInto" TEXT,
 
     CONSTRAINT "OutboxMessage_pkey" PRIMARY KEY ("id")
 );
@@ -202,10 +235,22 @@ CREATE UNIQUE INDEX "Building_estateId_name_key" ON "Building"("estateId", "name
 CREATE UNIQUE INDEX "Unit_buildingId_entrance_room_key" ON "Unit"("buildingId", "entrance", "room");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "JobRun_jobId_scheduledFor_key" ON "JobRun"("jobId", "scheduledFor");
+
+-- CreateIndex
+CREATE INDEX "MediaFile_identityId_idx" ON "MediaFile"("identityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MediaFile_channel_externalId_key" ON "MediaFile"("channel", "externalId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_channel_address_status_idx" ON "OutboxMessage"("channel", "address", "status");
 
 -- CreateIndex
 CREATE INDEX "UnitMembership_personId_idx" ON "UnitMembership"("personId");

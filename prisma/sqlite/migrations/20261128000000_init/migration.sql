@@ -71,10 +71,35 @@ CREATE TABLE "Unit" (
 );
 
 -- CreateTable
+CREATE TABLE "JobRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "jobId" TEXT NOT NULL,
+    "scheduledFor" DATETIME NOT NULL,
+    "startedAt" DATETIME NOT NULL,
+    "finishedAt" DATETIME,
+    "status" TEXT NOT NULL DEFAULT 'RUNNING',
+    "error" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "MediaFile" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "channel" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "path" TEXT NOT NULL,
+    "sizeBytes" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "identityId" TEXT
+);
+
+-- CreateTable
 CREATE TABLE "OutboxMessage" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "channel" TEXT NOT NULL,
     "address" TEXT NOT NULL,
+    "isGroup" BOOLEAN NOT NULL DEFAULT false,
     "kind" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "dedupeKey" TEXT NOT NULL,
@@ -85,7 +110,8 @@ CREATE TABLE "OutboxMessage" (
     "lockedBy" TEXT,
     "lastError" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sentAt" DATETIME
+    "sentAt" DATETIME,
+    "mergedInto" TEXT
 );
 
 -- CreateTable
@@ -171,10 +197,22 @@ CREATE UNIQUE INDEX "Building_estateId_name_key" ON "Building"("estateId", "name
 CREATE UNIQUE INDEX "Unit_buildingId_entrance_room_key" ON "Unit"("buildingId", "entrance", "room");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "JobRun_jobId_scheduledFor_key" ON "JobRun"("jobId", "scheduledFor");
+
+-- CreateIndex
+CREATE INDEX "MediaFile_identityId_idx" ON "MediaFile"("identityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MediaFile_channel_externalId_key" ON "MediaFile"("channel", "externalId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey");
 
 -- CreateIndex
 CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_channel_address_status_idx" ON "OutboxMessage"("channel", "address", "status");
 
 -- CreateIndex
 CREATE INDEX "UnitMembership_personId_idx" ON "UnitMembership"("personId");

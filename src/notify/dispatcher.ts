@@ -1,0 +1,318 @@
+// Sends the outbox: claims due rows under a lease, applies quiet hours, rate limits and digests, calls the channel,
+// then marks the rows. A crash between send and mark means the lease expires and the row is sent again: at most one
+// duplicate, never a loss.
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Channel, OutboundMessage, SendResult } from '../../adapters/channel.js';
+import type { Prisma } from '../db/client.js';
+import {
+  claimDue,
+  claimGroupCompanions,
+  markDead,
+  markSent,
+  releaseRow,
+  type OutboxRow,
+} from '../db/outbox.repo.js';
+import { buildDigest, DEFAULT_DIGEST } from './digest.js';
+import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
+import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
+
+export interface DispatcherLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface DigestSettings {
+  /** Group messages due within this long after the first one go out with it. */
+  windowMs: number;
+  maxItems: number;
+  maxChars: number;
+}
+
+export interface DispatcherOptions {
+  prisma: Prisma;
+  channels: Map<string, Channel>;
+  limits?: RateLimits;
+  now?: () => Date;
+  logger?: DispatcherLogger;
+  /** Failed sends before a message becomes a dead letter. */
+  maxAttempts?: number;
+  /** How long a claim holds; a row whose claimer died comes back after this. Must exceed the slowest send. */
+  leaseMs?: number;
+  /** Rows claimed per tick. */
+  batchSize?: number;
+  /** Sends in flight at once within a tick. */
+  concurrency?: number;
+  /** The estate's zone, for quiet hours and daily caps. */
+  timeZone?: string;
+  quietPolicies?: Readonly<Record<string, QuietPolicy>>;
+  /** false: never merge. */
+  digest?: Partial<DigestSettings> | false;
+  /** [0, 1) — injected so tests can pin the backoff jitter. */
+  random?: () => number;
+  workerId?: string;
+  /** Interval of start()'s loop. */
+  intervalMs?: number;
+}
+
+export interface TickResult {
+  sent: number;
+  failed: number;
+  dead: number;
+  deferred: number;
+}
+
+interface Item {
+  row: OutboxRow;
+  payload: OutboxPayload;
+}
+
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_CAP_MS = 3_600_000;
+const BACKOFF_MIN_MS = 1_000;
+/** Kinds that always go alone: an emergency must not hide inside a digest. */
+const NEVER_MERGED_KINDS = ['urgent'];
+
+/** Full-jitter exponential backoff after `failedAttempts` (≥ 1) failures: random in [0, min(1 h, 5 s × 2^(n−1))]. */
+export function backoffMs(failedAttempts: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failedAttempts - 1));
+  return Math.max(BACKOFF_MIN_MS, Math.floor(random() * ceiling));
+}
+
+const silentLogger: DispatcherLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export class Dispatcher {
+  private readonly prisma: Prisma;
+  private readonly channels: Map<string, Channel>;
+  private readonly now: () => Date;
+  private readonly logger: DispatcherLogger;
+  private readonly maxAttempts: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly timeZone: string;
+  private readonly quietPolicies: Readonly<Record<string, QuietPolicy>>;
+  private readonly digest: DigestSettings | false;
+  private readonly random: () => number;
+  private readonly intervalMs: number;
+  readonly workerId: string;
+  readonly limiter: RateLimiter;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(opts: DispatcherOptions) {
+    this.prisma = opts.prisma;
+    this.channels = opts.channels;
+    this.now = opts.now ?? (() => new Date());
+    this.logger = opts.logger ?? silentLogger;
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.batchSize = opts.batchSize ?? 100;
+    this.concurrency = opts.concurrency ?? 4;
+    this.timeZone = opts.timeZone ?? 'Asia/Shanghai';
+    this.quietPolicies = opts.quietPolicies ?? DEFAULT_QUIET_POLICIES;
+    this.digest = opts.digest === false ? false : { ...DEFAULT_DIGEST, ...opts.digest };
+    this.random = opts.random ?? Math.random;
+    this.intervalMs = opts.intervalMs ?? 1_000;
+    this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+    this.limiter = new RateLimiter(opts.limits ?? DEFAULT_RATE_LIMITS, this.now, this.timeZone);
+  }
+
+  /** One pass: claim what is due, send what may go now, put the rest back for later. */
+  async tick(): Promise<TickResult> {
+    const result: TickResult = { sent: 0, failed: 0, dead: 0, deferred: 0 };
+    const now = this.now();
+    const rows = await claimDue(this.prisma, { workerId: this.workerId, now, leaseMs: this.leaseMs, limit: this.batchSize });
+
+    const ready: Item[] = [];
+    for (const row of rows) {
+      const parsed = outboxPayloadSchema.safeParse(row.payload);
+      if (!parsed.success) {
+        await markDead(this.prisma, row, { attempts: row.attempts + 1, lastError: `invalid payload: ${parsed.error.message}` });
+        result.dead++;
+        continue;
+      }
+      const release = releaseAt(row.kind, now, this.timeZone, this.quietPolicies);
+      if (release.getTime() > now.getTime()) {
+        if (await releaseRow(this.prisma, row, { nextAttemptAt: release })) result.deferred++;
+        continue;
+      }
+      ready.push({ row, payload: parsed.data });
+    }
+
+    // One unit = one send: a single message, or every digestible message for one group.
+    const units: Item[][] = [];
+    const byGroup = new Map<string, Item[]>();
+    for (const item of ready) {
+      if (!this.isDigestible(item)) {
+        units.push([item]);
+        continue;
+      }
+      const key = `${item.row.channel}|${item.row.address}`;
+      const unit = byGroup.get(key);
+      if (unit) unit.push(item);
+      else {
+        const fresh = [item];
+        byGroup.set(key, fresh);
+        units.push(fresh);
+      }
+    }
+
+    await runPool(units, this.concurrency, async (unit) => {
+      try {
+        await this.dispatchUnit(unit, now, result);
+      } catch (err) {
+        // Rows stay claimed and come back when the lease expires.
+        this.logger.error({ err, ids: unit.map((i) => i.row.id) }, 'outbox dispatch failed');
+      }
+    });
+    return result;
+  }
+
+  /** Runs tick() every intervalMs (never two at once) until stop(). */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.tick()
+        .then((r) => {
+          if (r.dead > 0) this.logger.warn({ ...r }, 'outbox: messages moved to dead letters');
+        })
+        .catch((err: unknown) => this.logger.error({ err }, 'outbox tick failed'))
+        .finally(() => {
+          this.running = undefined;
+        });
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the loop and waits for the pass in flight. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private isDigestible(item: Item): boolean {
+    return (
+      this.digest !== false &&
+      item.row.isGroup &&
+      !NEVER_MERGED_KINDS.includes(item.row.kind) &&
+      item.payload.imagePngBase64 === undefined &&
+      !item.payload.suggestions?.length
+    );
+  }
+
+  private async dispatchUnit(unit: Item[], now: Date, result: TickResult): Promise<void> {
+    const lead = unit[0];
+    if (!lead) return;
+    const target: SendTarget = { channel: lead.row.channel, address: lead.row.address, isGroup: lead.row.isGroup };
+    const channel = this.channels.get(target.channel);
+    if (!channel) {
+      for (const item of unit) await this.fail(item.row, { ok: false, error: `channel "${target.channel}" is not running` }, now, target, result);
+      return;
+    }
+    const slot = this.limiter.tryAcquire(target);
+    if (!slot.ok) {
+      // Not an attempt: the message is fine, the channel is just busy.
+      for (const item of unit) if (await releaseRow(this.prisma, item.row, { nextAttemptAt: slot.retryAt })) result.deferred++;
+      return;
+    }
+
+    let items = unit;
+    let message: OutboundMessage = toOutbound(lead.payload);
+    if (this.digest !== false && this.isDigestible(lead)) {
+      items = [...unit, ...(await this.companions(target, now, this.digest))];
+      if (items.length > 1) {
+        const digest = buildDigest(
+          items.map((i) => ({ id: i.row.id, text: i.payload.text, createdAt: i.row.createdAt })),
+          { maxItems: this.digest.maxItems, maxChars: this.digest.maxChars, timeZone: this.timeZone },
+        );
+        const included = new Set(digest.includedIds);
+        for (const item of items) {
+          if (!included.has(item.row.id)) await releaseRow(this.prisma, item.row, { nextAttemptAt: item.row.nextAttemptAt });
+        }
+        items = items.filter((i) => included.has(i.row.id));
+        message = { text: digest.text };
+      }
+    }
+
+    let res: SendResult;
+    try {
+      res = await channel.send(target.address, message);
+    } catch (err) {
+      res = { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    const at = this.now();
+    if (res.ok) {
+      const first = items[0];
+      const marked = await markSent(this.prisma, items.map((i) => i.row), at, items.length > 1 && first ? first.row.id : undefined);
+      result.sent += marked;
+      if (marked < items.length) this.logger.warn({ ids: items.map((i) => i.row.id) }, 'outbox: lease lost before marking sent (a duplicate may follow)');
+      return;
+    }
+    for (const item of items) await this.fail(item.row, res, at, target, result);
+  }
+
+  /** Further PENDING messages for the same group due within the window, that may go now. */
+  private async companions(target: SendTarget, now: Date, digest: DigestSettings): Promise<Item[]> {
+    const rows = await claimGroupCompanions(this.prisma, {
+      workerId: this.workerId,
+      now,
+      leaseMs: this.leaseMs,
+      limit: digest.maxItems,
+      channel: target.channel,
+      address: target.address,
+      dueBefore: new Date(now.getTime() + digest.windowMs),
+      excludeKinds: NEVER_MERGED_KINDS,
+    });
+    const out: Item[] = [];
+    for (const row of rows) {
+      const parsed = outboxPayloadSchema.safeParse(row.payload);
+      const item = parsed.success ? { row, payload: parsed.data } : undefined;
+      const quiet = releaseAt(row.kind, now, this.timeZone, this.quietPolicies).getTime() > now.getTime();
+      if (item && !quiet && this.isDigestible(item)) out.push(item);
+      else await releaseRow(this.prisma, row, { nextAttemptAt: row.nextAttemptAt });
+    }
+    return out;
+  }
+
+  private async fail(
+    row: OutboxRow,
+    res: Extract<SendResult, { ok: false }>,
+    at: Date,
+    target: SendTarget,
+    result: TickResult,
+  ): Promise<void> {
+    const attempts = row.attempts + 1;
+    if (res.permanent || attempts >= this.maxAttempts) {
+      if (await markDead(this.prisma, row, { attempts, lastError: res.error })) {
+        result.dead++;
+        this.logger.warn({ id: row.id, channel: row.channel, kind: row.kind, attempts, error: res.error }, 'outbox: dead letter');
+      }
+      return;
+    }
+    let next: number;
+    if (res.retryAfterMs !== undefined) {
+      next = at.getTime() + res.retryAfterMs;
+      this.limiter.blockUntil(target, new Date(next));
+    } else {
+      next = at.getTime() + backoffMs(attempts, this.random);
+    }
+    if (await releaseRow(this.prisma, row, { nextAttemptAt: new Date(next), attempts, lastError: res.error })) result.failed++;
+  }
+}
+
+async function runPool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const item = items[next++];
+      if (item === undefined) return;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+}

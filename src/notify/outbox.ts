@@ -1,0 +1,66 @@
+// The outbox writer: anything proactive is written here, inside the same transaction as the change that causes it,
+// and the dispatcher sends it later. Writing the same dedupe key twice leaves one message.
+import { z } from 'zod';
+import type { OutboundMessage } from '../../adapters/channel.js';
+import { insertOutboxRow, type OutboxDb, type OutboxRow } from '../db/outbox.repo.js';
+
+/** What is stored in `payload`: an OutboundMessage with the image as base64 (JSON has no bytes). */
+export const outboxPayloadSchema = z.object({
+  text: z.string(),
+  suggestions: z.array(z.string()).optional(),
+  imagePngBase64: z.string().optional(),
+  imageCaption: z.string().optional(),
+});
+export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
+
+export interface EnqueueInput {
+  channel: string;
+  /** The channel's own recipient string (chat id, or a JSON conversation reference). */
+  address: string;
+  /** Group chats get the per-group rate limit and digests. */
+  isGroup?: boolean;
+  /** 'urgent' | 'reminder' | 'notice' | 'survey' …: picks the quiet-hours policy (src/notify/quiet-hours.ts). */
+  kind: string;
+  message: OutboundMessage;
+  /** Unique per notice, e.g. `fee-reminder:<billId>:<stage>`; a second write with the same key is a no-op. */
+  dedupeKey: string;
+  /** Not before this instant (default: now). */
+  notBefore?: Date;
+}
+
+export function toPayload(message: OutboundMessage): OutboxPayload {
+  const payload: OutboxPayload = { text: message.text };
+  if (message.suggestions?.length) payload.suggestions = message.suggestions;
+  if (message.image) {
+    payload.imagePngBase64 = message.image.png.toString('base64');
+    if (message.image.caption !== undefined) payload.imageCaption = message.image.caption;
+  }
+  return payload;
+}
+
+export function toOutbound(payload: OutboxPayload): OutboundMessage {
+  const message: OutboundMessage = { text: payload.text };
+  if (payload.suggestions) message.suggestions = payload.suggestions;
+  if (payload.imagePngBase64 !== undefined) {
+    message.image = { png: Buffer.from(payload.imagePngBase64, 'base64') };
+    if (payload.imageCaption !== undefined) message.image.caption = payload.imageCaption;
+  }
+  return message;
+}
+
+/**
+ * Writes one outbox message with `tx` (the caller's transaction or the client). Returns the created row, or the
+ * existing one when the dedupe key was already written; never throws on a duplicate.
+ */
+export async function enqueue(tx: OutboxDb, input: EnqueueInput): Promise<{ created: boolean; message: OutboxRow }> {
+  if (input.dedupeKey.trim() === '') throw new RangeError('dedupeKey must not be empty');
+  return insertOutboxRow(tx, {
+    channel: input.channel,
+    address: input.address,
+    isGroup: input.isGroup ?? false,
+    kind: input.kind,
+    payload: toPayload(input.message),
+    dedupeKey: input.dedupeKey,
+    nextAttemptAt: input.notBefore ?? new Date(),
+  });
+}
