@@ -1,0 +1,424 @@
+// WeChat personal account via wechaty: each message from a contact (or a registered group, when the bot is @-mentioned)
+// runs one bot turn; replies go back as ONE WeChat message per user message (ban risk), buttons as a numbered menu.
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { FileBox, type FileBoxInterface } from 'file-box';
+import {
+  WechatyBuilder,
+  types as wechatyTypes,
+  type Contact,
+  type Message,
+  type OfficialPuppetNpmName,
+  type Room,
+  type Wechaty,
+  type WechatyOptions,
+} from 'wechaty';
+import type { Prisma } from '../../src/db/client.js';
+import { saveMediaFile } from '../../src/db/media.repo.js';
+import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import type { Logger } from '../../src/shared/logger.js';
+import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
+import {
+  WECHAT_CHANNEL_ID,
+  isBacklog,
+  mediaExtension,
+  mediaType,
+  menuFromActions,
+  parseAddress,
+  resolveMenuPick,
+  stripMention,
+  textMentions,
+  toActivity,
+  type InboundWechatMessage,
+  type RememberedMenu,
+  type WechatAddress,
+} from './message-mapper.js';
+
+type PuppetInstance = Exclude<NonNullable<WechatyOptions['puppet']>, string>;
+
+// qrcode-terminal ships no types; this is the one function we use.
+const qrcodeTerminal = createRequire(import.meta.url)('qrcode-terminal') as {
+  generate(text: string, opts: { small: boolean }, cb?: (qr: string) => void): void;
+};
+
+export interface WechatAdapterOptions {
+  /** npm name of the puppet (from WECHATY_PUPPET), or a puppet instance (PuppetMock in tests). */
+  puppet: string | PuppetInstance;
+  puppetOptions?: { token?: string } & Record<string, unknown>;
+  /** wechaty name: the memory card (saved session) file. */
+  name?: string;
+  handler: TurnHandler;
+  /** A room is served only when registered (StaffChat). */
+  isRegisteredGroup: (channel: string, chatId: string) => Promise<boolean>;
+  prisma: Prisma;
+  dataDir: string;
+  logger: Logger;
+  now?: () => Date;
+  /** Pause between the parts (text, image) of one proactive message; WeChat bans bursts. Default 3000. */
+  sendGapMs?: number;
+  /** Restart backoff after logout/error: first delay and ceiling. Default 2 s → 5 min. */
+  restartBackoffMs?: { initial: number; max: number };
+  /** Shows the login QR; default draws it on the console with qrcode-terminal. */
+  printQr?: (qrcode: string) => void;
+}
+
+const OUTBOX_KEY = Symbol('wechatOutbox');
+
+const MEDIA_TYPES: ReadonlySet<number> = new Set([
+  wechatyTypes.Message.Image,
+  wechatyTypes.Message.Attachment,
+  wechatyTypes.Message.Video,
+]);
+
+export function qrcodeUrl(qrcode: string): string {
+  return `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`;
+}
+
+export class WechatAdapter extends BotAdapter implements Channel {
+  readonly name = WECHAT_CHANNEL_ID;
+  readonly supportsImages = true;
+
+  private bot: Wechaty | undefined;
+  private readonly now: () => Date;
+  private startedAt: Date;
+  private stopped = true;
+  private restarting = false;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private backoffMs: number;
+  /** Last numbered menu shown per conversation (per room member in groups): what a reply "2" means. */
+  private readonly menus = new Map<string, RememberedMenu>();
+  /** Turns still running, so stop() can let them finish their reply. */
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(private readonly opts: WechatAdapterOptions) {
+    super();
+    this.now = opts.now ?? (() => new Date());
+    this.startedAt = this.now();
+    this.backoffMs = opts.restartBackoffMs?.initial ?? 2000;
+    this.onTurnError = (context, error) => opts.handler.onTurnError(context, error);
+  }
+
+  /** True once the account is logged in (the QR was scanned). */
+  get loggedIn(): boolean {
+    return this.bot?.isLoggedIn ?? false;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.startedAt = this.now();
+    this.bot ??= this.build();
+    try {
+      await this.bot.start();
+      this.opts.logger.info({ channel: 'wechat' }, 'wechaty started; waiting for login');
+    } catch (err) {
+      this.opts.logger.error({ err, channel: 'wechat' }, 'wechaty failed to start');
+      this.scheduleRestart('start failed');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    await Promise.allSettled([...this.inflight]);
+    try {
+      await this.bot?.stop();
+    } catch (err) {
+      this.opts.logger.warn({ err, channel: 'wechat' }, 'wechaty stop failed');
+    }
+  }
+
+  private build(): Wechaty {
+    const { puppet, puppetOptions, name } = this.opts;
+    const bot =
+      typeof puppet === 'string'
+        ? // Any puppet package works; wechaty's type only lists the official names.
+          WechatyBuilder.build({ name, puppet: puppet as OfficialPuppetNpmName, puppetOptions })
+        : WechatyBuilder.build({ name, puppet });
+    bot.on('scan', (qrcode, status) => this.onScan(qrcode, status));
+    bot.on('login', (user) => {
+      this.backoffMs = this.opts.restartBackoffMs?.initial ?? 2000;
+      this.opts.logger.info({ channel: 'wechat', user: user.name() }, 'wechat logged in');
+    });
+    bot.on('logout', (user, reason) => {
+      if (this.restarting || this.stopped) return;
+      this.opts.logger.warn({ channel: 'wechat', user: user.name(), reason }, 'wechat logged out');
+      this.scheduleRestart('logout');
+    });
+    bot.on('error', (error) => {
+      this.opts.logger.error({ err: error, channel: 'wechat' }, 'wechaty error');
+      // While logged in an error is about one call (a contact not found…); only a lost session needs a restart.
+      if (!bot.isLoggedIn) this.scheduleRestart('error');
+    });
+    bot.on('message', (msg) => {
+      const p = this.onMessage(msg)
+        .catch((err: unknown) => this.opts.logger.error({ err, channel: 'wechat', messageId: msg.id }, 'wechat message failed'))
+        .finally(() => this.inflight.delete(p));
+      this.inflight.add(p);
+    });
+    return bot;
+  }
+
+  private onScan(qrcode: string, status: wechatyTypes.ScanStatus): void {
+    if (status === wechatyTypes.ScanStatus.Waiting || status === wechatyTypes.ScanStatus.Timeout) {
+      const print = this.opts.printQr ?? ((q: string) => qrcodeTerminal.generate(q, { small: true }));
+      print(qrcode);
+      this.opts.logger.info({ channel: 'wechat', url: qrcodeUrl(qrcode) }, '请用微信扫码登录 (scan the QR code to log in)');
+    } else {
+      this.opts.logger.info({ channel: 'wechat', status: wechatyTypes.ScanStatus[status] }, 'wechat scan status');
+    }
+  }
+
+  private scheduleRestart(reason: string): void {
+    if (this.stopped || this.restartTimer) return;
+    const delay = this.backoffMs;
+    this.backoffMs = Math.min(this.backoffMs * 2, this.opts.restartBackoffMs?.max ?? 300_000);
+    this.opts.logger.warn({ channel: 'wechat', reason, delayMs: delay }, 'wechaty restart scheduled');
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      void this.restart(reason);
+    }, delay);
+    this.restartTimer.unref();
+  }
+
+  private async restart(reason: string): Promise<void> {
+    if (this.stopped || !this.bot) return;
+    this.restarting = true;
+    try {
+      await this.bot.stop().catch((err: unknown) => this.opts.logger.warn({ err, channel: 'wechat' }, 'wechaty stop before restart failed'));
+      this.startedAt = this.now();
+      await this.bot.start();
+      this.opts.logger.info({ channel: 'wechat', reason }, 'wechaty restarted');
+    } catch (err) {
+      this.opts.logger.error({ err, channel: 'wechat' }, 'wechaty restart failed');
+      this.restarting = false;
+      this.scheduleRestart('restart failed');
+    } finally {
+      this.restarting = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Inbound
+
+  private async onMessage(msg: Message): Promise<void> {
+    const skip = (reason: string) =>
+      this.opts.logger.debug({ channel: 'wechat', messageId: msg.id, roomId: msg.room()?.id, reason }, 'wechat message skipped');
+    if (msg.self()) return skip('self');
+    if (isBacklog(msg.date(), this.startedAt)) return skip('backlog');
+    const type = msg.type();
+    if (type !== wechatyTypes.Message.Text && !MEDIA_TYPES.has(type)) return skip('unsupported-type');
+
+    const talker = msg.talker();
+    const room = msg.room();
+    const selfUser = this.bot?.currentUser;
+    const botNames = selfUser ? [selfUser.name()] : [];
+    let text = type === wechatyTypes.Message.Text ? msg.text() : '';
+
+    let roomTopic: string | undefined;
+    if (room) {
+      // Files in a group are staff chatter, not addressed to the bot.
+      if (type !== wechatyTypes.Message.Text) return skip('group-media');
+      const mentioned = (await msg.mentionSelf()) || textMentions(text, botNames);
+      text = stripMention(await msg.mentionText(), botNames);
+      if (!mentioned && !text.startsWith('/')) return skip('not-mentioned');
+      if (!(await this.opts.isRegisteredGroup(WECHAT_CHANNEL_ID, room.id))) return skip('room-not-registered');
+      roomTopic = await room.topic();
+    } else {
+      text = text.trim();
+    }
+
+    const inbound: InboundWechatMessage = { id: msg.id, talkerId: talker.id, talkerName: talker.name(), text };
+    if (room) {
+      inbound.roomId = room.id;
+      if (roomTopic !== undefined) inbound.roomTopic = roomTopic;
+    }
+    if (MEDIA_TYPES.has(type)) inbound.attachments = [await this.storeMedia(msg)];
+
+    const key = menuKey(room?.id, talker.id);
+    const menu = this.menus.get(key) ?? (room ? this.menus.get(menuKey(room.id, undefined)) : undefined);
+    this.menus.delete(key);
+    const pick = resolveMenuPick(text, menu);
+    if (pick) {
+      inbound.text = pick.value;
+      inbound.menuPick = { index: pick.index, typed: text };
+    }
+
+    const activity = toActivity(inbound, { id: selfUser?.id ?? '', name: botNames[0] ?? '' }, this.now());
+    const context = new TurnContext(this, activity);
+    const outbox: Partial<Activity>[] = [];
+    context.turnState.set(OUTBOX_KEY, outbox);
+    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
+    await this.flushReply(outbox, room ? { kind: 'room', id: room.id } : { kind: 'contact', id: talker.id }, talker, key);
+  }
+
+  /** Saves an image/file to DATA_DIR/media/wechat and records it; flows refer to it as `media:<id>`. */
+  private async storeMedia(msg: Message): Promise<{ contentType: string; contentUrl: string; name: string }> {
+    const box = await msg.toFileBox();
+    const mimeType = mediaType(box.name, box.mediaType);
+    const dir = path.resolve(this.opts.dataDir, 'media', 'wechat');
+    await fs.mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${msg.id.replace(/[^A-Za-z0-9_-]/g, '_')}.${mediaExtension(box.name, mimeType)}`);
+    await box.toFile(file, true);
+    const { size } = await fs.stat(file);
+    const row = await saveMediaFile(this.opts.prisma, {
+      channel: WECHAT_CHANNEL_ID,
+      externalId: msg.id,
+      fileName: box.name,
+      mimeType,
+      path: file,
+      sizeBytes: size,
+    });
+    return { contentType: mimeType, contentUrl: `media:${row.id}`, name: box.name };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Outbound
+
+  /** During an inbound turn replies are collected and sent as one message at the end; otherwise sent at once. */
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const outbox = context.turnState.get(OUTBOX_KEY) as Partial<Activity>[] | undefined;
+    if (outbox) {
+      outbox.push(...activities);
+      return activities.map((_, i) => ({ id: `pending-${outbox.length - activities.length + i}` }));
+    }
+    const responses: ResourceResponse[] = [];
+    for (const a of activities) {
+      const conv = a.conversation;
+      if (a.type !== ActivityTypes.Message || !conv) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const addr: WechatAddress = { kind: conv.isGroup ? 'room' : 'contact', id: conv.id };
+      const result = await this.deliver(addr, toParts(a), menuKey(conv.isGroup ? conv.id : undefined, a.recipient?.id ?? conv.id));
+      if (!result.ok) throw new Error(`wechat send failed: ${result.error}`);
+      responses.push({ id: result.providerMessageId ?? '' });
+    }
+    return responses;
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error('WeChat cannot edit a sent message');
+  }
+
+  async deleteActivity(_context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
+    const id = reference.activityId;
+    if (!id || !this.bot) return;
+    const msg = await this.bot.Message.find({ id });
+    await msg?.recall();
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  /** Proactive send (outbox dispatcher). `address`: "contact:<id>" or "room:<id>". */
+  async send(address: string, message: OutboundMessage): Promise<SendResult> {
+    const addr = parseAddress(address);
+    if (!addr) return { ok: false, error: `bad wechat address: ${address}`, permanent: true };
+    const suggestions = message.suggestions ?? [];
+    const caption = message.image?.caption;
+    const text = numberedMenu({
+      text: caption && !message.text.includes(caption) ? `${message.text}\n${caption}` : message.text,
+      suggestedActions: { to: [], actions: suggestions.map((s) => ({ type: 'imBack', title: s, value: s })) },
+    });
+    const parts: ReplyParts = { text, images: message.image ? [imageBox(message.image.png)] : [] };
+    if (suggestions.length) parts.menu = { values: suggestions };
+    return this.deliver(addr, parts, menuKey(addr.kind === 'room' ? addr.id : undefined, addr.kind === 'contact' ? addr.id : undefined));
+  }
+
+  private async flushReply(outbox: Partial<Activity>[], addr: WechatAddress, talker: Contact, key: string): Promise<void> {
+    const parts = mergeParts(outbox.filter((a) => a.type === undefined || a.type === ActivityTypes.Message).map(toParts));
+    if (!parts.text && parts.images.length === 0) return;
+    const result = await this.deliver(addr, parts, key, addr.kind === 'room' ? talker : undefined);
+    if (!result.ok) this.opts.logger.error({ channel: 'wechat', error: result.error, to: addr.id }, 'wechat reply failed');
+  }
+
+  private async deliver(addr: WechatAddress, parts: ReplyParts, menuKeyStr: string, mention?: Contact): Promise<SendResult> {
+    const bot = this.bot;
+    if (!bot?.isLoggedIn) return { ok: false, error: '微信未登录 (not logged in)' };
+    let target: Contact | Room | undefined;
+    try {
+      target = addr.kind === 'room' ? await bot.Room.find({ id: addr.id }) : await bot.Contact.find({ id: addr.id });
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+    if (!target) return { ok: false, error: `wechat ${addr.kind} ${addr.id} not found`, permanent: true };
+    try {
+      let providerMessageId: string | undefined;
+      if (parts.text) {
+        const sent = mention && isRoom(target) ? await target.say(parts.text, mention) : await target.say(parts.text);
+        if (sent) providerMessageId = sent.id;
+      }
+      for (const [i, image] of parts.images.entries()) {
+        if (parts.text || i > 0) await sleep(this.opts.sendGapMs ?? 3000);
+        const sent = await target.say(image);
+        if (sent && !providerMessageId) providerMessageId = sent.id;
+      }
+      if (parts.menu) this.menus.set(menuKeyStr, parts.menu);
+      else this.menus.delete(menuKeyStr);
+      return providerMessageId ? { ok: true, providerMessageId } : { ok: true };
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+  }
+}
+
+interface ReplyParts {
+  text: string;
+  images: FileBoxInterface[];
+  menu?: RememberedMenu;
+}
+
+function toParts(a: Partial<Activity>): ReplyParts {
+  const images: FileBoxInterface[] = [];
+  for (const att of a.attachments ?? []) {
+    if (att.contentType.startsWith('image/') && att.contentUrl?.startsWith('data:')) {
+      images.push(FileBox.fromDataURL(att.contentUrl, att.name ?? 'image.png'));
+    }
+  }
+  const parts: ReplyParts = { text: numberedMenu(a), images };
+  const menu = menuFromActions(a.suggestedActions?.actions);
+  if (menu) parts.menu = menu;
+  return parts;
+}
+
+/** All replies of one turn as one WeChat message; the last menu shown is the one a number refers to. */
+function mergeParts(list: ReplyParts[]): ReplyParts {
+  const merged: ReplyParts = { text: list.map((p) => p.text).filter(Boolean).join('\n\n'), images: list.flatMap((p) => p.images) };
+  const menu = [...list].reverse().find((p) => p.menu)?.menu;
+  if (menu) merged.menu = menu;
+  return merged;
+}
+
+/** Menus are per private chat, and per member inside a room (two people answer different menus). */
+function menuKey(roomId: string | undefined, userId: string | undefined): string {
+  return roomId ? `room:${roomId}:${userId ?? '*'}` : `contact:${userId ?? ''}`;
+}
+
+function isRoom(t: Contact | Room): t is Room {
+  return 'topic' in t && typeof t.topic === 'function';
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Base64 rather than a Buffer box: every puppet can serialise it (PuppetMock and puppet-service send FileBox JSON). */
+function imageBox(png: Buffer): FileBoxInterface {
+  return FileBox.fromBase64(png.toString('base64'), 'image.png');
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}
