@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { WuyeBot } from './bot/wuye.bot.js';
+import { CommandRouter } from './commands/command-router.js';
 import { EstateService } from './estate/estate.service.js';
 import { HandoffService } from './handoff/handoff.service.js';
 import { IdentityService } from './identity/identity.service.js';
@@ -28,7 +29,9 @@ export interface BotParts {
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
 export function buildBot(db: Database, logger: Logger, now: () => Date = () => new Date()): BotParts {
   const estates = new EstateService(db.prisma);
+  const commands = new CommandRouter([]);
   const bot = new WuyeBot({
+    commands,
     prisma: db.prisma,
     storage: new PrismaStorage(db.prisma),
     identity: new IdentityService(db.prisma, estates),

@@ -12,9 +12,11 @@ import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { userTextOf } from './app-error.js';
 import type { TurnHandler } from './turn-handler.js';
+import type { CommandRouter } from '../commands/command-router.js';
 
 export interface WuyeBotDeps extends DialogDeps {
   prisma: Prisma;
+  commands: CommandRouter;
   storage: Storage;
   identity: IdentityService;
   logger: Logger;
@@ -46,6 +48,10 @@ export class WuyeBot implements TurnHandler {
     setSender(context, sender);
     // The recognisers (dates, numbers, choices) follow the activity's locale: use the person's language, not the client's.
     activity.locale = sender.locale === 'en' ? 'en-us' : 'zh-cn';
+
+    // Staff commands (role-checked) before dialogs; in group chats nothing but commands is answered.
+    if (await this.deps.commands.handle(context, sender, this.deps.now())) return;
+    if (sender.isGroup) return;
 
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();

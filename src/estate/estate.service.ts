@@ -4,8 +4,9 @@ import type { Prisma } from '../db/client.js';
 import { findDefaultEstate, findEstateById, type EstateRow } from '../db/estate.repo.js';
 
 /** Per-estate rules stored in Estate.settings (Json): validated here, defaults from the department's procedures. */
+// Loose: feature areas keep their own sections (e.g. `fees`, `complaints`) and parse them with their own schemas.
 export const estateSettingsSchema = z
-  .object({
+  .looseObject({
     handoffMaxTopicLength: z.number().int().min(20).max(2000).default(500),
   })
   .prefault({});

@@ -1,0 +1,102 @@
+// Matches a message to a staff command, checks the caller's role, runs it. Unknown slash commands get the closest
+// known one; a command the role may not run is refused politely. Help lists only what the caller may run.
+import type { TurnContext } from 'botbuilder';
+import { AppError } from '../bot/app-error.js';
+import type { Sender } from '../identity/sender.js';
+import { ROLE_LABEL, type Command } from './command.js';
+
+export class CommandRouter {
+  private readonly byWord = new Map<string, Command>();
+
+  constructor(private readonly commands: Command[]) {
+    for (const c of commands) {
+      for (const w of [c.name, ...c.aliases.map((a) => `/${a}`)]) {
+        if (this.byWord.has(w)) throw new Error(`duplicate command word ${w}`);
+        this.byWord.set(w, c);
+      }
+    }
+  }
+
+  /** The command a message asks for, or null when it is not a command (then the dialogs get it). */
+  match(text: string): { command: Command | null; word: string; args: string } | null {
+    const trimmed = text.trim().replace(/^@\S+\s+/, '');
+    const m = /^(\/?[^\s/]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
+    if (!m || !m[1]) return null;
+    const word = m[1].split('@')[0] ?? m[1]; // Telegram: /overdue@WuyeBot
+    const command = this.byWord.get(word) ?? null;
+    if (command) return { command, word, args: (m[2] ?? '').trim() };
+    if (word.startsWith('/') && word !== '/start') return { command: null, word, args: (m[2] ?? '').trim() };
+    return null;
+  }
+
+  allowed(command: Command, sender: Sender): boolean {
+    if (command.roles.length === 0) return sender.personId !== null;
+    return sender.staff !== null && command.roles.includes(sender.staff.role);
+  }
+
+  /** Handles the message if it is a command; returns false to let the dialogs have it. */
+  async handle(turn: TurnContext, sender: Sender, now: Date): Promise<boolean> {
+    const text = turn.activity.text ?? '';
+    if (/^(\/help|命令|指令)$/.test(text.trim())) {
+      await turn.sendActivity(this.help(sender));
+      return true;
+    }
+    const hit = this.match(text);
+    if (!hit) return false;
+    if (!hit.command) {
+      const near = this.closest(hit.word, sender);
+      await turn.sendActivity(`没有“${hit.word}”这个命令。${near ? `您是不是想用“${near.name}”（/${near.aliases[0] ?? near.name}）？` : ''}回复“命令”查看可用命令。`);
+      return true;
+    }
+    const command = hit.command;
+    if (!this.allowed(command, sender)) {
+      // Owners typing a staff word in a private chat ("今日"…) are not refused: the dialogs answer them.
+      if (!sender.staff && !sender.isGroup && !hit.word.startsWith('/')) return false;
+      const who = command.roles.map((r) => ROLE_LABEL[r]).join('、');
+      await turn.sendActivity(`抱歉，“${command.name}”仅限${who || '已绑定的用户'}使用。`);
+      return true;
+    }
+    try {
+      await turn.sendActivity(await command.run({ turn, sender, args: hit.args, now }));
+    } catch (err) {
+      if (err instanceof AppError && err.code !== 'INTERNAL') {
+        await turn.sendActivity(err.userText);
+        return true;
+      }
+      throw err;
+    }
+    return true;
+  }
+
+  help(sender: Sender): string {
+    const mine = this.commands.filter((c) => this.allowed(c, sender));
+    if (mine.length === 0) return '您当前没有可用的命令。';
+    return ['可用命令：', ...mine.map((c) => `· ${c.usage}（/${c.aliases[0] ?? c.name}）— ${c.summary}`)].join('\n');
+  }
+
+  private closest(word: string, sender: Sender): Command | null {
+    const w = word.replace(/^\//, '').toLowerCase();
+    let best: { c: Command; d: number } | null = null;
+    for (const c of this.commands.filter((x) => this.allowed(x, sender))) {
+      for (const cand of [c.name, ...c.aliases]) {
+        const d = editDistance(w, cand.toLowerCase());
+        if (!best || d < best.d) best = { c, d };
+      }
+    }
+    return best && best.d <= Math.max(2, Math.floor(w.length / 2)) ? best.c : null;
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
