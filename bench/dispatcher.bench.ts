@@ -1,21 +1,8 @@
 // Outbox dispatcher throughput: N messages through claim → send → mark, against a channel that does nothing,
 // on a fresh SQLite file and (when reachable) a throwaway PostgreSQL database.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import type { Channel } from '../adapters/channel.js';
-import { openDatabase, type Database } from '../src/db/client.js';
-import { Dispatcher } from '../src/notify/dispatcher.js';
-import { enqueue } from '../src/notify/outbox.js';
-
-export interface Row {
-  name: string;
-  value: string;
-  unit: string;
-  db: string;
-}
+import type { Database } from '../src/db/client.js';
+import { withBenchDatabase as withDatabase, type Row } from './bench-db.js';
 
 const MESSAGES = 2_000;
 
@@ -27,39 +14,8 @@ const noopChannel: Channel = {
   send: async () => ({ ok: true }),
 };
 
-async function withDatabase(provider: 'sqlite' | 'postgresql', fn: (db: Database) => Promise<Row[]>): Promise<Row[]> {
-  const id = crypto.randomBytes(5).toString('hex');
-  if (provider === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-bench-'));
-    const db = await openDatabase(`file:${path.join(dir, `outbox-${id}.db`)}`);
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const admin = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `wuye_bench_${id}`;
-  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-  } catch {
-    await client.end().catch(() => undefined);
-    return []; // PostgreSQL not reachable: SQLite row only.
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString());
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  }
-}
+import { Dispatcher } from '../src/notify/dispatcher.js';
+import { enqueue } from '../src/notify/outbox.js';
 
 async function measure(db: Database): Promise<Row[]> {
   for (let i = 0; i < MESSAGES; i++) {

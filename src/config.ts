@@ -1,5 +1,7 @@
 // The environment, parsed once at start-up. A wrong value stops start-up with a message naming the variable.
 import { z } from 'zod';
+import { refineTelegramEnv, telegramEnvShape } from '../adapters/telegram/telegram.config.js';
+import { wechatConfigSchema } from '../adapters/wechat/wechat.config.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -33,7 +35,16 @@ export const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   SEED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   DATA_DIR: z.string().default('./data'),
-});
+  /** Outbox dispatcher: how often it looks for due messages, and sends before a message becomes a dead letter. */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** WeChat personal-account daily send cap (ban risk); see README. */
+  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  ...wechatConfigSchema.shape,
+  ...telegramEnvShape,
+}).superRefine(refineTelegramEnv);
 
 export type Config = z.infer<typeof configSchema>;
 

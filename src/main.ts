@@ -14,10 +14,22 @@ import { CommandRouter } from './commands/command-router.js';
 import { EstateService } from './estate/estate.service.js';
 import { HandoffService } from './handoff/handoff.service.js';
 import { IdentityService } from './identity/identity.service.js';
-import { startHttpServer, type HttpServer } from './http/http-server.js';
+import { startHttpServer, type HttpServer, type Route } from './http/http-server.js';
+import { isRegisteredStaffChat } from './db/recipient.repo.js';
+import { Dispatcher } from './notify/dispatcher.js';
+import { DEFAULT_RATE_LIMITS } from './notify/rate-limiter.js';
+import { Scheduler } from './jobs/scheduler.js';
+import type { Job } from './jobs/job.js';
+import { WechatAdapter } from '../adapters/wechat/wechat.adapter.js';
+import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
+import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
+import { telegramSettings } from '../adapters/telegram/telegram.config.js';
 import { CJK_FONT_MISSING_WARNING, findCjkFont } from './reports/cjk-font.js';
 import { loadHolidayYears } from './sla/business-calendar.js';
 import { createLogger, type Logger } from './shared/logger.js';
+
+/** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +52,11 @@ export function buildBot(db: Database, logger: Logger, now: () => Date = () => n
     now,
   });
   return { bot, estates };
+}
+
+/** Every scheduled job of the app (reminders, sweeps, reports), as data. */
+export function buildJobs(_db: Database, _logger: Logger): Job[] {
+  return [];
 }
 
 export interface App {
@@ -87,11 +104,33 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     logger,
   });
   const channels: Channel[] = [botFramework];
+  const routes: Record<string, Route> = { '/api/messages': (req, res) => botFramework.handle(req, res) };
+
+  const wechat = wechatPuppetSettings(config);
+  if (wechat) {
+    channels.push(
+      new WechatAdapter({
+        ...wechat,
+        handler: bot,
+        isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
+        prisma: db.prisma,
+        dataDir: config.DATA_DIR,
+        logger,
+      }),
+    );
+  } else logger.info('WeChat off: set WECHATY_PUPPET (e.g. wechaty-puppet-service + WECHATY_PUPPET_SERVICE_TOKEN) to enable');
+
+  const telegram = telegramSettings(config);
+  if (telegram) {
+    const adapter = new TelegramAdapter({ ...telegram, handler: bot, logger });
+    if (telegram.mode.kind === 'webhook') routes[TELEGRAM_WEBHOOK_PATH] = adapter.webhookHandler;
+    channels.push(adapter);
+  } else logger.info('Telegram off: set TELEGRAM_BOT_TOKEN (from @BotFather) to enable');
 
   const http = await startHttpServer({
     port: config.PORT,
     host: config.HOST,
-    routes: { '/api/messages': (req, res) => botFramework.handle(req, res) },
+    routes,
     health: async () => {
       try {
         await db.prisma.$queryRawUnsafe('SELECT 1');
@@ -106,15 +145,31 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
-    const consoleChannel = new ConsoleChannel({ handler: bot, ...(opts.consoleIo ?? {}) });
-    await consoleChannel.start();
-    channels.push(consoleChannel);
+    channels.push(new ConsoleChannel({ handler: bot, ...(opts.consoleIo ?? {}) }));
   }
+  for (const c of channels) await c.start();
+
+  // Every proactive message leaves through the outbox; the dispatcher is its only reader.
+  const dispatcher = new Dispatcher({
+    prisma: db.prisma,
+    channels: new Map(channels.map((c) => [c.name, c])),
+    limits: { ...DEFAULT_RATE_LIMITS, wechat: { ...DEFAULT_RATE_LIMITS.wechat, dailyCap: config.WECHAT_DAILY_CAP } },
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+    timeZone: config.TZ,
+    logger,
+  });
+  dispatcher.start();
+
+  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, logger), tz: config.TZ, logger });
+  if (config.SCHEDULER === 'on') void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    await scheduler.stop();
+    await dispatcher.stop();
     for (const c of channels) await c.stop().catch((err: unknown) => logger.error({ err, channel: c.name }, 'channel stop failed'));
     await http.close();
     await db.close();

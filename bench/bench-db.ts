@@ -1,0 +1,49 @@
+// Benchmarks run on a fresh SQLite file and (when reachable) a throwaway PostgreSQL database, like the tests.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database, type Provider } from '../src/db/client.js';
+
+export interface Row {
+  name: string;
+  value: string;
+  unit: string;
+  db: string;
+}
+
+/** Runs `fn` on a new migrated database; returns [] for PostgreSQL when no server answers. */
+export async function withBenchDatabase(provider: Provider, fn: (db: Database) => Promise<Row[]>): Promise<Row[]> {
+  const id = crypto.randomBytes(5).toString('hex');
+  if (provider === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-bench-'));
+    const db = await openDatabase(`file:${path.join(dir, `bench-${id}.db`)}`);
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const admin = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `wuye_bench_${id}`;
+  const client = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}"`);
+  } catch {
+    await client.end().catch(() => undefined);
+    return [];
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const db = await openDatabase(url.toString());
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  }
+}
