@@ -41,3 +41,19 @@ describe('configuration', () => {
     expect(r.stderr).toContain('启动失败');
   });
 });
+
+describe('documentation of the configuration', () => {
+  it('every variable the app reads is in .env.example and in the README table', async () => {
+    const fs = await import('node:fs');
+    const { configSchema } = await import('../src/config.js');
+    const shape = (configSchema as unknown as { _zod: { def: { in?: { shape: Record<string, unknown> }; shape?: Record<string, unknown> } } })._zod.def;
+    const keys = Object.keys(shape.in?.shape ?? shape.shape ?? {});
+    expect(keys.length).toBeGreaterThan(15);
+    const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const k of keys) {
+      expect(example, `.env.example lacks ${k}`).toMatch(new RegExp(`^${k}=`, 'm'));
+      expect(readme, `README lacks ${k}`).toContain(`\`${k}\``);
+    }
+  });
+});
