@@ -1,8 +1,24 @@
 // Words an owner uses for each main-menu flow. Free text ("楼上装修太吵了") goes straight to the flow it names.
-export type Intent = 'complaint' | 'renovation' | 'keys' | 'fees' | 'help' | 'handoff';
+export type Intent =
+  | 'complaint' | 'renovation' | 'keys' | 'fees' | 'help' | 'handoff'
+  | 'bind' | 'unbind' | 'myInfo' | 'household' | 'staffBind';
+
+/** Flows that show or change personal data: only for an account bound to at least one unit. */
+export const PERSONAL_INTENTS = ['complaint', 'renovation', 'keys', 'fees', 'household'] as const;
+export type PersonalIntent = (typeof PERSONAL_INTENTS)[number];
+
+export function isPersonalIntent(intent: Intent | string): intent is PersonalIntent {
+  return (PERSONAL_INTENTS as readonly string[]).includes(intent);
+}
 
 const RULES: Array<[Intent, RegExp]> = [
   ['handoff', /转人工|人工客服|人工服务|^人工$|找客服|^talk to staff$/i],
+  // Account words come first: "解除绑定" is not "绑定", "员工绑定 123" is not "绑定".
+  ['staffBind', /^员工绑定(\s|$)/],
+  ['unbind', /^(解绑|解除绑定|取消绑定|删除绑定)/],
+  ['bind', /^(绑定|绑定房屋|房屋绑定|认证|业主认证|bind)$/i],
+  ['myInfo', /^(我的信息|个人信息|我的资料|身份)$/],
+  ['household', /^(家人|家庭成员|成员管理|添加家人|租户|家属)$/],
   ['help', /^(帮助|帮忙|菜单|功能|help|\?|？)$/i],
   ['complaint', /投诉|报事|举报|反映问题|^complaint$/i],
   ['renovation', /装修|延期|停工|复工|退场|验收|^renovation$/i],

@@ -22,10 +22,10 @@ class ChannelLikeTestAdapter extends TestAdapter {
   }
 }
 
-export function chatWith(bot: WuyeBot, opts: { userId?: string; conversationId?: string; channelId?: string } = {}): Chat {
+export function chatWith(bot: WuyeBot, opts: { userId?: string; conversationId?: string; channelId?: string; isGroup?: boolean } = {}): Chat {
   const adapter = new ChannelLikeTestAdapter((ctx) => bot.onTurn(ctx), {
     channelId: opts.channelId ?? 'console',
-    conversation: { id: opts.conversationId ?? `conv-${crypto.randomUUID()}`, isGroup: false, name: 'test', conversationType: 'personal' },
+    conversation: { id: opts.conversationId ?? `conv-${crypto.randomUUID()}`, isGroup: opts.isGroup ?? false, name: 'test', conversationType: opts.isGroup ? 'group' : 'personal' },
     from: { id: opts.userId ?? 'demo-owner', name: 'owner' },
     recipient: { id: 'bot', name: 'WuyeDesk' },
   } as Partial<Activity>);

@@ -1,0 +1,132 @@
+// 绑定: which unit, then proof (front-desk code, or name + phone last 4). Ends with { bound, then } so the caller can
+// continue to the flow the person wanted before being asked to bind.
+import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BindingService, UnitRef } from '../src/identity/binding.service.js';
+import { failureText } from '../src/identity/binding.replies.js';
+import { bt } from '../src/identity/identity.texts.js';
+import { senderOf, setSender } from '../src/identity/sender.js';
+import { retryWith } from './prompts/retry.js';
+
+export const BINDING_DIALOG = 'binding';
+const UNIT = 'binding.unit';
+const METHOD = 'binding.method';
+const CODE = 'binding.code';
+const NAME = 'binding.name';
+const LAST4 = 'binding.last4';
+
+export interface BindingOptions {
+  /** The intent to continue with once bound. */
+  then?: string;
+  /** Skip the unit question (a retry after a wrong answer). */
+  unit?: UnitRef;
+  /** Say why binding is needed (the person asked for a personal flow). */
+  gated?: boolean;
+}
+
+export interface BindingResult {
+  bound: boolean;
+  then?: string;
+}
+
+interface Values {
+  unit?: UnitRef;
+  method?: 'code' | 'name';
+  name?: string;
+}
+
+export class BindingDialog extends ComponentDialog {
+  constructor(private readonly binding: BindingService) {
+    super(BINDING_DIALOG);
+    this.addDialog(
+      new TextPrompt(UNIT, async (p) => {
+        const text = p.context.activity.text ?? '';
+        const unit = await this.binding.resolveUnit(senderOf(p.context).estate.id, text);
+        if (unit) return true;
+        retryWith(p, text.trim() && /\d/.test(text) ? bt('bind.unitUnknown', { unit: text.trim() }) : bt('bind.unitUnreadable'));
+        return false;
+      }),
+    );
+    this.addDialog(new ChoicePrompt(METHOD, undefined, 'zh-cn'));
+    this.addDialog(
+      new TextPrompt(CODE, async (p) => {
+        if (/^\s*\d{6}\s*$/.test(p.context.activity.text ?? '')) return true;
+        retryWith(p, bt('bind.codeFormat'));
+        return false;
+      }),
+    );
+    this.addDialog(new TextPrompt(NAME, async (p) => (p.context.activity.text ?? '').trim().length > 0));
+    this.addDialog(
+      new TextPrompt(LAST4, async (p) => {
+        if (/^\s*\d{4}\s*$/.test(p.context.activity.text ?? '')) return true;
+        retryWith(p, bt('bind.last4Format'));
+        return false;
+      }),
+    );
+    this.addDialog(new WaterfallDialog('binding.steps', [this.askUnit, this.askMethod, this.askSecret, this.askLast4, this.verify]));
+    this.initialDialogId = 'binding.steps';
+  }
+
+  private opts(step: WaterfallStepContext): BindingOptions {
+    return (step.options ?? {}) as BindingOptions;
+  }
+
+  private askUnit = async (step: WaterfallStepContext) => {
+    const sender = senderOf(step.context);
+    const until = await this.binding.lockedUntil(sender.identityId);
+    if (until) {
+      await step.context.sendActivity(failureText({ reason: 'locked', left: 0, lockedUntil: until }, sender.estate));
+      return step.endDialog({ bound: false } satisfies BindingResult);
+    }
+    const o = this.opts(step);
+    if (o.unit) return step.next(o.unit.label);
+    const intro = o.gated ? `${bt('bind.intro')}\n` : '';
+    return step.prompt(UNIT, { prompt: intro + bt('bind.askUnit') });
+  };
+
+  private askMethod = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    v.unit = this.opts(step).unit ?? (await this.binding.resolveUnit(senderOf(step.context).estate.id, String(step.result))) ?? undefined;
+    if (!v.unit) return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit: undefined });
+    return step.prompt(METHOD, {
+      prompt: bt('bind.askMethod', { unit: v.unit.label }),
+      choices: [
+        { value: 'code', action: { type: 'imBack', title: bt('bind.method.code'), value: bt('bind.method.code') }, synonyms: [bt('bind.method.code'), '绑定码', '验证码'] },
+        { value: 'name', action: { type: 'imBack', title: bt('bind.method.name'), value: bt('bind.method.name') }, synonyms: [bt('bind.method.name'), '姓名', '手机尾号'] },
+      ],
+      style: ListStyle.suggestedAction,
+    });
+  };
+
+  private askSecret = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    v.method = (step.result as FoundChoice).value === 'code' ? 'code' : 'name';
+    return step.prompt(v.method === 'code' ? CODE : NAME, { prompt: bt(v.method === 'code' ? 'bind.askCode' : 'bind.askName') });
+  };
+
+  private askLast4 = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    if (v.method === 'code') return step.next(String(step.result).trim());
+    v.name = String(step.result).trim();
+    return step.prompt(LAST4, { prompt: bt('bind.askLast4') });
+  };
+
+  private verify = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    const sender = senderOf(step.context);
+    const unit = v.unit!;
+    const secret = String(step.result).trim();
+    const outcome = v.method === 'code'
+      ? await this.binding.bindWithCode(sender.identityId, unit, secret)
+      : await this.binding.bindWithName(sender.identityId, unit, v.name ?? '', secret);
+    if (!outcome.ok) {
+      await step.context.sendActivity(failureText(outcome, sender.estate));
+      if (outcome.reason === 'locked' || outcome.lockedUntil) return step.endDialog({ bound: false } satisfies BindingResult);
+      return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit, gated: false } satisfies BindingOptions);
+    }
+    // The rest of this turn (the flow we continue into) must see the new binding.
+    setSender(step.context, { ...sender, personId: outcome.personId, units: outcome.units });
+    await step.context.sendActivity(bt('bind.ok', { unit: outcome.unitLabel }));
+    const then = this.opts(step).then;
+    return step.endDialog({ bound: true, ...(then ? { then } : {}) } satisfies BindingResult);
+  };
+}

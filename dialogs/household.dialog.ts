@@ -1,0 +1,129 @@
+// 家人: an owner lists the members of a unit, adds a family member or tenant (name + phone + role) or removes one.
+import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { memberRoleLabel, type BindingService } from '../src/identity/binding.service.js';
+import { bt } from '../src/identity/identity.texts.js';
+import { senderOf } from '../src/identity/sender.js';
+import { retryWith } from './prompts/retry.js';
+import { UNIT_CHOOSER_DIALOG, UnitChooserDialog, type UnitChooserOptions } from './unit-chooser.dialog.js';
+
+export const HOUSEHOLD_DIALOG = 'household';
+const ACTION = 'household.action';
+const NAME = 'household.name';
+const PHONE = 'household.phone';
+const ROLE = 'household.role';
+const WHICH = 'household.which';
+
+interface Values {
+  unitId?: string;
+  name?: string;
+  phone?: string;
+}
+
+const choice = (value: string, title: string): Choice => ({ value, action: { type: 'imBack', title, value: title }, synonyms: [title] });
+
+export class HouseholdDialog extends ComponentDialog {
+  constructor(private readonly binding: BindingService) {
+    super(HOUSEHOLD_DIALOG);
+    this.addDialog(new UnitChooserDialog());
+    this.addDialog(new HouseholdRemoveDialog(binding));
+    this.addDialog(new ChoicePrompt(ACTION, undefined, 'zh-cn'));
+    this.addDialog(new ChoicePrompt(ROLE, undefined, 'zh-cn'));
+    this.addDialog(new ChoicePrompt(WHICH, undefined, 'zh-cn'));
+    this.addDialog(new TextPrompt(NAME, async (p) => { const t = (p.context.activity.text ?? '').trim(); return t.length > 0 && t.length <= 20; }));
+    this.addDialog(
+      new TextPrompt(PHONE, async (p) => {
+        if (/^1[3-9]\d{9}$/.test((p.context.activity.text ?? '').replace(/[\s-]/g, ''))) return true;
+        retryWith(p, bt('household.phoneFormat'));
+        return false;
+      }),
+    );
+    this.addDialog(new WaterfallDialog('household.steps', [this.pickUnit, this.showMembers, this.branch, this.askPhone, this.askRole, this.finish]));
+    this.initialDialogId = 'household.steps';
+  }
+
+  private pickUnit = async (step: WaterfallStepContext) => step.beginDialog(UNIT_CHOOSER_DIALOG, { ownerOnly: true } satisfies UnitChooserOptions);
+
+  private showMembers = async (step: WaterfallStepContext) => {
+    const unitId = step.result as string | null;
+    if (!unitId) {
+      await step.context.sendActivity(bt('household.notOwner'));
+      return step.endDialog();
+    }
+    (step.values as Values).unitId = unitId;
+    const sender = senderOf(step.context);
+    const members = await this.binding.members(sender.personId ?? '', unitId);
+    const label = sender.units.find((u) => u.unitId === unitId)?.label ?? '';
+    const list = members.map((m) => `· ${m.name}（${memberRoleLabel(m.role)}，${m.phone}）`).join('\n');
+    return step.prompt(ACTION, {
+      prompt: `${bt('household.list', { unit: label, members: list })}\n${bt('household.ask')}`,
+      choices: [choice('add', bt('household.add')), choice('remove', bt('household.remove'))],
+      style: ListStyle.suggestedAction,
+    });
+  };
+
+  private branch = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    if ((step.result as FoundChoice).value === 'add') return step.prompt(NAME, { prompt: bt('household.askName') });
+    const sender = senderOf(step.context);
+    const removable = (await this.binding.members(sender.personId ?? '', v.unitId ?? '')).filter((m) => m.role !== 'OWNER');
+    if (removable.length === 0) {
+      await step.context.sendActivity(bt('household.nobody'));
+      return step.endDialog();
+    }
+    return step.replaceDialog('household.remove', { unitId: v.unitId });
+  };
+
+  private askPhone = async (step: WaterfallStepContext) => {
+    (step.values as Values).name = String(step.result).trim();
+    return step.prompt(PHONE, { prompt: bt('household.askPhone') });
+  };
+
+  private askRole = async (step: WaterfallStepContext) => {
+    (step.values as Values).phone = String(step.result).replace(/[\s-]/g, '');
+    return step.prompt(ROLE, {
+      prompt: bt('household.askRole'),
+      choices: [choice('FAMILY', bt('household.role.FAMILY')), choice('TENANT', bt('household.role.TENANT'))],
+      style: ListStyle.suggestedAction,
+    });
+  };
+
+  private finish = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    const role = (step.result as FoundChoice).value === 'TENANT' ? 'TENANT' : 'FAMILY';
+    const sender = senderOf(step.context);
+    const m = await this.binding.addMember(sender.personId ?? '', v.unitId ?? '', { name: v.name ?? '', phone: v.phone ?? '', role });
+    await step.context.sendActivity(bt('household.added', { name: m.name, role: memberRoleLabel(role), phone: m.phone }));
+    return step.endDialog();
+  };
+}
+
+/** The remove branch as its own small dialog, so the member list is read fresh when it starts. */
+export class HouseholdRemoveDialog extends ComponentDialog {
+  constructor(private readonly binding: BindingService) {
+    super('household.remove');
+    this.addDialog(new ChoicePrompt(WHICH, undefined, 'zh-cn'));
+    this.addDialog(new WaterfallDialog('household.remove.steps', [this.ask, this.remove]));
+    this.initialDialogId = 'household.remove.steps';
+  }
+
+  private ask = async (step: WaterfallStepContext) => {
+    const { unitId } = step.options as { unitId: string };
+    const sender = senderOf(step.context);
+    const removable = (await this.binding.members(sender.personId ?? '', unitId)).filter((m) => m.role !== 'OWNER');
+    return step.prompt(WHICH, {
+      prompt: bt('household.askWhich'),
+      choices: removable.map((m) => ({ value: m.personId, action: { type: 'imBack', title: m.name, value: m.name }, synonyms: [m.name] })),
+      style: ListStyle.suggestedAction,
+    });
+  };
+
+  private remove = async (step: WaterfallStepContext) => {
+    const { unitId } = step.options as { unitId: string };
+    const picked = step.result as FoundChoice;
+    const sender = senderOf(step.context);
+    const name = (await this.binding.members(sender.personId ?? '', unitId)).find((m) => m.personId === picked.value)?.name ?? '';
+    await this.binding.removeMember(sender.personId ?? '', unitId, picked.value);
+    await step.context.sendActivity(bt('household.removed', { name }));
+    return step.endDialog();
+  };
+}

@@ -1,0 +1,120 @@
+// Back-office command line over the same services as the chat: `npm run cli -- <command> …`.
+//   migrate                                   apply database migrations
+//   binding-code 3-2-1201 [--estate JXHY]      one-time binding code for an owner (24 h, single use)
+//   staff-code 王芳 [--estate JXHY]            one-time staff code (the person sends “员工绑定 <code>” to the bot)
+//   add-owner --name 刘洋 --phone 138… --unit 3-2-1201 [--estate JXHY]
+//   add-staff --name 王芳 --phone 138… --role 客户助理|领班|主管|经理 [--estate JXHY]
+//   import-bills bills.csv [--estate JXHY]    fee bills/payments from the billing system (all or nothing)
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { AppError } from './bot/app-error.js';
+import { openDatabase, type Prisma } from './db/client.js';
+import * as repo from './db/binding.repo.js';
+import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/binding.service.js';
+import { maskPhone } from './shared/phone.js';
+import { runFeeImport } from './fees/fee-import.cli.js';
+import { formatLocal } from './shared/zoned-time.js';
+
+export const CLI_USAGE = `用法: npm run cli -- <命令>
+  migrate                                          执行数据库迁移
+  binding-code <房号> [--estate 小区编码]            生成业主绑定码（24 小时内有效，仅用一次）
+  staff-code <员工姓名> [--estate 小区编码]          生成员工码
+  add-owner --name 姓名 --phone 手机号 --unit 房号 [--estate 小区编码]
+  add-staff --name 姓名 --phone 手机号 --role 客户助理|领班|主管|经理 [--estate 小区编码]
+  import-bills <账单.csv> [--estate 小区编码]         导入账单/缴费（UTF-8 或 GBK；有错误则整批不导入）`;
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  now?: () => Date;
+}
+
+/** Runs one CLI command; returns the exit code. Every printed phone number is masked. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'import-bills') {
+    const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
+    try {
+      return await runFeeImport(argv.slice(1), { prisma: db.prisma, out: io.out, progress: (s) => process.stderr.write(s) });
+    } finally {
+      await db.close();
+    }
+  }
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { estate: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' } },
+  });
+  const [command, arg] = positionals;
+  if (!command || command === 'help') {
+    io.out(CLI_USAGE);
+    return command ? 0 : 1;
+  }
+  const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
+  try {
+    const now = io.now ?? (() => new Date());
+    const svc = new BindingService(db.prisma, now);
+    if (command === 'migrate') {
+      io.out(`数据库已是最新（${db.provider}）。`);
+      return 0;
+    }
+    const estate = await pickEstate(db.prisma, values.estate);
+    switch (command) {
+      case 'binding-code': {
+        if (!arg) throw new AppError('BAD_INPUT', 'no unit', '请给出房号，例如: binding-code 3-2-1201');
+        const r = await svc.issueBindingCode(estate.id, arg, 'cli');
+        io.out(`${r.unitLabel} 的绑定码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}，仅可使用一次）`);
+        return 0;
+      }
+      case 'staff-code': {
+        if (!arg) throw new AppError('BAD_INPUT', 'no name', '请给出员工姓名，例如: staff-code 王芳');
+        const r = await svc.issueStaffCode(estate.id, arg, 'cli');
+        io.out(`${r.name}（${staffRoleLabel(r.role)}）的员工码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}）`);
+        return 0;
+      }
+      case 'add-owner': {
+        const { name, phone, unit } = values;
+        if (!name || !phone || !unit) throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --unit');
+        const r = await svc.addOwner(estate.id, unit, name, phone);
+        io.out(`已登记业主 ${name}（${maskPhone(phone)}）: ${r.unitLabel}`);
+        return 0;
+      }
+      case 'add-staff': {
+        const { name, phone, role } = values;
+        const staffRole = role ? ROLE_BY_LABEL[role] : undefined;
+        if (!name || !phone || !staffRole) throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --role 客户助理|领班|主管|经理');
+        const person = await repo.createPerson(db.prisma, { name, phone: phone.replace(/\D/g, ''), createdAt: now() });
+        await repo.createStaff(db.prisma, { estateId: estate.id, personId: person.id, role: staffRole });
+        await repo.audit(db.prisma, { actor: 'cli', action: 'staff.add', subject: person.id, detail: { role: staffRole, phone: maskPhone(phone) }, at: now() });
+        io.out(`已登记员工 ${name}（${staffRoleLabel(staffRole)}，${maskPhone(phone)}）。用 staff-code ${name} 生成员工码。`);
+        return 0;
+      }
+      default:
+        io.out(`未知命令 ${command}\n${CLI_USAGE}`);
+        return 1;
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      io.out(err.userText);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+async function pickEstate(prisma: Prisma, code: string | undefined) {
+  const e = code ? await repo.estateByCode(prisma, code) : await repo.firstEstate(prisma);
+  if (!e) throw new AppError('NOT_FOUND', 'no estate', code ? `没有编码为 ${code} 的小区。` : '数据库里还没有小区（先 npm start 生成演示数据）。');
+  return e;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runCli(process.argv.slice(2), { env: process.env, out: (l) => process.stdout.write(`${l}\n`) }).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${(err as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

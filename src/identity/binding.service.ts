@@ -1,0 +1,309 @@
+// Who may see what: binding a chat account to a person + unit (front-desk code or name + phone last 4), staff codes,
+// household members, unbinding and the "我的信息" export. Every attempt and every change is written to the AuditLog.
+import crypto from 'node:crypto';
+import type { Prisma } from '../db/client.js';
+import * as repo from '../db/binding.repo.js';
+import { AppError } from '../bot/app-error.js';
+import { maskPhone } from '../shared/phone.js';
+import { formatLocal } from '../shared/zoned-time.js';
+import { parseUnitAddress } from './address.parser.js';
+import { unitLabel, type SenderUnit, type StaffRole } from './sender.js';
+
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
+export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export const ROLE_BY_LABEL: Record<string, StaffRole> = { 客户助理: 'ASSISTANT', 领班: 'FOREMAN', 主管: 'SUPERVISOR', 经理: 'MANAGER' };
+const STAFF_LABEL: Record<StaffRole, string> = { ASSISTANT: '客户助理', FOREMAN: '领班', SUPERVISOR: '主管', MANAGER: '经理' };
+const MEMBER_LABEL: Record<repo.MemberRole, string> = { OWNER: '业主', FAMILY: '家人', TENANT: '租户' };
+
+export type BindFailureReason = 'badCode' | 'expired' | 'used' | 'mismatch' | 'locked';
+export type BindOutcome =
+  | { ok: true; personId: string; unitLabel: string; units: SenderUnit[] }
+  | { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null };
+
+export interface UnitRef {
+  unitId: string;
+  estateId: string;
+  label: string;
+}
+
+export interface MemberView {
+  personId: string;
+  name: string;
+  /** Already masked. */
+  phone: string;
+  role: repo.MemberRole;
+}
+
+const hash = (code: string) => crypto.createHash('sha256').update(code.trim()).digest('hex');
+const sixDigits = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+const eightDigits = () => String(crypto.randomInt(0, 100_000_000)).padStart(8, '0');
+
+export class BindingService {
+  constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}
+
+  /** When the account may try again, or null when it is not locked out. */
+  async lockedUntil(identityId: string): Promise<Date | null> {
+    const now = this.now();
+    const f = await repo.countFailures(this.prisma, identityId, new Date(now.getTime() - FAILURE_WINDOW_MS));
+    return f.count >= MAX_FAILURES && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null;
+  }
+
+  /** The unit a typed address names in this estate, or null (unreadable, not ours, or ambiguous without 单元). */
+  async resolveUnit(estateId: string, text: string): Promise<UnitRef | null> {
+    const a = parseUnitAddress(text);
+    if (!a) return null;
+    const found = await repo.findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
+    const u = found.length === 1 ? found[0] : undefined;
+    return u ? { unitId: u.id, estateId: u.building.estateId, label: unitLabel(u.building.name, u.entrance, u.room) } : null;
+  }
+
+  async bindWithCode(identityId: string, unit: UnitRef, code: string): Promise<BindOutcome> {
+    if (await this.lockedUntil(identityId)) return this.locked(identityId);
+    const now = this.now();
+    const row = await repo.liveBindingCode(this.prisma, hash(code));
+    const reason: BindFailureReason | null = !row || row.unitId !== unit.unitId ? 'badCode' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : null;
+    if (reason || !row) return this.fail(identityId, 'code', unit, reason ?? 'badCode');
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await repo.claimBindingCode(tx, row.id, identityId, now))) return this.failIn(tx, identityId, 'code', unit, 'used');
+      const ident = await repo.identityById(tx, identityId);
+      const members = await repo.unitWithMembers(tx, unit.unitId);
+      // The desk checked the owner in person: an account already bound keeps its person, otherwise it becomes the
+      // owner on record (or a new owner record when the unit has none yet).
+      let personId = ident?.personId ?? members?.memberships.find((m) => m.role === 'OWNER')?.personId ?? null;
+      if (!personId) personId = (await repo.createPerson(tx, { name: ident?.displayName ?? '业主', phone: null, createdAt: now })).id;
+      await repo.addMembership(tx, unit.unitId, personId, 'OWNER');
+      return this.succeed(tx, identityId, personId, 'code', unit);
+    });
+  }
+
+  async bindWithName(identityId: string, unit: UnitRef, name: string, last4: string): Promise<BindOutcome> {
+    if (await this.lockedUntil(identityId)) return this.locked(identityId);
+    const members = await repo.unitWithMembers(this.prisma, unit.unitId);
+    const match = members?.memberships.find(
+      (m) => m.person.name.trim() === name.trim() && /^\d{4}$/.test(last4) && (m.person.phone ?? '').replace(/\D/g, '').endsWith(last4),
+    );
+    if (!match) return this.fail(identityId, 'name', unit, 'mismatch');
+    return this.prisma.$transaction(async (tx) => {
+      const ident = await repo.identityById(tx, identityId);
+      const personId = ident?.personId ?? match.personId;
+      if (personId !== match.personId) await repo.addMembership(tx, unit.unitId, personId, match.role);
+      return this.succeed(tx, identityId, personId, 'name', unit);
+    });
+  }
+
+  /** 绑定码: a 6-digit one-time code for a unit of the estate, valid 24 h. Returns the code in clear once. */
+  async issueBindingCode(estateId: string, unitText: string, issuedBy: string): Promise<{ code: string; unitLabel: string; expiresAt: Date }> {
+    const unit = await this.resolveUnit(estateId, unitText);
+    if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, `本小区没有找到房号“${unitText}”。用法：绑定码 3栋2单元1201`);
+    const now = this.now();
+    const code = await this.freshCode(sixDigits, async (h) => {
+      const r = await repo.liveBindingCode(this.prisma, h);
+      return r !== null && !r.usedAt && r.expiresAt > now;
+    });
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    await this.prisma.$transaction(async (tx) => {
+      await repo.createBindingCode(tx, { codeHash: hash(code), unitId: unit.unitId, issuedBy, expiresAt, createdAt: now });
+      await repo.audit(tx, { actor: issuedBy, action: 'binding.code.issue', subject: unit.unitId, detail: { unit: unit.label }, at: now });
+    });
+    return { code, unitLabel: unit.label, expiresAt };
+  }
+
+  /** 员工码: a one-time code that links a chat account to the staff record of that name in the estate. */
+  async issueStaffCode(estateId: string, staffName: string, issuedBy: string): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
+    const found = await repo.staffByName(this.prisma, estateId, staffName.trim());
+    const staff = found[0];
+    if (!staff) throw new AppError('BAD_INPUT', `no staff ${staffName}`, `本小区没有名为“${staffName}”的在职员工。`);
+    if (found.length > 1) throw new AppError('BAD_INPUT', `ambiguous staff ${staffName}`, `有多位员工叫“${staffName}”，请用后台命令行处理。`);
+    const now = this.now();
+    const code = await this.freshCode(eightDigits, async (h) => {
+      const r = await repo.liveStaffCode(this.prisma, h);
+      return r !== null && !r.usedAt && r.expiresAt > now;
+    });
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    await this.prisma.$transaction(async (tx) => {
+      await repo.createStaffCode(tx, { codeHash: hash(code), staffId: staff.id, issuedBy, expiresAt, createdAt: now });
+      await repo.audit(tx, { actor: issuedBy, action: 'staff.code.issue', subject: staff.id, detail: { name: staff.person.name }, at: now });
+    });
+    return { code, name: staff.person.name, role: staff.role, expiresAt };
+  }
+
+  async bindStaffCode(identityId: string, code: string): Promise<{ ok: true; name: string; role: StaffRole } | { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null }> {
+    if (await this.lockedUntil(identityId)) return this.locked(identityId);
+    const now = this.now();
+    const row = await repo.liveStaffCode(this.prisma, hash(code));
+    const reason: BindFailureReason | null = !row ? 'badCode' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : null;
+    if (reason || !row) return this.fail(identityId, 'staff', null, reason ?? 'badCode');
+    return this.prisma.$transaction(async (tx) => {
+      if (!(await repo.claimStaffCode(tx, row.id, identityId, now))) return this.failIn(tx, identityId, 'staff', null, 'used');
+      const staff = await repo.staffById(tx, row.staffId);
+      if (!staff) throw new AppError('NOT_FOUND', 'staff gone', '该员工记录已不存在，请联系主管。');
+      await repo.linkIdentity(tx, identityId, staff.personId);
+      await repo.audit(tx, { actor: `identity:${identityId}`, action: 'staff.bind', subject: identityId, detail: { staffId: staff.id }, at: now });
+      return { ok: true as const, name: staff.person.name, role: staff.role };
+    });
+  }
+
+  /** 解绑: the chat account forgets its person. The person record (and the unit history) stays with the estate. */
+  async unbind(identityId: string): Promise<boolean> {
+    const now = this.now();
+    return this.prisma.$transaction(async (tx) => {
+      const ident = await repo.identityById(tx, identityId);
+      if (!ident?.personId) return false;
+      await repo.linkIdentity(tx, identityId, null);
+      await repo.audit(tx, { actor: `identity:${identityId}`, action: 'binding.unbind', subject: identityId, detail: { personId: ident.personId }, at: now });
+      return true;
+    });
+  }
+
+  /** The units of a bound account, as the Sender shows them (to refresh the turn after binding). */
+  async unitsOf(identityId: string): Promise<SenderUnit[]> {
+    const ident = await repo.identityById(this.prisma, identityId);
+    return (ident?.person?.memberships ?? []).map((m) => ({
+      unitId: m.unitId,
+      estateId: m.unit.building.estateId,
+      label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
+      role: m.role,
+    }));
+  }
+
+  /** Members of a unit — only for an OWNER of it. Phones come back masked. */
+  async members(ownerPersonId: string, unitId: string): Promise<MemberView[]> {
+    const unit = await this.ownedUnit(ownerPersonId, unitId);
+    return unit.memberships.map((m) => ({ personId: m.personId, name: m.person.name, phone: m.person.phone ? maskPhone(m.person.phone) : '—', role: m.role }));
+  }
+
+  async addMember(ownerPersonId: string, unitId: string, input: { name: string; phone: string; role: 'FAMILY' | 'TENANT' }): Promise<MemberView> {
+    const phone = input.phone.replace(/\D/g, '');
+    if (!/^1[3-9]\d{9}$/.test(phone)) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
+    const name = input.name.trim();
+    if (!name) throw new AppError('BAD_INPUT', 'empty name', '请输入姓名。');
+    await this.ownedUnit(ownerPersonId, unitId);
+    const now = this.now();
+    return this.prisma.$transaction(async (tx) => {
+      const existing = await repo.personByPhone(tx, phone);
+      const person = existing && existing.name === name ? existing : await repo.createPerson(tx, { name, phone, createdAt: now });
+      await repo.addMembership(tx, unitId, person.id, input.role);
+      await repo.audit(tx, { actor: `person:${ownerPersonId}`, action: 'household.add', subject: unitId, detail: { personId: person.id, role: input.role, phone: maskPhone(phone) }, at: now });
+      return { personId: person.id, name, phone: maskPhone(phone), role: input.role };
+    });
+  }
+
+  async removeMember(ownerPersonId: string, unitId: string, memberPersonId: string): Promise<void> {
+    const unit = await this.ownedUnit(ownerPersonId, unitId);
+    const m = unit.memberships.find((x) => x.personId === memberPersonId);
+    if (!m || m.role === 'OWNER') throw new AppError('FORBIDDEN', 'not removable', '只能移除家人或租户。');
+    const now = this.now();
+    await this.prisma.$transaction(async (tx) => {
+      await repo.removeMembership(tx, unitId, memberPersonId);
+      await repo.audit(tx, { actor: `person:${ownerPersonId}`, action: 'household.remove', subject: unitId, detail: { personId: memberPersonId }, at: now });
+    });
+  }
+
+  /** 我的信息: everything the bot holds on the account's person, phone masked. */
+  async myInfoText(identityId: string, timezone: string): Promise<string> {
+    const ident = await repo.identityById(this.prisma, identityId);
+    const p = ident?.person;
+    if (!p) return '本聊天账号尚未绑定，我们没有保存您的个人信息（仅记录聊天账号编号用于回复消息）。';
+    const lines = [
+      '我们保存的您的信息：',
+      `姓名：${p.name}`,
+      `手机：${p.phone ? maskPhone(p.phone) : '未登记'}`,
+      ...p.memberships.map((m) => `房屋：${unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room)}（${MEMBER_LABEL[m.role]}）`),
+      ...(p.staff ? [`员工身份：${STAFF_LABEL[p.staff.role]}（${p.staff.estate.name}）`] : []),
+      ...p.identities.map((i) => `聊天账号：${i.channel}（${formatLocal(i.createdAt, timezone, 'date')} 起）`),
+      '我们不收集身份证号。如需删除本聊天账号的绑定，请回复“解绑”。',
+    ];
+    return lines.join('\n');
+  }
+
+  /** 注册群: the group chat becomes the estate's chat for a role (escalations go there). */
+  async registerGroup(input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; actor: string }): Promise<StaffRole> {
+    const role = ROLE_BY_LABEL[input.roleLabel.trim()];
+    if (!role) throw new AppError('BAD_INPUT', 'bad role', '用法：注册群 客户助理|领班|主管|经理');
+    const now = this.now();
+    const taken = await repo.staffChatByChat(this.prisma, input.channel, input.chatId);
+    // A group registered by one estate cannot be taken over by another estate's supervisor.
+    if (taken && taken.estateId !== input.estateId) throw new AppError('FORBIDDEN', 'group of another estate', '本群已登记在其他小区，不能重复登记。');
+    await this.prisma.$transaction(async (tx) => {
+      await repo.upsertStaffChat(tx, { estateId: input.estateId, role, channel: input.channel, chatId: input.chatId, title: input.title });
+      await repo.audit(tx, { actor: input.actor, action: 'staffchat.register', subject: input.chatId, detail: { role, channel: input.channel }, at: now });
+    });
+    return role;
+  }
+
+  /** CLI: registers an owner on record (name + phone) for a unit. */
+  async addOwner(estateId: string, unitText: string, name: string, phone: string): Promise<{ personId: string; unitLabel: string }> {
+    const unit = await this.resolveUnit(estateId, unitText);
+    if (!unit) throw new AppError('BAD_INPUT', 'no unit', `没有找到房号“${unitText}”。`);
+    const digits = phone.replace(/\D/g, '');
+    if (!/^1[3-9]\d{9}$/.test(digits)) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
+    const now = this.now();
+    return this.prisma.$transaction(async (tx) => {
+      const existing = await repo.personByPhone(tx, digits);
+      const person = existing && existing.name === name ? existing : await repo.createPerson(tx, { name, phone: digits, createdAt: now });
+      await repo.addMembership(tx, unit.unitId, person.id, 'OWNER');
+      await repo.audit(tx, { actor: 'cli', action: 'owner.add', subject: unit.unitId, detail: { personId: person.id, phone: maskPhone(digits) }, at: now });
+      return { personId: person.id, unitLabel: unit.label };
+    });
+  }
+
+  private async ownedUnit(personId: string, unitId: string) {
+    const unit = await repo.unitWithMembers(this.prisma, unitId);
+    if (!unit || !unit.memberships.some((m) => m.personId === personId && m.role === 'OWNER')) {
+      throw new AppError('FORBIDDEN', 'not owner', '只有业主本人可以管理家庭成员。');
+    }
+    return unit;
+  }
+
+  private async freshCode(make: () => string, taken: (hash: string) => Promise<boolean>): Promise<string> {
+    for (let i = 0; i < 20; i++) {
+      const code = make();
+      if (!(await taken(hash(code)))) return code;
+    }
+    throw new AppError('UNAVAILABLE', 'no free code', '暂时无法生成绑定码，请稍后再试。');
+  }
+
+  private async succeed(tx: repo.Tx, identityId: string, personId: string, method: string, unit: UnitRef): Promise<BindOutcome> {
+    const now = this.now();
+    await repo.linkIdentity(tx, identityId, personId);
+    await repo.audit(tx, { actor: `identity:${identityId}`, action: 'binding.ok', subject: identityId, detail: { method, unit: unit.label, personId }, at: now });
+    const ident = await repo.identityById(tx, identityId);
+    const units = (ident?.person?.memberships ?? []).map((m) => ({
+      unitId: m.unitId,
+      estateId: m.unit.building.estateId,
+      label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
+      role: m.role,
+    }));
+    return { ok: true, personId, unitLabel: unit.label, units };
+  }
+
+  private fail(identityId: string, method: string, unit: UnitRef | null, reason: BindFailureReason) {
+    return this.failIn(this.prisma, identityId, method, unit, reason);
+  }
+
+  private async failIn(db: Prisma | repo.Tx, identityId: string, method: string, unit: UnitRef | null, reason: BindFailureReason) {
+    const now = this.now();
+    await repo.audit(db, { actor: `identity:${identityId}`, action: 'binding.fail', subject: identityId, detail: { method, unit: unit?.label ?? null, reason }, at: now });
+    const f = await repo.countFailures(db, identityId, new Date(now.getTime() - FAILURE_WINDOW_MS));
+    const left = Math.max(0, MAX_FAILURES - f.count);
+    const lockedUntil = left === 0 && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null;
+    return { ok: false as const, reason, left, lockedUntil };
+  }
+
+  private async locked(identityId: string) {
+    const now = this.now();
+    const until = await this.lockedUntil(identityId);
+    await repo.audit(this.prisma, { actor: `identity:${identityId}`, action: 'binding.refused', subject: identityId, detail: { reason: 'locked' }, at: now });
+    return { ok: false as const, reason: 'locked' as const, left: 0, lockedUntil: until };
+  }
+}
+
+export function staffRoleLabel(role: StaffRole): string {
+  return STAFF_LABEL[role];
+}
+
+export function memberRoleLabel(role: repo.MemberRole): string {
+  return MEMBER_LABEL[role];
+}
