@@ -1,0 +1,49 @@
+// Complaint categories and the per-estate complaint rules (Estate.settings.complaints), plus the keyword pre-fill
+// that lets "楼上装修太吵了" skip the category question.
+import { z } from 'zod';
+
+export const DEFAULT_CATEGORIES = ['噪音', '漏水/渗水', '卫生', '停车', '装修违规', '宠物', '公共设施', '服务态度', '其他'] as const;
+
+/** never: no 回访; skip_if_rated: not again after a reopen when the owner already rated once; always: every resolve. */
+export const callbackModes = ['never', 'skip_if_rated', 'always'] as const;
+export type CallbackMode = (typeof callbackModes)[number];
+
+export const complaintSettingsSchema = z
+  .object({
+    categories: z.array(z.string().min(1).max(20)).min(1).default([...DEFAULT_CATEGORIES]),
+    repeatWindowDays: z.number().int().min(1).max(365).default(90),
+    callbackMode: z.enum(callbackModes).default('always'),
+    callbackDelayHours: z.number().min(0).max(24).default(2),
+    callbackReminderHours: z.number().min(1).max(72).default(24),
+    // Promised first response (minutes), by priority: 1 normal, 2 raised (二次投诉), 3 urgent.
+    ackMinutes: z.object({ 1: z.number().int().positive(), 2: z.number().int().positive(), 3: z.number().int().positive() }).default({ 1: 120, 2: 60, 3: 30 }),
+    resolveHours: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 72, 2: 48, 3: 24 }),
+    maxDescriptionLength: z.number().int().min(50).max(2000).default(500),
+  })
+  .prefault({});
+
+export type ComplaintSettings = z.infer<typeof complaintSettingsSchema>;
+
+/** The estate's complaint section; a broken blob falls back to defaults rather than blocking complaints. */
+export function complaintSettings(estateSettings: Record<string, unknown>): ComplaintSettings {
+  const parsed = complaintSettingsSchema.safeParse(estateSettings.complaints ?? {});
+  return parsed.success ? parsed.data : complaintSettingsSchema.parse({});
+}
+
+const KEYWORDS: Array<[string, RegExp]> = [
+  ['漏水/渗水', /漏水|渗水|滴水|水渍|返潮/],
+  ['装修违规', /违规装修|私自改|拆墙|封阳台|违建/],
+  ['噪音', /太吵|噪音|噪声|装修声|吵死|很吵|吵闹|吵得/],
+  ['卫生', /垃圾|卫生|臭|脏|保洁/],
+  ['停车', /车位|停车|占位|挡车|堵车库/],
+  ['宠物', /狗|猫|宠物|遛狗|犬/],
+  ['公共设施', /电梯|路灯|门禁|灯坏|健身器材|消防栓|单元门/],
+  ['服务态度', /态度|保安.*凶|不理人|服务差/],
+];
+
+/** The category a free text obviously names (and the estate offers), or null when it is not obvious. */
+export function guessCategory(text: string, categories: readonly string[]): string | null {
+  const hits = KEYWORDS.filter(([cat, re]) => categories.includes(cat) && re.test(text)).map(([cat]) => cat);
+  // "装修太吵" is noise, not an illegal renovation: the first (most specific) rule wins, ordered above.
+  return hits[0] ?? null;
+}

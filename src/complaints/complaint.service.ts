@@ -1,0 +1,395 @@
+// Complaint tickets: create (numbered per estate per day, 二次投诉 linking), staff transitions, owner actions, 回访.
+// Each change, its TicketEvent and its outbox notices are written in one transaction; notices carry dedupe keys
+// `ticket:<id>:<transition>` so re-running a transition sends nothing twice.
+import { AppError } from '../bot/app-error.js';
+import type { Prisma } from '../db/client.js';
+import { isUniqueViolation } from '../db/inbound-receipt.repo.js';
+import {
+  addTicketAttachments, addTicketEvent, answerCallbackRow, countAttachments, insertCallback, markCallbackReminded, surveysNeedingReminder, ticketsAwaitingSurvey, findActiveStaffByName, findRecentResolved,
+  findStaffById, findTicketById, findTicketByNumber, inTransaction, insertTicket, lastNumberWithPrefix,
+  listTicketEvents, listTicketsOfPerson, openCallback, personContact, unitLabelParts, updateTicketIf,
+  type StaffInfo, type TicketEventRow, type TicketRow, type TicketStatus, type TicketTx,
+} from '../db/ticket.repo.js';
+import type { EstateInfo } from '../estate/estate.service.js';
+import { unitLabel, type StaffRole } from '../identity/sender.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { maskPhone } from '../shared/phone.js';
+import { formatLocal, localDateKey } from '../shared/zoned-time.js';
+import { complaintSettings, type ComplaintSettings } from './categories.js';
+import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
+import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
+
+export const OPEN_STATUSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
+const WORKING: TicketStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
+
+export interface NewComplaint {
+  estate: EstateInfo;
+  personId: string;
+  /** The owner's unit (also for public-area complaints: 二次投诉 is counted per unit). */
+  unitId: string | null;
+  category: string;
+  description: string;
+  location: string;
+  urgent: boolean;
+  attachments: Array<{ contentUrl: string; name: string }>;
+}
+
+export interface CreatedTicket {
+  ticket: TicketRow;
+  repeatOf: TicketRow | null;
+  /** Promised first response, e.g. "2 小时", and its local deadline. */
+  ackText: string;
+  ackDueLocal: string;
+}
+
+/** The staff member doing something (from the sender of a command). */
+export interface StaffActor {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  estateId: string;
+}
+
+const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName: a.name });
+
+export class ComplaintService {
+  constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}
+
+  settings(estate: EstateInfo): ComplaintSettings {
+    return complaintSettings(estate.settings);
+  }
+
+  async create(c: NewComplaint): Promise<CreatedTicket> {
+    const s = this.settings(c.estate);
+    const now = this.now();
+    const dateKey = localDateKey(now, c.estate.timezone);
+    // Two owners submitting in the same instant may pick the same number: the unique key refuses one, it retries.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await inTransaction(this.prisma, (tx) => this.createIn(tx, c, s, now, dateKey));
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= 8) throw err;
+      }
+    }
+  }
+
+  private async createIn(tx: TicketTx, c: NewComplaint, s: ComplaintSettings, now: Date, dateKey: string): Promise<CreatedTicket> {
+    const last = await lastNumberWithPrefix(tx, c.estate.id, ticketNumberPrefix(dateKey));
+    const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
+    const repeatOf = c.unitId
+      ? await findRecentResolved(tx, { estateId: c.estate.id, unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) })
+      : null;
+    const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
+    const ackMinutes = s.ackMinutes[priority as 1 | 2 | 3];
+    const ticket = await insertTicket(tx, {
+      number,
+      estateId: c.estate.id,
+      unitId: c.unitId,
+      personId: c.personId,
+      category: c.category,
+      description: c.description,
+      location: c.location,
+      priority,
+      repeatOfId: repeatOf?.id ?? null,
+      isRepeat: repeatOf !== null,
+      createdAt: now,
+      ackDueAt: new Date(now.getTime() + ackMinutes * 60_000),
+      resolveDueAt: new Date(now.getTime() + s.resolveHours[priority as 1 | 2 | 3] * 3_600_000),
+      attachments: c.attachments,
+    });
+    await addTicketEvent(tx, { ticketId: ticket.id, at: now, actor: `person:${c.personId}`, actorName: '业主', action: 'created', note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null });
+    const who = await personContact(tx, c.personId);
+    const unit = c.unitId ? await unitLabelParts(tx, c.unitId) : null;
+    const lines = [
+      `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
+      `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
+      `内容：${c.description}`,
+      `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
+      ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
+      ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
+      `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
+    ];
+    const kind = priority >= 3 ? 'urgent' : 'notice';
+    await notifyStaffGroup(tx, c.estate.id, 'ASSISTANT', { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${ticket.id}:new` });
+    if (repeatOf) {
+      await notifyStaffGroup(tx, c.estate.id, 'SUPERVISOR', {
+        kind,
+        message: { text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。` },
+        dedupeKey: `ticket:${ticket.id}:repeat`,
+      });
+    }
+    return { ticket, repeatOf, ackText: durationText(ackMinutes), ackDueLocal: formatLocal(ticket.ackDueAt ?? now, c.estate.timezone, 'datetime') };
+  }
+
+  /** "TS-20261128-0007" or "0007" (today) of an estate → the ticket, or a clear NOT_FOUND. */
+  async resolveRef(estate: EstateInfo, ref: string): Promise<TicketRow> {
+    const number = parseTicketRef(ref, localDateKey(this.now(), estate.timezone));
+    if (!number) throw new AppError('BAD_INPUT', `bad ticket ref ${ref}`, `“${ref}”不是工单号。工单号形如 TS-20261128-0007，当天的可只写 0007。`);
+    const t = await findTicketByNumber(this.prisma, estate.id, number);
+    if (!t) throw new AppError('NOT_FOUND', `ticket ${number} not found`, `没有找到工单 ${number}。`);
+    return t;
+  }
+
+  // ── staff ──
+
+  async claim(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
+    const now = this.now();
+    const won = await inTransaction(this.prisma, async (tx) => {
+      if (!(await updateTicketIf(tx, ticket.id, { status: ['NEW'], assigneeId: null }, { status: 'ACCEPTED', assigneeId: actor.staffId, acceptedAt: now }))) return false;
+      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'claimed' });
+      await notifyPerson(tx, ticket.personId, {
+        kind: 'notice',
+        message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` },
+        dedupeKey: `ticket:${ticket.id}:accepted`,
+      });
+      return true;
+    });
+    const fresh = await this.reload(ticket.id);
+    if (!won) {
+      const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
+      if (holder) throw new AppError('CONFLICT', 'already claimed', `工单 ${fresh.number} 已由${holder.name}认领${holder.id === actor.staffId ? '（就是您）' : ''}。`);
+      throw new AppError('CONFLICT', 'not claimable', `工单 ${fresh.number} 当前状态为「${STATUS_LABEL[fresh.status]}」，不能认领。`);
+    }
+    return fresh;
+  }
+
+  async note(actor: StaffActor, ticket: TicketRow, text: string): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      await addTicketEvent(tx, { ticketId: ticket.id, at: this.now(), ...staffActor(actor), action: 'note', note: text });
+      // A note on an accepted ticket means work has started.
+      await updateTicketIf(tx, ticket.id, { status: ['ACCEPTED'] }, { status: 'IN_PROGRESS' });
+    });
+  }
+
+  /** 等待业主 / 等待施工方: pauses the SLA clock (the event is the pause start). */
+  async wait(actor: StaffActor, ticket: TicketRow, on: 'OWNER' | 'CONTRACTOR', note: string | null): Promise<void> {
+    const status: TicketStatus = on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR';
+    const now = this.now();
+    const ok = await inTransaction(this.prisma, async (tx) => {
+      if (!(await updateTicketIf(tx, ticket.id, { status: ['ACCEPTED', 'IN_PROGRESS'] }, { status }))) return false;
+      const ev = await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: on === 'OWNER' ? 'wait_owner' : 'wait_contractor', note });
+      if (on === 'OWNER') {
+        await notifyPerson(tx, ticket.personId, {
+          kind: 'notice',
+          message: { text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。` },
+          dedupeKey: `ticket:${ticket.id}:wait_owner:${ev.id}`,
+        });
+      }
+      return true;
+    });
+    if (!ok) throw await this.wrongState(ticket.id, '设为等待');
+  }
+
+  async resume(actor: StaffActor | null, ticket: TicketRow, note: string | null = null): Promise<void> {
+    const ok = await inTransaction(this.prisma, async (tx) => this.resumeIn(tx, actor, ticket, note));
+    if (!ok) throw await this.wrongState(ticket.id, '恢复处理');
+  }
+
+  private async resumeIn(tx: TicketTx, actor: StaffActor | null, ticket: TicketRow, note: string | null): Promise<boolean> {
+    if (!(await updateTicketIf(tx, ticket.id, { status: ['WAITING_OWNER', 'WAITING_CONTRACTOR'] }, { status: 'IN_PROGRESS' }))) return false;
+    await addTicketEvent(tx, { ticketId: ticket.id, at: this.now(), ...(actor ? staffActor(actor) : { actor: `person:${ticket.personId}`, actorName: '业主' }), action: 'resume', note });
+    return true;
+  }
+
+  async resolve(actor: StaffActor, ticket: TicketRow, note: string): Promise<void> {
+    const now = this.now();
+    const ok = await inTransaction(this.prisma, async (tx) => {
+      const cur = await findTicketById(tx, ticket.id);
+      if (!cur || !WORKING.includes(cur.status)) return false;
+      if (!(await updateTicketIf(tx, ticket.id, { status: WORKING, round: cur.round }, { status: 'RESOLVED', resolvedAt: now, assigneeId: cur.assigneeId ?? actor.staffId }))) return false;
+      if (cur.status === 'WAITING_OWNER' || cur.status === 'WAITING_CONTRACTOR') {
+        await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'resume', note: '办结' });
+      }
+      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'resolved', note });
+      await notifyPerson(tx, ticket.personId, {
+        kind: 'notice',
+        message: { text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。` },
+        dedupeKey: `ticket:${ticket.id}:resolved:${cur.round}`,
+      });
+      return true;
+    });
+    if (!ok) throw await this.wrongState(ticket.id, '办结');
+  }
+
+  async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
+    const candidates = await findActiveStaffByName(this.prisma, ticket.estateId, toName);
+    const to = candidates[0];
+    if (!to) throw new AppError('NOT_FOUND', 'no such staff', `本小区没有名为“${toName}”的在岗工作人员。`);
+    if (candidates.length > 1) throw new AppError('BAD_INPUT', 'ambiguous staff', `有多位“${toName}”，请联系主管在后台转派。`);
+    const now = this.now();
+    const ok = await inTransaction(this.prisma, async (tx) => {
+      const cur = await findTicketById(tx, ticket.id);
+      if (!cur || !OPEN_STATUSES.includes(cur.status) || cur.assigneeId === to.id) return false;
+      const data = cur.status === 'NEW' ? { status: 'ACCEPTED' as const, acceptedAt: now, assigneeId: to.id } : { assigneeId: to.id };
+      if (!(await updateTicketIf(tx, ticket.id, { status: [cur.status], assigneeId: cur.assigneeId }, data))) return false;
+      const ev = await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'reassigned', note: `转派给${to.name}` });
+      await notifyPerson(tx, ticket.personId, {
+        kind: 'notice',
+        message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` },
+        dedupeKey: `ticket:${ticket.id}:assigned:${ev.id}`,
+      });
+      await notifyPerson(tx, to.personId, {
+        kind: 'notice',
+        message: { text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。` },
+        dedupeKey: `ticket:${ticket.id}:assignee:${ev.id}`,
+      });
+      return true;
+    });
+    if (!ok) {
+      const fresh = await this.reload(ticket.id);
+      if (fresh.assigneeId === to.id) throw new AppError('CONFLICT', 'same assignee', `工单 ${fresh.number} 已经由${to.name}负责。`);
+      throw await this.wrongState(ticket.id, '转派');
+    }
+    return to;
+  }
+
+  async history(ticket: TicketRow): Promise<{ ticket: TicketRow; events: TicketEventRow[]; assignee: StaffInfo | null; photos: number; repeatOf: TicketRow | null }> {
+    return {
+      ticket,
+      events: await listTicketEvents(this.prisma, ticket.id),
+      assignee: ticket.assigneeId ? await findStaffById(this.prisma, ticket.assigneeId) : null,
+      photos: await countAttachments(this.prisma, ticket.id),
+      repeatOf: ticket.repeatOfId ? await findTicketById(this.prisma, ticket.repeatOfId) : null,
+    };
+  }
+
+  // ── owner ──
+
+  listMine(personId: string): Promise<TicketRow[]> {
+    return listTicketsOfPerson(this.prisma, personId, new Date(this.now().getTime() - 30 * 86_400_000));
+  }
+
+  async withdraw(personId: string, ticketId: string): Promise<void> {
+    const now = this.now();
+    const ok = await inTransaction(this.prisma, async (tx) => {
+      const t = await findTicketById(tx, ticketId);
+      if (!t || !(await updateTicketIf(tx, ticketId, { status: OPEN_STATUSES, personId }, { status: 'WITHDRAWN' }))) return false;
+      await addTicketEvent(tx, { ticketId, at: now, actor: `person:${personId}`, actorName: '业主', action: 'withdrawn' });
+      await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 已被业主撤回。` }, dedupeKey: `ticket:${ticketId}:withdrawn` });
+      return true;
+    });
+    if (!ok) throw await this.wrongState(ticketId, '撤回');
+  }
+
+  /** 补充信息: text and/or photos; a ticket waiting for the owner goes back to work. */
+  async addInfo(personId: string, ticketId: string, info: { text: string | null; attachments: Array<{ contentUrl: string; name: string }> }): Promise<void> {
+    const now = this.now();
+    const ok = await inTransaction(this.prisma, async (tx) => {
+      const t = await findTicketById(tx, ticketId);
+      if (!t || t.personId !== personId || !OPEN_STATUSES.includes(t.status)) return false;
+      if (info.attachments.length) await addTicketAttachments(tx, ticketId, info.attachments);
+      const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null].filter(Boolean).join('；');
+      const ev = await addTicketEvent(tx, { ticketId, at: now, actor: `person:${personId}`, actorName: '业主', action: 'owner_info', note });
+      if (t.status === 'WAITING_OWNER') await this.resumeIn(tx, null, t, '业主已补充');
+      await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 业主补充：${note}` }, dedupeKey: `ticket:${ticketId}:info:${ev.id}` });
+      return true;
+    });
+    if (!ok) throw await this.wrongState(ticketId, '补充信息');
+  }
+
+  // ── 回访 ──
+
+  /** Reopens a resolved ticket (没解决 / low score): next round, one priority up, supervisors told. */
+  async reopen(ticketId: string, by: { actor: string; actorName: string }, reason: string): Promise<boolean> {
+    const now = this.now();
+    return inTransaction(this.prisma, async (tx) => this.reopenIn(tx, ticketId, by, reason, now));
+  }
+
+  private async reopenIn(tx: TicketTx, ticketId: string, by: { actor: string; actorName: string }, reason: string, now: Date): Promise<boolean> {
+    const t = await findTicketById(tx, ticketId);
+    if (!t || t.status !== 'RESOLVED') return false;
+    const ok = await updateTicketIf(tx, ticketId, { status: ['RESOLVED'], round: t.round }, {
+      status: t.assigneeId ? 'IN_PROGRESS' : 'NEW',
+      round: t.round + 1,
+      priority: Math.min(3, t.priority + 1),
+    });
+    if (!ok) return false;
+    await addTicketEvent(tx, { ticketId, at: now, ...by, action: 'reopened', note: reason });
+    const key = `ticket:${ticketId}:reopened:${t.round}`;
+    await notifyStaffGroup(tx, t.estateId, 'SUPERVISOR', {
+      kind: 'urgent',
+      message: { text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。` },
+      dedupeKey: key,
+    });
+    await notifyPerson(tx, t.personId, { kind: 'notice', message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` }, dedupeKey: `${key}:owner` });
+    return true;
+  }
+
+  /** The owner's 回访 answer: a score 1–5 (and a comment), or 没解决. ≤ 2 or 没解决 reopens and escalates. */
+  async answerSurvey(personId: string, ticket: TicketRow, answer: { score: number | null; unresolved: boolean; comment: string | null }): Promise<'thanks' | 'reopened'> {
+    if (ticket.personId !== personId) throw new AppError('NOT_FOUND', 'not own ticket', `没有找到您的工单 ${ticket.number}。`);
+    const now = this.now();
+    return inTransaction(this.prisma, async (tx) => {
+      const cb = await openCallback(tx, ticket.id, ticket.round);
+      if (!cb) throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
+      if (!(await answerCallbackRow(tx, cb.id, { score: answer.score, comment: answer.comment, at: now }))) {
+        throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
+      }
+      const who = { actor: `person:${personId}`, actorName: '业主' };
+      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...who, action: 'rated', note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：') });
+      if (answer.unresolved || (answer.score !== null && answer.score <= 2)) {
+        await this.reopenIn(tx, ticket.id, who, answer.unresolved ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}` : `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`, now);
+        return 'reopened';
+      }
+      await updateTicketIf(tx, ticket.id, { status: ['RESOLVED'], round: ticket.round }, { status: 'CLOSED' });
+      return 'thanks';
+    });
+  }
+
+  /**
+   * The 回访 sweep: resolved tickets get their survey after the estate's delay (per its mode), an unanswered survey
+   * one reminder. Safe to re-run: one survey row per round and dedupe keys per round.
+   */
+  async runSurveys(estateOf: (id: string) => Promise<EstateInfo | null>): Promise<{ asked: number; reminded: number; skipped: number }> {
+    const now = this.now();
+    let asked = 0;
+    let reminded = 0;
+    let skipped = 0;
+    for (const t of await ticketsAwaitingSurvey(this.prisma, now)) {
+      if (t.callbacks.some((c) => c.round === t.round)) continue;
+      const estate = await estateOf(t.estateId);
+      if (!estate || !t.resolvedAt) continue;
+      const s = this.settings(estate);
+      if (t.resolvedAt.getTime() + s.callbackDelayHours * 3_600_000 > now.getTime()) continue;
+      const rated = t.callbacks.some((c) => c.answeredAt !== null);
+      if (s.callbackMode === 'never' || (s.callbackMode === 'skip_if_rated' && rated)) {
+        // No survey in this mode: the ticket is done.
+        if (await updateTicketIf(this.prisma, t.id, { status: ['RESOLVED'], round: t.round }, { status: 'CLOSED' })) skipped++;
+        continue;
+      }
+      const sent = await inTransaction(this.prisma, async (tx) => {
+        if (!(await insertCallback(tx, { ticketId: t.id, round: t.round, askedAt: now }))) return false;
+        await notifyPerson(tx, t.personId, { kind: 'survey', message: { text: surveyText(t.number, false) }, dedupeKey: `ticket:${t.id}:survey:${t.round}` });
+        return true;
+      });
+      if (sent) asked++;
+    }
+    for (const c of await surveysNeedingReminder(this.prisma, new Date(now.getTime() - 3_600_000))) {
+      const estate = await estateOf(c.ticket.estateId);
+      if (!estate || c.ticket.status !== 'RESOLVED' || c.round !== c.ticket.round) continue;
+      if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
+      const sent = await inTransaction(this.prisma, async (tx) => {
+        if (!(await markCallbackReminded(tx, c.id, now))) return false;
+        await notifyPerson(tx, c.ticket.personId, { kind: 'survey', message: { text: surveyText(c.ticket.number, true) }, dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}` });
+        return true;
+      });
+      if (sent) reminded++;
+    }
+    return { asked, reminded, skipped };
+  }
+
+  private async reload(id: string): Promise<TicketRow> {
+    const t = await findTicketById(this.prisma, id);
+    if (!t) throw new AppError('NOT_FOUND', `ticket ${id} gone`);
+    return t;
+  }
+
+  private async wrongState(id: string, what: string): Promise<AppError> {
+    const t = await this.reload(id);
+    return new AppError('CONFLICT', `cannot ${what} in ${t.status}`, `工单 ${t.number} 当前状态为「${STATUS_LABEL[t.status]}」，不能${what}。`);
+  }
+}
+
+function surveyText(number: string, reminder: boolean): string {
+  return `${reminder ? '【回访提醒】' : '【回访】'}您的投诉 ${number} 已办结，问题解决了吗？\n请回复“评价 ${number} 分数”（1–5 分，5 分最满意，可在分数后附意见）；如果没解决，请回复“没解决 ${number}”。`;
+}
