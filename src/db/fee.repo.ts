@@ -1,0 +1,340 @@
+// FeeBill / FeeNotice / FeeReminderOptOut: the import's all-or-nothing write, arrears reads for the 催缴 campaign,
+// owner balances and supervisor reports. The only place fees touch Prisma.
+import crypto from 'node:crypto';
+import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
+import type { FeeType } from '../fees/fee.rules.js';
+import { unitLabel } from '../identity/sender.js';
+import type { OutboundMessage } from '../../adapters/channel.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import type { Prisma } from './client.js';
+
+type Tx = PrismaNs.TransactionClient;
+
+const BATCH = 1000;
+// A 100k-row import is one transaction: give it minutes, not Prisma's 5 s default.
+const LONG_TX = { timeout: 10 * 60_000, maxWait: 30_000 };
+
+/** "1栋", "1幢", "1号楼", "１ 栋" → "1": the billing system's building names vs ours. */
+export function normalizeBuilding(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').replace(/(号楼|栋|幢|楼)$/, '');
+}
+
+/** "1单元201", "1-201", "201" → lookup keys of a unit; same normalisation for the CSV side and ours. */
+export function normalizeRoom(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').replace(/室$/, '');
+}
+
+export interface UnitRef {
+  unitId: string;
+  buildingId: string;
+}
+
+/** building|room → unit, every spelling we accept ("2栋" + "1单元201" / "1-201"; "201" only when unambiguous). */
+export async function unitIndex(prisma: Prisma, estateId: string): Promise<Map<string, UnitRef>> {
+  const units = await prisma.unit.findMany({
+    where: { building: { estateId } },
+    select: { id: true, room: true, entrance: true, buildingId: true, building: { select: { name: true } } },
+  });
+  const index = new Map<string, UnitRef>();
+  const ambiguous = new Set<string>();
+  const put = (key: string, ref: UnitRef, weak: boolean) => {
+    if (weak && index.has(key) && index.get(key)?.unitId !== ref.unitId) ambiguous.add(key);
+    if (!index.has(key)) index.set(key, ref);
+  };
+  for (const u of units) {
+    const b = normalizeBuilding(u.building.name);
+    const ref = { unitId: u.id, buildingId: u.buildingId };
+    const room = normalizeRoom(u.room);
+    if (u.entrance) {
+      put(`${b}|${u.entrance}单元${room}`, ref, false);
+      put(`${b}|${u.entrance}-${room}`, ref, false);
+      put(`${b}|${room}`, ref, true);
+    } else put(`${b}|${room}`, ref, false);
+  }
+  for (const k of ambiguous) index.delete(k);
+  return index;
+}
+
+export function unitKey(building: string, room: string): string {
+  return `${normalizeBuilding(building)}|${normalizeRoom(room)}`;
+}
+
+export interface ExistingBill {
+  id: string;
+  amountDueCents: number;
+  amountPaidCents: number;
+  dueDate: string;
+}
+
+export const billKey = (unitId: string, period: string, feeType: string) => `${unitId}\u0000${period}\u0000${feeType}`;
+
+export async function existingBills(prisma: Prisma, estateId: string): Promise<Map<string, ExistingBill>> {
+  const rows = await prisma.feeBill.findMany({
+    where: { estateId },
+    select: { id: true, unitId: true, period: true, feeType: true, amountDueCents: true, amountPaidCents: true, dueDate: true },
+  });
+  return new Map(rows.map((r) => [billKey(r.unitId, r.period, r.feeType), r]));
+}
+
+export interface NewBill {
+  estateId: string;
+  buildingId: string;
+  unitId: string;
+  period: string;
+  feeType: FeeType;
+  amountDueCents: number;
+  amountPaidCents: number;
+  dueDate: string;
+}
+
+export interface BillUpdate {
+  id: string;
+  amountDueCents: number;
+  amountPaidCents: number;
+  dueDate: string;
+}
+
+const outstanding = (due: number, paid: number) => Math.max(0, due - paid);
+
+function isPostgres(db: Tx | Prisma): boolean {
+  return (db as unknown as { _activeProvider?: unknown })._activeProvider === 'postgresql';
+}
+
+const BILL_COLUMNS = ['id', 'estateId', 'buildingId', 'unitId', 'period', 'feeType', 'amountDueCents', 'amountPaidCents', 'outstandingCents', 'dueDate'];
+
+/** One multi-row INSERT (only text and integer columns, so the SQL is the same on both databases but placeholders). */
+async function insertBillBatch(tx: Tx, batch: readonly NewBill[]): Promise<void> {
+  if (batch.length === 0) return;
+  const pg = isPostgres(tx);
+  const params: (string | number)[] = [];
+  const tuples = batch.map((b) => {
+    const values = [crypto.randomUUID(), b.estateId, b.buildingId, b.unitId, b.period, b.feeType, b.amountDueCents, b.amountPaidCents, outstanding(b.amountDueCents, b.amountPaidCents), b.dueDate];
+    const marks = values.map((v) => {
+      params.push(v);
+      return pg ? `$${params.length}` : '?';
+    });
+    return `(${marks.join(', ')})`;
+  });
+  const cols = BILL_COLUMNS.map((c) => `"${c}"`).join(', ');
+  await tx.$executeRawUnsafe(`INSERT INTO "FeeBill" (${cols}) VALUES ${tuples.join(', ')}`, ...params);
+}
+
+/** One transaction: either every row of the file is in, or none (a failure rolls all batches back). */
+export async function applyBills(
+  prisma: Prisma,
+  creates: readonly NewBill[],
+  updates: readonly BillUpdate[],
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    let done = 0;
+    for (let i = 0; i < creates.length; i += BATCH) {
+      const batch = creates.slice(i, i + BATCH);
+      await insertBillBatch(tx, batch);
+      done += batch.length;
+      onProgress?.(done);
+    }
+    for (const u of updates) {
+      await tx.feeBill.update({
+        where: { id: u.id },
+        data: {
+          amountDueCents: u.amountDueCents,
+          amountPaidCents: u.amountPaidCents,
+          outstandingCents: outstanding(u.amountDueCents, u.amountPaidCents),
+          dueDate: u.dueDate,
+        },
+      });
+      done++;
+      if (done % BATCH === 0) onProgress?.(done);
+    }
+    onProgress?.(done);
+  }, LONG_TX);
+}
+
+const billSelect = { unitId: true, period: true, feeType: true, amountDueCents: true, amountPaidCents: true, dueDate: true } as const;
+
+export function billsOfUnits(prisma: Prisma, unitIds: readonly string[]) {
+  return prisma.feeBill.findMany({ where: { unitId: { in: [...unitIds] } }, select: billSelect, orderBy: [{ dueDate: 'asc' }, { period: 'asc' }] });
+}
+
+// ---- 催缴 campaign reads ----
+
+/** Outstanding bills of an estate due on or before `dueOnOrBefore` (the earliest reminder is before the due date). */
+export function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefore: string) {
+  return prisma.feeBill.findMany({
+    where: { estateId, outstandingCents: { gt: 0 }, dueDate: { lte: dueOnOrBefore } },
+    select: { unitId: true, period: true, feeType: true, dueDate: true, outstandingCents: true },
+  });
+}
+
+/** Owners (not family/tenants: the bill is the owner's) of every unit of an estate, with the unit label. */
+export async function estateOwners(prisma: Prisma, estateId: string) {
+  const rows = await prisma.unitMembership.findMany({
+    where: { role: 'OWNER', unit: { building: { estateId } } },
+    select: { unitId: true, personId: true, unit: { select: { entrance: true, room: true, building: { select: { name: true } } } } },
+  });
+  return rows.map((r) => ({ unitId: r.unitId, personId: r.personId, unitLabel: unitLabel(r.unit.building.name, r.unit.entrance, r.unit.room) }));
+}
+
+export async function feeOptOuts(prisma: Prisma): Promise<Set<string>> {
+  return new Set((await prisma.feeReminderOptOut.findMany({ select: { personId: true } })).map((r) => r.personId));
+}
+
+/** Latest reminder instant per person (any estate: the limit is per owner), since `since`. */
+export async function lastReminders(prisma: Prisma, since: Date): Promise<Map<string, Date>> {
+  const rows = await prisma.feeNotice.groupBy({ by: ['personId'], where: { createdAt: { gte: since } }, _max: { createdAt: true } });
+  const out = new Map<string, Date>();
+  for (const r of rows) if (r._max.createdAt) out.set(r.personId, r._max.createdAt);
+  return out;
+}
+
+/** `${dedupeKey}|${personId}` of every notice already recorded for due dates ≥ `fromDueDate`. */
+export async function sentNoticeKeys(prisma: Prisma, estateId: string, fromDueDate: string): Promise<Set<string>> {
+  const rows = await prisma.feeNotice.findMany({ where: { estateId, dueDate: { gte: fromDueDate } }, select: { outboxDedupeKey: true, personId: true } });
+  return new Set(rows.map((r) => `${r.outboxDedupeKey}|${r.personId}`));
+}
+
+export interface NoticeItem {
+  unitId: string;
+  dueDate: string;
+  stage: string;
+  amountCents: number;
+  summary: string;
+  dedupeKey: string;
+}
+
+/**
+ * The notice records and the outbox rows in one transaction: a crash leaves both or neither, so a rerun plans the
+ * same reminder again (nothing recorded) or skips it (recorded). Returns false when it was already recorded.
+ */
+export async function recordFeeReminder(
+  prisma: Prisma,
+  r: { estateId: string; personId: string; items: readonly NoticeItem[]; message: OutboundMessage; dedupeKey: string; at: Date; notBefore?: Date },
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.feeNotice.findMany({
+      where: { personId: r.personId, outboxDedupeKey: { in: r.items.map((i) => i.dedupeKey) } },
+      select: { outboxDedupeKey: true },
+    });
+    const have = new Set(existing.map((e) => e.outboxDedupeKey));
+    const fresh = r.items.filter((i) => !have.has(i.dedupeKey));
+    if (fresh.length === 0) return false;
+    await tx.feeNotice.createMany({
+      data: fresh.map((i) => ({
+        estateId: r.estateId,
+        unitId: i.unitId,
+        personId: r.personId,
+        dueDate: i.dueDate,
+        stage: i.stage,
+        amountCents: i.amountCents,
+        summary: i.summary,
+        outboxDedupeKey: i.dedupeKey,
+        createdAt: r.at,
+      })),
+    });
+    await notifyPerson(tx, r.personId, {
+      kind: 'reminder',
+      message: r.message,
+      dedupeKey: r.dedupeKey,
+      ...(r.notBefore ? { notBefore: r.notBefore } : {}),
+    });
+    return true;
+  });
+}
+
+export function feeNoticesOf(prisma: Prisma, estateId: string) {
+  return prisma.feeNotice.findMany({ where: { estateId }, orderBy: [{ createdAt: 'asc' }, { unitId: 'asc' }] });
+}
+
+// ---- opt-out ----
+
+export async function isFeeOptedOut(prisma: Prisma, personId: string): Promise<boolean> {
+  return (await prisma.feeReminderOptOut.count({ where: { personId } })) > 0;
+}
+
+/** Records the opt-out and tells the assistants' group in the same transaction; false if already opted out. */
+export async function setFeeOptOut(
+  prisma: Prisma,
+  o: { personId: string; estateId: string; at: Date; staffMessage: OutboundMessage },
+): Promise<boolean> {
+  return prisma.$transaction(async (tx: Tx) => {
+    if ((await tx.feeReminderOptOut.count({ where: { personId: o.personId } })) > 0) return false;
+    await tx.feeReminderOptOut.create({ data: { personId: o.personId, at: o.at } });
+    await notifyStaffGroup(tx, o.estateId, 'ASSISTANT', {
+      kind: 'notice',
+      message: o.staffMessage,
+      dedupeKey: `fee-optout:${o.personId}:${o.at.toISOString()}`,
+    });
+    return true;
+  });
+}
+
+export async function clearFeeOptOut(prisma: Prisma, personId: string): Promise<boolean> {
+  return (await prisma.feeReminderOptOut.deleteMany({ where: { personId } })).count > 0;
+}
+
+// ---- supervisor reports ----
+
+export function buildingsOf(prisma: Prisma, estateId: string) {
+  return prisma.building.findMany({ where: { estateId }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+}
+
+/** Σ due and Σ outstanding per building and period; paid capped at due = due − outstanding. */
+export async function collectionTotals(prisma: Prisma, estateId: string, f: { buildingId?: string; period?: string }) {
+  const rows = await prisma.feeBill.groupBy({
+    by: ['buildingId', 'period'],
+    where: { estateId, ...(f.buildingId ? { buildingId: f.buildingId } : {}), ...(f.period ? { period: f.period } : {}) },
+    _sum: { amountDueCents: true, outstandingCents: true },
+  });
+  return rows.map((r) => ({
+    buildingId: r.buildingId,
+    period: r.period,
+    dueCents: r._sum.amountDueCents ?? 0,
+    outstandingCents: r._sum.outstandingCents ?? 0,
+  }));
+}
+
+/** Units with the largest outstanding sums (overdue as of `today`), with their owners' names and phones. */
+export async function largestArrears(prisma: Prisma, estateId: string, f: { buildingId?: string; today: string; take: number }) {
+  const rows = await prisma.feeBill.groupBy({
+    by: ['unitId'],
+    where: { estateId, outstandingCents: { gt: 0 }, dueDate: { lt: f.today }, ...(f.buildingId ? { buildingId: f.buildingId } : {}) },
+    _sum: { outstandingCents: true },
+    _min: { dueDate: true },
+    orderBy: { _sum: { outstandingCents: 'desc' } },
+    take: f.take,
+  });
+  const units = await prisma.unit.findMany({
+    where: { id: { in: rows.map((r) => r.unitId) } },
+    select: {
+      id: true,
+      entrance: true,
+      room: true,
+      building: { select: { name: true } },
+      memberships: { where: { role: 'OWNER' }, select: { person: { select: { name: true, phone: true } } } },
+    },
+  });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return rows.map((r) => {
+    const u = byId.get(r.unitId);
+    return {
+      unitId: r.unitId,
+      label: u ? unitLabel(u.building.name, u.entrance, u.room) : r.unitId,
+      outstandingCents: r._sum.outstandingCents ?? 0,
+      oldestDueDate: r._min.dueDate ?? '',
+      owners: u ? u.memberships.map((m) => ({ name: m.person.name, phone: m.person.phone })) : [],
+    };
+  });
+}
+
+/** Estates with what the campaign and texts need. */
+export function estatesForFees(prisma: Prisma) {
+  return prisma.estate.findMany({ select: { id: true, name: true, deskPhone: true, timezone: true, settings: true }, orderBy: { createdAt: 'asc' } });
+}
+
+/** The estate for a back-office import: by code, or the first one (single-estate installs). */
+export function estateForImport(prisma: Prisma, code: string | undefined) {
+  return code
+    ? prisma.estate.findUnique({ where: { code }, select: { id: true, code: true, name: true } })
+    : prisma.estate.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true, code: true, name: true } });
+}

@@ -1,0 +1,113 @@
+// Daily 催缴 run: load arrears → plan (arrears-campaign.ts) → per owner, the notice record and the outbox rows in one
+// transaction. A rerun of the same day (crash, second instance, catch-up) finds the records and sends nothing twice.
+import type { Prisma } from '../db/client.js';
+import {
+  arrearsBills,
+  estateOwners,
+  estatesForFees,
+  feeOptOuts,
+  lastReminders,
+  recordFeeReminder,
+  sentNoticeKeys,
+} from '../db/fee.repo.js';
+import type { Job } from '../jobs/job.js';
+import { releaseAt } from '../notify/quiet-hours.js';
+import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
+import { planReminders, type ArrearsBill } from './arrears-campaign.js';
+import { feeSettingsOf } from './fee-settings.js';
+import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
+
+export interface FeeJobDeps {
+  prisma: Prisma;
+  /** Default '0 10 * * *': mid-morning, well inside the 08:30–21:00 window. */
+  cron?: string;
+}
+
+export interface CampaignEstate {
+  id: string;
+  name: string;
+  deskPhone: string;
+  timezone: string;
+  settings: unknown;
+}
+
+export interface CampaignResult {
+  planned: number;
+  recorded: number;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export async function runArrearsCampaign(
+  prisma: Prisma,
+  estate: CampaignEstate,
+  now: Date,
+  /** Test hook: called after each recorded reminder (a throw simulates a crash mid-run). */
+  afterEach?: (n: number) => void,
+): Promise<CampaignResult> {
+  const settings = feeSettingsOf(isRecord(estate.settings) ? estate.settings : {});
+  const tz = estate.timezone;
+  const today = localDateKey(now, tz);
+  const earliestOffset = Math.min(...settings.reminderOffsetsDays);
+  const bills = (await arrearsBills(prisma, estate.id, addLocalDays(today, -earliestOffset))).map(
+    (b): ArrearsBill => ({ ...b, feeType: b.feeType as FeeType }),
+  );
+  if (bills.length === 0) return { planned: 0, recorded: 0 };
+  const fromDue = bills.reduce((m, b) => (b.dueDate < m ? b.dueDate : m), today);
+  const since = new Date(now.getTime() - (settings.minDaysBetweenReminders + 2) * 86_400_000);
+  const last = await lastReminders(prisma, since);
+  const plan = planReminders({
+    today,
+    settings,
+    estate: { name: estate.name, deskPhone: estate.deskPhone },
+    bills,
+    owners: await estateOwners(prisma, estate.id),
+    optedOut: await feeOptOuts(prisma),
+    lastReminderDate: new Map([...last].map(([p, at]) => [p, localDateKey(at, tz)])),
+    sent: await sentNoticeKeys(prisma, estate.id, fromDue),
+  });
+
+  // A late run (catch-up at 22:30) queues for 08:30; the dispatcher would hold it too, but this keeps the record honest.
+  const release = releaseAt('reminder', now, tz);
+  let recorded = 0;
+  for (const r of plan) {
+    const ok = await recordFeeReminder(prisma, {
+      estateId: estate.id,
+      personId: r.personId,
+      items: r.items.map((i) => ({
+        unitId: i.unitId,
+        dueDate: i.dueDate,
+        stage: i.stage,
+        amountCents: i.outstandingCents,
+        summary: `${i.unitLabel} ${i.bills.map((b) => `${b.period}${FEE_TYPE_LABELS[b.feeType]}${formatYuan(b.outstandingCents)}`).join('、')}`,
+        dedupeKey: i.dedupeKey,
+      })),
+      message: { text: r.text },
+      dedupeKey: r.dedupeKey,
+      at: now,
+      notBefore: release, // = now in daytime; the job's clock, not the outbox's, so a simulated clock holds too
+    });
+    if (ok) {
+      recorded++;
+      afterEach?.(recorded);
+    }
+  }
+  return { planned: plan.length, recorded };
+}
+
+export function feeJobs(deps: FeeJobDeps): Job[] {
+  return [
+    {
+      id: 'fee-arrears-campaign',
+      cron: deps.cron ?? '0 10 * * *',
+      description: '物业费催缴提醒（到期前7天、到期日、逾期3天和15天）',
+      catchUp: 'once',
+      handler: async (ctx) => {
+        for (const estate of await estatesForFees(deps.prisma)) {
+          const r = await runArrearsCampaign(deps.prisma, estate, ctx.now);
+          ctx.logger.info({ estateId: estate.id, ...r }, 'fee arrears campaign');
+        }
+      },
+    },
+  ];
+}

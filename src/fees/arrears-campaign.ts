@@ -1,0 +1,177 @@
+// 催缴 planning, pure: which owners get a fee reminder today, for what, in which words. The job (arrears-campaign.job.ts)
+// loads the inputs and writes the result; keeping this free of I/O lets it run on a simulated clock and on 100k units.
+//
+// Rules (procedures + issue #9): a reminder per (unit, due date) at each configured offset from the due date (default
+// −7, 0, +3, +15 days); only amounts still outstanding; never to an owner who said "不再提醒"; at most one reminder per
+// owner per `minDaysBetweenReminders` days, all channels counted together (one reminder = one message to every chat
+// account of the person); a stage that was held back by that limit goes out later while it is still the current stage,
+// and is superseded by the next one. Nothing is sent twice: each (owner, unit, due date, stage) has a key the caller
+// records with the outbox row in one transaction.
+import { addLocalDays, parseDateKey } from '../shared/zoned-time.js';
+import { FEE_TYPE_LABELS, formatYuan, type FeeType, type LateFeeRule } from './fee.rules.js';
+import type { FeeSettings } from './fee-settings.js';
+
+export interface ArrearsBill {
+  unitId: string;
+  period: string;
+  feeType: FeeType;
+  dueDate: string; // YYYY-MM-DD, estate-local
+  outstandingCents: number;
+}
+
+export interface UnitOwner {
+  unitId: string;
+  personId: string;
+  unitLabel: string;
+}
+
+/** One (unit, due date) at its current stage inside a reminder. */
+export interface ReminderItem {
+  unitId: string;
+  unitLabel: string;
+  dueDate: string;
+  stage: string; // 'd-7', 'd0', 'd3', 'd15'…
+  offsetDays: number;
+  /** Days past the due date today (negative: days left). */
+  daysOverdue: number;
+  outstandingCents: number;
+  bills: { period: string; feeType: FeeType; outstandingCents: number }[];
+  dedupeKey: string;
+}
+
+export interface PlannedReminder {
+  personId: string;
+  items: ReminderItem[];
+  /** The key of the oldest debt's item: names the outbox row. */
+  dedupeKey: string;
+  text: string;
+}
+
+export interface CampaignInput {
+  today: string; // estate-local YYYY-MM-DD
+  settings: Pick<FeeSettings, 'reminderOffsetsDays' | 'minDaysBetweenReminders' | 'paymentText' | 'lateFee'>;
+  estate: { name: string; deskPhone: string };
+  bills: Iterable<ArrearsBill>;
+  owners: Iterable<UnitOwner>;
+  optedOut: ReadonlySet<string>;
+  /** Local date of each person's latest fee reminder. */
+  lastReminderDate: ReadonlyMap<string, string>;
+  /** `${dedupeKey}|${personId}` of reminders already recorded. */
+  sent: ReadonlySet<string>;
+}
+
+export function stageName(offsetDays: number): string {
+  return `d${offsetDays}`;
+}
+
+export function reminderKey(unitId: string, dueDate: string, stage: string): string {
+  return `fee-reminder:${unitId}:${dueDate}:${stage}`;
+}
+
+const DAY_MS = 86_400_000;
+function dayNumber(dateKey: string): number {
+  const { year, month, day } = parseDateKey(dateKey);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+export function planReminders(input: CampaignInput): PlannedReminder[] {
+  const { today, settings } = input;
+  const todayDay = dayNumber(today);
+  const offsets = [...settings.reminderOffsetsDays].sort((a, b) => b - a); // latest stage first
+
+  // Current stage per due date, cached: 100k units share a handful of due dates.
+  const stageOfDue = new Map<string, { offset: number; daysOverdue: number } | null>();
+  const currentStage = (dueDate: string) => {
+    let s = stageOfDue.get(dueDate);
+    if (s !== undefined) return s;
+    const daysOverdue = todayDay - dayNumber(dueDate);
+    const offset = offsets.find((o) => o <= daysOverdue);
+    s = offset === undefined ? null : { offset, daysOverdue };
+    stageOfDue.set(dueDate, s);
+    return s;
+  };
+
+  // (unit, due date) groups at a reached stage.
+  const groups = new Map<string, Map<string, Omit<ReminderItem, 'unitLabel' | 'dedupeKey'>>>();
+  for (const b of input.bills) {
+    if (b.outstandingCents <= 0) continue;
+    const stage = currentStage(b.dueDate);
+    if (!stage) continue;
+    let byDue = groups.get(b.unitId);
+    if (!byDue) groups.set(b.unitId, (byDue = new Map()));
+    let g = byDue.get(b.dueDate);
+    if (!g) {
+      g = {
+        unitId: b.unitId,
+        dueDate: b.dueDate,
+        stage: stageName(stage.offset),
+        offsetDays: stage.offset,
+        daysOverdue: stage.daysOverdue,
+        outstandingCents: 0,
+        bills: [],
+      };
+      byDue.set(b.dueDate, g);
+    }
+    g.outstandingCents += b.outstandingCents;
+    g.bills.push({ period: b.period, feeType: b.feeType, outstandingCents: b.outstandingCents });
+  }
+
+  const itemsOf = new Map<string, ReminderItem[]>();
+  for (const o of input.owners) {
+    const byDue = groups.get(o.unitId);
+    if (!byDue || input.optedOut.has(o.personId)) continue;
+    for (const g of byDue.values()) {
+      const dedupeKey = reminderKey(g.unitId, g.dueDate, g.stage);
+      if (input.sent.has(`${dedupeKey}|${o.personId}`)) continue;
+      let list = itemsOf.get(o.personId);
+      if (!list) itemsOf.set(o.personId, (list = []));
+      list.push({ ...g, unitLabel: o.unitLabel, dedupeKey });
+    }
+  }
+
+  const out: PlannedReminder[] = [];
+  for (const [personId, items] of itemsOf) {
+    const last = input.lastReminderDate.get(personId);
+    if (last !== undefined && todayDay - dayNumber(last) < settings.minDaysBetweenReminders) continue;
+    items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.unitLabel.localeCompare(b.unitLabel));
+    const first = items[0];
+    if (!first) continue;
+    out.push({ personId, items, dedupeKey: first.dedupeKey, text: reminderText(items, input) });
+  }
+  return out;
+}
+
+function lateFeeLine(rule: LateFeeRule | undefined): string | null {
+  if (!rule || rule.ratePerDayBasisPoints <= 0) return null;
+  const cap = rule.capPercent !== undefined ? `，最高不超过欠费金额的${rule.capPercent}%` : '';
+  return `按本小区约定，逾期超过${rule.graceDays}天的欠费按每日万分之${rule.ratePerDayBasisPoints}计收违约金${cap}。`;
+}
+
+/** Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. */
+export function reminderText(items: readonly ReminderItem[], input: Pick<CampaignInput, 'settings' | 'estate'>): string {
+  const first = items[0];
+  if (!first) return '';
+  const age = first.daysOverdue;
+  const total = items.reduce((s, i) => s + i.outstandingCents, 0);
+  const lines: string[] = [];
+  if (age < 0) lines.push(`【${input.estate.name}】温馨提示：您有费用将于${first.dueDate}到期，合计${formatYuan(total)}。`);
+  else if (age === 0) lines.push(`【${input.estate.name}】温馨提示：您有费用今天（${first.dueDate}）到期，合计${formatYuan(total)}。`);
+  else if (age < 15) lines.push(`【${input.estate.name}】缴费提醒：您有费用已超过到期日${age}天，合计${formatYuan(total)}，请您方便时尽快缴纳。`);
+  else lines.push(`【${input.estate.name}】缴费提醒：您有费用已逾期${age}天，合计${formatYuan(total)}。请尽快缴纳；如有困难或对账单有疑问，欢迎与我们联系协商。`);
+  for (const i of items) {
+    const bills = i.bills.map((b) => `${b.period} ${FEE_TYPE_LABELS[b.feeType]} ${formatYuan(b.outstandingCents)}`).join('，');
+    lines.push(`· ${i.unitLabel}：${bills}（到期日 ${i.dueDate}）`);
+  }
+  if (age > 0) {
+    const lf = lateFeeLine(input.settings.lateFee);
+    if (lf) lines.push(lf);
+  }
+  lines.push(input.settings.paymentText);
+  lines.push(`如已缴纳请忽略。咨询电话：${input.estate.deskPhone}。回复“不再提醒”可停止缴费提醒。`);
+  return lines.join('\n');
+}
+
+/** Local date of the day the next stage would be reached (for tests and supervisors). */
+export function stageDate(dueDate: string, offsetDays: number): string {
+  return addLocalDays(dueDate, offsetDays);
+}

@@ -1,0 +1,57 @@
+// `npm run cli -- import-bills <file.csv> [--estate JXHY]`: the bill import with a console progress bar and a summary.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Prisma } from '../db/client.js';
+import { estateForImport } from '../db/fee.repo.js';
+import { formatImportSummary, importBills, type ImportProgress } from './fee-import.service.js';
+
+export interface FeeImportIo {
+  prisma: Prisma;
+  out: (line: string) => void;
+  /** Progress bar sink (the terminal's stderr, rewritten in place with \r); omitted → no bar. */
+  progress?: (chunk: string) => void;
+  readFile?: (file: string) => Buffer;
+}
+
+const BAR = 30;
+const PHASE: Record<ImportProgress['phase'], string> = { check: '校验', write: '写入' };
+
+export function progressBar(p: ImportProgress): string {
+  const ratio = p.total === 0 ? 1 : Math.min(1, p.done / p.total);
+  const filled = Math.round(ratio * BAR);
+  return `\r${PHASE[p.phase]} [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${p.done}/${p.total}`;
+}
+
+/** Returns the exit code: 0 imported (or nothing to change), 1 rejected file, 2 bad usage. */
+export async function runFeeImport(args: string[], io: FeeImportIo): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { estate: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) {
+    io.out('用法: npm run cli -- import-bills <账单.csv> [--estate 小区编码]');
+    return 2;
+  }
+  const estate = await estateForImport(io.prisma, values.estate);
+  if (!estate) {
+    io.out(values.estate ? `没有编码为 ${values.estate} 的小区。` : '数据库里还没有小区。');
+    return 2;
+  }
+  let buf: Buffer;
+  try {
+    buf = (io.readFile ?? ((f: string) => fs.readFileSync(f)))(file);
+  } catch {
+    io.out(`无法读取文件：${file}`);
+    return 2;
+  }
+  let lastDrawn = '';
+  const summary = await importBills(io.prisma, estate.id, buf, {
+    onProgress: (p) => {
+      if (!io.progress) return;
+      const bar = progressBar(p);
+      if (bar === lastDrawn) return;
+      lastDrawn = bar;
+      io.progress(bar + (p.done >= p.total ? '\n' : ''));
+    },
+  });
+  io.out(`${estate.name}（${estate.code}）${formatImportSummary(summary)}`);
+  return summary.errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,98 @@
+// Bill CSV → FeeBill rows of one estate. All-or-nothing: any bad row (format, unknown unit) and nothing is written.
+// Re-importing the same file changes nothing; a later file with new 实收 amounts updates what owners owe.
+import type { Prisma } from '../db/client.js';
+import { applyBills, billKey, existingBills, unitIndex, unitKey, type BillUpdate, type NewBill } from '../db/fee.repo.js';
+import { readCsv, decodeCsv, CsvSyntaxError, type CsvEncoding } from '../shared/csv.js';
+import { parseBillCsv, type BillImportError, type BillRow } from './bill-import.parser.js';
+
+export interface ImportSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Sorted by line; non-empty means nothing was written. */
+  errors: BillImportError[];
+  encoding: CsvEncoding;
+}
+
+export interface ImportProgress {
+  phase: 'check' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/**
+ * Lines of the rows parseBillCsv accepted: the non-blank records after the header whose line has no error. The parser
+ * reports at most one error per record line, so this pairing is exact (and the parser file stays line-agnostic).
+ */
+function rowLines(text: string, errorLines: ReadonlySet<number>, count: number): number[] {
+  const lines: number[] = [];
+  let header = true;
+  try {
+    for (const rec of readCsv(text)) {
+      if (lines.length >= count) break;
+      if (rec.cells.every((c) => c.trim() === '')) continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (!errorLines.has(rec.line)) lines.push(rec.line);
+    }
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+  }
+  return lines;
+}
+
+export async function importBills(prisma: Prisma, estateId: string, buf: Buffer, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const parsed = parseBillCsv(buf);
+  const errors = [...parsed.errors];
+  const rows: BillRow[] = parsed.rows;
+  const lines = rowLines(decodeCsv(buf).text, new Set(errors.map((e) => e.line)), rows.length);
+
+  const units = await unitIndex(prisma, estateId);
+  const existing = await existingBills(prisma, estateId);
+  const creates: NewBill[] = [];
+  const updates: BillUpdate[] = [];
+  let unchanged = 0;
+  const total = rows.length;
+  for (const [i, row] of rows.entries()) {
+    const unit = units.get(unitKey(row.building, row.room));
+    if (!unit) {
+      const line = lines[i] ?? 0;
+      errors.push({ line, message: `第${line}行：本小区没有房屋“${row.building} ${row.room}”，请核对楼栋和房号` });
+      continue;
+    }
+    const old = existing.get(billKey(unit.unitId, row.period, row.feeType));
+    if (!old) {
+      creates.push({ estateId, buildingId: unit.buildingId, unitId: unit.unitId, period: row.period, feeType: row.feeType, amountDueCents: row.amountDueCents, amountPaidCents: row.amountPaidCents, dueDate: row.dueDate });
+    } else if (old.amountDueCents !== row.amountDueCents || old.amountPaidCents !== row.amountPaidCents || old.dueDate !== row.dueDate) {
+      updates.push({ id: old.id, amountDueCents: row.amountDueCents, amountPaidCents: row.amountPaidCents, dueDate: row.dueDate });
+    } else unchanged++;
+    if ((i + 1) % 5000 === 0) opts.onProgress?.({ phase: 'check', done: i + 1, total });
+  }
+  opts.onProgress?.({ phase: 'check', done: total, total });
+  errors.sort((a, b) => a.line - b.line);
+
+  const summary = { rows: rows.length, encoding: parsed.encoding, errors };
+  if (errors.length > 0) return { ...summary, created: 0, updated: 0, unchanged: 0 };
+  const writes = creates.length + updates.length;
+  if (writes > 0) {
+    await applyBills(prisma, creates, updates, (done) => opts.onProgress?.({ phase: 'write', done, total: writes }));
+  }
+  return { ...summary, created: creates.length, updated: updates.length, unchanged };
+}
+
+/** One-paragraph zh summary for the console / a staff chat. */
+export function formatImportSummary(s: ImportSummary): string {
+  if (s.errors.length > 0) {
+    const shown = s.errors.slice(0, 50).map((e) => e.message);
+    const more = s.errors.length > 50 ? [`……另有${s.errors.length - 50}处错误`] : [];
+    return [`导入失败：发现${s.errors.length}处错误，未导入任何数据。请修改后重新导入整个文件。`, ...shown, ...more].join('\n');
+  }
+  return `导入完成（${s.encoding === 'gbk' ? 'GBK' : 'UTF-8'}编码，${s.rows}行）：新增${s.created}条，更新${s.updated}条，未变化${s.unchanged}条。`;
+}

@@ -1,0 +1,28 @@
+// Per-estate fee rules from `estate.settings.fees`; everything has a default from the department's procedures.
+import { z } from 'zod';
+import { lateFeeRuleSchema } from './fee.rules.js';
+
+export const DEFAULT_PAYMENT_TEXT = '请到物业服务中心前台缴纳，或使用物业公众号在线缴费。';
+
+export const feeSettingsSchema = z
+  .object({
+    /** Only shown/computed when configured: a late fee is never invented. */
+    lateFee: lateFeeRuleSchema.optional(),
+    paymentText: z.string().min(1).default(DEFAULT_PAYMENT_TEXT),
+    /** Days relative to the due date on which 催缴 reminders go out (negative = before). */
+    reminderOffsetsDays: z
+      .array(z.number().int().min(-60).max(365))
+      .min(1)
+      .default([-7, 0, 3, 15])
+      .transform((a) => [...new Set(a)].sort((x, y) => x - y)),
+    minDaysBetweenReminders: z.number().int().min(0).max(60).default(3),
+  })
+  .prefault({});
+
+export type FeeSettings = z.infer<typeof feeSettingsSchema>;
+
+/** A broken section falls back to defaults (no late fee) rather than breaking the owner's chat. */
+export function feeSettingsOf(settings: Record<string, unknown> | null | undefined): FeeSettings {
+  const parsed = feeSettingsSchema.safeParse(settings?.['fees'] ?? {});
+  return parsed.success ? parsed.data : feeSettingsSchema.parse({});
+}
