@@ -1,0 +1,125 @@
+// The front desk's key-appointment calendar: 15-minute slots inside the desk shifts (the gap is the lunch break),
+// closed on public holidays. Pure: the holiday data comes in as a BusinessCalendar, the clock as `now`.
+import { z } from 'zod';
+import type { BusinessCalendar } from '../sla/business-calendar.js';
+import { formatLocal, localDateKey, localParts, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
+
+/** Per-estate section `settings.keys`; every field has the procedure's default. */
+export const keyDeskSettingsSchema = z.object({
+  slotMinutes: z.number().int().min(5).max(120).default(15),
+  capacity: z.number().int().min(1).max(20).default(2),
+  /** Many desks work weekends; 调休 and holidays still come from the calendar. */
+  openWeekends: z.boolean().default(true),
+  /** Minutes after the slot start before a booking counts as 未到. */
+  noShowAfterMinutes: z.number().int().min(5).default(30),
+  reminderMinutesBefore: z.number().int().min(5).default(60),
+});
+export type KeyDeskSettings = z.infer<typeof keyDeskSettingsSchema>;
+
+export function keyDeskSettings(raw: unknown): KeyDeskSettings {
+  return keyDeskSettingsSchema.parse(raw ?? {});
+}
+
+export type SlotRefusal =
+  | { reason: 'HOLIDAY'; holiday: string }
+  | { reason: 'CLOSED_DAY' }
+  | { reason: 'LUNCH' }
+  | { reason: 'CLOSED_HOURS' }
+  | { reason: 'PAST' }
+  | { reason: 'NOT_ON_GRID' };
+
+export class DeskSlots {
+  constructor(
+    private readonly calendar: BusinessCalendar,
+    private readonly shifts: ReadonlyArray<{ start: string; end: string }>,
+    readonly settings: KeyDeskSettings,
+  ) {}
+
+  get tz(): string {
+    return this.calendar.tz;
+  }
+
+  private shiftMinutes(): Array<{ start: number; end: number }> {
+    const toMin = (s: string): number => {
+      const [h, m] = s.split(':').map(Number);
+      return (h ?? 0) * 60 + (m ?? 0);
+    };
+    return this.shifts.map((s) => ({ start: toMin(s.start), end: toMin(s.end) }));
+  }
+
+  /** Why the desk is closed that whole day, or null when it opens. */
+  closedDay(dateKey: string): SlotRefusal | null {
+    const holiday = this.calendar.holidayName(dateKey);
+    if (holiday !== undefined) return { reason: 'HOLIDAY', holiday };
+    if (this.calendar.isWorkday(dateKey)) return null;
+    return this.settings.openWeekends && weekdayOfDateKey(dateKey) >= 6 ? null : { reason: 'CLOSED_DAY' };
+  }
+
+  /** All slot starts of a local day (ignores the clock and bookings). */
+  daySlots(dateKey: string): Date[] {
+    if (this.closedDay(dateKey)) return [];
+    const out: Date[] = [];
+    for (const s of this.shiftMinutes()) {
+      for (let m = s.start; m + this.settings.slotMinutes <= s.end; m += this.settings.slotMinutes) {
+        out.push(zonedTime(dateKey, m, this.tz));
+      }
+    }
+    return out;
+  }
+
+  /** Slot starts of that day still ahead of `now` (a slot that has begun is gone). */
+  futureSlots(dateKey: string, now: Date): Date[] {
+    return this.daySlots(dateKey).filter((s) => s.getTime() > now.getTime());
+  }
+
+  /** null when `start` is a bookable slot start; otherwise why not (checked in the order an owner understands). */
+  check(start: Date, now: Date): SlotRefusal | null {
+    const day = localDateKey(start, this.tz);
+    const closed = this.closedDay(day);
+    if (closed) return closed;
+    if (start.getTime() <= now.getTime()) return { reason: 'PAST' };
+    const p = localParts(start, this.tz);
+    const minute = p.hour * 60 + p.minute;
+    const shifts = this.shiftMinutes();
+    const inShift = shifts.some((s) => s.start <= minute && minute + this.settings.slotMinutes <= s.end);
+    if (!inShift) {
+      const first = shifts[0];
+      const last = shifts[shifts.length - 1];
+      const inGap = first !== undefined && last !== undefined && minute >= first.start && minute < last.end;
+      return { reason: inGap ? 'LUNCH' : 'CLOSED_HOURS' };
+    }
+    if (this.daySlots(day).every((s) => s.getTime() !== start.getTime())) return { reason: 'NOT_ON_GRID' };
+    return null;
+  }
+
+  /** The slot containing `at` (rounded down to the grid), for "明天上午十点零五" style answers. */
+  floorToGrid(at: Date): Date {
+    const p = localParts(at, this.tz);
+    const minute = p.hour * 60 + p.minute;
+    const floored = minute - (minute % this.settings.slotMinutes);
+    return zonedTime(localDateKey(at, this.tz), floored, this.tz);
+  }
+
+  /** Owner-facing zh-CN reason. */
+  refusalText(r: SlotRefusal): string {
+    const hours = this.shifts.map((s) => `${s.start}–${s.end}`).join('、');
+    switch (r.reason) {
+      case 'HOLIDAY':
+        return `${r.holiday}假期前台不办理钥匙业务，请换一天。`;
+      case 'CLOSED_DAY':
+        return '前台当天休息，请换一天。';
+      case 'LUNCH':
+        return `这个时间是前台午休，钥匙业务时间为 ${hours}，请换个时间。`;
+      case 'CLOSED_HOURS':
+        return `这个时间前台不办理，钥匙业务时间为 ${hours}，请换个时间。`;
+      case 'PAST':
+        return '这个时间已经过去了，请选择之后的时间。';
+      case 'NOT_ON_GRID':
+        return `预约按 ${this.settings.slotMinutes} 分钟一段，请选择整刻钟的时间。`;
+    }
+  }
+
+  label(start: Date): string {
+    return formatLocal(start, this.tz);
+  }
+}

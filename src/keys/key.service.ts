@@ -1,0 +1,232 @@
+// 钥匙留置·借取: owners book a desk slot to leave keys or to have them picked up (by themselves or an authorised
+// person); the desk hands over against a 6-digit code. Every hand-over and change is in the AuditLog.
+import crypto from 'node:crypto';
+import { AppError } from '../bot/app-error.js';
+import * as repo from '../db/key.repo.js';
+import type { KeyAppointment, KeyHolding } from '../db/key.repo.js';
+import type { Prisma } from '../db/client.js';
+import { maskPhone } from '../shared/phone.js';
+import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
+import type { DeskSlots } from './desk-slots.js';
+
+const MINUTE_MS = 60_000;
+const CODE_RE = /^\d{6}$/;
+const PHONE_RE = /^1[3-9]\d{9}$/;
+
+export function hashCode(code: string): string {
+  return crypto.createHash('sha256').update(code).digest('hex');
+}
+
+export interface OwnerUnit {
+  estateId: string;
+  unitId: string;
+  unitLabel: string;
+  ownerPersonId: string;
+  ownerName: string;
+}
+
+export interface Booked {
+  appointment: KeyAppointment;
+  /** Shown once to the owner; only its hash is stored. */
+  code: string;
+}
+
+export type PickupPerson = { self: true } | { self: false; name: string; phone: string };
+
+export class KeyService {
+  constructor(
+    private readonly prisma: Prisma,
+    readonly slots: DeskSlots,
+    private readonly now: () => Date,
+    private readonly newCode: () => string = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0'),
+  ) {}
+
+  /** Bookable slots of a local day: on the grid, ahead of now, with a free seat. */
+  async freeSlots(estateId: string, dateKey: string): Promise<Date[]> {
+    const candidates = this.slots.futureSlots(dateKey, this.now());
+    if (candidates.length === 0) return [];
+    const taken = new Map<number, number>();
+    for (const s of await repo.countSeats(this.prisma, estateId, candidates)) {
+      taken.set(s.slotStart.getTime(), (taken.get(s.slotStart.getTime()) ?? 0) + 1);
+    }
+    return candidates.filter((c) => (taken.get(c.getTime()) ?? 0) < this.slots.settings.capacity);
+  }
+
+  /** Throws the owner-facing refusal when `start` is not a bookable slot time. */
+  assertSlot(start: Date): void {
+    const refusal = this.slots.check(start, this.now());
+    if (refusal) throw new AppError('BAD_INPUT', `key slot refused: ${refusal.reason}`, this.slots.refusalText(refusal));
+  }
+
+  async bookDeposit(owner: OwnerUnit, description: string, slotStart: Date): Promise<Booked> {
+    const what = description.trim();
+    if (!what) throw new AppError('BAD_INPUT', 'empty key description', '请说明要寄存哪些钥匙，例如“入户门钥匙 2 把”。');
+    return this.book(owner, { kind: 'DEPOSIT', description: what, personName: owner.ownerName }, slotStart);
+  }
+
+  async bookPickup(owner: OwnerUnit, holdingId: string, person: PickupPerson, slotStart: Date): Promise<Booked> {
+    const holding = await repo.findHolding(this.prisma, holdingId);
+    if (!holding || holding.ownerPersonId !== owner.ownerPersonId || holding.status !== 'HELD') {
+      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, '没有找到您寄存在前台的这份钥匙。');
+    }
+    let personName = owner.ownerName;
+    let personPhone: string | null = null;
+    if (!person.self) {
+      const match = holding.authorised.find((a) => a.phone === person.phone.trim());
+      if (!match) {
+        throw new AppError('FORBIDDEN', 'pickup person not authorised', `${person.name} 不在授权名单中，请先添加授权人再预约。`);
+      }
+      personName = match.name;
+      personPhone = match.phone;
+    }
+    return this.book(owner, { kind: 'PICKUP', holdingId, description: holding.description, personName, personPhone }, slotStart);
+  }
+
+  private async book(
+    owner: OwnerUnit,
+    a: { kind: 'DEPOSIT' | 'PICKUP'; holdingId?: string; description: string; personName: string; personPhone?: string | null },
+    slotStart: Date,
+  ): Promise<Booked> {
+    this.assertSlot(slotStart);
+    const code = this.newCode();
+    const appointment = await repo.bookWithSeat(
+      this.prisma,
+      { ...owner, ...a, slotStart, codeHash: hashCode(code) },
+      this.slots.settings.capacity,
+    );
+    if (!appointment) throw this.fullError(slotStart);
+    return { appointment, code };
+  }
+
+  private fullError(slotStart: Date): AppError {
+    return new AppError('CONFLICT', 'key slot full', `${this.slots.label(slotStart)} 这个时段已约满，请选择其他时间。`);
+  }
+
+  private async ownAppointment(ownerPersonId: string, id: string): Promise<KeyAppointment> {
+    const appt = await repo.findAppointment(this.prisma, id);
+    if (!appt || appt.ownerPersonId !== ownerPersonId || appt.status !== 'BOOKED') {
+      throw new AppError('NOT_FOUND', `key appointment ${id} not booked for owner`, '没有找到这条有效的钥匙预约。');
+    }
+    return appt;
+  }
+
+  async reschedule(ownerPersonId: string, id: string, slotStart: Date): Promise<KeyAppointment> {
+    const appt = await this.ownAppointment(ownerPersonId, id);
+    this.assertSlot(slotStart);
+    if (appt.slotStart.getTime() === slotStart.getTime()) return appt;
+    const moved = await repo.moveToSlot(this.prisma, id, appt.estateId, slotStart, this.slots.settings.capacity);
+    if (!moved) throw this.fullError(slotStart);
+    return (await repo.findAppointment(this.prisma, id)) ?? appt;
+  }
+
+  async cancel(ownerPersonId: string, id: string): Promise<void> {
+    await this.ownAppointment(ownerPersonId, id);
+    const ok = await repo.cancelBooked(this.prisma, id, `person:${ownerPersonId}`, this.now());
+    if (!ok) throw new AppError('CONFLICT', 'key appointment changed', '这条预约刚刚已被处理，无需取消。');
+  }
+
+  myAppointments(ownerPersonId: string): Promise<KeyAppointment[]> {
+    return repo.ownerBookedAppointments(this.prisma, ownerPersonId);
+  }
+
+  myHoldings(ownerPersonId: string): Promise<repo.KeyHoldingWithPeople[]> {
+    return repo.heldByOwner(this.prisma, ownerPersonId);
+  }
+
+  async addAuthorised(ownerPersonId: string, holdingId: string, name: string, phone: string): Promise<void> {
+    await this.ownHolding(ownerPersonId, holdingId);
+    const p = phone.replace(/\D/g, '');
+    if (!name.trim() || !PHONE_RE.test(p)) {
+      throw new AppError('BAD_INPUT', 'bad authorised person', '请提供授权人姓名和 11 位手机号，例如“张三 13900001111”。');
+    }
+    await repo.upsertAuthorised(this.prisma, holdingId, name.trim(), p, `person:${ownerPersonId}`, this.now());
+  }
+
+  async removeAuthorised(ownerPersonId: string, holdingId: string, phone: string): Promise<boolean> {
+    await this.ownHolding(ownerPersonId, holdingId);
+    return repo.deleteAuthorised(this.prisma, holdingId, phone.replace(/\D/g, ''), `person:${ownerPersonId}`, this.now());
+  }
+
+  private async ownHolding(ownerPersonId: string, holdingId: string): Promise<void> {
+    const h = await repo.findHolding(this.prisma, holdingId);
+    if (!h || h.ownerPersonId !== ownerPersonId || h.status !== 'HELD') {
+      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, '没有找到您寄存在前台的这份钥匙。');
+    }
+  }
+
+  private todayRange(): { from: Date; to: Date } {
+    const tz = this.slots.tz;
+    const day = localDateKey(this.now(), tz);
+    return { from: zonedTime(day, 0, tz), to: zonedTime(addLocalDays(day, 1), 0, tz) };
+  }
+
+  /**
+   * The desk scans or types the code: it proves the person. Only today's BOOKED appointments of this estate match.
+   */
+  async markDoneByCode(estateId: string, code: string, actor: string): Promise<{ appointment: KeyAppointment; holding: KeyHolding | null }> {
+    const c = code.trim();
+    if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', '取件码应为 6 位数字，请核对后重试。');
+    const { from, to } = this.todayRange();
+    const [appt] = await repo.findBookedByCode(this.prisma, estateId, hashCode(c), from, to);
+    if (!appt) {
+      throw new AppError('NOT_FOUND', 'key code not found', '取件码不正确或不是今天的预约，请勿交接钥匙，请核对来人身份。');
+    }
+    const done = await repo.completeHandover(this.prisma, appt, actor, this.now());
+    if (!done) throw new AppError('CONFLICT', 'already handled', '这条预约刚刚已核销，请勿重复交接。');
+    return done;
+  }
+
+  /** Today's list for the desk, one line each, phones masked. */
+  async todayLines(estateId: string): Promise<string[]> {
+    const { from, to } = this.todayRange();
+    const rows = await repo.appointmentsBetween(this.prisma, estateId, from, to);
+    return rows.map((a) => {
+      const kind = a.kind === 'DEPOSIT' ? '寄存' : '领取';
+      const phone = a.personPhone ? ` ${maskPhone(a.personPhone)}` : '';
+      return `${formatLocal(a.slotStart, this.slots.tz, 'time')} ${kind} ${a.unitLabel} ${a.personName}${phone}（${a.description}）${STATUS_LABEL[a.status]}`;
+    });
+  }
+
+  /** Queues the 1-hour-before reminder for appointments whose slot is within the reminder window. */
+  async sendReminders(): Promise<number> {
+    const now = this.now();
+    const to = new Date(now.getTime() + this.slots.settings.reminderMinutesBefore * MINUTE_MS);
+    let n = 0;
+    for (const a of await repo.dueReminders(this.prisma, now, to)) {
+      const kind = a.kind === 'DEPOSIT' ? '寄存' : '领取';
+      await repo.markReminded(this.prisma, a, now, {
+        kind: 'reminder',
+        dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
+        message: {
+          text: `提醒：您预约了 ${this.slots.label(a.slotStart)} 到前台${kind}钥匙（${a.unitLabel}，${a.personName}），请凭 6 位取件码办理。如需改期请回复“钥匙”。`,
+        },
+      });
+      n++;
+    }
+    return n;
+  }
+
+  /** Slot + 30 min passed without a hand-over → 未到, owner told. */
+  async sweepNoShows(): Promise<number> {
+    const now = this.now();
+    const before = new Date(now.getTime() - this.slots.settings.noShowAfterMinutes * MINUTE_MS);
+    let n = 0;
+    for (const a of await repo.overdueBooked(this.prisma, before)) {
+      const kind = a.kind === 'DEPOSIT' ? '寄存' : '领取';
+      const ok = await repo.markNoShow(this.prisma, a, now, {
+        kind: 'notice',
+        dedupeKey: `key-noshow:${a.id}`,
+        message: { text: `您预约的 ${this.slots.label(a.slotStart)} 前台${kind}钥匙（${a.unitLabel}）未到场，预约已失效。如需办理请回复“钥匙”重新预约。` },
+      });
+      if (ok) n++;
+    }
+    return n;
+  }
+}
+
+export const STATUS_LABEL: Record<KeyAppointment['status'], string> = {
+  BOOKED: '待办理',
+  DONE: '已完成',
+  NO_SHOW: '未到',
+  CANCELLED: '已取消',
+};
