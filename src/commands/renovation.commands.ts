@@ -1,0 +1,74 @@
+// Staff decisions on renovation requests: 待审批 (/pending) lists them, 批准 <编号> (/approve) and
+// 驳回 <编号> <理由> (/reject) decide one. The owner is told by the service in the same transaction.
+import { AppError } from '../bot/app-error.js';
+import type { StaffRole } from '../identity/sender.js';
+import type { RenovationService } from '../renovation/renovation.service.js';
+import { formatLocal } from '../shared/zoned-time.js';
+import type { Command, CommandContext } from './command.js';
+
+export interface RenovationCommandDeps {
+  renovation: RenovationService;
+}
+
+const DECIDERS: StaffRole[] = ['ASSISTANT', 'SUPERVISOR', 'MANAGER'];
+
+function decider(ctx: CommandContext) {
+  const s = ctx.sender.staff;
+  if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
+  return { staffId: s.id, name: ctx.sender.name ?? '同事', estateId: s.estateId };
+}
+
+/** "12 理由…" / "#12 理由…" → seq and the rest. */
+export function parseDecisionArgs(args: string): { seq: number; note: string } | null {
+  const m = /^#?(\d{1,9})(?:\s+([\s\S]*))?$/.exec(args.trim());
+  if (!m?.[1]) return null;
+  return { seq: Number(m[1]), note: (m[2] ?? '').trim() };
+}
+
+export function renovationCommands(deps: RenovationCommandDeps): Command[] {
+  const decide = async (ctx: CommandContext, approve: boolean): Promise<string> => {
+    const usage = approve ? '用法：批准 12' : '用法：驳回 12 理由';
+    const parsed = parseDecisionArgs(ctx.args);
+    if (!parsed) throw new AppError('BAD_INPUT', 'bad decision args', usage);
+    if (!approve && !parsed.note) throw new AppError('BAD_INPUT', 'no reason', `驳回须写明理由。${usage}`);
+    const r = await deps.renovation.decide(ctx.sender.estate, decider(ctx), parsed.seq, approve, parsed.note || null);
+    if (!r.ok) return r.message;
+    const what = deps.renovation.describeRequest(r.request, r.permit, ctx.sender.estate.timezone);
+    return approve ? `已批准 ${what}，已通知业主。` : `已驳回 ${what}（理由：${parsed.note}），已通知业主。`;
+  };
+  return [
+    {
+      name: '待审批',
+      aliases: ['pending'],
+      roles: DECIDERS,
+      summary: '查看待审批的装修申请（延期/停工/复工/退场验收）',
+      usage: '待审批',
+      async run(ctx) {
+        const tz = ctx.sender.estate.timezone;
+        const rows = await deps.renovation.pending(ctx.sender.estate.id);
+        if (rows.length === 0) return '目前没有待审批的装修申请。';
+        const lines = rows.map((r) => {
+          const late = r.dueAt && r.dueAt.getTime() < ctx.now.getTime() ? '【已超时】' : '';
+          return `${late}${deps.renovation.describeRequest(r, r.permit, tz)}｜提交 ${formatLocal(r.createdAt, tz)}`;
+        });
+        return [`待审批装修申请（${rows.length}）：`, ...lines, '回复“批准 编号”或“驳回 编号 理由”。'].join('\n');
+      },
+    },
+    {
+      name: '批准',
+      aliases: ['approve'],
+      roles: DECIDERS,
+      summary: '批准一份装修申请',
+      usage: '批准 12',
+      run: (ctx) => decide(ctx, true),
+    },
+    {
+      name: '驳回',
+      aliases: ['reject'],
+      roles: DECIDERS,
+      summary: '驳回一份装修申请（须写理由）',
+      usage: '驳回 12 理由',
+      run: (ctx) => decide(ctx, false),
+    },
+  ];
+}

@@ -1,0 +1,143 @@
+// Daily/weekly renovation jobs: owner reminder before a permit ends, expiry marking (+ the assistants' group is
+// told where work may go on past the permit), and the weekly active-permit list for the foremen group.
+// All times come from the job context, so the jobs run the same on a simulated clock.
+import type { Prisma } from '../db/client.js';
+import {
+  inRenovationTransaction, listEstatesForJobs, listPermitsByStatus, runningPermitsEndedBefore, runningPermitsEndingBetween,
+  unitsWithBuilding, updatePermitIf, auditRenovation, type PermitRow,
+} from '../db/renovation.repo.js';
+import type { Job } from '../jobs/job.js';
+import { unitLabel } from '../identity/sender.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { maskPhone } from '../shared/phone.js';
+import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
+import { daysBetween, permitStatusText } from './extension.rules.js';
+import { renovationSettings } from './renovation-settings.js';
+
+export interface RenovationJobDeps {
+  prisma: Prisma;
+}
+
+type EstateForJobs = Awaited<ReturnType<typeof listEstatesForJobs>>[number];
+
+function settingsOf(e: EstateForJobs) {
+  const raw = e.settings && typeof e.settings === 'object' && !Array.isArray(e.settings) ? (e.settings as Record<string, unknown>) : {};
+  return renovationSettings(raw);
+}
+
+async function labels(prisma: Prisma, permits: PermitRow[]): Promise<Map<string, { building: string; label: string }>> {
+  const units = await unitsWithBuilding(prisma, permits.map((p) => p.unitId));
+  return new Map(permits.map((p) => {
+    const u = units.get(p.unitId);
+    return [p.id, { building: u?.building ?? '?', label: u ? unitLabel(u.building, u.entrance, u.room) : p.unitId }];
+  }));
+}
+
+/**
+ * Reminds owners whose permit ends within the threshold (default 3 days). The dedupe key holds the end date, so a
+ * permit is reminded once per threshold, and again after an extension moves its end. Returns reminders queued.
+ */
+export async function sendPermitReminders(prisma: Prisma, now: Date): Promise<number> {
+  let queued = 0;
+  for (const estate of await listEstatesForJobs(prisma)) {
+    const days = settingsOf(estate).reminderDaysBefore;
+    const today = localDateKey(now, estate.timezone);
+    for (const p of await runningPermitsEndingBetween(prisma, estate.id, today, addLocalDays(today, days))) {
+      const left = daysBetween(today, p.endDate);
+      const when = left === 0 ? '今天' : `${left} 天后（${p.endDate}）`;
+      const n = await notifyPerson(prisma, p.ownerPersonId, {
+        kind: 'reminder',
+        message: { text: `温馨提醒：您的装修许可 ${p.number} 将于${when}到期。如需继续施工，请在这里回复“装修延期”申请延期。`, suggestions: ['装修延期', '我的装修'] },
+        dedupeKey: `permit-reminder:${p.id}:${p.endDate}:${days}d`,
+      });
+      if (n > 0) queued++;
+    }
+  }
+  return queued;
+}
+
+/** Marks permits past their end date EXPIRED; owners are told, and the assistants' group checks sites still working. */
+export async function expirePermits(prisma: Prisma, now: Date): Promise<number> {
+  let expired = 0;
+  for (const estate of await listEstatesForJobs(prisma)) {
+    const today = localDateKey(now, estate.timezone);
+    const permits = await runningPermitsEndedBefore(prisma, estate.id, today);
+    const where = await labels(prisma, permits);
+    for (const p of permits) {
+      const marked = await inRenovationTransaction(prisma, async (tx) => {
+        // Conditional on the end date too: an extension approved meanwhile wins over the expiry.
+        if (!(await updatePermitIf(tx, p.id, { statuses: ['ACTIVE', 'SUSPENDED'], endDate: p.endDate }, { status: 'EXPIRED' }))) return false;
+        await auditRenovation(tx, { actor: 'job:renovation', action: 'renovation.permit.expire', subject: `permit:${p.id}`, at: now, detail: { endDate: p.endDate } });
+        await notifyPerson(tx, p.ownerPersonId, {
+          kind: 'notice',
+          message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` },
+          dedupeKey: `permit-expired:${p.id}:${p.endDate}`,
+        });
+        if (p.status === 'ACTIVE') {
+          await notifyStaffGroup(tx, estate.id, 'ASSISTANT', {
+            kind: 'notice',
+            message: { text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。` },
+            dedupeKey: `permit-expired:${p.id}:${p.endDate}`,
+          });
+        }
+        return true;
+      });
+      if (marked) expired++;
+    }
+  }
+  return expired;
+}
+
+/** One message per estate: running permits grouped by building, for the foremen group's weekly patrol. */
+export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<number> {
+  let sent = 0;
+  for (const estate of await listEstatesForJobs(prisma)) {
+    const today = localDateKey(now, estate.timezone);
+    const permits = await listPermitsByStatus(prisma, estate.id, ['ACTIVE', 'SUSPENDED']);
+    const where = await labels(prisma, permits);
+    const byBuilding = new Map<string, string[]>();
+    for (const p of permits) {
+      const w = where.get(p.id);
+      const b = w?.building ?? '?';
+      byBuilding.set(b, [...(byBuilding.get(b) ?? []), `  ${w?.label ?? ''} ${p.number} ${p.scope} 至 ${p.endDate}（${permitStatusText(p.status)}）`]);
+    }
+    const lines = [`【本周在施装修】${estate.name} ${today}，共 ${permits.length} 户`];
+    for (const b of [...byBuilding.keys()].sort((x, y) => x.localeCompare(y, 'zh-CN', { numeric: true }))) {
+      lines.push(`${b}栋：`, ...(byBuilding.get(b) ?? []));
+    }
+    if (permits.length === 0) lines.push('暂无在施装修。');
+    sent += await notifyStaffGroup(prisma, estate.id, 'FOREMAN', { kind: 'notice', message: { text: lines.join('\n') }, dedupeKey: `permit-weekly:${estate.id}:${today}` });
+  }
+  return sent;
+}
+
+export function renovationJobs(deps: RenovationJobDeps): Job[] {
+  return [
+    {
+      id: 'renovation.permit-reminders',
+      cron: '0 9 * * *',
+      description: '装修许可到期前 3 天提醒业主',
+      handler: async (ctx) => {
+        const n = await sendPermitReminders(deps.prisma, ctx.now);
+        if (n > 0) ctx.logger.info({ n }, 'permit reminders queued');
+      },
+    },
+    {
+      id: 'renovation.permit-expiry',
+      cron: '5 0 * * *',
+      description: '装修许可过期标记，并通知客户助理群核查仍在施工的现场',
+      handler: async (ctx) => {
+        const n = await expirePermits(deps.prisma, ctx.now);
+        if (n > 0) ctx.logger.info({ n }, 'permits expired');
+      },
+    },
+    {
+      id: 'renovation.weekly-active',
+      cron: '0 8 * * 1',
+      description: '每周一向领班群发送各楼栋在施装修清单',
+      handler: async (ctx) => {
+        await sendWeeklyActiveList(deps.prisma, ctx.now);
+      },
+    },
+  ];
+}

@@ -1,0 +1,285 @@
+// Owner requests on renovation permits (延期 / 停工 / 复工 / 退场验收) and staff decisions on them.
+// Each change, its AuditLog row and its outbox notices are written in one transaction; notices carry dedupe keys
+// `renovation-request:<id>:new|decided`, and a decision is a conditional update so only one of two racing staff wins.
+import { AppError } from '../bot/app-error.js';
+import type { Prisma } from '../db/client.js';
+import { isUniqueViolation } from '../db/inbound-receipt.repo.js';
+import {
+  auditRenovation, decideRequestIf, findPermitById, findRequestById, findRequestBySeq, inRenovationTransaction, insertPermit,
+  insertRequest, listPendingRequests, listPermitsOfPerson, maxRequestSeq, pendingRequestsOfPermit, takenInspectionSlots,
+  unitsWithBuilding, updatePermitIf, type NewPermit, type PermitRow, type RenovationRequestKind, type RenovationRequestRow,
+  type RenovationTx,
+} from '../db/renovation.repo.js';
+import type { EstateInfo } from '../estate/estate.service.js';
+import { unitLabel } from '../identity/sender.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { maskPhone } from '../shared/phone.js';
+import { addLocalDays, formatLocal, localDateKey, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
+import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
+import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
+import { parseExtensionEnd } from './extension-date.parser.js';
+import { checkExtension, permitStatusText } from './extension.rules.js';
+import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
+
+export const REQUEST_KIND_LABEL: Record<RenovationRequestKind, string> = {
+  EXTENSION: '延期',
+  STOP_WORK: '停工',
+  RESUME: '复工',
+  EXIT_INSPECTION: '退场验收',
+};
+
+const DEPOSIT_TEXT: Record<PermitRow['depositStatus'], string> = {
+  HELD: '押金由物业代管中，退场验收合格后办理退还',
+  REFUNDING: '押金退还办理中',
+  REFUNDED: '押金已退还',
+  DEDUCTED: '押金已按规定扣除（详情请咨询前台）',
+};
+
+/** Minutes in one working day of the desk calendar (08:30–12:00, 13:30–18:00). */
+const WORKDAY_MINUTES = 480;
+
+export interface StaffDecider {
+  staffId: string;
+  name: string;
+  estateId: string;
+}
+
+export type SubmitResult =
+  | { ok: true; request: RenovationRequestRow; permit: PermitRow }
+  /** UNPARSED: the date phrase was not understood (ask again with a date prompt); RULES: reasons explain each rule. */
+  | { ok: false; code: 'UNPARSED' | 'RULES'; reasons: string[] };
+
+export type DecisionResult =
+  | { ok: true; request: RenovationRequestRow; permit: PermitRow }
+  | { ok: false; request: RenovationRequestRow; message: string };
+
+export function yuan(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+export class RenovationService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: () => Date = () => new Date(),
+    private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+  ) {}
+
+  settings(estate: EstateInfo): RenovationSettings {
+    return renovationSettings(estate.settings);
+  }
+
+  today(estate: EstateInfo): string {
+    return localDateKey(this.now(), estate.timezone);
+  }
+
+  /** Staff (desk process or import) registers a permit. */
+  async createPermit(estate: EstateInfo, p: Omit<NewPermit, 'estateId'>, actor: string): Promise<PermitRow> {
+    return inRenovationTransaction(this.prisma, async (tx) => {
+      const permit = await insertPermit(tx, { ...p, estateId: estate.id });
+      await auditRenovation(tx, { actor, action: 'renovation.permit.create', subject: `permit:${permit.id}`, at: this.now(), detail: { number: p.number } });
+      return permit;
+    });
+  }
+
+  permitsOf(personId: string): Promise<PermitRow[]> {
+    return listPermitsOfPerson(this.prisma, personId);
+  }
+
+  async ownedPermit(personId: string, permitId: string): Promise<PermitRow> {
+    const permit = await findPermitById(this.prisma, permitId);
+    if (!permit || permit.ownerPersonId !== personId) throw new AppError('NOT_FOUND', `permit ${permitId} not owned by ${personId}`, '没有找到您的这份装修许可。');
+    return permit;
+  }
+
+  /** One line per permit for "我的装修". */
+  async describePermits(personId: string): Promise<string[]> {
+    const permits = await this.permitsOf(personId);
+    const units = await unitsWithBuilding(this.prisma, permits.map((p) => p.unitId));
+    return permits.map((p) => {
+      const u = units.get(p.unitId);
+      const where = u ? unitLabel(u.building, u.entrance, u.room) : '';
+      return `${p.number} ${where}｜${p.scope}｜${p.startDate} 至 ${p.endDate}｜${permitStatusText(p.status)}｜施工方 ${p.contractor}（${maskPhone(p.foremanPhone)}）`;
+    });
+  }
+
+  /** Extension: `when` is the owner's phrase ("延期两周", "到12月20号", "2026-12-20"). */
+  async requestExtension(estate: EstateInfo, personId: string, permitId: string, when: string, reason: string | null): Promise<SubmitResult> {
+    const permit = await this.ownedPermit(personId, permitId);
+    const parsed = parseExtensionEnd(when, permit.endDate, this.today(estate));
+    if (!parsed) return { ok: false, code: 'UNPARSED', reasons: ['没看懂您要延期到哪一天，请说“延期两周”“到12月20日”或“2026-12-20”。'] };
+    const pending = await pendingRequestsOfPermit(this.prisma, permit.id);
+    const violations = checkExtension(
+      {
+        status: permit.status,
+        currentEnd: permit.endDate,
+        requestedEnd: parsed.end,
+        extensionCount: permit.extensionCount,
+        hasPendingExtension: pending.some((r) => r.kind === 'EXTENSION'),
+      },
+      this.settings(estate),
+    );
+    if (violations.length > 0) return { ok: false, code: 'RULES', reasons: violations.map((v) => v.message) };
+    return this.submit(estate, permit, { personId, kind: 'EXTENSION', reason, newEndDate: parsed.end });
+  }
+
+  async announceStopWork(estate: EstateInfo, personId: string, permitId: string, reason: string | null): Promise<SubmitResult> {
+    const permit = await this.ownedPermit(personId, permitId);
+    const reasons: string[] = [];
+    if (permit.status !== 'ACTIVE') reasons.push(`该装修许可${permitStatusText(permit.status)}，只有施工中的许可可以申报停工。`);
+    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'STOP_WORK')) reasons.push('您已申报停工，正在等待物业确认。');
+    if (reasons.length) return { ok: false, code: 'RULES', reasons };
+    return this.submit(estate, permit, { personId, kind: 'STOP_WORK', reason, fromDate: this.today(estate) });
+  }
+
+  async announceResume(estate: EstateInfo, personId: string, permitId: string, reason: string | null): Promise<SubmitResult> {
+    const permit = await this.ownedPermit(personId, permitId);
+    const reasons: string[] = [];
+    if (permit.status !== 'SUSPENDED') reasons.push(`该装修许可${permitStatusText(permit.status)}，只有停工中的许可可以申报复工。`);
+    if (permit.endDate < this.today(estate)) reasons.push(`该装修许可已于 ${permit.endDate} 到期，复工前请先申请延期。`);
+    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'RESUME')) reasons.push('您已申报复工，正在等待物业确认。');
+    if (reasons.length) return { ok: false, code: 'RULES', reasons };
+    return this.submit(estate, permit, { personId, kind: 'RESUME', reason, fromDate: this.today(estate) });
+  }
+
+  /** Free 退场验收 slots from tomorrow on: configured times on Mon–Fri, minus slots held by pending/approved bookings. */
+  async freeInspectionSlots(estate: EstateInfo): Promise<Date[]> {
+    const s = this.settings(estate);
+    const today = this.today(estate);
+    const candidates: Date[] = [];
+    for (let i = 1; i <= s.inspectionDaysAhead; i++) {
+      const day = addLocalDays(today, i);
+      if (weekdayOfDateKey(day) >= 6) continue; // ISO: 6 = Saturday, 7 = Sunday
+      for (const hhmm of s.inspectionSlots) {
+        const [h, m] = hhmm.split(':').map(Number);
+        candidates.push(zonedTime(day, (h ?? 0) * 60 + (m ?? 0), estate.timezone));
+      }
+    }
+    if (candidates.length === 0) return [];
+    const first = candidates[0] as Date;
+    const last = candidates[candidates.length - 1] as Date;
+    const taken = new Set((await takenInspectionSlots(this.prisma, estate.id, first, new Date(last.getTime() + 1))).map((d) => d.getTime()));
+    return candidates.filter((c) => !taken.has(c.getTime()));
+  }
+
+  async bookExitInspection(estate: EstateInfo, personId: string, permitId: string, slotAt: Date): Promise<SubmitResult> {
+    const permit = await this.ownedPermit(personId, permitId);
+    const reasons: string[] = [];
+    if (permit.status === 'FINISHED') reasons.push('该装修许可已完工验收，无需再预约。');
+    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'EXIT_INSPECTION')) reasons.push('您已预约退场验收，正在等待物业确认。');
+    const free = await this.freeInspectionSlots(estate);
+    if (!free.some((f) => f.getTime() === slotAt.getTime())) reasons.push('该时段已被预约或不在可预约范围内，请另选时段。');
+    if (reasons.length) return { ok: false, code: 'RULES', reasons };
+    return this.submit(estate, permit, { personId, kind: 'EXIT_INSPECTION', reason: null, slotAt });
+  }
+
+  async depositStatus(personId: string, permitId: string): Promise<string> {
+    const p = await this.ownedPermit(personId, permitId);
+    return `装修许可 ${p.number}：押金 ${yuan(p.depositCents)} 元，${DEPOSIT_TEXT[p.depositStatus]}。`;
+  }
+
+  pending(estateId: string) {
+    return listPendingRequests(this.prisma, estateId);
+  }
+
+  /** "#12 延期 3栋2单元1201 …" for staff. */
+  describeRequest(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
+    const what =
+      r.kind === 'EXTENSION' ? `延期至 ${r.newEndDate ?? ''}（原 ${permit.endDate}）`
+      : r.kind === 'EXIT_INSPECTION' && r.slotAt ? `预约 ${formatLocal(r.slotAt, tz)}`
+      : r.fromDate ? `自 ${r.fromDate}` : '';
+    return `#${r.seq} ${REQUEST_KIND_LABEL[r.kind]}｜许可 ${permit.number}｜${what}${r.reason ? `｜理由：${r.reason}` : ''}`;
+  }
+
+  /** Staff approve or reject by the request's number; exactly one of two concurrent deciders wins. */
+  async decide(estate: EstateInfo, actor: StaffDecider, seq: number, approve: boolean, note: string | null): Promise<DecisionResult> {
+    if (!approve && !note?.trim()) throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
+    const found = await findRequestBySeq(this.prisma, estate.id, seq);
+    if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
+    const at = this.now();
+    return inRenovationTransaction(this.prisma, async (tx): Promise<DecisionResult> => {
+      const won = await decideRequestIf(tx, found.id, {
+        status: approve ? 'APPROVED' : 'REJECTED', decidedBy: `staff:${actor.staffId}`, decidedByName: actor.name, decidedAt: at, decisionNote: note?.trim() || null,
+      });
+      const request = await findRequestById(tx, found.id);
+      const permit = await findPermitById(tx, found.permitId);
+      if (!request || !permit) throw new AppError('NOT_FOUND', `request ${found.id} vanished`);
+      if (!won) return { ok: false, request, message: this.alreadyDecided(request) };
+      const updated = approve ? await this.applyApproved(tx, request, permit, estate) : permit;
+      await auditRenovation(tx, {
+        actor: `staff:${actor.staffId}`, action: approve ? 'renovation.request.approve' : 'renovation.request.reject', subject: `renovation-request:${request.id}`, at,
+        detail: { seq: request.seq, kind: request.kind, note: request.decisionNote },
+      });
+      await notifyPerson(tx, request.personId, {
+        kind: 'notice',
+        message: { text: this.ownerDecisionText(request, permit, estate.timezone) },
+        dedupeKey: `renovation-request:${request.id}:decided`,
+      });
+      return { ok: true, request, permit: updated };
+    });
+  }
+
+  private alreadyDecided(r: RenovationRequestRow): string {
+    if (r.status === 'CANCELLED') return `装修申请 #${r.seq} 已被业主撤回。`;
+    const verb = r.status === 'APPROVED' ? '批准' : '驳回';
+    return `装修申请 #${r.seq} 已由${r.decidedByName ?? '其他同事'}${verb}，无需重复处理。`;
+  }
+
+  private async applyApproved(tx: RenovationTx, r: RenovationRequestRow, permit: PermitRow, estate: EstateInfo): Promise<PermitRow> {
+    if (r.kind === 'EXTENSION' && r.newEndDate) {
+      // A permit marked EXPIRED while the request waited runs again once extended.
+      const status = permit.status === 'EXPIRED' && r.newEndDate >= this.today(estate) ? 'ACTIVE' : permit.status;
+      await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE', 'SUSPENDED', 'EXPIRED'] }, { endDate: r.newEndDate, extensionCount: { increment: 1 }, status });
+    } else if (r.kind === 'STOP_WORK') {
+      await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE'] }, { status: 'SUSPENDED' });
+    } else if (r.kind === 'RESUME') {
+      await updatePermitIf(tx, permit.id, { statuses: ['SUSPENDED'] }, { status: 'ACTIVE' });
+    }
+    return (await findPermitById(tx, permit.id)) ?? permit;
+  }
+
+  private ownerDecisionText(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
+    const label = REQUEST_KIND_LABEL[r.kind];
+    if (r.status === 'REJECTED') return `您的${label}申请（许可 ${permit.number}）未获批准，理由：${r.decisionNote ?? ''}。如有疑问请联系物业前台。`;
+    switch (r.kind) {
+      case 'EXTENSION':
+        return `您的延期申请已批准，装修许可 ${permit.number} 的结束日期延至 ${r.newEndDate ?? ''}。`;
+      case 'STOP_WORK':
+        return `物业已确认装修许可 ${permit.number} 停工。复工前请在这里申报复工。`;
+      case 'RESUME':
+        return `物业已确认装修许可 ${permit.number} 复工，请按规定时间施工。`;
+      case 'EXIT_INSPECTION':
+        return `您的退场验收已确认：${r.slotAt ? formatLocal(r.slotAt, tz) : ''}，请届时在家等候工程人员。`;
+    }
+  }
+
+  private async submit(
+    estate: EstateInfo,
+    permit: PermitRow,
+    r: { personId: string; kind: RenovationRequestKind; reason: string | null; newEndDate?: string; fromDate?: string; slotAt?: Date },
+  ): Promise<SubmitResult> {
+    const createdAt = this.now();
+    const minutes = this.settings(estate).approvalSlaWorkingDays * WORKDAY_MINUTES;
+    const dueAt = addBusinessMinutes(this.calendar, createdAt, minutes);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await inRenovationTransaction(this.prisma, async (tx): Promise<SubmitResult> => {
+          const seq = (await maxRequestSeq(tx, estate.id)) + 1;
+          const request = await insertRequest(tx, {
+            estateId: estate.id, seq, permitId: permit.id, personId: r.personId, kind: r.kind, reason: r.reason,
+            fromDate: r.fromDate ?? null, newEndDate: r.newEndDate ?? null, slotAt: r.slotAt ?? null, createdAt, dueAt,
+          });
+          await auditRenovation(tx, { actor: `person:${r.personId}`, action: 'renovation.request.submit', subject: `renovation-request:${request.id}`, at: createdAt, detail: { seq, kind: r.kind } });
+          await notifyStaffGroup(tx, estate.id, 'ASSISTANT', {
+            kind: 'notice',
+            message: { text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${seq}”或“驳回 ${seq} 理由”。` },
+            dedupeKey: `renovation-request:${request.id}:new`,
+          });
+          return { ok: true, request, permit };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err) && attempt < 5) continue;
+        throw err;
+      }
+    }
+  }
+}
