@@ -2,11 +2,13 @@
 import os from 'node:os';
 import { benchDispatcher } from './dispatcher.bench.js';
 import { benchTurn } from './turn.bench.js';
+import { benchFees } from './fees.bench.js';
 import type { Row } from './bench-db.js';
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
   ['turn', benchTurn],
   ['dispatcher', benchDispatcher],
+  ['fees', benchFees],
 ];
 
 const only = process.argv.slice(2);

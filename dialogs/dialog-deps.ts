@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { ComplaintService } from '../src/complaints/complaint.service.js';
 import type { HandoffService } from '../src/handoff/handoff.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
@@ -6,6 +7,7 @@ import { senderOf } from '../src/identity/sender.js';
 /** Everything the dialogs need from the rest of the app, passed in by the composition root. */
 export interface DialogDeps {
   handoffs: HandoffService;
+  complaints: ComplaintService;
   now: () => Date;
 }
 

@@ -1,11 +1,25 @@
 // The main menu: 投诉 / 装修 / 钥匙 / 物业费 / 帮助. Free text that names a flow goes straight to it.
-import { ChoicePrompt, ListStyle, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { matchIntent, matchInterruption, type Intent } from '../src/bot/intents.js';
+// Personal flows pass the binding gate first: an unbound account binds, then continues where it wanted to go.
+import { ChoicePrompt, ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isPersonalIntent, matchIntent, matchInterruption, type Intent, type PersonalIntent } from '../src/bot/intents.js';
+import type { Prisma } from '../src/db/client.js';
 import type { MessageKey } from '../src/i18n/index.js';
+import { BindingService } from '../src/identity/binding.service.js';
+import { failureText } from '../src/identity/binding.replies.js';
+import { bt } from '../src/identity/identity.texts.js';
 import { senderOf } from '../src/identity/sender.js';
-import { textsFor, type DialogDeps, } from './dialog-deps.js';
+import { staffRoleLabel } from '../src/identity/binding.service.js';
+import { BINDING_DIALOG, BindingDialog, type BindingOptions, type BindingResult } from './binding.dialog.js';
+import { COMPLAINT_DIALOG, ComplaintDialog } from './complaint.dialog.js';
+import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog.js';
+import { FEES_DIALOG, FeesDialog } from './fees.dialog.js';
+import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
+import type { KeyService } from '../src/keys/key.service.js';
+import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoff.dialog.js';
+import { HOUSEHOLD_DIALOG, HouseholdDialog } from './household.dialog.js';
 import { InterruptibleDialog } from './interruptible.dialog.js';
+import { UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
 
 export const MAIN_DIALOG = 'main';
 const MENU = 'main.menu';
@@ -18,16 +32,39 @@ const MENU_ITEMS: Array<[Intent, MessageKey]> = [
   ['help', 'menu.help'],
 ];
 
+/**
+ * Which dialog runs each personal flow once the person is bound. The lead adds the flows as they land
+ * (e.g. fees: FEES_DIALOG) and registers the dialog with `addDialog` below; a flow missing here answers "coming soon".
+ */
+export const PERSONAL_FLOWS: Partial<Record<PersonalIntent, string>> = {
+  household: HOUSEHOLD_DIALOG,
+  complaint: COMPLAINT_DIALOG,
+  fees: FEES_DIALOG,
+  keys: KEYS_DIALOG,
+};
+
+/** Dependencies of the main dialog: the dialog deps plus the database the identity flows use. */
+export type MainDialogDeps = DialogDeps & { prisma: Prisma; keys: KeyService };
+
 export class MainDialog extends InterruptibleDialog {
   protected readonly handoffDialogId = HANDOFF_DIALOG;
+  private readonly binding: BindingService;
 
-  constructor(deps: DialogDeps) {
+  constructor(deps: MainDialogDeps) {
     super(MAIN_DIALOG);
+    this.binding = new BindingService(deps.prisma, deps.now);
     this.addDialog(
       new ChoicePrompt(MENU, async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null, 'zh-cn'),
     );
     this.addDialog(new HandoffDialog(deps));
-    this.addDialog(new WaterfallDialog('main.steps', [this.showMenu, this.route]));
+    this.addDialog(new BindingDialog(this.binding));
+    this.addDialog(new HouseholdDialog(this.binding));
+    this.addDialog(new UnbindDialog(this.binding));
+    this.addDialog(new ComplaintDialog(deps));
+    this.addDialog(new MyComplaintsDialog(deps));
+    this.addDialog(new FeesDialog(deps));
+    this.addDialog(new KeysDialog(deps));
+    this.addDialog(new WaterfallDialog('main.steps', [this.showMenu, this.route, this.afterBinding]));
     this.initialDialogId = 'main.steps';
   }
 
@@ -38,6 +75,25 @@ export class MainDialog extends InterruptibleDialog {
       action: { type: 'imBack', title: tr(key), value: tr(key) },
       synonyms: [tr(key)],
     }));
+  }
+
+  /**
+   * The binding gate: a personal flow runs only for an account bound to at least one unit; otherwise binding runs
+   * first and `afterBinding` continues into the flow.
+   */
+  async requirePersonalAccess(step: WaterfallStepContext, intent: PersonalIntent): Promise<DialogTurnResult> {
+    const sender = senderOf(step.context);
+    if (sender.personId !== null && sender.units.length > 0) return this.startFlow(step, intent);
+    return step.beginDialog(BINDING_DIALOG, { then: intent, gated: true } satisfies BindingOptions);
+  }
+
+  private async startFlow(step: WaterfallStepContext, intent: PersonalIntent): Promise<DialogTurnResult> {
+    const dialogId = PERSONAL_FLOWS[intent];
+    if (dialogId && this.findDialog(dialogId)) return step.replaceDialog(dialogId);
+    const tr = textsFor(step.context);
+    const flow = tr(MENU_ITEMS.find(([i]) => i === intent)?.[1] ?? 'menu.help');
+    await step.context.sendActivity(tr('flow.comingSoon', { flow, deskPhone: senderOf(step.context).estate.deskPhone }));
+    return step.endDialog();
   }
 
   private showMenu = async (step: WaterfallStepContext) => {
@@ -61,22 +117,38 @@ export class MainDialog extends InterruptibleDialog {
     const intent = (typeof picked === 'string' ? picked : (picked?.value as Intent | undefined)) ?? matchIntent(step.context.activity.text);
     const tr = textsFor(step.context);
     const sender = senderOf(step.context);
+    // 我的投诉 names the complaint intent but lists tickets instead of starting a new one.
+    if (intent === 'complaint' && /^(我的投诉|投诉进度|查投诉)$/.test((step.context.activity.text ?? '').trim())) return step.replaceDialog(MY_COMPLAINTS_DIALOG);
+    if (intent && isPersonalIntent(intent)) return this.requirePersonalAccess(step, intent);
     switch (intent) {
       case 'handoff':
         return step.replaceDialog(HANDOFF_DIALOG);
       case 'help':
         await step.context.sendActivity(tr('help.text', { deskPhone: sender.estate.deskPhone }));
         return step.endDialog();
-      case 'complaint':
-      case 'renovation':
-      case 'keys':
-      case 'fees': {
-        const flow = tr(MENU_ITEMS.find(([i]) => i === intent)?.[1] ?? 'menu.help');
-        await step.context.sendActivity(tr('flow.comingSoon', { flow, deskPhone: sender.estate.deskPhone }));
+      case 'bind':
+        if (sender.units.length > 0) await step.context.sendActivity(bt('bind.already', { units: sender.units.map((u) => u.label).join('、') }));
+        return step.beginDialog(BINDING_DIALOG, {} satisfies BindingOptions);
+      case 'unbind':
+        return step.replaceDialog(UNBIND_DIALOG);
+      case 'myInfo':
+        await step.context.sendActivity(await this.binding.myInfoText(sender.identityId, sender.estate.timezone));
+        return step.endDialog();
+      case 'staffBind': {
+        // Unbound staff reach this through the dialogs (the command router only runs account commands for bound ones).
+        const code = (step.context.activity.text ?? '').replace(/^员工绑定/, '').trim();
+        const r = await this.binding.bindStaffCode(sender.identityId, code);
+        await step.context.sendActivity(r.ok ? `员工绑定成功：${r.name}（${staffRoleLabel(r.role)}）。回复“命令”查看可用命令。` : failureText(r, sender.estate));
         return step.endDialog();
       }
       default:
         return step.endDialog();
     }
+  };
+
+  private afterBinding = async (step: WaterfallStepContext) => {
+    const r = step.result as BindingResult | undefined;
+    if (r?.bound && r.then && isPersonalIntent(r.then)) return this.startFlow(step, r.then);
+    return step.endDialog();
   };
 }

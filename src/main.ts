@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapter.js';
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
+import { consolePersonaCommand } from './identity/console-persona.js';
 import type { Channel } from '../adapters/channel.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -11,8 +12,11 @@ import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { WuyeBot } from './bot/wuye.bot.js';
 import { CommandRouter } from './commands/command-router.js';
+import { identityCommands } from './commands/identity.commands.js';
 import { EstateService } from './estate/estate.service.js';
 import { HandoffService } from './handoff/handoff.service.js';
+import { ComplaintService } from './complaints/complaint.service.js';
+import { ticketCommands } from './commands/ticket.commands.js';
 import { IdentityService } from './identity/identity.service.js';
 import { startHttpServer, type HttpServer, type Route } from './http/http-server.js';
 import { isRegisteredStaffChat } from './db/recipient.repo.js';
@@ -25,7 +29,14 @@ import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
 import { CJK_FONT_MISSING_WARNING, findCjkFont } from './reports/cjk-font.js';
-import { loadHolidayYears } from './sla/business-calendar.js';
+import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears, type HolidayYear } from './sla/business-calendar.js';
+import { DeskSlots, keyDeskSettings } from './keys/desk-slots.js';
+import { KeyService } from './keys/key.service.js';
+import { keyCommands } from './commands/key.commands.js';
+import { keyJobs } from './keys/key.jobs.js';
+import { feeCommands } from './commands/fee.commands.js';
+import { feeJobs } from './fees/arrears-campaign.job.js';
+import { complaintJobs } from './complaints/complaint.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
 
 /** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
@@ -36,27 +47,52 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export interface BotParts {
   bot: WuyeBot;
   estates: EstateService;
+  complaints: ComplaintService;
+  keys: KeyService;
 }
 
-/** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
-export function buildBot(db: Database, logger: Logger, now: () => Date = () => new Date()): BotParts {
+/**
+ * The bot and the services behind it, over one database. Tests build it exactly as start-up does.
+ * `holidays` are the loaded data/calendar years (none: weekends only).
+ */
+export function buildBot(
+  db: Database,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+  holidays: Map<number, HolidayYear> = new Map(),
+): BotParts {
   const estates = new EstateService(db.prisma);
-  const commands = new CommandRouter([]);
+  const complaints = new ComplaintService(db.prisma, now);
+  const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, holidays);
+  // Desk slot rules are the department defaults; per-estate overrides need one DeskSlots per estate (see CHANGELOG).
+  const keys = new KeyService(db.prisma, new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
+  const commands = new CommandRouter([
+    ...identityCommands({ prisma: db.prisma, now }),
+    ...ticketCommands({ complaints }),
+    ...feeCommands({ prisma: db.prisma }),
+    ...keyCommands({ keys }),
+  ]);
   const bot = new WuyeBot({
     commands,
     prisma: db.prisma,
     storage: new PrismaStorage(db.prisma),
     identity: new IdentityService(db.prisma, estates),
     handoffs: new HandoffService(db.prisma),
+    complaints,
+    keys,
     logger,
     now,
   });
-  return { bot, estates };
+  return { bot, estates, complaints, keys };
 }
 
-/** Every scheduled job of the app (reminders, sweeps, reports), as data. */
-export function buildJobs(_db: Database, _logger: Logger): Job[] {
-  return [];
+/** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
+export function buildJobs(db: Database, parts: BotParts): Job[] {
+  return [
+    ...feeJobs({ prisma: db.prisma }),
+    ...keyJobs({ keys: parts.keys }),
+    ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
+  ];
 }
 
 export interface App {
@@ -94,7 +130,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     logger.warn(`${nextYear} 年节假日数据缺失，暂按周末计算：国务院公布后请添加 data/calendar/cn-${nextYear}.json`);
   }
 
-  const { bot } = buildBot(db, logger);
+  const parts = buildBot(db, logger, undefined, holidays.years);
+  const { bot } = parts;
   const botFramework = new BotFrameworkChannel({
     appId: config.MicrosoftAppId,
     appPassword: config.MicrosoftAppPassword,
@@ -145,7 +182,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
-    channels.push(new ConsoleChannel({ handler: bot, ...(opts.consoleIo ?? {}) }));
+    channels.push(new ConsoleChannel({ handler: bot, onCommand: consolePersonaCommand, ...(opts.consoleIo ?? {}) }));
   }
   for (const c of channels) await c.start();
 
@@ -161,7 +198,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   });
   dispatcher.start();
 
-  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, logger), tz: config.TZ, logger });
+  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, parts), tz: config.TZ, logger });
   if (config.SCHEDULER === 'on') void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
   let stopped = false;

@@ -13,8 +13,10 @@ import type { Logger } from '../shared/logger.js';
 import { userTextOf } from './app-error.js';
 import type { TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
+import type { KeyService } from '../keys/key.service.js';
 
 export interface WuyeBotDeps extends DialogDeps {
+  keys: KeyService;
   prisma: Prisma;
   commands: CommandRouter;
   storage: Storage;

@@ -71,6 +71,64 @@ CREATE TABLE "Unit" (
 );
 
 -- CreateTable
+CREATE TABLE "FeeBill" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "buildingId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "feeType" TEXT NOT NULL,
+    "amountDueCents" INTEGER NOT NULL,
+    "amountPaidCents" INTEGER NOT NULL,
+    "outstandingCents" INTEGER NOT NULL,
+    "dueDate" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "FeeNotice" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "dueDate" TEXT NOT NULL,
+    "stage" TEXT NOT NULL,
+    "amountCents" INTEGER NOT NULL,
+    "summary" TEXT NOT NULL,
+    "outboxDedupeKey" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "FeeReminderOptOut" (
+    "personId" TEXT NOT NULL PRIMARY KEY,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "BindingCode" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "codeHash" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "issuedBy" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "usedBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "StaffCode" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "codeHash" TEXT NOT NULL,
+    "staffId" TEXT NOT NULL,
+    "issuedBy" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "usedBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
 CREATE TABLE "JobRun" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "jobId" TEXT NOT NULL,
@@ -79,6 +137,63 @@ CREATE TABLE "JobRun" (
     "finishedAt" DATETIME,
     "status" TEXT NOT NULL DEFAULT 'RUNNING',
     "error" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "KeyHolding" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "unitLabel" TEXT NOT NULL,
+    "ownerPersonId" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "depositedAt" DATETIME NOT NULL,
+    "depositedBy" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'HELD',
+    "releasedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "KeyAuthorisedPerson" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "holdingId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "phone" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "KeyAuthorisedPerson_holdingId_fkey" FOREIGN KEY ("holdingId") REFERENCES "KeyHolding" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "KeyAppointment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "unitLabel" TEXT NOT NULL,
+    "ownerPersonId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "holdingId" TEXT,
+    "description" TEXT NOT NULL DEFAULT '',
+    "slotStart" DATETIME NOT NULL,
+    "personName" TEXT NOT NULL,
+    "personPhone" TEXT,
+    "codeHash" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'BOOKED',
+    "remindedAt" DATETIME,
+    "doneAt" DATETIME,
+    "doneBy" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "KeyAppointment_holdingId_fkey" FOREIGN KEY ("holdingId") REFERENCES "KeyHolding" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "KeySlotSeat" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "slotStart" DATETIME NOT NULL,
+    "seat" INTEGER NOT NULL,
+    "appointmentId" TEXT NOT NULL,
+    CONSTRAINT "KeySlotSeat_appointmentId_fkey" FOREIGN KEY ("appointmentId") REFERENCES "KeyAppointment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -148,6 +263,48 @@ CREATE TABLE "ChannelIdentity" (
 );
 
 -- CreateTable
+CREATE TABLE "RenovationPermit" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "number" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "ownerPersonId" TEXT NOT NULL,
+    "contractor" TEXT NOT NULL,
+    "foremanPhone" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "startDate" TEXT NOT NULL,
+    "endDate" TEXT NOT NULL,
+    "depositCents" INTEGER NOT NULL DEFAULT 0,
+    "depositStatus" TEXT NOT NULL DEFAULT 'HELD',
+    "status" TEXT NOT NULL DEFAULT 'ACTIVE',
+    "extensionCount" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "RenovationRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "estateId" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "permitId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "reason" TEXT,
+    "fromDate" TEXT,
+    "newEndDate" TEXT,
+    "slotAt" DATETIME,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "createdAt" DATETIME NOT NULL,
+    "dueAt" DATETIME,
+    "decidedBy" TEXT,
+    "decidedByName" TEXT,
+    "decidedAt" DATETIME,
+    "decisionNote" TEXT,
+    CONSTRAINT "RenovationRequest_permitId_fkey" FOREIGN KEY ("permitId") REFERENCES "RenovationPermit" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "Staff" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "estateId" TEXT NOT NULL,
@@ -170,6 +327,66 @@ CREATE TABLE "StaffChat" (
     "title" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "StaffChat_estateId_fkey" FOREIGN KEY ("estateId") REFERENCES "Estate" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Ticket" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "number" TEXT NOT NULL,
+    "estateId" TEXT NOT NULL,
+    "unitId" TEXT,
+    "personId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'COMPLAINT',
+    "category" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "location" TEXT NOT NULL,
+    "priority" INTEGER NOT NULL DEFAULT 1,
+    "status" TEXT NOT NULL DEFAULT 'NEW',
+    "assigneeId" TEXT,
+    "repeatOfId" TEXT,
+    "isRepeat" BOOLEAN NOT NULL DEFAULT false,
+    "round" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "acceptedAt" DATETIME,
+    "resolvedAt" DATETIME,
+    "ackDueAt" DATETIME,
+    "resolveDueAt" DATETIME,
+    CONSTRAINT "Ticket_repeatOfId_fkey" FOREIGN KEY ("repeatOfId") REFERENCES "Ticket" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "TicketAttachment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ticketId" TEXT NOT NULL,
+    "contentUrl" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "TicketAttachment_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "TicketEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ticketId" TEXT NOT NULL,
+    "at" DATETIME NOT NULL,
+    "actor" TEXT NOT NULL,
+    "actorName" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "note" TEXT,
+    CONSTRAINT "TicketEvent_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Callback" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ticketId" TEXT NOT NULL,
+    "round" INTEGER NOT NULL,
+    "askedAt" DATETIME NOT NULL,
+    "remindedAt" DATETIME,
+    "score" INTEGER,
+    "comment" TEXT,
+    "answeredAt" DATETIME,
+    CONSTRAINT "Callback_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -197,7 +414,58 @@ CREATE UNIQUE INDEX "Building_estateId_name_key" ON "Building"("estateId", "name
 CREATE UNIQUE INDEX "Unit_buildingId_entrance_room_key" ON "Unit"("buildingId", "entrance", "room");
 
 -- CreateIndex
+CREATE INDEX "FeeBill_estateId_outstandingCents_dueDate_idx" ON "FeeBill"("estateId", "outstandingCents", "dueDate");
+
+-- CreateIndex
+CREATE INDEX "FeeBill_estateId_period_idx" ON "FeeBill"("estateId", "period");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FeeBill_unitId_period_feeType_key" ON "FeeBill"("unitId", "period", "feeType");
+
+-- CreateIndex
+CREATE INDEX "FeeNotice_personId_createdAt_idx" ON "FeeNotice"("personId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "FeeNotice_estateId_createdAt_idx" ON "FeeNotice"("estateId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FeeNotice_outboxDedupeKey_personId_key" ON "FeeNotice"("outboxDedupeKey", "personId");
+
+-- CreateIndex
+CREATE INDEX "BindingCode_codeHash_idx" ON "BindingCode"("codeHash");
+
+-- CreateIndex
+CREATE INDEX "BindingCode_unitId_idx" ON "BindingCode"("unitId");
+
+-- CreateIndex
+CREATE INDEX "StaffCode_codeHash_idx" ON "StaffCode"("codeHash");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "JobRun_jobId_scheduledFor_key" ON "JobRun"("jobId", "scheduledFor");
+
+-- CreateIndex
+CREATE INDEX "KeyHolding_estateId_status_idx" ON "KeyHolding"("estateId", "status");
+
+-- CreateIndex
+CREATE INDEX "KeyHolding_ownerPersonId_status_idx" ON "KeyHolding"("ownerPersonId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KeyAuthorisedPerson_holdingId_phone_key" ON "KeyAuthorisedPerson"("holdingId", "phone");
+
+-- CreateIndex
+CREATE INDEX "KeyAppointment_estateId_slotStart_idx" ON "KeyAppointment"("estateId", "slotStart");
+
+-- CreateIndex
+CREATE INDEX "KeyAppointment_estateId_codeHash_idx" ON "KeyAppointment"("estateId", "codeHash");
+
+-- CreateIndex
+CREATE INDEX "KeyAppointment_ownerPersonId_status_idx" ON "KeyAppointment"("ownerPersonId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KeySlotSeat_appointmentId_key" ON "KeySlotSeat"("appointmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "KeySlotSeat_estateId_slotStart_seat_key" ON "KeySlotSeat"("estateId", "slotStart", "seat");
 
 -- CreateIndex
 CREATE INDEX "MediaFile_identityId_idx" ON "MediaFile"("identityId");
@@ -227,6 +495,27 @@ CREATE INDEX "ChannelIdentity_personId_idx" ON "ChannelIdentity"("personId");
 CREATE UNIQUE INDEX "ChannelIdentity_channel_externalId_key" ON "ChannelIdentity"("channel", "externalId");
 
 -- CreateIndex
+CREATE INDEX "RenovationPermit_ownerPersonId_idx" ON "RenovationPermit"("ownerPersonId");
+
+-- CreateIndex
+CREATE INDEX "RenovationPermit_estateId_status_endDate_idx" ON "RenovationPermit"("estateId", "status", "endDate");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RenovationPermit_estateId_number_key" ON "RenovationPermit"("estateId", "number");
+
+-- CreateIndex
+CREATE INDEX "RenovationRequest_permitId_status_idx" ON "RenovationRequest"("permitId", "status");
+
+-- CreateIndex
+CREATE INDEX "RenovationRequest_estateId_status_createdAt_idx" ON "RenovationRequest"("estateId", "status", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "RenovationRequest_estateId_kind_slotAt_idx" ON "RenovationRequest"("estateId", "kind", "slotAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RenovationRequest_estateId_seq_key" ON "RenovationRequest"("estateId", "seq");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Staff_personId_key" ON "Staff"("personId");
 
 -- CreateIndex
@@ -237,3 +526,27 @@ CREATE INDEX "StaffChat_estateId_role_idx" ON "StaffChat"("estateId", "role");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "StaffChat_channel_chatId_key" ON "StaffChat"("channel", "chatId");
+
+-- CreateIndex
+CREATE INDEX "Ticket_personId_createdAt_idx" ON "Ticket"("personId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Ticket_estateId_unitId_category_resolvedAt_idx" ON "Ticket"("estateId", "unitId", "category", "resolvedAt");
+
+-- CreateIndex
+CREATE INDEX "Ticket_estateId_status_idx" ON "Ticket"("estateId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Ticket_estateId_number_key" ON "Ticket"("estateId", "number");
+
+-- CreateIndex
+CREATE INDEX "TicketAttachment_ticketId_idx" ON "TicketAttachment"("ticketId");
+
+-- CreateIndex
+CREATE INDEX "TicketEvent_ticketId_at_idx" ON "TicketEvent"("ticketId", "at");
+
+-- CreateIndex
+CREATE INDEX "Callback_answeredAt_askedAt_idx" ON "Callback"("answeredAt", "askedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Callback_ticketId_round_key" ON "Callback"("ticketId", "round");
