@@ -15,6 +15,8 @@ import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog
 import { FEES_DIALOG, FeesDialog } from './fees.dialog.js';
 import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
 import type { KeyService } from '../src/keys/key.service.js';
+import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
+import type { RenovationService } from '../src/renovation/renovation.service.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoff.dialog.js';
 import { HOUSEHOLD_DIALOG, HouseholdDialog } from './household.dialog.js';
@@ -41,10 +43,11 @@ export const PERSONAL_FLOWS: Partial<Record<PersonalIntent, string>> = {
   complaint: COMPLAINT_DIALOG,
   fees: FEES_DIALOG,
   keys: KEYS_DIALOG,
+  renovation: RENOVATION_DIALOG,
 };
 
 /** Dependencies of the main dialog: the dialog deps plus the database the identity flows use. */
-export type MainDialogDeps = DialogDeps & { prisma: Prisma; keys: KeyService };
+export type MainDialogDeps = DialogDeps & { prisma: Prisma; keys: KeyService; renovation: RenovationService };
 
 export class MainDialog extends InterruptibleDialog {
   protected readonly handoffDialogId = HANDOFF_DIALOG;
@@ -64,6 +67,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(new MyComplaintsDialog(deps));
     this.addDialog(new FeesDialog(deps));
     this.addDialog(new KeysDialog(deps));
+    this.addDialog(new RenovationDialog(deps));
     this.addDialog(new WaterfallDialog('main.steps', [this.showMenu, this.route, this.afterBinding]));
     this.initialDialogId = 'main.steps';
   }

@@ -37,6 +37,9 @@ import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
 import { complaintJobs } from './complaints/complaint.jobs.js';
+import { RenovationService } from './renovation/renovation.service.js';
+import { renovationCommands } from './commands/renovation.commands.js';
+import { renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
 
 /** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
@@ -49,6 +52,7 @@ export interface BotParts {
   estates: EstateService;
   complaints: ComplaintService;
   keys: KeyService;
+  renovation: RenovationService;
 }
 
 /**
@@ -66,7 +70,9 @@ export function buildBot(
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, holidays);
   // Desk slot rules are the department defaults; per-estate overrides need one DeskSlots per estate (see CHANGELOG).
   const keys = new KeyService(db.prisma, new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
+  const renovation = new RenovationService(db.prisma, now, deskCalendar);
   const commands = new CommandRouter([
+    ...renovationCommands({ renovation }),
     ...identityCommands({ prisma: db.prisma, now }),
     ...ticketCommands({ complaints }),
     ...feeCommands({ prisma: db.prisma }),
@@ -80,10 +86,11 @@ export function buildBot(
     handoffs: new HandoffService(db.prisma),
     complaints,
     keys,
+    renovation,
     logger,
     now,
   });
-  return { bot, estates, complaints, keys };
+  return { bot, estates, complaints, keys, renovation };
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
@@ -91,6 +98,7 @@ export function buildJobs(db: Database, parts: BotParts): Job[] {
   return [
     ...feeJobs({ prisma: db.prisma }),
     ...keyJobs({ keys: parts.keys }),
+    ...renovationJobs({ prisma: db.prisma }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
   ];
 }

@@ -14,9 +14,11 @@ import { userTextOf } from './app-error.js';
 import type { TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
 import type { KeyService } from '../keys/key.service.js';
+import type { RenovationService } from '../renovation/renovation.service.js';
 
 export interface WuyeBotDeps extends DialogDeps {
   keys: KeyService;
+  renovation: RenovationService;
   prisma: Prisma;
   commands: CommandRouter;
   storage: Storage;
