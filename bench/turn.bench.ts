@@ -10,7 +10,7 @@ const TURNS = 300;
 
 async function measure(db: Database): Promise<Row[]> {
   await seedDemo(db.prisma);
-  const { bot } = buildBot(db, createLogger('silent'));
+  const { bot } = buildBot(db, createLogger('silent'), {});
   const adapter = new TestAdapter(async () => undefined);
   const turn = (i: number, text: string) =>
     bot.onTurn(

@@ -1,13 +1,22 @@
 import type { TurnContext } from 'botbuilder';
 import type { ComplaintService } from '../src/complaints/complaint.service.js';
+import type { Prisma } from '../src/db/client.js';
 import type { HandoffService } from '../src/handoff/handoff.service.js';
+import type { BindingService } from '../src/identity/binding.service.js';
+import type { KeyService } from '../src/keys/key.service.js';
+import type { RenovationService } from '../src/renovation/renovation.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 
 /** Everything the dialogs need from the rest of the app, passed in by the composition root. */
 export interface DialogDeps {
   handoffs: HandoffService;
+  binding: BindingService;
   complaints: ComplaintService;
+  keys: KeyService;
+  renovation: RenovationService;
+  /** The fee flow reads balances through src/fees functions that take the client. */
+  prisma: Prisma;
   now: () => Date;
 }
 

@@ -2,21 +2,17 @@
 // Personal flows pass the binding gate first: an unbound account binds, then continues where it wanted to go.
 import { ChoicePrompt, ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isPersonalIntent, matchIntent, matchInterruption, type Intent, type PersonalIntent } from '../src/bot/intents.js';
-import type { Prisma } from '../src/db/client.js';
 import type { MessageKey } from '../src/i18n/index.js';
-import { BindingService } from '../src/identity/binding.service.js';
+import { staffRoleLabel, type BindingService } from '../src/identity/binding.service.js';
 import { failureText } from '../src/identity/binding.replies.js';
 import { bt } from '../src/identity/identity.texts.js';
 import { senderOf } from '../src/identity/sender.js';
-import { staffRoleLabel } from '../src/identity/binding.service.js';
 import { BINDING_DIALOG, BindingDialog, type BindingOptions, type BindingResult } from './binding.dialog.js';
 import { COMPLAINT_DIALOG, ComplaintDialog } from './complaint.dialog.js';
 import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog.js';
 import { FEES_DIALOG, FeesDialog } from './fees.dialog.js';
 import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
-import type { KeyService } from '../src/keys/key.service.js';
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
-import type { RenovationService } from '../src/renovation/renovation.service.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoff.dialog.js';
 import { HOUSEHOLD_DIALOG, HouseholdDialog } from './household.dialog.js';
@@ -46,16 +42,13 @@ export const PERSONAL_FLOWS: Partial<Record<PersonalIntent, string>> = {
   renovation: RENOVATION_DIALOG,
 };
 
-/** Dependencies of the main dialog: the dialog deps plus the database the identity flows use. */
-export type MainDialogDeps = DialogDeps & { prisma: Prisma; keys: KeyService; renovation: RenovationService };
-
 export class MainDialog extends InterruptibleDialog {
   protected readonly handoffDialogId = HANDOFF_DIALOG;
   private readonly binding: BindingService;
 
-  constructor(deps: MainDialogDeps) {
+  constructor(deps: DialogDeps) {
     super(MAIN_DIALOG);
-    this.binding = new BindingService(deps.prisma, deps.now);
+    this.binding = deps.binding;
     this.addDialog(
       new ChoicePrompt(MENU, async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null, 'zh-cn'),
     );

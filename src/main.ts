@@ -29,7 +29,9 @@ import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
 import { CJK_FONT_MISSING_WARNING, findCjkFont } from './reports/cjk-font.js';
-import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears, type HolidayYear } from './sla/business-calendar.js';
+import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears, missingYearWarning, type HolidayYear } from './sla/business-calendar.js';
+import { BindingService } from './identity/binding.service.js';
+import type { Locale } from './i18n/index.js';
 import { DeskSlots, keyDeskSettings } from './keys/desk-slots.js';
 import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
@@ -55,19 +57,21 @@ export interface BotParts {
   renovation: RenovationService;
 }
 
-/**
- * The bot and the services behind it, over one database. Tests build it exactly as start-up does.
- * `holidays` are the loaded data/calendar years (none: weekends only).
- */
-export function buildBot(
-  db: Database,
-  logger: Logger,
-  now: () => Date = () => new Date(),
-  holidays: Map<number, HolidayYear> = new Map(),
-): BotParts {
+export interface BotOptions {
+  now?: () => Date;
+  /** Loaded data/calendar years (none: weekends only). */
+  holidays?: Map<number, HolidayYear>;
+  /** Language of chat accounts on first contact. */
+  defaultLocale?: Locale;
+}
+
+/** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
+export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): BotParts {
+  const now = opts.now ?? (() => new Date());
   const estates = new EstateService(db.prisma);
   const complaints = new ComplaintService(db.prisma, now);
-  const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, holidays);
+  const binding = new BindingService(db.prisma, now);
+  const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
   // Desk slot rules are the department defaults; per-estate overrides need one DeskSlots per estate (see CHANGELOG).
   const keys = new KeyService(db.prisma, new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
@@ -82,8 +86,9 @@ export function buildBot(
     commands,
     prisma: db.prisma,
     storage: new PrismaStorage(db.prisma),
-    identity: new IdentityService(db.prisma, estates),
+    identity: new IdentityService(db.prisma, estates, opts.defaultLocale),
     handoffs: new HandoffService(db.prisma),
+    binding,
     complaints,
     keys,
     renovation,
@@ -133,12 +138,14 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   if (!findCjkFont()) logger.warn(CJK_FONT_MISSING_WARNING);
   const holidays = await loadHolidayYears(path.join(repoRoot, 'data', 'calendar'));
   for (const w of holidays.warnings) logger.warn(w);
-  const nextYear = new Date().getFullYear() + 1;
-  if (!holidays.years.has(nextYear) && new Date().getMonth() >= 10) {
-    logger.warn(`${nextYear} 年节假日数据缺失，暂按周末计算：国务院公布后请添加 data/calendar/cn-${nextYear}.json`);
+  // This year, and next year once it is two months away (the State Council publishes it around November).
+  const today = new Date();
+  const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, holidays.years);
+  for (const year of calendar.missingYears(today, new Date(today.getTime() + 61 * 86_400_000))) {
+    logger.warn(`${missingYearWarning(year)}：国务院公布后请添加 data/calendar/cn-${year}.json`);
   }
 
-  const parts = buildBot(db, logger, undefined, holidays.years);
+  const parts = buildBot(db, logger, { holidays: holidays.years, defaultLocale: config.DEFAULT_LOCALE });
   const { bot } = parts;
   const botFramework = new BotFrameworkChannel({
     appId: config.MicrosoftAppId,
@@ -178,7 +185,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     routes,
     health: async () => {
       try {
-        await db.prisma.$queryRawUnsafe('SELECT 1');
+        await db.ping();
         return { ok: true, database: db.provider };
       } catch (err) {
         return { ok: false, database: db.provider, error: (err as Error).message };

@@ -33,7 +33,3 @@ export class AppError extends Error {
     this.userText = userText ?? DEFAULT_USER_TEXT[code];
   }
 }
-
-export function userTextOf(err: unknown): string {
-  return err instanceof AppError ? err.userText : DEFAULT_USER_TEXT.INTERNAL;
-}

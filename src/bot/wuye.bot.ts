@@ -2,7 +2,6 @@
 // Conversation and user state live in the database (PrismaStorage), so a restart resumes at the same step.
 import { ActivityTypes, ConversationState, MessageFactory, UserState, type Storage, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import type { Prisma } from '../db/client.js';
 import { recordInbound } from '../db/inbound-receipt.repo.js';
 import { MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
@@ -10,16 +9,11 @@ import { translator } from '../i18n/index.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
-import { userTextOf } from './app-error.js';
+import { AppError } from './app-error.js';
 import type { TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
-import type { KeyService } from '../keys/key.service.js';
-import type { RenovationService } from '../renovation/renovation.service.js';
 
 export interface WuyeBotDeps extends DialogDeps {
-  keys: KeyService;
-  renovation: RenovationService;
-  prisma: Prisma;
   commands: CommandRouter;
   storage: Storage;
   identity: IdentityService;
@@ -68,7 +62,8 @@ export class WuyeBot implements TurnHandler {
   async onTurnError(context: TurnContext, error: unknown): Promise<void> {
     this.deps.logger.error({ err: error, channel: context.activity.channelId, conversation: context.activity.conversation?.id }, 'turn failed');
     try {
-      await context.sendActivity(userTextOf(error) === userTextOf(undefined) ? translator('zh-CN')('error.generic') : userTextOf(error));
+      // An AppError knows what to tell the user; anything else gets the generic apology (and the dialog is reset).
+      await context.sendActivity(error instanceof AppError ? error.userText : translator('zh-CN')('error.generic'));
     } catch (sendError) {
       this.deps.logger.error({ err: sendError }, 'could not send the apology');
     }

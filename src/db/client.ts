@@ -17,6 +17,8 @@ export interface Database {
   prisma: Prisma;
   provider: Provider;
   url: string;
+  /** One round trip, for /healthz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,10 +38,14 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     // WAL is persistent in the file (set by the migrator); synchronous=NORMAL is per connection and safe under WAL.
     await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-    return { prisma, provider, url, close: () => prisma.$disconnect() };
+    return { prisma, provider, url, ping: () => ping(prisma), close: () => prisma.$disconnect() };
   }
   const pg = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   // Same datamodel, same query API for the common subset: see the note at the top of this file.
   const prisma = pg as unknown as Prisma;
-  return { prisma, provider, url, close: () => pg.$disconnect() };
+  return { prisma, provider, url, ping: () => ping(prisma), close: () => pg.$disconnect() };
+}
+
+async function ping(prisma: Prisma): Promise<void> {
+  await prisma.$queryRawUnsafe('SELECT 1');
 }

@@ -12,7 +12,7 @@ export const identityInclude = {
 /** Finds or creates the chat account and refreshes its address for proactive messages: one upsert per turn. */
 export function touchIdentity(
   prisma: Prisma,
-  input: { channel: string; externalId: string; displayName?: string; conversationRef: string; now: Date },
+  input: { channel: string; externalId: string; displayName?: string; conversationRef: string; locale: string; now: Date },
 ) {
   return prisma.channelIdentity.upsert({
     where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
@@ -21,6 +21,7 @@ export function touchIdentity(
       externalId: input.externalId,
       displayName: input.displayName ?? null,
       conversationRef: input.conversationRef,
+      locale: input.locale,
       lastSeenAt: input.now,
     },
     update: { conversationRef: input.conversationRef, lastSeenAt: input.now },

@@ -3,11 +3,15 @@ import type { Prisma } from '../db/client.js';
 import { touchIdentity } from '../db/identity.repo.js';
 import { AppError } from '../bot/app-error.js';
 import type { EstateService } from '../estate/estate.service.js';
-import { normalizeLocale } from '../i18n/index.js';
+import { normalizeLocale, type Locale } from '../i18n/index.js';
 import { unitLabel, type Sender } from './sender.js';
 
 export class IdentityService {
-  constructor(private readonly prisma: Prisma, private readonly estates: EstateService) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly estates: EstateService,
+    private readonly defaultLocale: Locale = 'zh-CN',
+  ) {}
 
   /** Identifies the sender of an inbound activity (creating the chat account on first contact). */
   async identify(activity: Partial<Activity>, now: Date): Promise<Sender> {
@@ -20,6 +24,7 @@ export class IdentityService {
       externalId,
       displayName: activity.from?.name,
       conversationRef: JSON.stringify(ref),
+      locale: this.defaultLocale,
       now,
     });
     const person = row.person;

@@ -22,6 +22,6 @@ export async function demoBot(provider: Provider, now: () => Date = () => new Da
   const db: TestDatabase = await createTestDatabase(provider);
   await seedDemo(db.prisma);
   const log = memoryLogger();
-  const parts = buildBot(db, log.logger, now);
+  const parts = buildBot(db, log.logger, { now });
   return { db, log, ...parts };
 }
