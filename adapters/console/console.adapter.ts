@@ -10,6 +10,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import { pickMenuIndex } from '../../src/shared/zh-numbers.js';
 import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
 
 export interface ConsoleOptions {
@@ -59,9 +60,9 @@ export class ConsoleChannel extends BotAdapter implements Channel {
     const line = raw.trim();
     if (!line) return;
     if (this.opts.onCommand && (await this.opts.onCommand(line, this))) return;
-    // "1" picks the first button of the last menu, as on WeChat.
-    const n = /^\d+$/.test(line) ? Number(line) : NaN;
-    const text = n >= 1 && n <= this.lastMenu.length ? (this.lastMenu[n - 1] ?? line) : line;
+    // "1" / "一" / "第二个" picks from the last menu, as on WeChat.
+    const pick = pickMenuIndex(line, this.lastMenu.length);
+    const text = pick === null ? line : (this.lastMenu[pick] ?? line);
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       id: randomUUID(),

@@ -3,6 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { AppError } from '../bot/app-error.js';
 import type { Sender } from '../identity/sender.js';
+import { maskPhonesInText } from '../shared/phone.js';
 import { ROLE_LABEL, type Command } from './command.js';
 
 export class CommandRouter {
@@ -57,7 +58,8 @@ export class CommandRouter {
       return true;
     }
     try {
-      await turn.sendActivity(await command.run({ turn, sender, args: hit.args, now }));
+      // Command replies are read by staff, often in groups: mask any mobile number whatever the command wrote.
+      await turn.sendActivity(maskPhonesInText(await command.run({ turn, sender, args: hit.args, now })));
     } catch (err) {
       if (err instanceof AppError && err.code !== 'INTERNAL') {
         await turn.sendActivity(err.userText);

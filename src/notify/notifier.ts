@@ -5,6 +5,7 @@ import type { OutboxDb } from '../db/outbox.repo.js';
 import { identitiesOfPerson, staffChatsFor } from '../db/recipient.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
+import { maskPhonesInText } from '../shared/phone.js';
 
 /** A channel's recipient string for one chat account (see each adapter's `send`). */
 export function identityAddress(i: { channel: string; externalId: string; conversationRef: string | null }): string | null {
@@ -27,45 +28,51 @@ export function staffChatAddress(c: { channel: string; chatId: string }): string
 
 const channelOf = (channel: string) => (['telegram', 'wechat', 'console'].includes(channel) ? channel : 'botframework');
 
-/** Queues a notice to every chat account of a person. Returns how many rows were newly created. */
-export async function notifyPerson(
-  db: OutboxDb,
-  personId: string,
-  n: { kind: string; message: OutboundMessage; dedupeKey: string; notBefore?: Date },
-): Promise<number> {
-  let created = 0;
-  for (const identity of await identitiesOfPerson(db, personId)) {
-    const address = identityAddress(identity);
-    if (!address) continue;
-    const r = await enqueue(db, {
-      channel: channelOf(identity.channel),
-      address,
-      kind: n.kind,
-      message: n.message,
-      dedupeKey: `${n.dedupeKey}|${identity.id}`,
-      ...(n.notBefore ? { notBefore: n.notBefore } : {}),
-    });
-    if (r.created) created++;
-  }
-  return created;
+export interface Notice {
+  kind: string;
+  message: OutboundMessage;
+  /** Per notice; each recipient gets `${dedupeKey}|${recipient id}`. */
+  dedupeKey: string;
+  notBefore?: Date;
 }
 
-/** Queues a notice to an estate's registered group chats of a role. Returns how many rows were newly created. */
-export async function notifyStaffGroup(
-  db: OutboxDb,
-  estateId: string,
-  role: StaffRole,
-  n: { kind: string; message: OutboundMessage; dedupeKey: string; notBefore?: Date },
-): Promise<number> {
+interface Target {
+  id: string;
+  channel: string;
+  address: string;
+  isGroup: boolean;
+}
+
+/** Queues a notice to every chat account of a person. Returns how many rows were newly created. */
+export async function notifyPerson(db: OutboxDb, personId: string, n: Notice): Promise<number> {
+  const targets = (await identitiesOfPerson(db, personId)).flatMap((i): Target[] => {
+    const address = identityAddress(i);
+    return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
+  });
+  return enqueueAll(db, targets, n);
+}
+
+/**
+ * Queues a notice to an estate's registered group chats of a role. Returns how many rows were newly created.
+ * Staff-facing, so any mobile number in the text is masked here, whatever the caller wrote (PIPL).
+ */
+export async function notifyStaffGroup(db: OutboxDb, estateId: string, role: StaffRole, n: Notice): Promise<number> {
+  const targets = (await staffChatsFor(db, estateId, role)).map(
+    (c): Target => ({ id: c.id, channel: channelOf(c.channel), address: staffChatAddress(c), isGroup: true }),
+  );
+  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
+}
+
+async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {
   let created = 0;
-  for (const chat of await staffChatsFor(db, estateId, role)) {
+  for (const t of targets) {
     const r = await enqueue(db, {
-      channel: channelOf(chat.channel),
-      address: staffChatAddress(chat),
-      isGroup: true,
+      channel: t.channel,
+      address: t.address,
+      isGroup: t.isGroup,
       kind: n.kind,
       message: n.message,
-      dedupeKey: `${n.dedupeKey}|${chat.id}`,
+      dedupeKey: `${n.dedupeKey}|${t.id}`,
       ...(n.notBefore ? { notBefore: n.notBefore } : {}),
     });
     if (r.created) created++;
