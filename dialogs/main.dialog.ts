@@ -30,11 +30,8 @@ const MENU_ITEMS: Array<[Intent, MessageKey]> = [
   ['help', 'menu.help'],
 ];
 
-/**
- * Which dialog runs each personal flow once the person is bound. The lead adds the flows as they land
- * (e.g. fees: FEES_DIALOG) and registers the dialog with `addDialog` below; a flow missing here answers "coming soon".
- */
-export const PERSONAL_FLOWS: Partial<Record<PersonalIntent, string>> = {
+/** Which dialog runs each personal flow once the person is bound (every personal intent has one). */
+export const PERSONAL_FLOWS: Record<PersonalIntent, string> = {
   household: HOUSEHOLD_DIALOG,
   complaint: COMPLAINT_DIALOG,
   fees: FEES_DIALOG,
@@ -84,13 +81,8 @@ export class MainDialog extends InterruptibleDialog {
     return step.beginDialog(BINDING_DIALOG, { then: intent, gated: true } satisfies BindingOptions);
   }
 
-  private async startFlow(step: WaterfallStepContext, intent: PersonalIntent): Promise<DialogTurnResult> {
-    const dialogId = PERSONAL_FLOWS[intent];
-    if (dialogId && this.findDialog(dialogId)) return step.replaceDialog(dialogId);
-    const tr = textsFor(step.context);
-    const flow = tr(MENU_ITEMS.find(([i]) => i === intent)?.[1] ?? 'menu.help');
-    await step.context.sendActivity(tr('flow.comingSoon', { flow, deskPhone: senderOf(step.context).estate.deskPhone }));
-    return step.endDialog();
+  private startFlow(step: WaterfallStepContext, intent: PersonalIntent): Promise<DialogTurnResult> {
+    return step.replaceDialog(PERSONAL_FLOWS[intent]);
   }
 
   private showMenu = async (step: WaterfallStepContext) => {

@@ -11,7 +11,6 @@ export const en: Record<MessageKey, string> = {
   'menu.fees': 'Property fees',
   'menu.help': 'Help',
   'menu.handoff': 'Talk to staff',
-  'flow.comingSoon': '"{flow}" is coming soon. For now reply "talk to staff" and we will contact you, or call the desk at {deskPhone}.',
   'help.text':
     'I can help with:\n· Complaints: file one and follow it\n· Renovation: extension, stop-work, exit inspection\n· Keys: book key deposit and pickup\n· Property fees: balance and how to pay\n\nAt any time reply:\n· "cancel" to stop what you are doing\n· "help" for this text\n· "talk to staff" to be called back\nDesk phone: {deskPhone}',
   'cancel.done': 'Cancelled.',
