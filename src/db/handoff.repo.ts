@@ -1,7 +1,8 @@
 import type { Prisma } from './client.js';
+import { notifyStaffGroup } from '../notify/notifier.js';
 
 export interface NewHandoff {
-  estateId: string | null;
+  estateId: string;
   personId: string | null;
   identityId: string;
   topic: string;
@@ -9,17 +10,23 @@ export interface NewHandoff {
   callbackAt: Date | null;
 }
 
-/** The handoff and its audit entry are written together: the request is never recorded without its trail. */
-export async function createHandoff(prisma: Prisma, input: NewHandoff) {
-  const [handoff] = await prisma.$transaction([
-    prisma.handoff.create({ data: input }),
-    prisma.auditLog.create({
+/**
+ * The handoff, its audit entry and the assistants' group notice are written in one transaction: the request is
+ * never recorded without its trail, and staff hear of every request exactly once.
+ */
+export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (ref: string) => string) {
+  return prisma.$transaction(async (tx) => {
+    const handoff = await tx.handoff.create({ data: input });
+    await tx.auditLog.create({
       data: { actor: `identity:${input.identityId}`, action: 'handoff.requested', subject: input.personId ? `person:${input.personId}` : null },
-    }),
-  ]);
-  return handoff;
+    });
+    const ref = handoffRef(handoff.id);
+    await notifyStaffGroup(tx, input.estateId, 'ASSISTANT', { kind: 'notice', message: { text: notice(ref) }, dedupeKey: `handoff:${handoff.id}:new` });
+    return { ...handoff, ref };
+  });
 }
 
-export function listOpenHandoffs(prisma: Prisma, estateId: string) {
-  return prisma.handoff.findMany({ where: { estateId, status: 'OPEN' }, orderBy: { createdAt: 'asc' } });
+/** A short reference the owner can quote on the phone. */
+export function handoffRef(id: string): string {
+  return `RG-${id.slice(-6).toUpperCase()}`;
 }

@@ -75,6 +75,22 @@ describeEachDb('main menu and interruptions', (provider) => {
     expect(handoff?.personId).not.toBeNull();
   });
 
+  it('转人工 is posted once to the assistants\' group, with the owner and unit', async () => {
+    const estate = await env.db.prisma.estate.findFirstOrThrow();
+    await env.db.prisma.staffChat.create({ data: { estateId: estate.id, role: 'ASSISTANT', channel: 'telegram', chatId: '-100200' } });
+    await chatWith(env.bot).converse([
+      ['转人工', '请简单说明需要协助的事项'],
+      ['门禁卡消磁了，手机13812345678', '希望客服什么时候联系您'],
+      ['尽快', '已为您登记人工服务'],
+    ]);
+    const rows = await env.db.prisma.outboxMessage.findMany({ where: { address: '-100200' } });
+    expect(rows).toHaveLength(1);
+    const text = (rows[0]?.payload as { text: string }).text;
+    expect(text).toMatch(/【转人工 RG-\w{6}】刘洋，3栋2单元1201/);
+    expect(text).toContain('门禁卡消磁了，手机138****5678');
+    expect(text).not.toContain('13812345678');
+  });
+
   it('转人工 understands "明天下午三点" in Asia/Shanghai and refuses a past time', async () => {
     await chatWith(env.bot).converse([
       ['转人工', '请简单说明需要协助的事项'],
