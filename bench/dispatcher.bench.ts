@@ -2,6 +2,8 @@
 // on a fresh SQLite file and (when reachable) a throwaway PostgreSQL database.
 import type { Channel } from '../adapters/channel.js';
 import type { Database } from '../src/db/client.js';
+import { Dispatcher } from '../src/notify/dispatcher.js';
+import { enqueue } from '../src/notify/outbox.js';
 import { withBenchDatabase as withDatabase, type Row } from './bench-db.js';
 
 const MESSAGES = 2_000;
@@ -13,9 +15,6 @@ const noopChannel: Channel = {
   stop: async () => undefined,
   send: async () => ({ ok: true }),
 };
-
-import { Dispatcher } from '../src/notify/dispatcher.js';
-import { enqueue } from '../src/notify/outbox.js';
 
 async function measure(db: Database): Promise<Row[]> {
   for (let i = 0; i < MESSAGES; i++) {

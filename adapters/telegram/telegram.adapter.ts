@@ -19,6 +19,7 @@ import type { Logger } from '../../src/shared/logger.js';
 import type { TelegramMode } from './telegram.config.js';
 import {
   CallbackDataCodec,
+  TELEGRAM_CHANNEL_ID,
   activityToSendMessages,
   buttonTextFor,
   parseUpdate,
@@ -61,7 +62,7 @@ export const TELEGRAM_REPLY_LIMITS: APIThrottlerOptions = {
 };
 
 export class TelegramAdapter extends BotAdapter implements Channel {
-  readonly name = 'telegram';
+  readonly name = TELEGRAM_CHANNEL_ID;
   readonly supportsImages = true;
 
   private readonly bot: Bot;

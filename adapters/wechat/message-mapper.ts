@@ -121,7 +121,3 @@ export function parseAddress(address: string): WechatAddress | null {
   if (!m?.[1] || !m[2]) return null;
   return { kind: m[1] === 'room' ? 'room' : 'contact', id: m[2] };
 }
-
-export function formatAddress(a: WechatAddress): string {
-  return `${a.kind}:${a.id}`;
-}

@@ -200,7 +200,6 @@ export class WechatAdapter extends BotAdapter implements Channel {
       this.opts.logger.info({ channel: 'wechat', reason }, 'wechaty restarted');
     } catch (err) {
       this.opts.logger.error({ err, channel: 'wechat' }, 'wechaty restart failed');
-      this.restarting = false;
       this.scheduleRestart('restart failed');
     } finally {
       this.restarting = false;
@@ -326,14 +325,13 @@ export class WechatAdapter extends BotAdapter implements Channel {
   async send(address: string, message: OutboundMessage): Promise<SendResult> {
     const addr = parseAddress(address);
     if (!addr) return { ok: false, error: `bad wechat address: ${address}`, permanent: true };
-    const suggestions = message.suggestions ?? [];
     const caption = message.image?.caption;
-    const text = numberedMenu({
+    // The same rendering as a reply: numbered menu text, and the menu remembered for a reply "1".
+    const parts = toParts({
       text: caption && !message.text.includes(caption) ? `${message.text}\n${caption}` : message.text,
-      suggestedActions: { to: [], actions: suggestions.map((s) => ({ type: 'imBack', title: s, value: s })) },
+      suggestedActions: { to: [], actions: (message.suggestions ?? []).map((s) => ({ type: 'imBack', title: s, value: s })) },
     });
-    const parts: ReplyParts = { text, images: message.image ? [imageBox(message.image.png)] : [] };
-    if (suggestions.length) parts.menu = { values: suggestions };
+    if (message.image) parts.images.push(imageBox(message.image.png));
     return this.deliver(addr, parts, menuKey(addr.kind === 'room' ? addr.id : undefined, addr.kind === 'contact' ? addr.id : undefined));
   }
 

@@ -20,7 +20,10 @@ export interface NewOutboxRow {
 }
 
 // The app is typed against the SQLite client while PostgreSQL runs underneath (see client.ts); the runtime
-// client (and every transaction client) knows which one it is.
+// client (and every transaction client, a proxy of it) knows which one it is. Prisma has no public accessor, and the
+// callers (notifyPerson(tx, …) everywhere) hand over only a client or a transaction. The portable alternatives do not
+// hold: `upsert(update: {})` is not a native upsert on PostgreSQL (concurrent inserts abort the caller's transaction)
+// and the SQLite client has no `createMany({ skipDuplicates })`.
 function isPostgres(db: OutboxDb): boolean {
   return (db as unknown as { _activeProvider?: unknown })._activeProvider === 'postgresql';
 }
@@ -181,15 +184,6 @@ export async function markDead(prisma: Prisma, row: Pick<OutboxRow, 'id' | 'lock
 /** Newest dead letters first. */
 export function listDeadLetters(prisma: Prisma, limit = 50): Promise<OutboxRow[]> {
   return prisma.outboxMessage.findMany({ where: { status: 'DEAD' }, orderBy: { createdAt: 'desc' }, take: limit });
-}
-
-/** A supervisor's "try again": the dead letter goes back to the queue with fresh attempts. */
-export async function requeueDeadLetter(prisma: Prisma, id: string, now: Date): Promise<boolean> {
-  const r = await prisma.outboxMessage.updateMany({
-    where: { id, status: 'DEAD' },
-    data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, lastError: null },
-  });
-  return r.count === 1;
 }
 
 export function findOutboxRow(prisma: Prisma, id: string): Promise<OutboxRow | null> {

@@ -134,7 +134,7 @@ export class Dispatcher {
         result.dead++;
         continue;
       }
-      const release = releaseAt(row.kind, now, this.timeZone, this.quietPolicies);
+      const release = this.quietUntil(row.kind, now);
       if (release.getTime() > now.getTime()) {
         if (await releaseRow(this.prisma, row, { nextAttemptAt: release })) result.deferred++;
         continue;
@@ -193,6 +193,11 @@ export class Dispatcher {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+  }
+
+  /** When a message of `kind` may go out: `now`, or the end of its quiet hours. */
+  private quietUntil(kind: string, now: Date): Date {
+    return releaseAt(kind, now, this.timeZone, this.quietPolicies);
   }
 
   private isDigestible(item: Item): boolean {
@@ -272,7 +277,7 @@ export class Dispatcher {
     for (const row of rows) {
       const parsed = outboxPayloadSchema.safeParse(row.payload);
       const item = parsed.success ? { row, payload: parsed.data } : undefined;
-      const quiet = releaseAt(row.kind, now, this.timeZone, this.quietPolicies).getTime() > now.getTime();
+      const quiet = this.quietUntil(row.kind, now).getTime() > now.getTime();
       if (item && !quiet && this.isDigestible(item)) out.push(item);
       else await releaseRow(this.prisma, row, { nextAttemptAt: row.nextAttemptAt });
     }

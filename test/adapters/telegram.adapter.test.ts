@@ -60,25 +60,48 @@ function adapterOptions(fake: FakeTelegramApi, handler: TurnHandler, logger: Tel
   return { token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' }, handler, logger, pollingTimeoutSeconds: 1, pollRestartDelayMs: 50 };
 }
 
-describe('TelegramAdapter — long polling', () => {
-  let fake: FakeTelegramApi;
-  let adapter: TelegramAdapter;
+/**
+ * A polling adapter against a fresh fake API for one describe block (started in beforeAll, stopped in afterAll).
+ * `prepare` runs on the fake before the adapter starts (e.g. to script a failure of the first getUpdates).
+ */
+function pollingAdapter(prepare: (fake: FakeTelegramApi) => void = () => undefined) {
+  let fake: FakeTelegramApi | undefined;
+  let adapter: TelegramAdapter | undefined;
   const handler = new EchoHandler();
   const log = logSink();
-
   beforeAll(async () => {
     fake = await FakeTelegramApi.start();
+    prepare(fake);
     adapter = new TelegramAdapter(adapterOptions(fake, handler, log.logger));
     await adapter.start();
   });
   afterAll(async () => {
-    await adapter.stop();
-    await fake.close();
+    await adapter?.stop();
+    await fake?.close();
   });
+  const started = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('pollingAdapter: used before beforeAll');
+    return v;
+  };
+  return {
+    handler,
+    log,
+    get fake(): FakeTelegramApi {
+      return started(fake);
+    },
+    get adapter(): TelegramAdapter {
+      return started(adapter);
+    },
+  };
+}
+
+describe('TelegramAdapter — long polling', () => {
+  const env = pollingAdapter();
+  const { handler, log } = env;
 
   it('turns a user message into one bot turn whose reply arrives with an inline keyboard', async () => {
-    fake.pushUpdate(textMessage(1, 1001, '报修'));
-    const sent = await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1001');
+    env.fake.pushUpdate(textMessage(1, 1001, '报修'));
+    const sent = await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1001');
     expect(sent.payload.text).toBe('您好，收到：报修');
     expect(sent.payload.reply_markup).toEqual({
       inline_keyboard: [[{ text: '投诉', callback_data: '投诉' }, { text: '装修', callback_data: '装修' }]],
@@ -93,12 +116,12 @@ describe('TelegramAdapter — long polling', () => {
       from: { id: '1001', name: '张 三' },
       recipient: { id: '123456' },
     });
-    const getUpdates = fake.callsTo('getUpdates')[0];
+    const getUpdates = env.fake.callsTo('getUpdates')[0];
     expect(getUpdates?.payload.allowed_updates).toEqual(['message', 'callback_query']);
   });
 
   it('answers a button press at once and hands its data to the handler as text', async () => {
-    fake.pushUpdate({
+    env.fake.pushUpdate({
       update_id: 2,
       callback_query: {
         id: 'cbq-1',
@@ -107,19 +130,19 @@ describe('TelegramAdapter — long polling', () => {
         message: { message_id: 55, date: 1_760_000_000, chat: { id: 1002, type: 'private' } },
       },
     });
-    await fake.waitFor('answerCallbackQuery', (c) => c.payload.callback_query_id === 'cbq-1');
-    const reply = await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1002');
+    await env.fake.waitFor('answerCallbackQuery', (c) => c.payload.callback_query_id === 'cbq-1');
+    const reply = await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1002');
     expect(reply.payload.text).toBe('您好，收到：投诉');
     expect(handler.seen.find((a) => a.id === 'update:2')?.text).toBe('投诉');
   });
 
   it('sends a button value longer than 64 bytes as a short token and restores it on the press', async () => {
-    fake.pushUpdate(textMessage(3, 1003, '长按钮'));
-    const sent = await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1003');
+    env.fake.pushUpdate(textMessage(3, 1003, '长按钮'));
+    const sent = await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1003');
     const keyboard = sent.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
     const data = keyboard.inline_keyboard[0]?.[0]?.callback_data ?? '';
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-    fake.pushUpdate({
+    env.fake.pushUpdate({
       update_id: 4,
       callback_query: { id: 'cbq-2', from: { id: 1003, first_name: '王' }, data, message: { message_id: 9, chat: { id: 1003, type: 'private' } } },
     });
@@ -128,7 +151,7 @@ describe('TelegramAdapter — long polling', () => {
   });
 
   it('maps a photo to an attachment with a telegram-file: URL (largest size) and its caption to text', async () => {
-    fake.pushUpdate({
+    env.fake.pushUpdate({
       update_id: 5,
       message: {
         message_id: 50,
@@ -146,46 +169,34 @@ describe('TelegramAdapter — long polling', () => {
     expect(activity.text).toBe('楼道漏水');
     expect(activity.conversation).toMatchObject({ id: '-1005', isGroup: true });
     expect(activity.attachments).toEqual([{ contentType: 'image/jpeg', contentUrl: 'telegram-file:large' }]);
-    fake.files.set('photos/large.jpg', Buffer.from('jpeg-bytes'));
-    expect((await adapter.downloadFile('telegram-file:large')).toString()).toBe('jpeg-bytes');
+    env.fake.files.set('photos/large.jpg', Buffer.from('jpeg-bytes'));
+    expect((await env.adapter.downloadFile('telegram-file:large')).toString()).toBe('jpeg-bytes');
   });
 
   it('skips a malformed update with a warning and keeps serving the next one', async () => {
-    fake.pushUpdate({ update_id: 6, message: { message_id: 'x', chat: 'nope' } });
-    fake.pushUpdate(textMessage(7, 1007, '还在吗'));
-    await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1007');
+    env.fake.pushUpdate({ update_id: 6, message: { message_id: 'x', chat: 'nope' } });
+    env.fake.pushUpdate(textMessage(7, 1007, '还在吗'));
+    await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1007');
     expect(handler.seen.some((a) => a.id === 'update:6')).toBe(false);
     expect(log.lines.some((l) => l.updateId === 6 && l.level === 40)).toBe(true);
     expect(handler.errors).toEqual([]);
   });
 
   it('retries an in-turn reply after a 429 with retry_after (auto-retry)', async () => {
-    fake.failNext('sendMessage', 1, { status: 429, retryAfter: 1 });
-    fake.pushUpdate(textMessage(8, 1008, '慢一点'));
-    const sent = await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1008');
+    env.fake.failNext('sendMessage', 1, { status: 429, retryAfter: 1 });
+    env.fake.pushUpdate(textMessage(8, 1008, '慢一点'));
+    const sent = await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1008');
     expect(sent.payload.text).toBe('您好，收到：慢一点');
-    expect(fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === '1008').map((c) => c.status)).toEqual([429, 200]);
+    expect(env.fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === '1008').map((c) => c.status)).toEqual([429, 200]);
   });
 });
 
 describe('TelegramAdapter — 409 Conflict while polling', () => {
-  let fake: FakeTelegramApi;
-  let adapter: TelegramAdapter;
-  const handler = new EchoHandler();
-  const log = logSink();
-
-  beforeAll(async () => {
-    fake = await FakeTelegramApi.start();
-    fake.failNext('getUpdates', 1, { status: 409 });
-    adapter = new TelegramAdapter(adapterOptions(fake, handler, log.logger));
-    await adapter.start();
-  });
-  afterAll(async () => {
-    await adapter.stop();
-    await fake.close();
-  });
+  const env = pollingAdapter((fake) => fake.failNext('getUpdates', 1, { status: 409 }));
+  const { log } = env;
 
   it('logs an alert, keeps running and resumes polling later', async () => {
+    const { fake } = env;
     const alert = await until(() => log.lines.find((l) => l.alert === true), 'alert log');
     expect(alert).toMatchObject({ level: 50, errorCode: 409 });
     fake.pushUpdate(textMessage(1, 2001, '你好'));
