@@ -230,7 +230,10 @@ export class WechatAdapter extends BotAdapter implements Channel {
       const mentioned = (await msg.mentionSelf()) || textMentions(text, botNames);
       text = stripMention(await msg.mentionText(), botNames);
       if (!mentioned && !text.startsWith('/')) return skip('not-mentioned');
-      if (!(await this.opts.isRegisteredGroup(WECHAT_CHANNEL_ID, room.id))) return skip('room-not-registered');
+      // 注册群 must reach the bot from a group that is not registered yet, or no WeChat group could ever be
+      // registered; the command router checks the sender is a supervisor.
+      const registering = /^\/?(注册群|registergroup)(\s|$)/.test(text);
+      if (!registering && !(await this.opts.isRegisteredGroup(WECHAT_CHANNEL_ID, room.id))) return skip('room-not-registered');
       roomTopic = await room.topic();
     } else {
       text = text.trim();

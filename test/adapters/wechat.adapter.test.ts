@@ -191,6 +191,13 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     expect(seen.find((a) => a.id === id)).toBeUndefined();
   });
 
+  it('注册群 from a group that is not registered yet reaches the bot (so the group can be registered)', async () => {
+    const supervisor = mocker.createContact({ name: '张主管' });
+    const room = mocker.createRoom({ topic: '客服组', memberIdList: [botUser.id, supervisor.id] });
+    supervisor.say('@物业小助手 注册群 客户助理', [botUser]).to(room);
+    await vi.waitFor(() => expect(seen.some((a) => a.text === '注册群 客户助理' && a.conversation?.isGroup === true)).toBe(true));
+  });
+
   it("ignores the account's own messages", async () => {
     const owner = mocker.createContact({ name: '孙女士' });
     botUser.say('我自己发的').to(owner);
