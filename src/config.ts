@@ -1,9 +1,9 @@
 // The environment, parsed once at start-up. A wrong value stops start-up with a message naming the variable.
 import { z } from 'zod';
+import { emptyToUndefined } from './shared/env.js';
 import { refineTelegramEnv, telegramEnvShape } from '../adapters/telegram/telegram.config.js';
 import { wechatConfigSchema } from '../adapters/wechat/wechat.config.js';
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 export const configSchema = z.object({

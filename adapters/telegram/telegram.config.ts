@@ -1,8 +1,8 @@
 // The Telegram part of the environment. The lead merges `telegramEnvShape` into src/config.ts and applies
 // `refineTelegramEnv` to the merged object (zod v4 cannot `.extend()` a refined object, hence shape + refine).
 import { z } from 'zod';
+import { emptyToUndefined } from '../../src/shared/env.js';
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const telegramEnvShape = {
   /** Absent → the Telegram channel is off. */

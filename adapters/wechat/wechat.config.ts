@@ -1,7 +1,7 @@
 // WeChat (wechaty) env. The channel is off unless WECHATY_PUPPET names a puppet. The lead merges this into src/config.ts.
 import { z } from 'zod';
+import { emptyToUndefined } from '../../src/shared/env.js';
 
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const wechatConfigSchema = z.object({
   /** npm name of the puppet, e.g. wechaty-puppet-service / wechaty-puppet-wechat4u / wechaty-puppet-padlocal. */
