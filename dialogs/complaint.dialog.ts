@@ -1,18 +1,14 @@
 // 投诉: category (pre-filled from the first message when obvious) → what happened → where → photos → urgency →
 // summary to confirm → ticket number and promised response time. Bad input at any step gets a clear answer and
 // the step is asked again.
-import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
-import {
-  ChoicePrompt, ComponentDialog, ListStyle, Prompt, WaterfallDialog, type Choice, type FoundChoice, type PromptOptions,
-  type PromptRecognizerResult, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import { checkText } from '../src/bot/input-guard.js';
+import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { guessCategory } from '../src/complaints/categories.js';
 import { PRIORITY_LABEL, T } from '../src/complaints/complaint.texts.js';
 import { senderOf } from '../src/identity/sender.js';
-import { textsFor, type DialogDeps } from './dialog-deps.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
-import { retryWith } from './prompts/retry.js';
+import { PhotoPrompt, type PhotoFile } from './prompts/photo.prompt.js';
 
 export const COMPLAINT_DIALOG = 'complaint';
 const CATEGORY = 'complaint.category';
@@ -29,89 +25,15 @@ export interface ComplaintOptions {
   text?: string;
 }
 
-export interface TicketFile {
-  contentUrl: string;
-  name: string;
-}
-
 interface Values {
   category?: string;
   description?: string;
   where?: 'own' | 'public';
   unitId?: string | null;
   location?: string;
-  photos?: TicketFile[];
+  photos?: PhotoFile[];
   urgent?: boolean;
 }
-
-/** A choice prompt whose retries say what was wrong (empty, too long, emoji only, a file) before asking again. */
-export function guardedChoicePrompt(id: string, retryText: string): ChoicePrompt {
-  return new ChoicePrompt(
-    id,
-    async (p) => {
-      // A 5,000-character message may contain a choice word somewhere: that is not an answer.
-      const problem = checkText(p.context.activity, 100);
-      if (problem) {
-        retryWith(p, textsFor(p.context)(problem.key, problem.params));
-        return false;
-      }
-      if (p.recognized.succeeded) return true;
-      retryWith(p, retryText);
-      return false;
-    },
-    'zh-cn',
-  );
-}
-
-const isImage = (a: Attachment) => (a.contentType ?? '').startsWith('image/');
-const toFile = (a: Attachment, i: number): TicketFile => ({ contentUrl: a.contentUrl ?? '', name: a.name ?? `photo-${i + 1}.jpg` });
-const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok)$/i;
-
-/** Photos of this message (images only), or null when it carries a file of another type. */
-export function imagesOf(context: TurnContext): { images: TicketFile[]; unsupported: string | null } {
-  const atts = context.activity.attachments ?? [];
-  const other = atts.find((a) => !isImage(a));
-  return { images: atts.filter(isImage).map(toFile), unsupported: other ? (other.contentType ?? 'file') : null };
-}
-
-type PhotoAnswer = { done: true; photos: TicketFile[] } | { done: false; problem: string };
-
-/** Collects photos over several messages until "好了" / "没有"; the photos so far live in the prompt's own state. */
-export class PhotoPrompt extends Prompt<PhotoAnswer> {
-  constructor(id: string) {
-    super(id, async (p) => {
-      const v = p.recognized.value;
-      if (!v) return false;
-      if (v.done) return true;
-      retryWith(p, v.problem);
-      return false;
-    });
-  }
-
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
-    if (activity) await context.sendActivity(typeof activity === 'string' ? MessageFactory.text(activity) : activity);
-  }
-
-  protected async onRecognize(context: TurnContext, state: object): Promise<PromptRecognizerResult<PhotoAnswer>> {
-    const s = state as { photos?: TicketFile[] };
-    const photos = (s.photos ??= []);
-    const { images, unsupported } = imagesOf(context);
-    const text = (context.activity.text ?? '').trim();
-    if (unsupported) return { succeeded: true, value: { done: false, problem: T.photoUnsupported(unsupported) } };
-    if (images.length) {
-      // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
-      for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
-      return { succeeded: true, value: { done: false, problem: T.photoReceived(photos.length) } };
-    }
-    if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, ''))) return { succeeded: true, value: { done: true, photos } };
-    const problem = checkText(context.activity, 100);
-    if (problem && problem.key !== 'input.tooLong') return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
-    return { succeeded: true, value: { done: false, problem: problem ? T.photoTooLong : T.photoRetry } };
-  }
-}
-
-const choices = (titles: string[]): Choice[] => titles.map((t) => ({ value: t, action: { type: 'imBack', title: t, value: t } }));
 
 export class ComplaintDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
@@ -119,9 +41,9 @@ export class ComplaintDialog extends ComponentDialog {
     this.addDialog(guardedChoicePrompt(CATEGORY, T.categoryRetry));
     this.addDialog(guardedTextPrompt(DESCRIPTION, (p) => deps.complaints.settings(senderOf(p.context).estate).maxDescriptionLength));
     this.addDialog(guardedChoicePrompt(WHERE, T.whereRetry));
-    this.addDialog(guardedChoicePrompt(UNIT, T.askUnit));
+    this.addDialog(guardedChoicePrompt(UNIT, T.unitRetry));
     this.addDialog(guardedTextPrompt(LOCATION, () => 100));
-    this.addDialog(new PhotoPrompt(PHOTOS));
+    this.addDialog(new PhotoPrompt(PHOTOS, { received: T.photoReceived, unsupported: T.photoUnsupported, retry: T.photoRetry, tooLong: T.photoTooLong }));
     this.addDialog(guardedChoicePrompt(URGENCY, T.urgencyRetry));
     this.addDialog(guardedChoicePrompt(CONFIRM, T.confirmRetry));
     this.addDialog(
@@ -185,7 +107,7 @@ export class ComplaintDialog extends ComponentDialog {
   };
 
   private askUrgency = async (step: WaterfallStepContext) => {
-    (step.values as Values).photos = (step.result as { photos: TicketFile[] }).photos;
+    (step.values as Values).photos = (step.result as { photos: PhotoFile[] }).photos;
     return step.prompt(URGENCY, { prompt: T.askUrgency, choices: choices(['一般', '紧急']), style: ListStyle.suggestedAction });
   };
 

@@ -1,14 +1,15 @@
 // 我的投诉: the owner's open and recent tickets with status and next step; pick one to add information / photos or
 // to withdraw it.
-import { TextPrompt, WaterfallDialog, ComponentDialog, ListStyle, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, ComponentDialog, ListStyle, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkText } from '../src/bot/input-guard.js';
 import { OPEN_STATUSES } from '../src/complaints/complaint.service.js';
-import { NEXT_STEP, STATUS_LABEL, T } from '../src/complaints/complaint.texts.js';
+import { eventLine, NEXT_STEP, STATUS_LABEL, T } from '../src/complaints/complaint.texts.js';
 import type { TicketRow } from '../src/db/ticket.repo.js';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
-import { guardedChoicePrompt, imagesOf } from './complaint.dialog.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
+import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
+import { imagesOf } from './prompts/photo.prompt.js';
 import { retryWith } from './prompts/retry.js';
 
 export const MY_COMPLAINTS_DIALOG = 'my-complaints';
@@ -23,7 +24,6 @@ interface Values {
 }
 
 const BACK = '返回';
-const choices = (titles: string[]): Choice[] => titles.map((t) => ({ value: t, action: { type: 'imBack', title: t, value: t } }));
 
 export class MyComplaintsDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
@@ -79,16 +79,16 @@ export class MyComplaintsDialog extends ComponentDialog {
     if (picked === BACK) return step.endDialog();
     const v = step.values as Values;
     const ref = v.tickets?.find((t) => t.id === picked);
-    const ticket = ref ? (await this.deps.complaints.listMine(senderOf(step.context).personId ?? '')).find((t) => t.id === ref.id) : undefined;
-    if (!ref || !ticket) return step.endDialog();
-    v.ticket = ref;
     const sender = senderOf(step.context);
-    const { events } = await this.deps.complaints.history(ticket);
+    const mine = ref && sender.personId ? await this.deps.complaints.mine(sender.personId, ref.id) : null;
+    if (!ref || !mine) return step.endDialog();
+    v.ticket = ref;
+    const { ticket, events } = mine;
     const detail = [
       `工单 ${ticket.number}｜${ticket.category}｜${STATUS_LABEL[ticket.status]}`,
       `内容：${ticket.description}`,
       `位置：${ticket.location}`,
-      ...events.slice(-3).map((e) => `· ${formatLocal(e.at, sender.estate.timezone)} ${e.actorName} ${e.note ?? e.action}`),
+      ...events.slice(-3).map((e) => eventLine(e, sender.estate.timezone)),
       `下一步：${NEXT_STEP[ticket.status]}`,
     ].join('\n');
     if (!OPEN_STATUSES.includes(ticket.status)) {

@@ -2,7 +2,8 @@
 // 恢复 / 办结 / 转派 / 工单, and the owner's 回访 answer (评价 / 没解决). N is TS-20261128-0007 or 0007 for today.
 import { AppError } from '../bot/app-error.js';
 import type { ComplaintService, StaffActor } from '../complaints/complaint.service.js';
-import { PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint.texts.js';
+import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import type { Command, CommandContext } from './command.js';
@@ -30,111 +31,89 @@ function split(args: string, usage: string, needRest: boolean): [string, string]
   return [ref, rest];
 }
 
+/** A staff command on one ticket, "<word> 0007 [text]": checks the actor, finds the ticket, `act` does the work. */
+interface TicketAction {
+  name: string;
+  aliases: string[];
+  summary: string;
+  /** Shown in the help and, on bad arguments, as "用法：…". */
+  usage: string;
+  /** The text after the number is required (备注 / 办结 / 转派). */
+  needText?: boolean;
+  act: (actor: StaffActor, ticket: TicketRow, text: string, ctx: CommandContext) => Promise<string>;
+}
+
+function staffTicketCommand(svc: ComplaintService, a: TicketAction): Command {
+  return {
+    name: a.name,
+    aliases: a.aliases,
+    roles: STAFF,
+    summary: a.summary,
+    usage: a.usage,
+    async run(ctx) {
+      const [ref, text] = split(ctx.args, a.usage, a.needText ?? false);
+      const actor = actorOf(ctx);
+      return a.act(actor, await svc.resolveRef(ctx.sender.estate, ref), text, ctx);
+    },
+  };
+}
+
 export function ticketCommands(deps: TicketCommandDeps): Command[] {
   const svc = deps.complaints;
   const ticket = (ctx: CommandContext, ref: string) => svc.resolveRef(ctx.sender.estate, ref);
+  const waitContractor = async (actor: StaffActor, t: TicketRow, note: string) => {
+    await svc.wait(actor, t, 'CONTRACTOR', note || null);
+    return `工单 ${t.number} 已设为等待施工方，时限暂停计时。`;
+  };
   return [
-    {
-      name: '认领',
-      aliases: ['claim'],
-      roles: STAFF,
-      summary: '认领新工单',
-      usage: '认领 0007',
-      async run(ctx) {
-        const [ref] = split(ctx.args, '认领 0007', false);
-        const t = await svc.claim(actorOf(ctx), await ticket(ctx, ref));
-        return `已认领工单 ${t.number}（${t.category}），业主已收到受理通知。`;
+    staffTicketCommand(svc, {
+      name: '认领', aliases: ['claim'], summary: '认领新工单', usage: '认领 0007',
+      act: async (actor, t) => {
+        const claimed = await svc.claim(actor, t);
+        return `已认领工单 ${claimed.number}（${claimed.category}），业主已收到受理通知。`;
       },
-    },
-    {
-      name: '备注',
-      aliases: ['note'],
-      roles: STAFF,
-      summary: '给工单加处理备注',
-      usage: '备注 0007 已联系施工队',
-      async run(ctx) {
-        const [ref, text] = split(ctx.args, '备注 0007 已联系施工队', true);
-        const t = await ticket(ctx, ref);
-        await svc.note(actorOf(ctx), t, text);
+    }),
+    staffTicketCommand(svc, {
+      name: '备注', aliases: ['note'], summary: '给工单加处理备注', usage: '备注 0007 已联系施工队', needText: true,
+      act: async (actor, t, text) => {
+        await svc.note(actor, t, text);
         return `已记录工单 ${t.number} 的备注。`;
       },
-    },
-    {
-      name: '等待业主',
-      aliases: ['wait'],
-      roles: STAFF,
-      summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方',
-      usage: '等待业主 0007 [说明]',
-      async run(ctx) {
-        const [ref, rest] = split(ctx.args, '等待业主 0007 [说明]', false);
-        const contractor = /^施工方/.test(rest);
-        const note = rest.replace(/^(施工方|业主)\s*/, '') || null;
-        const t = await ticket(ctx, ref);
-        await svc.wait(actorOf(ctx), t, contractor ? 'CONTRACTOR' : 'OWNER', note);
-        return contractor ? `工单 ${t.number} 已设为等待施工方，时限暂停计时。` : `工单 ${t.number} 已设为等待业主，时限暂停计时，已通知业主。`;
+    }),
+    staffTicketCommand(svc, {
+      name: '等待业主', aliases: ['wait'], summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方', usage: '等待业主 0007 [说明]',
+      act: async (actor, t, text) => {
+        if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''));
+        await svc.wait(actor, t, 'OWNER', text.replace(/^业主\s*/, '') || null);
+        return `工单 ${t.number} 已设为等待业主，时限暂停计时，已通知业主。`;
       },
-    },
-    {
-      name: '等待施工方',
-      aliases: ['waitcontractor'],
-      roles: STAFF,
-      summary: '设为等待施工方（暂停时限计时）',
-      usage: '等待施工方 0007 [说明]',
-      async run(ctx) {
-        const [ref, note] = split(ctx.args, '等待施工方 0007 [说明]', false);
-        const t = await ticket(ctx, ref);
-        await svc.wait(actorOf(ctx), t, 'CONTRACTOR', note || null);
-        return `工单 ${t.number} 已设为等待施工方，时限暂停计时。`;
-      },
-    },
-    {
-      name: '恢复',
-      aliases: ['resume'],
-      roles: STAFF,
-      summary: '结束等待，恢复处理',
-      usage: '恢复 0007',
-      async run(ctx) {
-        const [ref, note] = split(ctx.args, '恢复 0007', false);
-        const t = await ticket(ctx, ref);
-        await svc.resume(actorOf(ctx), t, note || null);
+    }),
+    staffTicketCommand(svc, {
+      name: '等待施工方', aliases: ['waitcontractor'], summary: '设为等待施工方（暂停时限计时）', usage: '等待施工方 0007 [说明]',
+      act: (actor, t, text) => waitContractor(actor, t, text),
+    }),
+    staffTicketCommand(svc, {
+      name: '恢复', aliases: ['resume'], summary: '结束等待，恢复处理', usage: '恢复 0007',
+      act: async (actor, t, text) => {
+        await svc.resume(actor, t, text || null);
         return `工单 ${t.number} 已恢复处理，时限继续计时。`;
       },
-    },
-    {
-      name: '办结',
-      aliases: ['resolve'],
-      roles: STAFF,
-      summary: '办结工单并写明处理结果',
-      usage: '办结 0007 已更换灯泡',
-      async run(ctx) {
-        const [ref, note] = split(ctx.args, '办结 0007 处理结果', true);
-        const t = await ticket(ctx, ref);
-        await svc.resolve(actorOf(ctx), t, note);
+    }),
+    staffTicketCommand(svc, {
+      name: '办结', aliases: ['resolve'], summary: '办结工单并写明处理结果', usage: '办结 0007 处理结果', needText: true,
+      act: async (actor, t, text) => {
+        await svc.resolve(actor, t, text);
         return `工单 ${t.number} 已办结，已通知业主，稍后将进行回访。`;
       },
-    },
-    {
-      name: '转派',
-      aliases: ['reassign'],
-      roles: STAFF,
-      summary: '把工单转给同事',
-      usage: '转派 0007 李强',
-      async run(ctx) {
-        const [ref, name] = split(ctx.args, '转派 0007 李强', true);
-        const t = await ticket(ctx, ref);
-        const to = await svc.reassign(actorOf(ctx), t, name);
-        return `工单 ${t.number} 已转派给${to.name}。`;
-      },
-    },
-    {
-      name: '工单',
-      aliases: ['ticket'],
-      roles: STAFF,
-      summary: '查看工单详情和处理记录',
-      usage: '工单 0007',
-      async run(ctx) {
-        const [ref] = split(ctx.args, '工单 0007', false);
-        const h = await svc.history(await ticket(ctx, ref));
+    }),
+    staffTicketCommand(svc, {
+      name: '转派', aliases: ['reassign'], summary: '把工单转给同事', usage: '转派 0007 李强', needText: true,
+      act: async (actor, t, name) => `工单 ${t.number} 已转派给${(await svc.reassign(actor, t, name)).name}。`,
+    }),
+    staffTicketCommand(svc, {
+      name: '工单', aliases: ['ticket'], summary: '查看工单详情和处理记录', usage: '工单 0007',
+      act: async (_actor, ticketRow, _text, ctx) => {
+        const h = await svc.history(ticketRow);
         const tz = ctx.sender.estate.timezone;
         const t = h.ticket;
         return [
@@ -144,10 +123,10 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
           `负责人：${h.assignee?.name ?? '未认领'}；照片 ${h.photos} 张${h.repeatOf ? `；关联 ${h.repeatOf.number}` : ''}`,
           ...(t.ackDueAt ? [`响应时限：${formatLocal(t.ackDueAt, tz)}`] : []),
           '处理记录：',
-          ...h.events.map((e) => `· ${formatLocal(e.at, tz)} ${e.actorName} ${ACTION_LABEL[e.action] ?? e.action}${e.note ? `：${e.note}` : ''}`),
+          ...h.events.map((e) => eventLine(e, tz)),
         ].join('\n');
       },
-    },
+    }),
     {
       name: '评价',
       aliases: ['rate'],
@@ -179,17 +158,3 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
   ];
 }
 
-const ACTION_LABEL: Record<string, string> = {
-  created: '提交投诉',
-  claimed: '认领',
-  note: '备注',
-  wait_owner: '等待业主',
-  wait_contractor: '等待施工方',
-  resume: '恢复处理',
-  resolved: '办结',
-  reassigned: '转派',
-  withdrawn: '撤回',
-  owner_info: '业主补充',
-  reopened: '重新打开',
-  rated: '回访评价',
-};

@@ -5,8 +5,7 @@ import { z } from 'zod';
 export const DEFAULT_CATEGORIES = ['噪音', '漏水/渗水', '卫生', '停车', '装修违规', '宠物', '公共设施', '服务态度', '其他'] as const;
 
 /** never: no 回访; skip_if_rated: not again after a reopen when the owner already rated once; always: every resolve. */
-export const callbackModes = ['never', 'skip_if_rated', 'always'] as const;
-export type CallbackMode = (typeof callbackModes)[number];
+const callbackModes = ['never', 'skip_if_rated', 'always'] as const;
 
 export const complaintSettingsSchema = z
   .object({

@@ -51,6 +51,7 @@ export interface StaffActor {
 }
 
 const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName: a.name });
+const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorName: '业主' });
 
 export class ComplaintService {
   constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}
@@ -97,7 +98,7 @@ export class ComplaintService {
       resolveDueAt: new Date(now.getTime() + s.resolveHours[priority as 1 | 2 | 3] * 3_600_000),
       attachments: c.attachments,
     });
-    await addTicketEvent(tx, { ticketId: ticket.id, at: now, actor: `person:${c.personId}`, actorName: '业主', action: 'created', note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null });
+    await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...ownerActor(c.personId), action: 'created', note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null });
     const who = await personContact(tx, c.personId);
     const unit = c.unitId ? await unitLabelParts(tx, c.unitId) : null;
     const lines = [
@@ -187,7 +188,7 @@ export class ComplaintService {
 
   private async resumeIn(tx: TicketTx, actor: StaffActor | null, ticket: TicketRow, note: string | null): Promise<boolean> {
     if (!(await updateTicketIf(tx, ticket.id, { status: ['WAITING_OWNER', 'WAITING_CONTRACTOR'] }, { status: 'IN_PROGRESS' }))) return false;
-    await addTicketEvent(tx, { ticketId: ticket.id, at: this.now(), ...(actor ? staffActor(actor) : { actor: `person:${ticket.personId}`, actorName: '业主' }), action: 'resume', note });
+    await addTicketEvent(tx, { ticketId: ticket.id, at: this.now(), ...(actor ? staffActor(actor) : ownerActor(ticket.personId)), action: 'resume', note });
     return true;
   }
 
@@ -244,13 +245,13 @@ export class ComplaintService {
   }
 
   async history(ticket: TicketRow): Promise<{ ticket: TicketRow; events: TicketEventRow[]; assignee: StaffInfo | null; photos: number; repeatOf: TicketRow | null }> {
-    return {
-      ticket,
-      events: await listTicketEvents(this.prisma, ticket.id),
-      assignee: ticket.assigneeId ? await findStaffById(this.prisma, ticket.assigneeId) : null,
-      photos: await countAttachments(this.prisma, ticket.id),
-      repeatOf: ticket.repeatOfId ? await findTicketById(this.prisma, ticket.repeatOfId) : null,
-    };
+    const [events, assignee, photos, repeatOf] = await Promise.all([
+      listTicketEvents(this.prisma, ticket.id),
+      ticket.assigneeId ? findStaffById(this.prisma, ticket.assigneeId) : null,
+      countAttachments(this.prisma, ticket.id),
+      ticket.repeatOfId ? findTicketById(this.prisma, ticket.repeatOfId) : null,
+    ]);
+    return { ticket, events, assignee, photos, repeatOf };
   }
 
   // ── owner ──
@@ -259,12 +260,19 @@ export class ComplaintService {
     return listTicketsOfPerson(this.prisma, personId, new Date(this.now().getTime() - 30 * 86_400_000));
   }
 
+  /** One of the owner's tickets with its record, or null when it is not theirs. */
+  async mine(personId: string, ticketId: string): Promise<{ ticket: TicketRow; events: TicketEventRow[] } | null> {
+    const ticket = await findTicketById(this.prisma, ticketId);
+    if (!ticket || ticket.personId !== personId) return null;
+    return { ticket, events: await listTicketEvents(this.prisma, ticketId) };
+  }
+
   async withdraw(personId: string, ticketId: string): Promise<void> {
     const now = this.now();
     const ok = await inTransaction(this.prisma, async (tx) => {
       const t = await findTicketById(tx, ticketId);
       if (!t || !(await updateTicketIf(tx, ticketId, { status: OPEN_STATUSES, personId }, { status: 'WITHDRAWN' }))) return false;
-      await addTicketEvent(tx, { ticketId, at: now, actor: `person:${personId}`, actorName: '业主', action: 'withdrawn' });
+      await addTicketEvent(tx, { ticketId, at: now, ...ownerActor(personId), action: 'withdrawn' });
       await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 已被业主撤回。` }, dedupeKey: `ticket:${ticketId}:withdrawn` });
       return true;
     });
@@ -279,7 +287,7 @@ export class ComplaintService {
       if (!t || t.personId !== personId || !OPEN_STATUSES.includes(t.status)) return false;
       if (info.attachments.length) await addTicketAttachments(tx, ticketId, info.attachments);
       const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null].filter(Boolean).join('；');
-      const ev = await addTicketEvent(tx, { ticketId, at: now, actor: `person:${personId}`, actorName: '业主', action: 'owner_info', note });
+      const ev = await addTicketEvent(tx, { ticketId, at: now, ...ownerActor(personId), action: 'owner_info', note });
       if (t.status === 'WAITING_OWNER') await this.resumeIn(tx, null, t, '业主已补充');
       await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 业主补充：${note}` }, dedupeKey: `ticket:${ticketId}:info:${ev.id}` });
       return true;
@@ -290,11 +298,6 @@ export class ComplaintService {
   // ── 回访 ──
 
   /** Reopens a resolved ticket (没解决 / low score): next round, one priority up, supervisors told. */
-  async reopen(ticketId: string, by: { actor: string; actorName: string }, reason: string): Promise<boolean> {
-    const now = this.now();
-    return inTransaction(this.prisma, async (tx) => this.reopenIn(tx, ticketId, by, reason, now));
-  }
-
   private async reopenIn(tx: TicketTx, ticketId: string, by: { actor: string; actorName: string }, reason: string, now: Date): Promise<boolean> {
     const t = await findTicketById(tx, ticketId);
     if (!t || t.status !== 'RESOLVED') return false;
@@ -325,7 +328,7 @@ export class ComplaintService {
       if (!(await answerCallbackRow(tx, cb.id, { score: answer.score, comment: answer.comment, at: now }))) {
         throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
       }
-      const who = { actor: `person:${personId}`, actorName: '业主' };
+      const who = ownerActor(personId);
       await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...who, action: 'rated', note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：') });
       if (answer.unresolved || (answer.score !== null && answer.score <= 2)) {
         await this.reopenIn(tx, ticket.id, who, answer.unresolved ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}` : `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`, now);

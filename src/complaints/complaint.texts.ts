@@ -1,5 +1,6 @@
 // zh-CN texts of the complaint flow, staff notices and 回访 (kept here so src/i18n/zh-CN.ts stays with its owner).
-import type { TicketStatus } from '../db/ticket.repo.js';
+import type { TicketEventRow, TicketStatus } from '../db/ticket.repo.js';
+import { formatLocal } from '../shared/zoned-time.js';
 
 export const STATUS_LABEL: Record<TicketStatus, string> = {
   NEW: '待受理',
@@ -41,6 +42,7 @@ export const T = {
   wherePublic: '公共区域',
   whereRetry: '请回复“本户”或“公共区域”。',
   askUnit: '请选择是哪一户：',
+  unitRetry: '请从列表中选择一户（可回复序号）。',
   askLocation: '请说明具体位置（如：3栋电梯厅、地下车库B区）：',
   askPhotos: '如有照片请直接发送（可发多张），发完回复“好了”；没有照片请回复“没有”。',
   photoReceived: (n: number) => `已收到 ${n} 张照片。继续发送，或回复“好了”。`,
@@ -71,3 +73,23 @@ export const T = {
   withdrawn: (n: string) => `工单 ${n} 已撤回。`,
   kept: '好的，工单保留。',
 };
+
+const ACTION_LABEL: Record<string, string> = {
+  created: '提交投诉',
+  claimed: '认领',
+  note: '备注',
+  wait_owner: '等待业主',
+  wait_contractor: '等待施工方',
+  resume: '恢复处理',
+  resolved: '办结',
+  reassigned: '转派',
+  withdrawn: '撤回',
+  owner_info: '业主补充',
+  reopened: '重新打开',
+  rated: '回访评价',
+};
+
+/** One line of a ticket's record: "· 2026-11-28 10:05 王芳 备注：已联系楼上业主". */
+export function eventLine(e: Pick<TicketEventRow, 'at' | 'actorName' | 'action' | 'note'>, timezone: string): string {
+  return `· ${formatLocal(e.at, timezone)} ${e.actorName} ${ACTION_LABEL[e.action] ?? e.action}${e.note ? `：${e.note}` : ''}`;
+}

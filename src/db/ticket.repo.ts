@@ -171,10 +171,6 @@ export function openCallback(db: TicketDb, ticketId: string, round: number): Pro
   return db.callback.findFirst({ where: { ticketId, round, answeredAt: null } });
 }
 
-export function hasAnsweredCallback(db: TicketDb, ticketId: string): Promise<number> {
-  return db.callback.count({ where: { ticketId, answeredAt: { not: null } } });
-}
-
 export async function answerCallbackRow(db: TicketDb, id: string, a: { score: number | null; comment: string | null; at: Date }): Promise<boolean> {
   const r = await db.callback.updateMany({ where: { id, answeredAt: null }, data: { score: a.score, comment: a.comment, answeredAt: a.at } });
   return r.count === 1;

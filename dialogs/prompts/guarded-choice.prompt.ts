@@ -1,0 +1,27 @@
+// A ChoicePrompt that refuses empty, emoji-only, too long and non-text messages with a clear answer (like
+// guardedTextPrompt), and says `retryText` when the answer is no listed choice.
+import { ChoicePrompt, type Choice } from 'botbuilder-dialogs';
+import { checkText } from '../../src/bot/input-guard.js';
+import { textsFor } from '../dialog-deps.js';
+import { retryWith } from './retry.js';
+
+export function guardedChoicePrompt(id: string, retryText: string): ChoicePrompt {
+  return new ChoicePrompt(
+    id,
+    async (p) => {
+      // A 5,000-character message may contain a choice word somewhere: that is not an answer.
+      const problem = checkText(p.context.activity, 100);
+      if (problem) {
+        retryWith(p, textsFor(p.context)(problem.key, problem.params));
+        return false;
+      }
+      if (p.recognized.succeeded) return true;
+      retryWith(p, retryText);
+      return false;
+    },
+    'zh-cn',
+  );
+}
+
+/** Choices whose button sends its own title. */
+export const imBackChoices = (titles: string[]): Choice[] => titles.map((t) => ({ value: t, action: { type: 'imBack', title: t, value: t } }));

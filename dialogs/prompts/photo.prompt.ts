@@ -1,0 +1,69 @@
+// Photos sent in a chat: which attachments are images, and a prompt that collects them over several messages.
+import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { checkText } from '../../src/bot/input-guard.js';
+import { textsFor } from '../dialog-deps.js';
+import { retryWith } from './retry.js';
+
+export interface PhotoFile {
+  contentUrl: string;
+  name: string;
+}
+
+const isImage = (a: Attachment) => (a.contentType ?? '').startsWith('image/');
+const toFile = (a: Attachment, i: number): PhotoFile => ({ contentUrl: a.contentUrl ?? '', name: a.name ?? `photo-${i + 1}.jpg` });
+const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok)$/i;
+
+/** Photos of this message (images only), and the type of any other file it carries (null when none). */
+export function imagesOf(context: TurnContext): { images: PhotoFile[]; unsupported: string | null } {
+  const atts = context.activity.attachments ?? [];
+  const other = atts.find((a) => !isImage(a));
+  return { images: atts.filter(isImage).map(toFile), unsupported: other ? (other.contentType ?? 'file') : null };
+}
+
+/** What the prompt answers while it collects (zh-CN). */
+export interface PhotoTexts {
+  received: (count: number) => string;
+  unsupported: (type: string) => string;
+  /** A text that is neither a photo nor "好了"/"没有". */
+  retry: string;
+  /** A long text where only photos are expected. */
+  tooLong: string;
+}
+
+export type PhotoAnswer = { done: true; photos: PhotoFile[] } | { done: false; problem: string };
+
+/** Collects photos over several messages until "好了" / "没有"; the photos so far live in the prompt's own state. */
+export class PhotoPrompt extends Prompt<PhotoAnswer> {
+  constructor(id: string, private readonly texts: PhotoTexts) {
+    super(id, async (p) => {
+      const v = p.recognized.value;
+      if (!v) return false;
+      if (v.done) return true;
+      retryWith(p, v.problem);
+      return false;
+    });
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (activity) await context.sendActivity(typeof activity === 'string' ? MessageFactory.text(activity) : activity);
+  }
+
+  protected async onRecognize(context: TurnContext, state: object): Promise<PromptRecognizerResult<PhotoAnswer>> {
+    const s = state as { photos?: PhotoFile[] };
+    const photos = (s.photos ??= []);
+    const { images, unsupported } = imagesOf(context);
+    const text = (context.activity.text ?? '').trim();
+    if (unsupported) return { succeeded: true, value: { done: false, problem: this.texts.unsupported(unsupported) } };
+    if (images.length) {
+      // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
+      for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
+      return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length) } };
+    }
+    if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, ''))) return { succeeded: true, value: { done: true, photos } };
+    const problem = checkText(context.activity, 100);
+    if (problem && problem.key !== 'input.tooLong') return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
+    return { succeeded: true, value: { done: false, problem: problem ? this.texts.tooLong : this.texts.retry } };
+  }
+}
