@@ -88,7 +88,8 @@ export class MyComplaintsDialog extends ComponentDialog {
       `工单 ${ticket.number}｜${ticket.category}｜${STATUS_LABEL[ticket.status]}`,
       `内容：${ticket.description}`,
       `位置：${ticket.location}`,
-      ...events.slice(-3).map((e) => eventLine(e, sender.estate.timezone)),
+      // Staff 备注 are internal (they may name neighbours): owners see what happened, not the notes.
+      ...events.filter((e) => e.action !== 'note').slice(-3).map((e) => eventLine(e, sender.estate.timezone)),
       `下一步：${NEXT_STEP[ticket.status]}`,
     ].join('\n');
     if (!OPEN_STATUSES.includes(ticket.status)) {

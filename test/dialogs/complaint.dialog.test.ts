@@ -200,4 +200,15 @@ describeEachDb('complaint dialog', (provider) => {
     const sup = await env.db.prisma.outboxMessage.findMany({ where: { address: 'grp-supervisors' } });
     expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain('【二次投诉】TS-20261128-0003（噪音）与 TS-20261128-0001 同户同类');
   });
+
+  it('owners do not see staff-internal notes in 我的投诉', async () => {
+    await chat(env.bot, 'demo-assistant', { group: true }).converse([['备注 0003 楼上1302业主不配合', '已记录工单 TS-20261128-0003 的备注']]);
+    await chat(env.bot, 'demo-owner').converse([
+      ['我的投诉', '1. TS-20261128-0003'],
+      ['1', (r) => {
+        expect(r.text).toContain('工单 TS-20261128-0003');
+        expect(r.text).not.toContain('1302');
+      }],
+    ]);
+  });
 });
