@@ -10,10 +10,9 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
 import { AppError } from '../src/bot/app-error.js';
 import { senderOf, type Sender } from '../src/identity/sender.js';
-import type { KeyService, OwnerUnit, PickupPerson } from '../src/keys/key.service.js';
+import { KIND_LABEL, type KeyService, type OwnerUnit, type PickupPerson } from '../src/keys/key.service.js';
 import { maskPhone } from '../src/shared/phone.js';
 import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
@@ -163,7 +162,7 @@ export class KeysDialog extends ComponentDialog {
           await step.context.sendActivity('您目前没有待办理的钥匙预约。');
           return step.endDialog();
         }
-        const lines = booked.map((a, i) => `${i + 1} ${formatLocal(a.slotStart, svc.slots.tz)} ${a.kind === 'DEPOSIT' ? '寄存' : '领取'}（${a.personName}）`);
+        const lines = booked.map((a, i) => `${i + 1} ${formatLocal(a.slotStart, svc.slots.tz)} ${KIND_LABEL[a.kind]}（${a.personName}）`);
         return step.prompt(TEXT, { prompt: `请回复要${action === 'cancel' ? '取消' : '改期'}的预约编号：\n${lines.join('\n')}` });
       }
     }
@@ -265,7 +264,7 @@ export class KeysDialog extends ComponentDialog {
     const held = await svc.myHoldings(owner.ownerPersonId);
     const lines: string[] = [];
     for (const a of booked) {
-      lines.push(`预约：${formatLocal(a.slotStart, svc.slots.tz)} ${a.kind === 'DEPOSIT' ? '寄存' : '领取'}（${a.personName}）`);
+      lines.push(`预约：${formatLocal(a.slotStart, svc.slots.tz)} ${KIND_LABEL[a.kind]}（${a.personName}）`);
     }
     for (const h of held) {
       const people = h.authorised.map((p) => `${p.name} ${maskPhone(p.phone)}`).join('、') || '无';
@@ -275,7 +274,3 @@ export class KeysDialog extends ComponentDialog {
   }
 }
 
-/** For callers that route "钥匙" here: true when the text asks for the key desk. */
-export function isKeysRequest(context: TurnContext): boolean {
-  return /^(钥匙|钥匙寄存|寄存钥匙|领取钥匙|取钥匙)$/.test((context.activity.text ?? '').trim());
-}

@@ -92,19 +92,18 @@ export class RenovationDialog extends ComponentDialog {
     v.action = action;
     const { personId } = ownerOf(step.context);
     const svc = this.deps.renovation;
-    if (action === 'list') {
-      const lines = await svc.describePermits(personId);
-      await step.context.sendActivity(lines.length ? ['您的装修许可：', ...lines].join('\n') : '您名下没有登记的装修许可。办理装修申报请到物业前台。');
+    const permits = await svc.permitsOf(personId);
+    if (action === 'list' && permits.length > 0) {
+      await step.context.sendActivity(['您的装修许可：', ...(await svc.describePermits(permits))].join('\n'));
       return step.endDialog();
     }
-    const permits = await svc.permitsOf(personId);
     if (permits.length === 0) {
       await step.context.sendActivity('您名下没有登记的装修许可。办理装修申报请到物业前台。');
       return step.endDialog();
     }
     v.permitIds = permits.map((p) => p.id);
     if (permits.length === 1) return step.next('1');
-    const lines = (await svc.describePermits(personId)).map((l, i) => `${i + 1} ${l}`);
+    const lines = (await svc.describePermits(permits)).map((l, i) => `${i + 1} ${l}`);
     return step.prompt(TEXT, { prompt: ['请回复装修许可的序号：', ...lines].join('\n') });
   };
 

@@ -3,18 +3,17 @@
 import type {
   Prisma as PrismaNs, RenovationPermit, RenovationRequest, RenovationRequestKind, RenovationRequestStatus, RenovationPermitStatus,
 } from '../generated/sqlite/client.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
+import { isUniqueViolation } from './inbound-receipt.repo.js';
 import type { OutboxDb } from './outbox.repo.js';
 
 export type PermitRow = RenovationPermit;
 export type RenovationRequestRow = RenovationRequest;
 export type { RenovationRequestKind, RenovationRequestStatus, RenovationPermitStatus };
 export type RenovationDb = OutboxDb;
-export type RenovationTx = PrismaNs.TransactionClient;
-
-export function inRenovationTransaction<T>(prisma: Prisma, fn: (tx: RenovationTx) => Promise<T>): Promise<T> {
-  return prisma.$transaction(fn);
-}
+export type RenovationNotice = Parameters<typeof notifyPerson>[2];
+type Audit = { actor: string; at: Date };
 
 export interface NewPermit {
   estateId: string;
@@ -29,7 +28,7 @@ export interface NewPermit {
   depositCents: number;
 }
 
-export function insertPermit(db: RenovationDb, p: NewPermit): Promise<PermitRow> {
+function insertPermit(db: RenovationDb, p: NewPermit): Promise<PermitRow> {
   return db.renovationPermit.create({ data: p });
 }
 
@@ -42,7 +41,7 @@ export function listPermitsOfPerson(db: RenovationDb, personId: string): Promise
 }
 
 /** Applies `data` only when the permit is still in one of `statuses`; true when this call made the change. */
-export async function updatePermitIf(
+async function updatePermitIf(
   db: RenovationDb, id: string, cond: { statuses?: RenovationPermitStatus[]; endDate?: string }, data: PrismaNs.RenovationPermitUncheckedUpdateManyInput,
 ): Promise<boolean> {
   const r = await db.renovationPermit.updateMany({
@@ -68,7 +67,7 @@ export function listPermitsByStatus(db: RenovationDb, estateId: string, statuses
   return db.renovationPermit.findMany({ where: { estateId, status: { in: statuses } }, orderBy: [{ endDate: 'asc' }, { number: 'asc' }] });
 }
 
-export async function maxRequestSeq(db: RenovationDb, estateId: string): Promise<number> {
+async function maxRequestSeq(db: RenovationDb, estateId: string): Promise<number> {
   const r = await db.renovationRequest.aggregate({ where: { estateId }, _max: { seq: true } });
   return r._max.seq ?? 0;
 }
@@ -87,16 +86,12 @@ export interface NewRenovationRequest {
   dueAt: Date | null;
 }
 
-export function insertRequest(db: RenovationDb, r: NewRenovationRequest): Promise<RenovationRequestRow> {
+function insertRequest(db: RenovationDb, r: NewRenovationRequest): Promise<RenovationRequestRow> {
   return db.renovationRequest.create({ data: r });
 }
 
 export function findRequestBySeq(db: RenovationDb, estateId: string, seq: number): Promise<RenovationRequestRow | null> {
   return db.renovationRequest.findUnique({ where: { estateId_seq: { estateId, seq } } });
-}
-
-export function findRequestById(db: RenovationDb, id: string): Promise<RenovationRequestRow | null> {
-  return db.renovationRequest.findUnique({ where: { id } });
 }
 
 export function pendingRequestsOfPermit(db: RenovationDb, permitId: string): Promise<RenovationRequestRow[]> {
@@ -107,12 +102,8 @@ export function listPendingRequests(db: RenovationDb, estateId: string): Promise
   return db.renovationRequest.findMany({ where: { estateId, status: 'PENDING' }, include: { permit: true }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }] });
 }
 
-export function listRequestsOfPermit(db: RenovationDb, permitId: string): Promise<RenovationRequestRow[]> {
-  return db.renovationRequest.findMany({ where: { permitId }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }] });
-}
-
 /** Decides a request only while it is still PENDING; true when this call made the decision. */
-export async function decideRequestIf(
+async function decideRequestIf(
   db: RenovationDb, id: string, data: { status: RenovationRequestStatus; decidedBy: string; decidedByName: string; decidedAt: Date; decisionNote: string | null },
 ): Promise<boolean> {
   const r = await db.renovationRequest.updateMany({ where: { id, status: 'PENDING' }, data });
@@ -132,18 +123,13 @@ export function listEstatesForJobs(db: RenovationDb): Promise<Array<{ id: string
   return db.estate.findMany({ select: { id: true, name: true, timezone: true, settings: true }, orderBy: { code: 'asc' } });
 }
 
-export async function personName(db: RenovationDb, personId: string): Promise<string | null> {
-  const p = await db.person.findUnique({ where: { id: personId }, select: { name: true } });
-  return p?.name ?? null;
-}
-
 /** Unit id → { building name, label parts } for display and grouping. */
 export async function unitsWithBuilding(db: RenovationDb, unitIds: string[]): Promise<Map<string, { building: string; entrance: string; room: string }>> {
   const rows = await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, entrance: true, room: true, building: { select: { name: true } } } });
   return new Map(rows.map((u) => [u.id, { building: u.building.name, entrance: u.entrance, room: u.room }]));
 }
 
-export function auditRenovation(db: RenovationDb, e: { actor: string; action: string; subject: string; at: Date; detail?: Record<string, string | number | boolean | null> }) {
+function auditRenovation(db: RenovationDb, e: { actor: string; action: string; subject: string; at: Date; detail?: Record<string, string | number | boolean | null> }) {
   return db.auditLog.create({ data: { actor: e.actor, action: e.action, subject: e.subject, at: e.at, ...(e.detail ? { detail: e.detail } : {}) } });
 }
 
@@ -162,4 +148,114 @@ export async function findUnitOwnerByPhone(db: RenovationDb, unitId: string, pho
 export async function existingPermitNumbers(db: RenovationDb, estateId: string, numbers: string[]): Promise<Set<string>> {
   const rows = await db.renovationPermit.findMany({ where: { estateId, number: { in: numbers } }, select: { number: true } });
   return new Set(rows.map((r) => r.number));
+}
+
+// Units of work: each change, its AuditLog row and its outbox notices in one transaction.
+
+/** Registers one permit (desk process) with its audit row. */
+export function createPermitAudited(prisma: Prisma, p: NewPermit, audit: Audit): Promise<PermitRow> {
+  return prisma.$transaction(async (tx) => {
+    const permit = await insertPermit(tx, p);
+    await auditRenovation(tx, { ...audit, action: 'renovation.permit.create', subject: `permit:${permit.id}`, detail: { number: p.number } });
+    return permit;
+  });
+}
+
+/** All permits of an import file or none, with one audit row for the file. */
+export async function importPermits(prisma: Prisma, estateId: string, permits: NewPermit[], audit: Audit): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    for (const p of permits) await insertPermit(tx, p);
+    await auditRenovation(tx, { ...audit, action: 'renovation.permit.import', subject: `estate:${estateId}`, detail: { count: permits.length } });
+  });
+}
+
+/**
+ * Files an owner request under the estate's next number and tells the assistants' group. Two owners filing at once
+ * may pick the same number: the unique (estateId, seq) key refuses one, which retries with the next number.
+ */
+export async function submitRequest(
+  prisma: Prisma,
+  r: Omit<NewRenovationRequest, 'seq'>,
+  staffNotice: (request: RenovationRequestRow) => RenovationNotice,
+): Promise<RenovationRequestRow> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const seq = (await maxRequestSeq(tx, r.estateId)) + 1;
+        const request = await insertRequest(tx, { ...r, seq });
+        await auditRenovation(tx, {
+          actor: `person:${r.personId}`, action: 'renovation.request.submit', subject: `renovation-request:${request.id}`, at: r.createdAt, detail: { seq, kind: r.kind },
+        });
+        await notifyStaffGroup(tx, r.estateId, 'ASSISTANT', staffNotice(request));
+        return request;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err) && attempt < 5) continue;
+      throw err;
+    }
+  }
+}
+
+export interface Decision {
+  approve: boolean;
+  decidedBy: string;
+  decidedByName: string;
+  decidedAt: Date;
+  decisionNote: string | null;
+  /** The estate's local date: an EXPIRED permit extended to today or later runs again. */
+  today: string;
+}
+
+/**
+ * Decides a PENDING request (conditional update: of two racing deciders exactly one wins), applies an approval to the
+ * permit, audits and tells the owner. `won: false` returns the request as the winner left it, nothing changed.
+ */
+export function decideRequest(
+  prisma: Prisma,
+  id: string,
+  d: Decision,
+  ownerNotice: (request: RenovationRequestRow, permit: PermitRow) => RenovationNotice,
+): Promise<{ won: boolean; request: RenovationRequestRow; permit: PermitRow }> {
+  return prisma.$transaction(async (tx) => {
+    const { approve, today, ...decided } = d;
+    const won = await decideRequestIf(tx, id, { ...decided, status: approve ? 'APPROVED' : 'REJECTED' });
+    const request = await tx.renovationRequest.findUniqueOrThrow({ where: { id } });
+    const permit = await tx.renovationPermit.findUniqueOrThrow({ where: { id: request.permitId } });
+    if (!won) return { won, request, permit };
+    if (approve) await applyApproved(tx, request, permit, today);
+    await auditRenovation(tx, {
+      actor: d.decidedBy, action: approve ? 'renovation.request.approve' : 'renovation.request.reject', subject: `renovation-request:${request.id}`, at: d.decidedAt,
+      detail: { seq: request.seq, kind: request.kind, note: request.decisionNote },
+    });
+    await notifyPerson(tx, request.personId, ownerNotice(request, permit));
+    return { won, request, permit: (await tx.renovationPermit.findUnique({ where: { id: permit.id } })) ?? permit };
+  });
+}
+
+async function applyApproved(tx: RenovationDb, r: RenovationRequestRow, permit: PermitRow, today: string): Promise<void> {
+  if (r.kind === 'EXTENSION' && r.newEndDate) {
+    // A permit marked EXPIRED while the request waited runs again once extended.
+    const status = permit.status === 'EXPIRED' && r.newEndDate >= today ? 'ACTIVE' : permit.status;
+    await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE', 'SUSPENDED', 'EXPIRED'] }, { endDate: r.newEndDate, extensionCount: { increment: 1 }, status });
+  } else if (r.kind === 'STOP_WORK') {
+    await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE'] }, { status: 'SUSPENDED' });
+  } else if (r.kind === 'RESUME') {
+    await updatePermitIf(tx, permit.id, { statuses: ['SUSPENDED'] }, { status: 'ACTIVE' });
+  }
+}
+
+/**
+ * Marks a running permit EXPIRED, conditional on its end date too (an extension approved meanwhile wins over the
+ * expiry); tells the owner, and the assistants' group when `staffNotice` is given. False when nothing changed.
+ */
+export function expirePermit(
+  prisma: Prisma, p: PermitRow, at: Date, ownerNotice: RenovationNotice, staffNotice: RenovationNotice | null,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await updatePermitIf(tx, p.id, { statuses: ['ACTIVE', 'SUSPENDED'], endDate: p.endDate }, { status: 'EXPIRED' }))) return false;
+    await auditRenovation(tx, { actor: 'job:renovation', action: 'renovation.permit.expire', subject: `permit:${p.id}`, at, detail: { endDate: p.endDate } });
+    await notifyPerson(tx, p.ownerPersonId, ownerNotice);
+    if (staffNotice) await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice);
+    return true;
+  });
 }

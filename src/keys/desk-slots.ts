@@ -92,14 +92,6 @@ export class DeskSlots {
     return null;
   }
 
-  /** The slot containing `at` (rounded down to the grid), for "明天上午十点零五" style answers. */
-  floorToGrid(at: Date): Date {
-    const p = localParts(at, this.tz);
-    const minute = p.hour * 60 + p.minute;
-    const floored = minute - (minute % this.settings.slotMinutes);
-    return zonedTime(localDateKey(at, this.tz), floored, this.tz);
-  }
-
   /** Owner-facing zh-CN reason. */
   refusalText(r: SlotRefusal): string {
     const hours = this.shifts.map((s) => `${s.start}–${s.end}`).join('、');

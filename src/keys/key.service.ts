@@ -65,10 +65,7 @@ export class KeyService {
   }
 
   async bookPickup(owner: OwnerUnit, holdingId: string, person: PickupPerson, slotStart: Date): Promise<Booked> {
-    const holding = await repo.findHolding(this.prisma, holdingId);
-    if (!holding || holding.ownerPersonId !== owner.ownerPersonId || holding.status !== 'HELD') {
-      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, '没有找到您寄存在前台的这份钥匙。');
-    }
+    const holding = await this.ownHolding(owner.ownerPersonId, holdingId);
     let personName = owner.ownerName;
     let personPhone: string | null = null;
     if (!person.self) {
@@ -147,11 +144,12 @@ export class KeyService {
     return repo.deleteAuthorised(this.prisma, holdingId, phone.replace(/\D/g, ''), `person:${ownerPersonId}`, this.now());
   }
 
-  private async ownHolding(ownerPersonId: string, holdingId: string): Promise<void> {
+  private async ownHolding(ownerPersonId: string, holdingId: string): Promise<repo.KeyHoldingWithPeople> {
     const h = await repo.findHolding(this.prisma, holdingId);
     if (!h || h.ownerPersonId !== ownerPersonId || h.status !== 'HELD') {
       throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, '没有找到您寄存在前台的这份钥匙。');
     }
+    return h;
   }
 
   private todayRange(): { from: Date; to: Date } {
@@ -181,7 +179,7 @@ export class KeyService {
     const { from, to } = this.todayRange();
     const rows = await repo.appointmentsBetween(this.prisma, estateId, from, to);
     return rows.map((a) => {
-      const kind = a.kind === 'DEPOSIT' ? '寄存' : '领取';
+      const kind = KIND_LABEL[a.kind];
       const phone = a.personPhone ? ` ${maskPhone(a.personPhone)}` : '';
       return `${formatLocal(a.slotStart, this.slots.tz, 'time')} ${kind} ${a.unitLabel} ${a.personName}${phone}（${a.description}）${STATUS_LABEL[a.status]}`;
     });
@@ -193,7 +191,7 @@ export class KeyService {
     const to = new Date(now.getTime() + this.slots.settings.reminderMinutesBefore * MINUTE_MS);
     let n = 0;
     for (const a of await repo.dueReminders(this.prisma, now, to)) {
-      const kind = a.kind === 'DEPOSIT' ? '寄存' : '领取';
+      const kind = KIND_LABEL[a.kind];
       await repo.markReminded(this.prisma, a, now, {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
@@ -212,7 +210,7 @@ export class KeyService {
     const before = new Date(now.getTime() - this.slots.settings.noShowAfterMinutes * MINUTE_MS);
     let n = 0;
     for (const a of await repo.overdueBooked(this.prisma, before)) {
-      const kind = a.kind === 'DEPOSIT' ? '寄存' : '领取';
+      const kind = KIND_LABEL[a.kind];
       const ok = await repo.markNoShow(this.prisma, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
@@ -223,6 +221,8 @@ export class KeyService {
     return n;
   }
 }
+
+export const KIND_LABEL: Record<KeyAppointment['kind'], string> = { DEPOSIT: '寄存', PICKUP: '领取' };
 
 export const STATUS_LABEL: Record<KeyAppointment['status'], string> = {
   BOOKED: '待办理',

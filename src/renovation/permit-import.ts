@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../db/client.js';
 import {
-  auditRenovation, existingPermitNumbers, findUnitId, findUnitOwnerByPhone, inRenovationTransaction, insertPermit, type NewPermit,
+  existingPermitNumbers, findUnitId, findUnitOwnerByPhone, importPermits, type NewPermit,
 } from '../db/renovation.repo.js';
 import { CsvSyntaxError, decodeCsvBuffer, parseCsv } from '../shared/csv.js';
 import { isValidDateKey } from '../shared/zoned-time.js';
@@ -85,10 +85,7 @@ export async function importPermitsCsv(prisma: Prisma, estateId: string, file: B
   const existing = await existingPermitNumbers(prisma, estateId, permits.map((p) => p.permit.number));
   for (const p of permits) if (existing.has(p.permit.number)) errors.push(`第${p.line}行：许可编号 ${p.permit.number} 已存在`);
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => lineOf(a) - lineOf(b)) };
-  await inRenovationTransaction(prisma, async (tx) => {
-    for (const p of permits) await insertPermit(tx, p.permit);
-    await auditRenovation(tx, { actor, action: 'renovation.permit.import', subject: `estate:${estateId}`, at: now, detail: { count: permits.length } });
-  });
+  await importPermits(prisma, estateId, permits.map((p) => p.permit), { actor, at: now });
   return { ok: true, imported: permits.length };
 }
 

@@ -23,6 +23,3 @@ export type RenovationSettings = z.infer<typeof renovationSettingsSchema>;
 export function renovationSettings(estateSettings: Record<string, unknown>): RenovationSettings {
   return renovationSettingsSchema.parse(estateSettings.renovation ?? {});
 }
-
-/** The SLA category pending renovation requests are counted under. */
-export const RENOVATION_SLA_CATEGORY = '装修审批';

@@ -3,9 +3,10 @@
 // All times come from the job context, so the jobs run the same on a simulated clock.
 import type { Prisma } from '../db/client.js';
 import {
-  inRenovationTransaction, listEstatesForJobs, listPermitsByStatus, runningPermitsEndedBefore, runningPermitsEndingBetween,
-  unitsWithBuilding, updatePermitIf, auditRenovation, type PermitRow,
+  expirePermit, listEstatesForJobs, listPermitsByStatus, runningPermitsEndedBefore, runningPermitsEndingBetween, unitsWithBuilding,
+  type PermitRow,
 } from '../db/renovation.repo.js';
+import { countedJob } from '../jobs/counted-job.js';
 import type { Job } from '../jobs/job.js';
 import { unitLabel } from '../identity/sender.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
@@ -64,25 +65,13 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
     const permits = await runningPermitsEndedBefore(prisma, estate.id, today);
     const where = await labels(prisma, permits);
     for (const p of permits) {
-      const marked = await inRenovationTransaction(prisma, async (tx) => {
-        // Conditional on the end date too: an extension approved meanwhile wins over the expiry.
-        if (!(await updatePermitIf(tx, p.id, { statuses: ['ACTIVE', 'SUSPENDED'], endDate: p.endDate }, { status: 'EXPIRED' }))) return false;
-        await auditRenovation(tx, { actor: 'job:renovation', action: 'renovation.permit.expire', subject: `permit:${p.id}`, at: now, detail: { endDate: p.endDate } });
-        await notifyPerson(tx, p.ownerPersonId, {
-          kind: 'notice',
-          message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` },
-          dedupeKey: `permit-expired:${p.id}:${p.endDate}`,
-        });
-        if (p.status === 'ACTIVE') {
-          await notifyStaffGroup(tx, estate.id, 'ASSISTANT', {
-            kind: 'notice',
-            message: { text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。` },
-            dedupeKey: `permit-expired:${p.id}:${p.endDate}`,
-          });
-        }
-        return true;
-      });
-      if (marked) expired++;
+      const dedupeKey = `permit-expired:${p.id}:${p.endDate}`;
+      const owner = { kind: 'notice', message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` }, dedupeKey };
+      // Only a permit that was ACTIVE may still have workers on site.
+      const site = p.status === 'ACTIVE'
+        ? { kind: 'notice', message: { text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。` }, dedupeKey }
+        : null;
+      if (await expirePermit(prisma, p, now, owner, site)) expired++;
     }
   }
   return expired;
@@ -113,31 +102,8 @@ export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<n
 
 export function renovationJobs(deps: RenovationJobDeps): Job[] {
   return [
-    {
-      id: 'renovation.permit-reminders',
-      cron: '0 9 * * *',
-      description: '装修许可到期前 3 天提醒业主',
-      handler: async (ctx) => {
-        const n = await sendPermitReminders(deps.prisma, ctx.now);
-        if (n > 0) ctx.logger.info({ n }, 'permit reminders queued');
-      },
-    },
-    {
-      id: 'renovation.permit-expiry',
-      cron: '5 0 * * *',
-      description: '装修许可过期标记，并通知客户助理群核查仍在施工的现场',
-      handler: async (ctx) => {
-        const n = await expirePermits(deps.prisma, ctx.now);
-        if (n > 0) ctx.logger.info({ n }, 'permits expired');
-      },
-    },
-    {
-      id: 'renovation.weekly-active',
-      cron: '0 8 * * 1',
-      description: '每周一向领班群发送各楼栋在施装修清单',
-      handler: async (ctx) => {
-        await sendWeeklyActiveList(deps.prisma, ctx.now);
-      },
-    },
+    countedJob('renovation.permit-reminders', '0 9 * * *', '装修许可到期前 3 天提醒业主', 'permit reminders queued', (now) => sendPermitReminders(deps.prisma, now)),
+    countedJob('renovation.permit-expiry', '5 0 * * *', '装修许可过期标记，并通知客户助理群核查仍在施工的现场', 'permits expired', (now) => expirePermits(deps.prisma, now)),
+    countedJob('renovation.weekly-active', '0 8 * * 1', '每周一向领班群发送各楼栋在施装修清单', 'weekly permit lists queued', (now) => sendWeeklyActiveList(deps.prisma, now)),
   ];
 }

@@ -3,20 +3,16 @@
 // `renovation-request:<id>:new|decided`, and a decision is a conditional update so only one of two racing staff wins.
 import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
-import { isUniqueViolation } from '../db/inbound-receipt.repo.js';
 import {
-  auditRenovation, decideRequestIf, findPermitById, findRequestById, findRequestBySeq, inRenovationTransaction, insertPermit,
-  insertRequest, listPendingRequests, listPermitsOfPerson, maxRequestSeq, pendingRequestsOfPermit, takenInspectionSlots,
-  unitsWithBuilding, updatePermitIf, type NewPermit, type PermitRow, type RenovationRequestKind, type RenovationRequestRow,
-  type RenovationTx,
+  createPermitAudited, decideRequest, findPermitById, findRequestBySeq, listPendingRequests, listPermitsOfPerson, pendingRequestsOfPermit,
+  submitRequest, takenInspectionSlots, unitsWithBuilding, type NewPermit, type PermitRow, type RenovationRequestKind, type RenovationRequestRow,
 } from '../db/renovation.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel } from '../identity/sender.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { maskPhone } from '../shared/phone.js';
-import { addLocalDays, formatLocal, localDateKey, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
+import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
-import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
+import { addBusinessMinutes } from '../sla/business-time.js';
 import { parseExtensionEnd } from './extension-date.parser.js';
 import { checkExtension, permitStatusText } from './extension.rules.js';
 import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
@@ -61,7 +57,8 @@ export class RenovationService {
   constructor(
     private readonly prisma: Prisma,
     private readonly now: () => Date = () => new Date(),
-    private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+    /** The desk calendar: SLA due times and the workdays (holidays, 调休) offered for 退场验收. */
+    private readonly calendar: BusinessCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}
 
   settings(estate: EstateInfo): RenovationSettings {
@@ -73,12 +70,8 @@ export class RenovationService {
   }
 
   /** Staff (desk process or import) registers a permit. */
-  async createPermit(estate: EstateInfo, p: Omit<NewPermit, 'estateId'>, actor: string): Promise<PermitRow> {
-    return inRenovationTransaction(this.prisma, async (tx) => {
-      const permit = await insertPermit(tx, { ...p, estateId: estate.id });
-      await auditRenovation(tx, { actor, action: 'renovation.permit.create', subject: `permit:${permit.id}`, at: this.now(), detail: { number: p.number } });
-      return permit;
-    });
+  createPermit(estate: EstateInfo, p: Omit<NewPermit, 'estateId'>, actor: string): Promise<PermitRow> {
+    return createPermitAudited(this.prisma, { ...p, estateId: estate.id }, { actor, at: this.now() });
   }
 
   permitsOf(personId: string): Promise<PermitRow[]> {
@@ -91,9 +84,8 @@ export class RenovationService {
     return permit;
   }
 
-  /** One line per permit for "我的装修". */
-  async describePermits(personId: string): Promise<string[]> {
-    const permits = await this.permitsOf(personId);
+  /** One line per permit (from permitsOf) for "我的装修". */
+  async describePermits(permits: PermitRow[]): Promise<string[]> {
     const units = await unitsWithBuilding(this.prisma, permits.map((p) => p.unitId));
     return permits.map((p) => {
       const u = units.get(p.unitId);
@@ -141,14 +133,14 @@ export class RenovationService {
     return this.submit(estate, permit, { personId, kind: 'RESUME', reason, fromDate: this.today(estate) });
   }
 
-  /** Free 退场验收 slots from tomorrow on: configured times on Mon–Fri, minus slots held by pending/approved bookings. */
+  /** Free 退场验收 slots from tomorrow on: configured times on desk workdays, minus slots held by pending/approved bookings. */
   async freeInspectionSlots(estate: EstateInfo): Promise<Date[]> {
     const s = this.settings(estate);
     const today = this.today(estate);
     const candidates: Date[] = [];
     for (let i = 1; i <= s.inspectionDaysAhead; i++) {
       const day = addLocalDays(today, i);
-      if (weekdayOfDateKey(day) >= 6) continue; // ISO: 6 = Saturday, 7 = Sunday
+      if (!this.calendar.isWorkday(day)) continue;
       for (const hhmm of s.inspectionSlots) {
         const [h, m] = hhmm.split(':').map(Number);
         candidates.push(zonedTime(day, (h ?? 0) * 60 + (m ?? 0), estate.timezone));
@@ -195,46 +187,24 @@ export class RenovationService {
     if (!approve && !note?.trim()) throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
     const found = await findRequestBySeq(this.prisma, estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
-    const at = this.now();
-    return inRenovationTransaction(this.prisma, async (tx): Promise<DecisionResult> => {
-      const won = await decideRequestIf(tx, found.id, {
-        status: approve ? 'APPROVED' : 'REJECTED', decidedBy: `staff:${actor.staffId}`, decidedByName: actor.name, decidedAt: at, decisionNote: note?.trim() || null,
-      });
-      const request = await findRequestById(tx, found.id);
-      const permit = await findPermitById(tx, found.permitId);
-      if (!request || !permit) throw new AppError('NOT_FOUND', `request ${found.id} vanished`);
-      if (!won) return { ok: false, request, message: this.alreadyDecided(request) };
-      const updated = approve ? await this.applyApproved(tx, request, permit, estate) : permit;
-      await auditRenovation(tx, {
-        actor: `staff:${actor.staffId}`, action: approve ? 'renovation.request.approve' : 'renovation.request.reject', subject: `renovation-request:${request.id}`, at,
-        detail: { seq: request.seq, kind: request.kind, note: request.decisionNote },
-      });
-      await notifyPerson(tx, request.personId, {
+    const r = await decideRequest(
+      this.prisma,
+      found.id,
+      { approve, decidedBy: `staff:${actor.staffId}`, decidedByName: actor.name, decidedAt: this.now(), decisionNote: note?.trim() || null, today: this.today(estate) },
+      (request, permit) => ({
         kind: 'notice',
         message: { text: this.ownerDecisionText(request, permit, estate.timezone) },
         dedupeKey: `renovation-request:${request.id}:decided`,
-      });
-      return { ok: true, request, permit: updated };
-    });
+      }),
+    );
+    if (!r.won) return { ok: false, request: r.request, message: this.alreadyDecided(r.request) };
+    return { ok: true, request: r.request, permit: r.permit };
   }
 
   private alreadyDecided(r: RenovationRequestRow): string {
     if (r.status === 'CANCELLED') return `装修申请 #${r.seq} 已被业主撤回。`;
     const verb = r.status === 'APPROVED' ? '批准' : '驳回';
     return `装修申请 #${r.seq} 已由${r.decidedByName ?? '其他同事'}${verb}，无需重复处理。`;
-  }
-
-  private async applyApproved(tx: RenovationTx, r: RenovationRequestRow, permit: PermitRow, estate: EstateInfo): Promise<PermitRow> {
-    if (r.kind === 'EXTENSION' && r.newEndDate) {
-      // A permit marked EXPIRED while the request waited runs again once extended.
-      const status = permit.status === 'EXPIRED' && r.newEndDate >= this.today(estate) ? 'ACTIVE' : permit.status;
-      await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE', 'SUSPENDED', 'EXPIRED'] }, { endDate: r.newEndDate, extensionCount: { increment: 1 }, status });
-    } else if (r.kind === 'STOP_WORK') {
-      await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE'] }, { status: 'SUSPENDED' });
-    } else if (r.kind === 'RESUME') {
-      await updatePermitIf(tx, permit.id, { statuses: ['SUSPENDED'] }, { status: 'ACTIVE' });
-    }
-    return (await findPermitById(tx, permit.id)) ?? permit;
   }
 
   private ownerDecisionText(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
@@ -259,27 +229,18 @@ export class RenovationService {
   ): Promise<SubmitResult> {
     const createdAt = this.now();
     const minutes = this.settings(estate).approvalSlaWorkingDays * WORKDAY_MINUTES;
-    const dueAt = addBusinessMinutes(this.calendar, createdAt, minutes);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await inRenovationTransaction(this.prisma, async (tx): Promise<SubmitResult> => {
-          const seq = (await maxRequestSeq(tx, estate.id)) + 1;
-          const request = await insertRequest(tx, {
-            estateId: estate.id, seq, permitId: permit.id, personId: r.personId, kind: r.kind, reason: r.reason,
-            fromDate: r.fromDate ?? null, newEndDate: r.newEndDate ?? null, slotAt: r.slotAt ?? null, createdAt, dueAt,
-          });
-          await auditRenovation(tx, { actor: `person:${r.personId}`, action: 'renovation.request.submit', subject: `renovation-request:${request.id}`, at: createdAt, detail: { seq, kind: r.kind } });
-          await notifyStaffGroup(tx, estate.id, 'ASSISTANT', {
-            kind: 'notice',
-            message: { text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${seq}”或“驳回 ${seq} 理由”。` },
-            dedupeKey: `renovation-request:${request.id}:new`,
-          });
-          return { ok: true, request, permit };
-        });
-      } catch (err) {
-        if (isUniqueViolation(err) && attempt < 5) continue;
-        throw err;
-      }
-    }
+    const request = await submitRequest(
+      this.prisma,
+      {
+        estateId: estate.id, permitId: permit.id, personId: r.personId, kind: r.kind, reason: r.reason, fromDate: r.fromDate ?? null,
+        newEndDate: r.newEndDate ?? null, slotAt: r.slotAt ?? null, createdAt, dueAt: addBusinessMinutes(this.calendar, createdAt, minutes),
+      },
+      (request) => ({
+        kind: 'notice',
+        message: { text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${request.seq}”或“驳回 ${request.seq} 理由”。` },
+        dedupeKey: `renovation-request:${request.id}:new`,
+      }),
+    );
+    return { ok: true, request, permit };
   }
 }

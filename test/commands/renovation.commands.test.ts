@@ -2,11 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Command } from '../../src/commands/command.js';
 import { parseDecisionArgs, renovationCommands } from '../../src/commands/renovation.commands.js';
-import { seedDemo } from '../../src/db/seed.js';
-import { EstateService, type EstateInfo } from '../../src/estate/estate.service.js';
+import type { EstateInfo } from '../../src/estate/estate.service.js';
 import type { Sender, StaffRole } from '../../src/identity/sender.js';
-import { RenovationService } from '../../src/renovation/renovation.service.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import type { RenovationService } from '../../src/renovation/renovation.service.js';
+import { describeEachDb, type TestDatabase } from '../support/databases.js';
+import { renovationFixture } from '../renovation/renovation-fixtures.js';
 
 it('reads the request number and the reason of a decision', () => {
   expect(parseDecisionArgs('12')).toEqual({ seq: 12, note: '' });
@@ -24,11 +24,7 @@ describeEachDb('renovation commands', (provider) => {
   const staffSender: Record<string, Sender> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.prisma);
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
-    svc = new RenovationService(db.prisma, () => clock);
-    ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
+    ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
     cmds = new Map(renovationCommands({ renovation: svc }).map((c) => [c.name, c]));
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
       staffSender[s.person.name] = {

@@ -2,12 +2,12 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'bo
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RENOVATION_DIALOG, RenovationDialog, type RenovationAction } from '../../dialogs/renovation.dialog.js';
-import { seedDemo } from '../../src/db/seed.js';
-import { EstateService, type EstateInfo } from '../../src/estate/estate.service.js';
+import type { EstateInfo } from '../../src/estate/estate.service.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
-import { RenovationService } from '../../src/renovation/renovation.service.js';
+import type { RenovationService } from '../../src/renovation/renovation.service.js';
 import { check, type Row } from '../support/conversation.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { describeEachDb, type TestDatabase } from '../support/databases.js';
+import { renovationFixture } from '../renovation/renovation-fixtures.js';
 
 describeEachDb('RenovationDialog', (provider) => {
   let db: TestDatabase;
@@ -18,13 +18,10 @@ describeEachDb('RenovationDialog', (provider) => {
   let n = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.prisma);
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
-    svc = new RenovationService(db.prisma, () => clock);
-    const person = await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } });
+    let ownerId: string;
+    ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
     owner = {
-      identityId: 'i-owner', channel: 'console', externalId: 'demo-owner', personId: person.id, name: person.name, locale: 'zh-CN',
+      identityId: 'i-owner', channel: 'console', externalId: 'demo-owner', personId: ownerId, name: '刘洋', locale: 'zh-CN',
       estate, units: [{ unitId: 'u-3-2-1201', estateId: estate.id, label: '3栋2单元1201', role: 'OWNER' }], staff: null, isGroup: false,
     };
   });

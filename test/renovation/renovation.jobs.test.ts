@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../src/db/seed.js';
-import { EstateService, type EstateInfo } from '../../src/estate/estate.service.js';
+import type { EstateInfo } from '../../src/estate/estate.service.js';
 import type { Job } from '../../src/jobs/job.js';
 import { renovationJobs } from '../../src/renovation/renovation.jobs.js';
-import { RenovationService, type StaffDecider } from '../../src/renovation/renovation.service.js';
+import type { RenovationService, StaffDecider } from '../../src/renovation/renovation.service.js';
 import { createLogger } from '../../src/shared/logger.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { describeEachDb, type TestDatabase } from '../support/databases.js';
+import { outboxTexts, renovationFixture } from './renovation-fixtures.js';
 
 describeEachDb('renovation jobs', (provider) => {
   let db: TestDatabase;
@@ -18,11 +18,7 @@ describeEachDb('renovation jobs', (provider) => {
   const logger = createLogger('silent', { write: () => undefined });
 
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.prisma);
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
-    svc = new RenovationService(db.prisma, () => clock);
-    ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
+    ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
     const s = await db.prisma.staff.findFirstOrThrow({ where: { role: 'ASSISTANT' }, include: { person: true } });
     assistant = { staffId: s.id, name: s.person.name, estateId: s.estateId };
     await db.prisma.staffChat.createMany({
@@ -40,8 +36,7 @@ describeEachDb('renovation jobs', (provider) => {
     clock = new Date(`${isoLocal}+08:00`);
     await jobs.get(id)!.handler({ scheduledFor: clock, now: clock, logger });
   };
-  const texts = async (address: string) =>
-    (await db.prisma.outboxMessage.findMany({ where: { address }, orderBy: { createdAt: 'asc' } })).map((m) => (m.payload as { text: string }).text);
+  const texts = (address: string) => outboxTexts(db, address);
   const permit = (number: string, endDate: string, unitId = 'u-3-2-1201') =>
     svc.createPermit(estate, {
       number, unitId, ownerPersonId: ownerId, contractor: '好家装饰', foremanPhone: '13900001111', scope: '全屋翻新',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../src/db/seed.js';
-import { EstateService, type EstateInfo } from '../../src/estate/estate.service.js';
-import { RenovationService, type StaffDecider } from '../../src/renovation/renovation.service.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import type { EstateInfo } from '../../src/estate/estate.service.js';
+import type { RenovationService, StaffDecider } from '../../src/renovation/renovation.service.js';
+import { describeEachDb, type TestDatabase } from '../support/databases.js';
+import { outboxTexts, renovationFixture, staffDeciders } from './renovation-fixtures.js';
 
 describeEachDb('RenovationService', (provider) => {
   let db: TestDatabase;
@@ -11,19 +11,13 @@ describeEachDb('RenovationService', (provider) => {
   let svc: RenovationService;
   let ownerId: string;
   let otherOwnerId: string;
-  const staff: Record<string, StaffDecider> = {};
+  let staff: Record<string, StaffDecider>;
   let n = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedDemo(db.prisma);
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
-    svc = new RenovationService(db.prisma, () => clock);
-    ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
+    ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
     otherOwnerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '赵丽' } })).id;
-    for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
-      staff[s.person.name] = { staffId: s.id, name: s.person.name, estateId: s.estateId };
-    }
+    staff = await staffDeciders(db);
     await db.prisma.staffChat.create({ data: { estateId: estate.id, role: 'ASSISTANT', channel: 'telegram', chatId: '-2001' } });
   });
   afterAll(async () => { await db.drop(); });
@@ -35,8 +29,7 @@ describeEachDb('RenovationService', (provider) => {
     }, 'staff:test').then(async (p) => (over.status || over.extensionCount
       ? db.prisma.renovationPermit.update({ where: { id: p.id }, data: { ...(over.status ? { status: over.status } : {}), ...(over.extensionCount ? { extensionCount: over.extensionCount } : {}) } })
       : p));
-  const texts = async (address: string) =>
-    (await db.prisma.outboxMessage.findMany({ where: { address }, orderBy: { createdAt: 'asc' } })).map((m) => (m.payload as { text: string }).text);
+  const texts = (address: string) => outboxTexts(db, address);
 
   it.each([
     ['下周五', '2026-12-04'],
