@@ -5,6 +5,7 @@ import type { BindingService, UnitRef } from '../src/identity/binding.service.js
 import { failureText } from '../src/identity/binding.replies.js';
 import { bt } from '../src/identity/identity.texts.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
+import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
 
 export const BINDING_DIALOG = 'binding';
@@ -13,6 +14,7 @@ const METHOD = 'binding.method';
 const CODE = 'binding.code';
 const NAME = 'binding.name';
 const LAST4 = 'binding.last4';
+const NAME_MAX = 20;
 
 export interface BindingOptions {
   /** The intent to continue with once bound. */
@@ -54,7 +56,7 @@ export class BindingDialog extends ComponentDialog {
         return false;
       }),
     );
-    this.addDialog(new TextPrompt(NAME, async (p) => (p.context.activity.text ?? '').trim().length > 0));
+    this.addDialog(guardedTextPrompt(NAME, () => NAME_MAX));
     this.addDialog(
       new TextPrompt(LAST4, async (p) => {
         if (/^\s*\d{4}\s*$/.test(p.context.activity.text ?? '')) return true;

@@ -1,8 +1,9 @@
 // 家人: an owner lists the members of a unit, adds a family member or tenant (name + phone + role) or removes one.
 import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { memberRoleLabel, type BindingService } from '../src/identity/binding.service.js';
+import { memberRoleLabel, mobileDigits, type BindingService } from '../src/identity/binding.service.js';
 import { bt } from '../src/identity/identity.texts.js';
 import { senderOf } from '../src/identity/sender.js';
+import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
 import { UNIT_CHOOSER_DIALOG, UnitChooserDialog, type UnitChooserOptions } from './unit-chooser.dialog.js';
 
@@ -28,11 +29,10 @@ export class HouseholdDialog extends ComponentDialog {
     this.addDialog(new HouseholdRemoveDialog(binding));
     this.addDialog(new ChoicePrompt(ACTION, undefined, 'zh-cn'));
     this.addDialog(new ChoicePrompt(ROLE, undefined, 'zh-cn'));
-    this.addDialog(new ChoicePrompt(WHICH, undefined, 'zh-cn'));
-    this.addDialog(new TextPrompt(NAME, async (p) => { const t = (p.context.activity.text ?? '').trim(); return t.length > 0 && t.length <= 20; }));
+    this.addDialog(guardedTextPrompt(NAME, () => 20));
     this.addDialog(
       new TextPrompt(PHONE, async (p) => {
-        if (/^1[3-9]\d{9}$/.test((p.context.activity.text ?? '').replace(/[\s-]/g, ''))) return true;
+        if (mobileDigits(p.context.activity.text ?? '')) return true;
         retryWith(p, bt('household.phoneFormat'));
         return false;
       }),
@@ -62,15 +62,8 @@ export class HouseholdDialog extends ComponentDialog {
   };
 
   private branch = async (step: WaterfallStepContext) => {
-    const v = step.values as Values;
     if ((step.result as FoundChoice).value === 'add') return step.prompt(NAME, { prompt: bt('household.askName') });
-    const sender = senderOf(step.context);
-    const removable = (await this.binding.members(sender.personId ?? '', v.unitId ?? '')).filter((m) => m.role !== 'OWNER');
-    if (removable.length === 0) {
-      await step.context.sendActivity(bt('household.nobody'));
-      return step.endDialog();
-    }
-    return step.replaceDialog('household.remove', { unitId: v.unitId });
+    return step.replaceDialog('household.remove', { unitId: (step.values as Values).unitId });
   };
 
   private askPhone = async (step: WaterfallStepContext) => {
@@ -79,7 +72,7 @@ export class HouseholdDialog extends ComponentDialog {
   };
 
   private askRole = async (step: WaterfallStepContext) => {
-    (step.values as Values).phone = String(step.result).replace(/[\s-]/g, '');
+    (step.values as Values).phone = mobileDigits(String(step.result)) ?? '';
     return step.prompt(ROLE, {
       prompt: bt('household.askRole'),
       choices: [choice('FAMILY', bt('household.role.FAMILY')), choice('TENANT', bt('household.role.TENANT'))],
@@ -97,7 +90,7 @@ export class HouseholdDialog extends ComponentDialog {
   };
 }
 
-/** The remove branch as its own small dialog, so the member list is read fresh when it starts. */
+/** The remove branch as its own small dialog, so the member list is read fresh when it starts (and once only). */
 export class HouseholdRemoveDialog extends ComponentDialog {
   constructor(private readonly binding: BindingService) {
     super('household.remove');
@@ -110,6 +103,12 @@ export class HouseholdRemoveDialog extends ComponentDialog {
     const { unitId } = step.options as { unitId: string };
     const sender = senderOf(step.context);
     const removable = (await this.binding.members(sender.personId ?? '', unitId)).filter((m) => m.role !== 'OWNER');
+    if (removable.length === 0) {
+      await step.context.sendActivity(bt('household.nobody'));
+      return step.endDialog();
+    }
+    // Names by person id, for the answer after the pick (no second read of the list).
+    (step.values as { names?: Record<string, string> }).names = Object.fromEntries(removable.map((m) => [m.personId, m.name]));
     return step.prompt(WHICH, {
       prompt: bt('household.askWhich'),
       choices: removable.map((m) => ({ value: m.personId, action: { type: 'imBack', title: m.name, value: m.name }, synonyms: [m.name] })),
@@ -121,7 +120,7 @@ export class HouseholdRemoveDialog extends ComponentDialog {
     const { unitId } = step.options as { unitId: string };
     const picked = step.result as FoundChoice;
     const sender = senderOf(step.context);
-    const name = (await this.binding.members(sender.personId ?? '', unitId)).find((m) => m.personId === picked.value)?.name ?? '';
+    const name = (step.values as { names?: Record<string, string> }).names?.[picked.value] ?? '';
     await this.binding.removeMember(sender.personId ?? '', unitId, picked.value);
     await step.context.sendActivity(bt('household.removed', { name }));
     return step.endDialog();

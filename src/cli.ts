@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { AppError } from './bot/app-error.js';
 import { openDatabase, type Prisma } from './db/client.js';
 import * as repo from './db/binding.repo.js';
+import { findDefaultEstate } from './db/estate.repo.js';
 import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/binding.service.js';
 import { maskPhone } from './shared/phone.js';
 import { runFeeImport } from './fees/fee-import.cli.js';
@@ -82,9 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { name, phone, role } = values;
         const staffRole = role ? ROLE_BY_LABEL[role] : undefined;
         if (!name || !phone || !staffRole) throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --role 客户助理|领班|主管|经理');
-        const person = await repo.createPerson(db.prisma, { name, phone: phone.replace(/\D/g, ''), createdAt: now() });
-        await repo.createStaff(db.prisma, { estateId: estate.id, personId: person.id, role: staffRole });
-        await repo.audit(db.prisma, { actor: 'cli', action: 'staff.add', subject: person.id, detail: { role: staffRole, phone: maskPhone(phone) }, at: now() });
+        await repo.addStaffMember(db.prisma, { estateId: estate.id, name, phone: phone.replace(/\D/g, ''), role: staffRole, actor: 'cli', at: now() });
         io.out(`已登记员工 ${name}（${staffRoleLabel(staffRole)}，${maskPhone(phone)}）。用 staff-code ${name} 生成员工码。`);
         return 0;
       }
@@ -104,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function pickEstate(prisma: Prisma, code: string | undefined) {
-  const e = code ? await repo.estateByCode(prisma, code) : await repo.firstEstate(prisma);
+  const e = code ? await repo.estateByCode(prisma, code) : await findDefaultEstate(prisma);
   if (!e) throw new AppError('NOT_FOUND', 'no estate', code ? `没有编码为 ${code} 的小区。` : '数据库里还没有小区（先 npm start 生成演示数据）。');
   return e;
 }

@@ -1,4 +1,6 @@
 // Persistence for binding: one-time codes, unit look-up, chat-account ↔ person links, household members, AuditLog.
+// The exported units of work each run in one transaction, so services never see Prisma's $transaction.
+import { maskPhone } from '../shared/phone.js';
 import type { Prisma } from './client.js';
 
 export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
@@ -43,12 +45,12 @@ export function liveBindingCode(db: Db, codeHash: string) {
   return db.bindingCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
-export function createBindingCode(db: Db, data: { codeHash: string; unitId: string; issuedBy: string; expiresAt: Date; createdAt: Date }) {
+function createBindingCode(db: Db, data: { codeHash: string; unitId: string; issuedBy: string; expiresAt: Date; createdAt: Date }) {
   return db.bindingCode.create({ data });
 }
 
 /** Marks the code used unless someone else just did: the count is 0 when the code was already taken. */
-export async function claimBindingCode(db: Db, id: string, usedBy: string, at: Date): Promise<boolean> {
+async function claimBindingCode(db: Db, id: string, usedBy: string, at: Date): Promise<boolean> {
   const r = await db.bindingCode.updateMany({ where: { id, usedAt: null }, data: { usedAt: at, usedBy } });
   return r.count === 1;
 }
@@ -57,11 +59,11 @@ export function liveStaffCode(db: Db, codeHash: string) {
   return db.staffCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
-export function createStaffCode(db: Db, data: { codeHash: string; staffId: string; issuedBy: string; expiresAt: Date; createdAt: Date }) {
+function createStaffCode(db: Db, data: { codeHash: string; staffId: string; issuedBy: string; expiresAt: Date; createdAt: Date }) {
   return db.staffCode.create({ data });
 }
 
-export async function claimStaffCode(db: Db, id: string, usedBy: string, at: Date): Promise<boolean> {
+async function claimStaffCode(db: Db, id: string, usedBy: string, at: Date): Promise<boolean> {
   const r = await db.staffCode.updateMany({ where: { id, usedAt: null }, data: { usedAt: at, usedBy } });
   return r.count === 1;
 }
@@ -81,19 +83,19 @@ export function identityById(db: Db, identityId: string) {
   });
 }
 
-export function linkIdentity(db: Db, identityId: string, personId: string | null) {
+function linkIdentity(db: Db, identityId: string, personId: string | null) {
   return db.channelIdentity.update({ where: { id: identityId }, data: { personId } });
 }
 
-export function createPerson(db: Db, data: { name: string; phone: string | null; createdAt: Date }) {
+function createPerson(db: Db, data: { name: string; phone: string | null; createdAt: Date }) {
   return db.person.create({ data });
 }
 
-export function personByPhone(db: Db, phone: string) {
+function personByPhone(db: Db, phone: string) {
   return db.person.findFirst({ where: { phone } });
 }
 
-export async function addMembership(db: Db, unitId: string, personId: string, role: MemberRole): Promise<void> {
+async function addMembership(db: Db, unitId: string, personId: string, role: MemberRole): Promise<void> {
   await db.unitMembership.upsert({
     where: { unitId_personId: { unitId, personId } },
     create: { unitId, personId, role },
@@ -101,7 +103,7 @@ export async function addMembership(db: Db, unitId: string, personId: string, ro
   });
 }
 
-export async function removeMembership(db: Db, unitId: string, personId: string): Promise<boolean> {
+async function removeMembership(db: Db, unitId: string, personId: string): Promise<boolean> {
   const r = await db.unitMembership.deleteMany({ where: { unitId, personId } });
   return r.count > 0;
 }
@@ -110,15 +112,15 @@ export function staffByName(db: Db, estateId: string, name: string) {
   return db.staff.findMany({ where: { estateId, active: true, person: { name } }, include: { person: true } });
 }
 
-export function staffById(db: Db, staffId: string) {
+function staffById(db: Db, staffId: string) {
   return db.staff.findUnique({ where: { id: staffId }, include: { person: true } });
 }
 
-export function createStaff(db: Db, data: { estateId: string; personId: string; role: StaffRoleName }) {
+function createStaff(db: Db, data: { estateId: string; personId: string; role: StaffRoleName }) {
   return db.staff.create({ data });
 }
 
-export function upsertStaffChat(db: Db, data: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null }) {
+function upsertStaffChat(db: Db, data: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null }) {
   return db.staffChat.upsert({
     where: { channel_chatId: { channel: data.channel, chatId: data.chatId } },
     create: data,
@@ -134,6 +136,112 @@ export function estateByCode(db: Db, code: string) {
   return db.estate.findUnique({ where: { code } });
 }
 
-export function firstEstate(db: Db) {
-  return db.estate.findFirst({ orderBy: { createdAt: 'asc' } });
+export type Memberships = NonNullable<NonNullable<Awaited<ReturnType<typeof identityById>>>['person']>['memberships'];
+/** The person an account is now bound to, with all of that person's units. */
+export type BoundIdentity = { personId: string; memberships: Memberships };
+
+/** Links the account to the person and records 'binding.ok'. */
+async function bindIdentity(tx: Tx, identityId: string, personId: string, detail: { method: string; unit: string }, at: Date): Promise<BoundIdentity> {
+  await linkIdentity(tx, identityId, personId);
+  await audit(tx, { actor: `identity:${identityId}`, action: 'binding.ok', subject: identityId, detail: { ...detail, personId }, at });
+  const ident = await identityById(tx, identityId);
+  return { personId, memberships: ident?.person?.memberships ?? [] };
+}
+
+/** Uses a 绑定码 and binds the account to the unit's owner; null when someone else used the code first. */
+export function redeemBindingCode(prisma: Prisma, p: { codeId: string; identityId: string; unitId: string; unitLabel: string; at: Date }): Promise<BoundIdentity | null> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await claimBindingCode(tx, p.codeId, p.identityId, p.at))) return null;
+    const ident = await identityById(tx, p.identityId);
+    const unit = await unitWithMembers(tx, p.unitId);
+    // The desk checked the owner in person: an account already bound keeps its person, otherwise it becomes the
+    // owner on record (or a new owner record when the unit has none yet).
+    let personId = ident?.personId ?? unit?.memberships.find((m) => m.role === 'OWNER')?.personId ?? null;
+    if (!personId) personId = (await createPerson(tx, { name: ident?.displayName ?? '业主', phone: null, createdAt: p.at })).id;
+    await addMembership(tx, p.unitId, personId, 'OWNER');
+    return bindIdentity(tx, p.identityId, personId, { method: 'code', unit: p.unitLabel }, p.at);
+  });
+}
+
+/** Binds the account to a member of the unit it proved to be (name + phone last 4). An account already bound to
+ *  another person keeps that person, who joins the unit with the member's role. */
+export function bindToMember(prisma: Prisma, p: { identityId: string; unitId: string; unitLabel: string; member: { personId: string; role: MemberRole }; at: Date }): Promise<BoundIdentity> {
+  return prisma.$transaction(async (tx) => {
+    const ident = await identityById(tx, p.identityId);
+    const personId = ident?.personId ?? p.member.personId;
+    if (personId !== p.member.personId) await addMembership(tx, p.unitId, personId, p.member.role);
+    return bindIdentity(tx, p.identityId, personId, { method: 'name', unit: p.unitLabel }, p.at);
+  });
+}
+
+export function saveBindingCode(prisma: Prisma, p: { codeHash: string; unitId: string; unitLabel: string; issuedBy: string; expiresAt: Date; at: Date }): Promise<void> {
+  return prisma.$transaction(async (tx) => {
+    await createBindingCode(tx, { codeHash: p.codeHash, unitId: p.unitId, issuedBy: p.issuedBy, expiresAt: p.expiresAt, createdAt: p.at });
+    await audit(tx, { actor: p.issuedBy, action: 'binding.code.issue', subject: p.unitId, detail: { unit: p.unitLabel }, at: p.at });
+  });
+}
+
+export function saveStaffCode(prisma: Prisma, p: { codeHash: string; staffId: string; staffName: string; issuedBy: string; expiresAt: Date; at: Date }): Promise<void> {
+  return prisma.$transaction(async (tx) => {
+    await createStaffCode(tx, { codeHash: p.codeHash, staffId: p.staffId, issuedBy: p.issuedBy, expiresAt: p.expiresAt, createdAt: p.at });
+    await audit(tx, { actor: p.issuedBy, action: 'staff.code.issue', subject: p.staffId, detail: { name: p.staffName }, at: p.at });
+  });
+}
+
+/** Uses a 员工码 and links the account to the staff member's person. 'gone' leaves the code unused. */
+export function redeemStaffCode(prisma: Prisma, p: { codeId: string; staffId: string; identityId: string; at: Date }) {
+  return prisma.$transaction(async (tx) => {
+    const staff = await staffById(tx, p.staffId);
+    if (!staff) return 'gone' as const;
+    if (!(await claimStaffCode(tx, p.codeId, p.identityId, p.at))) return 'used' as const;
+    await linkIdentity(tx, p.identityId, staff.personId);
+    await audit(tx, { actor: `identity:${p.identityId}`, action: 'staff.bind', subject: p.identityId, detail: { staffId: staff.id }, at: p.at });
+    return staff;
+  });
+}
+
+/** The account forgets its person; false when it was not bound. */
+export function unbindIdentity(prisma: Prisma, identityId: string, at: Date): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const ident = await identityById(tx, identityId);
+    if (!ident?.personId) return false;
+    await linkIdentity(tx, identityId, null);
+    await audit(tx, { actor: `identity:${identityId}`, action: 'binding.unbind', subject: identityId, detail: { personId: ident.personId }, at });
+    return true;
+  });
+}
+
+/** Adds a person (found by phone when the name matches, else a new record) to a unit, audited with the phone masked. */
+export function addPersonToUnit(prisma: Prisma, p: { unitId: string; name: string; phone: string; role: MemberRole; actor: string; action: string; at: Date }): Promise<{ personId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const existing = await personByPhone(tx, p.phone);
+    const person = existing && existing.name === p.name ? existing : await createPerson(tx, { name: p.name, phone: p.phone, createdAt: p.at });
+    await addMembership(tx, p.unitId, person.id, p.role);
+    await audit(tx, { actor: p.actor, action: p.action, subject: p.unitId, detail: { personId: person.id, role: p.role, phone: maskPhone(p.phone) }, at: p.at });
+    return { personId: person.id };
+  });
+}
+
+export function removePersonFromUnit(prisma: Prisma, p: { unitId: string; personId: string; actor: string; at: Date }): Promise<void> {
+  return prisma.$transaction(async (tx) => {
+    await removeMembership(tx, p.unitId, p.personId);
+    await audit(tx, { actor: p.actor, action: 'household.remove', subject: p.unitId, detail: { personId: p.personId }, at: p.at });
+  });
+}
+
+export function registerStaffChat(prisma: Prisma, p: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null; actor: string; at: Date }): Promise<void> {
+  return prisma.$transaction(async (tx) => {
+    await upsertStaffChat(tx, { estateId: p.estateId, role: p.role, channel: p.channel, chatId: p.chatId, title: p.title });
+    await audit(tx, { actor: p.actor, action: 'staffchat.register', subject: p.chatId, detail: { role: p.role, channel: p.channel }, at: p.at });
+  });
+}
+
+/** A new staff member (person + staff row), audited with the phone masked. */
+export function addStaffMember(prisma: Prisma, p: { estateId: string; name: string; phone: string; role: StaffRoleName; actor: string; at: Date }): Promise<{ personId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const person = await createPerson(tx, { name: p.name, phone: p.phone, createdAt: p.at });
+    await createStaff(tx, { estateId: p.estateId, personId: person.id, role: p.role });
+    await audit(tx, { actor: p.actor, action: 'staff.add', subject: person.id, detail: { role: p.role, phone: maskPhone(p.phone) }, at: p.at });
+    return { personId: person.id };
+  });
 }

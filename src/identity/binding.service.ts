@@ -7,20 +7,21 @@ import { AppError } from '../bot/app-error.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress } from './address.parser.js';
+import { bt } from './identity.texts.js';
 import { unitLabel, type SenderUnit, type StaffRole } from './sender.js';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
 export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 
-export const ROLE_BY_LABEL: Record<string, StaffRole> = { 客户助理: 'ASSISTANT', 领班: 'FOREMAN', 主管: 'SUPERVISOR', 经理: 'MANAGER' };
 const STAFF_LABEL: Record<StaffRole, string> = { ASSISTANT: '客户助理', FOREMAN: '领班', SUPERVISOR: '主管', MANAGER: '经理' };
-const MEMBER_LABEL: Record<repo.MemberRole, string> = { OWNER: '业主', FAMILY: '家人', TENANT: '租户' };
+export const ROLE_BY_LABEL: Record<string, StaffRole> = Object.fromEntries(
+  Object.entries(STAFF_LABEL).map(([role, label]) => [label, role as StaffRole]),
+);
 
 export type BindFailureReason = 'badCode' | 'expired' | 'used' | 'mismatch' | 'locked';
-export type BindOutcome =
-  | { ok: true; personId: string; unitLabel: string; units: SenderUnit[] }
-  | { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null };
+export type BindFailure = { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null };
+export type BindOutcome = { ok: true; personId: string; unitLabel: string; units: SenderUnit[] } | BindFailure;
 
 export interface UnitRef {
   unitId: string;
@@ -40,14 +41,26 @@ const hash = (code: string) => crypto.createHash('sha256').update(code.trim()).d
 const sixDigits = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
 const eightDigits = () => String(crypto.randomInt(0, 100_000_000)).padStart(8, '0');
 
+type CodeRow = { usedAt: Date | null; expiresAt: Date } | null;
+/** Why a one-time code cannot be used now, or null when it can. */
+const codeProblem = (row: CodeRow, now: Date): BindFailureReason | null =>
+  !row ? 'badCode' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : null;
+
+/** A mainland mobile number as 11 digits, or null when the text is not one. */
+export function mobileDigits(text: string): string | null {
+  const digits = text.replace(/\D/g, '');
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+const toSenderUnits = (memberships: repo.Memberships): SenderUnit[] =>
+  memberships.map((m) => ({ unitId: m.unitId, estateId: m.unit.building.estateId, label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room), role: m.role }));
+
 export class BindingService {
   constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}
 
   /** When the account may try again, or null when it is not locked out. */
   async lockedUntil(identityId: string): Promise<Date | null> {
-    const now = this.now();
-    const f = await repo.countFailures(this.prisma, identityId, new Date(now.getTime() - FAILURE_WINDOW_MS));
-    return f.count >= MAX_FAILURES && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null;
+    return (await this.failures(identityId)).lockedUntil;
   }
 
   /** The unit a typed address names in this estate, or null (unreadable, not ours, or ambiguous without 单元). */
@@ -60,37 +73,27 @@ export class BindingService {
   }
 
   async bindWithCode(identityId: string, unit: UnitRef, code: string): Promise<BindOutcome> {
-    if (await this.lockedUntil(identityId)) return this.locked(identityId);
+    const until = await this.lockedUntil(identityId);
+    if (until) return this.refuse(identityId, until);
     const now = this.now();
     const row = await repo.liveBindingCode(this.prisma, hash(code));
-    const reason: BindFailureReason | null = !row || row.unitId !== unit.unitId ? 'badCode' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : null;
+    const reason = row && row.unitId !== unit.unitId ? 'badCode' : codeProblem(row, now);
     if (reason || !row) return this.fail(identityId, 'code', unit, reason ?? 'badCode');
-    return this.prisma.$transaction(async (tx) => {
-      if (!(await repo.claimBindingCode(tx, row.id, identityId, now))) return this.failIn(tx, identityId, 'code', unit, 'used');
-      const ident = await repo.identityById(tx, identityId);
-      const members = await repo.unitWithMembers(tx, unit.unitId);
-      // The desk checked the owner in person: an account already bound keeps its person, otherwise it becomes the
-      // owner on record (or a new owner record when the unit has none yet).
-      let personId = ident?.personId ?? members?.memberships.find((m) => m.role === 'OWNER')?.personId ?? null;
-      if (!personId) personId = (await repo.createPerson(tx, { name: ident?.displayName ?? '业主', phone: null, createdAt: now })).id;
-      await repo.addMembership(tx, unit.unitId, personId, 'OWNER');
-      return this.succeed(tx, identityId, personId, 'code', unit);
-    });
+    const ident = await repo.redeemBindingCode(this.prisma, { codeId: row.id, identityId, unitId: unit.unitId, unitLabel: unit.label, at: now });
+    if (!ident) return this.fail(identityId, 'code', unit, 'used');
+    return this.bound(ident, unit);
   }
 
   async bindWithName(identityId: string, unit: UnitRef, name: string, last4: string): Promise<BindOutcome> {
-    if (await this.lockedUntil(identityId)) return this.locked(identityId);
+    const until = await this.lockedUntil(identityId);
+    if (until) return this.refuse(identityId, until);
     const members = await repo.unitWithMembers(this.prisma, unit.unitId);
     const match = members?.memberships.find(
       (m) => m.person.name.trim() === name.trim() && /^\d{4}$/.test(last4) && (m.person.phone ?? '').replace(/\D/g, '').endsWith(last4),
     );
     if (!match) return this.fail(identityId, 'name', unit, 'mismatch');
-    return this.prisma.$transaction(async (tx) => {
-      const ident = await repo.identityById(tx, identityId);
-      const personId = ident?.personId ?? match.personId;
-      if (personId !== match.personId) await repo.addMembership(tx, unit.unitId, personId, match.role);
-      return this.succeed(tx, identityId, personId, 'name', unit);
-    });
+    const ident = await repo.bindToMember(this.prisma, { identityId, unitId: unit.unitId, unitLabel: unit.label, member: match, at: this.now() });
+    return this.bound(ident, unit);
   }
 
   /** 绑定码: a 6-digit one-time code for a unit of the estate, valid 24 h. Returns the code in clear once. */
@@ -98,15 +101,9 @@ export class BindingService {
     const unit = await this.resolveUnit(estateId, unitText);
     if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, `本小区没有找到房号“${unitText}”。用法：绑定码 3栋2单元1201`);
     const now = this.now();
-    const code = await this.freshCode(sixDigits, async (h) => {
-      const r = await repo.liveBindingCode(this.prisma, h);
-      return r !== null && !r.usedAt && r.expiresAt > now;
-    });
+    const code = await this.freshCode(sixDigits, (h) => repo.liveBindingCode(this.prisma, h), now);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await this.prisma.$transaction(async (tx) => {
-      await repo.createBindingCode(tx, { codeHash: hash(code), unitId: unit.unitId, issuedBy, expiresAt, createdAt: now });
-      await repo.audit(tx, { actor: issuedBy, action: 'binding.code.issue', subject: unit.unitId, detail: { unit: unit.label }, at: now });
-    });
+    await repo.saveBindingCode(this.prisma, { codeHash: hash(code), unitId: unit.unitId, unitLabel: unit.label, issuedBy, expiresAt, at: now });
     return { code, unitLabel: unit.label, expiresAt };
   }
 
@@ -117,55 +114,34 @@ export class BindingService {
     if (!staff) throw new AppError('BAD_INPUT', `no staff ${staffName}`, `本小区没有名为“${staffName}”的在职员工。`);
     if (found.length > 1) throw new AppError('BAD_INPUT', `ambiguous staff ${staffName}`, `有多位员工叫“${staffName}”，请用后台命令行处理。`);
     const now = this.now();
-    const code = await this.freshCode(eightDigits, async (h) => {
-      const r = await repo.liveStaffCode(this.prisma, h);
-      return r !== null && !r.usedAt && r.expiresAt > now;
-    });
+    const code = await this.freshCode(eightDigits, (h) => repo.liveStaffCode(this.prisma, h), now);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await this.prisma.$transaction(async (tx) => {
-      await repo.createStaffCode(tx, { codeHash: hash(code), staffId: staff.id, issuedBy, expiresAt, createdAt: now });
-      await repo.audit(tx, { actor: issuedBy, action: 'staff.code.issue', subject: staff.id, detail: { name: staff.person.name }, at: now });
-    });
+    await repo.saveStaffCode(this.prisma, { codeHash: hash(code), staffId: staff.id, staffName: staff.person.name, issuedBy, expiresAt, at: now });
     return { code, name: staff.person.name, role: staff.role, expiresAt };
   }
 
-  async bindStaffCode(identityId: string, code: string): Promise<{ ok: true; name: string; role: StaffRole } | { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null }> {
-    if (await this.lockedUntil(identityId)) return this.locked(identityId);
+  async bindStaffCode(identityId: string, code: string): Promise<{ ok: true; name: string; role: StaffRole } | BindFailure> {
+    const until = await this.lockedUntil(identityId);
+    if (until) return this.refuse(identityId, until);
     const now = this.now();
     const row = await repo.liveStaffCode(this.prisma, hash(code));
-    const reason: BindFailureReason | null = !row ? 'badCode' : row.usedAt ? 'used' : row.expiresAt <= now ? 'expired' : null;
+    const reason = codeProblem(row, now);
     if (reason || !row) return this.fail(identityId, 'staff', null, reason ?? 'badCode');
-    return this.prisma.$transaction(async (tx) => {
-      if (!(await repo.claimStaffCode(tx, row.id, identityId, now))) return this.failIn(tx, identityId, 'staff', null, 'used');
-      const staff = await repo.staffById(tx, row.staffId);
-      if (!staff) throw new AppError('NOT_FOUND', 'staff gone', '该员工记录已不存在，请联系主管。');
-      await repo.linkIdentity(tx, identityId, staff.personId);
-      await repo.audit(tx, { actor: `identity:${identityId}`, action: 'staff.bind', subject: identityId, detail: { staffId: staff.id }, at: now });
-      return { ok: true as const, name: staff.person.name, role: staff.role };
-    });
+    const staff = await repo.redeemStaffCode(this.prisma, { codeId: row.id, staffId: row.staffId, identityId, at: now });
+    if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', '该员工记录已不存在，请联系主管。');
+    if (staff === 'used') return this.fail(identityId, 'staff', null, 'used');
+    return { ok: true, name: staff.person.name, role: staff.role };
   }
 
   /** 解绑: the chat account forgets its person. The person record (and the unit history) stays with the estate. */
-  async unbind(identityId: string): Promise<boolean> {
-    const now = this.now();
-    return this.prisma.$transaction(async (tx) => {
-      const ident = await repo.identityById(tx, identityId);
-      if (!ident?.personId) return false;
-      await repo.linkIdentity(tx, identityId, null);
-      await repo.audit(tx, { actor: `identity:${identityId}`, action: 'binding.unbind', subject: identityId, detail: { personId: ident.personId }, at: now });
-      return true;
-    });
+  unbind(identityId: string): Promise<boolean> {
+    return repo.unbindIdentity(this.prisma, identityId, this.now());
   }
 
   /** The units of a bound account, as the Sender shows them (to refresh the turn after binding). */
   async unitsOf(identityId: string): Promise<SenderUnit[]> {
     const ident = await repo.identityById(this.prisma, identityId);
-    return (ident?.person?.memberships ?? []).map((m) => ({
-      unitId: m.unitId,
-      estateId: m.unit.building.estateId,
-      label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
-      role: m.role,
-    }));
+    return toSenderUnits(ident?.person?.memberships ?? []);
   }
 
   /** Members of a unit — only for an OWNER of it. Phones come back masked. */
@@ -175,30 +151,20 @@ export class BindingService {
   }
 
   async addMember(ownerPersonId: string, unitId: string, input: { name: string; phone: string; role: 'FAMILY' | 'TENANT' }): Promise<MemberView> {
-    const phone = input.phone.replace(/\D/g, '');
-    if (!/^1[3-9]\d{9}$/.test(phone)) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
+    const phone = mobileDigits(input.phone);
+    if (!phone) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
     const name = input.name.trim();
     if (!name) throw new AppError('BAD_INPUT', 'empty name', '请输入姓名。');
     await this.ownedUnit(ownerPersonId, unitId);
-    const now = this.now();
-    return this.prisma.$transaction(async (tx) => {
-      const existing = await repo.personByPhone(tx, phone);
-      const person = existing && existing.name === name ? existing : await repo.createPerson(tx, { name, phone, createdAt: now });
-      await repo.addMembership(tx, unitId, person.id, input.role);
-      await repo.audit(tx, { actor: `person:${ownerPersonId}`, action: 'household.add', subject: unitId, detail: { personId: person.id, role: input.role, phone: maskPhone(phone) }, at: now });
-      return { personId: person.id, name, phone: maskPhone(phone), role: input.role };
-    });
+    const { personId } = await repo.addPersonToUnit(this.prisma, { unitId, name, phone, role: input.role, actor: `person:${ownerPersonId}`, action: 'household.add', at: this.now() });
+    return { personId, name, phone: maskPhone(phone), role: input.role };
   }
 
   async removeMember(ownerPersonId: string, unitId: string, memberPersonId: string): Promise<void> {
     const unit = await this.ownedUnit(ownerPersonId, unitId);
     const m = unit.memberships.find((x) => x.personId === memberPersonId);
     if (!m || m.role === 'OWNER') throw new AppError('FORBIDDEN', 'not removable', '只能移除家人或租户。');
-    const now = this.now();
-    await this.prisma.$transaction(async (tx) => {
-      await repo.removeMembership(tx, unitId, memberPersonId);
-      await repo.audit(tx, { actor: `person:${ownerPersonId}`, action: 'household.remove', subject: unitId, detail: { personId: memberPersonId }, at: now });
-    });
+    await repo.removePersonFromUnit(this.prisma, { unitId, personId: memberPersonId, actor: `person:${ownerPersonId}`, at: this.now() });
   }
 
   /** 我的信息: everything the bot holds on the account's person, phone masked. */
@@ -210,7 +176,7 @@ export class BindingService {
       '我们保存的您的信息：',
       `姓名：${p.name}`,
       `手机：${p.phone ? maskPhone(p.phone) : '未登记'}`,
-      ...p.memberships.map((m) => `房屋：${unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room)}（${MEMBER_LABEL[m.role]}）`),
+      ...toSenderUnits(p.memberships).map((u) => `房屋：${u.label}（${memberRoleLabel(u.role)}）`),
       ...(p.staff ? [`员工身份：${STAFF_LABEL[p.staff.role]}（${p.staff.estate.name}）`] : []),
       ...p.identities.map((i) => `聊天账号：${i.channel}（${formatLocal(i.createdAt, timezone, 'date')} 起）`),
       '我们不收集身份证号。如需删除本聊天账号的绑定，请回复“解绑”。',
@@ -222,14 +188,10 @@ export class BindingService {
   async registerGroup(input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; actor: string }): Promise<StaffRole> {
     const role = ROLE_BY_LABEL[input.roleLabel.trim()];
     if (!role) throw new AppError('BAD_INPUT', 'bad role', '用法：注册群 客户助理|领班|主管|经理');
-    const now = this.now();
     const taken = await repo.staffChatByChat(this.prisma, input.channel, input.chatId);
     // A group registered by one estate cannot be taken over by another estate's supervisor.
     if (taken && taken.estateId !== input.estateId) throw new AppError('FORBIDDEN', 'group of another estate', '本群已登记在其他小区，不能重复登记。');
-    await this.prisma.$transaction(async (tx) => {
-      await repo.upsertStaffChat(tx, { estateId: input.estateId, role, channel: input.channel, chatId: input.chatId, title: input.title });
-      await repo.audit(tx, { actor: input.actor, action: 'staffchat.register', subject: input.chatId, detail: { role, channel: input.channel }, at: now });
-    });
+    await repo.registerStaffChat(this.prisma, { ...input, role, at: this.now() });
     return role;
   }
 
@@ -237,16 +199,10 @@ export class BindingService {
   async addOwner(estateId: string, unitText: string, name: string, phone: string): Promise<{ personId: string; unitLabel: string }> {
     const unit = await this.resolveUnit(estateId, unitText);
     if (!unit) throw new AppError('BAD_INPUT', 'no unit', `没有找到房号“${unitText}”。`);
-    const digits = phone.replace(/\D/g, '');
-    if (!/^1[3-9]\d{9}$/.test(digits)) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
-    const now = this.now();
-    return this.prisma.$transaction(async (tx) => {
-      const existing = await repo.personByPhone(tx, digits);
-      const person = existing && existing.name === name ? existing : await repo.createPerson(tx, { name, phone: digits, createdAt: now });
-      await repo.addMembership(tx, unit.unitId, person.id, 'OWNER');
-      await repo.audit(tx, { actor: 'cli', action: 'owner.add', subject: unit.unitId, detail: { personId: person.id, phone: maskPhone(digits) }, at: now });
-      return { personId: person.id, unitLabel: unit.label };
-    });
+    const digits = mobileDigits(phone);
+    if (!digits) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
+    const { personId } = await repo.addPersonToUnit(this.prisma, { unitId: unit.unitId, name, phone: digits, role: 'OWNER', actor: 'cli', action: 'owner.add', at: this.now() });
+    return { personId, unitLabel: unit.label };
   }
 
   private async ownedUnit(personId: string, unitId: string) {
@@ -257,46 +213,34 @@ export class BindingService {
     return unit;
   }
 
-  private async freshCode(make: () => string, taken: (hash: string) => Promise<boolean>): Promise<string> {
+  /** A code whose hash no usable code has yet (a used or expired one may be reissued). */
+  private async freshCode(make: () => string, latest: (hash: string) => Promise<CodeRow>, now: Date): Promise<string> {
     for (let i = 0; i < 20; i++) {
       const code = make();
-      if (!(await taken(hash(code)))) return code;
+      if (codeProblem(await latest(hash(code)), now) !== null) return code;
     }
     throw new AppError('UNAVAILABLE', 'no free code', '暂时无法生成绑定码，请稍后再试。');
   }
 
-  private async succeed(tx: repo.Tx, identityId: string, personId: string, method: string, unit: UnitRef): Promise<BindOutcome> {
-    const now = this.now();
-    await repo.linkIdentity(tx, identityId, personId);
-    await repo.audit(tx, { actor: `identity:${identityId}`, action: 'binding.ok', subject: identityId, detail: { method, unit: unit.label, personId }, at: now });
-    const ident = await repo.identityById(tx, identityId);
-    const units = (ident?.person?.memberships ?? []).map((m) => ({
-      unitId: m.unitId,
-      estateId: m.unit.building.estateId,
-      label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
-      role: m.role,
-    }));
-    return { ok: true, personId, unitLabel: unit.label, units };
+  private bound(b: repo.BoundIdentity, unit: UnitRef): BindOutcome {
+    return { ok: true, personId: b.personId, unitLabel: unit.label, units: toSenderUnits(b.memberships) };
   }
 
-  private fail(identityId: string, method: string, unit: UnitRef | null, reason: BindFailureReason) {
-    return this.failIn(this.prisma, identityId, method, unit, reason);
+  /** Failed attempts in the last hour, and until when the account is locked because of them. */
+  private async failures(identityId: string): Promise<{ count: number; lockedUntil: Date | null }> {
+    const f = await repo.countFailures(this.prisma, identityId, new Date(this.now().getTime() - FAILURE_WINDOW_MS));
+    return { count: f.count, lockedUntil: f.count >= MAX_FAILURES && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null };
   }
 
-  private async failIn(db: Prisma | repo.Tx, identityId: string, method: string, unit: UnitRef | null, reason: BindFailureReason) {
-    const now = this.now();
-    await repo.audit(db, { actor: `identity:${identityId}`, action: 'binding.fail', subject: identityId, detail: { method, unit: unit?.label ?? null, reason }, at: now });
-    const f = await repo.countFailures(db, identityId, new Date(now.getTime() - FAILURE_WINDOW_MS));
-    const left = Math.max(0, MAX_FAILURES - f.count);
-    const lockedUntil = left === 0 && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null;
-    return { ok: false as const, reason, left, lockedUntil };
+  private async fail(identityId: string, method: string, unit: UnitRef | null, reason: BindFailureReason): Promise<BindFailure> {
+    await repo.audit(this.prisma, { actor: `identity:${identityId}`, action: 'binding.fail', subject: identityId, detail: { method, unit: unit?.label ?? null, reason }, at: this.now() });
+    const f = await this.failures(identityId);
+    return { ok: false, reason, left: Math.max(0, MAX_FAILURES - f.count), lockedUntil: f.lockedUntil };
   }
 
-  private async locked(identityId: string) {
-    const now = this.now();
-    const until = await this.lockedUntil(identityId);
-    await repo.audit(this.prisma, { actor: `identity:${identityId}`, action: 'binding.refused', subject: identityId, detail: { reason: 'locked' }, at: now });
-    return { ok: false as const, reason: 'locked' as const, left: 0, lockedUntil: until };
+  private async refuse(identityId: string, until: Date): Promise<BindFailure> {
+    await repo.audit(this.prisma, { actor: `identity:${identityId}`, action: 'binding.refused', subject: identityId, detail: { reason: 'locked' }, at: this.now() });
+    return { ok: false, reason: 'locked', left: 0, lockedUntil: until };
   }
 }
 
@@ -305,5 +249,5 @@ export function staffRoleLabel(role: StaffRole): string {
 }
 
 export function memberRoleLabel(role: repo.MemberRole): string {
-  return MEMBER_LABEL[role];
+  return bt(`household.role.${role}`);
 }

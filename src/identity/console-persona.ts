@@ -1,21 +1,21 @@
 // Console-only persona switch for the demo: "/persona owner|assistant|supervisor" speaks as another demo person, so a
 // newcomer can try both sides of a flow from `npm start`. Never reachable from a real channel.
 import { DEMO } from '../db/seed.js';
+import { staffRoleLabel } from './binding.service.js';
 
-const PERSONAS: Record<string, { id: string; label: string }> = {
-  owner: { id: DEMO.owner.consoleId, label: `业主 ${DEMO.owner.name}` },
-  业主: { id: DEMO.owner.consoleId, label: `业主 ${DEMO.owner.name}` },
-  assistant: { id: 'demo-assistant', label: '客户助理 王芳' },
-  客户助理: { id: 'demo-assistant', label: '客户助理 王芳' },
-  foreman: { id: 'demo-foreman', label: '领班 李强' },
-  领班: { id: 'demo-foreman', label: '领班 李强' },
-  supervisor: { id: 'demo-supervisor', label: '主管 张敏' },
-  主管: { id: 'demo-supervisor', label: '主管 张敏' },
-  manager: { id: 'demo-manager', label: '经理 陈刚' },
-  经理: { id: 'demo-manager', label: '经理 陈刚' },
-  guest: { id: 'demo-guest', label: '未绑定的访客' },
-  访客: { id: 'demo-guest', label: '未绑定的访客' },
-};
+type Persona = { id: string; label: string };
+const STAFF_KEY = { ASSISTANT: 'assistant', FOREMAN: 'foreman', SUPERVISOR: 'supervisor', MANAGER: 'manager' } as const;
+const owner: Persona = { id: DEMO.owner.consoleId, label: `业主 ${DEMO.owner.name}` };
+const guest: Persona = { id: 'demo-guest', label: '未绑定的访客' };
+
+// Each persona answers to its English key and its Chinese role name.
+const PERSONAS: Record<string, Persona> = Object.fromEntries([
+  ['owner', owner], ['业主', owner], ['guest', guest], ['访客', guest],
+  ...DEMO.staff.flatMap((s) => {
+    const p: Persona = { id: s.consoleId, label: `${staffRoleLabel(s.role)} ${s.name}` };
+    return [[STAFF_KEY[s.role], p], [staffRoleLabel(s.role), p]] as const;
+  }),
+]);
 
 /** What the persona command needs from the console channel: the user id it speaks as, and a way to print. */
 export interface PersonaConsole {
