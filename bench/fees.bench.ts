@@ -1,10 +1,7 @@
 // Fees: 催缴 planning for 100,000 units in arrears (goal ≤ 5 s on SQLite, loading included) and the bill import rate.
 import type { Database } from '../src/db/client.js';
-import { arrearsBills, estateOwners, feeOptOuts, lastReminders, sentNoticeKeys } from '../src/db/fee.repo.js';
-import { planReminders } from '../src/fees/arrears-campaign.js';
-import { feeSettingsOf } from '../src/fees/fee-settings.js';
+import { planArrearsCampaign } from '../src/fees/arrears-campaign.job.js';
 import { importBills } from '../src/fees/fee-import.service.js';
-import type { FeeType } from '../src/fees/fee.rules.js';
 import { withBenchDatabase, type Row } from './bench-db.js';
 
 const UNITS = 100_000;
@@ -33,18 +30,8 @@ async function measure(db: Database): Promise<Row[]> {
 
   // Planning as the daily job does it: the reads plus the pure plan (the writes are the outbox's own benchmark).
   const t1 = performance.now();
-  const now = new Date('2026-12-03T02:00:00Z');
-  const bills = (await arrearsBills(db.prisma, estateId, '2026-12-10')).map((b) => ({ ...b, feeType: b.feeType as FeeType }));
-  const plan = planReminders({
-    today: '2026-12-03',
-    settings: feeSettingsOf({}),
-    estate: { name: '压测小区', deskPhone: '1' },
-    bills,
-    owners: await estateOwners(db.prisma, estateId),
-    optedOut: await feeOptOuts(db.prisma),
-    lastReminderDate: new Map([...(await lastReminders(db.prisma, new Date(now.getTime() - 5 * 86_400_000)))].map(([k, v]) => [k, v.toISOString().slice(0, 10)])),
-    sent: await sentNoticeKeys(db.prisma, estateId, '2026-11-30'),
-  });
+  const estate = { id: estateId, name: '压测小区', deskPhone: '1', timezone: 'Asia/Shanghai', settings: {} };
+  const plan = await planArrearsCampaign(db.prisma, estate, new Date('2026-12-03T02:00:00Z')); // 2026-12-03 10:00 local
   const planMs = performance.now() - t1;
   if (plan.length !== UNITS) throw new Error(`expected ${UNITS} reminders, planned ${plan.length}`);
   return [

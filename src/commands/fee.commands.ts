@@ -18,11 +18,13 @@ const LIST_SIZE = 20;
 interface Args {
   building: { id: string; name: string } | null;
   period: string | null;
+  /** Every building of the estate, in name order (loaded once for matching and the per-building lines). */
+  buildings: { id: string; name: string }[];
 }
 
 async function parseArgs(prisma: Prisma, estateId: string, args: string, usage: string, allowPeriod: boolean): Promise<Args> {
-  const out: Args = { building: null, period: null };
   const buildings = await buildingsOf(prisma, estateId);
+  const out: Args = { building: null, period: null, buildings };
   for (const word of args.split(/\s+/).filter(Boolean)) {
     const period = allowPeriod ? parsePeriod(word) : null;
     if (period) {
@@ -65,7 +67,8 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
         const scope = `${a.building ? `${a.building.name}栋` : '全小区'}${a.period ? ` ${a.period}` : ''}`;
         if (rows.length === 0) return `${scope}：暂无账单数据。`;
         const sum = (rs: typeof rows) => rs.reduce((t, r) => ({ due: t.due + r.dueCents, out: t.out + r.outstandingCents }), { due: 0, out: 0 });
-        const lines = [`【收缴率】${rateLine(scope, sum(rows).due, sum(rows).out)}`];
+        const all = sum(rows);
+        const lines = [`【收缴率】${rateLine(scope, all.due, all.out)}`];
         const periods = [...new Set(rows.map((r) => r.period))].sort().reverse();
         if (!a.period) {
           lines.push('按月：');
@@ -75,12 +78,11 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
           }
         }
         if (!a.building) {
-          const names = new Map((await buildingsOf(deps.prisma, estateId)).map((b) => [b.id, b.name]));
           const latest = a.period ?? periods[0];
           lines.push(`按楼栋（${latest}）：`);
-          for (const [id, name] of names) {
-            const t = sum(rows.filter((r) => r.buildingId === id && r.period === latest));
-            if (t.due > 0) lines.push(`· ${rateLine(`${name}栋`, t.due, t.out)}`);
+          for (const b of a.buildings) {
+            const t = sum(rows.filter((r) => r.buildingId === b.id && r.period === latest));
+            if (t.due > 0) lines.push(`· ${rateLine(`${b.name}栋`, t.due, t.out)}`);
           }
         }
         return lines.join('\n');

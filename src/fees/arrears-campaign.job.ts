@@ -13,7 +13,7 @@ import {
 import type { Job } from '../jobs/job.js';
 import { releaseAt } from '../notify/quiet-hours.js';
 import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
-import { planReminders, type ArrearsBill } from './arrears-campaign.js';
+import { planReminders, type ArrearsBill, type PlannedReminder } from './arrears-campaign.js';
 import { feeSettingsOf } from './fee-settings.js';
 import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
 
@@ -36,27 +36,20 @@ export interface CampaignResult {
   recorded: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export async function runArrearsCampaign(
-  prisma: Prisma,
-  estate: CampaignEstate,
-  now: Date,
-  /** Test hook: called after each recorded reminder (a throw simulates a crash mid-run). */
-  afterEach?: (n: number) => void,
-): Promise<CampaignResult> {
-  const settings = feeSettingsOf(isRecord(estate.settings) ? estate.settings : {});
+/** The day's plan for one estate: the reads the campaign needs, then the pure planning (also what the bench times). */
+export async function planArrearsCampaign(prisma: Prisma, estate: CampaignEstate, now: Date): Promise<PlannedReminder[]> {
+  const settings = feeSettingsOf(estate.settings);
   const tz = estate.timezone;
   const today = localDateKey(now, tz);
   const earliestOffset = Math.min(...settings.reminderOffsetsDays);
   const bills = (await arrearsBills(prisma, estate.id, addLocalDays(today, -earliestOffset))).map(
     (b): ArrearsBill => ({ ...b, feeType: b.feeType as FeeType }),
   );
-  if (bills.length === 0) return { planned: 0, recorded: 0 };
+  if (bills.length === 0) return [];
   const fromDue = bills.reduce((m, b) => (b.dueDate < m ? b.dueDate : m), today);
   const since = new Date(now.getTime() - (settings.minDaysBetweenReminders + 2) * 86_400_000);
   const last = await lastReminders(prisma, since);
-  const plan = planReminders({
+  return planReminders({
     today,
     settings,
     estate: { name: estate.name, deskPhone: estate.deskPhone },
@@ -66,9 +59,19 @@ export async function runArrearsCampaign(
     lastReminderDate: new Map([...last].map(([p, at]) => [p, localDateKey(at, tz)])),
     sent: await sentNoticeKeys(prisma, estate.id, fromDue),
   });
+}
 
+export async function runArrearsCampaign(
+  prisma: Prisma,
+  estate: CampaignEstate,
+  now: Date,
+  /** Test hook: called after each recorded reminder (a throw simulates a crash mid-run). */
+  afterEach?: (n: number) => void,
+): Promise<CampaignResult> {
+  const plan = await planArrearsCampaign(prisma, estate, now);
+  if (plan.length === 0) return { planned: 0, recorded: 0 };
   // A late run (catch-up at 22:30) queues for 08:30; the dispatcher would hold it too, but this keeps the record honest.
-  const release = releaseAt('reminder', now, tz);
+  const release = releaseAt('reminder', now, estate.timezone);
   let recorded = 0;
   for (const r of plan) {
     const ok = await recordFeeReminder(prisma, {

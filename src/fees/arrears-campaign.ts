@@ -7,8 +7,7 @@
 // account of the person); a stage that was held back by that limit goes out later while it is still the current stage,
 // and is superseded by the next one. Nothing is sent twice: each (owner, unit, due date, stage) has a key the caller
 // records with the outbox row in one transaction.
-import { addLocalDays, parseDateKey } from '../shared/zoned-time.js';
-import { FEE_TYPE_LABELS, formatYuan, type FeeType, type LateFeeRule } from './fee.rules.js';
+import { dayNumber, FEE_TYPE_LABELS, formatYuan, lateFeeRuleText, type FeeType } from './fee.rules.js';
 import type { FeeSettings } from './fee-settings.js';
 
 export interface ArrearsBill {
@@ -60,18 +59,12 @@ export interface CampaignInput {
   sent: ReadonlySet<string>;
 }
 
-export function stageName(offsetDays: number): string {
+function stageName(offsetDays: number): string {
   return `d${offsetDays}`;
 }
 
-export function reminderKey(unitId: string, dueDate: string, stage: string): string {
+function reminderKey(unitId: string, dueDate: string, stage: string): string {
   return `fee-reminder:${unitId}:${dueDate}:${stage}`;
-}
-
-const DAY_MS = 86_400_000;
-function dayNumber(dateKey: string): number {
-  const { year, month, day } = parseDateKey(dateKey);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 export function planReminders(input: CampaignInput): PlannedReminder[] {
@@ -141,12 +134,6 @@ export function planReminders(input: CampaignInput): PlannedReminder[] {
   return out;
 }
 
-function lateFeeLine(rule: LateFeeRule | undefined): string | null {
-  if (!rule || rule.ratePerDayBasisPoints <= 0) return null;
-  const cap = rule.capPercent !== undefined ? `，最高不超过欠费金额的${rule.capPercent}%` : '';
-  return `按本小区约定，逾期超过${rule.graceDays}天的欠费按每日万分之${rule.ratePerDayBasisPoints}计收违约金${cap}。`;
-}
-
 /** Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. */
 export function reminderText(items: readonly ReminderItem[], input: Pick<CampaignInput, 'settings' | 'estate'>): string {
   const first = items[0];
@@ -163,15 +150,10 @@ export function reminderText(items: readonly ReminderItem[], input: Pick<Campaig
     lines.push(`· ${i.unitLabel}：${bills}（到期日 ${i.dueDate}）`);
   }
   if (age > 0) {
-    const lf = lateFeeLine(input.settings.lateFee);
+    const lf = lateFeeRuleText(input.settings.lateFee);
     if (lf) lines.push(lf);
   }
   lines.push(input.settings.paymentText);
   lines.push(`如已缴纳请忽略。咨询电话：${input.estate.deskPhone}。回复“不再提醒”可停止缴费提醒。`);
   return lines.join('\n');
-}
-
-/** Local date of the day the next stage would be reached (for tests and supervisors). */
-export function stageDate(dueDate: string, offsetDays: number): string {
-  return addLocalDays(dueDate, offsetDays);
 }

@@ -4,18 +4,12 @@
 // than chase which half of it went in. That is why every bad row is reported in one pass instead of stopping early.
 import { z } from 'zod';
 import { CsvSyntaxError, decodeCsv, readCsv, type CsvEncoding } from '../shared/csv.js';
-import { FEE_TYPES, FEE_TYPE_LABELS, type FeeType } from './fee.rules.js';
+import { isValidDateKey } from '../shared/zoned-time.js';
+import { FEE_TYPES, FEE_TYPE_LABELS, type Bill, type FeeType } from './fee.rules.js';
 
-export { FEE_TYPES, FEE_TYPE_LABELS, type FeeType };
-
-export interface BillRow {
+export interface BillRow extends Bill {
   building: string;
   room: string;
-  period: string; // YYYY-MM
-  feeType: FeeType;
-  amountDueCents: number;
-  amountPaidCents: number;
-  dueDate: string; // YYYY-MM-DD
 }
 
 export interface BillImportError {
@@ -25,6 +19,8 @@ export interface BillImportError {
 
 export interface BillImportResult {
   rows: BillRow[];
+  /** Physical line of each row (same index as `rows`), for errors found later such as an unknown unit. */
+  lines: number[];
   errors: BillImportError[];
   encoding: CsvEncoding;
 }
@@ -110,38 +106,35 @@ export function parseAmountCents(raw: string): AmountResult {
 }
 
 const PERIOD_PATTERNS = [/^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})$/, /^(\d{4})年(\d{1,2})月?$/];
+const DATE_PATTERNS = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})(\d{2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
 
-/** "2026-11", "2026/11", "202611", "2026年11月" → "2026-11"; null if not a real month. */
-export function parsePeriod(raw: string): string | null {
+/** The numbers of the first pattern `raw` (NFKC, spaces removed) matches, when its year is in 2000–2099. */
+function datePartsOf(raw: string, patterns: readonly RegExp[]): number[] | null {
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
-  for (const re of PERIOD_PATTERNS) {
+  for (const re of patterns) {
     const m = re.exec(s);
     if (!m) continue;
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    if (y < 2000 || y > 2099 || mo < 1 || mo > 12) return null;
-    return `${y}-${String(mo).padStart(2, '0')}`;
+    const parts = m.slice(1).map(Number);
+    const y = parts[0] ?? 0;
+    return y >= 2000 && y <= 2099 ? parts : null;
   }
   return null;
 }
 
-const DATE_PATTERNS = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})(\d{2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
+const pad2 = (n: number | undefined) => String(n ?? 0).padStart(2, '0');
+
+/** "2026-11", "2026/11", "202611", "2026年11月" → "2026-11"; null if not a real month. */
+export function parsePeriod(raw: string): string | null {
+  const p = datePartsOf(raw, PERIOD_PATTERNS);
+  const mo = p?.[1] ?? 0;
+  return p && mo >= 1 && mo <= 12 ? `${p[0]}-${pad2(mo)}` : null;
+}
 
 /** "2026-11-30", "2026/11/30", "2026年11月30日" → "2026-11-30"; null if not a calendar date (2026-02-30). */
 export function parseDate(raw: string): string | null {
-  const s = raw.normalize('NFKC').replace(/\s+/g, '');
-  for (const re of DATE_PATTERNS) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    if (y < 2000 || y > 2099) return null;
-    const dt = new Date(Date.UTC(y, mo - 1, d));
-    if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  }
-  return null;
+  const p = datePartsOf(raw, DATE_PATTERNS);
+  const key = p ? `${p[0]}-${pad2(p[1])}-${pad2(p[2])}` : null;
+  return key !== null && isValidDateKey(key) ? key : null;
 }
 
 // Messages quote the original cell (trimmed, shortened) so staff can find it in Excel.
@@ -212,6 +205,7 @@ const billRowSchema = z.object({
 export function parseBillCsv(buf: Buffer): BillImportResult {
   const { text, encoding } = decodeCsv(buf);
   const rows: BillRow[] = [];
+  const lines: number[] = [];
   const errors: BillImportError[] = [];
   const fail = (line: number, message: string): void => {
     errors.push({ line, message: `第${line}行：${message}` });
@@ -270,6 +264,7 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
       }
       firstLineOfKey.set(key, rec.line);
       rows.push(row);
+      lines.push(rec.line);
     }
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
@@ -277,5 +272,5 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
   }
 
   if (columns === null) fail(1, '文件为空，缺少表头');
-  return { rows, errors, encoding };
+  return { rows, lines, errors, encoding };
 }

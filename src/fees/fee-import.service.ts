@@ -2,8 +2,8 @@
 // Re-importing the same file changes nothing; a later file with new 实收 amounts updates what owners owe.
 import type { Prisma } from '../db/client.js';
 import { applyBills, billKey, existingBills, unitIndex, unitKey, type BillUpdate, type NewBill } from '../db/fee.repo.js';
-import { readCsv, decodeCsv, CsvSyntaxError, type CsvEncoding } from '../shared/csv.js';
-import { parseBillCsv, type BillImportError, type BillRow } from './bill-import.parser.js';
+import type { CsvEncoding } from '../shared/csv.js';
+import { parseBillCsv, type BillImportError } from './bill-import.parser.js';
 
 export interface ImportSummary {
   rows: number;
@@ -25,34 +25,10 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-/**
- * Lines of the rows parseBillCsv accepted: the non-blank records after the header whose line has no error. The parser
- * reports at most one error per record line, so this pairing is exact (and the parser file stays line-agnostic).
- */
-function rowLines(text: string, errorLines: ReadonlySet<number>, count: number): number[] {
-  const lines: number[] = [];
-  let header = true;
-  try {
-    for (const rec of readCsv(text)) {
-      if (lines.length >= count) break;
-      if (rec.cells.every((c) => c.trim() === '')) continue;
-      if (header) {
-        header = false;
-        continue;
-      }
-      if (!errorLines.has(rec.line)) lines.push(rec.line);
-    }
-  } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-  }
-  return lines;
-}
-
 export async function importBills(prisma: Prisma, estateId: string, buf: Buffer, opts: ImportOptions = {}): Promise<ImportSummary> {
   const parsed = parseBillCsv(buf);
   const errors = [...parsed.errors];
-  const rows: BillRow[] = parsed.rows;
-  const lines = rowLines(decodeCsv(buf).text, new Set(errors.map((e) => e.line)), rows.length);
+  const { rows, lines } = parsed;
 
   const units = await unitIndex(prisma, estateId);
   const existing = await existingBills(prisma, estateId);

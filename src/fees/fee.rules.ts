@@ -1,5 +1,6 @@
 // Pure fee arithmetic: what an owner still owes, late fees (违约金/滞纳金), collection rate, money/percent display.
 import { z } from 'zod';
+import { parseDateKey } from '../shared/zoned-time.js';
 
 export const FEE_TYPES = ['PROPERTY', 'WATER', 'ELECTRICITY', 'PARKING', 'OTHER'] as const;
 export type FeeType = (typeof FEE_TYPES)[number];
@@ -59,21 +60,10 @@ export function billOutstanding(b: Pick<Bill, 'amountDueCents' | 'amountPaidCent
   return Math.max(0, b.amountDueCents - b.amountPaidCents);
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of a calendar date; throws on anything but a real YYYY-MM-DD. */
-function dayNumber(date: string, what: string): number {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`${what} must be YYYY-MM-DD, got "${date}"`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`${what} is not a calendar date: "${date}"`);
-  }
-  return ms / 86_400_000;
+/** Days since 1970-01-01 of an estate-local 'YYYY-MM-DD'; throws RangeError on anything but a real date. */
+export function dayNumber(dateKey: string): number {
+  const { year, month, day } = parseDateKey(dateKey);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
 /**
@@ -101,7 +91,7 @@ export function balanceSummary(bills: readonly Bill[], today: string, rule?: Lat
     const checked = lateFeeRuleSchema.safeParse(rule);
     if (!checked.success) throw new RangeError(`invalid late fee rule: ${checked.error.message}`);
   }
-  const todayDay = dayNumber(today, 'today');
+  const todayDay = dayNumber(today);
   let totalOutstandingCents = 0;
   let lateFeeTotalCents = 0;
   const overdue: (OverdueBill & { dueDate: string })[] = [];
@@ -111,7 +101,7 @@ export function balanceSummary(bills: readonly Bill[], today: string, rule?: Lat
     const outstanding = billOutstanding(b);
     if (outstanding === 0) continue;
     totalOutstandingCents += outstanding;
-    const daysOverdue = todayDay - dayNumber(b.dueDate, 'dueDate');
+    const daysOverdue = todayDay - dayNumber(b.dueDate);
     if (daysOverdue > 0) {
       const fee = rule ? lateFee(outstanding, daysOverdue, rule) : 0;
       lateFeeTotalCents += fee;
@@ -137,6 +127,13 @@ export function balanceSummary(bills: readonly Bill[], today: string, rule?: Lat
     nextDue,
     lateFeeTotalCents,
   };
+}
+
+/** The estate's late-fee rule in owner words, for balances and reminders alike; null when no fee is charged. */
+export function lateFeeRuleText(rule: LateFeeRule | undefined): string | null {
+  if (!rule || rule.ratePerDayBasisPoints <= 0) return null;
+  const cap = rule.capPercent !== undefined ? `，累计不超过欠费金额的${rule.capPercent}%` : '';
+  return `违约金规则：逾期${rule.graceDays}天内不收；超过后按欠费金额每日万分之${rule.ratePerDayBasisPoints}计算${cap}。`;
 }
 
 /** 123450 → "¥1,234.50"; negative → "-¥12.00". */

@@ -1,12 +1,12 @@
 // What an owner sees for "物业费": balance per unit of THEIR OWN units only, arrears by period and fee type, next due
 // date, the estate's late-fee rule when one is configured, and how to pay. Also the 不再提醒 / 恢复提醒 switch.
 import type { Prisma } from '../db/client.js';
-import { billsOfUnits, clearFeeOptOut, isFeeOptedOut, setFeeOptOut } from '../db/fee.repo.js';
+import { billsOfUnits, clearFeeOptOut, setFeeOptOut } from '../db/fee.repo.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { localDateKey } from '../shared/zoned-time.js';
 import { feeSettingsOf, type FeeSettings } from './fee-settings.js';
-import { balanceSummary, FEE_TYPE_LABELS, formatYuan, type BalanceSummary, type Bill, type FeeType, type LateFeeRule } from './fee.rules.js';
+import { balanceSummary, FEE_TYPE_LABELS, formatYuan, lateFeeRuleText, type BalanceSummary, type Bill, type FeeType } from './fee.rules.js';
 
 export interface UnitBalance {
   unitId: string;
@@ -24,11 +24,6 @@ export async function balancesFor(prisma: Prisma, sender: Sender, now: Date): Pr
     return { unitId: u.unitId, label: u.label, summary: balanceSummary(bills, today, settings.lateFee) };
   });
   return { today, settings, units };
-}
-
-export function lateFeeRuleText(rule: LateFeeRule): string {
-  const cap = rule.capPercent !== undefined ? `，累计不超过欠费金额的${rule.capPercent}%` : '';
-  return `违约金规则：逾期${rule.graceDays}天内不收；超过后按欠费金额每日万分之${rule.ratePerDayBasisPoints}计算${cap}。`;
 }
 
 export function balanceText(b: { today: string; settings: FeeSettings; units: UnitBalance[] }, deskPhone: string): string {
@@ -50,7 +45,8 @@ export function balanceText(b: { today: string; settings: FeeSettings; units: Un
     if (s.nextDue) lines.push(`下次到期：${s.nextDue.dueDate}，金额 ${formatYuan(s.nextDue.amountCents)}`);
     if (s.lateFeeTotalCents > 0) lines.push(`截至${b.today}违约金合计 ${formatYuan(s.lateFeeTotalCents)}（以物业服务中心核算为准）`);
   }
-  if (b.settings.lateFee) lines.push(lateFeeRuleText(b.settings.lateFee));
+  const rule = lateFeeRuleText(b.settings.lateFee);
+  if (rule) lines.push(rule);
   lines.push(`缴费方式：${b.settings.paymentText}`);
   lines.push(`对账单有疑问请致电 ${deskPhone}。`);
   return lines.join('\n');
@@ -80,10 +76,6 @@ export async function optInToReminders(prisma: Prisma, sender: Sender): Promise<
   if (!sender.personId) return '您的账号还没有绑定房屋。';
   await clearFeeOptOut(prisma, sender.personId);
   return '好的，已为您恢复缴费提醒。';
-}
-
-export async function remindersOptedOut(prisma: Prisma, personId: string): Promise<boolean> {
-  return isFeeOptedOut(prisma, personId);
 }
 
 /** For staff lists: "刘洋 138****5678". */

@@ -21,6 +21,17 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BOM = 0xfeff;
 
+/** Index of the comma or line break that ends an unquoted cell (or of the text's end). */
+function cellEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === LF || c === CR) break;
+    i++;
+  }
+  return i;
+}
+
 /**
  * Yields records lazily in a single pass over the string (charCode scan + slices, no per-char regex), so a caller can
  * stop early or process 100k rows without building the whole list. Line breaks: CRLF, LF, or a lone CR. Lenient where
@@ -59,19 +70,11 @@ export function* readCsv(text: string): Generator<CsvRecord> {
           i++;
         }
         const tailStart = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR) break;
-          i++;
-        }
+        i = cellEnd(text, i);
         value = tailStart === i ? value0 : value0 + text.slice(tailStart, i);
       } else {
         const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR) break;
-          i++;
-        }
+        i = cellEnd(text, i);
         value = text.slice(start, i);
       }
       cells.push(value);

@@ -1,41 +1,35 @@
 import type { TurnContext } from 'botbuilder';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { feeCommands } from '../../src/commands/fee.commands.js';
 import type { StaffRole } from '../../src/identity/sender.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
-import { addOwner, seedFeeEstate, senderFor, type FeeEstate } from '../fees/fee-fixtures.js';
+import { describeEachDb } from '../support/databases.js';
+import { addOwner, billCsv, seedFeeEstate, senderFor, useFeeEstate, type FeeEstate } from '../fees/fee-fixtures.js';
 
-const HEADER = '楼栋,房号,账期,费用类型,应收,实收,到期日';
 const now = new Date('2026-12-20T02:00:00Z');
 
 describeEachDb('fee commands', (provider) => {
-  let db: TestDatabase;
-  let est: FeeEstate;
+  const env = useFeeEstate(provider);
   let other: FeeEstate;
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    est = await seedFeeEstate(db.prisma);
-    other = await seedFeeEstate(db.prisma, { code: 'FEE2' });
-    await addOwner(db.prisma, est.unit('1', '101'), '刘洋', '13812345678', 'o1');
-    const csv = [
-      HEADER,
+    other = await seedFeeEstate(env.db.prisma, { code: 'FEE2' });
+    await addOwner(env.db.prisma, env.est.unit('1', '101'), '刘洋', '13812345678', 'o1');
+    const csv = billCsv(
       '1栋,101,2026-11,物业费,300,0,2026-11-30',
       '1栋,102,2026-11,物业费,300,300,2026-11-30',
       '1栋,103,2026-11,物业费,300,500,2026-11-30', // prepaid ¥200 more: must not hide 101's arrears
       '2栋,1单元201,2026-11,物业费,100,50,2026-11-30',
       '1栋,101,2026-12,物业费,300,0,2026-12-31', // not yet due on 12-20
       '1栋,102,2026-12,物业费,300,300,2026-12-31',
-    ].join('\n');
-    expect((await importBills(db.prisma, est.estateId, Buffer.from(csv))).errors).toEqual([]);
-    await importBills(db.prisma, other.estateId, Buffer.from(`${HEADER}\n1栋,107,2026-11,物业费,8888,0,2026-11-30`));
+    );
+    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
+    await importBills(env.db.prisma, other.estateId, billCsv('1栋,107,2026-11,物业费,8888,0,2026-11-30'));
   });
-  afterAll(async () => { await db.drop(); });
 
   const run = (name: string, args: string, role: StaffRole = 'SUPERVISOR') => {
-    const cmd = feeCommands({ prisma: db.prisma }).find((c) => c.name === name);
+    const cmd = feeCommands({ prisma: env.db.prisma }).find((c) => c.name === name);
     if (!cmd) throw new Error(name);
-    return cmd.run({ turn: {} as TurnContext, sender: senderFor(est, { staff: role }), args, now });
+    return cmd.run({ turn: {} as TurnContext, sender: senderFor(env.est, { staff: role }), args, now });
   };
 
   it('收缴率 per month and per building, paid capped at due', async () => {
@@ -65,7 +59,7 @@ describeEachDb('fee commands', (provider) => {
   });
 
   it('only supervisors and managers see 收缴率; foremen may see 欠费', () => {
-    const [collection, arrears] = feeCommands({ prisma: db.prisma });
+    const [collection, arrears] = feeCommands({ prisma: env.db.prisma });
     expect(collection?.roles).toEqual(['SUPERVISOR', 'MANAGER']);
     expect(arrears?.roles).toContain('FOREMAN');
     expect(arrears?.roles).not.toContain('ASSISTANT');

@@ -1,40 +1,36 @@
 // FeesDialog driven directly through a DialogSet (the main-menu route is wired by the lead).
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { FEES_DIALOG, FeesDialog, feesRequestOf } from '../../dialogs/fees.dialog.js';
 import { isFeeOptedOut } from '../../src/db/fee.repo.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
-import { addOwner, seedFeeEstate, senderFor, type FeeEstate } from '../fees/fee-fixtures.js';
+import { describeEachDb } from '../support/databases.js';
+import { addOwner, billCsv, senderFor, useFeeEstate } from '../fees/fee-fixtures.js';
 
 describeEachDb('FeesDialog', (provider) => {
-  let db: TestDatabase;
-  let est: FeeEstate;
+  const env = useFeeEstate(provider);
   let sender: Sender;
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    est = await seedFeeEstate(db.prisma);
-    const owner = await addOwner(db.prisma, est.unit('1', '101'), '刘洋', '13812345678', 'o1');
-    await db.prisma.unitMembership.create({ data: { unitId: est.unit('3', '301'), personId: owner, role: 'OWNER' } });
-    sender = senderFor(est, {
+    const owner = await addOwner(env.db.prisma, env.est.unit('1', '101'), '刘洋', '13812345678', 'o1');
+    await env.db.prisma.unitMembership.create({ data: { unitId: env.est.unit('3', '301'), personId: owner, role: 'OWNER' } });
+    sender = senderFor(env.est, {
       personId: owner,
       name: '刘洋',
       units: [
-        { unitId: est.unit('1', '101'), label: '1栋101' },
-        { unitId: est.unit('3', '301'), label: '3栋301' },
+        { unitId: env.est.unit('1', '101'), label: '1栋101' },
+        { unitId: env.est.unit('3', '301'), label: '3栋301' },
       ],
     });
-    const csv = '楼栋,房号,账期,费用类型,应收,实收,到期日\n1栋,101,2026-11,物业费,300,0,2026-11-30\n3栋,301,2026-11,停车费,150,150,2026-11-30\n1栋,102,2026-11,物业费,777,0,2026-11-30';
-    expect((await importBills(db.prisma, est.estateId, Buffer.from(csv))).errors).toEqual([]);
+    const csv = billCsv('1栋,101,2026-11,物业费,300,0,2026-11-30', '3栋,301,2026-11,停车费,150,150,2026-11-30', '1栋,102,2026-11,物业费,777,0,2026-11-30');
+    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
   });
-  afterAll(async () => { await db.drop(); });
 
   function adapter() {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty<DialogState>('dialogs'));
-    dialogs.add(new FeesDialog({ prisma: db.prisma, now: () => new Date('2026-12-05T02:00:00Z') }));
+    dialogs.add(new FeesDialog({ prisma: env.db.prisma, now: () => new Date('2026-12-05T02:00:00Z') }));
     return new TestAdapter(async (ctx) => {
       setSender(ctx, sender);
       const dc = await dialogs.createContext(ctx);
@@ -59,9 +55,9 @@ describeEachDb('FeesDialog', (provider) => {
 
   it('"不再提醒" opts out and "恢复提醒" opts back in', async () => {
     await adapter().send('不再提醒').assertReply((a) => expect(a.text).toContain('不再向您发送缴费提醒')).startTest();
-    expect(await isFeeOptedOut(db.prisma, sender.personId ?? '')).toBe(true);
+    expect(await isFeeOptedOut(env.db.prisma, sender.personId ?? '')).toBe(true);
     await adapter().send('恢复提醒').assertReply((a) => expect(a.text).toContain('已为您恢复')).startTest();
-    expect(await isFeeOptedOut(db.prisma, sender.personId ?? '')).toBe(false);
+    expect(await isFeeOptedOut(env.db.prisma, sender.personId ?? '')).toBe(false);
   });
 
   it('recognises the opt-out wording', () => {

@@ -1,46 +1,40 @@
 // Two months of daily 催缴 runs on a simulated clock against a real database.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { feeNoticesOf, setFeeOptOut } from '../../src/db/fee.repo.js';
 import { runArrearsCampaign, type CampaignEstate } from '../../src/fees/arrears-campaign.job.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { addLocalDays, localDateKey, localParts, zonedTime } from '../../src/shared/zoned-time.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
-import { addOwner, seedFeeEstate, type FeeEstate } from './fee-fixtures.js';
+import { describeEachDb } from '../support/databases.js';
+import { addOwner, billCsv, useFeeEstate } from './fee-fixtures.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (date: string, hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return zonedTime(date, (h ?? 0) * 60 + (m ?? 0), TZ);
 };
-const HEADER = '楼栋,房号,账期,费用类型,应收,实收,到期日';
 
 describeEachDb('催缴 campaign over two months', (provider) => {
-  let db: TestDatabase;
-  let est: FeeEstate;
+  const env = useFeeEstate(provider, { settings: { fees: { lateFee: { ratePerDayBasisPoints: 3, graceDays: 30 } } } });
   let estate: CampaignEstate;
   const people: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    est = await seedFeeEstate(db.prisma, { settings: { fees: { lateFee: { ratePerDayBasisPoints: 3, graceDays: 30 } } } });
-    const row = await db.prisma.estate.findUniqueOrThrow({ where: { id: est.estateId } });
+    const row = await env.db.prisma.estate.findUniqueOrThrow({ where: { id: env.est.estateId } });
     estate = { id: row.id, name: row.name, deskPhone: row.deskPhone, timezone: row.timezone, settings: row.settings };
-    people.A = await addOwner(db.prisma, est.unit('1', '101'), '业主甲', '13900000001', 'owner-a');
-    people.B = await addOwner(db.prisma, est.unit('1', '102'), '业主乙', '13900000002', 'owner-b');
-    people.C = await addOwner(db.prisma, est.unit('1', '103'), '业主丙', '13900000003', 'owner-c');
-    people.D = await addOwner(db.prisma, est.unit('1', '104'), '业主丁', '13900000004', 'owner-d');
-    await db.prisma.unitMembership.create({ data: { unitId: est.unit('1', '105'), personId: people.D, role: 'OWNER' } });
-    await setFeeOptOut(db.prisma, { personId: people.B, estateId: est.estateId, at: at('2026-11-01', '12:00'), staffMessage: { text: 'x' } });
-    const csv = [
-      HEADER,
+    people.A = await addOwner(env.db.prisma, env.est.unit('1', '101'), '业主甲', '13900000001', 'owner-a');
+    people.B = await addOwner(env.db.prisma, env.est.unit('1', '102'), '业主乙', '13900000002', 'owner-b');
+    people.C = await addOwner(env.db.prisma, env.est.unit('1', '103'), '业主丙', '13900000003', 'owner-c');
+    people.D = await addOwner(env.db.prisma, env.est.unit('1', '104'), '业主丁', '13900000004', 'owner-d');
+    await env.db.prisma.unitMembership.create({ data: { unitId: env.est.unit('1', '105'), personId: people.D, role: 'OWNER' } });
+    await setFeeOptOut(env.db.prisma, { personId: people.B, estateId: env.est.estateId, at: at('2026-11-01', '12:00'), staffMessage: { text: 'x' } });
+    const csv = billCsv(
       ...['101', '102', '103'].flatMap((r) => [`1栋,${r},2026-11,物业费,300,0,2026-11-30`, `1栋,${r},2026-12,物业费,300,0,2026-12-31`]),
       '1栋,104,2026-11,物业费,300,100,2026-11-30',
       '1栋,105,2026-11,水费,45.5,0,2026-12-02',
       '1栋,106,2026-11,物业费,300,300,2026-11-30', // paid, and no owner anyway
-    ].join('\n');
-    expect((await importBills(db.prisma, est.estateId, Buffer.from(csv))).errors).toEqual([]);
+    );
+    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
   });
-  afterAll(async () => { await db.drop(); });
 
   it('sends exactly the expected reminders, never in quiet hours, never to an opted-out owner, never twice', async () => {
     // The 10:00 tick, except two late runs: a catch-up at 22:30 and an early one at 06:00.
@@ -49,19 +43,19 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     for (let d = '2026-11-15'; d <= '2027-01-20'; d = addLocalDays(d, 1)) {
       if (d === '2026-12-01') {
         // 业主丙 pays November (the billing system's next export).
-        await importBills(db.prisma, est.estateId, Buffer.from(`${HEADER}\n1栋,103,2026-11,物业费,300,300,2026-11-30`));
+        await importBills(env.db.prisma, env.est.estateId, billCsv('1栋,103,2026-11,物业费,300,300,2026-11-30'));
       }
       const now = at(d, runTime(d));
       if (d === '2026-12-03' && !crashed) {
         crashed = true;
         // Crash after the first reminder of the day, then the restarted job runs the same tick again.
-        await expect(runArrearsCampaign(db.prisma, estate, now, () => { throw new Error('crash'); })).rejects.toThrow('crash');
+        await expect(runArrearsCampaign(env.db.prisma, estate, now, () => { throw new Error('crash'); })).rejects.toThrow('crash');
       }
-      await runArrearsCampaign(db.prisma, estate, now);
-      await runArrearsCampaign(db.prisma, estate, now); // a rerun of the same tick
+      await runArrearsCampaign(env.db.prisma, estate, now);
+      await runArrearsCampaign(env.db.prisma, estate, now); // a rerun of the same tick
     }
 
-    const notices = await feeNoticesOf(db.prisma, est.estateId);
+    const notices = await feeNoticesOf(env.db.prisma, env.est.estateId);
     const who = Object.fromEntries(Object.entries(people).map(([k, v]) => [v, k]));
     const got = notices.map((n) => `${localDateKey(n.createdAt, TZ)} ${who[n.personId]} ${n.unitId.split('-').pop()} ${n.dueDate} ${n.stage}`);
     const A = (date: string, room: string, due: string, stage: string, p = 'A') => `${date} ${p} ${room} ${due} ${stage}`;
@@ -92,7 +86,7 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     expect([...got].sort()).toEqual([...expected].sort());
 
     // One outbox message per reminder (a reminder may cover several units), to the owner's one chat account.
-    const outbox = await db.prisma.outboxMessage.findMany({ where: { kind: 'reminder' } });
+    const outbox = await env.db.prisma.outboxMessage.findMany({ where: { kind: 'reminder' } });
     const reminders = new Set(expected.map((e) => e.split(' ').slice(0, 2).join(' ')));
     expect(outbox).toHaveLength(reminders.size);
     expect(outbox.some((m) => m.address === 'owner-b')).toBe(false);

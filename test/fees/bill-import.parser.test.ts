@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, it, expect } from 'vitest';
-import { parseBillCsv, parseAmountCents, parsePeriod, parseDate, FEE_TYPES } from '../../src/fees/bill-import.parser.js';
+import { parseBillCsv, parseAmountCents, parsePeriod, parseDate } from '../../src/fees/bill-import.parser.js';
+import { FEE_TYPES } from '../../src/fees/fee.rules.js';
 import { parseCsv, decodeCsvBuffer } from '../../src/shared/csv.js';
 
 const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));

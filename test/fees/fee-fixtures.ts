@@ -1,5 +1,35 @@
 // A small estate for fee tests: 1栋 (no 单元) 101–107, 2栋 1单元 201/202, 3栋 301, owners with console accounts.
-import type { Prisma } from '../../src/db/client.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { Prisma, Provider } from '../../src/db/client.js';
+import type { Sender, StaffRole } from '../../src/identity/sender.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+
+/** The bill CSV header the finance export uses (Chinese column names). */
+const BILL_HEADER = '楼栋,房号,账期,费用类型,应收,实收,到期日';
+
+/** A bill CSV file: the header, then `rows`. */
+export function billCsv(...rows: string[]): Buffer {
+  return Buffer.from([BILL_HEADER, ...rows].join('\n'));
+}
+
+export interface FeeTestEnv {
+  db: TestDatabase;
+  est: FeeEstate;
+}
+
+/**
+ * Registers beforeAll/afterAll for a describeEachDb block: a fresh database with the fee estate, dropped at the end.
+ * The fields are set once beforeAll has run (read them in later hooks and tests, not at collection time).
+ */
+export function useFeeEstate(provider: Provider, opts: { code?: string; settings?: object } = {}): FeeTestEnv {
+  const env = {} as FeeTestEnv;
+  beforeAll(async () => {
+    env.db = await createTestDatabase(provider);
+    env.est = await seedFeeEstate(env.db.prisma, opts);
+  });
+  afterAll(async () => { await env.db.drop(); });
+  return env;
+}
 
 export interface FeeEstate {
   estateId: string;
@@ -46,8 +76,6 @@ export async function addOwner(prisma: Prisma, unitId: string, name: string, pho
   });
   return p.id;
 }
-
-import type { Sender, StaffRole } from '../../src/identity/sender.js';
 
 /** A sender as identify() would build it, for calling services and commands directly. */
 export function senderFor(

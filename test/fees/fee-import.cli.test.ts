@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { progressBar, runFeeImport } from '../../src/fees/fee-import.cli.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
-import { seedFeeEstate } from './fee-fixtures.js';
+import { describeEachDb } from '../support/databases.js';
+import { useFeeEstate } from './fee-fixtures.js';
 
 describeEachDb('import-bills CLI', (provider) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    await seedFeeEstate(db.prisma);
-  });
-  afterAll(async () => { await db.drop(); });
+  const env = useFeeEstate(provider);
 
   const files: Record<string, string> = {
     'ok.csv': '楼栋,房号,账期,费用类型,应收,实收,到期日\n1栋,101,2026-11,物业费,300,0,2026-11-30\n',
     'bad.csv': '楼栋,房号,账期,费用类型,应收,实收,到期日\n1栋,101,2026-11,物业费,x,0,2026-11-30\n',
   };
   const io = (out: string[], bar: string[]) => ({
-    prisma: db.prisma,
+    prisma: env.db.prisma,
     out: (l: string) => out.push(l),
     progress: (s: string) => bar.push(s),
     readFile: (f: string) => {

@@ -1,38 +1,32 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { isFeeOptedOut } from '../../src/db/fee.repo.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { feeBalanceReply, optInToReminders, optOutOfReminders } from '../../src/fees/fee.service.js';
-import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
-import { addOwner, seedFeeEstate, senderFor, type FeeEstate } from './fee-fixtures.js';
+import { describeEachDb } from '../support/databases.js';
+import { addOwner, billCsv, senderFor, useFeeEstate } from './fee-fixtures.js';
 
-const HEADER = '楼栋,房号,账期,费用类型,应收,实收,到期日';
 const now = new Date('2026-12-20T02:00:00Z'); // 2026-12-20 10:00 in Shanghai
 
 describeEachDb('owner fee balance', (provider) => {
-  let db: TestDatabase;
-  let est: FeeEstate;
+  const env = useFeeEstate(provider);
   let owner: string;
   beforeAll(async () => {
-    db = await createTestDatabase(provider);
-    est = await seedFeeEstate(db.prisma);
-    owner = await addOwner(db.prisma, est.unit('1', '101'), '刘洋', '13812345678', 'owner-1');
-    await db.prisma.staffChat.create({ data: { estateId: est.estateId, role: 'ASSISTANT', channel: 'telegram', chatId: '-100' } });
-    const csv = [
-      HEADER,
+    owner = await addOwner(env.db.prisma, env.est.unit('1', '101'), '刘洋', '13812345678', 'owner-1');
+    await env.db.prisma.staffChat.create({ data: { estateId: env.est.estateId, role: 'ASSISTANT', channel: 'telegram', chatId: '-100' } });
+    const csv = billCsv(
       '1栋,101,2026-10,物业费,300,300,2026-10-31', // paid after its due date: nothing owed, no late fee
       '1栋,101,2026-11,物业费,300,100,2026-11-30', // partly paid: ¥200 overdue 20 days
       '1栋,101,2026-11,水费,45.5,0,2026-11-30',
       '1栋,101,2026-12,物业费,300,0,2026-12-31',
       '1栋,102,2026-11,物业费,999,0,2026-11-30', // a neighbour's debt
-    ].join('\n');
-    expect((await importBills(db.prisma, est.estateId, Buffer.from(csv))).errors).toEqual([]);
+    );
+    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
   });
-  afterAll(async () => { await db.drop(); });
 
-  const mine = () => senderFor(est, { personId: owner, name: '刘洋', units: [{ unitId: est.unit('1', '101'), label: '1栋101' }] });
+  const mine = () => senderFor(env.est, { personId: owner, name: '刘洋', units: [{ unitId: env.est.unit('1', '101'), label: '1栋101' }] });
 
   it('shows arrears by period and fee type, the next due date and how to pay — no late fee when none is configured', async () => {
-    const text = await feeBalanceReply(db.prisma, mine(), now);
+    const text = await feeBalanceReply(env.db.prisma, mine(), now);
     expect(text).toContain('【1栋101】待缴合计 ¥545.50');
     expect(text).toContain('2026-11 物业管理费 ¥200.00（已逾期20天）');
     expect(text).toContain('2026-11 水费 ¥45.50（已逾期20天）');
@@ -44,12 +38,12 @@ describeEachDb('owner fee balance', (provider) => {
   });
 
   it('computes the late fee only from the estate rule, and shows the rule and the estate payment text', async () => {
-    const s = senderFor(est, {
+    const s = senderFor(env.est, {
       personId: owner,
-      units: [{ unitId: est.unit('1', '101'), label: '1栋101' }],
+      units: [{ unitId: env.est.unit('1', '101'), label: '1栋101' }],
       settings: { fees: { lateFee: { ratePerDayBasisPoints: 5, graceDays: 10 }, paymentText: '请扫前台二维码缴费。' } },
     });
-    const text = await feeBalanceReply(db.prisma, s, now);
+    const text = await feeBalanceReply(env.db.prisma, s, now);
     // ¥200 × 0.05% × 10 chargeable days = ¥1.00; ¥45.50 × 0.05% × 10 = ¥0.2275 → ¥0.23
     expect(text).toContain('2026-11 物业管理费 ¥200.00（已逾期20天，违约金 ¥1.00）');
     expect(text).toContain('违约金 ¥0.23');
@@ -59,17 +53,17 @@ describeEachDb('owner fee balance', (provider) => {
   });
 
   it('a person without units is told to bind first', async () => {
-    expect(await feeBalanceReply(db.prisma, senderFor(est, { personId: null }), now)).toContain('还没有绑定房屋');
+    expect(await feeBalanceReply(env.db.prisma, senderFor(env.est, { personId: null }), now)).toContain('还没有绑定房屋');
   });
 
   it('不再提醒 records the opt-out and tells the assistants group once; 恢复提醒 undoes it', async () => {
-    expect(await optOutOfReminders(db.prisma, mine(), now)).toContain('不再向您发送缴费提醒');
-    expect(await isFeeOptedOut(db.prisma, owner)).toBe(true);
-    expect(await optOutOfReminders(db.prisma, mine(), now)).toContain('已设置过');
-    const staff = await db.prisma.outboxMessage.findMany({ where: { address: '-100' } });
+    expect(await optOutOfReminders(env.db.prisma, mine(), now)).toContain('不再向您发送缴费提醒');
+    expect(await isFeeOptedOut(env.db.prisma, owner)).toBe(true);
+    expect(await optOutOfReminders(env.db.prisma, mine(), now)).toContain('已设置过');
+    const staff = await env.db.prisma.outboxMessage.findMany({ where: { address: '-100' } });
     expect(staff).toHaveLength(1);
     expect((staff[0]?.payload as { text: string }).text).toContain('刘洋（1栋101）回复“不再提醒”');
-    expect(await optInToReminders(db.prisma, mine())).toContain('已为您恢复');
-    expect(await isFeeOptedOut(db.prisma, owner)).toBe(false);
+    expect(await optInToReminders(env.db.prisma, mine())).toContain('已为您恢复');
+    expect(await isFeeOptedOut(env.db.prisma, owner)).toBe(false);
   });
 });
