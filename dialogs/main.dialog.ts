@@ -3,8 +3,8 @@
 import { ChoicePrompt, ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { isPersonalIntent, matchIntent, matchInterruption, type Intent, type PersonalIntent } from '../src/bot/intents.js';
 import type { MessageKey } from '../src/i18n/index.js';
-import { staffRoleLabel, type BindingService } from '../src/identity/binding.service.js';
-import { failureText } from '../src/identity/binding.replies.js';
+import type { BindingService } from '../src/identity/binding.service.js';
+import { staffBindText } from '../src/identity/binding.replies.js';
 import { bt } from '../src/identity/identity.texts.js';
 import { senderOf } from '../src/identity/sender.js';
 import { BINDING_DIALOG, BindingDialog, type BindingOptions, type BindingResult } from './binding.dialog.js';
@@ -127,7 +127,7 @@ export class MainDialog extends InterruptibleDialog {
         // Unbound staff reach this through the dialogs (the command router only runs account commands for bound ones).
         const code = (step.context.activity.text ?? '').replace(/^员工绑定/, '').trim();
         const r = await this.binding.bindStaffCode(sender.identityId, code);
-        await step.context.sendActivity(r.ok ? `员工绑定成功：${r.name}（${staffRoleLabel(r.role)}）。回复“命令”查看可用命令。` : failureText(r, sender.estate));
+        await step.context.sendActivity(staffBindText(r, sender.estate));
         return step.endDialog();
       }
       default:

@@ -77,7 +77,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): B
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
   const commands = new CommandRouter([
     ...renovationCommands({ renovation }),
-    ...identityCommands({ prisma: db.prisma, now }),
+    ...identityCommands({ binding }),
     ...ticketCommands({ complaints }),
     ...feeCommands({ prisma: db.prisma }),
     ...keyCommands({ keys }),

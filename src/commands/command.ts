@@ -1,6 +1,7 @@
 // Staff / supervisor chat commands: Chinese words and slash aliases, role-checked, usable in registered groups and
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
 import type { TurnContext } from 'botbuilder';
+import { AppError } from '../bot/app-error.js';
 import type { Sender, StaffRole } from '../identity/sender.js';
 
 export interface CommandContext {
@@ -25,9 +26,14 @@ export interface Command {
   run(ctx: CommandContext): Promise<string>;
 }
 
-export const ROLE_LABEL: Record<StaffRole, string> = {
-  ASSISTANT: '客户助理',
-  FOREMAN: '领班',
-  SUPERVISOR: '主管',
-  MANAGER: '经理',
-};
+export { STAFF_ROLE_LABEL as ROLE_LABEL } from '../identity/sender.js';
+
+/** Every staff role: for commands any colleague may run. */
+export const ALL_STAFF: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
+
+/** The caller's staff record. The router already checked the role; this narrows the type for the command body. */
+export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
+  const s = ctx.sender.staff;
+  if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
+  return s;
+}

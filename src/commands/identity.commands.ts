@@ -1,23 +1,15 @@
 // Identity commands: front-desk binding codes, staff codes, group registration, staff binding, whoami.
-import type { Prisma } from '../db/client.js';
 import { AppError } from '../bot/app-error.js';
-import { BindingService, staffRoleLabel } from '../identity/binding.service.js';
-import { failureText } from '../identity/binding.replies.js';
+import { staffRoleLabel, type BindingService } from '../identity/binding.service.js';
+import { staffBindText } from '../identity/binding.replies.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import type { Command } from './command.js';
+import { staffOf, type Command } from './command.js';
 
 export interface IdentityCommandDeps {
-  prisma: Prisma;
-  now: () => Date;
+  binding: BindingService;
 }
 
-export function identityCommands(deps: IdentityCommandDeps): Command[] {
-  const binding = new BindingService(deps.prisma, deps.now);
-  const staffOf = (ctx: Parameters<Command['run']>[0]) => {
-    const s = ctx.sender.staff;
-    if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
-    return s;
-  };
+export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
   return [
     {
       name: '绑定码',
@@ -77,7 +69,7 @@ export function identityCommands(deps: IdentityCommandDeps): Command[] {
       async run(ctx) {
         if (!/^\d{8}$/.test(ctx.args)) throw new AppError('BAD_INPUT', 'bad code', '用法：员工绑定 12345678（8 位员工码）');
         const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args);
-        return r.ok ? `员工绑定成功：${r.name}（${staffRoleLabel(r.role)}）。回复“命令”查看可用命令。` : failureText(r, ctx.sender.estate);
+        return staffBindText(r, ctx.sender.estate);
       },
     },
     {

@@ -4,19 +4,13 @@ import { AppError } from '../bot/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { KeyService } from '../keys/key.service.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import type { Command, CommandContext } from './command.js';
+import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface KeyCommandDeps {
   keys: KeyService;
 }
 
-const STAFF: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
-
-function staffOf(ctx: CommandContext): { id: string; estateId: string } {
-  const s = ctx.sender.staff;
-  if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
-  return s;
-}
+const STAFF = ALL_STAFF;
 
 export function keyCommands(deps: KeyCommandDeps): Command[] {
   return [

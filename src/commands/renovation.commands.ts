@@ -4,7 +4,7 @@ import { AppError } from '../bot/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import type { Command, CommandContext } from './command.js';
+import { staffOf, type Command, type CommandContext } from './command.js';
 
 export interface RenovationCommandDeps {
   renovation: RenovationService;
@@ -13,8 +13,7 @@ export interface RenovationCommandDeps {
 const DECIDERS: StaffRole[] = ['ASSISTANT', 'SUPERVISOR', 'MANAGER'];
 
 function decider(ctx: CommandContext) {
-  const s = ctx.sender.staff;
-  if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
+  const s = staffOf(ctx);
   return { staffId: s.id, name: ctx.sender.name ?? '同事', estateId: s.estateId };
 }
 

@@ -6,17 +6,16 @@ import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import type { Command, CommandContext } from './command.js';
+import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface TicketCommandDeps {
   complaints: ComplaintService;
 }
 
-const STAFF: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
+const STAFF = ALL_STAFF;
 
 function actorOf(ctx: CommandContext): StaffActor {
-  const s = ctx.sender.staff;
-  if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
+  const s = staffOf(ctx);
   if (s.estateId !== ctx.sender.estate.id) throw new AppError('FORBIDDEN', 'other estate', '只能处理本小区的工单。');
   return { staffId: s.id, name: ctx.sender.name ?? '员工', role: s.role, estateId: s.estateId };
 }

@@ -8,15 +8,14 @@ import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress } from './address.parser.js';
 import { bt } from './identity.texts.js';
-import { unitLabel, type SenderUnit, type StaffRole } from './sender.js';
+import { STAFF_ROLE_LABEL, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
 export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 
-const STAFF_LABEL: Record<StaffRole, string> = { ASSISTANT: '客户助理', FOREMAN: '领班', SUPERVISOR: '主管', MANAGER: '经理' };
 export const ROLE_BY_LABEL: Record<string, StaffRole> = Object.fromEntries(
-  Object.entries(STAFF_LABEL).map(([role, label]) => [label, role as StaffRole]),
+  Object.entries(STAFF_ROLE_LABEL).map(([role, label]) => [label, role as StaffRole]),
 );
 
 export type BindFailureReason = 'badCode' | 'expired' | 'used' | 'mismatch' | 'locked';
@@ -177,7 +176,7 @@ export class BindingService {
       `姓名：${p.name}`,
       `手机：${p.phone ? maskPhone(p.phone) : '未登记'}`,
       ...toSenderUnits(p.memberships).map((u) => `房屋：${u.label}（${memberRoleLabel(u.role)}）`),
-      ...(p.staff ? [`员工身份：${STAFF_LABEL[p.staff.role]}（${p.staff.estate.name}）`] : []),
+      ...(p.staff ? [`员工身份：${STAFF_ROLE_LABEL[p.staff.role]}（${p.staff.estate.name}）`] : []),
       ...p.identities.map((i) => `聊天账号：${i.channel}（${formatLocal(i.createdAt, timezone, 'date')} 起）`),
       '我们不收集身份证号。如需删除本聊天账号的绑定，请回复“解绑”。',
     ];
@@ -245,7 +244,7 @@ export class BindingService {
 }
 
 export function staffRoleLabel(role: StaffRole): string {
-  return STAFF_LABEL[role];
+  return STAFF_ROLE_LABEL[role];
 }
 
 export function memberRoleLabel(role: repo.MemberRole): string {

@@ -5,6 +5,9 @@ import type { EstateInfo } from '../estate/estate.service.js';
 
 export type StaffRole = 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
 
+/** The ladder's names as the department says them. */
+export const STAFF_ROLE_LABEL: Record<StaffRole, string> = { ASSISTANT: '客户助理', FOREMAN: '领班', SUPERVISOR: '主管', MANAGER: '经理' };
+
 export interface SenderUnit {
   unitId: string;
   estateId: string;
