@@ -1,4 +1,5 @@
 // 物业费: one answer per turn — the owner's balance, or the 不再提醒 / 恢复提醒 switch for fee reminders.
+import { FEE_OPT_IN, FEE_OPT_OUT } from '../src/bot/intents.js';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Prisma } from '../src/db/client.js';
 import { feeBalanceReply, optInToReminders, optOutOfReminders } from '../src/fees/fee.service.js';
@@ -11,14 +12,12 @@ export interface FeesDialogDeps {
   now: () => Date;
 }
 
-const OPT_OUT = /不再提醒|别再提醒|不要再提醒|退订提醒/;
-const OPT_IN = /恢复提醒|重新提醒|开启提醒/;
 
 export type FeesRequest = 'balance' | 'optOut' | 'optIn';
 
 export function feesRequestOf(text: string): FeesRequest {
-  if (OPT_IN.test(text)) return 'optIn';
-  if (OPT_OUT.test(text)) return 'optOut';
+  if (FEE_OPT_IN.test(text)) return 'optIn';
+  if (FEE_OPT_OUT.test(text)) return 'optOut';
   return 'balance';
 }
 

@@ -11,6 +11,10 @@ export function isPersonalIntent(intent: Intent | string): intent is PersonalInt
   return (PERSONAL_INTENTS as readonly string[]).includes(intent);
 }
 
+/** The switch for fee reminders (every 催缴 message tells the owner to reply 不再提醒). */
+export const FEE_OPT_OUT = /不再提醒|别再提醒|不要再提醒|退订提醒/;
+export const FEE_OPT_IN = /恢复提醒|重新提醒|开启提醒/;
+
 const RULES: Array<[Intent, RegExp]> = [
   ['handoff', /转人工|人工客服|人工服务|^人工$|找客服|^talk to staff$/i],
   // Account words come first: "解除绑定" is not "绑定", "员工绑定 123" is not "绑定".
@@ -24,6 +28,7 @@ const RULES: Array<[Intent, RegExp]> = [
   ['renovation', /装修|延期|停工|复工|退场|验收|^renovation$/i],
   ['keys', /钥匙|^keys?$/i],
   ['fees', /物业费|管理费|缴费|交费|欠费|账单|费用|^property fees$/i],
+  ['fees', new RegExp(`${FEE_OPT_OUT.source}|${FEE_OPT_IN.source}`)],
 ];
 
 export function matchIntent(text: string | undefined | null): Intent | null {

@@ -25,6 +25,13 @@ describeEachDb('main menu and interruptions', (provider) => {
     ]);
   });
 
+  it('"不再提醒" (as every 催缴 reminder asks) reaches the fee flow from anywhere', async () => {
+    await chatWith(env.bot).converse([
+      ['不再提醒', '不再向您发送缴费提醒'],
+      ['恢复提醒', '已为您恢复'],
+    ]);
+  });
+
   it('picks a menu item by number and by Chinese ordinal', async () => {
     await chatWith(env.bot).converse([
       ['在吗', '请问需要办理什么业务'],
