@@ -6,7 +6,7 @@ import type { FeeType } from '../fees/fee.rules.js';
 import { unitLabel } from '../identity/sender.js';
 import type { OutboundMessage } from '../../adapters/channel.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
-import type { Prisma } from './client.js';
+import { type Prisma, isPostgres } from './client.js';
 
 type Tx = PrismaNs.TransactionClient;
 
@@ -95,10 +95,6 @@ export interface BillUpdate {
 }
 
 const outstanding = (due: number, paid: number) => Math.max(0, due - paid);
-
-function isPostgres(db: Tx | Prisma): boolean {
-  return (db as unknown as { _activeProvider?: unknown })._activeProvider === 'postgresql';
-}
 
 const BILL_COLUMNS = ['id', 'estateId', 'buildingId', 'unitId', 'period', 'feeType', 'amountDueCents', 'amountPaidCents', 'outstandingCents', 'dueDate'];
 

@@ -2,7 +2,7 @@
 // Raw SQL lives only here (the PostgreSQL claim and the conflict-free insert).
 import crypto from 'node:crypto';
 import type { OutboxMessage, Prisma as PrismaNs } from '../generated/sqlite/client.js';
-import type { Prisma } from './client.js';
+import { type Prisma, isPostgres } from './client.js';
 import { isUniqueViolation } from './inbound-receipt.repo.js';
 
 export type OutboxRow = OutboxMessage;
@@ -17,15 +17,6 @@ export interface NewOutboxRow {
   payload: PrismaNs.InputJsonObject;
   dedupeKey: string;
   nextAttemptAt: Date;
-}
-
-// The app is typed against the SQLite client while PostgreSQL runs underneath (see client.ts); the runtime
-// client (and every transaction client, a proxy of it) knows which one it is. Prisma has no public accessor, and the
-// callers (notifyPerson(tx, …) everywhere) hand over only a client or a transaction. The portable alternatives do not
-// hold: `upsert(update: {})` is not a native upsert on PostgreSQL (concurrent inserts abort the caller's transaction)
-// and the SQLite client has no `createMany({ skipDuplicates })`.
-function isPostgres(db: OutboxDb): boolean {
-  return (db as unknown as { _activeProvider?: unknown })._activeProvider === 'postgresql';
 }
 
 /**

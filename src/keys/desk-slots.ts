@@ -1,5 +1,6 @@
 // The front desk's key-appointment calendar: 15-minute slots inside the desk shifts (the gap is the lunch break),
 // closed on public holidays. Pure: the holiday data comes in as a BusinessCalendar, the clock as `now`.
+import { toMinutes } from '../sla/business-calendar.js';
 import { z } from 'zod';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import { formatLocal, localDateKey, localParts, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
@@ -40,11 +41,7 @@ export class DeskSlots {
   }
 
   private shiftMinutes(): Array<{ start: number; end: number }> {
-    const toMin = (s: string): number => {
-      const [h, m] = s.split(':').map(Number);
-      return (h ?? 0) * 60 + (m ?? 0);
-    };
-    return this.shifts.map((s) => ({ start: toMin(s.start), end: toMin(s.end) }));
+    return this.shifts.map((s) => ({ start: toMinutes(s.start), end: toMinutes(s.end) }));
   }
 
   /** Why the desk is closed that whole day, or null when it opens. */

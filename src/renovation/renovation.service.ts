@@ -11,7 +11,7 @@ import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
-import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
+import { BusinessCalendar, DEFAULT_DESK_CALENDAR, toMinutes } from '../sla/business-calendar.js';
 import { addBusinessMinutes } from '../sla/business-time.js';
 import { parseExtensionEnd } from './extension-date.parser.js';
 import { checkExtension, permitStatusText } from './extension.rules.js';
@@ -142,8 +142,7 @@ export class RenovationService {
       const day = addLocalDays(today, i);
       if (!this.calendar.isWorkday(day)) continue;
       for (const hhmm of s.inspectionSlots) {
-        const [h, m] = hhmm.split(':').map(Number);
-        candidates.push(zonedTime(day, (h ?? 0) * 60 + (m ?? 0), estate.timezone));
+        candidates.push(zonedTime(day, toMinutes(hhmm), estate.timezone));
       }
     }
     if (candidates.length === 0) return [];

@@ -131,7 +131,8 @@ export const DEFAULT_DESK_CALENDAR: CalendarConfig = {
   ],
 };
 
-function toMinutes(hhmm: string): number {
+/** 'HH:MM' → minutes since local midnight (throws on a malformed time). */
+export function toMinutes(hhmm: string): number {
   if (!HHMM_RE.test(hhmm)) throw new Error(`班次时间 "${hhmm}" 无效（应为 HH:MM）`);
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
