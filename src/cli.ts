@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { AppError } from './bot/app-error.js';
 import { openDatabase, type Prisma } from './db/client.js';
 import * as repo from './db/binding.repo.js';
-import { findDefaultEstate } from './db/estate.repo.js';
+import { findDefaultEstate, findEstateByCode } from './db/estate.repo.js';
 import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/binding.service.js';
 import { maskPhone } from './shared/phone.js';
 import { runFeeImport } from './fees/fee-import.cli.js';
@@ -103,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function pickEstate(prisma: Prisma, code: string | undefined) {
-  const e = code ? await repo.estateByCode(prisma, code) : await findDefaultEstate(prisma);
+  const e = code ? await findEstateByCode(prisma, code) : await findDefaultEstate(prisma);
   if (!e) throw new AppError('NOT_FOUND', 'no estate', code ? `没有编码为 ${code} 的小区。` : '数据库里还没有小区（先 npm start 生成演示数据）。');
   return e;
 }

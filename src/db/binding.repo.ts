@@ -132,10 +132,6 @@ export function staffChatByChat(db: Db, channel: string, chatId: string) {
   return db.staffChat.findUnique({ where: { channel_chatId: { channel, chatId } } });
 }
 
-export function estateByCode(db: Db, code: string) {
-  return db.estate.findUnique({ where: { code } });
-}
-
 export type Memberships = NonNullable<NonNullable<Awaited<ReturnType<typeof identityById>>>['person']>['memberships'];
 /** The person an account is now bound to, with all of that person's units. */
 export type BoundIdentity = { personId: string; memberships: Memberships };

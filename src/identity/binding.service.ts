@@ -8,7 +8,7 @@ import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress } from './address.parser.js';
 import { bt } from './identity.texts.js';
-import { STAFF_ROLE_LABEL, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
+import { STAFF_ROLE_LABEL, toSenderUnits, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
@@ -50,9 +50,6 @@ export function mobileDigits(text: string): string | null {
   const digits = text.replace(/\D/g, '');
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
-
-const toSenderUnits = (memberships: repo.Memberships): SenderUnit[] =>
-  memberships.map((m) => ({ unitId: m.unitId, estateId: m.unit.building.estateId, label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room), role: m.role }));
 
 export class BindingService {
   constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}

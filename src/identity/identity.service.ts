@@ -4,7 +4,7 @@ import { touchIdentity } from '../db/identity.repo.js';
 import { AppError } from '../bot/app-error.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, type Locale } from '../i18n/index.js';
-import { unitLabel, type Sender } from './sender.js';
+import { toSenderUnits, type Sender } from './sender.js';
 
 export class IdentityService {
   constructor(
@@ -28,12 +28,7 @@ export class IdentityService {
       now,
     });
     const person = row.person;
-    const units = (person?.memberships ?? []).map((m) => ({
-      unitId: m.unitId,
-      estateId: m.unit.building.estateId,
-      label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
-      role: m.role,
-    }));
+    const units = toSenderUnits(person?.memberships ?? []);
     const staff = person?.staff && person.staff.active ? { id: person.staff.id, role: person.staff.role, estateId: person.staff.estateId } : null;
     const estateId = staff?.estateId ?? units[0]?.estateId;
     const estate = (estateId ? await this.estates.byId(estateId) : null) ?? (await this.estates.defaultEstate());

@@ -40,6 +40,18 @@ export function senderOf(context: TurnContext): Sender {
   return sender;
 }
 
+/** A person's unit memberships (with building) as the sender's unit list. */
+export function toSenderUnits(
+  memberships: ReadonlyArray<{ unitId: string; role: SenderUnit['role']; unit: { entrance: string; room: string; building: { name: string; estateId: string } } }>,
+): SenderUnit[] {
+  return memberships.map((m) => ({
+    unitId: m.unitId,
+    estateId: m.unit.building.estateId,
+    label: unitLabel(m.unit.building.name, m.unit.entrance, m.unit.room),
+    role: m.role,
+  }));
+}
+
 export function unitLabel(building: string, entrance: string, room: string): string {
   return entrance ? `${building}栋${entrance}单元${room}` : `${building}栋${room}`;
 }
