@@ -30,7 +30,9 @@ const WHEN = 'keys.when';
 const SLOT_KEY = Symbol('keys.slot');
 
 const MENU = '钥匙寄存/领取，请回复数字：\n1 寄存钥匙\n2 预约领取\n3 我的预约\n4 改期\n5 取消预约\n6 授权人管理';
-const ASK_WHEN = '请问哪天几点到前台？例如“明天上午十点”“周六下午”。（前台 08:30–12:00、13:30–18:00，每 15 分钟一段）';
+/** The time question, with the desk's configured hours (not hard-coded: they come from the slot settings). */
+const askWhen = (slots: KeyService['slots']) =>
+  `请问哪天几点到前台？例如“明天上午十点”“周六下午”。（前台 ${slots.hoursText()}，每 ${slots.settings.slotMinutes} 分钟一段）`;
 
 interface Values {
   action?: string;
@@ -180,7 +182,7 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.description = text;
-        return step.prompt(WHEN, { prompt: ASK_WHEN });
+        return step.prompt(WHEN, { prompt: askWhen(svc.slots) });
       case 'pickup': {
         if (/^(本人|我|自己|1)$/.test(text)) v.person = { self: true };
         else {
@@ -191,7 +193,7 @@ export class KeysDialog extends ComponentDialog {
           }
           v.person = { self: false, name: m[1], phone: m[2].replace(/\D/g, '') };
         }
-        return step.prompt(WHEN, { prompt: ASK_WHEN });
+        return step.prompt(WHEN, { prompt: askWhen(svc.slots) });
       }
       case 'authorise': {
         const holdingId = v.holdingId ?? '';
@@ -221,7 +223,7 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.appointmentId = chosen.id;
-        return step.prompt(WHEN, { prompt: `原时间 ${formatLocal(chosen.slotStart, svc.slots.tz)}。${ASK_WHEN}` });
+        return step.prompt(WHEN, { prompt: `原时间 ${formatLocal(chosen.slotStart, svc.slots.tz)}。${askWhen(svc.slots)}` });
       }
     }
   };

@@ -89,9 +89,14 @@ export class DeskSlots {
     return null;
   }
 
+  /** The desk's opening hours as owners read them: "08:30–12:00、13:30–18:00". */
+  hoursText(): string {
+    return this.shifts.map((s) => `${s.start}–${s.end}`).join('、');
+  }
+
   /** Owner-facing zh-CN reason. */
   refusalText(r: SlotRefusal): string {
-    const hours = this.shifts.map((s) => `${s.start}–${s.end}`).join('、');
+    const hours = this.hoursText();
     switch (r.reason) {
       case 'HOLIDAY':
         return `${r.holiday}假期前台不办理钥匙业务，请换一天。`;
