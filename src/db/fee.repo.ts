@@ -115,6 +115,27 @@ async function insertBillBatch(tx: Tx, batch: readonly NewBill[]): Promise<void>
   await tx.$executeRawUnsafe(`INSERT INTO "FeeBill" (${cols}) VALUES ${tuples.join(', ')}`, ...params);
 }
 
+/** One UPDATE for many bills: `SET col = CASE id WHEN … THEN … END`, the same SQL on both databases but placeholders. */
+async function updateBillBatch(tx: Tx, batch: readonly BillUpdate[]): Promise<void> {
+  if (batch.length === 0) return;
+  const pg = isPostgres(tx);
+  const params: (string | number)[] = [];
+  const mark = (v: string | number, cast: 'int' | 'text') => {
+    params.push(v);
+    return pg ? `$${params.length}::${cast}` : '?';
+  };
+  const column = (name: string, cast: 'int' | 'text', value: (u: BillUpdate) => string | number) =>
+    `"${name}" = CASE "id" ${batch.map((u) => `WHEN ${mark(u.id, 'text')} THEN ${mark(value(u), cast)}`).join(' ')} END`;
+  const sets = [
+    column('amountDueCents', 'int', (u) => u.amountDueCents),
+    column('amountPaidCents', 'int', (u) => u.amountPaidCents),
+    column('outstandingCents', 'int', (u) => outstanding(u.amountDueCents, u.amountPaidCents)),
+    column('dueDate', 'text', (u) => u.dueDate),
+  ];
+  const ids = batch.map((u) => mark(u.id, 'text')).join(', ');
+  await tx.$executeRawUnsafe(`UPDATE "FeeBill" SET ${sets.join(', ')} WHERE "id" IN (${ids})`, ...params);
+}
+
 /** One transaction: either every row of the file is in, or none (a failure rolls all batches back). */
 export async function applyBills(
   prisma: Prisma,
@@ -130,18 +151,12 @@ export async function applyBills(
       done += batch.length;
       onProgress?.(done);
     }
-    for (const u of updates) {
-      await tx.feeBill.update({
-        where: { id: u.id },
-        data: {
-          amountDueCents: u.amountDueCents,
-          amountPaidCents: u.amountPaidCents,
-          outstandingCents: outstanding(u.amountDueCents, u.amountPaidCents),
-          dueDate: u.dueDate,
-        },
-      });
-      done++;
-      if (done % BATCH === 0) onProgress?.(done);
+    // A month's payments change most bills: update them BATCH at a time, not one round trip each.
+    for (let i = 0; i < updates.length; i += BATCH) {
+      const batch = updates.slice(i, i + BATCH);
+      await updateBillBatch(tx, batch);
+      done += batch.length;
+      onProgress?.(done);
     }
     onProgress?.(done);
   }, LONG_TX);
