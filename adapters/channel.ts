@@ -8,7 +8,8 @@ export type ChannelName = 'console' | 'botframework' | 'wechat' | 'telegram' | (
 export interface OutboundMessage {
   text: string;
   suggestions?: string[];
-  image?: { png: Buffer; caption?: string };
+  /** `altText`: the image's content as text (e.g. a report's table), sent instead where a channel has no images. */
+  image?: { png: Buffer; caption?: string; altText?: string };
 }
 
 export type SendResult =

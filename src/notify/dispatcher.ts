@@ -244,6 +244,7 @@ export class Dispatcher {
       }
     }
 
+    if (message.image && !channel.supportsImages) message = withoutImage(message);
     let res: SendResult;
     try {
       res = await channel.send(target.address, message);
@@ -308,6 +309,16 @@ export class Dispatcher {
     }
     if (await releaseRow(this.prisma, row, { nextAttemptAt: new Date(next), attempts, lastError: res.error })) result.failed++;
   }
+}
+
+/**
+ * For a channel that cannot show images: the text, then the image's content as text (its alt text, e.g. a report's
+ * table), or at least its caption — never a silent drop of what the picture said.
+ */
+export function withoutImage(message: OutboundMessage): OutboundMessage {
+  const { image, ...rest } = message;
+  const instead = image?.altText ?? (image?.caption !== undefined ? `（图：${image.caption}）` : undefined);
+  return { ...rest, text: instead === undefined ? rest.text : [rest.text, instead].filter((t) => t !== '').join('\n\n') };
 }
 
 async function runPool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -10,6 +10,7 @@ export const outboxPayloadSchema = z.object({
   suggestions: z.array(z.string()).optional(),
   imagePngBase64: z.string().optional(),
   imageCaption: z.string().optional(),
+  imageAltText: z.string().optional(),
 });
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 
@@ -34,6 +35,7 @@ export function toPayload(message: OutboundMessage): OutboxPayload {
   if (message.image) {
     payload.imagePngBase64 = message.image.png.toString('base64');
     if (message.image.caption !== undefined) payload.imageCaption = message.image.caption;
+    if (message.image.altText !== undefined) payload.imageAltText = message.image.altText;
   }
   return payload;
 }
@@ -44,6 +46,7 @@ export function toOutbound(payload: OutboxPayload): OutboundMessage {
   if (payload.imagePngBase64 !== undefined) {
     message.image = { png: Buffer.from(payload.imagePngBase64, 'base64') };
     if (payload.imageCaption !== undefined) message.image.caption = payload.imageCaption;
+    if (payload.imageAltText !== undefined) message.image.altText = payload.imageAltText;
   }
   return message;
 }

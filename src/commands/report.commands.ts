@@ -1,0 +1,76 @@
+// Supervisors' numbers in the chat: 逾期 (late work by ladder level), 今日 (today at a glance), 满意度 and 统计 (a month).
+// Always the caller's own estate; the router checks roles and masks phones.
+import { AppError } from '../bot/app-error.js';
+import type { ReportEstate, ReportService } from '../reports/report.service.js';
+import { monthArgOrThrow } from '../reports/report.service.js';
+import type { Command, CommandContext } from './command.js';
+import { ALL_STAFF, staffOf } from './command.js';
+
+export interface ReportCommandDeps {
+  reports: ReportService;
+}
+
+function estateOf(ctx: CommandContext): ReportEstate {
+  const staff = staffOf(ctx);
+  // Staff are identified within their estate, so sender.estate is theirs; refuse rather than report someone else's.
+  if (ctx.sender.estate.id !== staff.estateId) throw new AppError('FORBIDDEN', 'staff estate mismatch', '仅可查看本小区的数据。');
+  return ctx.sender.estate;
+}
+
+function noArgs(ctx: CommandContext, usage: string): void {
+  if (ctx.args !== '') throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, `这个命令不需要参数。用法：${usage}`);
+}
+
+export function reportCommands(deps: ReportCommandDeps): Command[] {
+  const { reports } = deps;
+  const csatUsage = '满意度 [月份]，例：满意度 2026-11、满意度 上月';
+  const statsUsage = '统计 [月份]，例：统计 11月、统计 上月';
+  return [
+    {
+      name: '逾期',
+      aliases: ['overdue'],
+      roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
+      summary: '超时未响应/未办结的工单，按升级级别',
+      usage: '逾期',
+      run: async (ctx) => {
+        noArgs(ctx, '逾期');
+        return reports.overdueText(estateOf(ctx), ctx.now);
+      },
+    },
+    {
+      name: '今日',
+      aliases: ['today'],
+      roles: ALL_STAFF,
+      summary: '今日新增、未结、办结、紧急事件、钥匙预约',
+      usage: '今日',
+      run: async (ctx) => {
+        noArgs(ctx, '今日');
+        return reports.todayText(estateOf(ctx), ctx.now);
+      },
+    },
+    {
+      name: '满意度',
+      aliases: ['csat'],
+      roles: ['SUPERVISOR', 'MANAGER'],
+      summary: '回访满意度（平均分、分布），默认本月',
+      usage: csatUsage,
+      run: async (ctx) => {
+        const estate = estateOf(ctx);
+        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, csatUsage);
+        return reports.csatText(await reports.monthStats(estate, month, ctx.now), estate);
+      },
+    },
+    {
+      name: '统计',
+      aliases: ['stats'],
+      roles: ['SUPERVISOR', 'MANAGER'],
+      summary: '月度统计：投诉按类别、SLA 达标率、二次投诉、满意度、收缴率',
+      usage: statsUsage,
+      run: async (ctx) => {
+        const estate = estateOf(ctx);
+        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, statsUsage);
+        return reports.statsText(await reports.monthStats(estate, month, ctx.now), estate);
+      },
+    },
+  ];
+}

@@ -1,0 +1,338 @@
+// Supervisors' numbers in words and as chart specs: 今日 / 逾期 / 满意度 / 统计 for the commands, and the daily
+// summary and monthly report the jobs send to the supervisors' group (with a chart PNG; a text table where a channel
+// has no images). All counts come from src/db/report.repo.ts; the collection rate from the fee area's own functions.
+import { z } from 'zod';
+import { AppError } from '../bot/app-error.js';
+import type { Prisma } from '../db/client.js';
+import { collectionTotals } from '../db/fee.repo.js';
+import {
+  csatScores, dayTicketCounts, deskAppointments, overdueTickets, repeatCount, reportEstates, slaCounts, ticketCountsByCategory,
+  type OverdueRow, type Period,
+} from '../db/report.repo.js';
+import { parsePeriod } from '../fees/bill-import.parser.js';
+import { collectionRate, formatPercent } from '../fees/fee.rules.js';
+import { notifyStaffGroup } from '../notify/notifier.js';
+import { missingYearWarning } from '../sla/business-calendar.js';
+import { addLocalDays, formatLocal, localDateKey, localParts, zonedTime } from '../shared/zoned-time.js';
+import { normalizeDigits, parseZhInt } from '../shared/zh-numbers.js';
+import type { ChartDatum, ChartSpec } from './chart.renderer.js';
+
+/** The estate fields a report needs (Sender.estate and the jobs' estate rows both fit). */
+export interface ReportEstate {
+  id: string;
+  name: string;
+  timezone: string;
+  settings: unknown;
+}
+
+/** Monthly targets from the department's procedures; per estate in Estate.settings.reports. */
+export const reportSettingsSchema = z
+  .object({
+    collectionRateTarget: z.number().min(0).max(1).default(0.95),
+    slaMetTarget: z.number().min(0).max(1).default(0.9),
+    repeatComplaintTarget: z.number().int().min(0).default(0),
+    csatTarget: z.number().min(1).max(5).default(4.5),
+  })
+  .prefault({});
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
+
+export function reportSettings(estateSettings: unknown): ReportSettings {
+  const section = estateSettings && typeof estateSettings === 'object' ? (estateSettings as Record<string, unknown>).reports : undefined;
+  const parsed = reportSettingsSchema.safeParse(section ?? {});
+  // A broken blob must not stop the report: fall back to the procedures' targets.
+  return parsed.success ? parsed.data : reportSettingsSchema.parse({});
+}
+
+/** Only what the holiday warning needs (BusinessCalendar fits). */
+export interface HolidayCoverage {
+  missingYears(from: Date, to: Date): number[];
+}
+
+export interface Month {
+  /** 'YYYY-MM' */
+  key: string;
+  /** '2026年11月' */
+  label: string;
+  period: Period;
+}
+
+export interface ReportMessage {
+  text: string;
+  /** The chart's numbers as text lines, for channels that cannot show images. */
+  table: string;
+  chart: ChartSpec;
+}
+
+export type OverdueLevel = 'resolve' | 'ack2' | 'ack';
+
+/** The ladder in the procedures: ack breach → 领班; twice the ack limit → 主管; resolve breach → 经理. */
+export const OVERDUE_LEVEL_LABEL: Record<OverdueLevel, string> = {
+  resolve: '处理超时（报经理）',
+  ack2: '响应超时 2 倍以上（报主管）',
+  ack: '响应超时（报领班）',
+};
+const LEVEL_ORDER: OverdueLevel[] = ['resolve', 'ack2', 'ack'];
+
+export interface OverdueItem {
+  ticket: OverdueRow;
+  level: OverdueLevel;
+  lateMinutes: number;
+}
+
+const KIND_LABEL: Record<string, string> = { COMPLAINT: '投诉', EMERGENCY: '紧急', REQUEST: '报修' };
+/** Same window as the start-up warning: next year's file is needed once it is two months away. */
+const HOLIDAY_LOOKAHEAD_MS = 61 * 86_400_000;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function monthOf(key: string, tz: string): Month {
+  const [y, m] = key.split('-').map(Number);
+  const year = y ?? 1970;
+  const month = m ?? 1;
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${pad2(month + 1)}`;
+  return { key, label: `${year}年${month}月`, period: { from: zonedTime(`${key}-01`, 0, tz), to: zonedTime(`${next}-01`, 0, tz) } };
+}
+
+/** The month before `key`. */
+export function previousMonthKey(key: string): string {
+  const [y, m] = key.split('-').map(Number);
+  const year = y ?? 1970;
+  const month = m ?? 1;
+  return month === 1 ? `${year - 1}-12` : `${year}-${pad2(month - 1)}`;
+}
+
+/**
+ * "2026-11" / "2026年11月" / "11月" / "十一月" / "上月" / "本月"; empty → this month. A bare month means the latest
+ * such month not in the future ("11月" typed in January is last year's). Null when unreadable or in the future.
+ */
+export function parseMonthArg(raw: string, now: Date, tz: string): Month | null {
+  const text = raw.trim();
+  const today = localParts(now, tz);
+  const current = `${today.year}-${pad2(today.month)}`;
+  let key: string | null;
+  if (text === '' || /^(本月|这个月|当月)$/.test(text)) key = current;
+  else if (/^(上月|上个月)$/.test(text)) key = previousMonthKey(current);
+  else {
+    key = parsePeriod(text);
+    const bare = /^(.+?)月?份?$/.exec(text);
+    if (!key && bare?.[1]) {
+      const m = /^\d+$/.test(normalizeDigits(bare[1])) ? Number(normalizeDigits(bare[1])) : parseZhInt(bare[1]);
+      if (m !== null && m >= 1 && m <= 12) key = `${m > today.month ? today.year - 1 : today.year}-${pad2(m)}`;
+    }
+  }
+  if (!key || key > current) return null;
+  return monthOf(key, tz);
+}
+
+/** 45 → "45 分钟"; 210 → "3 小时 30 分"; 3000 → "2 天 2 小时". */
+export function lateText(minutes: number): string {
+  if (minutes < 60) return `${minutes} 分钟`;
+  if (minutes < 1440) return `${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分` : ''}`;
+  const h = Math.floor((minutes % 1440) / 60);
+  return `${Math.floor(minutes / 1440)} 天${h ? ` ${h} 小时` : ''}`;
+}
+
+/** Where a late ticket stands on the ladder (worst breach wins). */
+export function overdueLevel(t: OverdueRow, now: Date): OverdueItem | null {
+  const at = now.getTime();
+  if (t.resolveDueAt && at > t.resolveDueAt.getTime()) return { ticket: t, level: 'resolve', lateMinutes: Math.floor((at - t.resolveDueAt.getTime()) / 60_000) };
+  if (t.acceptedAt === null && t.ackDueAt && at > t.ackDueAt.getTime()) {
+    const limit = t.ackDueAt.getTime() - t.createdAt.getTime();
+    const level: OverdueLevel = at - t.createdAt.getTime() >= 2 * limit ? 'ack2' : 'ack';
+    return { ticket: t, level, lateMinutes: Math.floor((at - t.ackDueAt.getTime()) / 60_000) };
+  }
+  return null;
+}
+
+/** Chart numbers as aligned text lines: the picture for channels without pictures. */
+export function chartTable(spec: ChartSpec): string {
+  const show = (v: number) =>
+    spec.valueFormat === 'percent' ? formatPercent(v) : spec.valueFormat === 'yuan' ? (v / 100).toFixed(2) : String(v);
+  return [`〔${spec.title}〕`, ...spec.data.map((d) => `· ${d.series ? `${d.series} ` : ''}${d.label}：${show(d.value)}`)].join('\n');
+}
+
+const mark = (ok: boolean | null) => (ok === null ? '（无数据）' : ok ? '✓ 达标' : '✗ 未达标');
+const score = (avg: number | null) => (avg === null ? '—' : `${avg.toFixed(2)} 分`);
+
+export interface MonthStats {
+  month: Month;
+  /** Per category, withdrawn tickets left out; largest first. */
+  categories: ChartDatum[];
+  total: number;
+  sla: { decided: number; met: number; rate: number | null };
+  repeats: number;
+  csat: { answered: number; average: number | null; byScore: Map<number, number> };
+  collection: { dueCents: number; paidCents: number; rate: number | null };
+}
+
+export class ReportService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly holidays?: HolidayCoverage,
+  ) {}
+
+  estates(): Promise<ReportEstate[]> {
+    return reportEstates(this.prisma);
+  }
+
+  /** The local day of `now` as an instant range. */
+  private day(dateKey: string, tz: string): Period {
+    return { from: zonedTime(dateKey, 0, tz), to: zonedTime(addLocalDays(dateKey, 1), 0, tz) };
+  }
+
+  async overdue(estate: ReportEstate, now: Date): Promise<OverdueItem[]> {
+    const rows = await overdueTickets(this.prisma, estate.id, now);
+    return rows
+      .flatMap((t) => {
+        const item = overdueLevel(t, now);
+        return item ? [item] : [];
+      })
+      .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || b.lateMinutes - a.lateMinutes);
+  }
+
+  async overdueText(estate: ReportEstate, now: Date): Promise<string> {
+    const items = await this.overdue(estate, now);
+    const stamp = formatLocal(now, estate.timezone);
+    if (items.length === 0) return `【逾期工单】截至 ${stamp}，没有超时的工单。`;
+    const lines = [`【逾期工单】截至 ${stamp}，共 ${items.length} 单`];
+    for (const level of LEVEL_ORDER) {
+      const of = items.filter((i) => i.level === level);
+      if (of.length === 0) continue;
+      lines.push(`${OVERDUE_LEVEL_LABEL[level]}：${of.length} 单`);
+      for (const i of of) {
+        const t = i.ticket;
+        lines.push(`· ${t.number} ${KIND_LABEL[t.kind] ?? ''}·${t.category} ${t.location}，超时 ${lateText(i.lateMinutes)}`);
+      }
+    }
+    return lines.join('\n');
+  }
+
+  async todayText(estate: ReportEstate, now: Date): Promise<string> {
+    const today = localDateKey(now, estate.timezone);
+    const day = this.day(today, estate.timezone);
+    const [t, keys, overdue] = await Promise.all([
+      dayTicketCounts(this.prisma, estate.id, day),
+      deskAppointments(this.prisma, estate.id, day),
+      this.overdue(estate, now),
+    ]);
+    return [
+      `【今日概况】${estate.name} ${today}（截至 ${formatLocal(now, estate.timezone, 'time')}）`,
+      `新增工单 ${t.created}，今日办结 ${t.resolved}，当前未结 ${t.open}，逾期 ${overdue.length}`,
+      `紧急事件：今日 ${t.emergencies}，未结 ${t.openEmergencies}`,
+      `前台钥匙预约：今日 ${keys.total}（已办 ${keys.done}，待办 ${keys.booked}）`,
+    ].join('\n');
+  }
+
+  async monthStats(estate: ReportEstate, month: Month, now: Date): Promise<MonthStats> {
+    const p = month.period;
+    const [byCat, sla, repeats, csat, bills] = await Promise.all([
+      ticketCountsByCategory(this.prisma, estate.id, p),
+      slaCounts(this.prisma, estate.id, p, now),
+      repeatCount(this.prisma, estate.id, p),
+      csatScores(this.prisma, estate.id, p),
+      collectionTotals(this.prisma, estate.id, { period: month.key }),
+    ]);
+    const perCat = new Map<string, number>();
+    for (const r of byCat) if (r.status !== 'WITHDRAWN') perCat.set(r.category, (perCat.get(r.category) ?? 0) + r.count);
+    const categories = [...perCat].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'));
+    const dueCents = bills.reduce((n, b) => n + b.dueCents, 0);
+    const paidCents = dueCents - bills.reduce((n, b) => n + b.outstandingCents, 0);
+    return {
+      month,
+      categories,
+      total: categories.reduce((n, c) => n + c.value, 0),
+      sla: { ...sla, rate: sla.decided > 0 ? sla.met / sla.decided : null },
+      repeats,
+      csat,
+      collection: { dueCents, paidCents, rate: collectionRate(dueCents, paidCents) },
+    };
+  }
+
+  csatText(s: MonthStats, estate: ReportEstate): string {
+    const target = reportSettings(estate.settings).csatTarget;
+    if (s.csat.answered === 0) return `【满意度】${s.month.label}：暂无回访评分。`;
+    const dist = [5, 4, 3, 2, 1].map((n) => `${n}分 ${s.csat.byScore.get(n) ?? 0}`).join('，');
+    return [
+      `【满意度】${s.month.label}：平均 ${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${target} 分 ${mark(s.csat.average === null ? null : s.csat.average >= target)}`,
+      `评分分布：${dist}`,
+    ].join('\n');
+  }
+
+  statsText(s: MonthStats, estate: ReportEstate): string {
+    const t = reportSettings(estate.settings);
+    const lines = [`【${s.month.label}统计】${estate.name}`, `投诉/报修 ${s.total} 单${s.total ? '，按类别：' : ''}`];
+    for (const c of s.categories) lines.push(`· ${c.label} ${c.value}`);
+    lines.push(
+      `SLA 达标率：${formatPercent(s.sla.rate)}（${s.sla.met}/${s.sla.decided}），目标 ≥ ${formatPercent(t.slaMetTarget)} ${mark(s.sla.rate === null ? null : s.sla.rate >= t.slaMetTarget)}`,
+      `二次投诉：${s.repeats} 单，目标 ${t.repeatComplaintTarget} ${mark(s.repeats <= t.repeatComplaintTarget)}`,
+      `满意度：${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${t.csatTarget} 分 ${mark(s.csat.average === null ? null : s.csat.average >= t.csatTarget)}`,
+      `物业费收缴率：${formatPercent(s.collection.rate)}，目标 ≥ ${formatPercent(t.collectionRateTarget)} ${mark(s.collection.rate === null ? null : s.collection.rate >= t.collectionRateTarget)}`,
+    );
+    return lines.join('\n');
+  }
+
+  /** Shift-start summary: yesterday's work, what is open and late now, today's desk appointments. */
+  async dailySummary(estate: ReportEstate, now: Date): Promise<ReportMessage> {
+    const tz = estate.timezone;
+    const today = localDateKey(now, tz);
+    const yesterday = addLocalDays(today, -1);
+    const [t, keys, overdue] = await Promise.all([
+      dayTicketCounts(this.prisma, estate.id, this.day(yesterday, tz)),
+      deskAppointments(this.prisma, estate.id, this.day(today, tz)),
+      this.overdue(estate, now),
+    ]);
+    const levels = LEVEL_ORDER.map((l) => ({ l, n: overdue.filter((i) => i.level === l).length })).filter((x) => x.n > 0);
+    const lines = [
+      `【每日简报】${estate.name} ${today}`,
+      `昨日（${yesterday}）：新增工单 ${t.created}，办结 ${t.resolved}，紧急事件 ${t.emergencies}`,
+      `当前未结 ${t.open}（其中紧急 ${t.openEmergencies}），逾期 ${overdue.length}${levels.length ? `：${levels.map((x) => `${OVERDUE_LEVEL_LABEL[x.l]} ${x.n}`).join('，')}` : ''}`,
+      `今日前台钥匙预约 ${keys.total}`,
+    ];
+    if (overdue.length > 0) lines.push('发送“逾期”查看明细。');
+    for (const year of this.holidays?.missingYears(now, new Date(now.getTime() + HOLIDAY_LOOKAHEAD_MS)) ?? []) {
+      lines.push(`⚠ ${missingYearWarning(year)}，请尽快添加 data/calendar/cn-${year}.json`);
+    }
+    const chart: ChartSpec = {
+      title: `每日简报 ${today}`,
+      valueFormat: 'count',
+      yTitle: '单数',
+      data: [
+        { label: '昨日新增', value: t.created },
+        { label: '昨日办结', value: t.resolved },
+        { label: '昨日紧急', value: t.emergencies },
+        { label: '当前未结', value: t.open },
+        { label: '当前逾期', value: overdue.length },
+        { label: '今日钥匙预约', value: keys.total },
+      ],
+    };
+    return { text: lines.join('\n'), table: chartTable(chart), chart };
+  }
+
+  /** Monthly report: the month's numbers against the targets, with complaints by category as the chart. */
+  async monthlyReport(estate: ReportEstate, month: Month, now: Date): Promise<ReportMessage> {
+    const s = await this.monthStats(estate, month, now);
+    const chart: ChartSpec = {
+      title: `${month.label}投诉/报修按类别`,
+      valueFormat: 'count',
+      yTitle: '单数',
+      data: s.categories.length > 0 ? s.categories : [{ label: '无工单', value: 0 }],
+    };
+    return { text: this.statsText(s, estate).replace(/^【/, '【月报·'), table: chartTable(chart), chart };
+  }
+
+  /** Queues a report (with its rendered chart) to the estate's supervisors' groups; returns rows created. */
+  send(estateId: string, report: ReportMessage, png: Buffer, dedupeKey: string): Promise<number> {
+    return notifyStaffGroup(this.prisma, estateId, 'SUPERVISOR', {
+      kind: 'notice',
+      message: { text: report.text, image: { png, caption: report.chart.title, altText: report.table } },
+      dedupeKey,
+    });
+  }
+}
+
+/** For commands: a month argument or a BAD_INPUT error with the usage line. */
+export function monthArgOrThrow(raw: string, now: Date, tz: string, usage: string): Month {
+  const m = parseMonthArg(raw, now, tz);
+  if (!m) throw new AppError('BAD_INPUT', `bad month argument ${raw}`, `无法识别月份“${raw}”（不能是未来的月份）。用法：${usage}`);
+  return m;
+}
