@@ -24,6 +24,8 @@ export interface BotFrameworkOptions {
 }
 
 // The shape we rely on before handing an activity to botbuilder; anything else is a 400, not a crash.
+// Replies: Bot Framework gives activity.replyToId but not the replied message's text, so channelData.quotedText (read
+// by the command router for "认领" answered to a notice) stays unset here; staff type the number on this channel.
 const inboundActivity = z.looseObject({
   type: z.string().min(1),
   id: z.string().optional(),

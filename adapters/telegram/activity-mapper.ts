@@ -33,6 +33,8 @@ const messageSchema = z.looseObject({
   caption: z.string().optional(),
   photo: z.array(photoSizeSchema).optional(),
   reply_markup: z.unknown().optional(),
+  // The message this one replies to: staff answer a bot notice with just "认领" and the notice says which ticket.
+  reply_to_message: z.looseObject({ message_id: z.number().int(), text: z.string().optional(), caption: z.string().optional() }).optional(),
 });
 const callbackQuerySchema = z.looseObject({
   id: z.string().min(1),
@@ -83,8 +85,12 @@ export function updateToActivity(
   };
   const msg = update.message;
   if (msg) {
+    const replied = msg.reply_to_message;
+    const quotedText = replied?.text ?? replied?.caption;
     return {
       ...base,
+      // Every channel puts the quoted message's text in channelData.quotedText: the command router reads only that.
+      ...(replied ? { replyToId: String(replied.message_id), channelData: { ...update, ...(quotedText ? { quotedText } : {}) } } : {}),
       timestamp: new Date(msg.date * 1000),
       conversation: conversationOf(msg.chat),
       from: msg.from ? { id: String(msg.from.id), name: displayName(msg.from) } : { id: String(msg.chat.id), name: '' },

@@ -20,6 +20,8 @@ export interface InboundWechatMessage {
   attachments?: Attachment[];
   /** Set when the text was a reply to a numbered menu and was replaced by the chosen action. */
   menuPick?: { index: number; typed: string };
+  /** The quoted message's text when this one quotes another (引用): a staff reply "认领" to a bot notice. */
+  quotedText?: string;
 }
 
 export function toActivity(msg: InboundWechatMessage, bot: { id: string; name: string }, now: Date): Partial<Activity> {
@@ -27,6 +29,8 @@ export function toActivity(msg: InboundWechatMessage, bot: { id: string; name: s
   const channelData: Record<string, unknown> = {};
   if (msg.roomTopic !== undefined) channelData.roomTopic = msg.roomTopic;
   if (msg.menuPick) channelData.menuPick = msg.menuPick;
+  // Same field on every channel: the command router takes the ticket / request number from the quoted notice.
+  if (msg.quotedText) channelData.quotedText = msg.quotedText;
   return {
     type: ActivityTypes.Message,
     channelId: WECHAT_CHANNEL_ID,
@@ -42,6 +46,28 @@ export function toActivity(msg: InboundWechatMessage, bot: { id: string; name: s
     attachments: msg.attachments ?? [],
     channelData,
   };
+}
+
+/** A quote (引用) reply: who wrote the quoted message, its text, and the new text typed under it. */
+export interface WechatQuote {
+  author: string;
+  quoted: string;
+  reply: string;
+}
+
+/**
+ * Splits a quote reply. wechaty hands it over as plain text the way real puppets render WeChat's 引用 message
+ * (appmsg type 57): "「作者：被引用的文字」\n- - - - - - - - - - - - - - -\n回复内容". Null for any other text.
+ */
+export function parseWechatQuote(text: string): WechatQuote | null {
+  // Greedy: the quoted text may itself contain "」" or line breaks; the last "」" before the dashed line closes it.
+  const m = /^「([\s\S]*)」\r?\n(?:- ?){3,}\r?\n([\s\S]*)$/.exec(text);
+  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  const body = m[1];
+  const colon = /^([^\n：:]{1,64})[：:]/.exec(body);
+  return colon?.[1] !== undefined
+    ? { author: colon[1].trim(), quoted: body.slice(colon[0].length), reply: m[2].trim() }
+    : { author: '', quoted: body, reply: m[2].trim() };
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   mediaType,
   menuFromActions,
   parseAddress,
+  parseWechatQuote,
   resolveMenuPick,
   stripMention,
   textMentions,
@@ -222,13 +223,18 @@ export class WechatAdapter extends BotAdapter implements Channel {
     const selfUser = this.bot?.currentUser;
     const botNames = selfUser ? [selfUser.name()] : [];
     let text = type === wechatyTypes.Message.Text ? msg.text() : '';
+    // 引用 reply: the typed text is under the quote; the quoted notice tells commands which ticket / request.
+    const quote = parseWechatQuote(text);
+    if (quote) text = quote.reply;
 
     let roomTopic: string | undefined;
     if (room) {
       // Files in a group are staff chatter, not addressed to the bot.
       if (type !== wechatyTypes.Message.Text) return skip('group-media');
-      const mentioned = (await msg.mentionSelf()) || textMentions(text, botNames);
-      text = stripMention(await msg.mentionText(), botNames);
+      // Quoting one of the bot's own messages addresses the bot as an @mention does.
+      const quotesBot = quote !== null && botNames.includes(quote.author);
+      const mentioned = quotesBot || (await msg.mentionSelf()) || textMentions(text, botNames);
+      text = stripMention(quote ? text : await msg.mentionText(), botNames);
       if (!mentioned && !text.startsWith('/')) return skip('not-mentioned');
       // 注册群 must reach the bot from a group that is not registered yet, or no WeChat group could ever be
       // registered; the command router checks the sender is a supervisor.
@@ -240,6 +246,7 @@ export class WechatAdapter extends BotAdapter implements Channel {
     }
 
     const inbound: InboundWechatMessage = { id: msg.id, talkerId: talker.id, talkerName: talker.name(), text };
+    if (quote) inbound.quotedText = quote.quoted;
     if (room) {
       inbound.roomId = room.id;
       if (roomTopic !== undefined) inbound.roomTopic = roomTopic;

@@ -4,7 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import { AppError } from '../bot/app-error.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhonesInText } from '../shared/phone.js';
-import { ROLE_LABEL, type Command } from './command.js';
+import { quotedTextOf, ROLE_LABEL, type Command } from './command.js';
 
 export class CommandRouter {
   private readonly byWord = new Map<string, Command>();
@@ -59,7 +59,7 @@ export class CommandRouter {
     }
     try {
       // Command replies are read by staff, often in groups: mask any mobile number whatever the command wrote.
-      await turn.sendActivity(maskPhonesInText(await command.run({ turn, sender, args: hit.args, now })));
+      await turn.sendActivity(maskPhonesInText(await command.run({ turn, sender, args: hit.args, quoted: quotedTextOf(turn.activity.channelData), now })));
     } catch (err) {
       if (err instanceof AppError && err.code !== 'INTERNAL') {
         await turn.sendActivity(err.userText);

@@ -9,6 +9,11 @@ export interface CommandContext {
   sender: Sender;
   /** Text after the command word, trimmed ("工单 12" → "12"). */
   args: string;
+  /**
+   * Text of the message this one replies to / quotes (a bot notice), from channelData.quotedText; null or absent if
+   * none (optional so contexts built by hand in tests stay valid).
+   */
+  quoted?: string | null;
   now: Date;
 }
 
@@ -36,4 +41,32 @@ export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
   const s = ctx.sender.staff;
   if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
   return s;
+}
+
+/** Where a command finds the ticket / request it acts on. Each pattern has one capture group: the reference. */
+export interface RefPatterns {
+  /** A reference typed first in the arguments ("0007 已处理" / "#12 材料不全"). */
+  leading: RegExp;
+  /** A reference inside the quoted bot notice ("【新投诉】TS-20261128-0007 …" / "新申请 #12 …"): the first one counts. */
+  quoted: RegExp;
+}
+
+/**
+ * The reference a command acts on and the rest of its text: taken from the start of the arguments, else — when staff
+ * reply to a bot notice with just the command word ("认领", "驳回 材料不全") — from the quoted notice.
+ */
+export function refFrom(args: string, quoted: string | null | undefined, p: RefPatterns): { ref: string; rest: string } | null {
+  const a = args.trim();
+  const lead = new RegExp(`^(?:${p.leading.source})(?=\\s|$)`, p.leading.flags.replace('g', '')).exec(a);
+  if (lead) return { ref: lead[1] ?? lead[0], rest: a.slice(lead[0].length).trim() };
+  const q = quoted ? new RegExp(p.quoted.source, p.quoted.flags.replace('g', '')).exec(quoted) : null;
+  if (q) return { ref: q[1] ?? q[0], rest: a };
+  return null;
+}
+
+/** channelData.quotedText of an activity: every adapter puts the quoted message's text there. */
+export function quotedTextOf(channelData: unknown): string | null {
+  if (typeof channelData !== 'object' || channelData === null) return null;
+  const q = (channelData as { quotedText?: unknown }).quotedText;
+  return typeof q === 'string' && q.trim() !== '' ? q : null;
 }

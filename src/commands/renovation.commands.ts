@@ -4,7 +4,7 @@ import { AppError } from '../bot/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { staffOf, type Command, type CommandContext } from './command.js';
+import { refFrom, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface RenovationCommandDeps {
   renovation: RenovationService;
@@ -17,17 +17,19 @@ function decider(ctx: CommandContext) {
   return { staffId: s.id, name: ctx.sender.name ?? '同事', estateId: s.estateId };
 }
 
-/** "12 理由…" / "#12 理由…" → seq and the rest. */
-export function parseDecisionArgs(args: string): { seq: number; note: string } | null {
-  const m = /^#?(\d{1,9})(?:\s+([\s\S]*))?$/.exec(args.trim());
-  if (!m?.[1]) return null;
-  return { seq: Number(m[1]), note: (m[2] ?? '').trim() };
+/** "12" / "#12" typed first, or "#12" / "编号 12" in the quoted 【装修审批】 notice staff reply to. */
+const REQUEST_REF = { leading: /#?(\d{1,9})/, quoted: /(?:#|编号\s*)(\d{1,9})/ };
+
+/** "12 理由…" / "#12 理由…" → seq and the rest; a reply to a request notice may omit the number ("驳回 材料不全"). */
+export function parseDecisionArgs(args: string, quoted?: string | null): { seq: number; note: string } | null {
+  const hit = refFrom(args, quoted, REQUEST_REF);
+  return hit ? { seq: Number(hit.ref), note: hit.rest } : null;
 }
 
 export function renovationCommands(deps: RenovationCommandDeps): Command[] {
   const decide = async (ctx: CommandContext, approve: boolean): Promise<string> => {
     const usage = approve ? '用法：批准 12' : '用法：驳回 12 理由';
-    const parsed = parseDecisionArgs(ctx.args);
+    const parsed = parseDecisionArgs(ctx.args, ctx.quoted);
     if (!parsed) throw new AppError('BAD_INPUT', 'bad decision args', usage);
     if (!approve && !parsed.note) throw new AppError('BAD_INPUT', 'no reason', `驳回须写明理由。${usage}`);
     const r = await deps.renovation.decide(ctx.sender.estate, decider(ctx), parsed.seq, approve, parsed.note || null);

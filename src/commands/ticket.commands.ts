@@ -6,7 +6,7 @@ import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
+import { ALL_STAFF, refFrom, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface TicketCommandDeps {
   complaints: ComplaintService;
@@ -20,11 +20,15 @@ function actorOf(ctx: CommandContext): StaffActor {
   return { staffId: s.id, name: ctx.sender.name ?? '员工', role: s.role, estateId: s.estateId };
 }
 
-/** "0007 其余文字" → ["0007", "其余文字"]. */
-function split(args: string, usage: string, needRest: boolean): [string, string] {
-  const m = /^(\S+)(?:\s+([\s\S]+))?$/.exec(args.trim());
-  const ref = m?.[1];
-  const rest = (m?.[2] ?? '').trim();
+/** A ticket number typed first ("TS-20261128-0007" / "0007"), or the full number in a quoted bot notice. */
+const TICKET_REF = { leading: /(TS-?\d{8}-?\d{1,4}|#?\d{1,4})/i, quoted: /(TS-\d{8}-\d{4})/i };
+
+/** "0007 其余文字" → ["0007", "其余文字"]; a reply to a notice ("办结 已处理") takes the number from the notice. */
+function split(args: string, usage: string, needRest: boolean, quoted?: string | null): [string, string] {
+  const hit = refFrom(args, quoted, TICKET_REF);
+  const m = hit ? null : /^(\S+)(?:\s+([\s\S]+))?$/.exec(args.trim());
+  const ref = hit?.ref ?? m?.[1];
+  const rest = hit?.rest ?? (m?.[2] ?? '').trim();
   if (!ref || (needRest && !rest)) throw new AppError('BAD_INPUT', 'bad args', `用法：${usage}`);
   if ([...rest].length > 500) throw new AppError('BAD_INPUT', 'too long', `说明太长了（${[...rest].length} 个字），请精简到 500 个字以内。`);
   return [ref, rest];
@@ -50,7 +54,7 @@ function staffTicketCommand(svc: ComplaintService, a: TicketAction): Command {
     summary: a.summary,
     usage: a.usage,
     async run(ctx) {
-      const [ref, text] = split(ctx.args, a.usage, a.needText ?? false);
+      const [ref, text] = split(ctx.args, a.usage, a.needText ?? false, ctx.quoted);
       const actor = actorOf(ctx);
       return a.act(actor, await svc.resolveRef(ctx.sender.estate, ref), text, ctx);
     },
@@ -133,6 +137,11 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '回访评价：1–5 分，可附意见',
       usage: '评价 0007 5 很满意',
       async run(ctx) {
+        // "评价 5" without a number: the survey waiting for an answer.
+        if (/^[1-5]\s*分?$/.test(ctx.args.trim())) {
+          const reply = await svc.answerPendingSurvey(ctx.sender.personId, ctx.args.trim());
+          if (reply) return reply;
+        }
         const m = /^(\S+)\s+([1-5])\s*分?(?:\s+([\s\S]+))?$/.exec(ctx.args.trim());
         if (!m?.[1] || !m[2]) throw new AppError('BAD_INPUT', 'bad rate', '用法：评价 工单号 分数(1–5) [意见]，例如：评价 0007 5 很满意');
         const t = await ticket(ctx, m[1]);
@@ -148,7 +157,12 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '回访：问题没有解决，重新打开工单',
       usage: '没解决 0007 [说明]',
       async run(ctx) {
-        const [ref, comment] = split(ctx.args, '没解决 0007 [说明]', false);
+        // A bare "没解决" (the owner answering the 回访 message) goes to the survey that is waiting for an answer.
+        if (!ctx.args.trim() && !ctx.quoted) {
+          const reply = await svc.answerPendingSurvey(ctx.sender.personId, '没解决');
+          if (reply) return reply;
+        }
+        const [ref, comment] = split(ctx.args, '没解决 0007 [说明]', false, ctx.quoted);
         const t = await ticket(ctx, ref);
         await svc.answerSurvey(ctx.sender.personId ?? '', t, { score: null, unresolved: true, comment: comment || null });
         return `很抱歉问题没有解决。工单 ${t.number} 已重新打开，主管会尽快跟进。`;

@@ -87,7 +87,16 @@ export interface NewRenovationRequest {
 }
 
 function insertRequest(db: RenovationDb, r: NewRenovationRequest): Promise<RenovationRequestRow> {
-  return db.renovationRequest.create({ data: r });
+  // A 退场验收 booking holds its slot through the unique (estateId, slotHeld) key until it is rejected.
+  return db.renovationRequest.create({ data: { ...r, slotHeld: r.kind === 'EXIT_INSPECTION' ? r.slotAt : null } });
+}
+
+/** Another owner's booking got the 退场验收 slot first (the unique slot key refused this one). */
+export class SlotTakenError extends Error {
+  constructor(readonly slotAt: Date) {
+    super(`inspection slot ${slotAt.toISOString()} already held`);
+    this.name = 'SlotTakenError';
+  }
 }
 
 export function findRequestBySeq(db: RenovationDb, estateId: string, seq: number): Promise<RenovationRequestRow | null> {
@@ -104,7 +113,8 @@ export function listPendingRequests(db: RenovationDb, estateId: string): Promise
 
 /** Decides a request only while it is still PENDING; true when this call made the decision. */
 async function decideRequestIf(
-  db: RenovationDb, id: string, data: { status: RenovationRequestStatus; decidedBy: string; decidedByName: string; decidedAt: Date; decisionNote: string | null },
+  db: RenovationDb, id: string,
+  data: { status: RenovationRequestStatus; decidedBy: string; decidedByName: string; decidedAt: Date; decisionNote: string | null; slotHeld?: null },
 ): Promise<boolean> {
   const r = await db.renovationRequest.updateMany({ where: { id, status: 'PENDING' }, data });
   return r.count === 1;
@@ -190,7 +200,12 @@ export async function submitRequest(
         return request;
       });
     } catch (err) {
-      if (isUniqueViolation(err) && attempt < 5) continue;
+      if (!isUniqueViolation(err)) throw err;
+      // The refused key is either the number (retry with the next one) or the slot (retrying cannot help).
+      if (r.kind === 'EXIT_INSPECTION' && r.slotAt && (await prisma.renovationRequest.findFirst({ where: { estateId: r.estateId, slotHeld: r.slotAt }, select: { id: true } }))) {
+        throw new SlotTakenError(r.slotAt);
+      }
+      if (attempt < 5) continue;
       throw err;
     }
   }
@@ -218,7 +233,8 @@ export function decideRequest(
 ): Promise<{ won: boolean; request: RenovationRequestRow; permit: PermitRow }> {
   return prisma.$transaction(async (tx) => {
     const { approve, today, ...decided } = d;
-    const won = await decideRequestIf(tx, id, { ...decided, status: approve ? 'APPROVED' : 'REJECTED' });
+    // A rejected 退场验收 booking frees its slot for other owners.
+    const won = await decideRequestIf(tx, id, { ...decided, status: approve ? 'APPROVED' : 'REJECTED', ...(approve ? {} : { slotHeld: null }) });
     const request = await tx.renovationRequest.findUniqueOrThrow({ where: { id } });
     const permit = await tx.renovationPermit.findUniqueOrThrow({ where: { id: request.permitId } });
     if (!won) return { won, request, permit };

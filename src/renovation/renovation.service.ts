@@ -5,7 +5,7 @@ import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   createPermitAudited, decideRequest, findPermitById, findRequestBySeq, listPendingRequests, listPermitsOfPerson, pendingRequestsOfPermit,
-  submitRequest, takenInspectionSlots, unitsWithBuilding, type NewPermit, type PermitRow, type RenovationRequestKind, type RenovationRequestRow,
+  SlotTakenError, submitRequest, takenInspectionSlots, unitsWithBuilding, type NewPermit, type PermitRow, type RenovationRequestKind, type RenovationRequestRow,
 } from '../db/renovation.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel } from '../identity/sender.js';
@@ -160,7 +160,13 @@ export class RenovationService {
     const free = await this.freeInspectionSlots(estate);
     if (!free.some((f) => f.getTime() === slotAt.getTime())) reasons.push('该时段已被预约或不在可预约范围内，请另选时段。');
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
-    return this.submit(estate, permit, { personId, kind: 'EXIT_INSPECTION', reason: null, slotAt });
+    try {
+      return await this.submit(estate, permit, { personId, kind: 'EXIT_INSPECTION', reason: null, slotAt });
+    } catch (err) {
+      // Another owner booked the same instant between our free-slot check and the insert; the slot key refused us.
+      if (err instanceof SlotTakenError) return { ok: false, code: 'RULES', reasons: ['该时段刚被预约，请选择其他时间。'] };
+      throw err;
+    }
   }
 
   async depositStatus(personId: string, permitId: string): Promise<string> {

@@ -189,6 +189,16 @@ describe('TelegramAdapter — long polling', () => {
     expect(sent.payload.text).toBe('您好，收到：慢一点');
     expect(env.fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === '1008').map((c) => c.status)).toEqual([429, 200]);
   });
+
+  it('hands the text of the replied-to message to the bot as channelData.quotedText', async () => {
+    const update = textMessage(20, -1020, '认领', 'supergroup');
+    Object.assign(update.message, { reply_to_message: { message_id: 199, date: 1_759_999_000, chat: { id: -1020, type: 'supergroup' }, text: '【新投诉】TS-20261128-0007 漏水' } });
+    env.fake.pushUpdate(update);
+    const activity = await until(() => handler.seen.find((a) => a.id === 'update:20'), 'reply turn');
+    expect(activity.text).toBe('认领');
+    expect(activity.replyToId).toBe('199');
+    expect((activity.channelData as { quotedText?: string }).quotedText).toBe('【新投诉】TS-20261128-0007 漏水');
+  });
 });
 
 describe('TelegramAdapter — 409 Conflict while polling', () => {

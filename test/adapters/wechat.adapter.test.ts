@@ -182,6 +182,19 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     expect(seen.find((a) => a.id === id)).toBeUndefined();
   });
 
+  it('in a registered group, a quote reply to the bot\'s notice reaches the bot with the notice as quotedText', async () => {
+    const staff = mocker.createContact({ name: '孙助理' });
+    const room = mocker.createRoom({ topic: '客服助理群2', memberIdList: [botUser.id, staff.id] });
+    registered.add(room.id);
+    staff.say('「物业小助手：【新投诉】TS-20261128-0007 漏水」\n- - - - - - - - - - - - - - -\n认领').to(room);
+    await vi.waitFor(() => expect(seen.find((a) => a.from?.id === staff.id)).toBeDefined());
+    expect(seen.find((a) => a.from?.id === staff.id)).toMatchObject({
+      text: '认领',
+      conversation: { id: room.id, isGroup: true },
+      channelData: { quotedText: '【新投诉】TS-20261128-0007 漏水' },
+    });
+  });
+
   it('a group that is not registered is ignored, even when it mentions the bot', async () => {
     const stranger = mocker.createContact({ name: '路人' });
     const room = mocker.createRoom({ topic: '业主闲聊群', memberIdList: [botUser.id, stranger.id] });

@@ -7,11 +7,13 @@ import type { WuyeBot } from '../../src/bot/wuye.bot.js';
 
 export type Expect = string | RegExp | ((reply: Partial<Activity>) => void);
 export type Row = [string, ...Expect[]];
+/** A row that sends a whole activity (e.g. a reply carrying channelData.quotedText) instead of a text. */
+export type ActivityRow = [Partial<Activity>, ...Expect[]];
 
 export interface Chat {
   adapter: TestAdapter;
   /** Plays the rows in order; each bot reply must contain the expected text (or match / pass the check). */
-  converse(rows: Row[]): Promise<void>;
+  converse(rows: Array<Row | ActivityRow>): Promise<void>;
 }
 
 /** Message ids unique across adapters, as real channels give them (the bot dedupes on them). */
@@ -37,7 +39,7 @@ export function chatWith(bot: WuyeBot, opts: { userId?: string; conversationId?:
       for (const [says, ...replies] of rows) {
         flow = (flow as TestAdapter).send(says);
         for (const e of replies) {
-          flow = flow.assertReply((reply) => check(reply, e, says));
+          flow = flow.assertReply((reply) => check(reply, e, typeof says === 'string' ? says : says.text ?? '[activity]'));
         }
       }
       await flow;
