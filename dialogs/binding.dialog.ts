@@ -3,7 +3,7 @@
 import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BindingService, UnitRef } from '../src/identity/binding.service.js';
 import { failureText } from '../src/identity/binding.replies.js';
-import { bt } from '../src/identity/identity.texts.js';
+import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
@@ -44,7 +44,7 @@ export class BindingDialog extends ComponentDialog {
         const text = p.context.activity.text ?? '';
         const unit = await this.binding.resolveUnit(senderOf(p.context).estate.id, text);
         if (unit) return true;
-        retryWith(p, text.trim() && /\d/.test(text) ? bt('bind.unitUnknown', { unit: text.trim() }) : bt('bind.unitUnreadable'));
+        retryWith(p, text.trim() && /\d/.test(text) ? textsFor(p.context)('bind.unitUnknown', { unit: text.trim() }) : textsFor(p.context)('bind.unitUnreadable'));
         return false;
       }),
     );
@@ -52,7 +52,7 @@ export class BindingDialog extends ComponentDialog {
     this.addDialog(
       new TextPrompt(CODE, async (p) => {
         if (/^\s*\d{6}\s*$/.test(p.context.activity.text ?? '')) return true;
-        retryWith(p, bt('bind.codeFormat'));
+        retryWith(p, textsFor(p.context)('bind.codeFormat'));
         return false;
       }),
     );
@@ -60,7 +60,7 @@ export class BindingDialog extends ComponentDialog {
     this.addDialog(
       new TextPrompt(LAST4, async (p) => {
         if (/^\s*\d{4}\s*$/.test(p.context.activity.text ?? '')) return true;
-        retryWith(p, bt('bind.last4Format'));
+        retryWith(p, textsFor(p.context)('bind.last4Format'));
         return false;
       }),
     );
@@ -76,24 +76,25 @@ export class BindingDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     const until = await this.binding.lockedUntil(sender.identityId);
     if (until) {
-      await step.context.sendActivity(failureText({ reason: 'locked', left: 0, lockedUntil: until }, sender.estate));
+      await step.context.sendActivity(failureText({ reason: 'locked', left: 0, lockedUntil: until }, sender.estate, sender.locale));
       return step.endDialog({ bound: false } satisfies BindingResult);
     }
     const o = this.opts(step);
     if (o.unit) return step.next(o.unit.label);
-    const intro = o.gated ? `${bt('bind.intro')}\n` : '';
-    return step.prompt(UNIT, { prompt: intro + bt('bind.askUnit') });
+    const intro = o.gated ? `${textsFor(step.context)('bind.intro')}\n` : '';
+    return step.prompt(UNIT, { prompt: intro + textsFor(step.context)('bind.askUnit') });
   };
 
   private askMethod = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     v.unit = this.opts(step).unit ?? (await this.binding.resolveUnit(senderOf(step.context).estate.id, String(step.result))) ?? undefined;
     if (!v.unit) return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit: undefined });
+    const tr = textsFor(step.context);
     return step.prompt(METHOD, {
-      prompt: bt('bind.askMethod', { unit: v.unit.label }),
+      prompt: tr('bind.askMethod', { unit: v.unit.label }),
       choices: [
-        { value: 'code', action: { type: 'imBack', title: bt('bind.method.code'), value: bt('bind.method.code') }, synonyms: [bt('bind.method.code'), '绑定码', '验证码'] },
-        { value: 'name', action: { type: 'imBack', title: bt('bind.method.name'), value: bt('bind.method.name') }, synonyms: [bt('bind.method.name'), '姓名', '手机尾号'] },
+        { value: 'code', action: { type: 'imBack', title: tr('bind.method.code'), value: tr('bind.method.code') }, synonyms: [tr('bind.method.code'), '绑定码', '验证码'] },
+        { value: 'name', action: { type: 'imBack', title: tr('bind.method.name'), value: tr('bind.method.name') }, synonyms: [tr('bind.method.name'), '姓名', '手机尾号'] },
       ],
       style: ListStyle.suggestedAction,
     });
@@ -102,14 +103,14 @@ export class BindingDialog extends ComponentDialog {
   private askSecret = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     v.method = (step.result as FoundChoice).value === 'code' ? 'code' : 'name';
-    return step.prompt(v.method === 'code' ? CODE : NAME, { prompt: bt(v.method === 'code' ? 'bind.askCode' : 'bind.askName') });
+    return step.prompt(v.method === 'code' ? CODE : NAME, { prompt: textsFor(step.context)(v.method === 'code' ? 'bind.askCode' : 'bind.askName') });
   };
 
   private askLast4 = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     if (v.method === 'code') return step.next(String(step.result).trim());
     v.name = String(step.result).trim();
-    return step.prompt(LAST4, { prompt: bt('bind.askLast4') });
+    return step.prompt(LAST4, { prompt: textsFor(step.context)('bind.askLast4') });
   };
 
   private verify = async (step: WaterfallStepContext) => {
@@ -121,13 +122,13 @@ export class BindingDialog extends ComponentDialog {
       ? await this.binding.bindWithCode(sender.identityId, unit, secret)
       : await this.binding.bindWithName(sender.identityId, unit, v.name ?? '', secret);
     if (!outcome.ok) {
-      await step.context.sendActivity(failureText(outcome, sender.estate));
+      await step.context.sendActivity(failureText(outcome, sender.estate, sender.locale));
       if (outcome.reason === 'locked' || outcome.lockedUntil) return step.endDialog({ bound: false } satisfies BindingResult);
       return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit, gated: false } satisfies BindingOptions);
     }
     // The rest of this turn (the flow we continue into) must see the new binding.
     setSender(step.context, { ...sender, personId: outcome.personId, units: outcome.units });
-    await step.context.sendActivity(bt('bind.ok', { unit: outcome.unitLabel }));
+    await step.context.sendActivity(textsFor(step.context)('bind.ok', { unit: outcome.unitLabel }));
     const then = this.opts(step).then;
     return step.endDialog({ bound: true, ...(then ? { then } : {}) } satisfies BindingResult);
   };

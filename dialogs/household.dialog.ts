@@ -1,7 +1,7 @@
 // 家人: an owner lists the members of a unit, adds a family member or tenant (name + phone + role) or removes one.
 import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { memberRoleLabel, mobileDigits, type BindingService } from '../src/identity/binding.service.js';
-import { bt } from '../src/identity/identity.texts.js';
+import { textsFor } from './dialog-deps.js';
 import { senderOf } from '../src/identity/sender.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
@@ -33,7 +33,7 @@ export class HouseholdDialog extends ComponentDialog {
     this.addDialog(
       new TextPrompt(PHONE, async (p) => {
         if (mobileDigits(p.context.activity.text ?? '')) return true;
-        retryWith(p, bt('household.phoneFormat'));
+        retryWith(p, textsFor(p.context)('household.phoneFormat'));
         return false;
       }),
     );
@@ -46,36 +46,36 @@ export class HouseholdDialog extends ComponentDialog {
   private showMembers = async (step: WaterfallStepContext) => {
     const unitId = step.result as string | null;
     if (!unitId) {
-      await step.context.sendActivity(bt('household.notOwner'));
+      await step.context.sendActivity(textsFor(step.context)('household.notOwner'));
       return step.endDialog();
     }
     (step.values as Values).unitId = unitId;
     const sender = senderOf(step.context);
     const members = await this.binding.members(sender.personId ?? '', unitId);
     const label = sender.units.find((u) => u.unitId === unitId)?.label ?? '';
-    const list = members.map((m) => `· ${m.name}（${memberRoleLabel(m.role)}，${m.phone}）`).join('\n');
+    const list = members.map((m) => textsFor(step.context)('household.member', { name: m.name, role: memberRoleLabel(m.role, sender.locale), phone: m.phone })).join('\n');
     return step.prompt(ACTION, {
-      prompt: `${bt('household.list', { unit: label, members: list })}\n${bt('household.ask')}`,
-      choices: [choice('add', bt('household.add')), choice('remove', bt('household.remove'))],
+      prompt: `${textsFor(step.context)('household.list', { unit: label, members: list })}\n${textsFor(step.context)('household.ask')}`,
+      choices: [choice('add', textsFor(step.context)('household.add')), choice('remove', textsFor(step.context)('household.remove'))],
       style: ListStyle.suggestedAction,
     });
   };
 
   private branch = async (step: WaterfallStepContext) => {
-    if ((step.result as FoundChoice).value === 'add') return step.prompt(NAME, { prompt: bt('household.askName') });
+    if ((step.result as FoundChoice).value === 'add') return step.prompt(NAME, { prompt: textsFor(step.context)('household.askName') });
     return step.replaceDialog('household.remove', { unitId: (step.values as Values).unitId });
   };
 
   private askPhone = async (step: WaterfallStepContext) => {
     (step.values as Values).name = String(step.result).trim();
-    return step.prompt(PHONE, { prompt: bt('household.askPhone') });
+    return step.prompt(PHONE, { prompt: textsFor(step.context)('household.askPhone') });
   };
 
   private askRole = async (step: WaterfallStepContext) => {
     (step.values as Values).phone = mobileDigits(String(step.result)) ?? '';
     return step.prompt(ROLE, {
-      prompt: bt('household.askRole'),
-      choices: [choice('FAMILY', bt('household.role.FAMILY')), choice('TENANT', bt('household.role.TENANT'))],
+      prompt: textsFor(step.context)('household.askRole'),
+      choices: [choice('FAMILY', textsFor(step.context)('household.role.FAMILY')), choice('TENANT', textsFor(step.context)('household.role.TENANT'))],
       style: ListStyle.suggestedAction,
     });
   };
@@ -84,8 +84,8 @@ export class HouseholdDialog extends ComponentDialog {
     const v = step.values as Values;
     const role = (step.result as FoundChoice).value === 'TENANT' ? 'TENANT' : 'FAMILY';
     const sender = senderOf(step.context);
-    const m = await this.binding.addMember(sender.personId ?? '', v.unitId ?? '', { name: v.name ?? '', phone: v.phone ?? '', role });
-    await step.context.sendActivity(bt('household.added', { name: m.name, role: memberRoleLabel(role), phone: m.phone }));
+    const m = await this.binding.addMember(sender.personId ?? '', v.unitId ?? '', { name: v.name ?? '', phone: v.phone ?? '', role }, sender.locale);
+    await step.context.sendActivity(textsFor(step.context)('household.added', { name: m.name, role: memberRoleLabel(role, sender.locale), phone: m.phone }));
     return step.endDialog();
   };
 }
@@ -104,13 +104,13 @@ export class HouseholdRemoveDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     const removable = (await this.binding.members(sender.personId ?? '', unitId)).filter((m) => m.role !== 'OWNER');
     if (removable.length === 0) {
-      await step.context.sendActivity(bt('household.nobody'));
+      await step.context.sendActivity(textsFor(step.context)('household.nobody'));
       return step.endDialog();
     }
     // Names by person id, for the answer after the pick (no second read of the list).
     (step.values as { names?: Record<string, string> }).names = Object.fromEntries(removable.map((m) => [m.personId, m.name]));
     return step.prompt(WHICH, {
-      prompt: bt('household.askWhich'),
+      prompt: textsFor(step.context)('household.askWhich'),
       choices: removable.map((m) => ({ value: m.personId, action: { type: 'imBack', title: m.name, value: m.name }, synonyms: [m.name] })),
       style: ListStyle.suggestedAction,
     });
@@ -121,8 +121,8 @@ export class HouseholdRemoveDialog extends ComponentDialog {
     const picked = step.result as FoundChoice;
     const sender = senderOf(step.context);
     const name = (step.values as { names?: Record<string, string> }).names?.[picked.value] ?? '';
-    await this.binding.removeMember(sender.personId ?? '', unitId, picked.value);
-    await step.context.sendActivity(bt('household.removed', { name }));
+    await this.binding.removeMember(sender.personId ?? '', unitId, picked.value, sender.locale);
+    await step.context.sendActivity(textsFor(step.context)('household.removed', { name }));
     return step.endDialog();
   };
 }

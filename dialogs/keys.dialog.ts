@@ -12,11 +12,13 @@ import {
 } from 'botbuilder-dialogs';
 import { AppError } from '../src/bot/app-error.js';
 import { senderOf, type Sender } from '../src/identity/sender.js';
-import { KIND_LABEL, type KeyService, type OwnerUnit, type PickupPerson } from '../src/keys/key.service.js';
+import { t, type Translate } from '../src/i18n/index.js';
+import { kindLabel, type KeyService, type OwnerUnit, type PickupPerson } from '../src/keys/key.service.js';
 import { maskPhone } from '../src/shared/phone.js';
 import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
 import { retryWith } from './prompts/retry.js';
+import { textsFor } from './dialog-deps.js';
 
 export const KEYS_DIALOG = 'keys';
 
@@ -27,12 +29,14 @@ export interface KeysDialogDeps {
 
 const TEXT = 'keys.text';
 const WHEN = 'keys.when';
+const WHEN_EN = 'keys.when.en';
+/** The time prompt that recognises the owner's language ("明天上午十点" / "tomorrow 10am"). */
+const whenPrompt = (locale: string) => (locale === 'en' ? WHEN_EN : WHEN);
 const SLOT_KEY = Symbol('keys.slot');
 
-const MENU = '钥匙寄存/领取，请回复数字：\n1 寄存钥匙\n2 预约领取\n3 我的预约\n4 改期\n5 取消预约\n6 授权人管理';
 /** The time question, with the desk's configured hours (not hard-coded: they come from the slot settings). */
-const askWhen = (slots: KeyService['slots']) =>
-  `请问哪天几点到前台？例如“明天上午十点”“周六下午”。（前台 ${slots.hoursText()}，每 ${slots.settings.slotMinutes} 分钟一段）`;
+const askWhen = (slots: KeyService['slots'], tr: Translate, locale: Parameters<KeyService['slots']['hoursText']>[0]) =>
+  tr('keys.askWhen', { hours: slots.hoursText(locale), minutes: slots.settings.slotMinutes });
 
 interface Values {
   action?: string;
@@ -45,7 +49,7 @@ interface Values {
 function ownerOf(sender: Sender): OwnerUnit {
   const unit = sender.units.find((u) => u.role === 'OWNER') ?? sender.units[0];
   if (!sender.personId || !unit) throw new AppError('NOT_BOUND', 'keys: not bound');
-  return { estateId: unit.estateId, unitId: unit.unitId, unitLabel: unit.label, ownerPersonId: sender.personId, ownerName: sender.name ?? '业主' };
+  return { estateId: unit.estateId, unitId: unit.unitId, unitLabel: unit.label, ownerPersonId: sender.personId, ownerName: sender.name ?? t(sender.locale, 'keys.ownerFallback') };
 }
 
 function pickAction(text: string): string | null {
@@ -66,6 +70,7 @@ export class KeysDialog extends ComponentDialog {
     super(KEYS_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
     this.addDialog(new DateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn'));
+    this.addDialog(new DateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us'));
     this.addDialog(new WaterfallDialog('keys.steps', [this.menu, this.route, this.detail, this.when]));
     this.initialDialogId = 'keys.steps';
   }
@@ -73,14 +78,15 @@ export class KeysDialog extends ComponentDialog {
   /** Turns the phrase into a bookable slot (stored for the next step) or explains why not. */
   private async validateWhen(prompt: PromptValidatorContext<DateTimeResolution[]>): Promise<boolean> {
     if (!prompt.recognized.succeeded) {
-      retryWith(prompt, '没听懂这个时间。');
+      retryWith(prompt, textsFor(prompt.context)('keys.whenUnclear'));
       return false;
     }
     const sender = senderOf(prompt.context);
     const svc = this.deps.keys;
     const estateId = ownerOf(sender).estateId;
     const now = this.deps.now();
-    let problem = '没听懂这个时间。';
+    const tr = textsFor(prompt.context);
+    let problem = tr('keys.whenUnclear');
     // "周六下午" may resolve to last and next Saturday: try each reading, the first that yields a free slot wins.
     for (const res of prompt.recognized.value ?? []) {
       const raw = res.value ?? (res as { start?: string }).start ?? '';
@@ -91,13 +97,13 @@ export class KeysDialog extends ComponentDialog {
       if (isRange) {
         const closed = svc.slots.closedDay(day);
         if (closed) {
-          problem = svc.slots.refusalText(closed);
+          problem = svc.slots.refusalText(closed, sender.locale);
           continue;
         }
         // The range end is ignored: the recognizer's 下午 ends at 16:00, the desk's at 18:00.
         const first = (await svc.freeSlots(estateId, day)).find((s) => s.getTime() >= at.getTime());
         if (!first) {
-          problem = '这段时间已没有可预约的时段，请换个时间。';
+          problem = tr('keys.noSlotInRange');
           continue;
         }
         prompt.context.turnState.set(SLOT_KEY, first);
@@ -105,13 +111,13 @@ export class KeysDialog extends ComponentDialog {
       }
       const refusal = svc.slots.check(at, now);
       if (refusal) {
-        problem = svc.slots.refusalText(refusal);
+        problem = svc.slots.refusalText(refusal, sender.locale);
         continue;
       }
       const free = await svc.freeSlots(estateId, day);
       if (!free.some((s) => s.getTime() === at.getTime())) {
         const alt = free.find((s) => s.getTime() > at.getTime());
-        problem = `${formatLocal(at, svc.slots.tz)} 这个时段已约满${alt ? `，最近可约 ${formatLocal(alt, svc.slots.tz, 'time')}` : ''}。`;
+        problem = tr('keys.slotFull', { slot: formatLocal(at, svc.slots.tz), alt: alt ? tr('keys.slotFullAlt', { time: formatLocal(alt, svc.slots.tz, 'time') }) : '' });
         continue;
       }
       prompt.context.turnState.set(SLOT_KEY, at);
@@ -123,14 +129,15 @@ export class KeysDialog extends ComponentDialog {
 
   private menu = async (step: WaterfallStepContext) => {
     ownerOf(senderOf(step.context));
-    return step.prompt(TEXT, { prompt: MENU });
+    return step.prompt(TEXT, { prompt: textsFor(step.context)('keys.menu') });
   };
 
   private route = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
+    const tr = textsFor(step.context);
     const action = pickAction(String(step.result));
     if (!action) {
-      await step.context.sendActivity('没有这个选项，已退出钥匙服务。需要时再回复“钥匙”。');
+      await step.context.sendActivity(tr('keys.noOption'));
       return step.endDialog();
     }
     v.action = action;
@@ -138,34 +145,35 @@ export class KeysDialog extends ComponentDialog {
     const svc = this.deps.keys;
     switch (action) {
       case 'deposit':
-        return step.prompt(TEXT, { prompt: '请说明寄存哪些钥匙，例如“入户门钥匙 2 把”。' });
+        return step.prompt(TEXT, { prompt: tr('keys.askDescription') });
       case 'pickup':
       case 'authorise': {
         const held = await svc.myHoldings(owner.ownerPersonId);
         const h = held[0];
         if (!h) {
-          await step.context.sendActivity('您目前没有寄存在前台的钥匙。');
+          await step.context.sendActivity(tr('keys.noHoldings'));
           return step.endDialog();
         }
         v.holdingId = h.id;
-        const people = h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join('、') || '暂无';
+        const people = h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr('keys.nobody');
         if (action === 'pickup') {
-          return step.prompt(TEXT, { prompt: `寄存的钥匙：${h.description}。谁来领取？回复“本人”，或授权人的“姓名 手机号”。（授权人：${people}）` });
+          return step.prompt(TEXT, { prompt: tr('keys.askWho', { description: h.description, people }) });
         }
-        return step.prompt(TEXT, { prompt: `当前授权人：${people}。\n添加请回复“添加 姓名 手机号”，删除请回复“删除 手机号”。` });
+        return step.prompt(TEXT, { prompt: tr('keys.authorisedMenu', { people }) });
       }
       case 'list': {
-        await step.context.sendActivity(await this.listText(owner));
+        await step.context.sendActivity(await this.listText(owner, tr, senderOf(step.context).locale));
         return step.endDialog();
       }
       default: {
         const booked = await svc.myAppointments(owner.ownerPersonId);
         if (booked.length === 0) {
-          await step.context.sendActivity('您目前没有待办理的钥匙预约。');
+          await step.context.sendActivity(tr('keys.noAppointments'));
           return step.endDialog();
         }
-        const lines = booked.map((a, i) => `${i + 1} ${formatLocal(a.slotStart, svc.slots.tz)} ${KIND_LABEL[a.kind]}（${a.personName}）`);
-        return step.prompt(TEXT, { prompt: `请回复要${action === 'cancel' ? '取消' : '改期'}的预约编号：\n${lines.join('\n')}` });
+        const locale = senderOf(step.context).locale;
+        const lines = booked.map((a, i) => tr('keys.choiceLine', { n: i + 1, slot: formatLocal(a.slotStart, svc.slots.tz), kind: kindLabel(a.kind, locale), person: a.personName }));
+        return step.prompt(TEXT, { prompt: tr(action === 'cancel' ? 'keys.pickCancel' : 'keys.pickReschedule', { lines: lines.join('\n') }) });
       }
     }
   };
@@ -173,40 +181,42 @@ export class KeysDialog extends ComponentDialog {
   private detail = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const text = String(step.result).trim();
-    const owner = ownerOf(senderOf(step.context));
+    const sender = senderOf(step.context);
+    const owner = ownerOf(sender);
+    const tr = textsFor(step.context);
     const svc = this.deps.keys;
     switch (v.action) {
       case 'deposit':
         if (!text) {
-          await step.context.sendActivity('请说明寄存哪些钥匙，已退出。');
+          await step.context.sendActivity(tr('keys.noDescriptionExit'));
           return step.endDialog();
         }
         v.description = text;
-        return step.prompt(WHEN, { prompt: askWhen(svc.slots) });
+        return step.prompt(whenPrompt(sender.locale), { prompt: askWhen(svc.slots, tr, sender.locale) });
       case 'pickup': {
-        if (/^(本人|我|自己|1)$/.test(text)) v.person = { self: true };
+        if (/^(本人|我|自己|1|me|myself)$/i.test(text)) v.person = { self: true };
         else {
           const m = /^(\S+?)\s*(1[3-9]\d[\d\s-]{8,})$/.exec(text);
           if (!m?.[1] || !m[2]) {
-            await step.context.sendActivity('请回复“本人”或“姓名 手机号”，已退出。需要时再回复“钥匙”。');
+            await step.context.sendActivity(tr('keys.whoFormatExit'));
             return step.endDialog();
           }
           v.person = { self: false, name: m[1], phone: m[2].replace(/\D/g, '') };
         }
-        return step.prompt(WHEN, { prompt: askWhen(svc.slots) });
+        return step.prompt(whenPrompt(sender.locale), { prompt: askWhen(svc.slots, tr, sender.locale) });
       }
       case 'authorise': {
         const holdingId = v.holdingId ?? '';
-        const add = /^添加\s*(\S+?)\s*(1[3-9]\d[\d\s-]{8,})$/.exec(text);
-        const del = /^删除\s*(1[3-9]\d[\d\s-]{8,})$/.exec(text);
+        const add = /^(?:添加|add\s)\s*(\S+?)\s*(1[3-9]\d[\d\s-]{8,})$/.exec(text);
+        const del = /^(?:删除|remove\s)\s*(1[3-9]\d[\d\s-]{8,})$/.exec(text);
         if (add?.[1] && add[2]) {
           await svc.addAuthorised(owner.ownerPersonId, holdingId, add[1], add[2]);
-          await step.context.sendActivity(`已添加授权人 ${add[1]}（${maskPhone(add[2])}），可凭您转发的取件码领取钥匙。`);
+          await step.context.sendActivity(tr('keys.authorisedAdded', { name: add[1], phone: maskPhone(add[2]) }));
         } else if (del?.[1]) {
           const ok = await svc.removeAuthorised(owner.ownerPersonId, holdingId, del[1]);
-          await step.context.sendActivity(ok ? `已删除授权人 ${maskPhone(del[1])}。` : '授权名单中没有这个手机号。');
+          await step.context.sendActivity(ok ? tr('keys.authorisedRemoved', { phone: maskPhone(del[1]) }) : tr('keys.authorisedUnknown'));
         } else {
-          await step.context.sendActivity('格式不对：“添加 姓名 手机号”或“删除 手机号”。已退出。');
+          await step.context.sendActivity(tr('keys.authorisedFormatExit'));
         }
         return step.endDialog();
       }
@@ -214,16 +224,16 @@ export class KeysDialog extends ComponentDialog {
         const booked = await svc.myAppointments(owner.ownerPersonId);
         const chosen = booked[Number(text) - 1];
         if (!/^\d+$/.test(text) || !chosen) {
-          await step.context.sendActivity('没有这个编号，已退出。');
+          await step.context.sendActivity(tr('keys.noSuchNumber'));
           return step.endDialog();
         }
         if (v.action === 'cancel') {
           await svc.cancel(owner.ownerPersonId, chosen.id);
-          await step.context.sendActivity(`已取消 ${formatLocal(chosen.slotStart, svc.slots.tz)} 的钥匙预约。`);
+          await step.context.sendActivity(tr('keys.cancelled', { slot: formatLocal(chosen.slotStart, svc.slots.tz) }));
           return step.endDialog();
         }
         v.appointmentId = chosen.id;
-        return step.prompt(WHEN, { prompt: `原时间 ${formatLocal(chosen.slotStart, svc.slots.tz)}。${askWhen(svc.slots)}` });
+        return step.prompt(whenPrompt(sender.locale), { prompt: tr('keys.originalTime', { slot: formatLocal(chosen.slotStart, svc.slots.tz), ask: askWhen(svc.slots, tr, sender.locale) }) });
       }
     }
   };
@@ -234,45 +244,46 @@ export class KeysDialog extends ComponentDialog {
     const v = step.values as Values;
     const owner = ownerOf(senderOf(step.context));
     const svc = this.deps.keys;
+    const tr = textsFor(step.context);
     const label = formatLocal(slot, svc.slots.tz);
     try {
       if (v.action === 'reschedule') {
         await svc.reschedule(owner.ownerPersonId, v.appointmentId ?? '', slot);
-        await step.context.sendActivity(`已改到 ${label}，取件码不变。`);
+        await step.context.sendActivity(tr('keys.rescheduled', { slot: label }));
         return step.endDialog();
       }
       if (v.action === 'deposit') {
         const { code } = await svc.bookDeposit(owner, v.description ?? '', slot);
-        await step.context.sendActivity(`已预约 ${label} 到前台寄存钥匙（${v.description}）。取件码 ${code}，到前台时出示。前一小时会提醒您。`);
+        await step.context.sendActivity(tr('keys.depositBooked', { slot: label, description: v.description ?? '', code }));
         return step.endDialog();
       }
       const person = v.person ?? { self: true };
       const { code, appointment } = await svc.bookPickup(owner, v.holdingId ?? '', person, slot);
-      const forward = person.self ? '到前台时出示' : `请把取件码转给 ${appointment.personName}，凭码领取`;
-      await step.context.sendActivity(`已预约 ${label} 领取钥匙（${appointment.personName}）。取件码 ${code}，${forward}。`);
+      const forward = person.self ? tr('keys.pickupSelf') : tr('keys.pickupForward', { person: appointment.personName });
+      await step.context.sendActivity(tr('keys.pickupBooked', { slot: label, person: appointment.personName, code, forward }));
       return step.endDialog();
     } catch (err) {
       if (err instanceof AppError) {
-        await step.context.sendActivity(`${err.userText} 需要时再回复“钥匙”。`);
+        await step.context.sendActivity(tr('keys.errorExit', { error: err.userText }));
         return step.endDialog();
       }
       throw err;
     }
   };
 
-  private async listText(owner: OwnerUnit): Promise<string> {
+  private async listText(owner: OwnerUnit, tr: Translate, locale: Parameters<typeof kindLabel>[1]): Promise<string> {
     const svc = this.deps.keys;
     const booked = await svc.myAppointments(owner.ownerPersonId);
     const held = await svc.myHoldings(owner.ownerPersonId);
     const lines: string[] = [];
     for (const a of booked) {
-      lines.push(`预约：${formatLocal(a.slotStart, svc.slots.tz)} ${KIND_LABEL[a.kind]}（${a.personName}）`);
+      lines.push(tr('keys.listAppointment', { slot: formatLocal(a.slotStart, svc.slots.tz), kind: kindLabel(a.kind, locale), person: a.personName }));
     }
     for (const h of held) {
-      const people = h.authorised.map((p) => `${p.name} ${maskPhone(p.phone)}`).join('、') || '无';
-      lines.push(`寄存中：${h.description}（${formatLocal(h.depositedAt, svc.slots.tz, 'date')} 存入，授权人：${people}）`);
+      const people = h.authorised.map((p) => `${p.name} ${maskPhone(p.phone)}`).join(tr('keys.nameSep')) || tr('keys.none');
+      lines.push(tr('keys.listHolding', { description: h.description, date: formatLocal(h.depositedAt, svc.slots.tz, 'date'), people }));
     }
-    return lines.length > 0 ? lines.join('\n') : '您目前没有钥匙预约，也没有寄存在前台的钥匙。';
+    return lines.length > 0 ? lines.join('\n') : tr('keys.listEmpty');
   }
 }
 

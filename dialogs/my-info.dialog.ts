@@ -1,7 +1,7 @@
 // 解绑: confirm, then the chat account forgets its person. (我的信息 is a single answer in the main dialog.)
 import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BindingService } from '../src/identity/binding.service.js';
-import { bt } from '../src/identity/identity.texts.js';
+import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
 
 export const UNBIND_DIALOG = 'unbind';
@@ -18,15 +18,16 @@ export class UnbindDialog extends ComponentDialog {
   private confirm = async (step: WaterfallStepContext) => {
     const sender = senderOf(step.context);
     if (sender.personId === null) {
-      await step.context.sendActivity(bt('unbind.none'));
+      await step.context.sendActivity(textsFor(step.context)('unbind.none'));
       return step.endDialog();
     }
-    const units = sender.units.map((u) => u.label).join('、') || '您的个人信息';
+    const tr = textsFor(step.context);
+    const units = sender.units.map((u) => u.label).join('、') || tr('unbind.yourInfo');
     return step.prompt(CONFIRM, {
-      prompt: bt('unbind.confirm', { units }),
+      prompt: tr('unbind.confirm', { units }),
       choices: [
-        { value: 'yes', action: { type: 'imBack', title: '确定解绑', value: '确定解绑' }, synonyms: ['确定解绑', '确定', '是'] },
-        { value: 'no', action: { type: 'imBack', title: '保留绑定', value: '保留绑定' }, synonyms: ['保留绑定', '不', '否'] },
+        { value: 'yes', action: { type: 'imBack', title: tr('unbind.yes'), value: tr('unbind.yes') }, synonyms: [tr('unbind.yes'), '确定解绑', '确定', '是', 'yes'] },
+        { value: 'no', action: { type: 'imBack', title: tr('unbind.no'), value: tr('unbind.no') }, synonyms: [tr('unbind.no'), '保留绑定', '不', '否', 'no'] },
       ],
       style: ListStyle.suggestedAction,
     });
@@ -34,13 +35,13 @@ export class UnbindDialog extends ComponentDialog {
 
   private act = async (step: WaterfallStepContext) => {
     if ((step.result as FoundChoice).value !== 'yes') {
-      await step.context.sendActivity(bt('unbind.kept'));
+      await step.context.sendActivity(textsFor(step.context)('unbind.kept'));
       return step.endDialog();
     }
     const sender = senderOf(step.context);
     await this.binding.unbind(sender.identityId);
     setSender(step.context, { ...sender, personId: null, units: [], staff: null });
-    await step.context.sendActivity(bt('unbind.done'));
+    await step.context.sendActivity(textsFor(step.context)('unbind.done'));
     return step.endDialog();
   };
 }

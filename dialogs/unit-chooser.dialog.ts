@@ -1,7 +1,7 @@
 // "Which unit?" for flows that need one: ends with the unitId (auto-picked when there is only one), or null when the
 // person has none (or, with ownerOnly, none they own).
 import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { bt } from '../src/identity/identity.texts.js';
+import { textsFor } from './dialog-deps.js';
 import { senderOf } from '../src/identity/sender.js';
 
 export const UNIT_CHOOSER_DIALOG = 'unit-chooser';
@@ -29,7 +29,7 @@ export class UnitChooserDialog extends ComponentDialog {
     const units = this.candidates(step);
     if (units.length <= 1) return step.endDialog(units[0]?.unitId ?? null);
     return step.prompt(PICK, {
-      prompt: bt('chooser.ask'),
+      prompt: textsFor(step.context)('chooser.ask'),
       choices: units.map((u) => ({ value: u.unitId, action: { type: 'imBack', title: u.label, value: u.label }, synonyms: [u.label] })),
       style: ListStyle.suggestedAction,
     });

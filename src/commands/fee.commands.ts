@@ -6,6 +6,7 @@ import { buildingsOf, collectionTotals, largestArrears, normalizeBuilding } from
 import { parsePeriod } from '../fees/bill-import.parser.js';
 import { collectionRate, formatPercent, formatYuan } from '../fees/fee.rules.js';
 import { ownerLine } from '../fees/fee.service.js';
+import { t, type Locale } from '../i18n/index.js';
 import { localDateKey } from '../shared/zoned-time.js';
 import type { Command, CommandContext } from './command.js';
 
@@ -22,7 +23,7 @@ interface Args {
   buildings: { id: string; name: string }[];
 }
 
-async function parseArgs(prisma: Prisma, estateId: string, args: string, usage: string, allowPeriod: boolean): Promise<Args> {
+async function parseArgs(prisma: Prisma, estateId: string, args: string, usage: string, allowPeriod: boolean, locale: Locale): Promise<Args> {
   const buildings = await buildingsOf(prisma, estateId);
   const out: Args = { building: null, period: null, buildings };
   for (const word of args.split(/\s+/).filter(Boolean)) {
@@ -32,7 +33,7 @@ async function parseArgs(prisma: Prisma, estateId: string, args: string, usage: 
       continue;
     }
     const b = buildings.find((x) => normalizeBuilding(x.name) === normalizeBuilding(word));
-    if (!b) throw new AppError('BAD_INPUT', `unknown fee command arg ${word}`, `没有找到楼栋“${word}”。用法：${usage}`);
+    if (!b) throw new AppError('BAD_INPUT', `unknown fee command arg ${word}`, t(locale, 'fees.cmd.noBuilding', { building: word, usage }));
     out.building = b;
   }
   return out;
@@ -44,8 +45,14 @@ function staffEstate(ctx: CommandContext): string {
   return estateId;
 }
 
-const rateLine = (label: string, due: number, outstanding: number) =>
-  `${label}：应收 ${formatYuan(due)}，实收 ${formatYuan(due - outstanding)}，收缴率 ${formatPercent(collectionRate(due, due - outstanding))}`;
+const rateLine = (locale: Locale, label: string, due: number, outstanding: number) =>
+  t(locale, 'fees.cmd.rateLine', {
+    label,
+    due: formatYuan(due),
+    paid: formatYuan(due - outstanding),
+    rate: formatPercent(collectionRate(due, due - outstanding)),
+  });
+const buildingName = (locale: Locale, name: string) => t(locale, 'fees.cmd.building', { name });
 
 export function feeCommands(deps: FeeCommandDeps): Command[] {
   const collectionUsage = '收缴率 [楼栋] [月份]，例：收缴率 3栋 2026-11';
@@ -59,30 +66,31 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       usage: collectionUsage,
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
-        const a = await parseArgs(deps.prisma, estateId, ctx.args, collectionUsage, true);
+        const locale = ctx.sender.locale;
+        const a = await parseArgs(deps.prisma, estateId, ctx.args, collectionUsage, true, locale);
         const rows = await collectionTotals(deps.prisma, estateId, {
           ...(a.building ? { buildingId: a.building.id } : {}),
           ...(a.period ? { period: a.period } : {}),
         });
-        const scope = `${a.building ? `${a.building.name}栋` : '全小区'}${a.period ? ` ${a.period}` : ''}`;
-        if (rows.length === 0) return `${scope}：暂无账单数据。`;
-        const sum = (rs: typeof rows) => rs.reduce((t, r) => ({ due: t.due + r.dueCents, out: t.out + r.outstandingCents }), { due: 0, out: 0 });
+        const scope = `${a.building ? buildingName(locale, a.building.name) : t(locale, 'fees.cmd.wholeEstate')}${a.period ? ` ${a.period}` : ''}`;
+        if (rows.length === 0) return t(locale, 'fees.cmd.noData', { scope });
+        const sum = (rs: typeof rows) => rs.reduce((acc, r) => ({ due: acc.due + r.dueCents, out: acc.out + r.outstandingCents }), { due: 0, out: 0 });
         const all = sum(rows);
-        const lines = [`【收缴率】${rateLine(scope, all.due, all.out)}`];
+        const lines = [t(locale, 'fees.cmd.rateHead', { line: rateLine(locale, scope, all.due, all.out) })];
         const periods = [...new Set(rows.map((r) => r.period))].sort().reverse();
         if (!a.period) {
-          lines.push('按月：');
+          lines.push(t(locale, 'fees.cmd.byMonth'));
           for (const p of periods.slice(0, 12)) {
-            const t = sum(rows.filter((r) => r.period === p));
-            lines.push(`· ${rateLine(p, t.due, t.out)}`);
+            const tot = sum(rows.filter((r) => r.period === p));
+            lines.push(`· ${rateLine(locale, p, tot.due, tot.out)}`);
           }
         }
         if (!a.building) {
           const latest = a.period ?? periods[0];
-          lines.push(`按楼栋（${latest}）：`);
+          lines.push(t(locale, 'fees.cmd.byBuilding', { period: latest ?? '' }));
           for (const b of a.buildings) {
-            const t = sum(rows.filter((r) => r.buildingId === b.id && r.period === latest));
-            if (t.due > 0) lines.push(`· ${rateLine(`${b.name}栋`, t.due, t.out)}`);
+            const tot = sum(rows.filter((r) => r.buildingId === b.id && r.period === latest));
+            if (tot.due > 0) lines.push(`· ${rateLine(locale, buildingName(locale, b.name), tot.due, tot.out)}`);
           }
         }
         return lines.join('\n');
@@ -96,17 +104,18 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       usage: arrearsUsage,
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
-        const a = await parseArgs(deps.prisma, estateId, ctx.args, arrearsUsage, false);
+        const locale = ctx.sender.locale;
+        const a = await parseArgs(deps.prisma, estateId, ctx.args, arrearsUsage, false, locale);
         const tz = ctx.sender.estate.id === estateId ? ctx.sender.estate.timezone : 'Asia/Shanghai';
         const today = localDateKey(ctx.now, tz);
         const list = await largestArrears(deps.prisma, estateId, { ...(a.building ? { buildingId: a.building.id } : {}), today, take: LIST_SIZE });
-        const scope = a.building ? `${a.building.name}栋` : '全小区';
-        if (list.length === 0) return `${scope}目前没有逾期欠费。`;
+        const scope = a.building ? buildingName(locale, a.building.name) : t(locale, 'fees.cmd.wholeEstate');
+        if (list.length === 0) return t(locale, 'fees.cmd.noArrears', { scope });
         return [
-          `【欠费前${list.length}户】${scope}，截至${today}`,
+          t(locale, 'fees.cmd.arrearsHead', { count: list.length, scope, today }),
           ...list.map((u, i) => {
-            const owners = u.owners.length > 0 ? u.owners.map(ownerLine).join('、') : '（无业主登记）';
-            return `${i + 1}. ${u.label} ${formatYuan(u.outstandingCents)}，最早到期 ${u.oldestDueDate}，${owners}`;
+            const owners = u.owners.length > 0 ? u.owners.map(ownerLine).join(t(locale, 'fees.cmd.nameSep')) : t(locale, 'fees.cmd.noOwner');
+            return t(locale, 'fees.cmd.arrearsLine', { n: i + 1, unit: u.label, amount: formatYuan(u.outstandingCents), dueDate: u.oldestDueDate, owners });
           }),
         ].join('\n');
       },

@@ -2,6 +2,7 @@
 import { AppError } from '../bot/app-error.js';
 import { staffRoleLabel, type BindingService } from '../identity/binding.service.js';
 import { staffBindText } from '../identity/binding.replies.js';
+import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { staffOf, type Command } from './command.js';
 
@@ -19,10 +20,11 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       usage: '绑定码 3栋2单元1201',
       async run(ctx) {
         const staff = staffOf(ctx);
-        if (!ctx.args) throw new AppError('BAD_INPUT', 'no unit', '用法：绑定码 3栋2单元1201');
-        const r = await binding.issueBindingCode(staff.estateId, ctx.args, `staff:${staff.id}`);
+        const locale = ctx.sender.locale;
+        if (!ctx.args) throw new AppError('BAD_INPUT', 'no unit', t(locale, 'bind.cmd.codeUsage'));
+        const r = await binding.issueBindingCode(staff.estateId, ctx.args, `staff:${staff.id}`, locale);
         const until = formatLocal(r.expiresAt, ctx.sender.estate.timezone, 'datetime');
-        return `${r.unitLabel} 的绑定码：${r.code}\n有效期至 ${until}，仅可使用一次。请核实业主身份后当面或电话告知。`;
+        return t(locale, 'bind.cmd.code', { unit: r.unitLabel, code: r.code, until });
       },
     },
     {
@@ -33,10 +35,11 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       usage: '员工码 王芳',
       async run(ctx) {
         const staff = staffOf(ctx);
-        if (!ctx.args) throw new AppError('BAD_INPUT', 'no name', '用法：员工码 王芳');
-        const r = await binding.issueStaffCode(staff.estateId, ctx.args, `staff:${staff.id}`);
+        const locale = ctx.sender.locale;
+        if (!ctx.args) throw new AppError('BAD_INPUT', 'no name', t(locale, 'bind.cmd.staffCodeUsage'));
+        const r = await binding.issueStaffCode(staff.estateId, ctx.args, `staff:${staff.id}`, locale);
         const until = formatLocal(r.expiresAt, ctx.sender.estate.timezone, 'datetime');
-        return `${r.name}（${staffRoleLabel(r.role)}）的员工码：${r.code}\n有效期至 ${until}。请对方私聊机器人发送“员工绑定 ${r.code}”。`;
+        return t(locale, 'bind.cmd.staffCode', { name: r.name, role: staffRoleLabel(r.role, locale), code: r.code, until });
       },
     },
     {
@@ -47,7 +50,8 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       usage: '注册群 客户助理|领班|主管|经理',
       async run(ctx) {
         const staff = staffOf(ctx);
-        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', '请在要登记的群里发送此命令。');
+        const locale = ctx.sender.locale;
+        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', t(locale, 'bind.cmd.notGroup'));
         const conv = ctx.turn.activity.conversation;
         const role = await binding.registerGroup({
           estateId: staff.estateId,
@@ -56,8 +60,8 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
           chatId: conv.id,
           title: conv.name ?? null,
           actor: `staff:${staff.id}`,
-        });
-        return `已将本群登记为${ctx.sender.estate.name}的${staffRoleLabel(role)}群，相关通知将发到这里。`;
+        }, locale);
+        return t(locale, 'bind.cmd.groupRegistered', { estate: ctx.sender.estate.name, role: staffRoleLabel(role, locale) });
       },
     },
     {
@@ -67,9 +71,10 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       summary: '用主管发的员工码绑定本聊天账号',
       usage: '员工绑定 12345678',
       async run(ctx) {
-        if (!/^\d{8}$/.test(ctx.args)) throw new AppError('BAD_INPUT', 'bad code', '用法：员工绑定 12345678（8 位员工码）');
-        const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args);
-        return staffBindText(r, ctx.sender.estate);
+        const locale = ctx.sender.locale;
+        if (!/^\d{8}$/.test(ctx.args)) throw new AppError('BAD_INPUT', 'bad code', t(locale, 'bind.cmd.staffBindUsage'));
+        const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args, locale);
+        return staffBindText(r, ctx.sender.estate, locale);
       },
     },
     {
@@ -79,7 +84,7 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       summary: '查看本聊天账号的绑定信息',
       usage: '身份',
       async run(ctx) {
-        return binding.myInfoText(ctx.sender.identityId, ctx.sender.estate.timezone);
+        return binding.myInfoText(ctx.sender.identityId, ctx.sender.estate.timezone, ctx.sender.locale);
       },
     },
   ];

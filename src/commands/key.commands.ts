@@ -3,6 +3,7 @@
 import { AppError } from '../bot/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { KeyService } from '../keys/key.service.js';
+import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
 
@@ -21,9 +22,10 @@ export function keyCommands(deps: KeyCommandDeps): Command[] {
       summary: '查看今天的钥匙寄存/领取预约',
       usage: '今日钥匙',
       async run(ctx) {
-        const lines = await deps.keys.todayLines(staffOf(ctx).estateId);
-        if (lines.length === 0) return '今天没有钥匙预约。';
-        return [`今日钥匙预约（${lines.length}）：`, ...lines].join('\n');
+        const locale = ctx.sender.locale;
+        const lines = await deps.keys.todayLines(staffOf(ctx).estateId, locale);
+        if (lines.length === 0) return t(locale, 'keys.cmd.noneToday');
+        return [t(locale, 'keys.cmd.todayHead', { count: lines.length }), ...lines].join('\n');
       },
     },
     {
@@ -34,15 +36,16 @@ export function keyCommands(deps: KeyCommandDeps): Command[] {
       usage: '钥匙核销 123456',
       async run(ctx) {
         const code = ctx.args.trim();
-        if (!code) throw new AppError('BAD_INPUT', 'no code', '用法：钥匙核销 123456');
+        const locale = ctx.sender.locale;
+        if (!code) throw new AppError('BAD_INPUT', 'no code', t(locale, 'keys.cmd.usageDone'));
         const staff = staffOf(ctx);
-        const { appointment: a, holding } = await deps.keys.markDoneByCode(staff.estateId, code, `staff:${staff.id}`);
+        const { appointment: a, holding } = await deps.keys.markDoneByCode(staff.estateId, code, `staff:${staff.id}`, locale);
         const time = formatLocal(a.slotStart, deps.keys.slots.tz, 'time');
         if (a.kind === 'DEPOSIT') {
-          return `已收下 ${a.unitLabel} ${a.personName} 寄存的钥匙（${a.description}，${time} 预约），已登记在册。`;
+          return t(locale, 'keys.cmd.deposited', { unit: a.unitLabel, person: a.personName, description: a.description, time });
         }
-        const released = holding?.status === 'RELEASED' ? '，该份钥匙已全部交还' : '';
-        return `核对无误：请将 ${a.unitLabel} 的钥匙（${a.description}）交给 ${a.personName}（${time} 预约）${released}。`;
+        const released = holding?.status === 'RELEASED' ? t(locale, 'keys.cmd.released') : '';
+        return t(locale, 'keys.cmd.handOver', { unit: a.unitLabel, description: a.description, person: a.personName, time, released });
       },
     },
   ];

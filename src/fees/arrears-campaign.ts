@@ -7,8 +7,9 @@
 // account of the person); a stage that was held back by that limit goes out later while it is still the current stage,
 // and is superseded by the next one. Nothing is sent twice: each (owner, unit, due date, stage) has a key the caller
 // records with the outbox row in one transaction.
-import { dayNumber, FEE_TYPE_LABELS, formatYuan, lateFeeRuleText, type FeeType } from './fee.rules.js';
-import type { FeeSettings } from './fee-settings.js';
+import { t, type Locale } from '../i18n/index.js';
+import { dayNumber, FEE_REMINDER_WORDS, feeTypeLabel, formatYuan, lateFeeRuleText, type FeeType } from './fee.rules.js';
+import { paymentTextFor, type FeeSettings } from './fee-settings.js';
 
 export interface ArrearsBill {
   unitId: string;
@@ -134,26 +135,28 @@ export function planReminders(input: CampaignInput): PlannedReminder[] {
   return out;
 }
 
-/** Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. */
-export function reminderText(items: readonly ReminderItem[], input: Pick<CampaignInput, 'settings' | 'estate'>): string {
+/**
+ * Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. The job plans for a
+ * person, not a chat account, so it has no recipient language at hand: zh-CN unless the caller passes one.
+ */
+export function reminderText(items: readonly ReminderItem[], input: Pick<CampaignInput, 'settings' | 'estate'>, locale: Locale = 'zh-CN'): string {
   const first = items[0];
   if (!first) return '';
   const age = first.daysOverdue;
-  const total = items.reduce((s, i) => s + i.outstandingCents, 0);
-  const lines: string[] = [];
-  if (age < 0) lines.push(`【${input.estate.name}】温馨提示：您有费用将于${first.dueDate}到期，合计${formatYuan(total)}。`);
-  else if (age === 0) lines.push(`【${input.estate.name}】温馨提示：您有费用今天（${first.dueDate}）到期，合计${formatYuan(total)}。`);
-  else if (age < 15) lines.push(`【${input.estate.name}】缴费提醒：您有费用已超过到期日${age}天，合计${formatYuan(total)}，请您方便时尽快缴纳。`);
-  else lines.push(`【${input.estate.name}】缴费提醒：您有费用已逾期${age}天，合计${formatYuan(total)}。请尽快缴纳；如有困难或对账单有疑问，欢迎与我们联系协商。`);
+  const head = { estate: input.estate.name, dueDate: first.dueDate, days: age, amount: formatYuan(items.reduce((s, i) => s + i.outstandingCents, 0)) };
+  const stage = age < 0 ? 'upcoming' : age === 0 ? 'today' : age < 15 ? 'overdue' : 'longOverdue';
+  const lines: string[] = [t(locale, `fees.reminder.${stage}`, head)];
   for (const i of items) {
-    const bills = i.bills.map((b) => `${b.period} ${FEE_TYPE_LABELS[b.feeType]} ${formatYuan(b.outstandingCents)}`).join('，');
-    lines.push(`· ${i.unitLabel}：${bills}（到期日 ${i.dueDate}）`);
+    const bills = i.bills
+      .map((b) => t(locale, 'fees.reminder.bill', { period: b.period, feeType: feeTypeLabel(b.feeType, locale), amount: formatYuan(b.outstandingCents) }))
+      .join(t(locale, 'fees.listSep'));
+    lines.push(t(locale, 'fees.reminder.unit', { unit: i.unitLabel, bills, dueDate: i.dueDate }));
   }
   if (age > 0) {
-    const lf = lateFeeRuleText(input.settings.lateFee);
+    const lf = lateFeeRuleText(input.settings.lateFee, locale);
     if (lf) lines.push(lf);
   }
-  lines.push(input.settings.paymentText);
-  lines.push(`如已缴纳请忽略。咨询电话：${input.estate.deskPhone}。回复“不再提醒”可停止缴费提醒。`);
+  lines.push(paymentTextFor(input.settings, locale));
+  lines.push(t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...FEE_REMINDER_WORDS }));
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 //
 // All-or-nothing: the caller imports NOTHING when errors.length > 0, so staff fix the file and upload it again rather
 // than chase which half of it went in. That is why every bad row is reported in one pass instead of stopping early.
+import { t } from '../i18n/index.js';
 import { z } from 'zod';
 import { CsvSyntaxError, decodeCsv, readCsv, type CsvEncoding } from '../shared/csv.js';
 import { isValidDateKey } from '../shared/zoned-time.js';
@@ -28,15 +29,7 @@ export interface BillImportResult {
 type Field = keyof BillRow;
 
 /** zh label used in messages, whether the file's header was Chinese or English. */
-const FIELD_LABELS: Record<Field, string> = {
-  building: '楼栋',
-  room: '房号',
-  period: '账期',
-  feeType: '费用类型',
-  amountDueCents: '应收金额',
-  amountPaidCents: '实收金额',
-  dueDate: '到期日',
-};
+const fieldLabel = (field: Field): string => t('zh-CN', `fees.import.field.${field}`);
 
 const HEADER_ALIASES: Record<Field, readonly string[]> = {
   building: ['楼栋', '楼号', 'building'],
@@ -47,7 +40,7 @@ const HEADER_ALIASES: Record<Field, readonly string[]> = {
   amountPaidCents: ['实收', '实收金额', '已缴', '已缴金额', 'amount_paid', 'amountpaid'],
   dueDate: ['到期日', '缴费截止日', 'due_date', 'duedate'],
 };
-const FIELDS = Object.keys(FIELD_LABELS) as Field[];
+const FIELDS: Field[] = ['building', 'room', 'period', 'feeType', 'amountDueCents', 'amountPaidCents', 'dueDate'];
 const OPTIONAL_FIELDS: ReadonlySet<Field> = new Set<Field>(['amountPaidCents']);
 
 const HEADER_TO_FIELD = new Map<string, Field>(
@@ -93,15 +86,15 @@ export type AmountResult = { ok: true; cents: number } | { ok: false; reason: st
  */
 export function parseAmountCents(raw: string): AmountResult {
   let s = raw.normalize('NFKC').trim();
-  if (s.startsWith('-')) return { ok: false, reason: '不能为负数' };
+  if (s.startsWith('-')) return { ok: false, reason: t('zh-CN', 'fees.import.amount.negative') };
   s = s.replace(/^¥\s*/, '').replace(/\s*元$/, '');
   const m = PLAIN_AMOUNT.exec(s) ?? GROUPED_AMOUNT.exec(s);
-  if (!m) return { ok: false, reason: '不是有效金额' };
+  if (!m) return { ok: false, reason: t('zh-CN', 'fees.import.amount.invalid') };
   const intPart = (m[1] ?? '').replace(/,/g, '');
   const frac = m[2] ?? '';
-  if (frac.length > 2) return { ok: false, reason: '最多保留两位小数' };
+  if (frac.length > 2) return { ok: false, reason: t('zh-CN', 'fees.import.amount.decimals') };
   const cents = Number(intPart) * 100 + Number(frac.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents) || cents > 100_000_000_000) return { ok: false, reason: '金额过大' };
+  if (!Number.isSafeInteger(cents) || cents > 100_000_000_000) return { ok: false, reason: t('zh-CN', 'fees.import.amount.tooLarge') };
   return { ok: true, cents };
 }
 
@@ -140,18 +133,18 @@ export function parseDate(raw: string): string | null {
 // Messages quote the original cell (trimmed, shortened) so staff can find it in Excel.
 function quoted(v: string): string {
   const s = v.trim();
-  return `“${s.length > 20 ? `${s.slice(0, 20)}…` : s}”`;
+  return t('zh-CN', 'fees.import.quoted', { text: s.length > 20 ? `${s.slice(0, 20)}…` : s });
 }
 
 function textCell(field: Field) {
   return z.string().transform((v, ctx) => {
     const s = v.normalize('NFKC').trim();
     if (s === '') {
-      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}不能为空` });
+      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.empty', { field: fieldLabel(field) }) });
       return z.NEVER;
     }
     if (s.length > 32) {
-      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}${quoted(s)}过长（最多32个字符）` });
+      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.tooLong', { field: fieldLabel(field), cell: quoted(s) }) });
       return z.NEVER;
     }
     return s;
@@ -161,12 +154,12 @@ function textCell(field: Field) {
 function parsedCell<T>(field: Field, parse: (s: string) => T | null, what: string) {
   return z.string().transform((v, ctx): T => {
     if (v.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}不能为空` });
+      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.empty', { field: fieldLabel(field) }) });
       return z.NEVER;
     }
     const out = parse(v);
     if (out === null) {
-      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}${quoted(v)}${what}` });
+      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.invalid', { field: fieldLabel(field), cell: quoted(v), reason: what }) });
       return z.NEVER;
     }
     return out;
@@ -177,12 +170,12 @@ function amountCell(field: Field, optional: boolean) {
   return z.string().transform((v, ctx): number => {
     if (v.trim() === '') {
       if (optional) return 0;
-      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}不能为空` });
+      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.empty', { field: fieldLabel(field) }) });
       return z.NEVER;
     }
     const r = parseAmountCents(v);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS[field]}${quoted(v)}${r.reason}` });
+      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.invalid', { field: fieldLabel(field), cell: quoted(v), reason: r.reason }) });
       return z.NEVER;
     }
     return r.cents;
@@ -195,11 +188,11 @@ function amountCell(field: Field, optional: boolean) {
 const billRowSchema = z.object({
   building: textCell('building'),
   room: textCell('room'),
-  period: parsedCell('period', parsePeriod, '不是有效账期（例：2026-11）'),
-  feeType: parsedCell('feeType', parseFeeType, `不是有效费用类型（可选：${Object.values(FEE_TYPE_LABELS).join('、')}）`),
+  period: parsedCell('period', parsePeriod, t('zh-CN', 'fees.import.badPeriod')),
+  feeType: parsedCell('feeType', parseFeeType, t('zh-CN', 'fees.import.badFeeType', { types: Object.values(FEE_TYPE_LABELS).join('、') })),
   amountDueCents: amountCell('amountDueCents', false),
   amountPaidCents: amountCell('amountPaidCents', true),
-  dueDate: parsedCell('dueDate', parseDate, '不是有效日期（例：2026-11-30）'),
+  dueDate: parsedCell('dueDate', parseDate, t('zh-CN', 'fees.import.badDate')),
 }) satisfies z.ZodType<BillRow, Record<Field, string>>;
 
 export function parseBillCsv(buf: Buffer): BillImportResult {
@@ -208,7 +201,7 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
   const lines: number[] = [];
   const errors: BillImportError[] = [];
   const fail = (line: number, message: string): void => {
-    errors.push({ line, message: `第${line}行：${message}` });
+    errors.push({ line, message: t('zh-CN', 'fees.import.line', { line, message }) });
   };
 
   let columns: Map<Field, number> | null = null;
@@ -227,7 +220,7 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
           if (!field) continue; // extra columns (备注, 业主姓名…) are ignored
           const prev = seen.get(field);
           if (prev !== undefined) {
-            fail(rec.line, `列“${prev}”与“${cell.trim()}”重复，都表示${FIELD_LABELS[field]}`);
+            fail(rec.line, t('zh-CN', 'fees.import.duplicateColumn', { first: prev, second: cell.trim(), field: fieldLabel(field) }));
             headerBroken = true;
           }
           seen.set(field, cell.trim());
@@ -235,7 +228,7 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
         }
         const missing = FIELDS.filter((f) => !columns?.has(f) && !OPTIONAL_FIELDS.has(f));
         if (missing.length > 0) {
-          fail(rec.line, `缺少必填列：${missing.map((f) => FIELD_LABELS[f]).join('、')}`);
+          fail(rec.line, t('zh-CN', 'fees.import.missingColumns', { fields: missing.map(fieldLabel).join('、') }));
           headerBroken = true;
         }
         if (headerBroken) break; // every data row would fail the same way
@@ -249,7 +242,7 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
       }
       const parsed = billRowSchema.safeParse(input);
       if (!parsed.success) {
-        fail(rec.line, parsed.error.issues.map((i) => i.message).join('；'));
+        fail(rec.line, parsed.error.issues.map((i) => i.message).join(t('zh-CN', 'fees.import.issueSep')));
         continue;
       }
       const row = parsed.data;
@@ -258,7 +251,7 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
       if (firstLine !== undefined) {
         fail(
           rec.line,
-          `与第${firstLine}行重复（楼栋${quoted(row.building)}、房号${quoted(row.room)}、账期${row.period}、${FEE_TYPE_LABELS[row.feeType]}）`,
+          t('zh-CN', 'fees.import.duplicateRow', { line: firstLine, building: quoted(row.building), room: quoted(row.room), period: row.period, feeType: FEE_TYPE_LABELS[row.feeType] }),
         );
         continue;
       }
@@ -271,6 +264,6 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
     errors.push({ line: e.line, message: e.message });
   }
 
-  if (columns === null) fail(1, '文件为空，缺少表头');
+  if (columns === null) fail(1, t('zh-CN', 'fees.import.noHeader'));
   return { rows, lines, errors, encoding };
 }

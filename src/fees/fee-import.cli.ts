@@ -1,4 +1,5 @@
 // `npm run cli -- import-bills <file.csv> [--estate JXHY]`: the bill import with a console progress bar and a summary.
+import { t } from '../i18n/index.js';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Prisma } from '../db/client.js';
@@ -14,12 +15,11 @@ export interface FeeImportIo {
 }
 
 const BAR = 30;
-const PHASE: Record<ImportProgress['phase'], string> = { check: '校验', write: '写入' };
 
 export function progressBar(p: ImportProgress): string {
   const ratio = p.total === 0 ? 1 : Math.min(1, p.done / p.total);
   const filled = Math.round(ratio * BAR);
-  return `\r${PHASE[p.phase]} [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${p.done}/${p.total}`;
+  return `\r${t('zh-CN', `fees.cli.phase.${p.phase}`)} [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}% ${p.done}/${p.total}`;
 }
 
 /** Returns the exit code: 0 imported (or nothing to change), 1 rejected file, 2 bad usage. */
@@ -27,19 +27,19 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { estate: { type: 'string' } } });
   const file = positionals[0];
   if (!file) {
-    io.out('用法: npm run cli -- import-bills <账单.csv> [--estate 小区编码]');
+    io.out(t('zh-CN', 'fees.cli.usage'));
     return 2;
   }
   const estate = await estateForImport(io.prisma, values.estate);
   if (!estate) {
-    io.out(values.estate ? `没有编码为 ${values.estate} 的小区。` : '数据库里还没有小区。');
+    io.out(values.estate ? t('zh-CN', 'fees.cli.noEstateCode', { code: values.estate }) : t('zh-CN', 'fees.cli.noEstate'));
     return 2;
   }
   let buf: Buffer;
   try {
     buf = (io.readFile ?? ((f: string) => fs.readFileSync(f)))(file);
   } catch {
-    io.out(`无法读取文件：${file}`);
+    io.out(t('zh-CN', 'fees.cli.unreadable', { file }));
     return 2;
   }
   let lastDrawn = '';
@@ -52,6 +52,6 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
       io.progress(bar + (p.done >= p.total ? '\n' : ''));
     },
   });
-  io.out(`${estate.name}（${estate.code}）${formatImportSummary(summary)}`);
+  io.out(t('zh-CN', 'fees.cli.summary', { estate: estate.name, code: estate.code, summary: formatImportSummary(summary) }));
   return summary.errors.length > 0 ? 1 : 0;
 }

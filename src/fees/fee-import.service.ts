@@ -1,5 +1,6 @@
 // Bill CSV → FeeBill rows of one estate. All-or-nothing: any bad row (format, unknown unit) and nothing is written.
 // Re-importing the same file changes nothing; a later file with new 实收 amounts updates what owners owe.
+import { t } from '../i18n/index.js';
 import type { Prisma } from '../db/client.js';
 import { applyBills, billKey, existingBills, unitIndex, unitKey, type BillUpdate, type NewBill } from '../db/fee.repo.js';
 import type { CsvEncoding } from '../shared/csv.js';
@@ -40,7 +41,7 @@ export async function importBills(prisma: Prisma, estateId: string, buf: Buffer,
     const unit = units.get(unitKey(row.building, row.room));
     if (!unit) {
       const line = lines[i] ?? 0;
-      errors.push({ line, message: `第${line}行：本小区没有房屋“${row.building} ${row.room}”，请核对楼栋和房号` });
+      errors.push({ line, message: t('zh-CN', 'fees.import.unknownUnit', { line, building: row.building, room: row.room }) });
       continue;
     }
     const old = existing.get(billKey(unit.unitId, row.period, row.feeType));
@@ -67,8 +68,8 @@ export async function importBills(prisma: Prisma, estateId: string, buf: Buffer,
 export function formatImportSummary(s: ImportSummary): string {
   if (s.errors.length > 0) {
     const shown = s.errors.slice(0, 50).map((e) => e.message);
-    const more = s.errors.length > 50 ? [`……另有${s.errors.length - 50}处错误`] : [];
-    return [`导入失败：发现${s.errors.length}处错误，未导入任何数据。请修改后重新导入整个文件。`, ...shown, ...more].join('\n');
+    const more = s.errors.length > 50 ? [t('zh-CN', 'fees.import.more', { count: s.errors.length - 50 })] : [];
+    return [t('zh-CN', 'fees.import.failed', { count: s.errors.length }), ...shown, ...more].join('\n');
   }
-  return `导入完成（${s.encoding === 'gbk' ? 'GBK' : 'UTF-8'}编码，${s.rows}行）：新增${s.created}条，更新${s.updated}条，未变化${s.unchanged}条。`;
+  return t('zh-CN', 'fees.import.done', { encoding: s.encoding === 'gbk' ? 'GBK' : 'UTF-8', rows: s.rows, created: s.created, updated: s.updated, unchanged: s.unchanged });
 }

@@ -1,8 +1,14 @@
 // Per-estate fee rules from `estate.settings.fees`; everything has a default from the department's procedures.
 import { z } from 'zod';
+import { t, type Locale } from '../i18n/index.js';
 import { lateFeeRuleSchema } from './fee.rules.js';
 
-export const DEFAULT_PAYMENT_TEXT = '请到物业服务中心前台缴纳，或使用物业公众号在线缴费。';
+export const DEFAULT_PAYMENT_TEXT = t('zh-CN', 'fees.defaultPayment');
+
+/** The estate's own payment text as configured; the default one in the reader's language. */
+export function paymentTextFor(settings: Pick<FeeSettings, 'paymentText'>, locale: Locale): string {
+  return settings.paymentText === DEFAULT_PAYMENT_TEXT ? t(locale, 'fees.defaultPayment') : settings.paymentText;
+}
 
 export const feeSettingsSchema = z
   .object({

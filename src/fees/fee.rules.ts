@@ -1,17 +1,24 @@
 // Pure fee arithmetic: what an owner still owes, late fees (违约金/滞纳金), collection rate, money/percent display.
 import { z } from 'zod';
+import { t, type Locale } from '../i18n/index.js';
 import { parseDateKey } from '../shared/zoned-time.js';
 
 export const FEE_TYPES = ['PROPERTY', 'WATER', 'ELECTRICITY', 'PARKING', 'OTHER'] as const;
 export type FeeType = (typeof FEE_TYPES)[number];
 
-export const FEE_TYPE_LABELS: Record<FeeType, string> = {
-  PROPERTY: '物业管理费',
-  WATER: '水费',
-  ELECTRICITY: '电费',
-  PARKING: '停车费',
-  OTHER: '其他',
-};
+export const FEE_TYPE_LABELS: Record<FeeType, string> = Object.fromEntries(
+  FEE_TYPES.map((f) => [f, t('zh-CN', `fees.type.${f}`)]),
+) as Record<FeeType, string>;
+
+/**
+ * The words an owner replies with to switch fee reminders (src/bot/intents.ts recognises only these so far), quoted
+ * as-is in every language so the instruction always works.
+ */
+export const FEE_REMINDER_WORDS = { stopWord: '不再提醒', resumeWord: '恢复提醒' } as const;
+
+export function feeTypeLabel(type: FeeType, locale: Locale = 'zh-CN'): string {
+  return t(locale, `fees.type.${type}`);
+}
 
 export interface Bill {
   period: string; // YYYY-MM
@@ -130,10 +137,10 @@ export function balanceSummary(bills: readonly Bill[], today: string, rule?: Lat
 }
 
 /** The estate's late-fee rule in owner words, for balances and reminders alike; null when no fee is charged. */
-export function lateFeeRuleText(rule: LateFeeRule | undefined): string | null {
+export function lateFeeRuleText(rule: LateFeeRule | undefined, locale: Locale = 'zh-CN'): string | null {
   if (!rule || rule.ratePerDayBasisPoints <= 0) return null;
-  const cap = rule.capPercent !== undefined ? `，累计不超过欠费金额的${rule.capPercent}%` : '';
-  return `违约金规则：逾期${rule.graceDays}天内不收；超过后按欠费金额每日万分之${rule.ratePerDayBasisPoints}计算${cap}。`;
+  const cap = rule.capPercent !== undefined ? t(locale, 'fees.lateFeeCap', { percent: rule.capPercent }) : '';
+  return t(locale, 'fees.lateFeeRule', { graceDays: rule.graceDays, basisPoints: rule.ratePerDayBasisPoints, cap });
 }
 
 /** 123450 → "¥1,234.50"; negative → "-¥12.00". */

@@ -2,11 +2,12 @@
 // date, the estate's late-fee rule when one is configured, and how to pay. Also the 不再提醒 / 恢复提醒 switch.
 import type { Prisma } from '../db/client.js';
 import { billsOfUnits, clearFeeOptOut, setFeeOptOut } from '../db/fee.repo.js';
+import { t, type Locale } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { localDateKey } from '../shared/zoned-time.js';
-import { feeSettingsOf, type FeeSettings } from './fee-settings.js';
-import { balanceSummary, FEE_TYPE_LABELS, formatYuan, lateFeeRuleText, type BalanceSummary, type Bill, type FeeType } from './fee.rules.js';
+import { feeSettingsOf, paymentTextFor, type FeeSettings } from './fee-settings.js';
+import { balanceSummary, FEE_REMINDER_WORDS, feeTypeLabel, formatYuan, lateFeeRuleText, type BalanceSummary, type Bill, type FeeType } from './fee.rules.js';
 
 export interface UnitBalance {
   unitId: string;
@@ -26,56 +27,57 @@ export async function balancesFor(prisma: Prisma, sender: Sender, now: Date): Pr
   return { today, settings, units };
 }
 
-export function balanceText(b: { today: string; settings: FeeSettings; units: UnitBalance[] }, deskPhone: string): string {
+export function balanceText(b: { today: string; settings: FeeSettings; units: UnitBalance[] }, deskPhone: string, locale: Locale = 'zh-CN'): string {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(locale, key, params);
   const lines: string[] = [];
   for (const u of b.units) {
     const s = u.summary;
     if (s.totalOutstandingCents === 0) {
-      lines.push(`【${u.label}】目前没有待缴费用，感谢您的支持！`);
+      lines.push(tr('fees.nothingDue', { unit: u.label }));
       continue;
     }
-    lines.push(`【${u.label}】待缴合计 ${formatYuan(s.totalOutstandingCents)}`);
+    lines.push(tr('fees.total', { unit: u.label, amount: formatYuan(s.totalOutstandingCents) }));
     if (s.overdue.length > 0) {
-      lines.push('已到期未缴：');
+      lines.push(tr('fees.overdueHead'));
       for (const o of s.overdue) {
-        const fee = o.lateFeeCents > 0 ? `，违约金 ${formatYuan(o.lateFeeCents)}` : '';
-        lines.push(`· ${o.period} ${FEE_TYPE_LABELS[o.feeType]} ${formatYuan(o.outstandingCents)}（已逾期${o.daysOverdue}天${fee}）`);
+        const lateFee = o.lateFeeCents > 0 ? tr('fees.overdueLateFee', { amount: formatYuan(o.lateFeeCents) }) : '';
+        const feeType = feeTypeLabel(o.feeType, locale);
+        lines.push(tr('fees.overdueLine', { period: o.period, feeType, amount: formatYuan(o.outstandingCents), days: o.daysOverdue, lateFee }));
       }
     }
-    if (s.nextDue) lines.push(`下次到期：${s.nextDue.dueDate}，金额 ${formatYuan(s.nextDue.amountCents)}`);
-    if (s.lateFeeTotalCents > 0) lines.push(`截至${b.today}违约金合计 ${formatYuan(s.lateFeeTotalCents)}（以物业服务中心核算为准）`);
+    if (s.nextDue) lines.push(tr('fees.nextDue', { date: s.nextDue.dueDate, amount: formatYuan(s.nextDue.amountCents) }));
+    if (s.lateFeeTotalCents > 0) lines.push(tr('fees.lateFeeTotal', { today: b.today, amount: formatYuan(s.lateFeeTotalCents) }));
   }
-  const rule = lateFeeRuleText(b.settings.lateFee);
+  const rule = lateFeeRuleText(b.settings.lateFee, locale);
   if (rule) lines.push(rule);
-  lines.push(`缴费方式：${b.settings.paymentText}`);
-  lines.push(`对账单有疑问请致电 ${deskPhone}。`);
+  lines.push(tr('fees.payment', { text: paymentTextFor(b.settings, locale) }));
+  lines.push(tr('fees.questions', { deskPhone }));
   return lines.join('\n');
 }
 
 export async function feeBalanceReply(prisma: Prisma, sender: Sender, now: Date): Promise<string> {
-  if (sender.units.length === 0) return '您的账号还没有绑定房屋，绑定后即可查询物业费。';
-  return balanceText(await balancesFor(prisma, sender, now), sender.estate.deskPhone);
+  if (sender.units.length === 0) return t(sender.locale, 'fees.notBound');
+  return balanceText(await balancesFor(prisma, sender, now), sender.estate.deskPhone, sender.locale);
 }
 
 /** "不再提醒": recorded, and the assistants' group is told so they can follow up another way. */
 export async function optOutOfReminders(prisma: Prisma, sender: Sender, now: Date): Promise<string> {
-  if (!sender.personId) return '您的账号还没有绑定房屋。';
-  const who = `${sender.name ?? '业主'}${sender.units.length > 0 ? `（${sender.units.map((u) => u.label).join('、')}）` : ''}`;
+  if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
+  const who = `${sender.name ?? t('zh-CN', 'fees.ownerFallback')}${sender.units.length > 0 ? `（${sender.units.map((u) => u.label).join('、')}）` : ''}`;
   const fresh = await setFeeOptOut(prisma, {
     personId: sender.personId,
     estateId: sender.units[0]?.estateId ?? sender.estate.id,
     at: now,
-    staffMessage: { text: `【缴费提醒退订】${who}回复“不再提醒”，今后不再收到机器人发送的缴费提醒，如需催缴请电话或上门联系。` },
+    // Staff notices are zh-CN whatever the owner's language.
+    staffMessage: { text: t('zh-CN', 'fees.optOutStaff', { who }) },
   });
-  return fresh
-    ? '好的，今后不再向您发送缴费提醒。您仍可随时发送“物业费”查询账单；如需恢复，请回复“恢复提醒”。'
-    : '您已设置过不再提醒。如需恢复，请回复“恢复提醒”。';
+  return t(sender.locale, fresh ? 'fees.optedOut' : 'fees.alreadyOptedOut', FEE_REMINDER_WORDS);
 }
 
 export async function optInToReminders(prisma: Prisma, sender: Sender): Promise<string> {
-  if (!sender.personId) return '您的账号还没有绑定房屋。';
+  if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
   await clearFeeOptOut(prisma, sender.personId);
-  return '好的，已为您恢复缴费提醒。';
+  return t(sender.locale, 'fees.optedIn');
 }
 
 /** For staff lists: "刘洋 138****5678". */

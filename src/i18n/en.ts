@@ -1,3 +1,6 @@
+import { feesEn } from './en/fees.js';
+import { identityEn } from './en/identity.js';
+import { keysEn } from './en/keys.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -26,4 +29,7 @@ export const en: Record<MessageKey, string> = {
   'input.noText': 'Please describe it in words (emoji alone cannot be handled).',
   'input.unsupported': 'This kind of message ({type}) is not supported yet; please send text.',
   'error.generic': 'Sorry, something went wrong and the current step was reset. Start again or reply "talk to staff".',
+  ...identityEn,
+  ...feesEn,
+  ...keysEn,
 };

@@ -1,4 +1,9 @@
-// Simplified Chinese: the default language of every owner- and staff-facing text.
+// Simplified Chinese: the default language of every owner- and staff-facing text. Large areas keep their texts in
+// zh-CN/<area>.ts, merged here so there is one catalogue and one MessageKey type.
+import { feesZh } from './zh-CN/fees.js';
+import { identityZh } from './zh-CN/identity.js';
+import { keysZh } from './zh-CN/keys.js';
+
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
   'menu.again': '还有什么可以帮您？',
@@ -24,6 +29,9 @@ export const zhCN = {
   'input.noText': '请用文字描述（只有表情符号我们无法处理）。',
   'input.unsupported': '暂不支持这种消息类型（{type}），请发送文字。',
   'error.generic': '抱歉，系统出了点问题，当前操作已重置。请重新开始，或回复“转人工”。',
+  ...identityZh,
+  ...feesZh,
+  ...keysZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

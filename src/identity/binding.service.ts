@@ -7,7 +7,7 @@ import { AppError } from '../bot/app-error.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress } from './address.parser.js';
-import { bt } from './identity.texts.js';
+import { t, type Locale } from '../i18n/index.js';
 import { STAFF_ROLE_LABEL, toSenderUnits, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
 
 export const MAX_FAILURES = 5;
@@ -93,30 +93,30 @@ export class BindingService {
   }
 
   /** 绑定码: a 6-digit one-time code for a unit of the estate, valid 24 h. Returns the code in clear once. */
-  async issueBindingCode(estateId: string, unitText: string, issuedBy: string): Promise<{ code: string; unitLabel: string; expiresAt: Date }> {
+  async issueBindingCode(estateId: string, unitText: string, issuedBy: string, locale: Locale = 'zh-CN'): Promise<{ code: string; unitLabel: string; expiresAt: Date }> {
     const unit = await this.resolveUnit(estateId, unitText);
-    if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, `本小区没有找到房号“${unitText}”。用法：绑定码 3栋2单元1201`);
+    if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, t(locale, 'bind.err.noUnit', { unit: unitText }));
     const now = this.now();
-    const code = await this.freshCode(sixDigits, (h) => repo.liveBindingCode(this.prisma, h), now);
+    const code = await this.freshCode(sixDigits, (h) => repo.liveBindingCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     await repo.saveBindingCode(this.prisma, { codeHash: hash(code), unitId: unit.unitId, unitLabel: unit.label, issuedBy, expiresAt, at: now });
     return { code, unitLabel: unit.label, expiresAt };
   }
 
   /** 员工码: a one-time code that links a chat account to the staff record of that name in the estate. */
-  async issueStaffCode(estateId: string, staffName: string, issuedBy: string): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
+  async issueStaffCode(estateId: string, staffName: string, issuedBy: string, locale: Locale = 'zh-CN'): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
     const found = await repo.staffByName(this.prisma, estateId, staffName.trim());
     const staff = found[0];
-    if (!staff) throw new AppError('BAD_INPUT', `no staff ${staffName}`, `本小区没有名为“${staffName}”的在职员工。`);
-    if (found.length > 1) throw new AppError('BAD_INPUT', `ambiguous staff ${staffName}`, `有多位员工叫“${staffName}”，请用后台命令行处理。`);
+    if (!staff) throw new AppError('BAD_INPUT', `no staff ${staffName}`, t(locale, 'bind.err.noStaff', { name: staffName }));
+    if (found.length > 1) throw new AppError('BAD_INPUT', `ambiguous staff ${staffName}`, t(locale, 'bind.err.ambiguousStaff', { name: staffName }));
     const now = this.now();
-    const code = await this.freshCode(eightDigits, (h) => repo.liveStaffCode(this.prisma, h), now);
+    const code = await this.freshCode(eightDigits, (h) => repo.liveStaffCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     await repo.saveStaffCode(this.prisma, { codeHash: hash(code), staffId: staff.id, staffName: staff.person.name, issuedBy, expiresAt, at: now });
     return { code, name: staff.person.name, role: staff.role, expiresAt };
   }
 
-  async bindStaffCode(identityId: string, code: string): Promise<{ ok: true; name: string; role: StaffRole } | BindFailure> {
+  async bindStaffCode(identityId: string, code: string, locale: Locale = 'zh-CN'): Promise<{ ok: true; name: string; role: StaffRole } | BindFailure> {
     const until = await this.lockedUntil(identityId);
     if (until) return this.refuse(identityId, until);
     const now = this.now();
@@ -124,7 +124,7 @@ export class BindingService {
     const reason = codeProblem(row, now);
     if (reason || !row) return this.fail(identityId, 'staff', null, reason ?? 'badCode');
     const staff = await repo.redeemStaffCode(this.prisma, { codeId: row.id, staffId: row.staffId, identityId, at: now });
-    if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', '该员工记录已不存在，请联系主管。');
+    if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', t(locale, 'bind.err.staffGone'));
     if (staff === 'used') return this.fail(identityId, 'staff', null, 'used');
     return { ok: true, name: staff.person.name, role: staff.role };
   }
@@ -146,47 +146,56 @@ export class BindingService {
     return unit.memberships.map((m) => ({ personId: m.personId, name: m.person.name, phone: m.person.phone ? maskPhone(m.person.phone) : '—', role: m.role }));
   }
 
-  async addMember(ownerPersonId: string, unitId: string, input: { name: string; phone: string; role: 'FAMILY' | 'TENANT' }): Promise<MemberView> {
+  async addMember(
+    ownerPersonId: string,
+    unitId: string,
+    input: { name: string; phone: string; role: 'FAMILY' | 'TENANT' },
+    locale: Locale = 'zh-CN',
+  ): Promise<MemberView> {
     const phone = mobileDigits(input.phone);
-    if (!phone) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
+    if (!phone) throw new AppError('BAD_INPUT', 'bad phone', t(locale, 'household.err.badPhone'));
     const name = input.name.trim();
-    if (!name) throw new AppError('BAD_INPUT', 'empty name', '请输入姓名。');
-    await this.ownedUnit(ownerPersonId, unitId);
+    if (!name) throw new AppError('BAD_INPUT', 'empty name', t(locale, 'household.err.noName'));
+    await this.ownedUnit(ownerPersonId, unitId, locale);
     const { personId } = await repo.addPersonToUnit(this.prisma, { unitId, name, phone, role: input.role, actor: `person:${ownerPersonId}`, action: 'household.add', at: this.now() });
     return { personId, name, phone: maskPhone(phone), role: input.role };
   }
 
-  async removeMember(ownerPersonId: string, unitId: string, memberPersonId: string): Promise<void> {
-    const unit = await this.ownedUnit(ownerPersonId, unitId);
+  async removeMember(ownerPersonId: string, unitId: string, memberPersonId: string, locale: Locale = 'zh-CN'): Promise<void> {
+    const unit = await this.ownedUnit(ownerPersonId, unitId, locale);
     const m = unit.memberships.find((x) => x.personId === memberPersonId);
-    if (!m || m.role === 'OWNER') throw new AppError('FORBIDDEN', 'not removable', '只能移除家人或租户。');
+    if (!m || m.role === 'OWNER') throw new AppError('FORBIDDEN', 'not removable', t(locale, 'household.err.notRemovable'));
     await repo.removePersonFromUnit(this.prisma, { unitId, personId: memberPersonId, actor: `person:${ownerPersonId}`, at: this.now() });
   }
 
   /** 我的信息: everything the bot holds on the account's person, phone masked. */
-  async myInfoText(identityId: string, timezone: string): Promise<string> {
+  async myInfoText(identityId: string, timezone: string, locale: Locale = 'zh-CN'): Promise<string> {
     const ident = await repo.identityById(this.prisma, identityId);
     const p = ident?.person;
-    if (!p) return '本聊天账号尚未绑定，我们没有保存您的个人信息（仅记录聊天账号编号用于回复消息）。';
+    if (!p) return t(locale, 'bind.myinfo.none');
     const lines = [
-      '我们保存的您的信息：',
-      `姓名：${p.name}`,
-      `手机：${p.phone ? maskPhone(p.phone) : '未登记'}`,
-      ...toSenderUnits(p.memberships).map((u) => `房屋：${u.label}（${memberRoleLabel(u.role)}）`),
-      ...(p.staff ? [`员工身份：${STAFF_ROLE_LABEL[p.staff.role]}（${p.staff.estate.name}）`] : []),
-      ...p.identities.map((i) => `聊天账号：${i.channel}（${formatLocal(i.createdAt, timezone, 'date')} 起）`),
-      '我们不收集身份证号。如需删除本聊天账号的绑定，请回复“解绑”。',
+      t(locale, 'bind.myinfo.head'),
+      t(locale, 'bind.myinfo.name', { name: p.name }),
+      t(locale, 'bind.myinfo.phone', { phone: p.phone ? maskPhone(p.phone) : t(locale, 'bind.myinfo.phoneNone') }),
+      ...toSenderUnits(p.memberships).map((u) => t(locale, 'bind.myinfo.unit', { unit: u.label, role: memberRoleLabel(u.role, locale) })),
+      ...(p.staff ? [t(locale, 'bind.myinfo.staff', { role: staffRoleLabel(p.staff.role, locale), estate: p.staff.estate.name })] : []),
+      ...p.identities.map((i) => t(locale, 'bind.myinfo.account', { channel: i.channel, since: formatLocal(i.createdAt, timezone, 'date') })),
+      // The word the unbind intent recognises, quoted as-is in every language so the instruction always works.
+      t(locale, 'bind.myinfo.foot', { unbindWord: '解绑' }),
     ];
     return lines.join('\n');
   }
 
   /** 注册群: the group chat becomes the estate's chat for a role (escalations go there). */
-  async registerGroup(input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; actor: string }): Promise<StaffRole> {
+  async registerGroup(
+    input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; actor: string },
+    locale: Locale = 'zh-CN',
+  ): Promise<StaffRole> {
     const role = ROLE_BY_LABEL[input.roleLabel.trim()];
-    if (!role) throw new AppError('BAD_INPUT', 'bad role', '用法：注册群 客户助理|领班|主管|经理');
+    if (!role) throw new AppError('BAD_INPUT', 'bad role', t(locale, 'bind.err.badRole', { roles: Object.values(STAFF_ROLE_LABEL).join('|') }));
     const taken = await repo.staffChatByChat(this.prisma, input.channel, input.chatId);
     // A group registered by one estate cannot be taken over by another estate's supervisor.
-    if (taken && taken.estateId !== input.estateId) throw new AppError('FORBIDDEN', 'group of another estate', '本群已登记在其他小区，不能重复登记。');
+    if (taken && taken.estateId !== input.estateId) throw new AppError('FORBIDDEN', 'group of another estate', t(locale, 'bind.err.groupTaken'));
     await repo.registerStaffChat(this.prisma, { ...input, role, at: this.now() });
     return role;
   }
@@ -194,28 +203,28 @@ export class BindingService {
   /** CLI: registers an owner on record (name + phone) for a unit. */
   async addOwner(estateId: string, unitText: string, name: string, phone: string): Promise<{ personId: string; unitLabel: string }> {
     const unit = await this.resolveUnit(estateId, unitText);
-    if (!unit) throw new AppError('BAD_INPUT', 'no unit', `没有找到房号“${unitText}”。`);
+    if (!unit) throw new AppError('BAD_INPUT', 'no unit', t('zh-CN', 'bind.err.cliNoUnit', { unit: unitText }));
     const digits = mobileDigits(phone);
-    if (!digits) throw new AppError('BAD_INPUT', 'bad phone', '手机号格式不正确。');
+    if (!digits) throw new AppError('BAD_INPUT', 'bad phone', t('zh-CN', 'household.err.badPhone'));
     const { personId } = await repo.addPersonToUnit(this.prisma, { unitId: unit.unitId, name, phone: digits, role: 'OWNER', actor: 'cli', action: 'owner.add', at: this.now() });
     return { personId, unitLabel: unit.label };
   }
 
-  private async ownedUnit(personId: string, unitId: string) {
+  private async ownedUnit(personId: string, unitId: string, locale: Locale = 'zh-CN') {
     const unit = await repo.unitWithMembers(this.prisma, unitId);
     if (!unit || !unit.memberships.some((m) => m.personId === personId && m.role === 'OWNER')) {
-      throw new AppError('FORBIDDEN', 'not owner', '只有业主本人可以管理家庭成员。');
+      throw new AppError('FORBIDDEN', 'not owner', t(locale, 'household.notOwner'));
     }
     return unit;
   }
 
   /** A code whose hash no usable code has yet (a used or expired one may be reissued). */
-  private async freshCode(make: () => string, latest: (hash: string) => Promise<CodeRow>, now: Date): Promise<string> {
+  private async freshCode(make: () => string, latest: (hash: string) => Promise<CodeRow>, now: Date, locale: Locale): Promise<string> {
     for (let i = 0; i < 20; i++) {
       const code = make();
       if (codeProblem(await latest(hash(code)), now) !== null) return code;
     }
-    throw new AppError('UNAVAILABLE', 'no free code', '暂时无法生成绑定码，请稍后再试。');
+    throw new AppError('UNAVAILABLE', 'no free code', t(locale, 'bind.err.noFreeCode'));
   }
 
   private bound(b: repo.BoundIdentity, unit: UnitRef): BindOutcome {
@@ -240,10 +249,10 @@ export class BindingService {
   }
 }
 
-export function staffRoleLabel(role: StaffRole): string {
-  return STAFF_ROLE_LABEL[role];
+export function staffRoleLabel(role: StaffRole, locale: Locale = 'zh-CN'): string {
+  return t(locale, `bind.staffRole.${role}`);
 }
 
-export function memberRoleLabel(role: repo.MemberRole): string {
-  return bt(`household.role.${role}`);
+export function memberRoleLabel(role: repo.MemberRole, locale: Locale = 'zh-CN'): string {
+  return t(locale, `household.role.${role}`);
 }

@@ -1,18 +1,19 @@
 // Console-only persona switch for the demo: "/persona owner|assistant|supervisor" speaks as another demo person, so a
 // newcomer can try both sides of a flow from `npm start`. Never reachable from a real channel.
 import { DEMO } from '../db/seed.js';
+import { t } from '../i18n/index.js';
 import { staffRoleLabel } from './binding.service.js';
 
 type Persona = { id: string; label: string };
 const STAFF_KEY = { ASSISTANT: 'assistant', FOREMAN: 'foreman', SUPERVISOR: 'supervisor', MANAGER: 'manager' } as const;
-const owner: Persona = { id: DEMO.owner.consoleId, label: `业主 ${DEMO.owner.name}` };
-const guest: Persona = { id: 'demo-guest', label: '未绑定的访客' };
+const owner: Persona = { id: DEMO.owner.consoleId, label: t('zh-CN', 'bind.persona.owner', { name: DEMO.owner.name }) };
+const guest: Persona = { id: 'demo-guest', label: t('zh-CN', 'bind.persona.guest') };
 
 // Each persona answers to its English key and its Chinese role name.
 const PERSONAS: Record<string, Persona> = Object.fromEntries([
   ['owner', owner], ['业主', owner], ['guest', guest], ['访客', guest],
   ...DEMO.staff.flatMap((s) => {
-    const p: Persona = { id: s.consoleId, label: `${staffRoleLabel(s.role)} ${s.name}` };
+    const p: Persona = { id: s.consoleId, label: t('zh-CN', 'bind.persona.staff', { role: staffRoleLabel(s.role), name: s.name }) };
     return [[STAFF_KEY[s.role], p], [staffRoleLabel(s.role), p]] as const;
   }),
 ]);
@@ -31,10 +32,10 @@ export async function consolePersonaCommand(line: string, console: PersonaConsol
   const p = PERSONAS[key];
   const say = (t: string) => (console.print ? console.print(t) : process.stdout.write(`${t}\n`));
   if (!p) {
-    say(`（当前身份：${console.userId}。用法：/persona owner|assistant|foreman|supervisor|manager|guest）`);
+    say(t('zh-CN', 'bind.persona.usage', { userId: console.userId }));
     return true;
   }
   console.userId = p.id;
-  say(`（已切换为${p.label}）`);
+  say(t('zh-CN', 'bind.persona.switched', { label: p.label }));
   return true;
 }

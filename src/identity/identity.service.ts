@@ -3,7 +3,7 @@ import type { Prisma } from '../db/client.js';
 import { touchIdentity } from '../db/identity.repo.js';
 import { AppError } from '../bot/app-error.js';
 import type { EstateService } from '../estate/estate.service.js';
-import { normalizeLocale, type Locale } from '../i18n/index.js';
+import { normalizeLocale, t, type Locale } from '../i18n/index.js';
 import { toSenderUnits, type Sender } from './sender.js';
 
 export class IdentityService {
@@ -32,7 +32,7 @@ export class IdentityService {
     const staff = person?.staff && person.staff.active ? { id: person.staff.id, role: person.staff.role, estateId: person.staff.estateId } : null;
     const estateId = staff?.estateId ?? units[0]?.estateId;
     const estate = (estateId ? await this.estates.byId(estateId) : null) ?? (await this.estates.defaultEstate());
-    if (!estate) throw new AppError('UNAVAILABLE', 'no estate configured', '系统尚未配置小区信息，请联系物业前台。');
+    if (!estate) throw new AppError('UNAVAILABLE', 'no estate configured', t(normalizeLocale(row.locale), 'bind.err.noEstate'));
     return {
       identityId: row.id,
       channel,

@@ -1,12 +1,17 @@
 // "Who is this?" for one turn: the chat account, the person behind it (if bound), their units, their staff role.
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../i18n/index.js';
+import { t, type Locale } from '../i18n/index.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 
 export type StaffRole = 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
 
 /** The ladder's names as the department says them. */
-export const STAFF_ROLE_LABEL: Record<StaffRole, string> = { ASSISTANT: '客户助理', FOREMAN: '领班', SUPERVISOR: '主管', MANAGER: '经理' };
+export const STAFF_ROLE_LABEL: Record<StaffRole, string> = {
+  ASSISTANT: t('zh-CN', 'bind.staffRole.ASSISTANT'),
+  FOREMAN: t('zh-CN', 'bind.staffRole.FOREMAN'),
+  SUPERVISOR: t('zh-CN', 'bind.staffRole.SUPERVISOR'),
+  MANAGER: t('zh-CN', 'bind.staffRole.MANAGER'),
+};
 
 export interface SenderUnit {
   unitId: string;

@@ -1,5 +1,6 @@
 // The front desk's key-appointment calendar: 15-minute slots inside the desk shifts (the gap is the lunch break),
 // closed on public holidays. Pure: the holiday data comes in as a BusinessCalendar, the clock as `now`.
+import { t, type Locale } from '../i18n/index.js';
 import { toMinutes } from '../sla/business-calendar.js';
 import { z } from 'zod';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
@@ -90,26 +91,26 @@ export class DeskSlots {
   }
 
   /** The desk's opening hours as owners read them: "08:30–12:00、13:30–18:00". */
-  hoursText(): string {
-    return this.shifts.map((s) => `${s.start}–${s.end}`).join('、');
+  hoursText(locale: Locale = 'zh-CN'): string {
+    return this.shifts.map((s) => `${s.start}–${s.end}`).join(t(locale, 'keys.hoursSep'));
   }
 
-  /** Owner-facing zh-CN reason. */
-  refusalText(r: SlotRefusal): string {
-    const hours = this.hoursText();
+  /** Owner-facing reason, in the owner's language. */
+  refusalText(r: SlotRefusal, locale: Locale = 'zh-CN'): string {
+    const hours = this.hoursText(locale);
     switch (r.reason) {
       case 'HOLIDAY':
-        return `${r.holiday}假期前台不办理钥匙业务，请换一天。`;
+        return t(locale, 'keys.slot.holiday', { holiday: r.holiday });
       case 'CLOSED_DAY':
-        return '前台当天休息，请换一天。';
+        return t(locale, 'keys.slot.closedDay');
       case 'LUNCH':
-        return `这个时间是前台午休，钥匙业务时间为 ${hours}，请换个时间。`;
+        return t(locale, 'keys.slot.lunch', { hours });
       case 'CLOSED_HOURS':
-        return `这个时间前台不办理，钥匙业务时间为 ${hours}，请换个时间。`;
+        return t(locale, 'keys.slot.closedHours', { hours });
       case 'PAST':
-        return '这个时间已经过去了，请选择之后的时间。';
+        return t(locale, 'keys.slot.past');
       case 'NOT_ON_GRID':
-        return `预约按 ${this.settings.slotMinutes} 分钟一段，请选择整刻钟的时间。`;
+        return t(locale, 'keys.slot.notOnGrid', { minutes: this.settings.slotMinutes });
     }
   }
 

@@ -5,6 +5,7 @@ import { AppError } from '../bot/app-error.js';
 import * as repo from '../db/key.repo.js';
 import type { KeyAppointment, KeyHolding } from '../db/key.repo.js';
 import type { Prisma } from '../db/client.js';
+import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
 import type { DeskSlots } from './desk-slots.js';
@@ -60,7 +61,7 @@ export class KeyService {
 
   async bookDeposit(owner: OwnerUnit, description: string, slotStart: Date): Promise<Booked> {
     const what = description.trim();
-    if (!what) throw new AppError('BAD_INPUT', 'empty key description', '请说明要寄存哪些钥匙，例如“入户门钥匙 2 把”。');
+    if (!what) throw new AppError('BAD_INPUT', 'empty key description', t('zh-CN', 'keys.err.noDescription'));
     return this.book(owner, { kind: 'DEPOSIT', description: what, personName: owner.ownerName }, slotStart);
   }
 
@@ -71,7 +72,7 @@ export class KeyService {
     if (!person.self) {
       const match = holding.authorised.find((a) => a.phone === person.phone.trim());
       if (!match) {
-        throw new AppError('FORBIDDEN', 'pickup person not authorised', `${person.name} 不在授权名单中，请先添加授权人再预约。`);
+        throw new AppError('FORBIDDEN', 'pickup person not authorised', t('zh-CN', 'keys.err.notAuthorised', { name: person.name }));
       }
       personName = match.name;
       personPhone = match.phone;
@@ -96,13 +97,13 @@ export class KeyService {
   }
 
   private fullError(slotStart: Date): AppError {
-    return new AppError('CONFLICT', 'key slot full', `${this.slots.label(slotStart)} 这个时段已约满，请选择其他时间。`);
+    return new AppError('CONFLICT', 'key slot full', t('zh-CN', 'keys.err.full', { slot: this.slots.label(slotStart) }));
   }
 
   private async ownAppointment(ownerPersonId: string, id: string): Promise<KeyAppointment> {
     const appt = await repo.findAppointment(this.prisma, id);
     if (!appt || appt.ownerPersonId !== ownerPersonId || appt.status !== 'BOOKED') {
-      throw new AppError('NOT_FOUND', `key appointment ${id} not booked for owner`, '没有找到这条有效的钥匙预约。');
+      throw new AppError('NOT_FOUND', `key appointment ${id} not booked for owner`, t('zh-CN', 'keys.err.noAppointment'));
     }
     return appt;
   }
@@ -119,7 +120,7 @@ export class KeyService {
   async cancel(ownerPersonId: string, id: string): Promise<void> {
     await this.ownAppointment(ownerPersonId, id);
     const ok = await repo.cancelBooked(this.prisma, id, `person:${ownerPersonId}`, this.now());
-    if (!ok) throw new AppError('CONFLICT', 'key appointment changed', '这条预约刚刚已被处理，无需取消。');
+    if (!ok) throw new AppError('CONFLICT', 'key appointment changed', t('zh-CN', 'keys.err.alreadyHandled'));
   }
 
   myAppointments(ownerPersonId: string): Promise<KeyAppointment[]> {
@@ -134,7 +135,7 @@ export class KeyService {
     await this.ownHolding(ownerPersonId, holdingId);
     const p = phone.replace(/\D/g, '');
     if (!name.trim() || !PHONE_RE.test(p)) {
-      throw new AppError('BAD_INPUT', 'bad authorised person', '请提供授权人姓名和 11 位手机号，例如“张三 13900001111”。');
+      throw new AppError('BAD_INPUT', 'bad authorised person', t('zh-CN', 'keys.err.badAuthorised'));
     }
     await repo.upsertAuthorised(this.prisma, holdingId, name.trim(), p, `person:${ownerPersonId}`, this.now());
   }
@@ -147,7 +148,7 @@ export class KeyService {
   private async ownHolding(ownerPersonId: string, holdingId: string): Promise<repo.KeyHoldingWithPeople> {
     const h = await repo.findHolding(this.prisma, holdingId);
     if (!h || h.ownerPersonId !== ownerPersonId || h.status !== 'HELD') {
-      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, '没有找到您寄存在前台的这份钥匙。');
+      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, t('zh-CN', 'keys.err.noHolding'));
     }
     return h;
   }
@@ -161,27 +162,34 @@ export class KeyService {
   /**
    * The desk scans or types the code: it proves the person. Only today's BOOKED appointments of this estate match.
    */
-  async markDoneByCode(estateId: string, code: string, actor: string): Promise<{ appointment: KeyAppointment; holding: KeyHolding | null }> {
+  async markDoneByCode(estateId: string, code: string, actor: string, locale: Locale = 'zh-CN'): Promise<{ appointment: KeyAppointment; holding: KeyHolding | null }> {
     const c = code.trim();
-    if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', '取件码应为 6 位数字，请核对后重试。');
+    if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', t(locale, 'keys.err.codeFormat'));
     const { from, to } = this.todayRange();
     const [appt] = await repo.findBookedByCode(this.prisma, estateId, hashCode(c), from, to);
     if (!appt) {
-      throw new AppError('NOT_FOUND', 'key code not found', '取件码不正确或不是今天的预约，请勿交接钥匙，请核对来人身份。');
+      throw new AppError('NOT_FOUND', 'key code not found', t(locale, 'keys.err.codeNotFound'));
     }
     const done = await repo.completeHandover(this.prisma, appt, actor, this.now());
-    if (!done) throw new AppError('CONFLICT', 'already handled', '这条预约刚刚已核销，请勿重复交接。');
+    if (!done) throw new AppError('CONFLICT', 'already handled', t(locale, 'keys.err.alreadyDone'));
     return done;
   }
 
   /** Today's list for the desk, one line each, phones masked. */
-  async todayLines(estateId: string): Promise<string[]> {
+  async todayLines(estateId: string, locale: Locale = 'zh-CN'): Promise<string[]> {
     const { from, to } = this.todayRange();
     const rows = await repo.appointmentsBetween(this.prisma, estateId, from, to);
     return rows.map((a) => {
-      const kind = KIND_LABEL[a.kind];
       const phone = a.personPhone ? ` ${maskPhone(a.personPhone)}` : '';
-      return `${formatLocal(a.slotStart, this.slots.tz, 'time')} ${kind} ${a.unitLabel} ${a.personName}${phone}（${a.description}）${STATUS_LABEL[a.status]}`;
+      return t(locale, 'keys.todayLine', {
+        time: formatLocal(a.slotStart, this.slots.tz, 'time'),
+        kind: kindLabel(a.kind, locale),
+        unit: a.unitLabel,
+        person: a.personName,
+        phone,
+        description: a.description,
+        status: t(locale, `keys.status.${a.status}`),
+      });
     });
   }
 
@@ -196,7 +204,7 @@ export class KeyService {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: {
-          text: `提醒：您预约了 ${this.slots.label(a.slotStart)} 到前台${kind}钥匙（${a.unitLabel}，${a.personName}），请凭 6 位取件码办理。如需改期请回复“钥匙”。`,
+          text: t('zh-CN', 'keys.notice.reminder', { slot: this.slots.label(a.slotStart), kind, unit: a.unitLabel, person: a.personName }),
         },
       });
       n++;
@@ -214,7 +222,7 @@ export class KeyService {
       const ok = await repo.markNoShow(this.prisma, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
-        message: { text: `您预约的 ${this.slots.label(a.slotStart)} 前台${kind}钥匙（${a.unitLabel}）未到场，预约已失效。如需办理请回复“钥匙”重新预约。` },
+        message: { text: t('zh-CN', 'keys.notice.noShow', { slot: this.slots.label(a.slotStart), kind, unit: a.unitLabel }) },
       });
       if (ok) n++;
     }
@@ -222,11 +230,13 @@ export class KeyService {
   }
 }
 
-export const KIND_LABEL: Record<KeyAppointment['kind'], string> = { DEPOSIT: '寄存', PICKUP: '领取' };
+export function kindLabel(kind: KeyAppointment['kind'], locale: Locale = 'zh-CN'): string {
+  return t(locale, `keys.kind.${kind}`);
+}
 
-export const STATUS_LABEL: Record<KeyAppointment['status'], string> = {
-  BOOKED: '待办理',
-  DONE: '已完成',
-  NO_SHOW: '未到',
-  CANCELLED: '已取消',
-};
+export function statusLabel(status: KeyAppointment['status'], locale: Locale = 'zh-CN'): string {
+  return t(locale, `keys.status.${status}`);
+}
+
+/** zh-CN labels, for notices sent outside a turn. */
+export const KIND_LABEL: Record<KeyAppointment['kind'], string> = { DEPOSIT: kindLabel('DEPOSIT'), PICKUP: kindLabel('PICKUP') };

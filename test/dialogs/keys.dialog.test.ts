@@ -75,6 +75,17 @@ describeEachDb('KeysDialog conversations', (provider) => {
     expect(a?.slotStart).toEqual(tomorrowAt(10));
   });
 
+  it('an English-speaking owner books in English ("tomorrow 10am")', async () => {
+    await converse({ ...sender('e-en', 'p-en'), locale: 'en' }, [
+      ['keys', '1 Leave keys'],
+      ['1', 'which keys you are leaving'],
+      ['front door key x2', 'Which day and time'],
+      ['tomorrow 10am', /Booked \d{4}-\d{2}-\d{2} 10:00 at the front desk to leave keys \(front door key x2\)\. Code \d{6}/],
+    ]);
+    const [a] = await keys.myAppointments('p-en');
+    expect(a?.slotStart).toEqual(tomorrowAt(10));
+  });
+
   it('a full slot is refused with the nearest free time, then another time books', async () => {
     await keys.bookDeposit(owner('e-full', 'x1'), 'a', tomorrowAt(10));
     await keys.bookDeposit(owner('e-full', 'x2'), 'b', tomorrowAt(10));

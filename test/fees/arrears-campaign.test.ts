@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReminders, type CampaignInput } from '../../src/fees/arrears-campaign.js';
+import { planReminders, reminderText, type CampaignInput } from '../../src/fees/arrears-campaign.js';
 import { feeSettingsOf } from '../../src/fees/fee-settings.js';
 
 const base = (over: Partial<CampaignInput>): CampaignInput => ({
@@ -47,5 +47,19 @@ describe('planReminders', () => {
   it('never threatens: no cut-off of water/electricity, no legal threats', () => {
     const [r] = planReminders(base({ today: '2027-03-01' }));
     expect(r?.text).not.toMatch(/停水|停电|断水|断电|起诉|律师|征信|曝光/);
+  });
+});
+
+describe('reminderText in English', () => {
+  it('words the same reminder in English for an English reader, zh-CN by default', () => {
+    const [r] = planReminders(base({ today: '2026-12-20' }));
+    const items = r?.items ?? [];
+    const input = base({});
+    expect(reminderText(items, input)).toBe(r?.text);
+    const en = reminderText(items, input, 'en');
+    expect(en).toContain('[锦绣花园] Payment reminder: fees of ¥300.00 in total are 20 days overdue.');
+    expect(en).toContain('· 1栋101: 2026-11 Management fee ¥300.00 (due 2026-11-30)');
+    expect(en).toContain('Pay at the front desk of the property service centre');
+    expect(en).toContain('Reply "不再提醒" to stop fee reminders.');
   });
 });
