@@ -1,6 +1,7 @@
 // Complaint categories and the per-estate complaint rules (Estate.settings.complaints), plus the keyword pre-fill
 // that lets "楼上装修太吵了" skip the category question.
 import { z } from 'zod';
+import type { SlaLimits } from '../sla/ladder.js';
 
 export const DEFAULT_CATEGORIES = ['噪音', '漏水/渗水', '卫生', '停车', '装修违规', '宠物', '公共设施', '服务态度', '其他'] as const;
 
@@ -17,6 +18,12 @@ export const complaintSettingsSchema = z
     // Promised first response (minutes), by priority: 1 normal, 2 raised (二次投诉), 3 urgent.
     ackMinutes: z.object({ 1: z.number().int().positive(), 2: z.number().int().positive(), 3: z.number().int().positive() }).default({ 1: 120, 2: 60, 3: 30 }),
     resolveHours: z.object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() }).default({ 1: 72, 2: 48, 3: 24 }),
+    // Per category × priority overrides, e.g. { "漏水/渗水": { "1": { "ackMinutes": 60 } } }.
+    limits: z
+      .record(z.string(), z.partialRecord(z.enum(['1', '2', '3']), z.object({ ackMinutes: z.number().int().positive().optional(), resolveHours: z.number().positive().optional() })))
+      .default({}),
+    // 特发事件: "收到" expected within this many minutes, else 经理 is pinged.
+    emergencyAckMinutes: z.number().int().min(1).max(120).default(10),
     maxDescriptionLength: z.number().int().min(50).max(2000).default(500),
   })
   .prefault({});
@@ -27,6 +34,17 @@ export type ComplaintSettings = z.infer<typeof complaintSettingsSchema>;
 export function complaintSettings(estateSettings: Record<string, unknown>): ComplaintSettings {
   const parsed = complaintSettingsSchema.safeParse(estateSettings.complaints ?? {});
   return parsed.success ? parsed.data : complaintSettingsSchema.parse({});
+}
+
+/** The SLA limits of one ticket (minutes of its clock): overrides first, then the per-priority defaults. */
+export function slaLimitsFor(s: ComplaintSettings, kind: string, category: string, priority: number): SlaLimits {
+  if (kind === 'EMERGENCY') return { ackMinutes: s.emergencyAckMinutes, resolveMinutes: null };
+  const p = String(Math.min(3, Math.max(1, priority))) as '1' | '2' | '3';
+  const o = s.limits[category]?.[p];
+  return {
+    ackMinutes: o?.ackMinutes ?? s.ackMinutes[p],
+    resolveMinutes: (o?.resolveHours ?? s.resolveHours[p]) * 60,
+  };
 }
 
 const KEYWORDS: Array<[string, RegExp]> = [

@@ -7,15 +7,19 @@ import { isUniqueViolation } from '../db/inbound-receipt.repo.js';
 import {
   addTicketAttachments, addTicketEvent, answerCallbackRow, countAttachments, insertCallback, markCallbackReminded, surveysNeedingReminder, ticketsAwaitingSurvey, findActiveStaffByName, findRecentResolved,
   findStaffById, findTicketById, findTicketByNumber, inTransaction, insertTicket, lastNumberWithPrefix,
-  listTicketEvents, listTicketsOfPerson, openCallback, personContact, unitLabelParts, updateTicketIf,
-  type StaffInfo, type TicketEventRow, type TicketRow, type TicketStatus, type TicketTx,
+  listTicketEvents, listTicketsOfPerson, openCallback, personContact, unitLabelParts, updateTicketIf, estateSettingsOf, ticketsWithOpenSurvey,
+  type StaffInfo, type TicketDb, type TicketEventRow, type TicketRow, type TicketStatus, type TicketTx,
 } from '../db/ticket.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel, type StaffRole } from '../identity/sender.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal, localDateKey } from '../shared/zoned-time.js';
-import { complaintSettings, type ComplaintSettings } from './categories.js';
+import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
+import { businessMinutesBetween, type CalendarLike } from '../sla/business-time.js';
+import { clockFor, dueTimes, firstCheck, isRoundTheClock, type SlaClock, type SlaLimits } from '../sla/ladder.js';
+import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categories.js';
+import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
 import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 
@@ -37,9 +41,20 @@ export interface NewComplaint {
 export interface CreatedTicket {
   ticket: TicketRow;
   repeatOf: TicketRow | null;
-  /** Promised first response, e.g. "2 小时", and its local deadline. */
+  /** Promised first response, e.g. "工作时间 2 小时" (urgent: "30 分钟", round the clock), and its local deadline. */
   ackText: string;
   ackDueLocal: string;
+}
+
+export interface NewEmergency {
+  estate: EstateInfo;
+  /** The reporter (owner, staff member's person, or a placeholder for an unbound account — it gets no notices). */
+  personId: string;
+  unitId: string | null;
+  type: EmergencyType;
+  description: string;
+  location: string;
+  reporter: { actor: string; name: string };
 }
 
 /** The staff member doing something (from the sender of a command). */
@@ -54,7 +69,23 @@ const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName:
 const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorName: '业主' });
 
 export class ComplaintService {
-  constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: () => Date = () => new Date(),
+    /** The desk calendar the SLA clocks of non-urgent tickets run on (holidays, shifts, lunch break). */
+    private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+  ) {}
+
+  /** Due times and the first sweep check of a ticket's round, on its clock (desk calendar or round the clock). */
+  private async schedule(db: TicketDb, t: { estateId: string; kind: string; category: string; priority: number }, clock: SlaClock) {
+    const limits = slaLimitsFor(complaintSettings(await estateSettingsOf(db, t.estateId)), t.kind, t.category, t.priority);
+    return this.scheduleWith(limits, t, clock);
+  }
+
+  private scheduleWith(limits: SlaLimits, t: { kind: string; priority: number }, clock: SlaClock) {
+    const cal = clockFor(t.kind, t.priority, this.calendar);
+    return { ...dueTimes(cal, limits, clock), nextSlaCheckAt: firstCheck(cal, limits, clock), limits };
+  }
 
   settings(estate: EstateInfo): ComplaintSettings {
     return complaintSettings(estate.settings);
@@ -81,7 +112,7 @@ export class ComplaintService {
       ? await findRecentResolved(tx, { estateId: c.estate.id, unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) })
       : null;
     const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
-    const ackMinutes = s.ackMinutes[priority as 1 | 2 | 3];
+    const sla = this.scheduleWith(slaLimitsFor(s, 'COMPLAINT', c.category, priority), { kind: 'COMPLAINT', priority }, newClock(now, false));
     const ticket = await insertTicket(tx, {
       number,
       estateId: c.estate.id,
@@ -94,8 +125,10 @@ export class ComplaintService {
       repeatOfId: repeatOf?.id ?? null,
       isRepeat: repeatOf !== null,
       createdAt: now,
-      ackDueAt: new Date(now.getTime() + ackMinutes * 60_000),
-      resolveDueAt: new Date(now.getTime() + s.resolveHours[priority as 1 | 2 | 3] * 3_600_000),
+      ackDueAt: sla.ackDueAt,
+      resolveDueAt: sla.resolveDueAt,
+      slaStartAt: now,
+      nextSlaCheckAt: sla.nextSlaCheckAt,
       attachments: c.attachments,
     });
     await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...ownerActor(c.personId), action: 'created', note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null });
@@ -119,7 +152,91 @@ export class ComplaintService {
         dedupeKey: `ticket:${ticket.id}:repeat`,
       });
     }
-    return { ticket, repeatOf, ackText: durationText(ackMinutes), ackDueLocal: formatLocal(ticket.ackDueAt ?? now, c.estate.timezone, 'datetime') };
+    return { ticket, repeatOf, ackText: `${isRoundTheClock('COMPLAINT', priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`, ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime') };
+  }
+
+  // ── 特发事件 ──
+
+  /**
+   * An emergency: an EMERGENCY ticket on the wall clock, the supervisors' group pinged at once (urgent, never held);
+   * the sweep pings 经理 if nobody answers "收到" within the estate's limit.
+   */
+  async reportEmergency(e: NewEmergency): Promise<TicketRow> {
+    const s = this.settings(e.estate);
+    const now = this.now();
+    const dateKey = localDateKey(now, e.estate.timezone);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await inTransaction(this.prisma, async (tx) => {
+          const last = await lastNumberWithPrefix(tx, e.estate.id, ticketNumberPrefix(dateKey));
+          const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
+          const sla = this.scheduleWith(slaLimitsFor(s, 'EMERGENCY', e.type, 3), { kind: 'EMERGENCY', priority: 3 }, { ...newClock(now, false), emergency: true });
+          const ticket = await insertTicket(tx, {
+            number, kind: 'EMERGENCY', estateId: e.estate.id, unitId: e.unitId, personId: e.personId, category: e.type,
+            description: e.description, location: e.location, priority: 3, repeatOfId: null, isRepeat: false, createdAt: now,
+            ackDueAt: sla.ackDueAt, resolveDueAt: null, slaStartAt: now, nextSlaCheckAt: sla.nextSlaCheckAt, attachments: [],
+          });
+          await addTicketEvent(tx, { ticketId: ticket.id, at: now, actor: e.reporter.actor, actorName: e.reporter.name, action: 'created', note: `特发事件：${EMERGENCY_LABEL[e.type]}` });
+          const who = await personContact(tx, e.personId);
+          const seq = String(ticketSequence(number)).padStart(4, '0');
+          await notifyStaffGroup(tx, e.estate.id, 'SUPERVISOR', {
+            kind: 'urgent',
+            message: {
+              text: [
+                `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
+                `位置：${e.location}`,
+                `情况：${e.description}`,
+                `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
+                `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
+              ].join('\n'),
+            },
+            dedupeKey: `ticket:${ticket.id}:emergency`,
+            notBefore: now,
+          });
+          return ticket;
+        });
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= 8) throw err;
+      }
+    }
+  }
+
+  /** "收到 0007": any staff member takes the emergency; the 经理 ping is off. */
+  async ackEmergency(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
+    if (ticket.kind !== 'EMERGENCY') throw new AppError('BAD_INPUT', 'not emergency', `工单 ${ticket.number} 不是特发事件，请用“认领 ${ticket.number}”接单。`);
+    const now = this.now();
+    const won = await inTransaction(this.prisma, async (tx) => {
+      if (!(await updateTicketIf(tx, ticket.id, { status: ['NEW'] }, { status: 'ACCEPTED', assigneeId: actor.staffId, acceptedAt: now, nextSlaCheckAt: null }))) return false;
+      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'acked', note: '收到' });
+      await notifyStaffGroup(tx, ticket.estateId, 'SUPERVISOR', {
+        kind: 'urgent',
+        message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` },
+        dedupeKey: `ticket:${ticket.id}:acked`,
+        notBefore: now,
+      });
+      await notifyPerson(tx, ticket.personId, { kind: 'urgent', message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` }, dedupeKey: `ticket:${ticket.id}:acked:owner`, notBefore: now });
+      return true;
+    });
+    const fresh = await this.reload(ticket.id);
+    if (!won) {
+      const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
+      throw new AppError('CONFLICT', 'already acked', `特发事件 ${fresh.number} 已由${holder?.name ?? '同事'}确认处置。`);
+    }
+    return fresh;
+  }
+
+  /**
+   * A bare reply to a 回访 ("5", "4分", "满意", "没解决") with no dialog running: answers the person's open survey.
+   * Null when the text is not such an answer or nothing is waiting for one (the caller goes on as usual).
+   */
+  async answerPendingSurvey(personId: string | null, text: string | null | undefined): Promise<string | null> {
+    const answer = parseBareSurveyAnswer(text ?? '');
+    if (!answer || !personId) return null;
+    const [ticket] = await ticketsWithOpenSurvey(this.prisma, personId);
+    if (!ticket) return null;
+    const r = await this.answerSurvey(personId, ticket, answer);
+    if (answer.unresolved) return `很抱歉问题没有解决。工单 ${ticket.number} 已重新打开，主管会尽快跟进。`;
+    return r === 'reopened' ? `感谢反馈。很抱歉处理不够好，工单 ${ticket.number} 已重新打开，主管会跟进。` : `感谢您的评价（${answer.score} 分）！工单 ${ticket.number} 已结束。`;
   }
 
   /** "TS-20261128-0007" or "0007" (today) of an estate → the ticket, or a clear NOT_FOUND. */
@@ -136,7 +253,8 @@ export class ComplaintService {
   async claim(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
     const now = this.now();
     const won = await inTransaction(this.prisma, async (tx) => {
-      if (!(await updateTicketIf(tx, ticket.id, { status: ['NEW'], assigneeId: null }, { status: 'ACCEPTED', assigneeId: actor.staffId, acceptedAt: now }))) return false;
+      const next = await this.schedule(tx, ticket, { ...clockOf(ticket), acknowledged: true });
+      if (!(await updateTicketIf(tx, ticket.id, { status: ['NEW'], assigneeId: null }, { status: 'ACCEPTED', assigneeId: actor.staffId, acceptedAt: now, nextSlaCheckAt: next.nextSlaCheckAt }))) return false;
       await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'claimed' });
       await notifyPerson(tx, ticket.personId, {
         kind: 'notice',
@@ -167,7 +285,8 @@ export class ComplaintService {
     const status: TicketStatus = on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR';
     const now = this.now();
     const ok = await inTransaction(this.prisma, async (tx) => {
-      if (!(await updateTicketIf(tx, ticket.id, { status: ['ACCEPTED', 'IN_PROGRESS'] }, { status }))) return false;
+      // The clock stops: the sweep skips the ticket until resume.
+      if (!(await updateTicketIf(tx, ticket.id, { status: ['ACCEPTED', 'IN_PROGRESS'] }, { status, slaPausedAt: now, nextSlaCheckAt: null }))) return false;
       const ev = await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: on === 'OWNER' ? 'wait_owner' : 'wait_contractor', note });
       if (on === 'OWNER') {
         await notifyPerson(tx, ticket.personId, {
@@ -187,8 +306,17 @@ export class ComplaintService {
   }
 
   private async resumeIn(tx: TicketTx, actor: StaffActor | null, ticket: TicketRow, note: string | null): Promise<boolean> {
-    if (!(await updateTicketIf(tx, ticket.id, { status: ['WAITING_OWNER', 'WAITING_CONTRACTOR'] }, { status: 'IN_PROGRESS' }))) return false;
-    await addTicketEvent(tx, { ticketId: ticket.id, at: this.now(), ...(actor ? staffActor(actor) : ownerActor(ticket.personId)), action: 'resume', note });
+    const cur = await findTicketById(tx, ticket.id);
+    if (!cur || (cur.status !== 'WAITING_OWNER' && cur.status !== 'WAITING_CONTRACTOR')) return false;
+    const now = this.now();
+    // The due times move on by the business minutes the ticket spent waiting.
+    const waited = cur.slaPausedAt ? businessMinutesBetween(clockFor(cur.kind, cur.priority, this.calendar), cur.slaPausedAt, now) : 0;
+    const pausedMinutes = cur.slaPausedMinutes + waited;
+    const next = await this.schedule(tx, cur, { ...clockOf(cur), pausedMinutes, paused: false });
+    if (!(await updateTicketIf(tx, ticket.id, { status: [cur.status], round: cur.round }, {
+      status: 'IN_PROGRESS', slaPausedAt: null, slaPausedMinutes: pausedMinutes, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt,
+    }))) return false;
+    await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...(actor ? staffActor(actor) : ownerActor(ticket.personId)), action: 'resume', note });
     return true;
   }
 
@@ -197,7 +325,7 @@ export class ComplaintService {
     const ok = await inTransaction(this.prisma, async (tx) => {
       const cur = await findTicketById(tx, ticket.id);
       if (!cur || !WORKING.includes(cur.status)) return false;
-      if (!(await updateTicketIf(tx, ticket.id, { status: WORKING, round: cur.round }, { status: 'RESOLVED', resolvedAt: now, assigneeId: cur.assigneeId ?? actor.staffId }))) return false;
+      if (!(await updateTicketIf(tx, ticket.id, { status: WORKING, round: cur.round }, { status: 'RESOLVED', resolvedAt: now, assigneeId: cur.assigneeId ?? actor.staffId, nextSlaCheckAt: null, slaPausedAt: null, surveyDueAt: now }))) return false;
       if (cur.status === 'WAITING_OWNER' || cur.status === 'WAITING_CONTRACTOR') {
         await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'resume', note: '办结' });
       }
@@ -271,7 +399,7 @@ export class ComplaintService {
     const now = this.now();
     const ok = await inTransaction(this.prisma, async (tx) => {
       const t = await findTicketById(tx, ticketId);
-      if (!t || !(await updateTicketIf(tx, ticketId, { status: OPEN_STATUSES, personId }, { status: 'WITHDRAWN' }))) return false;
+      if (!t || !(await updateTicketIf(tx, ticketId, { status: OPEN_STATUSES, personId }, { status: 'WITHDRAWN', nextSlaCheckAt: null }))) return false;
       await addTicketEvent(tx, { ticketId, at: now, ...ownerActor(personId), action: 'withdrawn' });
       await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 已被业主撤回。` }, dedupeKey: `ticket:${ticketId}:withdrawn` });
       return true;
@@ -301,10 +429,15 @@ export class ComplaintService {
   private async reopenIn(tx: TicketTx, ticketId: string, by: { actor: string; actorName: string }, reason: string, now: Date): Promise<boolean> {
     const t = await findTicketById(tx, ticketId);
     if (!t || t.status !== 'RESOLVED') return false;
+    // A new round: a fresh clock at the raised priority, no ladder steps taken yet.
+    const priority = Math.min(3, t.priority + 1);
+    const next = await this.schedule(tx, { ...t, priority }, newClock(now, t.assigneeId !== null));
     const ok = await updateTicketIf(tx, ticketId, { status: ['RESOLVED'], round: t.round }, {
       status: t.assigneeId ? 'IN_PROGRESS' : 'NEW',
       round: t.round + 1,
-      priority: Math.min(3, t.priority + 1),
+      priority,
+      slaStartAt: now, slaLevel: 0, slaPausedMinutes: 0, slaPausedAt: null, surveyDueAt: null,
+      ackDueAt: next.ackDueAt, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt,
     });
     if (!ok) return false;
     await addTicketEvent(tx, { ticketId, at: now, ...by, action: 'reopened', note: reason });
@@ -334,7 +467,7 @@ export class ComplaintService {
         await this.reopenIn(tx, ticket.id, who, answer.unresolved ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}` : `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`, now);
         return 'reopened';
       }
-      await updateTicketIf(tx, ticket.id, { status: ['RESOLVED'], round: ticket.round }, { status: 'CLOSED' });
+      await updateTicketIf(tx, ticket.id, { status: ['RESOLVED'], round: ticket.round }, { status: 'CLOSED', surveyDueAt: null });
       return 'thanks';
     });
   }
@@ -348,19 +481,29 @@ export class ComplaintService {
     let asked = 0;
     let reminded = 0;
     let skipped = 0;
+    // Only tickets whose surveyDueAt has come (indexed); each one leaves the scan once handled.
     for (const t of await ticketsAwaitingSurvey(this.prisma, now)) {
-      if (t.callbacks.some((c) => c.round === t.round)) continue;
+      const done = () => updateTicketIf(this.prisma, t.id, { round: t.round }, { surveyDueAt: null });
       const estate = await estateOf(t.estateId);
-      if (!estate || !t.resolvedAt) continue;
+      if (t.status !== 'RESOLVED' || !t.resolvedAt || !estate || t.callbacks.some((c) => c.round === t.round)) {
+        await done();
+        continue;
+      }
       const s = this.settings(estate);
-      if (t.resolvedAt.getTime() + s.callbackDelayHours * 3_600_000 > now.getTime()) continue;
+      const dueAt = new Date(t.resolvedAt.getTime() + s.callbackDelayHours * 3_600_000);
+      if (dueAt.getTime() > now.getTime()) {
+        // Resolve stamps "now"; the estate's delay is known here: come back exactly then.
+        await updateTicketIf(this.prisma, t.id, { round: t.round, status: ['RESOLVED'] }, { surveyDueAt: dueAt });
+        continue;
+      }
       const rated = t.callbacks.some((c) => c.answeredAt !== null);
       if (s.callbackMode === 'never' || (s.callbackMode === 'skip_if_rated' && rated)) {
         // No survey in this mode: the ticket is done.
-        if (await updateTicketIf(this.prisma, t.id, { status: ['RESOLVED'], round: t.round }, { status: 'CLOSED' })) skipped++;
+        if (await updateTicketIf(this.prisma, t.id, { status: ['RESOLVED'], round: t.round }, { status: 'CLOSED', surveyDueAt: null })) skipped++;
         continue;
       }
       const sent = await inTransaction(this.prisma, async (tx) => {
+        await updateTicketIf(tx, t.id, { round: t.round }, { surveyDueAt: null });
         if (!(await insertCallback(tx, { ticketId: t.id, round: t.round, askedAt: now }))) return false;
         await notifyPerson(tx, t.personId, { kind: 'survey', message: { text: surveyText(t.number, false) }, dedupeKey: `ticket:${t.id}:survey:${t.round}` });
         return true;
@@ -391,6 +534,35 @@ export class ComplaintService {
     const t = await this.reload(id);
     return new AppError('CONFLICT', `cannot ${what} in ${t.status}`, `工单 ${t.number} 当前状态为「${STATUS_LABEL[t.status]}」，不能${what}。`);
   }
+}
+
+/** "5" / "5分" / "满意" / "没解决" (optionally followed by a comment after a number) → a survey answer. */
+export function parseBareSurveyAnswer(text: string): { score: number | null; unresolved: boolean; comment: string | null } | null {
+  const s = text.trim().replace(/[。！!.]+$/u, '');
+  const m = /^([1-5])\s*(?:分|星)?(?:[\s，,]+([\s\S]{1,500}))?$/u.exec(s);
+  if (m?.[1]) return { score: Number(m[1]), unresolved: false, comment: m[2]?.trim() || null };
+  if (/^(没解决|没有解决|未解决|还没解决|问题没解决)$/.test(s)) return { score: null, unresolved: true, comment: null };
+  if (/^(非常满意|很满意|满意)$/.test(s)) return { score: 5, unresolved: false, comment: null };
+  if (/^(一般|还行|还可以)$/.test(s)) return { score: 3, unresolved: false, comment: null };
+  if (/^(不满意|很不满意|非常不满意)$/.test(s)) return { score: 1, unresolved: false, comment: null };
+  return null;
+}
+
+/** A new round's clock, starting now. */
+function newClock(start: Date, acknowledged: boolean): SlaClock {
+  return { emergency: false, start, acknowledged, pausedMinutes: 0, paused: false, taken: 0 };
+}
+
+/** The SLA clock as stored on a ticket row. */
+export function clockOf(t: { kind: string; status: string; createdAt: Date; slaStartAt: Date | null; slaPausedMinutes: number; slaPausedAt: Date | null; slaLevel: number }): SlaClock {
+  return {
+    emergency: t.kind === 'EMERGENCY',
+    start: t.slaStartAt ?? t.createdAt,
+    acknowledged: t.status !== 'NEW',
+    pausedMinutes: t.slaPausedMinutes,
+    paused: t.slaPausedAt !== null || t.status === 'WAITING_OWNER' || t.status === 'WAITING_CONTRACTOR',
+    taken: t.slaLevel,
+  };
 }
 
 function surveyText(number: string, reminder: boolean): string {

@@ -87,6 +87,13 @@ const ACTION_LABEL: Record<string, string> = {
   owner_info: '业主补充',
   reopened: '重新打开',
   rated: '回访评价',
+  acked: '确认特发事件',
+  sla_ack_warn: '受理预警',
+  sla_ack_breach: '超时未受理，升级领班',
+  sla_ack_2x: '严重超时，升级主管',
+  sla_resolve_warn: '办结预警',
+  sla_resolve_breach: '超过办结时限，升级经理',
+  sla_emergency_unacked: '无人确认，升级经理',
 };
 
 /** One line of a ticket's record: "· 2026-11-28 10:05 王芳 备注：已联系楼上业主". */

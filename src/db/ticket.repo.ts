@@ -39,13 +39,16 @@ export interface NewTicket {
   isRepeat: boolean;
   createdAt: Date;
   ackDueAt: Date;
-  resolveDueAt: Date;
+  resolveDueAt: Date | null;
+  kind?: 'COMPLAINT' | 'EMERGENCY';
+  slaStartAt: Date;
+  nextSlaCheckAt: Date | null;
   attachments: Array<{ contentUrl: string; name: string }>;
 }
 
 export function insertTicket(db: TicketDb, t: NewTicket): Promise<TicketRow> {
-  const { attachments, ...data } = t;
-  return db.ticket.create({ data: { ...data, kind: 'COMPLAINT', attachments: { create: attachments } } });
+  const { attachments, kind, ...data } = t;
+  return db.ticket.create({ data: { ...data, kind: kind ?? 'COMPLAINT', attachments: { create: attachments } } });
 }
 
 export function findTicketByNumber(db: TicketDb, estateId: string, number: string): Promise<TicketRow | null> {
@@ -114,6 +117,13 @@ export function listTicketsOfPerson(db: TicketDb, personId: string, since: Date,
   });
 }
 
+/** The estate's settings blob (complaint limits live in its `complaints` section). */
+export async function estateSettingsOf(db: TicketDb, estateId: string): Promise<Record<string, unknown>> {
+  const e = await db.estate.findUnique({ where: { id: estateId }, select: { settings: true } });
+  const s = e?.settings;
+  return s !== null && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
+}
+
 export async function personContact(db: TicketDb, personId: string): Promise<{ name: string; phone: string | null } | null> {
   return db.person.findUnique({ where: { id: personId }, select: { name: true, phone: true } });
 }
@@ -152,9 +162,20 @@ export async function insertCallback(db: TicketDb, c: { ticketId: string; round:
   return db.callback.create({ data: c });
 }
 
-/** Resolved tickets whose current round has no survey yet. */
-export function ticketsAwaitingSurvey(db: TicketDb, resolvedBefore: Date): Promise<Array<TicketRow & { callbacks: CallbackRow[] }>> {
-  return db.ticket.findMany({ where: { status: 'RESOLVED', resolvedAt: { lte: resolvedBefore } }, include: { callbacks: true } });
+/** Tickets whose survey is due now — an index range scan on surveyDueAt (set on resolve, cleared once handled). */
+export function ticketsAwaitingSurvey(db: TicketDb, now: Date, limit = 500): Promise<Array<TicketRow & { callbacks: CallbackRow[] }>> {
+  return db.ticket.findMany({ where: { surveyDueAt: { lte: now } }, orderBy: { surveyDueAt: 'asc' }, take: limit, include: { callbacks: true } });
+}
+
+/** The person's resolved tickets with an unanswered survey of the current round, newest survey first. */
+export async function ticketsWithOpenSurvey(db: TicketDb, personId: string): Promise<TicketRow[]> {
+  const rows = await db.callback.findMany({
+    where: { answeredAt: null, ticket: { personId, status: 'RESOLVED' } },
+    orderBy: { askedAt: 'desc' },
+    take: 5,
+    include: { ticket: true },
+  });
+  return rows.filter((c) => c.round === c.ticket.round).map((c) => c.ticket);
 }
 
 export function surveysNeedingReminder(db: TicketDb, askedBefore: Date): Promise<Array<CallbackRow & { ticket: TicketRow }>> {

@@ -40,8 +40,9 @@ describeEachDb('ComplaintService', (provider) => {
     const b = await complain({ category: '卫生', description: '垃圾没清' });
     expect(a.ticket.number).toBe('TS-20261128-0001');
     expect(b.ticket.number).toBe('TS-20261128-0002');
-    expect(a.ackText).toBe('2 小时');
-    expect(a.ackDueLocal).toBe('2026-11-28 12:00');
+    expect(a.ackText).toBe('工作时间 2 小时');
+    // 2026-11-28 is a Saturday: the 2 business hours run from Monday 08:30 on the desk calendar.
+    expect(a.ackDueLocal).toBe('2026-11-30 10:30');
     const group = await outbox('-1001');
     expect((group[0]?.payload as { text: string }).text).toContain('【新投诉】TS-20261128-0001 噪音（一般）');
     expect((group[0]?.payload as { text: string }).text).toContain('138****5678');

@@ -161,7 +161,7 @@ describeEachDb('complaint dialog', (provider) => {
       ['中心花园', '如有照片'],
       ['跳过', '情况紧急吗'],
       ['一般', '请确认'],
-      ['确认', /工单号 TS-20261128-0002。\n我们将在 2 小时内/],
+      ['确认', /工单号 TS-20261128-0002。\n我们将在 工作时间 2 小时内（2026-11-30 10:30 前）/],
     ]);
     await chat(env.bot, 'demo-owner').converse([
       ['我的投诉', (r) => {
@@ -195,7 +195,7 @@ describeEachDb('complaint dialog', (provider) => {
       ['本户', '如有照片'],
       ['没有', '情况紧急吗'],
       ['一般', '请确认'],
-      ['是', /工单号 TS-20261128-0003。\n我们将在 1 小时内.*\n该问题与之前的工单 TS-20261128-0001 相同，已按二次投诉优先处理/],
+      ['是', /工单号 TS-20261128-0003。\n我们将在 工作时间 1 小时内（2026-11-30 09:30 前）.*\n该问题与之前的工单 TS-20261128-0001 相同，已按二次投诉优先处理/],
     ]);
     const sup = await env.db.prisma.outboxMessage.findMany({ where: { address: 'grp-supervisors' } });
     expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain('【二次投诉】TS-20261128-0003（噪音）与 TS-20261128-0001 同户同类');

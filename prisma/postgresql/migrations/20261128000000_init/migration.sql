@@ -375,6 +375,7 @@ CREATE TABLE "RenovationRequest" (
     "fromDate" TEXT,
     "newEndDate" TEXT,
     "slotAt" TIMESTAMP(3),
+    "slotHeld" TIMESTAMP(3),
     "status" "RenovationRequestStatus" NOT NULL DEFAULT 'PENDING',
     "createdAt" TIMESTAMP(3) NOT NULL,
     "dueAt" TIMESTAMP(3),
@@ -434,6 +435,12 @@ CREATE TABLE "Ticket" (
     "resolvedAt" TIMESTAMP(3),
     "ackDueAt" TIMESTAMP(3),
     "resolveDueAt" TIMESTAMP(3),
+    "slaStartAt" TIMESTAMP(3),
+    "slaPausedMinutes" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "slaPausedAt" TIMESTAMP(3),
+    "slaLevel" INTEGER NOT NULL DEFAULT 0,
+    "nextSlaCheckAt" TIMESTAMP(3),
+    "surveyDueAt" TIMESTAMP(3),
 
     CONSTRAINT "Ticket_pkey" PRIMARY KEY ("id")
 );
@@ -603,6 +610,9 @@ CREATE INDEX "RenovationRequest_estateId_kind_slotAt_idx" ON "RenovationRequest"
 CREATE UNIQUE INDEX "RenovationRequest_estateId_seq_key" ON "RenovationRequest"("estateId", "seq");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "RenovationRequest_estateId_slotHeld_key" ON "RenovationRequest"("estateId", "slotHeld");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Staff_personId_key" ON "Staff"("personId");
 
 -- CreateIndex
@@ -622,6 +632,12 @@ CREATE INDEX "Ticket_estateId_unitId_category_resolvedAt_idx" ON "Ticket"("estat
 
 -- CreateIndex
 CREATE INDEX "Ticket_estateId_status_idx" ON "Ticket"("estateId", "status");
+
+-- CreateIndex
+CREATE INDEX "Ticket_nextSlaCheckAt_idx" ON "Ticket"("nextSlaCheckAt");
+
+-- CreateIndex
+CREATE INDEX "Ticket_surveyDueAt_idx" ON "Ticket"("surveyDueAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Ticket_estateId_number_key" ON "Ticket"("estateId", "number");

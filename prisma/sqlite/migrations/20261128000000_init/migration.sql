@@ -294,6 +294,7 @@ CREATE TABLE "RenovationRequest" (
     "fromDate" TEXT,
     "newEndDate" TEXT,
     "slotAt" DATETIME,
+    "slotHeld" DATETIME,
     "status" TEXT NOT NULL DEFAULT 'PENDING',
     "createdAt" DATETIME NOT NULL,
     "dueAt" DATETIME,
@@ -351,6 +352,12 @@ CREATE TABLE "Ticket" (
     "resolvedAt" DATETIME,
     "ackDueAt" DATETIME,
     "resolveDueAt" DATETIME,
+    "slaStartAt" DATETIME,
+    "slaPausedMinutes" REAL NOT NULL DEFAULT 0,
+    "slaPausedAt" DATETIME,
+    "slaLevel" INTEGER NOT NULL DEFAULT 0,
+    "nextSlaCheckAt" DATETIME,
+    "surveyDueAt" DATETIME,
     CONSTRAINT "Ticket_repeatOfId_fkey" FOREIGN KEY ("repeatOfId") REFERENCES "Ticket" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -516,6 +523,9 @@ CREATE INDEX "RenovationRequest_estateId_kind_slotAt_idx" ON "RenovationRequest"
 CREATE UNIQUE INDEX "RenovationRequest_estateId_seq_key" ON "RenovationRequest"("estateId", "seq");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "RenovationRequest_estateId_slotHeld_key" ON "RenovationRequest"("estateId", "slotHeld");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Staff_personId_key" ON "Staff"("personId");
 
 -- CreateIndex
@@ -535,6 +545,12 @@ CREATE INDEX "Ticket_estateId_unitId_category_resolvedAt_idx" ON "Ticket"("estat
 
 -- CreateIndex
 CREATE INDEX "Ticket_estateId_status_idx" ON "Ticket"("estateId", "status");
+
+-- CreateIndex
+CREATE INDEX "Ticket_nextSlaCheckAt_idx" ON "Ticket"("nextSlaCheckAt");
+
+-- CreateIndex
+CREATE INDEX "Ticket_surveyDueAt_idx" ON "Ticket"("surveyDueAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Ticket_estateId_number_key" ON "Ticket"("estateId", "number");

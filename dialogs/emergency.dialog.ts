@@ -1,0 +1,52 @@
+// 特发事件: the kind (taken from the first message when it names one, "电梯困人了"), then — at once — safety advice,
+// the estate's emergency phone and an EMERGENCY ticket with the supervisors pinged. Open to unbound accounts too:
+// nobody stuck in a lift should have to bind a flat first.
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { emergencyAdviceText, EMERGENCY_TYPES, guessEmergencyType, parseEmergencyType, type EmergencyType } from '../src/complaints/emergency.js';
+import { senderOf } from '../src/identity/sender.js';
+import type { DialogDeps } from './dialog-deps.js';
+
+export const EMERGENCY_DIALOG = 'emergency';
+const TYPE = 'emergency.type';
+
+export class EmergencyDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(EMERGENCY_DIALOG);
+    // Any answer is accepted: an unclear one is 其他紧急 — never make someone in trouble retry.
+    this.addDialog(new TextPrompt(TYPE));
+    this.addDialog(new WaterfallDialog('emergency.steps', [this.askType, this.report]));
+    this.initialDialogId = 'emergency.steps';
+  }
+
+  private askType = async (step: WaterfallStepContext) => {
+    const guess = guessEmergencyType(step.context.activity.text ?? '');
+    if (guess) return step.next(guess);
+    const phone = senderOf(step.context).estate.emergencyPhone;
+    const list = EMERGENCY_TYPES.map((t, i) => `${i + 1}. ${t}`).join('\n');
+    return step.prompt(TYPE, { prompt: `请问发生了什么紧急情况？回复序号或直接描述：\n${list}\n（物业紧急电话：${phone}，危及生命请直接拨打 110 / 119 / 120）` });
+  };
+
+  private report = async (step: WaterfallStepContext) => {
+    const picked = typeof step.result === 'string' ? step.result.trim() : '';
+    const type: EmergencyType = parseEmergencyType(picked) ?? '其他紧急';
+    const sender = senderOf(step.context);
+    // Advice first: it must not wait for the database.
+    await step.context.sendActivity(emergencyAdviceText(type, sender.estate.emergencyPhone));
+    const said = (step.context.activity.text ?? '').trim();
+    const first = sender.units[0];
+    const ticket = await this.deps.complaints.reportEmergency({
+      estate: sender.estate,
+      personId: sender.personId ?? `identity:${sender.identityId}`,
+      unitId: first?.unitId ?? null,
+      type,
+      // A bare menu pick ("2", "电梯困人") says nothing more than the type.
+      description: !said || /^\d+$/.test(said) || (EMERGENCY_TYPES as readonly string[]).includes(said) ? type : said.slice(0, 500),
+      location: first ? `业主 ${first.label}（具体位置请电话确认）` : '未说明（请联系报告人）',
+      reporter: { actor: sender.personId ? `person:${sender.personId}` : `identity:${sender.identityId}`, name: sender.name ?? (sender.personId ? '业主' : '未绑定用户') },
+    });
+    await step.context.sendActivity(
+      `已通知物业值班主管，事件编号 ${ticket.number}，我们会尽快到场处置。请保持电话畅通；情况变化请直接拨打 ${sender.estate.emergencyPhone}。`,
+    );
+    return step.endDialog();
+  };
+}

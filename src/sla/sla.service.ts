@@ -1,0 +1,102 @@
+// The ladder sweep: reads only tickets whose nextSlaCheckAt has come (indexed), works out which steps are due by the
+// pure rules in ladder.ts, and takes them — each step once per ticket per round, however many sweeps run at once.
+import type { Prisma } from '../db/client.js';
+import { dueSlaTickets, estateZoneOf, takeSlaSteps, type SlaTicket } from '../db/sla.repo.js';
+import { addTicketEvent, estateSettingsOf, findStaffById, type TicketTx } from '../db/ticket.repo.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { formatLocal } from '../shared/zoned-time.js';
+import { complaintSettings, slaLimitsFor, type ComplaintSettings } from '../complaints/categories.js';
+import { clockOf } from '../complaints/complaint.service.js';
+import { PRIORITY_LABEL } from '../complaints/complaint.texts.js';
+import type { CalendarLike } from './business-time.js';
+import { clockFor, isRoundTheClock, STEP_BIT, STEP_LABEL, stepsDue, type PlannedStep, type SlaStep } from './ladder.js';
+
+const OPEN = new Set(['NEW', 'ACCEPTED', 'IN_PROGRESS']);
+
+/** Who is asked to act, by step. */
+const ASK: Record<SlaStep, string> = {
+  ack_warn: '请尽快认领。',
+  ack_breach: '请领班督办。',
+  ack_2x: '请主管介入。',
+  resolve_warn: '请抓紧处理。',
+  resolve_breach: '请经理关注。',
+  emergency_unacked: '请经理立即介入。',
+};
+
+interface EstateBits {
+  settings: ComplaintSettings;
+  tz: string;
+}
+
+export interface SlaSweepResult {
+  checked: number;
+  steps: number;
+}
+
+export class SlaService {
+  constructor(
+    private readonly prisma: Prisma,
+    /** The desk calendar; emergencies and urgent tickets run round the clock regardless. */
+    private readonly calendar: CalendarLike,
+    private readonly now: () => Date = () => new Date(),
+    private readonly batch = 500,
+  ) {}
+
+  /** One sweep. Safe to run concurrently and to re-run: a step is written only by the sweep that wins its ticket. */
+  async sweep(at: Date = this.now()): Promise<SlaSweepResult> {
+    const rows = await dueSlaTickets(this.prisma, at, this.batch);
+    // One read per estate per sweep, not per ticket.
+    const estates = new Map<string, Promise<EstateBits>>();
+    const estateOf = (id: string) => {
+      let e = estates.get(id);
+      if (!e) estates.set(id, (e = Promise.all([estateSettingsOf(this.prisma, id), estateZoneOf(this.prisma, id)]).then(([s, tz]) => ({ settings: complaintSettings(s), tz }))));
+      return e;
+    };
+    let steps = 0;
+    const failed: unknown[] = [];
+    for (const t of rows) {
+      // One broken ticket must not hold up the ladder of all the others.
+      try {
+        steps += await this.check(t, at, await estateOf(t.estateId));
+      } catch (err) {
+        failed.push(err);
+      }
+    }
+    if (failed.length > 0) throw new AggregateError(failed, `SLA sweep: ${failed.length} of ${rows.length} tickets failed (${steps} steps taken)`);
+    return { checked: rows.length, steps };
+  }
+
+  private async check(t: SlaTicket, now: Date, estate: EstateBits): Promise<number> {
+    const expect = { id: t.id, round: t.round, status: t.status, slaLevel: t.slaLevel };
+    const clock = clockOf(t);
+    if (!OPEN.has(t.status) || clock.paused) {
+      // Nothing runs on a closed or waiting ticket: drop it from the scan.
+      await takeSlaSteps(this.prisma, expect, { slaLevel: t.slaLevel, nextSlaCheckAt: null }, async () => undefined);
+      return 0;
+    }
+    const limits = slaLimitsFor(estate.settings, t.kind, t.category, t.priority);
+    const cal = clockFor(t.kind, t.priority, this.calendar);
+    const { due, nextCheckAt } = stepsDue(cal, limits, clock, now);
+    const level = due.reduce((l, d) => l | STEP_BIT[d.step], t.slaLevel);
+    // Night: non-urgent pings wait in the outbox for the desk to open; emergencies and urgent work never wait.
+    const notBefore = isRoundTheClock(t.kind, t.priority) ? now : this.calendar.nextShiftStart(now);
+    const won = await takeSlaSteps(this.prisma, expect, { slaLevel: level, nextSlaCheckAt: nextCheckAt }, async (tx) => {
+      for (const d of due) await this.announce(tx, t, d, now, notBefore, estate.tz);
+    });
+    return won ? due.length : 0;
+  }
+
+  private async announce(tx: TicketTx, t: SlaTicket, d: PlannedStep, now: Date, notBefore: Date, tz: string): Promise<void> {
+    const what = t.kind === 'EMERGENCY' ? '特发事件' : '工单';
+    const text = `【时限提醒】${what} ${t.number}（${t.category}，${PRIORITY_LABEL[t.priority] ?? t.priority}）${STEP_LABEL[d.step]}：时限 ${formatLocal(d.at, tz, 'datetime')}。${ASK[d.step]}`;
+    const notice = { kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice', message: { text }, dedupeKey: `sla:${t.id}:${t.round}:${d.step}`, notBefore };
+    await addTicketEvent(tx, { ticketId: t.id, at: now, actor: 'system:sla', actorName: '时限监督', action: `sla_${d.step}`, note: STEP_LABEL[d.step] });
+    if (d.target === 'ASSIGNEE') {
+      const assignee = t.assigneeId ? await findStaffById(tx, t.assigneeId) : null;
+      if (assignee) await notifyPerson(tx, assignee.personId, notice);
+      else await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', notice);
+      return;
+    }
+    await notifyStaffGroup(tx, t.estateId, d.target, notice);
+  }
+}
