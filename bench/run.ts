@@ -3,12 +3,14 @@ import os from 'node:os';
 import { benchDispatcher } from './dispatcher.bench.js';
 import { benchTurn } from './turn.bench.js';
 import { benchFees } from './fees.bench.js';
+import { benchSla } from './sla.bench.js';
 import type { Row } from './bench-db.js';
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
   ['turn', benchTurn],
   ['dispatcher', benchDispatcher],
   ['fees', benchFees],
+  ['sla', benchSla],
 ];
 
 const only = process.argv.slice(2);

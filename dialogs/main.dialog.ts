@@ -5,7 +5,6 @@ import { isPersonalIntent, matchIntent, matchInterruption, type Intent, type Per
 import type { MessageKey } from '../src/i18n/index.js';
 import type { BindingService } from '../src/identity/binding.service.js';
 import { staffBindText } from '../src/identity/binding.replies.js';
-import { bt } from '../src/identity/identity.texts.js';
 import { senderOf } from '../src/identity/sender.js';
 import { BINDING_DIALOG, BindingDialog, type BindingOptions, type BindingResult } from './binding.dialog.js';
 import { COMPLAINT_DIALOG, ComplaintDialog } from './complaint.dialog.js';
@@ -18,6 +17,8 @@ import { HANDOFF_DIALOG, HandoffDialog } from './handoff.dialog.js';
 import { HOUSEHOLD_DIALOG, HouseholdDialog } from './household.dialog.js';
 import { InterruptibleDialog } from './interruptible.dialog.js';
 import { UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
+import { EMERGENCY_DIALOG, EmergencyDialog } from './emergency.dialog.js';
+import type { ComplaintService } from '../src/complaints/complaint.service.js';
 
 export const MAIN_DIALOG = 'main';
 const MENU = 'main.menu';
@@ -42,10 +43,12 @@ export const PERSONAL_FLOWS: Record<PersonalIntent, string> = {
 export class MainDialog extends InterruptibleDialog {
   protected readonly handoffDialogId = HANDOFF_DIALOG;
   private readonly binding: BindingService;
+  private readonly complaints: ComplaintService;
 
   constructor(deps: DialogDeps) {
     super(MAIN_DIALOG);
     this.binding = deps.binding;
+    this.complaints = deps.complaints;
     this.addDialog(
       new ChoicePrompt(MENU, async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null, 'zh-cn'),
     );
@@ -58,6 +61,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(new FeesDialog(deps));
     this.addDialog(new KeysDialog(deps));
     this.addDialog(new RenovationDialog(deps));
+    this.addDialog(new EmergencyDialog(deps));
     this.addDialog(new WaterfallDialog('main.steps', [this.showMenu, this.route, this.afterBinding]));
     this.initialDialogId = 'main.steps';
   }
@@ -91,6 +95,12 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(tr('cancel.nothing'));
       return step.endDialog();
     }
+    // A bare "5" / "满意" / "没解决" answers a pending 回访 survey.
+    const surveyReply = await this.complaints.answerPendingSurvey(senderOf(step.context).personId, step.context.activity.text);
+    if (surveyReply) {
+      await step.context.sendActivity(surveyReply);
+      return step.endDialog();
+    }
     const intent = matchIntent(step.context.activity.text);
     if (intent) return step.next(intent);
     return step.prompt(MENU, {
@@ -112,22 +122,25 @@ export class MainDialog extends InterruptibleDialog {
     switch (intent) {
       case 'handoff':
         return step.replaceDialog(HANDOFF_DIALOG);
+      case 'emergency':
+        // No binding gate: anyone may report an emergency.
+        return step.replaceDialog(EMERGENCY_DIALOG);
       case 'help':
         await step.context.sendActivity(tr('help.text', { deskPhone: sender.estate.deskPhone }));
         return step.endDialog();
       case 'bind':
-        if (sender.units.length > 0) await step.context.sendActivity(bt('bind.already', { units: sender.units.map((u) => u.label).join('、') }));
+        if (sender.units.length > 0) await step.context.sendActivity(tr('bind.already', { units: sender.units.map((u) => u.label).join('、') }));
         return step.beginDialog(BINDING_DIALOG, {} satisfies BindingOptions);
       case 'unbind':
         return step.replaceDialog(UNBIND_DIALOG);
       case 'myInfo':
-        await step.context.sendActivity(await this.binding.myInfoText(sender.identityId, sender.estate.timezone));
+        await step.context.sendActivity(await this.binding.myInfoText(sender.identityId, sender.estate.timezone, sender.locale));
         return step.endDialog();
       case 'staffBind': {
         // Unbound staff reach this through the dialogs (the command router only runs account commands for bound ones).
         const code = (step.context.activity.text ?? '').replace(/^员工绑定/, '').trim();
         const r = await this.binding.bindStaffCode(sender.identityId, code);
-        await step.context.sendActivity(staffBindText(r, sender.estate));
+        await step.context.sendActivity(staffBindText(r, sender.estate, sender.locale));
         return step.endDialog();
       }
       default:

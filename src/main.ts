@@ -39,10 +39,16 @@ import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
 import { complaintJobs } from './complaints/complaint.jobs.js';
+import { emergencyCommands } from './commands/emergency.commands.js';
+import { SlaService } from './sla/sla.service.js';
+import { slaJobs } from './sla/sla-sweep.job.js';
 import { RenovationService } from './renovation/renovation.service.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { ReportService } from './reports/report.service.js';
+import { reportCommands } from './commands/report.commands.js';
+import { reportJobs } from './reports/report.jobs.js';
 
 /** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -55,6 +61,8 @@ export interface BotParts {
   complaints: ComplaintService;
   keys: KeyService;
   renovation: RenovationService;
+  reports: ReportService;
+  sla: SlaService;
 }
 
 export interface BotOptions {
@@ -69,18 +77,24 @@ export interface BotOptions {
 export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): BotParts {
   const now = opts.now ?? (() => new Date());
   const estates = new EstateService(db.prisma);
-  const complaints = new ComplaintService(db.prisma, now);
-  const binding = new BindingService(db.prisma, now);
+  // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
+  const complaints = new ComplaintService(db.prisma, now, deskCalendar);
+  const sla = new SlaService(db.prisma, deskCalendar, now);
+  const binding = new BindingService(db.prisma, now);
   // Desk slot rules are the department defaults; per-estate overrides need one DeskSlots per estate (see CHANGELOG).
   const keys = new KeyService(db.prisma, new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
+  // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
+  const reports = new ReportService(db.prisma, deskCalendar);
   const commands = new CommandRouter([
     ...renovationCommands({ renovation }),
     ...identityCommands({ binding }),
     ...ticketCommands({ complaints }),
+    ...emergencyCommands({ complaints }),
     ...feeCommands({ prisma: db.prisma }),
     ...keyCommands({ keys }),
+    ...reportCommands({ reports }),
   ]);
   const bot = new WuyeBot({
     commands,
@@ -95,7 +109,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): B
     logger,
     now,
   });
-  return { bot, estates, complaints, keys, renovation };
+  return { bot, estates, complaints, keys, renovation, reports, sla };
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
@@ -105,6 +119,8 @@ export function buildJobs(db: Database, parts: BotParts): Job[] {
     ...keyJobs({ keys: parts.keys }),
     ...renovationJobs({ prisma: db.prisma }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
+    ...slaJobs({ sla: parts.sla }),
+    ...reportJobs({ reports: parts.reports }),
   ];
 }
 

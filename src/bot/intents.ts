@@ -1,5 +1,6 @@
 // Words an owner uses for each main-menu flow. Free text ("楼上装修太吵了") goes straight to the flow it names.
 export type Intent =
+  | 'emergency'
   | 'complaint' | 'renovation' | 'keys' | 'fees' | 'help' | 'handoff'
   | 'bind' | 'unbind' | 'myInfo' | 'household' | 'staffBind';
 
@@ -16,6 +17,8 @@ export const FEE_OPT_OUT = /不再提醒|别再提醒|不要再提醒|退订提�
 export const FEE_OPT_IN = /恢复提醒|重新提醒|开启提醒/;
 
 const RULES: Array<[Intent, RegExp]> = [
+  // 特发事件 first: "电梯困人" must not become a 公共设施 complaint, nor wait for a binding.
+  ['emergency', /紧急|特发事件|着火|失火|火灾|火情|冒烟|烟味|困在电梯|电梯困人|被困电梯|电梯里出不来|关在电梯|水管爆|爆管|跑水|治安|小偷|打架|^emergency$/i],
   ['handoff', /转人工|人工客服|人工服务|^人工$|找客服|^talk to staff$/i],
   // Account words come first: "解除绑定" is not "绑定", "员工绑定 123" is not "绑定".
   ['staffBind', /^员工绑定(\s|$)/],
