@@ -1,18 +1,18 @@
 // Complaint tickets: create (numbered per estate per day, 二次投诉 linking), staff transitions, owner actions, 回访.
-// Each change, its TicketEvent and its outbox notices are written in one transaction; notices carry dedupe keys
-// `ticket:<id>:<transition>` so re-running a transition sends nothing twice.
+// The rules and texts live here; each change, its TicketEvent and its outbox notices are written in one transaction by
+// a unit of work in src/db/ticket.repo.ts. Notices carry dedupe keys `ticket:<id>:<transition>` so re-running a
+// transition sends nothing twice.
 import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
-import { isUniqueViolation } from '../db/inbound-receipt.repo.js';
 import {
-  addTicketAttachments, addTicketEvent, answerCallbackRow, countAttachments, insertCallback, markCallbackReminded, surveysNeedingReminder, ticketsAwaitingSurvey, findActiveStaffByName, findRecentResolved,
-  findStaffById, findTicketById, findTicketByNumber, inTransaction, insertTicket, lastNumberWithPrefix,
-  listTicketEvents, listTicketsOfPerson, openCallback, personContact, unitLabelParts, updateTicketIf, estateSettingsOf, ticketsWithOpenSurvey,
-  type StaffInfo, type TicketDb, type TicketEventRow, type TicketRow, type TicketStatus, type TicketTx,
+  ackEmergencyTicket, addOwnerInfo, addStaffNote, answerTicketSurvey, claimTicket, countAttachments, createTicket, estateSettingsOf, findActiveStaffByName,
+  findStaffById, findTicketById, findTicketByNumber, listTicketEvents, listTicketsOfPerson, OPEN_STATUSES, personContact, reassignTicket, remindSurvey,
+  resolveTicket, resumeTicket, sendSurvey, setTicketWaiting, surveysNeedingReminder, ticketsAwaitingSurvey, ticketsWithOpenSurvey, unitLabelParts,
+  updateTicketIf, withdrawTicket,
+  type ReopenPlan, type ResumePlan, type StaffInfo, type TicketEventRow, type TicketRow,
 } from '../db/ticket.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel, type StaffRole } from '../identity/sender.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal, localDateKey } from '../shared/zoned-time.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
@@ -23,8 +23,7 @@ import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
 import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 
-export const OPEN_STATUSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
-const WORKING: TicketStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
+export { OPEN_STATUSES };
 
 export interface NewComplaint {
   estate: EstateInfo;
@@ -77,8 +76,8 @@ export class ComplaintService {
   ) {}
 
   /** Due times and the first sweep check of a ticket's round, on its clock (desk calendar or round the clock). */
-  private async schedule(db: TicketDb, t: { estateId: string; kind: string; category: string; priority: number }, clock: SlaClock) {
-    const limits = slaLimitsFor(complaintSettings(await estateSettingsOf(db, t.estateId)), t.kind, t.category, t.priority);
+  private async schedule(t: { estateId: string; kind: string; category: string; priority: number }, clock: SlaClock) {
+    const limits = slaLimitsFor(complaintSettings(await estateSettingsOf(this.prisma, t.estateId)), t.kind, t.category, t.priority);
     return this.scheduleWith(limits, t, clock);
   }
 
@@ -95,64 +94,47 @@ export class ComplaintService {
     const s = this.settings(c.estate);
     const now = this.now();
     const dateKey = localDateKey(now, c.estate.timezone);
-    // Two owners submitting in the same instant may pick the same number: the unique key refuses one, it retries.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await inTransaction(this.prisma, (tx) => this.createIn(tx, c, s, now, dateKey));
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= 8) throw err;
-      }
-    }
-  }
-
-  private async createIn(tx: TicketTx, c: NewComplaint, s: ComplaintSettings, now: Date, dateKey: string): Promise<CreatedTicket> {
-    const last = await lastNumberWithPrefix(tx, c.estate.id, ticketNumberPrefix(dateKey));
-    const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
-    const repeatOf = c.unitId
-      ? await findRecentResolved(tx, { estateId: c.estate.id, unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) })
-      : null;
-    const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
-    const sla = this.scheduleWith(slaLimitsFor(s, 'COMPLAINT', c.category, priority), { kind: 'COMPLAINT', priority }, newClock(now, false));
-    const ticket = await insertTicket(tx, {
-      number,
+    const who = await personContact(this.prisma, c.personId);
+    const unit = c.unitId ? await unitLabelParts(this.prisma, c.unitId) : null;
+    const { ticket, repeatOf } = await createTicket(this.prisma, {
       estateId: c.estate.id,
-      unitId: c.unitId,
-      personId: c.personId,
-      category: c.category,
-      description: c.description,
-      location: c.location,
-      priority,
-      repeatOfId: repeatOf?.id ?? null,
-      isRepeat: repeatOf !== null,
-      createdAt: now,
-      ackDueAt: sla.ackDueAt,
-      resolveDueAt: sla.resolveDueAt,
-      slaStartAt: now,
-      nextSlaCheckAt: sla.nextSlaCheckAt,
-      attachments: c.attachments,
+      numberPrefix: ticketNumberPrefix(dateKey),
+      repeat: c.unitId ? { unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) } : null,
+    }, (last, repeatOf) => {
+      const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
+      const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
+      const sla = this.scheduleWith(slaLimitsFor(s, 'COMPLAINT', c.category, priority), { kind: 'COMPLAINT', priority }, newClock(now, false));
+      const lines = [
+        `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
+        `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
+        `内容：${c.description}`,
+        `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
+        ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
+        ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
+        `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
+      ];
+      const kind = priority >= 3 ? 'urgent' : 'notice';
+      return {
+        ticket: {
+          number, estateId: c.estate.id, unitId: c.unitId, personId: c.personId, category: c.category, description: c.description,
+          location: c.location, priority, repeatOfId: repeatOf?.id ?? null, isRepeat: repeatOf !== null, createdAt: now,
+          ackDueAt: sla.ackDueAt, resolveDueAt: sla.resolveDueAt, slaStartAt: now, nextSlaCheckAt: sla.nextSlaCheckAt, attachments: c.attachments,
+        },
+        created: { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
+        notices: (t) => [
+          { estateId: c.estate.id, role: 'ASSISTANT', notice: { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${t.id}:new` } },
+          ...(repeatOf
+            ? [{
+              estateId: c.estate.id, role: 'SUPERVISOR' as const,
+              notice: { kind, message: { text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。` }, dedupeKey: `ticket:${t.id}:repeat` },
+            }]
+            : []),
+        ],
+      };
     });
-    await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...ownerActor(c.personId), action: 'created', note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null });
-    const who = await personContact(tx, c.personId);
-    const unit = c.unitId ? await unitLabelParts(tx, c.unitId) : null;
-    const lines = [
-      `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
-      `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
-      `内容：${c.description}`,
-      `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
-      ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
-      ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
-      `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
-    ];
-    const kind = priority >= 3 ? 'urgent' : 'notice';
-    await notifyStaffGroup(tx, c.estate.id, 'ASSISTANT', { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${ticket.id}:new` });
-    if (repeatOf) {
-      await notifyStaffGroup(tx, c.estate.id, 'SUPERVISOR', {
-        kind,
-        message: { text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。` },
-        dedupeKey: `ticket:${ticket.id}:repeat`,
-      });
-    }
-    return { ticket, repeatOf, ackText: `${isRoundTheClock('COMPLAINT', priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`, ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime') };
+    // The promise to the owner, from the same pure schedule the ticket was filed with.
+    const sla = this.scheduleWith(slaLimitsFor(s, 'COMPLAINT', c.category, ticket.priority), { kind: 'COMPLAINT', priority: ticket.priority }, newClock(now, false));
+    return { ticket, repeatOf, ackText: `${isRoundTheClock('COMPLAINT', ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`, ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime') };
   }
 
   // ── 特发事件 ──
@@ -165,58 +147,45 @@ export class ComplaintService {
     const s = this.settings(e.estate);
     const now = this.now();
     const dateKey = localDateKey(now, e.estate.timezone);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await inTransaction(this.prisma, async (tx) => {
-          const last = await lastNumberWithPrefix(tx, e.estate.id, ticketNumberPrefix(dateKey));
-          const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
-          const sla = this.scheduleWith(slaLimitsFor(s, 'EMERGENCY', e.type, 3), { kind: 'EMERGENCY', priority: 3 }, { ...newClock(now, false), emergency: true });
-          const ticket = await insertTicket(tx, {
-            number, kind: 'EMERGENCY', estateId: e.estate.id, unitId: e.unitId, personId: e.personId, category: e.type,
-            description: e.description, location: e.location, priority: 3, repeatOfId: null, isRepeat: false, createdAt: now,
-            ackDueAt: sla.ackDueAt, resolveDueAt: null, slaStartAt: now, nextSlaCheckAt: sla.nextSlaCheckAt, attachments: [],
-          });
-          await addTicketEvent(tx, { ticketId: ticket.id, at: now, actor: e.reporter.actor, actorName: e.reporter.name, action: 'created', note: `特发事件：${EMERGENCY_LABEL[e.type]}` });
-          const who = await personContact(tx, e.personId);
-          const seq = String(ticketSequence(number)).padStart(4, '0');
-          await notifyStaffGroup(tx, e.estate.id, 'SUPERVISOR', {
-            kind: 'urgent',
-            message: {
-              text: [
-                `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
-                `位置：${e.location}`,
-                `情况：${e.description}`,
-                `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
-                `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
-              ].join('\n'),
-            },
-            dedupeKey: `ticket:${ticket.id}:emergency`,
-            notBefore: now,
-          });
-          return ticket;
-        });
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= 8) throw err;
-      }
-    }
+    const who = await personContact(this.prisma, e.personId);
+    const { ticket } = await createTicket(this.prisma, { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null }, (last) => {
+      const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
+      const sla = this.scheduleWith(slaLimitsFor(s, 'EMERGENCY', e.type, 3), { kind: 'EMERGENCY', priority: 3 }, { ...newClock(now, false), emergency: true });
+      const seq = String(ticketSequence(number)).padStart(4, '0');
+      const text = [
+        `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
+        `位置：${e.location}`,
+        `情况：${e.description}`,
+        `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
+        `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
+      ].join('\n');
+      return {
+        ticket: {
+          number, kind: 'EMERGENCY', estateId: e.estate.id, unitId: e.unitId, personId: e.personId, category: e.type,
+          description: e.description, location: e.location, priority: 3, repeatOfId: null, isRepeat: false, createdAt: now,
+          ackDueAt: sla.ackDueAt, resolveDueAt: null, slaStartAt: now, nextSlaCheckAt: sla.nextSlaCheckAt, attachments: [],
+        },
+        created: { actor: e.reporter.actor, actorName: e.reporter.name, note: `特发事件：${EMERGENCY_LABEL[e.type]}` },
+        notices: (t) => [{ estateId: e.estate.id, role: 'SUPERVISOR', notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency`, notBefore: now } }],
+      };
+    });
+    return ticket;
   }
 
   /** "收到 0007": any staff member takes the emergency; the 经理 ping is off. */
   async ackEmergency(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
     if (ticket.kind !== 'EMERGENCY') throw new AppError('BAD_INPUT', 'not emergency', `工单 ${ticket.number} 不是特发事件，请用“认领 ${ticket.number}”接单。`);
     const now = this.now();
-    const won = await inTransaction(this.prisma, async (tx) => {
-      if (!(await updateTicketIf(tx, ticket.id, { status: ['NEW'] }, { status: 'ACCEPTED', assigneeId: actor.staffId, acceptedAt: now, nextSlaCheckAt: null }))) return false;
-      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'acked', note: '收到' });
-      await notifyStaffGroup(tx, ticket.estateId, 'SUPERVISOR', {
-        kind: 'urgent',
-        message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` },
-        dedupeKey: `ticket:${ticket.id}:acked`,
-        notBefore: now,
-      });
-      await notifyPerson(tx, ticket.personId, { kind: 'urgent', message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` }, dedupeKey: `ticket:${ticket.id}:acked:owner`, notBefore: now });
-      return true;
-    });
+    const won = await ackEmergencyTicket(this.prisma, ticket.id, { staffId: actor.staffId, at: now }, { ...staffActor(actor), note: '收到' }, [
+      {
+        estateId: ticket.estateId, role: 'SUPERVISOR',
+        notice: { kind: 'urgent', message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` }, dedupeKey: `ticket:${ticket.id}:acked`, notBefore: now },
+      },
+      {
+        personId: ticket.personId,
+        notice: { kind: 'urgent', message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` }, dedupeKey: `ticket:${ticket.id}:acked:owner`, notBefore: now },
+      },
+    ]);
     const fresh = await this.reload(ticket.id);
     if (!won) {
       const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
@@ -252,17 +221,11 @@ export class ComplaintService {
 
   async claim(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
     const now = this.now();
-    const won = await inTransaction(this.prisma, async (tx) => {
-      const next = await this.schedule(tx, ticket, { ...clockOf(ticket), acknowledged: true });
-      if (!(await updateTicketIf(tx, ticket.id, { status: ['NEW'], assigneeId: null }, { status: 'ACCEPTED', assigneeId: actor.staffId, acceptedAt: now, nextSlaCheckAt: next.nextSlaCheckAt }))) return false;
-      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'claimed' });
-      await notifyPerson(tx, ticket.personId, {
-        kind: 'notice',
-        message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` },
-        dedupeKey: `ticket:${ticket.id}:accepted`,
-      });
-      return true;
-    });
+    const next = await this.schedule(ticket, { ...clockOf(ticket), acknowledged: true });
+    const won = await claimTicket(this.prisma, ticket.id, { staffId: actor.staffId, at: now, nextSlaCheckAt: next.nextSlaCheckAt }, staffActor(actor), [{
+      personId: ticket.personId,
+      notice: { kind: 'notice', message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` }, dedupeKey: `ticket:${ticket.id}:accepted` },
+    }]);
     const fresh = await this.reload(ticket.id);
     if (!won) {
       const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
@@ -273,70 +236,51 @@ export class ComplaintService {
   }
 
   async note(actor: StaffActor, ticket: TicketRow, text: string): Promise<void> {
-    await inTransaction(this.prisma, async (tx) => {
-      await addTicketEvent(tx, { ticketId: ticket.id, at: this.now(), ...staffActor(actor), action: 'note', note: text });
-      // A note on an accepted ticket means work has started.
-      await updateTicketIf(tx, ticket.id, { status: ['ACCEPTED'] }, { status: 'IN_PROGRESS' });
-    });
+    await addStaffNote(this.prisma, ticket.id, this.now(), { ...staffActor(actor), note: text });
   }
 
   /** 等待业主 / 等待施工方: pauses the SLA clock (the event is the pause start). */
   async wait(actor: StaffActor, ticket: TicketRow, on: 'OWNER' | 'CONTRACTOR', note: string | null): Promise<void> {
-    const status: TicketStatus = on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR';
-    const now = this.now();
-    const ok = await inTransaction(this.prisma, async (tx) => {
-      // The clock stops: the sweep skips the ticket until resume.
-      if (!(await updateTicketIf(tx, ticket.id, { status: ['ACCEPTED', 'IN_PROGRESS'] }, { status, slaPausedAt: now, nextSlaCheckAt: null }))) return false;
-      const ev = await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: on === 'OWNER' ? 'wait_owner' : 'wait_contractor', note });
-      if (on === 'OWNER') {
-        await notifyPerson(tx, ticket.personId, {
-          kind: 'notice',
-          message: { text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。` },
-          dedupeKey: `ticket:${ticket.id}:wait_owner:${ev.id}`,
-        });
-      }
-      return true;
-    });
+    const ok = await setTicketWaiting(this.prisma, ticket.id, { status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR', at: this.now() }, { ...staffActor(actor), note }, (eventId) =>
+      on === 'OWNER'
+        ? [{
+          personId: ticket.personId,
+          notice: {
+            kind: 'notice',
+            message: { text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。` },
+            dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
+          },
+        }]
+        : []);
     if (!ok) throw await this.wrongState(ticket.id, '设为等待');
   }
 
   async resume(actor: StaffActor | null, ticket: TicketRow, note: string | null = null): Promise<void> {
-    const ok = await inTransaction(this.prisma, async (tx) => this.resumeIn(tx, actor, ticket, note));
+    const by = actor ? staffActor(actor) : ownerActor(ticket.personId);
+    const now = this.now();
+    const ok = await resumeTicket(this.prisma, ticket.id, now, { ...by, note }, this.resumePlan(now));
     if (!ok) throw await this.wrongState(ticket.id, '恢复处理');
   }
 
-  private async resumeIn(tx: TicketTx, actor: StaffActor | null, ticket: TicketRow, note: string | null): Promise<boolean> {
-    const cur = await findTicketById(tx, ticket.id);
-    if (!cur || (cur.status !== 'WAITING_OWNER' && cur.status !== 'WAITING_CONTRACTOR')) return false;
-    const now = this.now();
-    // The due times move on by the business minutes the ticket spent waiting.
-    const waited = cur.slaPausedAt ? businessMinutesBetween(clockFor(cur.kind, cur.priority, this.calendar), cur.slaPausedAt, now) : 0;
-    const pausedMinutes = cur.slaPausedMinutes + waited;
-    const next = await this.schedule(tx, cur, { ...clockOf(cur), pausedMinutes, paused: false });
-    if (!(await updateTicketIf(tx, ticket.id, { status: [cur.status], round: cur.round }, {
-      status: 'IN_PROGRESS', slaPausedAt: null, slaPausedMinutes: pausedMinutes, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt,
-    }))) return false;
-    await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...(actor ? staffActor(actor) : ownerActor(ticket.personId)), action: 'resume', note });
-    return true;
+  /** A waiting ticket's clock going again: the due times move on by the business minutes it spent waiting. */
+  private resumePlan(now: Date): ResumePlan {
+    return (cur, estateSettings) => {
+      const waited = cur.slaPausedAt ? businessMinutesBetween(clockFor(cur.kind, cur.priority, this.calendar), cur.slaPausedAt, now) : 0;
+      const slaPausedMinutes = cur.slaPausedMinutes + waited;
+      const next = this.scheduleWith(slaLimitsFor(complaintSettings(estateSettings), cur.kind, cur.category, cur.priority), cur, { ...clockOf(cur), pausedMinutes: slaPausedMinutes, paused: false });
+      return { slaPausedMinutes, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt };
+    };
   }
 
   async resolve(actor: StaffActor, ticket: TicketRow, note: string): Promise<void> {
-    const now = this.now();
-    const ok = await inTransaction(this.prisma, async (tx) => {
-      const cur = await findTicketById(tx, ticket.id);
-      if (!cur || !WORKING.includes(cur.status)) return false;
-      if (!(await updateTicketIf(tx, ticket.id, { status: WORKING, round: cur.round }, { status: 'RESOLVED', resolvedAt: now, assigneeId: cur.assigneeId ?? actor.staffId, nextSlaCheckAt: null, slaPausedAt: null, surveyDueAt: now }))) return false;
-      if (cur.status === 'WAITING_OWNER' || cur.status === 'WAITING_CONTRACTOR') {
-        await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'resume', note: '办结' });
-      }
-      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'resolved', note });
-      await notifyPerson(tx, ticket.personId, {
+    const ok = await resolveTicket(this.prisma, ticket.id, { staffId: actor.staffId, at: this.now(), note, resumeNote: '办结' }, staffActor(actor), (round) => [{
+      personId: ticket.personId,
+      notice: {
         kind: 'notice',
         message: { text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。` },
-        dedupeKey: `ticket:${ticket.id}:resolved:${cur.round}`,
-      });
-      return true;
-    });
+        dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
+      },
+    }]);
     if (!ok) throw await this.wrongState(ticket.id, '办结');
   }
 
@@ -346,24 +290,20 @@ export class ComplaintService {
     if (!to) throw new AppError('NOT_FOUND', 'no such staff', `本小区没有名为“${toName}”的在岗工作人员。`);
     if (candidates.length > 1) throw new AppError('BAD_INPUT', 'ambiguous staff', `有多位“${toName}”，请联系主管在后台转派。`);
     const now = this.now();
-    const ok = await inTransaction(this.prisma, async (tx) => {
-      const cur = await findTicketById(tx, ticket.id);
-      if (!cur || !OPEN_STATUSES.includes(cur.status) || cur.assigneeId === to.id) return false;
-      const data = cur.status === 'NEW' ? { status: 'ACCEPTED' as const, acceptedAt: now, assigneeId: to.id } : { assigneeId: to.id };
-      if (!(await updateTicketIf(tx, ticket.id, { status: [cur.status], assigneeId: cur.assigneeId }, data))) return false;
-      const ev = await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...staffActor(actor), action: 'reassigned', note: `转派给${to.name}` });
-      await notifyPerson(tx, ticket.personId, {
-        kind: 'notice',
-        message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` },
-        dedupeKey: `ticket:${ticket.id}:assigned:${ev.id}`,
-      });
-      await notifyPerson(tx, to.personId, {
-        kind: 'notice',
-        message: { text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。` },
-        dedupeKey: `ticket:${ticket.id}:assignee:${ev.id}`,
-      });
-      return true;
-    });
+    const ok = await reassignTicket(this.prisma, ticket.id, { toStaffId: to.id, at: now }, { ...staffActor(actor), note: `转派给${to.name}` }, (eventId) => [
+      {
+        personId: ticket.personId,
+        notice: { kind: 'notice', message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` }, dedupeKey: `ticket:${ticket.id}:assigned:${eventId}` },
+      },
+      {
+        personId: to.personId,
+        notice: {
+          kind: 'notice',
+          message: { text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。` },
+          dedupeKey: `ticket:${ticket.id}:assignee:${eventId}`,
+        },
+      },
+    ]);
     if (!ok) {
       const fresh = await this.reload(ticket.id);
       if (fresh.assigneeId === to.id) throw new AppError('CONFLICT', 'same assignee', `工单 ${fresh.number} 已经由${to.name}负责。`);
@@ -396,80 +336,59 @@ export class ComplaintService {
   }
 
   async withdraw(personId: string, ticketId: string): Promise<void> {
-    const now = this.now();
-    const ok = await inTransaction(this.prisma, async (tx) => {
-      const t = await findTicketById(tx, ticketId);
-      if (!t || !(await updateTicketIf(tx, ticketId, { status: OPEN_STATUSES, personId }, { status: 'WITHDRAWN', nextSlaCheckAt: null }))) return false;
-      await addTicketEvent(tx, { ticketId, at: now, ...ownerActor(personId), action: 'withdrawn' });
-      await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 已被业主撤回。` }, dedupeKey: `ticket:${ticketId}:withdrawn` });
-      return true;
-    });
+    const ok = await withdrawTicket(this.prisma, ticketId, { personId, at: this.now() }, ownerActor(personId), (t) => [
+      { estateId: t.estateId, role: 'ASSISTANT', notice: { kind: 'notice', message: { text: `工单 ${t.number} 已被业主撤回。` }, dedupeKey: `ticket:${ticketId}:withdrawn` } },
+    ]);
     if (!ok) throw await this.wrongState(ticketId, '撤回');
   }
 
   /** 补充信息: text and/or photos; a ticket waiting for the owner goes back to work. */
   async addInfo(personId: string, ticketId: string, info: { text: string | null; attachments: Array<{ contentUrl: string; name: string }> }): Promise<void> {
     const now = this.now();
-    const ok = await inTransaction(this.prisma, async (tx) => {
-      const t = await findTicketById(tx, ticketId);
-      if (!t || t.personId !== personId || !OPEN_STATUSES.includes(t.status)) return false;
-      if (info.attachments.length) await addTicketAttachments(tx, ticketId, info.attachments);
-      const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null].filter(Boolean).join('；');
-      const ev = await addTicketEvent(tx, { ticketId, at: now, ...ownerActor(personId), action: 'owner_info', note });
-      if (t.status === 'WAITING_OWNER') await this.resumeIn(tx, null, t, '业主已补充');
-      await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', { kind: 'notice', message: { text: `工单 ${t.number} 业主补充：${note}` }, dedupeKey: `ticket:${ticketId}:info:${ev.id}` });
-      return true;
-    });
+    const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null].filter(Boolean).join('；');
+    const ok = await addOwnerInfo(
+      this.prisma, ticketId, { personId, at: now, note, attachments: info.attachments }, ownerActor(personId), { note: '业主已补充', plan: this.resumePlan(now) },
+      (t, eventId) => [{ estateId: t.estateId, role: 'ASSISTANT', notice: { kind: 'notice', message: { text: `工单 ${t.number} 业主补充：${note}` }, dedupeKey: `ticket:${ticketId}:info:${eventId}` } }],
+    );
     if (!ok) throw await this.wrongState(ticketId, '补充信息');
   }
 
   // ── 回访 ──
 
-  /** Reopens a resolved ticket (没解决 / low score): next round, one priority up, supervisors told. */
-  private async reopenIn(tx: TicketTx, ticketId: string, by: { actor: string; actorName: string }, reason: string, now: Date): Promise<boolean> {
-    const t = await findTicketById(tx, ticketId);
-    if (!t || t.status !== 'RESOLVED') return false;
-    // A new round: a fresh clock at the raised priority, no ladder steps taken yet.
-    const priority = Math.min(3, t.priority + 1);
-    const next = await this.schedule(tx, { ...t, priority }, newClock(now, t.assigneeId !== null));
-    const ok = await updateTicketIf(tx, ticketId, { status: ['RESOLVED'], round: t.round }, {
-      status: t.assigneeId ? 'IN_PROGRESS' : 'NEW',
-      round: t.round + 1,
-      priority,
-      slaStartAt: now, slaLevel: 0, slaPausedMinutes: 0, slaPausedAt: null, surveyDueAt: null,
-      ackDueAt: next.ackDueAt, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt,
-    });
-    if (!ok) return false;
-    await addTicketEvent(tx, { ticketId, at: now, ...by, action: 'reopened', note: reason });
-    const key = `ticket:${ticketId}:reopened:${t.round}`;
-    await notifyStaffGroup(tx, t.estateId, 'SUPERVISOR', {
-      kind: 'urgent',
-      message: { text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。` },
-      dedupeKey: key,
-    });
-    await notifyPerson(tx, t.personId, { kind: 'notice', message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` }, dedupeKey: `${key}:owner` });
-    return true;
+  /** A reopened ticket's next round: one priority up, a fresh clock, back to whoever had it. */
+  private reopenPlan(now: Date): ReopenPlan {
+    return (t, estateSettings) => {
+      const priority = Math.min(3, t.priority + 1);
+      const next = this.scheduleWith(slaLimitsFor(complaintSettings(estateSettings), t.kind, t.category, priority), { kind: t.kind, priority }, newClock(now, t.assigneeId !== null));
+      return { status: t.assigneeId ? 'IN_PROGRESS' : 'NEW', priority, ackDueAt: next.ackDueAt, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt };
+    };
   }
 
   /** The owner's 回访 answer: a score 1–5 (and a comment), or 没解决. ≤ 2 or 没解决 reopens and escalates. */
   async answerSurvey(personId: string, ticket: TicketRow, answer: { score: number | null; unresolved: boolean; comment: string | null }): Promise<'thanks' | 'reopened'> {
     if (ticket.personId !== personId) throw new AppError('NOT_FOUND', 'not own ticket', `没有找到您的工单 ${ticket.number}。`);
     const now = this.now();
-    return inTransaction(this.prisma, async (tx) => {
-      const cb = await openCallback(tx, ticket.id, ticket.round);
-      if (!cb) throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
-      if (!(await answerCallbackRow(tx, cb.id, { score: answer.score, comment: answer.comment, at: now }))) {
-        throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
-      }
-      const who = ownerActor(personId);
-      await addTicketEvent(tx, { ticketId: ticket.id, at: now, ...who, action: 'rated', note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：') });
-      if (answer.unresolved || (answer.score !== null && answer.score <= 2)) {
-        await this.reopenIn(tx, ticket.id, who, answer.unresolved ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}` : `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`, now);
-        return 'reopened';
-      }
-      await updateTicketIf(tx, ticket.id, { status: ['RESOLVED'], round: ticket.round }, { status: 'CLOSED', surveyDueAt: null });
-      return 'thanks';
-    });
+    const who = ownerActor(personId);
+    const reason = answer.unresolved
+      ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}`
+      : answer.score !== null && answer.score <= 2 ? `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}` : null;
+    const r = await answerTicketSurvey(
+      this.prisma, ticket, { score: answer.score, comment: answer.comment, at: now },
+      { ...who, note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：') },
+      reason === null ? null : {
+        by: who, reason, plan: this.reopenPlan(now),
+        notices: (t) => {
+          const key = `ticket:${t.id}:reopened:${t.round}`;
+          return [
+            { estateId: t.estateId, role: 'SUPERVISOR', notice: { kind: 'urgent', message: { text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。` }, dedupeKey: key } },
+            { personId: t.personId, notice: { kind: 'notice', message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` }, dedupeKey: `${key}:owner` } },
+          ];
+        },
+      },
+    );
+    if (r === 'no_survey') throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
+    if (r === 'answered') throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
+    return r === 'reopened' ? 'reopened' : 'thanks';
   }
 
   /**
@@ -502,24 +421,15 @@ export class ComplaintService {
         if (await updateTicketIf(this.prisma, t.id, { status: ['RESOLVED'], round: t.round }, { status: 'CLOSED', surveyDueAt: null })) skipped++;
         continue;
       }
-      const sent = await inTransaction(this.prisma, async (tx) => {
-        await updateTicketIf(tx, t.id, { round: t.round }, { surveyDueAt: null });
-        if (!(await insertCallback(tx, { ticketId: t.id, round: t.round, askedAt: now }))) return false;
-        await notifyPerson(tx, t.personId, { kind: 'survey', message: { text: surveyText(t.number, false) }, dedupeKey: `ticket:${t.id}:survey:${t.round}` });
-        return true;
-      });
-      if (sent) asked++;
+      const notice = { kind: 'survey', message: { text: surveyText(t.number, false) }, dedupeKey: `ticket:${t.id}:survey:${t.round}` };
+      if (await sendSurvey(this.prisma, t, now, [{ personId: t.personId, notice }])) asked++;
     }
     for (const c of await surveysNeedingReminder(this.prisma, new Date(now.getTime() - 3_600_000))) {
       const estate = await estateOf(c.ticket.estateId);
       if (!estate || c.ticket.status !== 'RESOLVED' || c.round !== c.ticket.round) continue;
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
-      const sent = await inTransaction(this.prisma, async (tx) => {
-        if (!(await markCallbackReminded(tx, c.id, now))) return false;
-        await notifyPerson(tx, c.ticket.personId, { kind: 'survey', message: { text: surveyText(c.ticket.number, true) }, dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}` });
-        return true;
-      });
-      if (sent) reminded++;
+      const notice = { kind: 'survey', message: { text: surveyText(c.ticket.number, true) }, dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}` };
+      if (await remindSurvey(this.prisma, c.id, now, [{ personId: c.ticket.personId, notice }])) reminded++;
     }
     return { asked, reminded, skipped };
   }

@@ -1,7 +1,8 @@
 // The SLA sweep's reads and its one write: a conditional update of the ticket's ladder state (slaLevel read →
 // new value), and — only when that update won — the events and notices of the steps, in the same transaction.
+import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
-import type { TicketDb, TicketStatus, TicketTx } from './ticket.repo.js';
+import { addTicketEvent, findStaffById, type TicketActor, type TicketDb, type TicketStatus } from './ticket.repo.js';
 
 export interface SlaTicket {
   id: string;
@@ -42,15 +43,23 @@ export interface SlaExpect {
   slaLevel: number;
 }
 
+/** One ladder step to write: its event and the notice to its target ('ASSIGNEE': the assignee, else the assistants). */
+export interface SlaStepWrite {
+  event: TicketActor & { action: string; note: string };
+  to: 'ASSIGNEE' | Parameters<typeof notifyStaffGroup>[2];
+  notice: Notice;
+}
+
 /**
- * Moves the ladder state from `expect` to `next`; when this call made the change, runs `then` (events, notices) in
- * the same transaction. False when someone else got there first: nothing is written.
+ * Moves the ladder state from `expect` to `next`; when this call made the change, writes the steps' events and
+ * notices in the same transaction. False when someone else got there first: nothing is written.
  */
 export function takeSlaSteps(
   prisma: Prisma,
   expect: SlaExpect,
   next: { slaLevel: number; nextSlaCheckAt: Date | null },
-  then: (tx: TicketTx) => Promise<void>,
+  t: { estateId: string; assigneeId: string | null; at: Date },
+  steps: SlaStepWrite[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const r = await tx.ticket.updateMany({
@@ -58,7 +67,16 @@ export function takeSlaSteps(
       data: next,
     });
     if (r.count !== 1) return false;
-    await then(tx);
+    for (const s of steps) {
+      await addTicketEvent(tx, { ticketId: expect.id, at: t.at, ...s.event });
+      if (s.to !== 'ASSIGNEE') {
+        await notifyStaffGroup(tx, t.estateId, s.to, s.notice);
+        continue;
+      }
+      const assignee = t.assigneeId ? await findStaffById(tx, t.assigneeId) : null;
+      if (assignee) await notifyPerson(tx, assignee.personId, s.notice);
+      else await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', s.notice);
+    }
     return true;
   });
 }

@@ -1,7 +1,9 @@
 // Tickets, their events, attachments and 回访 rows. Transitions are conditional updates (`where` includes the
 // expected state), so two staff racing for one ticket cannot both win.
 import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
+import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
+import { isUniqueViolation } from './inbound-receipt.repo.js';
 import type { OutboxDb } from './outbox.repo.js';
 
 export type TicketRow = Ticket;
@@ -10,14 +12,11 @@ export type CallbackRow = Callback;
 export type { TicketStatus };
 /** The client or a transaction client. */
 export type TicketDb = OutboxDb;
-export type TicketTx = PrismaNs.TransactionClient;
 
-export function inTransaction<T>(prisma: Prisma, fn: (tx: TicketTx) => Promise<T>): Promise<T> {
-  return prisma.$transaction(fn);
-}
+export const OPEN_STATUSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
 
 /** The highest number already used with this prefix (TS-20261128-), or null. */
-export async function lastNumberWithPrefix(db: TicketDb, estateId: string, prefix: string): Promise<string | null> {
+async function lastNumberWithPrefix(db: TicketDb, estateId: string, prefix: string): Promise<string | null> {
   const row = await db.ticket.findFirst({
     where: { estateId, number: { startsWith: prefix } },
     orderBy: { number: 'desc' },
@@ -46,7 +45,7 @@ export interface NewTicket {
   attachments: Array<{ contentUrl: string; name: string }>;
 }
 
-export function insertTicket(db: TicketDb, t: NewTicket): Promise<TicketRow> {
+function insertTicket(db: TicketDb, t: NewTicket): Promise<TicketRow> {
   const { attachments, kind, ...data } = t;
   return db.ticket.create({ data: { ...data, kind: kind ?? 'COMPLAINT', attachments: { create: attachments } } });
 }
@@ -60,7 +59,7 @@ export function findTicketById(db: TicketDb, id: string): Promise<TicketRow | nu
 }
 
 /** The latest ticket of the same unit and category resolved since `since` (reopened ones keep their resolvedAt). */
-export function findRecentResolved(db: TicketDb, q: { estateId: string; unitId: string; category: string; since: Date }) {
+function findRecentResolved(db: TicketDb, q: { estateId: string; unitId: string; category: string; since: Date }) {
   return db.ticket.findFirst({
     where: { estateId: q.estateId, unitId: q.unitId, category: q.category, resolvedAt: { gte: q.since }, status: { not: 'WITHDRAWN' } },
     orderBy: { resolvedAt: 'desc' },
@@ -93,7 +92,7 @@ export function addTicketEvent(db: TicketDb, e: { ticketId: string; at: Date; ac
   return db.ticketEvent.create({ data: { ...e, note: e.note ?? null } });
 }
 
-export function addTicketAttachments(db: TicketDb, ticketId: string, files: Array<{ contentUrl: string; name: string }>) {
+function addTicketAttachments(db: TicketDb, ticketId: string, files: Array<{ contentUrl: string; name: string }>) {
   return db.ticketAttachment.createMany({ data: files.map((f) => ({ ticketId, ...f })) });
 }
 
@@ -110,7 +109,7 @@ export function listTicketsOfPerson(db: TicketDb, personId: string, since: Date,
   return db.ticket.findMany({
     where: {
       personId,
-      OR: [{ status: { in: ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'] } }, { createdAt: { gte: since } }],
+      OR: [{ status: { in: OPEN_STATUSES } }, { createdAt: { gte: since } }],
     },
     orderBy: { createdAt: 'desc' },
     take: limit,
@@ -156,7 +155,7 @@ export async function findActiveStaffByName(db: TicketDb, estateId: string, name
 // ── 回访 ──
 
 /** Inserts the survey row of a round; false when it already exists (a re-run of the job). */
-export async function insertCallback(db: TicketDb, c: { ticketId: string; round: number; askedAt: Date }): Promise<CallbackRow | null> {
+async function insertCallback(db: TicketDb, c: { ticketId: string; round: number; askedAt: Date }): Promise<CallbackRow | null> {
   const existing = await db.callback.findUnique({ where: { ticketId_round: { ticketId: c.ticketId, round: c.round } } });
   if (existing) return null;
   return db.callback.create({ data: c });
@@ -182,17 +181,261 @@ export function surveysNeedingReminder(db: TicketDb, askedBefore: Date): Promise
   return db.callback.findMany({ where: { answeredAt: null, remindedAt: null, askedAt: { lte: askedBefore } }, include: { ticket: true } });
 }
 
-export async function markCallbackReminded(db: TicketDb, id: string, at: Date): Promise<boolean> {
+async function markCallbackReminded(db: TicketDb, id: string, at: Date): Promise<boolean> {
   const r = await db.callback.updateMany({ where: { id, remindedAt: null, answeredAt: null }, data: { remindedAt: at } });
   return r.count === 1;
 }
 
 /** The open survey of a ticket's current round, if any. */
-export function openCallback(db: TicketDb, ticketId: string, round: number): Promise<CallbackRow | null> {
+function openCallback(db: TicketDb, ticketId: string, round: number): Promise<CallbackRow | null> {
   return db.callback.findFirst({ where: { ticketId, round, answeredAt: null } });
 }
 
-export async function answerCallbackRow(db: TicketDb, id: string, a: { score: number | null; comment: string | null; at: Date }): Promise<boolean> {
+async function answerCallbackRow(db: TicketDb, id: string, a: { score: number | null; comment: string | null; at: Date }): Promise<boolean> {
   const r = await db.callback.updateMany({ where: { id, answeredAt: null }, data: { score: a.score, comment: a.comment, answeredAt: a.at } });
   return r.count === 1;
+}
+
+// ── Units of work: each change, its TicketEvent and its outbox notices in one transaction ──
+// The service decides the rules and writes the texts; these take them ready-made (or as builders of the rows they
+// need) and do the whole change, so no caller holds a transaction open.
+
+/** Who did something, as written on TicketEvent rows. */
+export interface TicketActor {
+  actor: string;
+  actorName: string;
+}
+export type TicketEventNote = TicketActor & { note?: string | null };
+type StaffGroupRole = Parameters<typeof notifyStaffGroup>[2];
+/** A notice to one person, or to an estate's staff group of a role. */
+export type TicketNotice = { personId: string; notice: Notice } | { estateId: string; role: StaffGroupRole; notice: Notice };
+
+async function send(tx: TicketDb, notices: TicketNotice[]): Promise<void> {
+  for (const n of notices) {
+    if ('personId' in n) await notifyPerson(tx, n.personId, n.notice);
+    else await notifyStaffGroup(tx, n.estateId, n.role, n.notice);
+  }
+}
+
+export interface TicketDraft {
+  ticket: NewTicket;
+  created: TicketEventNote;
+  notices: (ticket: TicketRow) => TicketNotice[];
+}
+
+/**
+ * Files a ticket under the estate's next number with its 'created' event and notices. `draft` gets the last number
+ * used with `numberPrefix` and the ticket this one repeats (same unit and category, resolved since `repeat.since`).
+ * Two reports in the same instant may pick the same number: the unique key refuses one, which retries.
+ */
+export async function createTicket(
+  prisma: Prisma,
+  q: { estateId: string; numberPrefix: string; repeat: { unitId: string; category: string; since: Date } | null },
+  draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
+): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const last = await lastNumberWithPrefix(tx, q.estateId, q.numberPrefix);
+        const repeatOf = q.repeat ? await findRecentResolved(tx, { estateId: q.estateId, ...q.repeat }) : null;
+        const d = draft(last, repeatOf);
+        const ticket = await insertTicket(tx, d.ticket);
+        await addTicketEvent(tx, { ticketId: ticket.id, at: d.ticket.createdAt, ...d.created, action: 'created' });
+        await send(tx, d.notices(ticket));
+        return { ticket, repeatOf };
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= 8) throw err;
+    }
+  }
+}
+
+/** 认领: NEW and unassigned → ACCEPTED (of two racing claims exactly one wins). False when this call lost. */
+export function claimTicket(
+  prisma: Prisma, id: string, c: { staffId: string; at: Date; nextSlaCheckAt: Date | null }, by: TicketActor, notices: TicketNotice[],
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await updateTicketIf(tx, id, { status: ['NEW'], assigneeId: null }, { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: c.nextSlaCheckAt }))) return false;
+    await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'claimed' });
+    await send(tx, notices);
+    return true;
+  });
+}
+
+/** "收到" on an emergency: NEW → ACCEPTED, the 经理 ping off. False when someone acked it first. */
+export function ackEmergencyTicket(
+  prisma: Prisma, id: string, c: { staffId: string; at: Date }, ev: TicketEventNote, notices: TicketNotice[],
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await updateTicketIf(tx, id, { status: ['NEW'] }, { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: null }))) return false;
+    await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: 'acked' });
+    await send(tx, notices);
+    return true;
+  });
+}
+
+/** A staff note; on an accepted ticket it means work has started. */
+export async function addStaffNote(prisma: Prisma, id: string, at: Date, ev: TicketEventNote): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await addTicketEvent(tx, { ticketId: id, at, ...ev, action: 'note' });
+    await updateTicketIf(tx, id, { status: ['ACCEPTED'] }, { status: 'IN_PROGRESS' });
+  });
+}
+
+/** 等待业主 / 等待施工方: the clock stops (the sweep skips the ticket until resume). False when not being worked on. */
+export function setTicketWaiting(
+  prisma: Prisma, id: string, c: { status: 'WAITING_OWNER' | 'WAITING_CONTRACTOR'; at: Date }, ev: TicketEventNote,
+  notices: (eventId: string) => TicketNotice[],
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await updateTicketIf(tx, id, { status: ['ACCEPTED', 'IN_PROGRESS'] }, { status: c.status, slaPausedAt: c.at, nextSlaCheckAt: null }))) return false;
+    const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: c.status === 'WAITING_OWNER' ? 'wait_owner' : 'wait_contractor' });
+    await send(tx, notices(e.id));
+    return true;
+  });
+}
+
+/** The clock of a waiting ticket going again, worked out from the row and its estate's settings. */
+export type ResumePlan = (cur: TicketRow, estateSettings: Record<string, unknown>) => { slaPausedMinutes: number; resolveDueAt: Date | null; nextSlaCheckAt: Date | null };
+
+async function resumeIn(tx: TicketDb, id: string, at: Date, ev: TicketEventNote, plan: ResumePlan): Promise<boolean> {
+  const cur = await findTicketById(tx, id);
+  if (!cur || (cur.status !== 'WAITING_OWNER' && cur.status !== 'WAITING_CONTRACTOR')) return false;
+  const next = plan(cur, await estateSettingsOf(tx, cur.estateId));
+  if (!(await updateTicketIf(tx, id, { status: [cur.status], round: cur.round }, { status: 'IN_PROGRESS', slaPausedAt: null, ...next }))) return false;
+  await addTicketEvent(tx, { ticketId: id, at, ...ev, action: 'resume' });
+  return true;
+}
+
+/** A waiting ticket back to IN_PROGRESS. False when it was not waiting. */
+export function resumeTicket(prisma: Prisma, id: string, at: Date, ev: TicketEventNote, plan: ResumePlan): Promise<boolean> {
+  return prisma.$transaction((tx) => resumeIn(tx, id, at, ev, plan));
+}
+
+/** 办结: a ticket being worked on → RESOLVED, its 回访 due; a waiting one gets its resume event first. */
+export function resolveTicket(
+  prisma: Prisma, id: string, c: { staffId: string; at: Date; note: string; resumeNote: string }, by: TicketActor,
+  notices: (round: number) => TicketNotice[],
+): Promise<boolean> {
+  const working: TicketStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
+  return prisma.$transaction(async (tx) => {
+    const cur = await findTicketById(tx, id);
+    if (!cur || !working.includes(cur.status)) return false;
+    if (!(await updateTicketIf(tx, id, { status: working, round: cur.round }, { status: 'RESOLVED', resolvedAt: c.at, assigneeId: cur.assigneeId ?? c.staffId, nextSlaCheckAt: null, slaPausedAt: null, surveyDueAt: c.at }))) return false;
+    if (cur.status === 'WAITING_OWNER' || cur.status === 'WAITING_CONTRACTOR') {
+      await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'resume', note: c.resumeNote });
+    }
+    await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'resolved', note: c.note });
+    await send(tx, notices(cur.round));
+    return true;
+  });
+}
+
+/** 转派 an open ticket to `toStaffId` (a NEW one is accepted on their behalf). False when closed or already theirs. */
+export function reassignTicket(
+  prisma: Prisma, id: string, c: { toStaffId: string; at: Date }, ev: TicketEventNote, notices: (eventId: string) => TicketNotice[],
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const cur = await findTicketById(tx, id);
+    if (!cur || !OPEN_STATUSES.includes(cur.status) || cur.assigneeId === c.toStaffId) return false;
+    const data = cur.status === 'NEW' ? { status: 'ACCEPTED' as const, acceptedAt: c.at, assigneeId: c.toStaffId } : { assigneeId: c.toStaffId };
+    if (!(await updateTicketIf(tx, id, { status: [cur.status], assigneeId: cur.assigneeId }, data))) return false;
+    const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: 'reassigned' });
+    await send(tx, notices(e.id));
+    return true;
+  });
+}
+
+/** The owner withdraws an open ticket of theirs. False when it is not theirs or not open. */
+export function withdrawTicket(
+  prisma: Prisma, id: string, c: { personId: string; at: Date }, by: TicketActor, notices: (t: TicketRow) => TicketNotice[],
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const t = await findTicketById(tx, id);
+    if (!t || !(await updateTicketIf(tx, id, { status: OPEN_STATUSES, personId: c.personId }, { status: 'WITHDRAWN', nextSlaCheckAt: null }))) return false;
+    await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'withdrawn' });
+    await send(tx, notices(t));
+    return true;
+  });
+}
+
+/** 补充信息 on an open ticket of the owner's (text and/or photos); a ticket waiting for the owner resumes. */
+export function addOwnerInfo(
+  prisma: Prisma, id: string,
+  c: { personId: string; at: Date; note: string; attachments: Array<{ contentUrl: string; name: string }> },
+  by: TicketActor, resume: { note: string; plan: ResumePlan }, notices: (t: TicketRow, eventId: string) => TicketNotice[],
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const t = await findTicketById(tx, id);
+    if (!t || t.personId !== c.personId || !OPEN_STATUSES.includes(t.status)) return false;
+    if (c.attachments.length) await addTicketAttachments(tx, id, c.attachments);
+    const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'owner_info', note: c.note });
+    if (t.status === 'WAITING_OWNER') await resumeIn(tx, id, c.at, { ...by, note: resume.note }, resume.plan);
+    await send(tx, notices(t, e.id));
+    return true;
+  });
+}
+
+/** A resolved ticket's next round: its status and clock, worked out from the row and its estate's settings. */
+export type ReopenPlan = (t: TicketRow, estateSettings: Record<string, unknown>) => {
+  status: TicketStatus; priority: number; ackDueAt: Date; resolveDueAt: Date | null; nextSlaCheckAt: Date | null;
+};
+
+/**
+ * The owner's 回访 answer: the open survey of the ticket's round answered and a 'rated' event; then either the ticket
+ * reopens (`reopen` given: a new round, no ladder steps taken yet, with its event and notices) or closes.
+ * 'no_survey' / 'answered' when there is nothing to answer; nothing is written then.
+ */
+export function answerTicketSurvey(
+  prisma: Prisma, ticket: { id: string; round: number },
+  a: { score: number | null; comment: string | null; at: Date }, rated: TicketEventNote,
+  reopen: { by: TicketActor; reason: string; plan: ReopenPlan; notices: (t: TicketRow) => TicketNotice[] } | null,
+): Promise<'no_survey' | 'answered' | 'reopened' | 'closed'> {
+  return prisma.$transaction(async (tx) => {
+    const cb = await openCallback(tx, ticket.id, ticket.round);
+    if (!cb) return 'no_survey';
+    if (!(await answerCallbackRow(tx, cb.id, a))) return 'answered';
+    await addTicketEvent(tx, { ticketId: ticket.id, at: a.at, ...rated, action: 'rated' });
+    if (reopen) {
+      await reopenIn(tx, ticket.id, a.at, reopen);
+      return 'reopened';
+    }
+    await updateTicketIf(tx, ticket.id, { status: ['RESOLVED'], round: ticket.round }, { status: 'CLOSED', surveyDueAt: null });
+    return 'closed';
+  });
+}
+
+async function reopenIn(
+  tx: TicketDb, id: string, at: Date, r: { by: TicketActor; reason: string; plan: ReopenPlan; notices: (t: TicketRow) => TicketNotice[] },
+): Promise<boolean> {
+  const t = await findTicketById(tx, id);
+  if (!t || t.status !== 'RESOLVED') return false;
+  const next = r.plan(t, await estateSettingsOf(tx, t.estateId));
+  // A new round: a fresh clock, no ladder steps taken yet.
+  const ok = await updateTicketIf(tx, id, { status: ['RESOLVED'], round: t.round }, {
+    ...next, round: t.round + 1, slaStartAt: at, slaLevel: 0, slaPausedMinutes: 0, slaPausedAt: null, surveyDueAt: null,
+  });
+  if (!ok) return false;
+  await addTicketEvent(tx, { ticketId: id, at, ...r.by, action: 'reopened', note: r.reason });
+  await send(tx, r.notices(t));
+  return true;
+}
+
+/** Asks the 回访 of a ticket's round: the survey row (once per round) and the owner's notice. False on a re-run. */
+export function sendSurvey(prisma: Prisma, t: { id: string; round: number }, at: Date, notices: TicketNotice[]): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    await updateTicketIf(tx, t.id, { round: t.round }, { surveyDueAt: null });
+    if (!(await insertCallback(tx, { ticketId: t.id, round: t.round, askedAt: at }))) return false;
+    await send(tx, notices);
+    return true;
+  });
+}
+
+/** The one reminder of an unanswered survey. False when already reminded or answered. */
+export function remindSurvey(prisma: Prisma, callbackId: string, at: Date, notices: TicketNotice[]): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await markCallbackReminded(tx, callbackId, at))) return false;
+    await send(tx, notices);
+    return true;
+  });
 }

@@ -1,9 +1,8 @@
 // The ladder sweep: reads only tickets whose nextSlaCheckAt has come (indexed), works out which steps are due by the
 // pure rules in ladder.ts, and takes them — each step once per ticket per round, however many sweeps run at once.
 import type { Prisma } from '../db/client.js';
-import { dueSlaTickets, estateZoneOf, takeSlaSteps, type SlaTicket } from '../db/sla.repo.js';
-import { addTicketEvent, estateSettingsOf, findStaffById, type TicketTx } from '../db/ticket.repo.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { dueSlaTickets, estateZoneOf, takeSlaSteps, type SlaStepWrite, type SlaTicket } from '../db/sla.repo.js';
+import { estateSettingsOf } from '../db/ticket.repo.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { complaintSettings, slaLimitsFor, type ComplaintSettings } from '../complaints/categories.js';
 import { clockOf } from '../complaints/complaint.service.js';
@@ -71,7 +70,7 @@ export class SlaService {
     const clock = clockOf(t);
     if (!OPEN.has(t.status) || clock.paused) {
       // Nothing runs on a closed or waiting ticket: drop it from the scan.
-      await takeSlaSteps(this.prisma, expect, { slaLevel: t.slaLevel, nextSlaCheckAt: null }, async () => undefined);
+      await takeSlaSteps(this.prisma, expect, { slaLevel: t.slaLevel, nextSlaCheckAt: null }, { ...t, at: now }, []);
       return 0;
     }
     const limits = slaLimitsFor(estate.settings, t.kind, t.category, t.priority);
@@ -80,23 +79,18 @@ export class SlaService {
     const level = due.reduce((l, d) => l | STEP_BIT[d.step], t.slaLevel);
     // Night: non-urgent pings wait in the outbox for the desk to open; emergencies and urgent work never wait.
     const notBefore = isRoundTheClock(t.kind, t.priority) ? now : this.calendar.nextShiftStart(now);
-    const won = await takeSlaSteps(this.prisma, expect, { slaLevel: level, nextSlaCheckAt: nextCheckAt }, async (tx) => {
-      for (const d of due) await this.announce(tx, t, d, now, notBefore, estate.tz);
-    });
+    const steps = due.map((d) => this.announce(t, d, notBefore, estate.tz));
+    const won = await takeSlaSteps(this.prisma, expect, { slaLevel: level, nextSlaCheckAt: nextCheckAt }, { ...t, at: now }, steps);
     return won ? due.length : 0;
   }
 
-  private async announce(tx: TicketTx, t: SlaTicket, d: PlannedStep, now: Date, notBefore: Date, tz: string): Promise<void> {
+  private announce(t: SlaTicket, d: PlannedStep, notBefore: Date, tz: string): SlaStepWrite {
     const what = t.kind === 'EMERGENCY' ? '特发事件' : '工单';
     const text = `【时限提醒】${what} ${t.number}（${t.category}，${PRIORITY_LABEL[t.priority] ?? t.priority}）${STEP_LABEL[d.step]}：时限 ${formatLocal(d.at, tz, 'datetime')}。${ASK[d.step]}`;
-    const notice = { kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice', message: { text }, dedupeKey: `sla:${t.id}:${t.round}:${d.step}`, notBefore };
-    await addTicketEvent(tx, { ticketId: t.id, at: now, actor: 'system:sla', actorName: '时限监督', action: `sla_${d.step}`, note: STEP_LABEL[d.step] });
-    if (d.target === 'ASSIGNEE') {
-      const assignee = t.assigneeId ? await findStaffById(tx, t.assigneeId) : null;
-      if (assignee) await notifyPerson(tx, assignee.personId, notice);
-      else await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', notice);
-      return;
-    }
-    await notifyStaffGroup(tx, t.estateId, d.target, notice);
+    return {
+      event: { actor: 'system:sla', actorName: '时限监督', action: `sla_${d.step}`, note: STEP_LABEL[d.step] },
+      to: d.target,
+      notice: { kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice', message: { text }, dedupeKey: `sla:${t.id}:${t.round}:${d.step}`, notBefore },
+    };
   }
 }
