@@ -1,5 +1,6 @@
 // Read-only aggregate queries for the supervisors' reports (统计 / 满意度 / 今日 / 逾期 and the daily/monthly jobs).
 // Nothing here writes: tickets belong to the complaints area, bills to fees, appointments to keys.
+import { OPEN_STATUSES } from './ticket.repo.js';
 import type { TicketKind, TicketStatus } from '../generated/sqlite/client.js';
 import type { Prisma } from './client.js';
 
@@ -10,8 +11,6 @@ export interface Period {
   to: Date;
 }
 
-/** Statuses in which a ticket is still someone's work. */
-export const OPEN_STATUSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
 /** Open and on the clock: the waiting statuses pause the SLA, so they are never "overdue". */
 const CLOCK_RUNNING: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS'];
 
