@@ -23,6 +23,11 @@ export interface Channel {
   readonly supportsImages: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * False while the channel cannot send anything at all (WeChat logged out, waiting for a QR scan): the dispatcher then
+   * keeps its messages waiting without counting attempts, however long that lasts. Absent = always ready.
+   */
+  isReady?(): boolean;
   /** `address` is the channel's own recipient string (a chat id, or a JSON conversation reference). */
   send(address: string, message: OutboundMessage): Promise<SendResult>;
 }

@@ -33,6 +33,7 @@ import {
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const CAPTION_LIMIT = 1024;
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 20;
 
 export interface TelegramAdapterOptions {
   token: string;
@@ -45,6 +46,12 @@ export interface TelegramAdapterOptions {
   pollRestartDelayMs?: number;
   /** getUpdates long-poll timeout in seconds. Default 30. */
   pollingTimeoutSeconds?: number;
+  /**
+   * Client-side timeout of one Bot API request (sends, replies, callbacks). Default 20 s. grammY's own default is
+   * 500 s: a connection that never answers would hold a dispatcher slot (and the outbox lease) for over 8 minutes.
+   * getUpdates gets this on top of the long-poll timeout.
+   */
+  requestTimeoutSeconds?: number;
   /** auto-retry for replies inside a turn. Default: 2 retries, wait at most 10 s for a 429's retry_after. */
   replyRetry?: { maxRetryAttempts: number; maxDelaySeconds: number };
   /** Throttler for replies inside a turn; `false` turns it off. Default: TELEGRAM_REPLY_LIMITS. */
@@ -88,13 +95,22 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     this.log = opts.logger.child({ channel: 'telegram' });
     // The bot id is the token's numeric prefix; known before getMe answers.
     this.botId = opts.token.split(':')[0] ?? '';
-    const client = { apiRoot: opts.apiRoot };
-    this.bot = new Bot(opts.token, { client });
+    const requestTimeout = opts.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
+    const client = { apiRoot: opts.apiRoot, timeoutSeconds: requestTimeout };
+    // The polling client waits out the long poll first, so its timeout is the poll's plus one request's.
+    this.bot = new Bot(opts.token, { client: { ...client, timeoutSeconds: (opts.pollingTimeoutSeconds ?? 30) + requestTimeout } });
     this.bot.use((ctx) => {
       this.receive(ctx.update);
     });
     this.bot.catch((err) => this.log.error({ err: err.error }, 'Telegram 更新处理失败'));
-    this.plainApi = this.bot.api;
+    // The next getUpdates confirms (Telegram forgets) every update before its offset, so it waits until the turns of
+    // the updates already received have finished: a crash mid-turn then gets the update again after a restart
+    // instead of losing it (test/faults/crash-restart.long.test.ts). Chats still run in parallel within a batch.
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method === 'getUpdates') while (this.chatQueues.size > 0) await Promise.allSettled([...this.chatQueues.values()]);
+      return prev(method, payload, signal);
+    });
+    this.plainApi = new Api(opts.token, client);
 
     this.replyApi = new Api(opts.token, client);
     const retry = opts.replyRetry ?? { maxRetryAttempts: 2, maxDelaySeconds: 10 };
@@ -375,7 +391,11 @@ export function sendFailure(err: unknown): SendResult & { ok: false } {
     if (err.error_code === 403 || err.error_code === 400) return { ok: false, error, permanent: true };
     return { ok: false, error };
   }
-  if (err instanceof HttpError) return { ok: false, error: `network: ${err.message}` };
+  if (err instanceof HttpError) {
+    // grammY's message is only "Network request for 'x' failed!"; the cause says which (a timeout, a reset…).
+    const cause = err.error instanceof Error ? err.error.message : undefined;
+    return { ok: false, error: `network: ${err.message}${cause ? ` (${cause})` : ''}` };
+  }
   return { ok: false, error: err instanceof Error ? err.message : String(err) };
 }
 

@@ -113,6 +113,11 @@ export class WechatAdapter extends BotAdapter implements Channel {
     return this.bot?.isLoggedIn ?? false;
   }
 
+  /** The outbox dispatcher holds WeChat messages (without spending attempts) while the account is logged out. */
+  isReady(): boolean {
+    return this.loggedIn;
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     this.startedAt = this.now();

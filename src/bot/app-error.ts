@@ -33,3 +33,19 @@ export class AppError extends Error {
     this.userText = userText ?? DEFAULT_USER_TEXT[code];
   }
 }
+
+/**
+ * The AppError to show for `err`: itself when it is one; UNAVAILABLE ("try again") when the database was busy — SQLite
+ * locked past its busy timeout (the better-sqlite3 adapter reports SQLITE_BUSY as Prisma P1008 "socket timeout") or a
+ * transaction that could not start or finish in time (P2028); undefined for anything else (a bug: generic apology).
+ */
+export function appErrorFrom(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (code === 'P1008' || code === 'P2028' || code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/i.test(message)) {
+    return new AppError('UNAVAILABLE', `database busy: ${code} ${message}`.trim(), undefined, { cause: err });
+  }
+  return undefined;
+}

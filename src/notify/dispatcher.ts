@@ -55,6 +55,8 @@ export interface DispatcherOptions {
   workerId?: string;
   /** Interval of start()'s loop. */
   intervalMs?: number;
+  /** How long messages for a channel that is not ready (Channel.isReady() false) wait before the next look. */
+  notReadyDelayMs?: number;
 }
 
 export interface TickResult {
@@ -97,6 +99,7 @@ export class Dispatcher {
   private readonly digest: DigestSettings | false;
   private readonly random: () => number;
   private readonly intervalMs: number;
+  private readonly notReadyDelayMs: number;
   readonly workerId: string;
   readonly limiter: RateLimiter;
   private timer: NodeJS.Timeout | undefined;
@@ -116,6 +119,7 @@ export class Dispatcher {
     this.digest = opts.digest === false ? false : { ...DEFAULT_DIGEST, ...opts.digest };
     this.random = opts.random ?? Math.random;
     this.intervalMs = opts.intervalMs ?? 1_000;
+    this.notReadyDelayMs = opts.notReadyDelayMs ?? 15_000;
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.limiter = new RateLimiter(opts.limits ?? DEFAULT_RATE_LIMITS, this.now, this.timeZone);
   }
@@ -219,6 +223,14 @@ export class Dispatcher {
       for (const item of unit) await this.fail(item.row, { ok: false, error: `channel "${target.channel}" is not running` }, now, target, result);
       return;
     }
+    if (channel.isReady?.() === false) {
+      // Logged out / reconnecting: not an attempt, or a long logout would turn every waiting message into a dead letter.
+      const nextAttemptAt = new Date(now.getTime() + this.notReadyDelayMs);
+      for (const item of unit) {
+        if (await releaseRow(this.prisma, item.row, { nextAttemptAt, lastError: `channel "${target.channel}" not ready` })) result.deferred++;
+      }
+      return;
+    }
     const slot = this.limiter.tryAcquire(target);
     if (!slot.ok) {
       // Not an attempt: the message is fine, the channel is just busy.
@@ -251,6 +263,7 @@ export class Dispatcher {
     } catch (err) {
       res = { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
+    this.limiter.sendEnded(target);
     const at = this.now();
     if (res.ok) {
       const first = items[0];

@@ -94,6 +94,20 @@ export class RateLimiter {
     this.blocked.set(key, Math.max(this.blocked.get(key) ?? 0, until.getTime()));
   }
 
+  /**
+   * A send to `target` has just ended. Where a rule allows one message per N ms (Telegram per chat, WeChat overall),
+   * the next send waits N ms from now rather than from when this one started, so a slow request (network, a busy
+   * event loop) cannot bring two messages closer than N ms at the provider.
+   */
+  sendEnded(target: SendTarget): void {
+    const l = this.limits[target.channel];
+    const now = this.now().getTime();
+    const perChat = l?.perChat?.find((r) => r.count === 1);
+    if (perChat) this.blockUntil(target, new Date(now + perChat.perMs));
+    const overall = l?.overall?.find((r) => r.count === 1);
+    if (overall) this.blockUntil({ channel: target.channel }, new Date(now + overall.perMs));
+  }
+
   private record(target: SendTarget, now: number): void {
     for (const [scope, rules] of this.scopes(target)) {
       let logs = this.logs.get(scope);

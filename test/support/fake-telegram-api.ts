@@ -1,5 +1,6 @@
 // A fake Telegram Bot API on 127.0.0.1 (random port) for grammY's real HTTP client: POST /bot<token>/<method>,
-// long-polling getUpdates fed from a queue, every call recorded, and scripted failures (429 retry_after, 500, 403, 409).
+// long-polling getUpdates fed from a queue, every call recorded, and scripted failures (429 retry_after, 500, 403, 409)
+// and network faults (a request that hangs, a connection dropped without an answer, an answer that comes too late).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -8,9 +9,14 @@ export interface RecordedCall {
   /** JSON body, or multipart fields (files as { filename, bytes }). */
   payload: Record<string, unknown>;
   at: Date;
-  /** HTTP status the fake answered with. */
+  /** HTTP status the fake answered with; 0 when it never answered (hangNext / dropNext). */
   status: number;
+  /** Set for a network fault: 'hung' (never answered), 'dropped' (socket destroyed), 'late' (processed, answered late). */
+  fault?: NetworkFault['kind'];
 }
+
+/** What hangNext / dropNext / answerLateNext script for one call. */
+export type NetworkFault = { kind: 'hung' } | { kind: 'dropped' } | { kind: 'late'; delayMs: number };
 
 export interface UploadedFile {
   filename: string;
@@ -43,6 +49,7 @@ export class FakeTelegramApi {
   private readonly updates: { update_id: number }[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly failures = new Map<string, ScriptedFailure[]>();
+  private readonly networkFaults = new Map<string, NetworkFault[]>();
   private nextMessageId = 1000;
 
   private constructor(
@@ -77,6 +84,34 @@ export class FakeTelegramApi {
     const list = this.failures.get(method) ?? [];
     for (let i = 0; i < count; i++) list.push(failure);
     this.failures.set(method, list);
+  }
+
+  /**
+   * The next `count` calls of `method` are read and recorded but never answered: the socket stays open until the
+   * client gives up (its timeout) or close(). Nothing is processed (no message is sent, no update confirmed).
+   * Network faults are served before failNext failures.
+   */
+  hangNext(method: string, count = 1): void {
+    this.queueFault(method, count, { kind: 'hung' });
+  }
+
+  /** The next `count` calls of `method` are read, recorded and the connection is destroyed without any answer. */
+  dropNext(method: string, count = 1): void {
+    this.queueFault(method, count, { kind: 'dropped' });
+  }
+
+  /**
+   * The next `count` calls of `method` are PROCESSED (a sendMessage counts as delivered, status 200) but answered only
+   * after `delayMs` — past the client's timeout this is the at-least-once window: delivered, yet reported as failed.
+   */
+  answerLateNext(method: string, count: number, delayMs: number): void {
+    this.queueFault(method, count, { kind: 'late', delayMs });
+  }
+
+  private queueFault(method: string, count: number, fault: NetworkFault): void {
+    const list = this.networkFaults.get(method) ?? [];
+    for (let i = 0; i < count; i++) list.push(fault);
+    this.networkFaults.set(method, list);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -129,10 +164,19 @@ export class FakeTelegramApi {
     const call: RecordedCall = { method, payload, at: new Date(), status: 200 };
     this.calls.push(call);
     if (token !== this.token) return this.fail(res, call, { status: 401, description: 'Unauthorized' });
+    const fault = this.networkFaults.get(method)?.shift();
+    if (fault?.kind === 'hung' || fault?.kind === 'dropped') {
+      call.status = 0;
+      call.fault = fault.kind;
+      if (fault.kind === 'dropped') req.socket.destroy();
+      return; // 'hung': the request stays open until the client aborts it or close() drops every connection
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) return this.fail(res, call, failure);
+    if (fault?.kind === 'late') call.fault = 'late';
     const result = await this.answer(method, payload, res);
     if (result === undefined) return this.fail(res, call, { status: 404, description: 'Not Found: method not found' });
+    if (fault?.kind === 'late') await new Promise((r) => setTimeout(r, fault.delayMs));
     this.reply(res, 200, { ok: true, result });
   }
 
