@@ -5,6 +5,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MessageFactory,
+  TurnContext,
   type ConversationReference,
   type Request as BfRequest,
   type Response as BfResponse,
@@ -68,7 +69,9 @@ export class BotFrameworkChannel implements Channel {
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
-    } catch {
+    } catch (err) {
+      // Too large: answer 413 (and close) instead of resetting the connection, so the client learns why.
+      if (err instanceof BodyTooLarge) return reply(res, 413, { error: '请求体过大' }, { connection: 'close' });
       return reply(res, 400, { error: '请求体不是有效的 JSON' });
     }
     const parsed = inboundActivity.safeParse(body);
@@ -77,7 +80,12 @@ export class BotFrameworkChannel implements Channel {
       return reply(res, 400, { error: '无效的消息格式' });
     }
     const bfReq: BfRequest = { body: parsed.data as Record<string, unknown>, headers: req.headers, method: req.method };
-    await this.adapter.process(bfReq, wrapResponse(res), (ctx) => this.opts.handler.onTurn(ctx));
+    await this.adapter.process(bfReq, wrapResponse(res), (ctx) => {
+      // Teams puts the bot's @mention in a group message's text ("<at>物业前台</at> 认领 0007"); without removing it
+      // no group command would be recognised. Other channels send no mention entity, and nothing changes for them.
+      if (ctx.activity.type === 'message' && ctx.activity.text && ctx.activity.recipient?.id) TurnContext.removeRecipientMention(ctx.activity);
+      return this.opts.handler.onTurn(ctx);
+    });
   }
 
   /** Proactive message (from the outbox): `address` is a JSON ConversationReference stored at the owner's last turn. */
@@ -110,24 +118,25 @@ function safeJson(text: string): unknown {
   }
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
+      // Past the limit the rest is read and dropped (not kept in memory) so the 413 reaches the client.
+      if (size > MAX_BODY) reject(new BodyTooLarge('body too large'));
+      else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 

@@ -1,4 +1,5 @@
 // Identity commands: front-desk binding codes, staff codes, group registration, staff binding, whoami.
+import { TurnContext } from 'botbuilder';
 import { AppError } from '../bot/app-error.js';
 import { staffRoleLabel, type BindingService } from '../identity/binding.service.js';
 import { staffBindText } from '../identity/binding.replies.js';
@@ -59,6 +60,8 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
           channel: ctx.turn.activity.channelId,
           chatId: conv.id,
           title: conv.name ?? null,
+          // Bot Framework (Teams) can only post into the group again with its reference (serviceUrl, ids).
+          conversationRef: JSON.stringify(TurnContext.getConversationReference(ctx.turn.activity)),
           actor: `staff:${staff.id}`,
         }, locale);
         return t(locale, 'bind.cmd.groupRegistered', { estate: ctx.sender.estate.name, role: staffRoleLabel(role, locale) });

@@ -120,11 +120,11 @@ function createStaff(db: Db, data: { estateId: string; personId: string; role: S
   return db.staff.create({ data });
 }
 
-function upsertStaffChat(db: Db, data: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null }) {
+function upsertStaffChat(db: Db, data: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null; conversationRef: string | null }) {
   return db.staffChat.upsert({
     where: { channel_chatId: { channel: data.channel, chatId: data.chatId } },
     create: data,
-    update: { estateId: data.estateId, role: data.role, title: data.title },
+    update: { estateId: data.estateId, role: data.role, title: data.title, conversationRef: data.conversationRef },
   });
 }
 
@@ -225,9 +225,12 @@ export function removePersonFromUnit(prisma: Prisma, p: { unitId: string; person
   });
 }
 
-export function registerStaffChat(prisma: Prisma, p: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null; actor: string; at: Date }): Promise<void> {
+export function registerStaffChat(
+  prisma: Prisma,
+  p: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null; conversationRef?: string | null; actor: string; at: Date },
+): Promise<void> {
   return prisma.$transaction(async (tx) => {
-    await upsertStaffChat(tx, { estateId: p.estateId, role: p.role, channel: p.channel, chatId: p.chatId, title: p.title });
+    await upsertStaffChat(tx, { estateId: p.estateId, role: p.role, channel: p.channel, chatId: p.chatId, title: p.title, conversationRef: p.conversationRef ?? null });
     await audit(tx, { actor: p.actor, action: 'staffchat.register', subject: p.chatId, detail: { role: p.role, channel: p.channel }, at: p.at });
   });
 }

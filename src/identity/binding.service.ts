@@ -188,7 +188,8 @@ export class BindingService {
 
   /** 注册群: the group chat becomes the estate's chat for a role (escalations go there). */
   async registerGroup(
-    input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; actor: string },
+    /** `conversationRef`: the group's JSON ConversationReference, which Bot Framework channels need to post into it. */
+    input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; conversationRef?: string | null; actor: string },
     locale: Locale = 'zh-CN',
   ): Promise<StaffRole> {
     const role = ROLE_BY_LABEL[input.roleLabel.trim()];

@@ -22,8 +22,12 @@ export function identityAddress(i: { channel: string; externalId: string; conver
   }
 }
 
-export function staffChatAddress(c: { channel: string; chatId: string }): string {
-  return c.channel === 'wechat' ? `room:${c.chatId}` : c.chatId;
+/** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
+export function staffChatAddress(c: { channel: string; chatId: string; conversationRef?: string | null }): string | null {
+  if (c.channel === 'wechat') return `room:${c.chatId}`;
+  if (c.channel === 'telegram' || c.channel === 'console') return c.chatId;
+  // Bot Framework channels (msteams…): the bare conversation id cannot be posted to; the reference can.
+  return c.conversationRef ?? null;
 }
 
 const channelOf = (channel: string) => (['telegram', 'wechat', 'console'].includes(channel) ? channel : 'botframework');
@@ -57,9 +61,10 @@ export async function notifyPerson(db: OutboxDb, personId: string, n: Notice): P
  * Staff-facing, so any mobile number in the text is masked here, whatever the caller wrote (PIPL).
  */
 export async function notifyStaffGroup(db: OutboxDb, estateId: string, role: StaffRole, n: Notice): Promise<number> {
-  const targets = (await staffChatsFor(db, estateId, role)).map(
-    (c): Target => ({ id: c.id, channel: channelOf(c.channel), address: staffChatAddress(c), isGroup: true }),
-  );
+  const targets = (await staffChatsFor(db, estateId, role)).flatMap((c): Target[] => {
+    const address = staffChatAddress(c);
+    return address ? [{ id: c.id, channel: channelOf(c.channel), address, isGroup: true }] : [];
+  });
   return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
 }
 

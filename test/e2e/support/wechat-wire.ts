@@ -1,0 +1,105 @@
+// The journey over WeChat: startApp with WECHATY_PUPPET=wechaty-puppet-mock, so wechaty loads the puppet by its npm
+// name exactly as it would load wechaty-puppet-service. The mock contacts and room talk to the logged-in bot account;
+// what they see is what the bot account said to them (replies and outbox sends), buttons as numbered menus.
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { log as wechatyLog, type Wechaty } from 'wechaty';
+import type { mock, PuppetMock } from 'wechaty-puppet-mock';
+import { vi } from 'vitest';
+import type { WechatAdapter } from '../../../adapters/wechat/wechat.adapter.js';
+import { startApp } from '../../../src/main.js';
+import { memoryLogger } from '../../support/app.js';
+import { errorLines, journeyEnv, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
+
+wechatyLog.level('silent');
+
+const BOT_NAME = '物业小助手';
+/** The separator WeChat puts under a quoted message (引用), as puppets render it. */
+const QUOTE_RULE = '- - - - - - - - - - - - - - -';
+
+/** "文字\n\n1. 投诉\n2. 装修" → the menu labels. */
+function menuOf(text: string): string[] {
+  const tail = text.split('\n\n').at(-1) ?? '';
+  const lines = tail.split('\n');
+  return lines.every((l) => /^\d+\. /.test(l)) ? lines.map((l) => l.replace(/^\d+\. /, '')) : [];
+}
+
+export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-e2e-wechat-'));
+  const log = memoryLogger();
+  const app = await startApp({
+    env: journeyEnv(databaseUrl, {
+      WECHATY_PUPPET: 'wechaty-puppet-mock',
+      // An absolute name keeps the memory card (session file) out of the working tree.
+      WECHATY_NAME: path.join(dataDir, 'wuye-e2e'),
+      DATA_DIR: dataDir,
+    }),
+    logger: log.logger,
+  });
+  const adapter = app.channels.find((c) => c.name === 'wechat') as WechatAdapter | undefined;
+  if (!adapter) throw new Error('startApp did not start the WeChat channel');
+  // wechaty built the PuppetMock itself (from the npm name); its mocker plays the WeChat server.
+  const wechaty = (adapter as unknown as { bot?: Wechaty }).bot;
+  const mocker = (wechaty?.puppet as PuppetMock | undefined)?.mocker;
+  if (!mocker) throw new Error('no PuppetMock mocker behind the WeChat adapter');
+
+  const botUser = mocker.createContact({ name: BOT_NAME });
+  mocker.login(botUser);
+  await vi.waitFor(() => {
+    if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
+  }, { timeout: 10_000 });
+
+  const people: Record<Speaker, mock.ContactMock> = {
+    owner: mocker.createContact({ name: '刘洋' }),
+    supervisor: mocker.createContact({ name: '张敏' }),
+    assistant: mocker.createContact({ name: '王芳' }),
+  };
+  const room = mocker.createRoom({ topic: '锦绣花园客服群', memberIdList: [botUser.id, people.supervisor.id, people.assistant.id] });
+
+  const boxes: Record<Chat, Seen[]> = { owner: [], supervisor: [], assistant: [], group: [] };
+  const watch = (who: mock.ContactMock | mock.RoomMock, box: Seen[]) => {
+    // The mocks are EventEmitters; their typed-emitter typings do not resolve here.
+    if (!(who instanceof EventEmitter)) throw new Error('mock is not an EventEmitter');
+    who.on('message', (m: mock.MessageMock) => {
+      if (m.payload.talkerId !== botUser.id) return;
+      const text = m.text() ?? '';
+      box.push({ text, buttons: menuOf(text), handle: text });
+    });
+  };
+  for (const who of ['owner', 'supervisor', 'assistant'] as const) watch(people[who], boxes[who]);
+  watch(room, boxes.group);
+
+  return {
+    label: 'WeChat (wechaty + wechaty-puppet-mock)',
+    channel: 'wechat',
+    channelId: 'wechat',
+    app,
+    databaseUrl,
+    claimByReply: true,
+    inbox: (chat) => boxes[chat],
+    async say(who, text) {
+      people[who].say(text).to(botUser);
+    },
+    async pick(who, seen, label) {
+      // Buttons are a numbered menu on WeChat: the user types the number.
+      const index = seen.buttons.indexOf(label);
+      if (index < 0) throw new Error(`no menu entry「${label}」in «${seen.text}»`);
+      people[who].say(String(index + 1)).to(botUser);
+    },
+    async sayInGroup(who, text, replyTo) {
+      if (replyTo) {
+        // 引用 (quote) the bot's notice and type the command under it: this addresses the bot without an @mention.
+        people[who].say(`「${BOT_NAME}：${String(replyTo.handle)}」\n${QUOTE_RULE}\n${text}`).to(room);
+      } else {
+        people[who].say(`@${BOT_NAME} ${text}`, [botUser]).to(room);
+      }
+    },
+    errorLogs: () => errorLines(log.lines),
+    async close() {
+      await app.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
