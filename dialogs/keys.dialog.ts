@@ -3,7 +3,6 @@
 // date takes the earliest free slot in it. Refusals (lunch break, holiday, full, past) say why and ask again.
 import {
   ComponentDialog,
-  DateTimePrompt,
   TextPrompt,
   WaterfallDialog,
   type DateTimeResolution,
@@ -15,9 +14,10 @@ import { senderOf, type Sender } from '../src/identity/sender.js';
 import { t, type Translate } from '../src/i18n/index.js';
 import { kindLabel, type KeyService, type OwnerUnit, type PickupPerson } from '../src/keys/key.service.js';
 import { maskPhone } from '../src/shared/phone.js';
-import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
+import { addLocalDays, formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
 import { retryWith } from './prompts/retry.js';
+import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
 import { textsFor } from './dialog-deps.js';
 
 export const KEYS_DIALOG = 'keys';
@@ -69,8 +69,8 @@ export class KeysDialog extends ComponentDialog {
   constructor(private readonly deps: KeysDialogDeps) {
     super(KEYS_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
-    this.addDialog(new DateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn'));
-    this.addDialog(new DateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us'));
+    this.addDialog(new SafeDateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn'));
+    this.addDialog(new SafeDateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us'));
     this.addDialog(new WaterfallDialog('keys.steps', [this.menu, this.route, this.detail, this.when]));
     this.initialDialogId = 'keys.steps';
   }
@@ -88,7 +88,7 @@ export class KeysDialog extends ComponentDialog {
     const tr = textsFor(prompt.context);
     let problem = tr('keys.whenUnclear');
     // "周六下午" may resolve to last and next Saturday: try each reading, the first that yields a free slot wins.
-    for (const res of prompt.recognized.value ?? []) {
+    for (const res of withNextWeek(prompt.recognized.value ?? [])) {
       const raw = res.value ?? (res as { start?: string }).start ?? '';
       const at = resolutionToDate(res, svc.slots.tz);
       if (!at) continue;
@@ -287,3 +287,17 @@ export class KeysDialog extends ComponentDialog {
   }
 }
 
+/**
+ * A bare weekday ("周六下午") resolves to last week's and this week's day only, so on Saturday evening both readings
+ * are past: owners then mean next week, so that reading is tried last.
+ */
+export function withNextWeek(readings: DateTimeResolution[]): DateTimeResolution[] {
+  const weekly = readings.filter((r) => /^XXXX-WXX-\d/.test(r.timex ?? ''));
+  const latest = weekly.at(-1) as (DateTimeResolution & { start?: string; end?: string }) | undefined;
+  if (!latest) return readings;
+  const shift = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? `${addLocalDays(v.slice(0, 10), 7)}${v.slice(10)}` : v);
+  const next = { ...latest, value: shift(latest.value), start: shift(latest.start), end: shift(latest.end) };
+  // Keep the shape the recognizer gives: ranges carry start/end and no value.
+  for (const k of ['value', 'start', 'end'] as const) if (next[k] === undefined) delete next[k];
+  return [...readings, next as DateTimeResolution];
+}

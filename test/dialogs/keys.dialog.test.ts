@@ -4,8 +4,8 @@ process.env.TZ = 'Asia/Shanghai';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
-import { KEYS_DIALOG, KeysDialog } from '../../dialogs/keys.dialog.js';
+import { DialogSet, DialogTurnStatus, type DateTimeResolution } from 'botbuilder-dialogs';
+import { KEYS_DIALOG, KeysDialog, withNextWeek } from '../../dialogs/keys.dialog.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
 import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
 import { KeyService } from '../../src/keys/key.service.js';
@@ -160,4 +160,16 @@ describeEachDb('KeysDialog conversations', (provider) => {
     expect(new Date(`${day}T00:00:00Z`).getUTCDay()).toBe(6);
     expect(a && a.slotStart.getTime() > Date.now()).toBe(true);
   });
+});
+
+it('周六下午 said on a Saturday evening also reads as next Saturday (both recognizer readings are past)', () => {
+  // What the recognizer gives for 周六下午 on Sat 2026-11-28: last Saturday and today.
+  const readings = [
+    { timex: 'XXXX-WXX-6TAF', type: 'datetimerange', start: '2026-11-21 12:00:00', end: '2026-11-21 16:00:00' },
+    { timex: 'XXXX-WXX-6TAF', type: 'datetimerange', start: '2026-11-28 12:00:00', end: '2026-11-28 16:00:00' },
+  ] as unknown as DateTimeResolution[];
+  expect(withNextWeek(readings).map((r) => (r as { start?: string }).start)).toEqual(['2026-11-21 12:00:00', '2026-11-28 12:00:00', '2026-12-05 12:00:00']);
+  // A dated phrase ("12月5日下午") is not a weekday: nothing is added.
+  const dated = [{ timex: '2026-12-05TAF', type: 'datetimerange', start: '2026-12-05 12:00:00', end: '2026-12-05 16:00:00' }] as unknown as DateTimeResolution[];
+  expect(withNextWeek(dated)).toHaveLength(1);
 });
