@@ -20,3 +20,11 @@ export function checkText(activity: Partial<Activity>, max = MAX_TEXT): InputPro
   if (!MEANINGFUL.test(text)) return { key: 'input.noText' };
   return null;
 }
+
+/**
+ * The text with lone UTF-16 surrogates replaced by U+FFFD and NUL characters removed: Prisma's query protocol
+ * rejects lone surrogates and PostgreSQL rejects NUL in text columns, so either would fail the turn.
+ */
+export function wellFormedText(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replace(/\u0000/g, '');
+}

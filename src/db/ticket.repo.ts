@@ -2,7 +2,7 @@
 // expected state), so two staff racing for one ticket cannot both win.
 import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
 import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
-import type { Prisma } from './client.js';
+import { isPostgres, type Prisma } from './client.js';
 import { isUniqueViolation } from './inbound-receipt.repo.js';
 import type { OutboxDb } from './outbox.repo.js';
 
@@ -236,6 +236,11 @@ export async function createTicket(
   for (let attempt = 0; ; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
+        // PostgreSQL: one number at a time per estate. The row lock waits for a concurrent filing to commit, and the
+        // read below then sees its number; without it, 30 owners confirming at once (a backlog after a restart)
+        // outran the retries and got the error apology (test/faults/crash-restart.long.test.ts). SQLite serialises
+        // writers anyway.
+        if (isPostgres(tx)) await tx.$queryRaw`SELECT 1 FROM "Estate" WHERE "id" = ${q.estateId} FOR UPDATE`;
         const last = await lastNumberWithPrefix(tx, q.estateId, q.numberPrefix);
         const repeatOf = q.repeat ? await findRecentResolved(tx, { estateId: q.estateId, ...q.repeat }) : null;
         const d = draft(last, repeatOf);
