@@ -11,6 +11,14 @@ export interface Row {
   value: string;
   unit: string;
   db: string;
+  /** Where the issue sets a goal: "≤ 15 pass" / "≥ 300 MISS" (see goal()). */
+  goal?: string | undefined;
+}
+
+/** The goal column: the target and whether this run met it. */
+export function goal(value: number, op: '≤' | '≥', target: number): string {
+  const met = op === '≤' ? value <= target : value >= target;
+  return `${op} ${target.toLocaleString('en')} ${met ? 'pass' : 'MISS'}`;
 }
 
 /** Runs `fn` on a new migrated database; returns [] for PostgreSQL when no server answers. */

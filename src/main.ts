@@ -24,7 +24,6 @@ import { Dispatcher } from './notify/dispatcher.js';
 import { DEFAULT_RATE_LIMITS } from './notify/rate-limiter.js';
 import { Scheduler } from './jobs/scheduler.js';
 import type { Job } from './jobs/job.js';
-import { WechatAdapter } from '../adapters/wechat/wechat.adapter.js';
 import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
@@ -176,6 +175,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const wechat = wechatPuppetSettings(config);
   if (wechat) {
+    // Loaded only when WeChat is configured: wechaty alone is ~2 s of CPU at start-up (bench: cold start).
+    const { WechatAdapter } = await import('../adapters/wechat/wechat.adapter.js');
     channels.push(
       new WechatAdapter({
         ...wechat,

@@ -1,4 +1,14 @@
-import type { Prisma } from './client.js';
+import { z } from 'zod';
+import { isPostgres, type Prisma } from './client.js';
+
+const rawPerson = z.object({ id: z.string(), name: z.string() }).nullable();
+const rawMemberships = z.array(
+  z.object({ unitId: z.string(), role: z.enum(['OWNER', 'FAMILY', 'TENANT']), entrance: z.string(), room: z.string(), building: z.string(), estateId: z.string() }),
+);
+// SQLite keeps booleans as 0/1.
+const rawStaff = z
+  .object({ id: z.string(), role: z.enum(['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER']), estateId: z.string(), active: z.union([z.boolean(), z.number()]) })
+  .nullable();
 
 export const identityInclude = {
   person: {
@@ -9,11 +19,39 @@ export const identityInclude = {
   },
 } as const;
 
-/** Finds or creates the chat account and refreshes its address for proactive messages: one upsert per turn. */
-export function touchIdentity(
-  prisma: Prisma,
-  input: { channel: string; externalId: string; displayName?: string; conversationRef: string; locale: string; now: Date },
-) {
+/** The chat account and what a turn needs of the person behind it (units with building, staff role). */
+export interface IdentityRow {
+  id: string;
+  locale: string;
+  person: {
+    id: string;
+    name: string;
+    memberships: Array<{ unitId: string; role: 'OWNER' | 'FAMILY' | 'TENANT'; unit: { entrance: string; room: string; building: { name: string; estateId: string } } }>;
+    staff: { id: string; role: 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER'; estateId: string; active: boolean } | null;
+  } | null;
+}
+
+export interface TouchInput {
+  channel: string;
+  externalId: string;
+  displayName?: string;
+  /** Address for proactive messages; null on group turns, which keep the stored one (a notice to the person must
+   * not land in the group they last wrote in — Bot Framework addresses people by this reference). */
+  conversationRef: string | null;
+  locale: string;
+  now: Date;
+}
+
+/**
+ * Finds or creates the chat account and refreshes its address for proactive messages. Every turn runs this, so a
+ * known account (every turn but the first) costs ONE statement: an UPDATE … RETURNING whose scalar subqueries bring
+ * the person, units and staff role along as JSON. The Prisma upsert with include it replaces sent ten (a
+ * transaction: BEGIN, find, update, re-read and one SELECT per relation, COMMIT). First contact takes the upsert,
+ * which also settles two first messages racing to create the account.
+ */
+export async function touchIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow> {
+  const known = await refreshKnownIdentity(prisma, input);
+  if (known) return known;
   return prisma.channelIdentity.upsert({
     where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
     create: {
@@ -24,9 +62,66 @@ export function touchIdentity(
       locale: input.locale,
       lastSeenAt: input.now,
     },
-    update: { conversationRef: input.conversationRef, lastSeenAt: input.now },
+    update: { ...(input.conversationRef !== null ? { conversationRef: input.conversationRef } : {}), lastSeenAt: input.now },
     include: identityInclude,
   });
 }
 
-export type IdentityRow = Awaited<ReturnType<typeof touchIdentity>>;
+/** JSON columns come back as text from SQLite and parsed from PostgreSQL. */
+interface RawIdentity {
+  id: string;
+  locale: string;
+  person: unknown;
+  memberships: unknown;
+  staff: unknown;
+}
+
+/** The UPDATE … RETURNING for an existing account, or null when the account does not exist yet. */
+async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
+  // Same statement on both databases but for the JSON functions' names; units in the order they were bound
+  // (units[0] is the sender's default unit and estate).
+  const rows = isPostgres(prisma)
+    ? await prisma.$queryRaw<RawIdentity[]>`
+        UPDATE "ChannelIdentity" AS ci
+        SET "conversationRef" = COALESCE(${input.conversationRef}::text, ci."conversationRef"), "lastSeenAt" = ${input.now.toISOString()}::timestamp(3)
+        WHERE ci."channel" = ${input.channel} AND ci."externalId" = ${input.externalId}
+        RETURNING ci."id", ci."locale",
+          (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
+          (SELECT coalesce(json_agg(json_build_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
+                    'building', b."name", 'estateId', b."estateId") ORDER BY m."createdAt", m."id"), '[]'::json)
+             FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
+             WHERE m."personId" = ci."personId") AS "memberships",
+          (SELECT json_build_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
+             FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"`
+    : await prisma.$queryRaw<RawIdentity[]>`
+        UPDATE "ChannelIdentity"
+        SET "conversationRef" = COALESCE(${input.conversationRef}, "conversationRef"), "lastSeenAt" = ${input.now}
+        WHERE "channel" = ${input.channel} AND "externalId" = ${input.externalId}
+        RETURNING "id", "locale",
+          (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = "ChannelIdentity"."personId") AS "person",
+          (SELECT json_group_array(json(x.j)) FROM (
+             SELECT json_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
+                      'building', b."name", 'estateId', b."estateId") AS j
+             FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
+             WHERE m."personId" = "ChannelIdentity"."personId" ORDER BY m."createdAt", m."id") x) AS "memberships",
+          (SELECT json_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
+             FROM "Staff" s WHERE s."personId" = "ChannelIdentity"."personId") AS "staff"`;
+  const row = rows[0];
+  if (!row) return null;
+  // The JSON is built by the statement above; still parsed with zod, so a schema change fails loudly here.
+  const json = <T>(schema: z.ZodType<T>, v: unknown): T => schema.parse(typeof v === 'string' ? JSON.parse(v) : v);
+  const person = json(rawPerson, row.person);
+  if (!person) return { id: row.id, locale: row.locale, person: null };
+  const memberships = json(rawMemberships, row.memberships);
+  const staff = json(rawStaff, row.staff);
+  return {
+    id: row.id,
+    locale: row.locale,
+    person: {
+      ...person,
+      memberships: memberships.map((m) => ({ unitId: m.unitId, role: m.role, unit: { entrance: m.entrance, room: m.room, building: { name: m.building, estateId: m.estateId } } })),
+      // SQLite keeps booleans as 0/1.
+      staff: staff ? { ...staff, active: Boolean(staff.active) } : null,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Cold start to ready (goal ≤ 3 s): `node --import tsx src/main.ts` (what `npm start` runs, without npm's own
+// start-up) on a fresh database, timed from spawn until GET /healthz answers 200. First start: empty database
+// (migrations + demo seed); second start: the same database again. Where the time goes (module loading vs
+// start-up) is printed to stderr from startup-child.ts.
+import { execFile, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { goal, type Row } from './bench-db.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function appEnv(databaseUrl: string, dataDir: string, port: number): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', CONSOLE_CHAT: 'off', LOG_LEVEL: 'warn' };
+}
+
+/** Spawn → first 200 from /healthz, in ms; the app is stopped (SIGTERM) afterwards. */
+async function timeToReady(databaseUrl: string, dataDir: string): Promise<number> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: appEnv(databaseUrl, dataDir, port), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  try {
+    for (;;) {
+      if (gone) throw new Error(`app exited before ready: ${stderr.slice(-500)}`);
+      if (performance.now() - t0 > 60_000) throw new Error('app not ready after 60 s');
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      if (ok) return performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** In-process split of one start: node + tsx boot, importing the modules, startApp (migrate, seed, listen). */
+async function breakdown(databaseUrl: string, dataDir: string): Promise<void> {
+  const port = await freePort();
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/startup-child.ts'], { cwd: root, env: appEnv(databaseUrl, dataDir, port) });
+  process.stderr.write(`start-up breakdown (sqlite, empty db): ${stdout.trim().split("\n").at(-1)}\n`);
+}
+
+async function measure(provider: 'sqlite' | 'postgresql'): Promise<Row[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-start-'));
+  let url = `file:${path.join(dir, 'wuye.db')}`;
+  let admin: pg.Client | null = null;
+  const dbName = `wuye_bench_start_${crypto.randomBytes(4).toString('hex')}`;
+  try {
+    if (provider === 'postgresql') {
+      const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+      admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+      try {
+        await admin.connect();
+        await admin.query(`CREATE DATABASE "${dbName}"`);
+      } catch {
+        await admin.end().catch(() => undefined);
+        admin = null;
+        return [];
+      }
+      const u = new URL(adminUrl);
+      u.pathname = `/${dbName}`;
+      url = u.toString();
+    }
+    const first = await timeToReady(url, path.join(dir, 'data'));
+    const second = await timeToReady(url, path.join(dir, 'data'));
+    if (provider === 'sqlite') await breakdown(`file:${path.join(dir, 'breakdown.db')}`, path.join(dir, 'data'));
+    return [
+      { name: 'cold start to /healthz 200, empty db (migrate + seed)', value: (first / 1000).toFixed(2), unit: 's', db: provider, goal: goal(first / 1000, '≤', 3) },
+      { name: 'cold start to /healthz 200, existing db', value: (second / 1000).toFixed(2), unit: 's', db: provider, goal: goal(second / 1000, '≤', 3) },
+    ];
+  } finally {
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchStartup(): Promise<Row[]> {
+  return [...(await measure('sqlite')), ...(await measure('postgresql'))];
+}
