@@ -23,7 +23,8 @@ export class IdentityService {
       channel,
       externalId,
       displayName: activity.from?.name,
-      conversationRef: JSON.stringify(ref),
+      // Group turns keep the person's own address: a notice to them must not go to the group.
+      conversationRef: activity.conversation?.isGroup === true ? null : JSON.stringify(ref),
       locale: this.defaultLocale,
       now,
     });

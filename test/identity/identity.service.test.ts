@@ -1,0 +1,44 @@
+// Who is writing, and where proactive messages to them go.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { seedDemo } from '../../src/db/seed.js';
+import { EstateService } from '../../src/estate/estate.service.js';
+import { IdentityService } from '../../src/identity/identity.service.js';
+import { identityAddress } from '../../src/notify/notifier.js';
+import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+
+const activity = (conversationId: string, isGroup: boolean): Partial<Activity> => ({
+  type: 'message',
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.example/cn/',
+  from: { id: 'teams-user-1', name: '王芳' },
+  recipient: { id: 'bot', name: '物业前台' },
+  conversation: { id: conversationId, isGroup, name: '', conversationType: isGroup ? 'channel' : 'personal' },
+});
+
+describeEachDb('IdentityService', (provider) => {
+  let db: TestDatabase;
+  let identity: IdentityService;
+  beforeAll(async () => {
+    db = await createTestDatabase(provider);
+    await seedDemo(db.prisma);
+    identity = new IdentityService(db.prisma, new EstateService(db.prisma));
+  });
+  afterAll(async () => db.drop());
+
+  it('a Teams user who writes in a group still gets personal notices in the personal chat', async () => {
+    const personal = await identity.identify(activity('a:personal-chat', false), new Date());
+    await identity.identify(activity('19:group-chat@thread.tacv2', true), new Date());
+    const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: personal.identityId } });
+    const address = identityAddress(row);
+    expect(address).toContain('a:personal-chat');
+    expect(address).not.toContain('group-chat');
+  });
+
+  it('first contact from a group stores no address (nothing is sent to the group by mistake)', async () => {
+    const first = await identity.identify({ ...activity('19:other-group@thread.tacv2', true), from: { id: 'teams-user-2', name: '李雷' } }, new Date());
+    const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: first.identityId } });
+    expect(identityAddress(row)).toBeNull();
+    expect(first.isGroup).toBe(true);
+  });
+});
