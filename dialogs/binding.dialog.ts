@@ -1,6 +1,7 @@
 // 绑定: which unit, then proof (front-desk code, or name + phone last 4). Ends with { bound, then } so the caller can
 // continue to the flow the person wanted before being asked to bind.
-import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import type { BindingService, UnitRef } from '../src/identity/binding.service.js';
 import { failureText } from '../src/identity/binding.replies.js';
 import { textsFor } from './dialog-deps.js';
@@ -44,11 +45,13 @@ export class BindingDialog extends ComponentDialog {
         const text = p.context.activity.text ?? '';
         const unit = await this.binding.resolveUnit(senderOf(p.context).estate.id, text);
         if (unit) return true;
-        retryWith(p, text.trim() && /\d/.test(text) ? textsFor(p.context)('bind.unitUnknown', { unit: text.trim() }) : textsFor(p.context)('bind.unitUnreadable'));
+        // The address is echoed back: only a short one (a pasted novel would make a reply longer than a chat message).
+        const said = [...text.trim()];
+        retryWith(p, said.length > 0 && said.length <= 40 && /\d/.test(text) ? textsFor(p.context)('bind.unitUnknown', { unit: said.join('') }) : textsFor(p.context)('bind.unitUnreadable'));
         return false;
       }),
     );
-    this.addDialog(new ChoicePrompt(METHOD, undefined, 'zh-cn'));
+    this.addDialog(new SafeChoicePrompt(METHOD, undefined, 'zh-cn'));
     this.addDialog(
       new TextPrompt(CODE, async (p) => {
         if (/^\s*\d{6}\s*$/.test(p.context.activity.text ?? '')) return true;

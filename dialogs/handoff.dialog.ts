@@ -1,11 +1,12 @@
 // 转人工: what it is about, then when to call back; recorded as a Handoff for the staff groups.
-import { ComponentDialog, DateTimePrompt, WaterfallDialog, type DateTimeResolution, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DateTimeResolution, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { isAsap, resolutionToDate } from './prompts/callback-time.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
+import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
 
 export const HANDOFF_DIALOG = 'handoff';
 const TOPIC = 'handoff.topic';
@@ -16,7 +17,7 @@ export class HandoffDialog extends ComponentDialog {
     super(HANDOFF_DIALOG);
     this.addDialog(guardedTextPrompt(TOPIC, (p) => senderOf(p.context).estate.settings.handoffMaxTopicLength));
     this.addDialog(
-      new DateTimePrompt(
+      new SafeDateTimePrompt(
         WHEN,
         async (prompt) => {
           if (isAsap(prompt.context.activity.text)) return true;

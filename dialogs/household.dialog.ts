@@ -1,5 +1,6 @@
 // 家人: an owner lists the members of a unit, adds a family member or tenant (name + phone + role) or removes one.
-import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { memberRoleLabel, mobileDigits, type BindingService } from '../src/identity/binding.service.js';
 import { textsFor } from './dialog-deps.js';
 import { senderOf } from '../src/identity/sender.js';
@@ -27,8 +28,8 @@ export class HouseholdDialog extends ComponentDialog {
     super(HOUSEHOLD_DIALOG);
     this.addDialog(new UnitChooserDialog());
     this.addDialog(new HouseholdRemoveDialog(binding));
-    this.addDialog(new ChoicePrompt(ACTION, undefined, 'zh-cn'));
-    this.addDialog(new ChoicePrompt(ROLE, undefined, 'zh-cn'));
+    this.addDialog(new SafeChoicePrompt(ACTION, undefined, 'zh-cn'));
+    this.addDialog(new SafeChoicePrompt(ROLE, undefined, 'zh-cn'));
     this.addDialog(guardedTextPrompt(NAME, () => 20));
     this.addDialog(
       new TextPrompt(PHONE, async (p) => {
@@ -94,7 +95,7 @@ export class HouseholdDialog extends ComponentDialog {
 export class HouseholdRemoveDialog extends ComponentDialog {
   constructor(private readonly binding: BindingService) {
     super('household.remove');
-    this.addDialog(new ChoicePrompt(WHICH, undefined, 'zh-cn'));
+    this.addDialog(new SafeChoicePrompt(WHICH, undefined, 'zh-cn'));
     this.addDialog(new WaterfallDialog('household.remove.steps', [this.ask, this.remove]));
     this.initialDialogId = 'household.remove.steps';
   }

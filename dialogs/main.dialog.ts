@@ -1,6 +1,7 @@
 // The main menu: 投诉 / 装修 / 钥匙 / 物业费 / 帮助. Free text that names a flow goes straight to it.
 // Personal flows pass the binding gate first: an unbound account binds, then continues where it wanted to go.
-import { ChoicePrompt, ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { isPersonalIntent, matchIntent, matchInterruption, type Intent, type PersonalIntent } from '../src/bot/intents.js';
 import type { MessageKey } from '../src/i18n/index.js';
 import type { BindingService } from '../src/identity/binding.service.js';
@@ -50,7 +51,7 @@ export class MainDialog extends InterruptibleDialog {
     this.binding = deps.binding;
     this.complaints = deps.complaints;
     this.addDialog(
-      new ChoicePrompt(MENU, async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null, 'zh-cn'),
+      new SafeChoicePrompt(MENU, async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null, 'zh-cn'),
     );
     this.addDialog(new HandoffDialog(deps));
     this.addDialog(new BindingDialog(this.binding));

@@ -24,6 +24,8 @@ interface Values {
 }
 
 const BACK = '返回';
+/** 返回 ends the flow; say so, or the owner is left with no answer at all. */
+const BACK_DONE = '好的，已返回。需要时再回复“我的投诉”，或回复“帮助”查看其他服务。';
 
 export class MyComplaintsDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
@@ -76,7 +78,10 @@ export class MyComplaintsDialog extends ComponentDialog {
 
   private show = async (step: WaterfallStepContext) => {
     const picked = (step.result as FoundChoice).value;
-    if (picked === BACK) return step.endDialog();
+    if (picked === BACK) {
+      await step.context.sendActivity(BACK_DONE);
+      return step.endDialog();
+    }
     const v = step.values as Values;
     const ref = v.tickets?.find((t) => t.id === picked);
     const sender = senderOf(step.context);
@@ -114,6 +119,7 @@ export class MyComplaintsDialog extends ComponentDialog {
     if (action === 'withdraw') {
       return step.prompt(WITHDRAW, { prompt: T.confirmWithdraw(v.ticket?.number ?? ''), choices: choices(['是', '否']), style: ListStyle.suggestedAction });
     }
+    await step.context.sendActivity(BACK_DONE);
     return step.endDialog();
   };
 

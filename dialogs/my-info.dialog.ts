@@ -1,5 +1,6 @@
 // 解绑: confirm, then the chat account forgets its person. (我的信息 is a single answer in the main dialog.)
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import type { BindingService } from '../src/identity/binding.service.js';
 import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
@@ -10,7 +11,7 @@ const CONFIRM = 'unbind.confirm';
 export class UnbindDialog extends ComponentDialog {
   constructor(private readonly binding: BindingService) {
     super(UNBIND_DIALOG);
-    this.addDialog(new ChoicePrompt(CONFIRM, undefined, 'zh-cn'));
+    this.addDialog(new SafeChoicePrompt(CONFIRM, undefined, 'zh-cn'));
     this.addDialog(new WaterfallDialog('unbind.steps', [this.confirm, this.act]));
     this.initialDialogId = 'unbind.steps';
   }

@@ -3,13 +3,14 @@
 // Every request goes to staff for a decision; the rules and their explanations live in the renovation service.
 import type { TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, DateTimePrompt, TextPrompt, WaterfallDialog, type DateTimeResolution, type WaterfallStepContext,
+  ComponentDialog, TextPrompt, WaterfallDialog, type DateTimeResolution, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AppError } from '../src/bot/app-error.js';
 import { senderOf } from '../src/identity/sender.js';
 import { REQUEST_KIND_LABEL, type RenovationService, type SubmitResult } from '../src/renovation/renovation.service.js';
 import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
+import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
 
 export const RENOVATION_DIALOG = 'renovation';
 
@@ -62,7 +63,7 @@ export class RenovationDialog extends ComponentDialog {
   constructor(private readonly deps: RenovationDialogDeps) {
     super(RENOVATION_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
-    this.addDialog(new DateTimePrompt(WHEN, undefined, 'zh-cn'));
+    this.addDialog(new SafeDateTimePrompt(WHEN, undefined, 'zh-cn'));
     this.addDialog(new WaterfallDialog('renovation.steps', [this.menu, this.route, this.permitChosen, this.detail, this.whenFallback]));
     this.initialDialogId = 'renovation.steps';
   }

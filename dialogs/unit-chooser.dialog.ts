@@ -1,6 +1,7 @@
 // "Which unit?" for flows that need one: ends with the unitId (auto-picked when there is only one), or null when the
 // person has none (or, with ownerOnly, none they own).
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { textsFor } from './dialog-deps.js';
 import { senderOf } from '../src/identity/sender.js';
 
@@ -15,7 +16,7 @@ export interface UnitChooserOptions {
 export class UnitChooserDialog extends ComponentDialog {
   constructor() {
     super(UNIT_CHOOSER_DIALOG);
-    this.addDialog(new ChoicePrompt(PICK, undefined, 'zh-cn'));
+    this.addDialog(new SafeChoicePrompt(PICK, undefined, 'zh-cn'));
     this.addDialog(new WaterfallDialog('unit-chooser.steps', [this.ask, this.done]));
     this.initialDialogId = 'unit-chooser.steps';
   }

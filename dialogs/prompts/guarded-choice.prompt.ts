@@ -1,12 +1,13 @@
 // A ChoicePrompt that refuses empty, emoji-only, too long and non-text messages with a clear answer (like
 // guardedTextPrompt), and says `retryText` when the answer is no listed choice.
 import { ChoicePrompt, type Choice } from 'botbuilder-dialogs';
+import { SafeChoicePrompt } from './safe-choice.prompt.js';
 import { checkText } from '../../src/bot/input-guard.js';
 import { textsFor } from '../dialog-deps.js';
 import { retryWith } from './retry.js';
 
 export function guardedChoicePrompt(id: string, retryText: string): ChoicePrompt {
-  return new ChoicePrompt(
+  return new SafeChoicePrompt(
     id,
     async (p) => {
       // A 5,000-character message may contain a choice word somewhere: that is not an answer.

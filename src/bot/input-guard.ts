@@ -3,6 +3,11 @@ import type { Activity } from 'botbuilder';
 import type { MessageKey, Params } from '../i18n/index.js';
 
 export const MAX_TEXT = 500;
+/**
+ * No private message longer than this reaches commands or dialogs (the Bot Framework endpoint's own limit; Telegram's
+ * is 4,096): a backstop for whatever a 100 KB WeChat or console paste would cost. Prompts refuse far shorter texts.
+ */
+export const MAX_INBOUND_TEXT = 20_000;
 
 export type InputProblem = { key: MessageKey; params?: Params } | null;
 

@@ -2,6 +2,8 @@
 // known one; a command the role may not run is refused politely. Help lists only what the caller may run.
 import type { TurnContext } from 'botbuilder';
 import { AppError } from '../bot/app-error.js';
+import { MAX_TEXT } from '../bot/input-guard.js';
+import { t } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhonesInText } from '../shared/phone.js';
 import { quotedTextOf, ROLE_LABEL, type Command } from './command.js';
@@ -46,7 +48,8 @@ export class CommandRouter {
     if (!hit) return false;
     if (!hit.command) {
       const near = this.closest(hit.word, sender);
-      await turn.sendActivity(`没有“${hit.word}”这个命令。${near ? `您是不是想用“${near.name}”（/${near.aliases[0] ?? near.name}）？` : ''}回复“命令”查看可用命令。`);
+      const word = [...hit.word].length > 20 ? `${[...hit.word].slice(0, 20).join('')}…` : hit.word;
+      await turn.sendActivity(`没有“${word}”这个命令。${near ? `您是不是想用“${near.name}”（/${near.aliases[0] ?? near.name}）？` : ''}回复“命令”查看可用命令。`);
       return true;
     }
     const command = hit.command;
@@ -55,6 +58,12 @@ export class CommandRouter {
       if (!sender.staff && !sender.isGroup && !hit.word.startsWith('/')) return false;
       const who = command.roles.map((r) => ROLE_LABEL[r]).join('、');
       await turn.sendActivity(`抱歉，“${command.name}”仅限${who || '已绑定的用户'}使用。`);
+      return true;
+    }
+    // Replies quote arguments back ("没有找到工单 …"): a pasted page must not come back as an oversized message.
+    const length = [...hit.args].length;
+    if (length > MAX_TEXT) {
+      await turn.sendActivity(t(sender.locale, 'input.tooLong', { length, max: MAX_TEXT }));
       return true;
     }
     try {
