@@ -2,7 +2,6 @@
 // Conversation and user state live in the database (PrismaStorage), so a restart resumes at the same step.
 import { ActivityTypes, ConversationState, MessageFactory, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { recordInbound, wasInboundHandled } from '../db/inbound-receipt.repo.js';
 import { MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { translator } from '../i18n/index.js';
@@ -10,7 +9,7 @@ import type { IdentityService } from '../identity/identity.service.js';
 import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { AppError } from './app-error.js';
-import { wellFormedText } from './input-guard.js';
+import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
 import type { TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
 
@@ -21,20 +20,23 @@ export interface WuyeBotDeps extends DialogDeps {
   logger: Logger;
 }
 
+/** How many answered message ids a conversation remembers: far more than any channel redelivers at once. */
+const RECENT_INBOUND = 64;
+
 export class WuyeBot implements TurnHandler {
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   private readonly dialogs: DialogSet;
   /** Inbound message ids whose turn is running in this process (their receipt is written when it ends). */
   private readonly inFlight = new Set<string>();
-  /** The message whose turn last saved this conversation's state: saved in the same write as the dialog step. */
-  private readonly lastInbound: StatePropertyAccessor<string>;
+  /** Ids of the messages answered last in this conversation, saved in the same write as the dialog step. */
+  private readonly recentInbound: StatePropertyAccessor<string[]>;
 
   constructor(private readonly deps: WuyeBotDeps) {
     this.conversationState = new ConversationState(deps.storage);
     this.userState = new UserState(deps.storage);
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
-    this.lastInbound = this.conversationState.createProperty<string>('lastInbound');
+    this.recentInbound = this.conversationState.createProperty<string[]>('recentInbound');
     this.dialogs.add(new MainDialog(deps));
   }
 
@@ -47,51 +49,57 @@ export class WuyeBot implements TurnHandler {
     if (typeof activity.from?.name === 'string') activity.from.name = wellFormedText(activity.from.name);
 
     // Channels redeliver (webhook retries, reconnects, and after a crash every update whose turn had not finished):
-    // answer each message once. The receipt is written when the turn is over, so a turn killed half-way (kill -9)
-    // runs again after the restart instead of being lost (its reply may then be seen twice); the same id arriving
-    // while its turn still runs in this process is ignored. A turn killed after saving its dialog step but before
-    // its receipt is recognised by `lastInbound`, written with that step: running it again would apply it twice.
-    const receipt = activity.id ? `${activity.conversation.id}:${activity.id}` : undefined;
-    if (receipt !== undefined) {
-      const duplicate = this.inFlight.has(receipt);
-      if (!duplicate) this.inFlight.add(receipt);
-      const handled = duplicate || (await wasInboundHandled(this.deps.prisma, activity.channelId, receipt));
-      const stepSaved = !handled && (await this.lastInbound.get(context)) === receipt;
-      if (handled || stepSaved) {
-        if (stepSaved) await recordInbound(this.deps.prisma, activity.channelId, receipt).finally(() => this.inFlight.delete(receipt));
-        else if (!duplicate) this.inFlight.delete(receipt);
-        this.deps.logger.info({ channel: activity.channelId, id: activity.id }, 'duplicate inbound message ignored');
+    // answer each message once. The ids of the last RECENT_INBOUND messages answered live in the conversation state
+    // and are saved in the same write as the dialog step they produced, so "answered" and "step taken" can never
+    // disagree: a turn killed half-way (kill -9) runs again after the restart (its reply may then be seen twice),
+    // a turn that saved its step is not applied twice, and no extra statement per turn is spent on receipts. The
+    // same id arriving while its turn still runs in this process is ignored.
+    const id = activity.id;
+    const running = id ? `${activity.channelId}/${activity.conversation.id}:${id}` : undefined;
+    if (id && running) {
+      if (this.inFlight.has(running) || (await this.recentInbound.get(context, [])).includes(id)) {
+        this.deps.logger.info({ channel: activity.channelId, id }, 'duplicate inbound message ignored');
         return;
       }
+      this.inFlight.add(running);
     }
     try {
-      await this.answer(context, receipt);
+      await this.answer(context, id);
     } finally {
-      if (receipt !== undefined) {
-        try {
-          await recordInbound(this.deps.prisma, activity.channelId, receipt);
-        } finally {
-          this.inFlight.delete(receipt);
-        }
-      }
+      if (running) this.inFlight.delete(running);
     }
   }
 
-  private async answer(context: TurnContext, receipt: string | undefined): Promise<void> {
+  private async answer(context: TurnContext, id: string | undefined): Promise<void> {
     const activity = context.activity;
     const sender = await this.deps.identity.identify(activity, this.deps.now());
     setSender(context, sender);
     // The recognisers (dates, numbers, choices) follow the activity's locale: use the person's language, not the client's.
     activity.locale = sender.locale === 'en' ? 'en-us' : 'zh-cn';
+    // A pasted page is refused before any recogniser sees it; the conversation stays at its step.
+    const length = [...(activity.text ?? '')].length;
+    if (!sender.isGroup && length > MAX_INBOUND_TEXT) {
+      await context.sendActivity(translator(sender.locale)('input.tooLong', { length, max: MAX_INBOUND_TEXT }));
+      return;
+    }
 
-    // Staff commands (role-checked) before dialogs; in group chats nothing but commands is answered.
-    if (await this.deps.commands.handle(context, sender, this.deps.now())) return;
+    // Staff commands (role-checked) before dialogs; in group chats nothing but commands is answered (other group
+    // chatter changes nothing, so it needs no record either).
+    if (await this.deps.commands.handle(context, sender, this.deps.now())) return this.saveTurn(context, id);
     if (sender.isGroup) return;
 
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
-    if (receipt !== undefined) await this.lastInbound.set(context, receipt);
+    await this.saveTurn(context, id);
+  }
+
+  /** Saves the dialog step together with the id of the message that produced it (see onTurn). */
+  private async saveTurn(context: TurnContext, id: string | undefined): Promise<void> {
+    if (id) {
+      const recent = await this.recentInbound.get(context, []);
+      await this.recentInbound.set(context, [...recent, id].slice(-RECENT_INBOUND));
+    }
     await this.conversationState.saveChanges(context);
     await this.userState.saveChanges(context);
   }

@@ -1,6 +1,6 @@
 // JobRun rows: one per (job, scheduled tick). Inserting the row is the claim, so only one instance runs a tick.
 import type { Prisma } from './client.js';
-import { isUniqueViolation } from './inbound-receipt.repo.js';
+import { isUniqueViolation } from './db-errors.js';
 
 export type JobRunStatus = 'RUNNING' | 'DONE' | 'FAILED' | 'SKIPPED';
 

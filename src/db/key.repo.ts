@@ -4,7 +4,7 @@ import type { KeyAppointment, KeyAuthorisedPerson, KeyHolding } from '../generat
 import type { OutboundMessage } from '../../adapters/channel.js';
 import { notifyPerson } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
-import { isUniqueViolation } from './inbound-receipt.repo.js';
+import { isUniqueViolation } from './db-errors.js';
 
 export type { KeyAppointment, KeyAuthorisedPerson, KeyHolding };
 export type KeyHoldingWithPeople = KeyHolding & { authorised: KeyAuthorisedPerson[] };

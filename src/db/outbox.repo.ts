@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { OutboxMessage, Prisma as PrismaNs } from '../generated/sqlite/client.js';
 import { type Prisma, isPostgres } from './client.js';
-import { isUniqueViolation } from './inbound-receipt.repo.js';
+import { isUniqueViolation } from './db-errors.js';
 
 export type OutboxRow = OutboxMessage;
 /** The client or a transaction handed out by `prisma.$transaction(async (tx) => …)`. */

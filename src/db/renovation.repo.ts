@@ -5,7 +5,7 @@ import type {
 } from '../generated/sqlite/client.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
-import { isUniqueViolation } from './inbound-receipt.repo.js';
+import { isUniqueViolation } from './db-errors.js';
 import type { OutboxDb } from './outbox.repo.js';
 
 export type PermitRow = RenovationPermit;

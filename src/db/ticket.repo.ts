@@ -3,7 +3,7 @@
 import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
 import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import { isPostgres, type Prisma } from './client.js';
-import { isUniqueViolation } from './inbound-receipt.repo.js';
+import { isUniqueViolation } from './db-errors.js';
 import type { OutboxDb } from './outbox.repo.js';
 
 export type TicketRow = Ticket;

@@ -106,8 +106,6 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
       const tickets = await db.prisma.ticket.findMany({ where: { description: { contains: tag } } });
       expect(tickets).toHaveLength(1);
       expect(tickets[0]).toMatchObject({ category: '卫生', location: `公共区域：3栋2单元5楼楼道 ${tag}` });
-      const receipts = await db.prisma.inboundReceipt.count({ where: { channel: 'telegram', messageId: { startsWith: `${owner}:` } } });
-      expect(receipts).toBe(COMPLAINT_STEPS.length);
     } finally {
       await db.close();
     }

@@ -86,12 +86,12 @@ describe('SQLite busy: concurrent writer processes and a long write transaction 
       const failed = reports.flatMap((r) => r.failed);
       const kindOf = (k: string) => k.split('-')[1];
       const outboxKeys = new Set((await check.prisma.outboxMessage.findMany({ select: { dedupeKey: true } })).map((r) => r.dedupeKey));
-      const inboundKeys = new Set((await check.prisma.inboundReceipt.findMany({ select: { messageId: true } })).map((r) => r.messageId));
+      const stateKeys = new Set((await check.prisma.botState.findMany({ select: { key: true } })).map((r) => r.key));
       const auditKeys = new Set(
         (await check.prisma.auditLog.findMany({ where: { action: 'busy.tx' }, select: { subject: true } })).map((r) => r.subject ?? ''),
       );
       const present = (k: string) =>
-        kindOf(k) === 'inbound' ? inboundKeys.has(k) : kindOf(k) === 'tx' ? outboxKeys.has(k) && auditKeys.has(k) : outboxKeys.has(k);
+        kindOf(k) === 'state' ? stateKeys.has(k) : kindOf(k) === 'tx' ? outboxKeys.has(k) && auditKeys.has(k) : outboxKeys.has(k);
       const lost = acked.filter((k) => !present(k));
       // A transaction is all or nothing: no audit row without its outbox row, or the other way round.
       const torn = [...auditKeys].filter((k) => !outboxKeys.has(k)).concat([...outboxKeys].filter((k) => kindOf(k) === 'tx' && !auditKeys.has(k)));

@@ -1,9 +1,9 @@
 // A writer process for sqlite-busy.long.test.ts: opens the shared SQLite file the way the app does (openDatabase) and
 // writes through the real repositories. Prints one JSON line: what was acknowledged, what failed and how.
-//   writer <url> <name> <count> <offset> — outbox rows, inbound receipts, outbox+audit transactions, in turn
+//   writer <url> <name> <count> <offset> — outbox rows, conversation-state saves, outbox+audit transactions, in turn
 //   holder <url> <holdMs> <holds>        — long write transactions (e.g. a big import), 0.5 s apart
 import { openDatabase } from '../../src/db/client.js';
-import { recordInbound } from '../../src/db/inbound-receipt.repo.js';
+import { PrismaStorage } from '../../src/db/prisma-storage.js';
 import { enqueue } from '../../src/notify/outbox.js';
 
 const [role = '', url = '', ...rest] = process.argv.slice(2);
@@ -53,14 +53,15 @@ if (role === 'holder') {
   const failed: Failure[] = [];
   await ready();
   for (let i = 0; i < count; i++) {
-    const kind = ['outbox', 'inbound', 'tx'][(i + offset) % 3] ?? 'outbox';
+    const kind = ['outbox', 'state', 'tx'][(i + offset) % 3] ?? 'outbox';
     const key = `${name}-${kind}-${i}`;
     const t0 = Date.now();
     try {
       if (kind === 'outbox') {
         await enqueue(db.prisma, { channel: 'telegram', address: '1', kind: 'notice', message: { text: key }, dedupeKey: key });
-      } else if (kind === 'inbound') {
-        await recordInbound(db.prisma, 'telegram', key);
+      } else if (kind === 'state') {
+        // What every bot turn writes: the conversation's dialog state.
+        await new PrismaStorage(db.prisma).write({ [key]: { dialogState: { step: i }, eTag: '*' } });
       } else {
         // The app's pattern: a change and its notice in one transaction.
         await db.prisma.$transaction(async (tx) => {
