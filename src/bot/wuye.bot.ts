@@ -8,7 +8,7 @@ import { translator } from '../i18n/index.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
-import { AppError } from './app-error.js';
+import { appErrorFrom } from './app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
 import type { TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
@@ -111,7 +111,7 @@ export class WuyeBot implements TurnHandler {
     this.deps.logger.error({ err: error, channel: context.activity.channelId, conversation: context.activity.conversation?.id }, 'turn failed');
     try {
       // An AppError knows what to tell the user; anything else gets the generic apology (and the dialog is reset).
-      await context.sendActivity(error instanceof AppError ? error.userText : translator('zh-CN')('error.generic'));
+      await context.sendActivity(appErrorFrom(error)?.userText ?? translator('zh-CN')('error.generic'));
     } catch (sendError) {
       this.deps.logger.error({ err: sendError }, 'could not send the apology');
     }
