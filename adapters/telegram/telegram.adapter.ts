@@ -100,7 +100,8 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     // The polling client waits out the long poll first, so its timeout is the poll's plus one request's.
     this.bot = new Bot(opts.token, { client: { ...client, timeoutSeconds: (opts.pollingTimeoutSeconds ?? 30) + requestTimeout } });
     this.bot.use((ctx) => {
-      this.receive(ctx.update);
+      // Not awaited: chats run in parallel; the next getUpdates waits for these turns (see below).
+      void this.receive(ctx.update);
     });
     this.bot.catch((err) => this.log.error({ err: err.error }, 'Telegram 更新处理失败'));
     // The next getUpdates confirms (Telegram forgets) every update before its offset, so it waits until the turns of
@@ -204,8 +205,10 @@ export class TelegramAdapter extends BotAdapter implements Channel {
   // ---- inbound ---------------------------------------------------------------------------------------------
 
   /**
-   * Node http handler for webhook mode (the lead mounts it, e.g. at /telegram/webhook). Checks the secret header in
-   * constant time, answers 200 at once and runs the turn afterwards, so Telegram never times out and redelivers.
+   * Node http handler for webhook mode (mounted at /telegram/webhook). Checks the secret header in constant time and
+   * answers 200 when the update's turn has finished: Telegram forgets an update once it has its 200, so answering
+   * first lost the message when the process died mid-turn; now Telegram redelivers it and the bot's dedupe (ids saved
+   * with the dialog step) keeps a finished turn from running twice.
    */
   readonly webhookHandler = (req: IncomingMessage, res: ServerResponse): void => {
     const mode = this.opts.mode;
@@ -239,18 +242,20 @@ export class TelegramAdapter extends BotAdapter implements Channel {
       } catch {
         return void res.writeHead(400).end();
       }
-      res.writeHead(200).end();
-      this.receive(update);
+      void this.receive(update).finally(() => res.writeHead(200).end());
     });
     req.on('error', (err) => this.log.warn({ err }, 'Telegram webhook 请求读取失败'));
   };
 
-  /** Validates one update and queues its turn; never throws (a bad update is logged and skipped). */
-  receive(raw: unknown): void {
+  /**
+   * Validates one update and queues its turn; never rejects (a bad update is logged and skipped). Resolves when the
+   * turn has finished (the webhook answers then).
+   */
+  receive(raw: unknown): Promise<void> {
     const parsed = parseUpdate(raw);
     if (!parsed.ok) {
       this.log.warn({ updateId: parsed.updateId, error: parsed.error }, 'Telegram 更新格式不符，已跳过');
-      return;
+      return Promise.resolve();
     }
     const update = parsed.update;
     const query = update.callback_query;
@@ -264,9 +269,9 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     );
     if (!activity?.conversation) {
       this.log.debug({ updateId: update.update_id }, 'Telegram 更新类型不处理');
-      return;
+      return Promise.resolve();
     }
-    this.enqueue(activity.conversation.id, () => this.runTurn(activity));
+    return this.enqueue(activity.conversation.id, () => this.runTurn(activity));
   }
 
   private callbackText(query: TelegramCallbackQuery): string {
@@ -274,13 +279,15 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     return this.callbackData.decode(data) ?? buttonTextFor(query) ?? '';
   }
 
-  private enqueue(key: string, task: () => Promise<void>): void {
+  /** Runs `task` after the chat's earlier turns (one chat's messages in order); resolves when it has run. */
+  private enqueue(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.chatQueues.get(key) ?? Promise.resolve();
     const next = previous.then(task).catch((err: unknown) => this.log.error({ err }, 'Telegram 轮次失败'));
     this.chatQueues.set(key, next);
     void next.finally(() => {
       if (this.chatQueues.get(key) === next) this.chatQueues.delete(key);
     });
+    return next;
   }
 
   private track(p: Promise<unknown>): void {

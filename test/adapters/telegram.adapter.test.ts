@@ -283,6 +283,13 @@ describe('TelegramAdapter — webhook mode', () => {
     expect(sent.payload.text).toBe('您好，收到：停水了');
     expect(handler.seen.map((a) => a.id)).toEqual(['update:4']);
   });
+
+  it('answers 200 only once the turn has run, so a crash mid-turn makes Telegram redeliver instead of losing it', async () => {
+    const status = await post(JSON.stringify(textMessage(5, 3003, '电梯坏了')), secret);
+    // By the time Telegram hears 200, the reply has already gone out.
+    expect(status).toBe(200);
+    expect(fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === '3003').map((c) => c.payload.text)).toEqual(['您好，收到：电梯坏了']);
+  });
 });
 
 describe('TelegramAdapter.send — proactive messages for the outbox dispatcher', () => {
