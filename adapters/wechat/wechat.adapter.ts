@@ -26,6 +26,7 @@ import type { Prisma } from '../../src/db/client.js';
 import { saveMediaFile } from '../../src/db/media.repo.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import type { Logger } from '../../src/shared/logger.js';
+import { t } from '../../src/i18n/index.js';
 import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
 import {
   WECHAT_CHANNEL_ID,
@@ -221,7 +222,11 @@ export class WechatAdapter extends BotAdapter implements Channel {
     if (msg.self()) return skip('self');
     if (isBacklog(msg.date(), this.startedAt)) return skip('backlog');
     const type = msg.type();
-    if (type !== wechatyTypes.Message.Text && !MEDIA_TYPES.has(type)) return skip('unsupported-type');
+    if (type !== wechatyTypes.Message.Text && !MEDIA_TYPES.has(type)) {
+      // Voice, video, stickers, locations…: a private sender is told, rather than left waiting for an answer.
+      if (!msg.room()) await this.replyDirect(msg, t('zh-CN', 'wechat.unsupported'));
+      return skip('unsupported-type');
+    }
 
     const talker = msg.talker();
     const room = msg.room();
@@ -256,7 +261,15 @@ export class WechatAdapter extends BotAdapter implements Channel {
       inbound.roomId = room.id;
       if (roomTopic !== undefined) inbound.roomTopic = roomTopic;
     }
-    if (MEDIA_TYPES.has(type)) inbound.attachments = [await this.storeMedia(msg)];
+    if (MEDIA_TYPES.has(type)) {
+      try {
+        inbound.attachments = [await this.storeMedia(msg)];
+      } catch (err) {
+        // The file could not be fetched from WeChat: say so, so the owner sends it again instead of waiting.
+        this.opts.logger.warn({ err, channel: 'wechat', messageId: msg.id }, 'wechat media download failed');
+        return this.replyDirect(msg, t('zh-CN', 'wechat.mediaFailed'));
+      }
+    }
 
     const key = menuKey(room?.id, talker.id);
     const menu = this.menus.get(key) ?? (room ? this.menus.get(menuKey(room.id, undefined)) : undefined);
@@ -273,6 +286,12 @@ export class WechatAdapter extends BotAdapter implements Channel {
     context.turnState.set(OUTBOX_KEY, outbox);
     await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
     await this.flushReply(outbox, room ? { kind: 'room', id: room.id } : { kind: 'contact', id: talker.id }, talker, key);
+  }
+
+  /** A reply the adapter gives itself (no turn ran): through the same delivery as a turn's replies. */
+  private async replyDirect(msg: Message, text: string): Promise<void> {
+    const talker = msg.talker();
+    await this.flushReply([{ type: ActivityTypes.Message, text }], { kind: 'contact', id: talker.id }, talker, menuKey(undefined, talker.id));
   }
 
   /** Saves an image/file to DATA_DIR/media/wechat and records it; flows refer to it as `media:<id>`. */

@@ -28,6 +28,8 @@ export const en: Record<MessageKey, string> = {
   'input.tooLong': 'That is too long ({length} characters); please keep it under {max}.',
   'input.noText': 'Please describe it in words (emoji alone cannot be handled).',
   'input.unsupported': 'This kind of message ({type}) is not supported yet; please send text.',
+  'wechat.unsupported': 'Voice, video and stickers are not supported yet; please send text or a photo.',
+  'wechat.mediaFailed': 'The photo or file did not come through; please send it again.',
   'error.generic': 'Sorry, something went wrong and the current step was reset. Start again or reply "talk to staff".',
   ...identityEn,
   ...feesEn,

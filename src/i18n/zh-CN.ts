@@ -28,6 +28,8 @@ export const zhCN = {
   'input.tooLong': '内容太长了（{length} 个字），请精简到 {max} 个字以内。',
   'input.noText': '请用文字描述（只有表情符号我们无法处理）。',
   'input.unsupported': '暂不支持这种消息类型（{type}），请发送文字。',
+  'wechat.unsupported': '暂不支持语音、视频、表情等消息，请发送文字或图片。',
+  'wechat.mediaFailed': '图片或文件没有接收成功，请重新发送一次。',
   'error.generic': '抱歉，系统出了点问题，当前操作已重置。请重新开始，或回复“转人工”。',
   ...identityZh,
   ...feesZh,

@@ -150,6 +150,25 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     await vi.waitFor(() => expect(box.texts).toHaveLength(2));
   });
 
+  it('a voice message in a private chat is answered in zh-CN (send text or a photo), not left unanswered', async () => {
+    const owner = mocker.createContact({ name: '周先生' });
+    const box = inbox(owner);
+    const msg = mocker.MessageMock.create({ id: 'wx-voice-1', talkerId: owner.id, listenerId: botUser.id, text: '', timestamp: Date.now(), type: wechatyTypes.Message.Audio });
+    puppet.emit('message', { messageId: msg.id });
+    await vi.waitFor(() => expect(box.texts).toEqual(['暂不支持语音、视频、表情等消息，请发送文字或图片。']));
+    expect(seen.some((a) => a.id === 'wx-voice-1')).toBe(false);
+  });
+
+  it('a photo that cannot be downloaded from WeChat: the owner is asked to send it again', async () => {
+    const owner = mocker.createContact({ name: '吴女士' });
+    const box = inbox(owner);
+    // PuppetMock has no file behind this image message, as when WeChat's CDN fails.
+    const msg = mocker.MessageMock.create({ id: 'wx-img-1', talkerId: owner.id, listenerId: botUser.id, text: '', timestamp: Date.now(), type: wechatyTypes.Message.Image });
+    puppet.emit('message', { messageId: msg.id });
+    await vi.waitFor(() => expect(box.texts).toEqual(['图片或文件没有接收成功，请重新发送一次。']));
+    expect(seen.some((a) => a.id === 'wx-img-1')).toBe(false);
+  });
+
   it('a number with no menu shown passes through as text', async () => {
     const owner = mocker.createContact({ name: '李先生' });
     owner.say('3').to(botUser);
