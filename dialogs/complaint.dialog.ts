@@ -2,6 +2,7 @@
 // summary to confirm → ticket number and promised response time. Bad input at any step gets a clear answer and
 // the step is asked again.
 import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Activity } from 'botbuilder';
 import { guessCategory } from '../src/complaints/categories.js';
 import { PRIORITY_LABEL, T } from '../src/complaints/complaint.texts.js';
 import { senderOf } from '../src/identity/sender.js';
@@ -147,10 +148,16 @@ export class ComplaintDialog extends ComponentDialog {
       location: v.location ?? '',
       urgent: v.urgent === true,
       attachments: v.photos ?? [],
+      intakeKey: intakeKeyOf(step.context.activity),
     });
     await step.context.sendActivity(
       T.created({ number: made.ticket.number, ack: made.ackText, due: made.ackDueLocal, repeat: made.repeatOf ? T.repeatNote(made.repeatOf.number) : null }),
     );
     return step.endDialog({ ticketId: made.ticket.id });
   };
+}
+
+/** The message that files the complaint, as the channel names it: a re-run of its turn files nothing new. */
+function intakeKeyOf(a: Partial<Activity>): string | undefined {
+  return a.id ? `${a.channelId}/${a.conversation?.id}:${a.id}` : undefined;
 }

@@ -35,6 +35,8 @@ export interface NewComplaint {
   location: string;
   urgent: boolean;
   attachments: Array<{ contentUrl: string; name: string }>;
+  /** The inbound message that files it (channel/conversation:id): a re-run turn gets the same ticket back. */
+  intakeKey?: string;
 }
 
 export interface CreatedTicket {
@@ -100,6 +102,7 @@ export class ComplaintService {
       estateId: c.estate.id,
       numberPrefix: ticketNumberPrefix(dateKey),
       repeat: c.unitId ? { unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) } : null,
+      intakeKey: c.intakeKey ?? null,
     }, (last, repeatOf) => {
       const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
       const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));

@@ -43,6 +43,8 @@ export interface NewTicket {
   slaStartAt: Date;
   nextSlaCheckAt: Date | null;
   attachments: Array<{ contentUrl: string; name: string }>;
+  /** The inbound message that files it (see the model): filing twice with one key returns the first ticket. */
+  intakeKey?: string | null;
 }
 
 function insertTicket(db: TicketDb, t: NewTicket): Promise<TicketRow> {
@@ -230,7 +232,7 @@ export interface TicketDraft {
  */
 export async function createTicket(
   prisma: Prisma,
-  q: { estateId: string; numberPrefix: string; repeat: { unitId: string; category: string; since: Date } | null },
+  q: { estateId: string; numberPrefix: string; repeat: { unitId: string; category: string; since: Date } | null; intakeKey?: string | null },
   draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
 ): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }> {
   for (let attempt = 0; ; attempt++) {
@@ -241,10 +243,13 @@ export async function createTicket(
         // outran the retries and got the error apology (test/faults/crash-restart.long.test.ts). SQLite serialises
         // writers anyway.
         if (isPostgres(tx)) await tx.$queryRaw`SELECT 1 FROM "Estate" WHERE "id" = ${q.estateId} FOR UPDATE`;
+        // The same message filing again (its turn re-run after a crash): the ticket it filed, nothing new.
+        const filed = q.intakeKey ? await tx.ticket.findUnique({ where: { intakeKey: q.intakeKey } }) : null;
+        if (filed) return { ticket: filed, repeatOf: null };
         const last = await lastNumberWithPrefix(tx, q.estateId, q.numberPrefix);
         const repeatOf = q.repeat ? await findRecentResolved(tx, { estateId: q.estateId, ...q.repeat }) : null;
         const d = draft(last, repeatOf);
-        const ticket = await insertTicket(tx, d.ticket);
+        const ticket = await insertTicket(tx, { ...d.ticket, intakeKey: q.intakeKey ?? null });
         await addTicketEvent(tx, { ticketId: ticket.id, at: d.ticket.createdAt, ...d.created, action: 'created' });
         await send(tx, d.notices(ticket));
         return { ticket, repeatOf };

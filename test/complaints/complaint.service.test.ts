@@ -115,4 +115,12 @@ describeEachDb('ComplaintService', (provider) => {
       expect((await complain({ category: '漏水/渗水', description: '很久以后' })).ticket.isRepeat).toBe(false);
     });
   });
+  it('the same message filing twice (its turn re-run after a kill -9) gets the first ticket back, not a second one', async () => {
+    const first = await complain({ description: '电梯异响 intake', intakeKey: 'telegram/5001:77' });
+    const again = await complain({ description: '电梯异响 intake', intakeKey: 'telegram/5001:77' });
+    expect(again.ticket.number).toBe(first.ticket.number);
+    expect(await db.prisma.ticket.count({ where: { description: '电梯异响 intake' } })).toBe(1);
+    // The assistants' group heard of it once.
+    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `ticket:${first.ticket.id}:new` } } })).toBe(1);
+  });
 });
