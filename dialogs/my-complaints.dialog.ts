@@ -24,8 +24,6 @@ interface Values {
 }
 
 const BACK = '返回';
-/** 返回 ends the flow; say so, or the owner is left with no answer at all. */
-const BACK_DONE = '好的，已返回。需要时再回复“我的投诉”，或回复“帮助”查看其他服务。';
 
 export class MyComplaintsDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
@@ -79,7 +77,7 @@ export class MyComplaintsDialog extends ComponentDialog {
   private show = async (step: WaterfallStepContext) => {
     const picked = (step.result as FoundChoice).value;
     if (picked === BACK) {
-      await step.context.sendActivity(BACK_DONE);
+      await step.context.sendActivity(T.backDone);
       return step.endDialog();
     }
     const v = step.values as Values;
@@ -119,7 +117,7 @@ export class MyComplaintsDialog extends ComponentDialog {
     if (action === 'withdraw') {
       return step.prompt(WITHDRAW, { prompt: T.confirmWithdraw(v.ticket?.number ?? ''), choices: choices(['是', '否']), style: ListStyle.suggestedAction });
     }
-    await step.context.sendActivity(BACK_DONE);
+    await step.context.sendActivity(T.backDone);
     return step.endDialog();
   };
 

@@ -55,8 +55,8 @@ export class WuyeBot implements TurnHandler {
     // a turn that saved its step is not applied twice, and no extra statement per turn is spent on receipts. The
     // same id arriving while its turn still runs in this process is ignored.
     const id = activity.id;
-    const running = id ? `${activity.channelId}/${activity.conversation.id}:${id}` : undefined;
-    if (id && running) {
+    const running = `${activity.channelId}/${activity.conversation.id}:${id}`;
+    if (id) {
       if (this.inFlight.has(running) || (await this.recentInbound.get(context, [])).includes(id)) {
         this.deps.logger.info({ channel: activity.channelId, id }, 'duplicate inbound message ignored');
         return;
@@ -66,7 +66,7 @@ export class WuyeBot implements TurnHandler {
     try {
       await this.answer(context, id);
     } finally {
-      if (running) this.inFlight.delete(running);
+      if (id) this.inFlight.delete(running);
     }
   }
 

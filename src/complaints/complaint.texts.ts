@@ -33,6 +33,8 @@ export function durationText(minutes: number): string {
 }
 
 export const T = {
+  /** 返回 in 我的投诉 ends the flow; say so, or the owner is left with no answer at all. */
+  backDone: '好的，已返回。需要时再回复“我的投诉”，或回复“帮助”查看其他服务。',
   askCategory: '请选择投诉类别：',
   categoryRetry: '请从下面的类别中选择一项（可回复序号）。',
   categoryPrefilled: (c: string) => `已为您归类为「${c}」。`,

@@ -7,6 +7,9 @@ import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
 
+/** Our adapter name for a channel id: every Bot Framework channel (msteams, webchat, emulator…) is one adapter. */
+const channelOf = (channel: string) => (['telegram', 'wechat', 'console'].includes(channel) ? channel : 'botframework');
+
 /** A channel's recipient string for one chat account (see each adapter's `send`). */
 export function identityAddress(i: { channel: string; externalId: string; conversationRef: string | null }): string | null {
   switch (i.channel) {
@@ -24,13 +27,10 @@ export function identityAddress(i: { channel: string; externalId: string; conver
 
 /** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
 export function staffChatAddress(c: { channel: string; chatId: string; conversationRef?: string | null }): string | null {
-  if (c.channel === 'wechat') return `room:${c.chatId}`;
-  if (c.channel === 'telegram' || c.channel === 'console') return c.chatId;
   // Bot Framework channels (msteams…): the bare conversation id cannot be posted to; the reference can.
-  return c.conversationRef ?? null;
+  if (channelOf(c.channel) === 'botframework') return c.conversationRef ?? null;
+  return c.channel === 'wechat' ? `room:${c.chatId}` : c.chatId;
 }
-
-const channelOf = (channel: string) => (['telegram', 'wechat', 'console'].includes(channel) ? channel : 'botframework');
 
 export interface Notice {
   kind: string;
