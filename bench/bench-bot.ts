@@ -17,25 +17,50 @@ export async function seedBenchOwners(db: Database, owners: number): Promise<voi
   const { estateId } = await seedDemo(db.prisma);
   const units = await db.prisma.unit.findMany({ select: { id: true, buildingId: true }, orderBy: { id: 'asc' } });
   const p = db.prisma;
-  await p.person.createMany({ data: Array.from({ length: owners }, (_, i) => ({ id: `bench-p-${i}`, name: `业主${i}` })) });
+  await p.person.createMany({
+    data: Array.from({ length: owners }, (_, i) => ({ id: `bench-p-${i}`, name: `业主${i}` })),
+  });
   await p.unitMembership.createMany({
-    data: Array.from({ length: owners }, (_, i) => ({ unitId: units[i % units.length]!.id, personId: `bench-p-${i}`, role: 'OWNER' as const })),
+    data: Array.from({ length: owners }, (_, i) => ({
+      unitId: units[i % units.length]!.id,
+      personId: `bench-p-${i}`,
+      role: 'OWNER' as const,
+    })),
   });
   await p.channelIdentity.createMany({
-    data: Array.from({ length: owners }, (_, i) => ({ channel: 'console', externalId: `bench-owner-${i}`, displayName: `业主${i}`, personId: `bench-p-${i}` })),
+    data: Array.from({ length: owners }, (_, i) => ({
+      channel: 'console',
+      externalId: `bench-owner-${i}`,
+      displayName: `业主${i}`,
+      personId: `bench-p-${i}`,
+    })),
   });
   await p.feeBill.createMany({
     data: units.map((u) => ({
-      estateId, buildingId: u.buildingId, unitId: u.id, period: '2026-11', feeType: '物业管理费',
-      amountDueCents: 123_450, amountPaidCents: 0, outstandingCents: 123_450, dueDate: '2026-11-30',
+      estateId,
+      buildingId: u.buildingId,
+      unitId: u.id,
+      period: '2026-11',
+      feeType: '物业管理费',
+      amountDueCents: 123_450,
+      amountPaidCents: 0,
+      outstandingCents: 123_450,
+      dueDate: '2026-11-30',
     })),
   });
   const created = new Date('2026-11-20T02:00:00Z');
   await p.ticket.createMany({
     data: Array.from({ length: owners * 2 }, (_, k) => ({
-      number: `TS-20261120-B${k}`, estateId, personId: `bench-p-${k >> 1}`, unitId: units[(k >> 1) % units.length]!.id,
-      category: '噪音', description: '楼上晚上施工很吵', location: '本户', status: k % 2 === 0 ? ('IN_PROGRESS' as const) : ('CLOSED' as const),
-      createdAt: created, slaStartAt: created,
+      number: `TS-20261120-B${k}`,
+      estateId,
+      personId: `bench-p-${k >> 1}`,
+      unitId: units[(k >> 1) % units.length]!.id,
+      category: '噪音',
+      description: '楼上晚上施工很吵',
+      location: '本户',
+      status: k % 2 === 0 ? ('IN_PROGRESS' as const) : ('CLOSED' as const),
+      createdAt: created,
+      slaStartAt: created,
     })),
   });
 }

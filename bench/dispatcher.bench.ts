@@ -18,9 +18,21 @@ const noopChannel: Channel = {
 
 async function measure(db: Database): Promise<Row[]> {
   for (let i = 0; i < MESSAGES; i++) {
-    await enqueue(db.prisma, { channel: 'noop', address: `chat-${i}`, kind: 'notice', message: { text: `通知 ${i}` }, dedupeKey: `bench-${i}` });
+    await enqueue(db.prisma, {
+      channel: 'noop',
+      address: `chat-${i}`,
+      kind: 'notice',
+      message: { text: `通知 ${i}` },
+      dedupeKey: `bench-${i}`,
+    });
   }
-  const dispatcher = new Dispatcher({ prisma: db.prisma, channels: new Map([['noop', noopChannel]]), limits: {}, batchSize: 200, concurrency: 8 });
+  const dispatcher = new Dispatcher({
+    prisma: db.prisma,
+    channels: new Map([['noop', noopChannel]]),
+    limits: {},
+    batchSize: 200,
+    concurrency: 8,
+  });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let sent = 0;
@@ -33,8 +45,18 @@ async function measure(db: Database): Promise<Row[]> {
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   return [
-    { name: `dispatcher: ${sent} msgs, no-op channel`, value: ((sent / ms) * 1000).toFixed(0), unit: 'msg/s', db: db.provider },
-    { name: 'dispatcher: CPU per message', value: (cpuMs / Math.max(1, sent)).toFixed(3), unit: 'ms CPU/msg', db: db.provider },
+    {
+      name: `dispatcher: ${sent} msgs, no-op channel`,
+      value: ((sent / ms) * 1000).toFixed(0),
+      unit: 'msg/s',
+      db: db.provider,
+    },
+    {
+      name: 'dispatcher: CPU per message',
+      value: (cpuMs / Math.max(1, sent)).toFixed(3),
+      unit: 'ms CPU/msg',
+      db: db.provider,
+    },
   ];
 }
 

@@ -26,7 +26,8 @@ await withBenchDatabase('sqlite', async (db) => {
         while (next < to) {
           const k = next++;
           const replies = await bot.say(k % OWNERS, `rss-conv-${k}`, '我要投诉，楼上装修太吵了');
-          if (!replies.some((r) => r.includes('请描述'))) throw new Error(`conversation ${k} not waiting for the description: ${replies.join(' / ')}`);
+          if (!replies.some((r) => r.includes('请描述')))
+            throw new Error(`conversation ${k} not waiting for the description: ${replies.join(' / ')}`);
         }
       }),
     );

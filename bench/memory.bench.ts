@@ -22,16 +22,47 @@ export async function benchMemory(): Promise<Row[]> {
     { cwd: path.join(here, '..'), maxBuffer: 16 * 2 ** 20, env: { ...process.env, NODE_OPTIONS: '' } },
   );
   const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
-    dialogs: number; openInDb: number; seconds: number; gc: boolean;
-    before: Sample; half: Sample; after: Sample;
+    dialogs: number;
+    openInDb: number;
+    seconds: number;
+    gc: boolean;
+    before: Sample;
+    half: Sample;
+    after: Sample;
   };
-  process.stderr.write(`memory (MB, after gc) at 200 / ${r.dialogs / 2} / ${r.dialogs} open dialogs: ` +
-    (['rssMb', 'heapUsedMb', 'externalMb'] as const).map((k) => `${k.replace('Mb', '')} ${[r.before, r.half, r.after].map((s) => s[k].toFixed(0)).join(' / ')}`).join(', ') + '\n');
+  process.stderr.write(
+    `memory (MB, after gc) at 200 / ${r.dialogs / 2} / ${r.dialogs} open dialogs: ` +
+      (['rssMb', 'heapUsedMb', 'externalMb'] as const)
+        .map((k) => `${k.replace('Mb', '')} ${[r.before, r.half, r.after].map((s) => s[k].toFixed(0)).join(' / ')}`)
+        .join(', ') +
+      '\n',
+  );
   const gcNote = r.gc ? 'after gc' : 'no gc exposed';
   return [
-    { name: `RSS, bot warmed up (200 dialogs open)`, value: r.before.rssMb.toFixed(0), unit: `MB (${gcNote})`, db: 'sqlite' },
-    { name: `RSS with ${r.dialogs.toLocaleString('en')} open dialogs (${r.openInDb.toLocaleString('en')} states in the db)`, value: r.after.rssMb.toFixed(0), unit: `MB (${gcNote})`, db: 'sqlite', goal: goal(r.after.rssMb, '≤', 250) },
-    { name: `JS heap used, 200 → ${r.dialogs.toLocaleString('en')} open dialogs`, value: `${r.before.heapUsedMb.toFixed(0)} → ${r.after.heapUsedMb.toFixed(0)}`, unit: `MB (${gcNote})`, db: 'sqlite' },
-    { name: `opening ${(r.dialogs - 200).toLocaleString('en')} dialogs (50 at a time)`, value: ((r.dialogs - 200) / r.seconds).toFixed(0), unit: 'turns/s', db: 'sqlite' },
+    {
+      name: `RSS, bot warmed up (200 dialogs open)`,
+      value: r.before.rssMb.toFixed(0),
+      unit: `MB (${gcNote})`,
+      db: 'sqlite',
+    },
+    {
+      name: `RSS with ${r.dialogs.toLocaleString('en')} open dialogs (${r.openInDb.toLocaleString('en')} states in the db)`,
+      value: r.after.rssMb.toFixed(0),
+      unit: `MB (${gcNote})`,
+      db: 'sqlite',
+      goal: goal(r.after.rssMb, '≤', 250),
+    },
+    {
+      name: `JS heap used, 200 → ${r.dialogs.toLocaleString('en')} open dialogs`,
+      value: `${r.before.heapUsedMb.toFixed(0)} → ${r.after.heapUsedMb.toFixed(0)}`,
+      unit: `MB (${gcNote})`,
+      db: 'sqlite',
+    },
+    {
+      name: `opening ${(r.dialogs - 200).toLocaleString('en')} dialogs (50 at a time)`,
+      value: ((r.dialogs - 200) / r.seconds).toFixed(0),
+      unit: 'turns/s',
+      db: 'sqlite',
+    },
   ];
 }

@@ -46,10 +46,15 @@ const columns: Column[] = [
   ['cores', () => cores, 'right'],
 ];
 const widths = columns.map(([title, get]) => Math.max([...title].length, ...rows.map((r) => [...get(r)].length)));
-const pad = (s: string, w: number, align: 'left' | 'right') => (align === 'left' ? s.padEnd(w + s.length - [...s].length) : s.padStart(w + s.length - [...s].length));
+const pad = (s: string, w: number, align: 'left' | 'right') =>
+  align === 'left' ? s.padEnd(w + s.length - [...s].length) : s.padStart(w + s.length - [...s].length);
 const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i]!, columns[i]![2])).join(' | ')} |`;
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-console.log(`node ${process.version}, ${os.platform()} ${os.arch()}, ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, load avg ${os.loadavg()[0]!.toFixed(1)} at end, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `node ${process.version}, ${os.platform()} ${os.arch()}, ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, load avg ${os.loadavg()[0]!.toFixed(1)} at end, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
 console.log(line(columns.map(([title]) => title)));
-console.log(`|${widths.map((w, i) => (columns[i]![2] === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+console.log(
+  `|${widths.map((w, i) => (columns[i]![2] === 'right' ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+);
 for (const r of rows) console.log(line(columns.map(([, get]) => get(r))));

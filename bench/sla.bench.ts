@@ -16,7 +16,12 @@ async function seed(db: Database): Promise<string> {
   const p = db.prisma;
   const e = await p.estate.create({ data: { code: 'BENCH', name: '压测小区', deskPhone: '1', emergencyPhone: '2' } });
   await p.staffChat.createMany({
-    data: (['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({ estateId: e.id, role, channel: 'console', chatId: `bench-${role}` })),
+    data: (['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({
+      estateId: e.id,
+      role,
+      channel: 'console',
+      chatId: `bench-${role}`,
+    })),
   });
   // Prisma's SQLite DateTime text: 2026-11-28T02:00:00.000+00:00. Most tickets are closed (no check pending),
   // one in ten is open with a check days ahead, one in a thousand is due now.
@@ -32,26 +37,40 @@ async function seed(db: Database): Promise<string> {
               (CASE WHEN n % $2 = 0 OR n % 10 = 1 THEN 'NEW' ELSE 'CLOSED' END)::"TicketStatus", $3::timestamp(3), $3::timestamp(3),
               CASE WHEN n % $2 = 0 THEN $4::timestamp(3) WHEN n % 10 = 1 THEN $5::timestamp(3) ELSE NULL END
        FROM generate_series(1, ${TICKETS}) AS n`,
-      e.id, DUE_EVERY, new Date(NOW.getTime() - 3 * 86_400_000).toISOString(), new Date(NOW.getTime() - 86_400_000).toISOString(),
+      e.id,
+      DUE_EVERY,
+      new Date(NOW.getTime() - 3 * 86_400_000).toISOString(),
+      new Date(NOW.getTime() - 86_400_000).toISOString(),
       new Date(NOW.getTime() + 5 * 86_400_000).toISOString(),
     );
     await p.$executeRawUnsafe('ANALYZE "Ticket"');
     return e.id;
   }
-  await p.$transaction(async (tx) => {
-    for (let from = 1; from <= TICKETS; from += BATCH) {
-      const to = Math.min(TICKETS, from + BATCH - 1);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "Ticket" ("id", "number", "estateId", "personId", "category", "description", "location", "status", "slaStartAt", "createdAt", "nextSlaCheckAt")
+  await p.$transaction(
+    async (tx) => {
+      for (let from = 1; from <= TICKETS; from += BATCH) {
+        const to = Math.min(TICKETS, from + BATCH - 1);
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Ticket" ("id", "number", "estateId", "personId", "category", "description", "location", "status", "slaStartAt", "createdAt", "nextSlaCheckAt")
          WITH RECURSIVE seq(n) AS (SELECT ? UNION ALL SELECT n + 1 FROM seq WHERE n < ?)
          SELECT 'bt-' || n, 'TS-B-' || n, ?, 'bp', '噪音', '压测', '1栋',
                 CASE WHEN n % ? = 0 OR n % 10 = 1 THEN 'NEW' ELSE 'CLOSED' END, ?, ?,
                 CASE WHEN n % ? = 0 THEN ? WHEN n % 10 = 1 THEN ? ELSE NULL END
          FROM seq`,
-        from, to, e.id, DUE_EVERY, start, start, DUE_EVERY, past, future,
-      );
-    }
-  }, { timeout: 600_000, maxWait: 10_000 });
+          from,
+          to,
+          e.id,
+          DUE_EVERY,
+          start,
+          start,
+          DUE_EVERY,
+          past,
+          future,
+        );
+      }
+    },
+    { timeout: 600_000, maxWait: 10_000 },
+  );
   return e.id;
 }
 
@@ -62,15 +81,24 @@ async function measure(db: Database): Promise<Row[]> {
   await seed(db);
   const seedS = (performance.now() - t0) / 1000;
 
-  const plan = db.provider === 'postgresql'
-    ? (await db.prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
-        `EXPLAIN SELECT "id" FROM "Ticket" WHERE "nextSlaCheckAt" <= $1::timestamp(3) ORDER BY "nextSlaCheckAt" ASC LIMIT ${DUE_EVERY}`,
-        NOW.toISOString(),
-      )).map((r) => r['QUERY PLAN'].trim()).join('; ')
-    : (await db.prisma.$queryRawUnsafe<Array<{ detail: string }>>(
-        `EXPLAIN QUERY PLAN SELECT "id" FROM "Ticket" WHERE "nextSlaCheckAt" <= ? ORDER BY "nextSlaCheckAt" ASC LIMIT ${DUE_EVERY}`,
-        NOW.toISOString().replace('Z', '+00:00'),
-      )).map((r) => r.detail).join('; ');
+  const plan =
+    db.provider === 'postgresql'
+      ? (
+          await db.prisma.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
+            `EXPLAIN SELECT "id" FROM "Ticket" WHERE "nextSlaCheckAt" <= $1::timestamp(3) ORDER BY "nextSlaCheckAt" ASC LIMIT ${DUE_EVERY}`,
+            NOW.toISOString(),
+          )
+        )
+          .map((r) => r['QUERY PLAN'].trim())
+          .join('; ')
+      : (
+          await db.prisma.$queryRawUnsafe<Array<{ detail: string }>>(
+            `EXPLAIN QUERY PLAN SELECT "id" FROM "Ticket" WHERE "nextSlaCheckAt" <= ? ORDER BY "nextSlaCheckAt" ASC LIMIT ${DUE_EVERY}`,
+            NOW.toISOString().replace('Z', '+00:00'),
+          )
+        )
+          .map((r) => r.detail)
+          .join('; ');
   process.stderr.write(`sla sweep query plan (${db.provider}): ${plan}\n`);
   const usesIndex = /(USING (COVERING )?INDEX|Index (Only )?Scan using) "?Ticket_nextSlaCheckAt_idx/.test(plan);
 
@@ -95,9 +123,25 @@ async function measure(db: Database): Promise<Row[]> {
   }
   const m = `${TICKETS / 1e6}M tickets`;
   return [
-    { name: `SLA sweep query, ${m}, 1k due`, value: median(queryMs).toFixed(1), unit: 'ms', db: db.provider, goal: db.provider === 'sqlite' ? goal(median(queryMs), '≤', 50) : undefined },
-    { name: `SLA sweep query plan uses nextSlaCheckAt index`, value: usesIndex ? 'yes' : 'NO', unit: 'EXPLAIN (on stderr)', db: db.provider },
-    { name: `SLA sweep, ${m}, 1k due escalated (${r.steps} steps)`, value: fullMs.toFixed(0), unit: 'ms', db: db.provider },
+    {
+      name: `SLA sweep query, ${m}, 1k due`,
+      value: median(queryMs).toFixed(1),
+      unit: 'ms',
+      db: db.provider,
+      goal: db.provider === 'sqlite' ? goal(median(queryMs), '≤', 50) : undefined,
+    },
+    {
+      name: `SLA sweep query plan uses nextSlaCheckAt index`,
+      value: usesIndex ? 'yes' : 'NO',
+      unit: 'EXPLAIN (on stderr)',
+      db: db.provider,
+    },
+    {
+      name: `SLA sweep, ${m}, 1k due escalated (${r.steps} steps)`,
+      value: fullMs.toFixed(0),
+      unit: 'ms',
+      db: db.provider,
+    },
     { name: `SLA sweep, ${m}, nothing due`, value: median(idle).toFixed(1), unit: 'ms', db: db.provider },
     { name: `SLA bench seed, ${m}`, value: seedS.toFixed(1), unit: 's', db: db.provider },
   ];

@@ -26,14 +26,27 @@ function freePort(): Promise<number> {
 }
 
 function appEnv(databaseUrl: string, dataDir: string, port: number): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', CONSOLE_CHAT: 'off', LOG_LEVEL: 'warn' };
+  return {
+    ...process.env,
+    NODE_OPTIONS: '',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CONSOLE_CHAT: 'off',
+    LOG_LEVEL: 'warn',
+  };
 }
 
 /** Spawn → first 200 from /healthz, in ms; the app is stopped (SIGTERM) afterwards. */
 async function timeToReady(databaseUrl: string, dataDir: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: appEnv(databaseUrl, dataDir, port), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: appEnv(databaseUrl, dataDir, port),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -43,7 +56,10 @@ async function timeToReady(databaseUrl: string, dataDir: string): Promise<number
     for (;;) {
       if (gone) throw new Error(`app exited before ready: ${stderr.slice(-500)}`);
       if (performance.now() - t0 > 60_000) throw new Error('app not ready after 60 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return performance.now() - t0;
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -56,8 +72,11 @@ async function timeToReady(databaseUrl: string, dataDir: string): Promise<number
 /** In-process split of one start: node + tsx boot, importing the modules, startApp (migrate, seed, listen). */
 async function breakdown(databaseUrl: string, dataDir: string): Promise<void> {
   const port = await freePort();
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/startup-child.ts'], { cwd: root, env: appEnv(databaseUrl, dataDir, port) });
-  process.stderr.write(`start-up breakdown (sqlite, empty db): ${stdout.trim().split("\n").at(-1)}\n`);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/startup-child.ts'], {
+    cwd: root,
+    env: appEnv(databaseUrl, dataDir, port),
+  });
+  process.stderr.write(`start-up breakdown (sqlite, empty db): ${stdout.trim().split('\n').at(-1)}\n`);
 }
 
 async function measure(provider: 'sqlite' | 'postgresql'): Promise<Row[]> {
@@ -85,8 +104,20 @@ async function measure(provider: 'sqlite' | 'postgresql'): Promise<Row[]> {
     const second = await timeToReady(url, path.join(dir, 'data'));
     if (provider === 'sqlite') await breakdown(`file:${path.join(dir, 'breakdown.db')}`, path.join(dir, 'data'));
     return [
-      { name: 'cold start to /healthz 200, empty db (migrate + seed)', value: (first / 1000).toFixed(2), unit: 's', db: provider, goal: goal(first / 1000, '≤', 3) },
-      { name: 'cold start to /healthz 200, existing db', value: (second / 1000).toFixed(2), unit: 's', db: provider, goal: goal(second / 1000, '≤', 3) },
+      {
+        name: 'cold start to /healthz 200, empty db (migrate + seed)',
+        value: (first / 1000).toFixed(2),
+        unit: 's',
+        db: provider,
+        goal: goal(first / 1000, '≤', 3),
+      },
+      {
+        name: 'cold start to /healthz 200, existing db',
+        value: (second / 1000).toFixed(2),
+        unit: 's',
+        db: provider,
+        goal: goal(second / 1000, '≤', 3),
+      },
     ];
   } finally {
     if (admin) {

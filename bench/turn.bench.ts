@@ -42,10 +42,12 @@ const steps = new Array<number>(CONVERSATIONS).fill(0);
 async function playTurn(bot: BenchBot, c: number): Promise<void> {
   const [kind, text, expected] = SCRIPT[steps[c]!++ % SCRIPT.length]!;
   const replies = await bot.say(owner(c), conv(c), text);
-  if (!replies.join('\n').includes(expected)) throw new Error(`turn ${kind}「${text}」answered ${JSON.stringify(replies).slice(0, 200)}`);
+  if (!replies.join('\n').includes(expected))
+    throw new Error(`turn ${kind}「${text}」answered ${JSON.stringify(replies).slice(0, 200)}`);
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** Statements per turn kind, played sequentially (nothing else running) on a few fresh conversations. */
 async function roundTrips(bot: BenchBot, provider: string): Promise<Row[]> {
@@ -63,14 +65,31 @@ async function roundTrips(bot: BenchBot, provider: string): Promise<Row[]> {
   process.stderr.write(`\nDB statements per turn (${provider}), from the driver adapter:\n`);
   for (const [kind, runs] of byKind) {
     const last = runs[runs.length - 1]!;
-    process.stderr.write(`  ${kind.padEnd(24)} ${String(last.length).padStart(2)}: ${last.map(describeStatement).join(', ')}\n`);
+    process.stderr.write(
+      `  ${kind.padEnd(24)} ${String(last.length).padStart(2)}: ${last.map(describeStatement).join(', ')}\n`,
+    );
   }
   // The pipeline's own cost: a menu turn runs no flow, so its statements are dedupe + identify + state.
   const menu = byKind.get('menu')!.at(-1)!.length;
-  const maxKind = [...byKind].filter(([, runs]) => runs.some((s) => s.length === max)).map(([kind]) => kind).join(', ');
+  const maxKind = [...byKind]
+    .filter(([, runs]) => runs.some((s) => s.length === max))
+    .map(([kind]) => kind)
+    .join(', ');
   return [
-    { name: 'DB statements, pipeline turn (menu)', value: String(menu), unit: 'statements/turn', db: provider, goal: goal(menu, '≤', 4) },
-    { name: `DB statements, mean over the ${SCRIPT.length}-turn owner mix`, value: mean.toFixed(2), unit: 'statements/turn', db: provider, goal: goal(mean, '≤', 4) },
+    {
+      name: 'DB statements, pipeline turn (menu)',
+      value: String(menu),
+      unit: 'statements/turn',
+      db: provider,
+      goal: goal(menu, '≤', 4),
+    },
+    {
+      name: `DB statements, mean over the ${SCRIPT.length}-turn owner mix`,
+      value: mean.toFixed(2),
+      unit: 'statements/turn',
+      db: provider,
+      goal: goal(mean, '≤', 4),
+    },
     { name: `DB statements, most in one turn (${maxKind})`, value: String(max), unit: 'statements/turn', db: provider },
   ];
 }
@@ -91,8 +110,19 @@ async function closedLoop(bot: BenchBot, provider: string): Promise<Row[]> {
   const perS = turns / ((performance.now() - t0) / 1000);
   const cpu = process.cpuUsage(cpu0);
   return [
-    { name: `owner turns, closed loop, ${CONVERSATIONS} convs, ${CLOSED_LOOP_S} s (${turns} turns)`, value: perS.toFixed(0), unit: 'turns/s', db: provider, goal: provider === 'sqlite' ? goal(perS, '≥', 300) : undefined },
-    { name: 'owner turns: CPU of this process per turn', value: ((cpu.user + cpu.system) / 1000 / turns).toFixed(2), unit: 'ms CPU/turn', db: provider },
+    {
+      name: `owner turns, closed loop, ${CONVERSATIONS} convs, ${CLOSED_LOOP_S} s (${turns} turns)`,
+      value: perS.toFixed(0),
+      unit: 'turns/s',
+      db: provider,
+      goal: provider === 'sqlite' ? goal(perS, '≥', 300) : undefined,
+    },
+    {
+      name: 'owner turns: CPU of this process per turn',
+      value: ((cpu.user + cpu.system) / 1000 / turns).toFixed(2),
+      unit: 'ms CPU/turn',
+      db: provider,
+    },
   ];
 }
 
@@ -123,7 +153,13 @@ async function openLoop(bot: BenchBot, provider: string): Promise<Row[]> {
   const name = `owner turns, ${OFFERED_PER_S}/s offered (Poisson) over ${CONVERSATIONS} convs, ${total} turns`;
   return [
     { name: `${name}: p50`, value: pct(sorted, 50).toFixed(1), unit: 'ms from arrival', db: provider },
-    { name: `${name}: p99`, value: p99.toFixed(1), unit: 'ms from arrival', db: provider, goal: provider === 'sqlite' ? goal(p99, '≤', 15) : undefined },
+    {
+      name: `${name}: p99`,
+      value: p99.toFixed(1),
+      unit: 'ms from arrival',
+      db: provider,
+      goal: provider === 'sqlite' ? goal(p99, '≤', 15) : undefined,
+    },
     { name: `${name}: max`, value: sorted.at(-1)!.toFixed(1), unit: 'ms from arrival', db: provider },
     { name: `${name}: achieved`, value: (total / wallS).toFixed(0), unit: 'turns/s', db: provider },
   ];
@@ -151,7 +187,11 @@ async function prismaVersusRaw(db: Db): Promise<Row[]> {
   } else {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const query = { name: 'person-by-id', text: 'SELECT "id", "name", "phone", "createdAt" FROM "Person" WHERE "id" = $1 LIMIT 1', values: [id] };
+    const query = {
+      name: 'person-by-id',
+      text: 'SELECT "id", "name", "phone", "createdAt" FROM "Person" WHERE "id" = $1 LIMIT 1',
+      values: [id],
+    };
     rawUs = await time(() => client.query(query));
     await client.end();
     driver = 'pg';

@@ -1,6 +1,13 @@
 // 绑定: which unit, then proof (front-desk code, or name + phone last 4). Ends with { bound, then } so the caller can
 // continue to the flow the person wanted before being asked to bind.
-import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import type { BindingService, UnitRef } from '../src/identity/binding.service.js';
 import { failureText } from '../src/identity/binding.replies.js';
@@ -47,7 +54,12 @@ export class BindingDialog extends ComponentDialog {
         if (unit) return true;
         // The address is echoed back: only a short one (a pasted novel would make a reply longer than a chat message).
         const said = [...text.trim()];
-        retryWith(p, said.length > 0 && said.length <= 40 && /\d/.test(text) ? textsFor(p.context)('bind.unitUnknown', { unit: said.join('') }) : textsFor(p.context)('bind.unitUnreadable'));
+        retryWith(
+          p,
+          said.length > 0 && said.length <= 40 && /\d/.test(text)
+            ? textsFor(p.context)('bind.unitUnknown', { unit: said.join('') })
+            : textsFor(p.context)('bind.unitUnreadable'),
+        );
         return false;
       }),
     );
@@ -67,7 +79,9 @@ export class BindingDialog extends ComponentDialog {
         return false;
       }),
     );
-    this.addDialog(new WaterfallDialog('binding.steps', [this.askUnit, this.askMethod, this.askSecret, this.askLast4, this.verify]));
+    this.addDialog(
+      new WaterfallDialog('binding.steps', [this.askUnit, this.askMethod, this.askSecret, this.askLast4, this.verify]),
+    );
     this.initialDialogId = 'binding.steps';
   }
 
@@ -79,7 +93,9 @@ export class BindingDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     const until = await this.binding.lockedUntil(sender.identityId);
     if (until) {
-      await step.context.sendActivity(failureText({ reason: 'locked', left: 0, lockedUntil: until }, sender.estate, sender.locale));
+      await step.context.sendActivity(
+        failureText({ reason: 'locked', left: 0, lockedUntil: until }, sender.estate, sender.locale),
+      );
       return step.endDialog({ bound: false } satisfies BindingResult);
     }
     const o = this.opts(step);
@@ -90,14 +106,25 @@ export class BindingDialog extends ComponentDialog {
 
   private askMethod = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
-    v.unit = this.opts(step).unit ?? (await this.binding.resolveUnit(senderOf(step.context).estate.id, String(step.result))) ?? undefined;
+    v.unit =
+      this.opts(step).unit ??
+      (await this.binding.resolveUnit(senderOf(step.context).estate.id, String(step.result))) ??
+      undefined;
     if (!v.unit) return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit: undefined });
     const tr = textsFor(step.context);
     return step.prompt(METHOD, {
       prompt: tr('bind.askMethod', { unit: v.unit.label }),
       choices: [
-        { value: 'code', action: { type: 'imBack', title: tr('bind.method.code'), value: tr('bind.method.code') }, synonyms: [tr('bind.method.code'), '绑定码', '验证码'] },
-        { value: 'name', action: { type: 'imBack', title: tr('bind.method.name'), value: tr('bind.method.name') }, synonyms: [tr('bind.method.name'), '姓名', '手机尾号'] },
+        {
+          value: 'code',
+          action: { type: 'imBack', title: tr('bind.method.code'), value: tr('bind.method.code') },
+          synonyms: [tr('bind.method.code'), '绑定码', '验证码'],
+        },
+        {
+          value: 'name',
+          action: { type: 'imBack', title: tr('bind.method.name'), value: tr('bind.method.name') },
+          synonyms: [tr('bind.method.name'), '姓名', '手机尾号'],
+        },
       ],
       style: ListStyle.suggestedAction,
     });
@@ -106,7 +133,9 @@ export class BindingDialog extends ComponentDialog {
   private askSecret = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     v.method = (step.result as FoundChoice).value === 'code' ? 'code' : 'name';
-    return step.prompt(v.method === 'code' ? CODE : NAME, { prompt: textsFor(step.context)(v.method === 'code' ? 'bind.askCode' : 'bind.askName') });
+    return step.prompt(v.method === 'code' ? CODE : NAME, {
+      prompt: textsFor(step.context)(v.method === 'code' ? 'bind.askCode' : 'bind.askName'),
+    });
   };
 
   private askLast4 = async (step: WaterfallStepContext) => {
@@ -121,12 +150,14 @@ export class BindingDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     const unit = v.unit!;
     const secret = String(step.result).trim();
-    const outcome = v.method === 'code'
-      ? await this.binding.bindWithCode(sender.identityId, unit, secret)
-      : await this.binding.bindWithName(sender.identityId, unit, v.name ?? '', secret);
+    const outcome =
+      v.method === 'code'
+        ? await this.binding.bindWithCode(sender.identityId, unit, secret)
+        : await this.binding.bindWithName(sender.identityId, unit, v.name ?? '', secret);
     if (!outcome.ok) {
       await step.context.sendActivity(failureText(outcome, sender.estate, sender.locale));
-      if (outcome.reason === 'locked' || outcome.lockedUntil) return step.endDialog({ bound: false } satisfies BindingResult);
+      if (outcome.reason === 'locked' || outcome.lockedUntil)
+        return step.endDialog({ bound: false } satisfies BindingResult);
       return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit, gated: false } satisfies BindingOptions);
     }
     // The rest of this turn (the flow we continue into) must see the new binding.

@@ -1,7 +1,13 @@
 // 投诉: category (pre-filled from the first message when obvious) → what happened → where → photos → urgency →
 // summary to confirm → ticket number and promised response time. Bad input at any step gets a clear answer and
 // the step is asked again.
-import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  ListStyle,
+  WaterfallDialog,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
 import { guessCategory } from '../src/complaints/categories.js';
 import { PRIORITY_LABEL, T } from '../src/complaints/complaint.texts.js';
@@ -40,16 +46,32 @@ export class ComplaintDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(COMPLAINT_DIALOG);
     this.addDialog(guardedChoicePrompt(CATEGORY, T.categoryRetry));
-    this.addDialog(guardedTextPrompt(DESCRIPTION, (p) => deps.complaints.settings(senderOf(p.context).estate).maxDescriptionLength));
+    this.addDialog(
+      guardedTextPrompt(DESCRIPTION, (p) => deps.complaints.settings(senderOf(p.context).estate).maxDescriptionLength),
+    );
     this.addDialog(guardedChoicePrompt(WHERE, T.whereRetry));
     this.addDialog(guardedChoicePrompt(UNIT, T.unitRetry));
     this.addDialog(guardedTextPrompt(LOCATION, () => 100));
-    this.addDialog(new PhotoPrompt(PHOTOS, { received: T.photoReceived, unsupported: T.photoUnsupported, retry: T.photoRetry, tooLong: T.photoTooLong }));
+    this.addDialog(
+      new PhotoPrompt(PHOTOS, {
+        received: T.photoReceived,
+        unsupported: T.photoUnsupported,
+        retry: T.photoRetry,
+        tooLong: T.photoTooLong,
+      }),
+    );
     this.addDialog(guardedChoicePrompt(URGENCY, T.urgencyRetry));
     this.addDialog(guardedChoicePrompt(CONFIRM, T.confirmRetry));
     this.addDialog(
       new WaterfallDialog('complaint.steps', [
-        this.askCategory, this.askDescription, this.askWhere, this.askWhereDetail, this.askPhotos, this.askUrgency, this.confirm, this.create,
+        this.askCategory,
+        this.askDescription,
+        this.askWhere,
+        this.askWhereDetail,
+        this.askPhotos,
+        this.askUrgency,
+        this.confirm,
+        this.create,
       ]),
     );
     this.initialDialogId = 'complaint.steps';
@@ -63,12 +85,19 @@ export class ComplaintDialog extends ComponentDialog {
     }
     const { categories } = this.deps.complaints.settings(sender.estate);
     // Started from free text ("我要投诉，楼上装修太吵了"): the message that started the flow names the category.
-    const guess = guessCategory((step.options as ComplaintOptions | undefined)?.text ?? step.context.activity.text ?? '', categories);
+    const guess = guessCategory(
+      (step.options as ComplaintOptions | undefined)?.text ?? step.context.activity.text ?? '',
+      categories,
+    );
     if (guess) {
       await step.context.sendActivity(T.categoryPrefilled(guess));
       return step.next(guess);
     }
-    return step.prompt(CATEGORY, { prompt: T.askCategory, choices: choices(categories), style: ListStyle.suggestedAction });
+    return step.prompt(CATEGORY, {
+      prompt: T.askCategory,
+      choices: choices(categories),
+      style: ListStyle.suggestedAction,
+    });
   };
 
   private askDescription = async (step: WaterfallStepContext) => {
@@ -79,7 +108,11 @@ export class ComplaintDialog extends ComponentDialog {
 
   private askWhere = async (step: WaterfallStepContext) => {
     (step.values as Values).description = String(step.result).trim();
-    return step.prompt(WHERE, { prompt: T.askWhere, choices: choices([T.whereOwn, T.wherePublic]), style: ListStyle.suggestedAction });
+    return step.prompt(WHERE, {
+      prompt: T.askWhere,
+      choices: choices([T.whereOwn, T.wherePublic]),
+      style: ListStyle.suggestedAction,
+    });
   };
 
   private askWhereDetail = async (step: WaterfallStepContext) => {
@@ -89,7 +122,11 @@ export class ComplaintDialog extends ComponentDialog {
     v.unitId = sender.units[0]?.unitId ?? null;
     if (v.where === 'public') return step.prompt(LOCATION, { prompt: T.askLocation });
     if (sender.units.length > 1) {
-      return step.prompt(UNIT, { prompt: T.askUnit, choices: choices(sender.units.map((u) => u.label)), style: ListStyle.suggestedAction });
+      return step.prompt(UNIT, {
+        prompt: T.askUnit,
+        choices: choices(sender.units.map((u) => u.label)),
+        style: ListStyle.suggestedAction,
+      });
     }
     return step.next(null);
   };
@@ -100,7 +137,9 @@ export class ComplaintDialog extends ComponentDialog {
     if (v.where === 'public') {
       v.location = `公共区域：${String(step.result).trim()}`;
     } else {
-      const picked = step.result ? sender.units.find((u) => u.label === (step.result as FoundChoice).value) : sender.units[0];
+      const picked = step.result
+        ? sender.units.find((u) => u.label === (step.result as FoundChoice).value)
+        : sender.units[0];
       v.unitId = picked?.unitId ?? v.unitId ?? null;
       v.location = `本户 ${picked?.label ?? ''}`.trim();
     }
@@ -109,7 +148,11 @@ export class ComplaintDialog extends ComponentDialog {
 
   private askUrgency = async (step: WaterfallStepContext) => {
     (step.values as Values).photos = (step.result as { photos: PhotoFile[] }).photos;
-    return step.prompt(URGENCY, { prompt: T.askUrgency, choices: choices(['一般', '紧急']), style: ListStyle.suggestedAction });
+    return step.prompt(URGENCY, {
+      prompt: T.askUrgency,
+      choices: choices(['一般', '紧急']),
+      style: ListStyle.suggestedAction,
+    });
   };
 
   private confirm = async (step: WaterfallStepContext) => {
@@ -125,7 +168,11 @@ export class ComplaintDialog extends ComponentDialog {
     return step.prompt(CONFIRM, {
       prompt: text,
       choices: [
-        { value: '是', synonyms: ['确认', '提交', '对', '好的', '确定'], action: { type: 'imBack', title: '是', value: '是' } },
+        {
+          value: '是',
+          synonyms: ['确认', '提交', '对', '好的', '确定'],
+          action: { type: 'imBack', title: '是', value: '是' },
+        },
         { value: '否', synonyms: ['不', '不对', '不提交'], action: { type: 'imBack', title: '否', value: '否' } },
       ],
       style: ListStyle.suggestedAction,
@@ -151,7 +198,12 @@ export class ComplaintDialog extends ComponentDialog {
       intakeKey: intakeKeyOf(step.context.activity),
     });
     await step.context.sendActivity(
-      T.created({ number: made.ticket.number, ack: made.ackText, due: made.ackDueLocal, repeat: made.repeatOf ? T.repeatNote(made.repeatOf.number) : null }),
+      T.created({
+        number: made.ticket.number,
+        ack: made.ackText,
+        due: made.ackDueLocal,
+        repeat: made.repeatOf ? T.repeatNote(made.repeatOf.number) : null,
+      }),
     );
     return step.endDialog({ ticketId: made.ticket.id });
   };

@@ -2,7 +2,13 @@
 // the estate's emergency phone and an EMERGENCY ticket with the supervisors pinged. Open to unbound accounts too:
 // nobody stuck in a lift should have to bind a flat first.
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { emergencyAdviceText, EMERGENCY_TYPES, guessEmergencyType, parseEmergencyType, type EmergencyType } from '../src/complaints/emergency.js';
+import {
+  emergencyAdviceText,
+  EMERGENCY_TYPES,
+  guessEmergencyType,
+  parseEmergencyType,
+  type EmergencyType,
+} from '../src/complaints/emergency.js';
 import { senderOf } from '../src/identity/sender.js';
 import type { DialogDeps } from './dialog-deps.js';
 
@@ -23,7 +29,9 @@ export class EmergencyDialog extends ComponentDialog {
     if (guess) return step.next(guess);
     const phone = senderOf(step.context).estate.emergencyPhone;
     const list = EMERGENCY_TYPES.map((t, i) => `${i + 1}. ${t}`).join('\n');
-    return step.prompt(TYPE, { prompt: `请问发生了什么紧急情况？回复序号或直接描述：\n${list}\n（物业紧急电话：${phone}，危及生命请直接拨打 110 / 119 / 120）` });
+    return step.prompt(TYPE, {
+      prompt: `请问发生了什么紧急情况？回复序号或直接描述：\n${list}\n（物业紧急电话：${phone}，危及生命请直接拨打 110 / 119 / 120）`,
+    });
   };
 
   private report = async (step: WaterfallStepContext) => {
@@ -40,9 +48,15 @@ export class EmergencyDialog extends ComponentDialog {
       unitId: first?.unitId ?? null,
       type,
       // A bare menu pick ("2", "电梯困人") says nothing more than the type.
-      description: !said || /^\d+$/.test(said) || (EMERGENCY_TYPES as readonly string[]).includes(said) ? type : said.slice(0, 500),
+      description:
+        !said || /^\d+$/.test(said) || (EMERGENCY_TYPES as readonly string[]).includes(said)
+          ? type
+          : said.slice(0, 500),
       location: first ? `业主 ${first.label}（具体位置请电话确认）` : '未说明（请联系报告人）',
-      reporter: { actor: sender.personId ? `person:${sender.personId}` : `identity:${sender.identityId}`, name: sender.name ?? (sender.personId ? '业主' : '未绑定用户') },
+      reporter: {
+        actor: sender.personId ? `person:${sender.personId}` : `identity:${sender.identityId}`,
+        name: sender.name ?? (sender.personId ? '业主' : '未绑定用户'),
+      },
     });
     await step.context.sendActivity(
       `已通知物业值班主管，事件编号 ${ticket.number}，我们会尽快到场处置。请保持电话畅通；情况变化请直接拨打 ${sender.estate.emergencyPhone}。`,

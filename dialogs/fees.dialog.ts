@@ -12,7 +12,6 @@ export interface FeesDialogDeps {
   now: () => Date;
 }
 
-
 export type FeesRequest = 'balance' | 'optOut' | 'optIn';
 
 export function feesRequestOf(text: string): FeesRequest {

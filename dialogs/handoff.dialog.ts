@@ -1,5 +1,10 @@
 // 转人工: what it is about, then when to call back; recorded as a Handoff for the staff groups.
-import { ComponentDialog, WaterfallDialog, type DateTimeResolution, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DateTimeResolution,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';

@@ -1,5 +1,13 @@
 // 家人: an owner lists the members of a unit, adds a family member or tenant (name + phone + role) or removes one.
-import { ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type Choice, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type Choice,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { memberRoleLabel, mobileDigits, type BindingService } from '../src/identity/binding.service.js';
 import { textsFor } from './dialog-deps.js';
@@ -21,7 +29,11 @@ interface Values {
   phone?: string;
 }
 
-const choice = (value: string, title: string): Choice => ({ value, action: { type: 'imBack', title, value: title }, synonyms: [title] });
+const choice = (value: string, title: string): Choice => ({
+  value,
+  action: { type: 'imBack', title, value: title },
+  synonyms: [title],
+});
 
 export class HouseholdDialog extends ComponentDialog {
   constructor(private readonly binding: BindingService) {
@@ -38,11 +50,21 @@ export class HouseholdDialog extends ComponentDialog {
         return false;
       }),
     );
-    this.addDialog(new WaterfallDialog('household.steps', [this.pickUnit, this.showMembers, this.branch, this.askPhone, this.askRole, this.finish]));
+    this.addDialog(
+      new WaterfallDialog('household.steps', [
+        this.pickUnit,
+        this.showMembers,
+        this.branch,
+        this.askPhone,
+        this.askRole,
+        this.finish,
+      ]),
+    );
     this.initialDialogId = 'household.steps';
   }
 
-  private pickUnit = async (step: WaterfallStepContext) => step.beginDialog(UNIT_CHOOSER_DIALOG, { ownerOnly: true } satisfies UnitChooserOptions);
+  private pickUnit = async (step: WaterfallStepContext) =>
+    step.beginDialog(UNIT_CHOOSER_DIALOG, { ownerOnly: true } satisfies UnitChooserOptions);
 
   private showMembers = async (step: WaterfallStepContext) => {
     const unitId = step.result as string | null;
@@ -54,16 +76,28 @@ export class HouseholdDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     const members = await this.binding.members(sender.personId ?? '', unitId);
     const label = sender.units.find((u) => u.unitId === unitId)?.label ?? '';
-    const list = members.map((m) => textsFor(step.context)('household.member', { name: m.name, role: memberRoleLabel(m.role, sender.locale), phone: m.phone })).join('\n');
+    const list = members
+      .map((m) =>
+        textsFor(step.context)('household.member', {
+          name: m.name,
+          role: memberRoleLabel(m.role, sender.locale),
+          phone: m.phone,
+        }),
+      )
+      .join('\n');
     return step.prompt(ACTION, {
       prompt: `${textsFor(step.context)('household.list', { unit: label, members: list })}\n${textsFor(step.context)('household.ask')}`,
-      choices: [choice('add', textsFor(step.context)('household.add')), choice('remove', textsFor(step.context)('household.remove'))],
+      choices: [
+        choice('add', textsFor(step.context)('household.add')),
+        choice('remove', textsFor(step.context)('household.remove')),
+      ],
       style: ListStyle.suggestedAction,
     });
   };
 
   private branch = async (step: WaterfallStepContext) => {
-    if ((step.result as FoundChoice).value === 'add') return step.prompt(NAME, { prompt: textsFor(step.context)('household.askName') });
+    if ((step.result as FoundChoice).value === 'add')
+      return step.prompt(NAME, { prompt: textsFor(step.context)('household.askName') });
     return step.replaceDialog('household.remove', { unitId: (step.values as Values).unitId });
   };
 
@@ -76,7 +110,10 @@ export class HouseholdDialog extends ComponentDialog {
     (step.values as Values).phone = mobileDigits(String(step.result)) ?? '';
     return step.prompt(ROLE, {
       prompt: textsFor(step.context)('household.askRole'),
-      choices: [choice('FAMILY', textsFor(step.context)('household.role.FAMILY')), choice('TENANT', textsFor(step.context)('household.role.TENANT'))],
+      choices: [
+        choice('FAMILY', textsFor(step.context)('household.role.FAMILY')),
+        choice('TENANT', textsFor(step.context)('household.role.TENANT')),
+      ],
       style: ListStyle.suggestedAction,
     });
   };
@@ -85,8 +122,19 @@ export class HouseholdDialog extends ComponentDialog {
     const v = step.values as Values;
     const role = (step.result as FoundChoice).value === 'TENANT' ? 'TENANT' : 'FAMILY';
     const sender = senderOf(step.context);
-    const m = await this.binding.addMember(sender.personId ?? '', v.unitId ?? '', { name: v.name ?? '', phone: v.phone ?? '', role }, sender.locale);
-    await step.context.sendActivity(textsFor(step.context)('household.added', { name: m.name, role: memberRoleLabel(role, sender.locale), phone: m.phone }));
+    const m = await this.binding.addMember(
+      sender.personId ?? '',
+      v.unitId ?? '',
+      { name: v.name ?? '', phone: v.phone ?? '', role },
+      sender.locale,
+    );
+    await step.context.sendActivity(
+      textsFor(step.context)('household.added', {
+        name: m.name,
+        role: memberRoleLabel(role, sender.locale),
+        phone: m.phone,
+      }),
+    );
     return step.endDialog();
   };
 }
@@ -109,10 +157,16 @@ export class HouseholdRemoveDialog extends ComponentDialog {
       return step.endDialog();
     }
     // Names by person id, for the answer after the pick (no second read of the list).
-    (step.values as { names?: Record<string, string> }).names = Object.fromEntries(removable.map((m) => [m.personId, m.name]));
+    (step.values as { names?: Record<string, string> }).names = Object.fromEntries(
+      removable.map((m) => [m.personId, m.name]),
+    );
     return step.prompt(WHICH, {
       prompt: textsFor(step.context)('household.askWhich'),
-      choices: removable.map((m) => ({ value: m.personId, action: { type: 'imBack', title: m.name, value: m.name }, synonyms: [m.name] })),
+      choices: removable.map((m) => ({
+        value: m.personId,
+        action: { type: 'imBack', title: m.name, value: m.name },
+        synonyms: [m.name],
+      })),
       style: ListStyle.suggestedAction,
     });
   };

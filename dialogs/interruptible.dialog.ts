@@ -1,6 +1,12 @@
 // The root of every conversation: 取消 / 帮助 / 转人工 work at any step because every turn passes through here first.
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogTurnStatus,
+  type DialogContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { matchInterruption } from '../src/bot/intents.js';
 import { senderOf } from '../src/identity/sender.js';
 import { textsFor } from './dialog-deps.js';

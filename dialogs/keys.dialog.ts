@@ -49,7 +49,13 @@ interface Values {
 function ownerOf(sender: Sender): OwnerUnit {
   const unit = sender.units.find((u) => u.role === 'OWNER') ?? sender.units[0];
   if (!sender.personId || !unit) throw new AppError('NOT_BOUND', 'keys: not bound');
-  return { estateId: unit.estateId, unitId: unit.unitId, unitLabel: unit.label, ownerPersonId: sender.personId, ownerName: sender.name ?? t(sender.locale, 'keys.ownerFallback') };
+  return {
+    estateId: unit.estateId,
+    unitId: unit.unitId,
+    unitLabel: unit.label,
+    ownerPersonId: sender.personId,
+    ownerName: sender.name ?? t(sender.locale, 'keys.ownerFallback'),
+  };
 }
 
 function pickAction(text: string): string | null {
@@ -117,7 +123,10 @@ export class KeysDialog extends ComponentDialog {
       const free = await svc.freeSlots(estateId, day);
       if (!free.some((s) => s.getTime() === at.getTime())) {
         const alt = free.find((s) => s.getTime() > at.getTime());
-        problem = tr('keys.slotFull', { slot: formatLocal(at, svc.slots.tz), alt: alt ? tr('keys.slotFullAlt', { time: formatLocal(alt, svc.slots.tz, 'time') }) : '' });
+        problem = tr('keys.slotFull', {
+          slot: formatLocal(at, svc.slots.tz),
+          alt: alt ? tr('keys.slotFullAlt', { time: formatLocal(alt, svc.slots.tz, 'time') }) : '',
+        });
         continue;
       }
       prompt.context.turnState.set(SLOT_KEY, at);
@@ -155,7 +164,8 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.holdingId = h.id;
-        const people = h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr('keys.nobody');
+        const people =
+          h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr('keys.nobody');
         if (action === 'pickup') {
           return step.prompt(TEXT, { prompt: tr('keys.askWho', { description: h.description, people }) });
         }
@@ -172,8 +182,17 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         const locale = senderOf(step.context).locale;
-        const lines = booked.map((a, i) => tr('keys.choiceLine', { n: i + 1, slot: formatLocal(a.slotStart, svc.slots.tz), kind: kindLabel(a.kind, locale), person: a.personName }));
-        return step.prompt(TEXT, { prompt: tr(action === 'cancel' ? 'keys.pickCancel' : 'keys.pickReschedule', { lines: lines.join('\n') }) });
+        const lines = booked.map((a, i) =>
+          tr('keys.choiceLine', {
+            n: i + 1,
+            slot: formatLocal(a.slotStart, svc.slots.tz),
+            kind: kindLabel(a.kind, locale),
+            person: a.personName,
+          }),
+        );
+        return step.prompt(TEXT, {
+          prompt: tr(action === 'cancel' ? 'keys.pickCancel' : 'keys.pickReschedule', { lines: lines.join('\n') }),
+        });
       }
     }
   };
@@ -214,7 +233,9 @@ export class KeysDialog extends ComponentDialog {
           await step.context.sendActivity(tr('keys.authorisedAdded', { name: add[1], phone: maskPhone(add[2]) }));
         } else if (del?.[1]) {
           const ok = await svc.removeAuthorised(owner.ownerPersonId, holdingId, del[1]);
-          await step.context.sendActivity(ok ? tr('keys.authorisedRemoved', { phone: maskPhone(del[1]) }) : tr('keys.authorisedUnknown'));
+          await step.context.sendActivity(
+            ok ? tr('keys.authorisedRemoved', { phone: maskPhone(del[1]) }) : tr('keys.authorisedUnknown'),
+          );
         } else {
           await step.context.sendActivity(tr('keys.authorisedFormatExit'));
         }
@@ -233,7 +254,12 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.appointmentId = chosen.id;
-        return step.prompt(whenPrompt(sender.locale), { prompt: tr('keys.originalTime', { slot: formatLocal(chosen.slotStart, svc.slots.tz), ask: askWhen(svc.slots, tr, sender.locale) }) });
+        return step.prompt(whenPrompt(sender.locale), {
+          prompt: tr('keys.originalTime', {
+            slot: formatLocal(chosen.slotStart, svc.slots.tz),
+            ask: askWhen(svc.slots, tr, sender.locale),
+          }),
+        });
       }
     }
   };
@@ -254,13 +280,19 @@ export class KeysDialog extends ComponentDialog {
       }
       if (v.action === 'deposit') {
         const { code } = await svc.bookDeposit(owner, v.description ?? '', slot);
-        await step.context.sendActivity(tr('keys.depositBooked', { slot: label, description: v.description ?? '', code }));
+        await step.context.sendActivity(
+          tr('keys.depositBooked', { slot: label, description: v.description ?? '', code }),
+        );
         return step.endDialog();
       }
       const person = v.person ?? { self: true };
       const { code, appointment } = await svc.bookPickup(owner, v.holdingId ?? '', person, slot);
-      const forward = person.self ? tr('keys.pickupSelf') : tr('keys.pickupForward', { person: appointment.personName });
-      await step.context.sendActivity(tr('keys.pickupBooked', { slot: label, person: appointment.personName, code, forward }));
+      const forward = person.self
+        ? tr('keys.pickupSelf')
+        : tr('keys.pickupForward', { person: appointment.personName });
+      await step.context.sendActivity(
+        tr('keys.pickupBooked', { slot: label, person: appointment.personName, code, forward }),
+      );
       return step.endDialog();
     } catch (err) {
       if (err instanceof AppError) {
@@ -277,11 +309,24 @@ export class KeysDialog extends ComponentDialog {
     const held = await svc.myHoldings(owner.ownerPersonId);
     const lines: string[] = [];
     for (const a of booked) {
-      lines.push(tr('keys.listAppointment', { slot: formatLocal(a.slotStart, svc.slots.tz), kind: kindLabel(a.kind, locale), person: a.personName }));
+      lines.push(
+        tr('keys.listAppointment', {
+          slot: formatLocal(a.slotStart, svc.slots.tz),
+          kind: kindLabel(a.kind, locale),
+          person: a.personName,
+        }),
+      );
     }
     for (const h of held) {
-      const people = h.authorised.map((p) => `${p.name} ${maskPhone(p.phone)}`).join(tr('keys.nameSep')) || tr('keys.none');
-      lines.push(tr('keys.listHolding', { description: h.description, date: formatLocal(h.depositedAt, svc.slots.tz, 'date'), people }));
+      const people =
+        h.authorised.map((p) => `${p.name} ${maskPhone(p.phone)}`).join(tr('keys.nameSep')) || tr('keys.none');
+      lines.push(
+        tr('keys.listHolding', {
+          description: h.description,
+          date: formatLocal(h.depositedAt, svc.slots.tz, 'date'),
+          people,
+        }),
+      );
     }
     return lines.length > 0 ? lines.join('\n') : tr('keys.listEmpty');
   }
@@ -295,7 +340,8 @@ export function withNextWeek(readings: DateTimeResolution[]): DateTimeResolution
   const weekly = readings.filter((r) => /^XXXX-WXX-\d/.test(r.timex ?? ''));
   const latest = weekly.at(-1) as (DateTimeResolution & { start?: string; end?: string }) | undefined;
   if (!latest) return readings;
-  const shift = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? `${addLocalDays(v.slice(0, 10), 7)}${v.slice(10)}` : v);
+  const shift = (v: string | undefined) =>
+    v && /^\d{4}-\d{2}-\d{2}/.test(v) ? `${addLocalDays(v.slice(0, 10), 7)}${v.slice(10)}` : v;
   const next = { ...latest, value: shift(latest.value), start: shift(latest.start), end: shift(latest.end) };
   // Keep the shape the recognizer gives: ranges carry start/end and no value.
   for (const k of ['value', 'start', 'end'] as const) if (next[k] === undefined) delete next[k];

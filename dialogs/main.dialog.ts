@@ -1,8 +1,21 @@
 // The main menu: 投诉 / 装修 / 钥匙 / 物业费 / 帮助. Free text that names a flow goes straight to it.
 // Personal flows pass the binding gate first: an unbound account binds, then continues where it wanted to go.
-import { ListStyle, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ListStyle,
+  WaterfallDialog,
+  type Choice,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
-import { isPersonalIntent, matchIntent, matchInterruption, type Intent, type PersonalIntent } from '../src/bot/intents.js';
+import {
+  isPersonalIntent,
+  matchIntent,
+  matchInterruption,
+  type Intent,
+  type PersonalIntent,
+} from '../src/bot/intents.js';
 import type { MessageKey } from '../src/i18n/index.js';
 import type { BindingService } from '../src/identity/binding.service.js';
 import { staffBindText } from '../src/identity/binding.replies.js';
@@ -51,7 +64,11 @@ export class MainDialog extends InterruptibleDialog {
     this.binding = deps.binding;
     this.complaints = deps.complaints;
     this.addDialog(
-      new SafeChoicePrompt(MENU, async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null, 'zh-cn'),
+      new SafeChoicePrompt(
+        MENU,
+        async (p) => p.recognized.succeeded || matchIntent(p.context.activity.text) !== null,
+        'zh-cn',
+      ),
     );
     this.addDialog(new HandoffDialog(deps));
     this.addDialog(new BindingDialog(this.binding));
@@ -97,7 +114,10 @@ export class MainDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     // A bare "5" / "满意" / "没解决" answers a pending 回访 survey.
-    const surveyReply = await this.complaints.answerPendingSurvey(senderOf(step.context).personId, step.context.activity.text);
+    const surveyReply = await this.complaints.answerPendingSurvey(
+      senderOf(step.context).personId,
+      step.context.activity.text,
+    );
     if (surveyReply) {
       await step.context.sendActivity(surveyReply);
       return step.endDialog();
@@ -114,11 +134,14 @@ export class MainDialog extends InterruptibleDialog {
 
   private route = async (step: WaterfallStepContext) => {
     const picked = step.result as FoundChoice | Intent | undefined;
-    const intent = (typeof picked === 'string' ? picked : (picked?.value as Intent | undefined)) ?? matchIntent(step.context.activity.text);
+    const intent =
+      (typeof picked === 'string' ? picked : (picked?.value as Intent | undefined)) ??
+      matchIntent(step.context.activity.text);
     const tr = textsFor(step.context);
     const sender = senderOf(step.context);
     // 我的投诉 names the complaint intent but lists tickets instead of starting a new one.
-    if (intent === 'complaint' && /^(我的投诉|投诉进度|查投诉)$/.test((step.context.activity.text ?? '').trim())) return step.replaceDialog(MY_COMPLAINTS_DIALOG);
+    if (intent === 'complaint' && /^(我的投诉|投诉进度|查投诉)$/.test((step.context.activity.text ?? '').trim()))
+      return step.replaceDialog(MY_COMPLAINTS_DIALOG);
     if (intent && isPersonalIntent(intent)) return this.requirePersonalAccess(step, intent);
     switch (intent) {
       case 'handoff':
@@ -130,12 +153,15 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(tr('help.text', { deskPhone: sender.estate.deskPhone }));
         return step.endDialog();
       case 'bind':
-        if (sender.units.length > 0) await step.context.sendActivity(tr('bind.already', { units: sender.units.map((u) => u.label).join('、') }));
+        if (sender.units.length > 0)
+          await step.context.sendActivity(tr('bind.already', { units: sender.units.map((u) => u.label).join('、') }));
         return step.beginDialog(BINDING_DIALOG, {} satisfies BindingOptions);
       case 'unbind':
         return step.replaceDialog(UNBIND_DIALOG);
       case 'myInfo':
-        await step.context.sendActivity(await this.binding.myInfoText(sender.identityId, sender.estate.timezone, sender.locale));
+        await step.context.sendActivity(
+          await this.binding.myInfoText(sender.identityId, sender.estate.timezone, sender.locale),
+        );
         return step.endDialog();
       case 'staffBind': {
         // Unbound staff reach this through the dialogs (the command router only runs account commands for bound ones).

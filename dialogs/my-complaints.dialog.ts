@@ -1,6 +1,13 @@
 // 我的投诉: the owner's open and recent tickets with status and next step; pick one to add information / photos or
 // to withdraw it.
-import { TextPrompt, WaterfallDialog, ComponentDialog, ListStyle, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  ComponentDialog,
+  ListStyle,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { checkText } from '../src/bot/input-guard.js';
 import { OPEN_STATUSES } from '../src/complaints/complaint.service.js';
 import { eventLine, NEXT_STEP, STATUS_LABEL, T } from '../src/complaints/complaint.texts.js';
@@ -40,7 +47,10 @@ export class MyComplaintsDialog extends ComponentDialog {
           return false;
         }
         if (images.length) return true;
-        const problem = checkText(p.context.activity, this.deps.complaints.settings(senderOf(p.context).estate).maxDescriptionLength);
+        const problem = checkText(
+          p.context.activity,
+          this.deps.complaints.settings(senderOf(p.context).estate).maxDescriptionLength,
+        );
         if (!problem) return true;
         retryWith(p, textsFor(p.context)(problem.key, problem.params));
         return false;
@@ -69,7 +79,14 @@ export class MyComplaintsDialog extends ComponentDialog {
     const text = [T.myList, ...tickets.map((t, i) => this.line(t, i, sender.estate.timezone)), T.askPick].join('\n');
     return step.prompt(PICK, {
       prompt: text,
-      choices: [...tickets.map((t, i) => ({ value: t.id, synonyms: [t.number, String(i + 1)], action: { type: 'imBack', title: t.number, value: t.number } })), ...choices([BACK])],
+      choices: [
+        ...tickets.map((t, i) => ({
+          value: t.id,
+          synonyms: [t.number, String(i + 1)],
+          action: { type: 'imBack', title: t.number, value: t.number },
+        })),
+        ...choices([BACK]),
+      ],
       style: ListStyle.suggestedAction,
     });
   };
@@ -92,7 +109,10 @@ export class MyComplaintsDialog extends ComponentDialog {
       `内容：${ticket.description}`,
       `位置：${ticket.location}`,
       // Staff 备注 are internal (they may name neighbours): owners see what happened, not the notes.
-      ...events.filter((e) => e.action !== 'note').slice(-3).map((e) => eventLine(e, sender.estate.timezone)),
+      ...events
+        .filter((e) => e.action !== 'note')
+        .slice(-3)
+        .map((e) => eventLine(e, sender.estate.timezone)),
       `下一步：${NEXT_STEP[ticket.status]}`,
     ].join('\n');
     if (!OPEN_STATUSES.includes(ticket.status)) {
@@ -102,7 +122,11 @@ export class MyComplaintsDialog extends ComponentDialog {
     return step.prompt(ACTION, {
       prompt: `${detail}\n${T.ticketActions}`,
       choices: [
-        { value: 'info', synonyms: ['补充信息', '补充', '补充照片'], action: { type: 'imBack', title: '补充信息', value: '补充信息' } },
+        {
+          value: 'info',
+          synonyms: ['补充信息', '补充', '补充照片'],
+          action: { type: 'imBack', title: '补充信息', value: '补充信息' },
+        },
         { value: 'withdraw', synonyms: ['撤回', '撤销'], action: { type: 'imBack', title: '撤回', value: '撤回' } },
         ...choices([BACK]),
       ],
@@ -115,7 +139,11 @@ export class MyComplaintsDialog extends ComponentDialog {
     const action = (step.result as FoundChoice).value;
     if (action === 'info') return step.prompt(INFO, { prompt: T.askAddInfo });
     if (action === 'withdraw') {
-      return step.prompt(WITHDRAW, { prompt: T.confirmWithdraw(v.ticket?.number ?? ''), choices: choices(['是', '否']), style: ListStyle.suggestedAction });
+      return step.prompt(WITHDRAW, {
+        prompt: T.confirmWithdraw(v.ticket?.number ?? ''),
+        choices: choices(['是', '否']),
+        style: ListStyle.suggestedAction,
+      });
     }
     await step.context.sendActivity(T.backDone);
     return step.endDialog();

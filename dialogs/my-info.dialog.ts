@@ -1,5 +1,11 @@
 // 解绑: confirm, then the chat account forgets its person. (我的信息 is a single answer in the main dialog.)
-import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  ListStyle,
+  WaterfallDialog,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import type { BindingService } from '../src/identity/binding.service.js';
 import { textsFor } from './dialog-deps.js';
@@ -27,8 +33,16 @@ export class UnbindDialog extends ComponentDialog {
     return step.prompt(CONFIRM, {
       prompt: tr('unbind.confirm', { units }),
       choices: [
-        { value: 'yes', action: { type: 'imBack', title: tr('unbind.yes'), value: tr('unbind.yes') }, synonyms: [tr('unbind.yes'), '确定解绑', '确定', '是', 'yes'] },
-        { value: 'no', action: { type: 'imBack', title: tr('unbind.no'), value: tr('unbind.no') }, synonyms: [tr('unbind.no'), '保留绑定', '不', '否', 'no'] },
+        {
+          value: 'yes',
+          action: { type: 'imBack', title: tr('unbind.yes'), value: tr('unbind.yes') },
+          synonyms: [tr('unbind.yes'), '确定解绑', '确定', '是', 'yes'],
+        },
+        {
+          value: 'no',
+          action: { type: 'imBack', title: tr('unbind.no'), value: tr('unbind.no') },
+          synonyms: [tr('unbind.no'), '保留绑定', '不', '否', 'no'],
+        },
       ],
       style: ListStyle.suggestedAction,
     });

@@ -3,7 +3,11 @@
 // Every request goes to staff for a decision; the rules and their explanations live in the renovation service.
 import type { TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, TextPrompt, WaterfallDialog, type DateTimeResolution, type WaterfallStepContext,
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DateTimeResolution,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AppError } from '../src/bot/app-error.js';
 import { senderOf } from '../src/identity/sender.js';
@@ -25,7 +29,8 @@ export type RenovationAction = (typeof ACTIONS)[number];
 const TEXT = 'renovation.text';
 const WHEN = 'renovation.when';
 
-const MENU = '装修服务，请回复数字：\n1 我的装修许可\n2 申请延期\n3 申报停工\n4 申报复工\n5 预约退场验收\n6 押金退还进度';
+const MENU =
+  '装修服务，请回复数字：\n1 我的装修许可\n2 申请延期\n3 申报停工\n4 申报复工\n5 预约退场验收\n6 押金退还进度';
 
 interface Values {
   action?: RenovationAction;
@@ -64,7 +69,15 @@ export class RenovationDialog extends ComponentDialog {
     super(RENOVATION_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
     this.addDialog(new SafeDateTimePrompt(WHEN, undefined, 'zh-cn'));
-    this.addDialog(new WaterfallDialog('renovation.steps', [this.menu, this.route, this.permitChosen, this.detail, this.whenFallback]));
+    this.addDialog(
+      new WaterfallDialog('renovation.steps', [
+        this.menu,
+        this.route,
+        this.permitChosen,
+        this.detail,
+        this.whenFallback,
+      ]),
+    );
     this.initialDialogId = 'renovation.steps';
   }
 
@@ -85,7 +98,9 @@ export class RenovationDialog extends ComponentDialog {
   private route = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const said = String(step.result);
-    const action = (ACTIONS as readonly string[]).includes(said) ? (said as RenovationAction) : pickRenovationAction(said);
+    const action = (ACTIONS as readonly string[]).includes(said)
+      ? (said as RenovationAction)
+      : pickRenovationAction(said);
     if (!action) {
       await step.context.sendActivity('没有这个选项，已退出装修服务。需要时再回复“装修”。');
       return step.endDialog();
@@ -124,7 +139,9 @@ export class RenovationDialog extends ComponentDialog {
     switch (v.action) {
       case 'extend': {
         const max = svc.settings(estate).maxExtensionDays;
-        return step.prompt(TEXT, { prompt: `装修许可 ${permit.number} 当前到 ${permit.endDate}。请问要延期到哪天？例如“延期两周”“到12月20日”“2026-12-20”。（每次最多 ${max} 天）` });
+        return step.prompt(TEXT, {
+          prompt: `装修许可 ${permit.number} 当前到 ${permit.endDate}。请问要延期到哪天？例如“延期两周”“到12月20日”“2026-12-20”。（每次最多 ${max} 天）`,
+        });
       }
       case 'stop':
         return step.prompt(TEXT, { prompt: '请简单说明停工原因，例如“春节放假”。' });
@@ -156,13 +173,18 @@ export class RenovationDialog extends ComponentDialog {
     if (v.action === 'extend') {
       const r = await svc.requestExtension(estate, personId, permitId, text, null);
       if (!r.ok && r.code === 'UNPARSED') {
-        return step.prompt(WHEN, { prompt: '没看懂您要延期到哪一天，请说一个具体日期，例如“12月20日”。', retryPrompt: '请说一个具体日期，例如“12月20日”。' });
+        return step.prompt(WHEN, {
+          prompt: '没看懂您要延期到哪一天，请说一个具体日期，例如“12月20日”。',
+          retryPrompt: '请说一个具体日期，例如“12月20日”。',
+        });
       }
       await step.context.sendActivity(this.report(r));
       return step.endDialog();
     }
     if (v.action === 'stop') {
-      await step.context.sendActivity(this.report(await svc.announceStopWork(estate, personId, permitId, text || null)));
+      await step.context.sendActivity(
+        this.report(await svc.announceStopWork(estate, personId, permitId, text || null)),
+      );
       return step.endDialog();
     }
     const slots = v.slots ?? [];
@@ -172,7 +194,9 @@ export class RenovationDialog extends ComponentDialog {
       await step.context.sendActivity('没有这个序号，已退出。需要时再回复“装修”。');
       return step.endDialog();
     }
-    await step.context.sendActivity(this.report(await svc.bookExitInspection(estate, personId, permitId, new Date(slot))));
+    await step.context.sendActivity(
+      this.report(await svc.bookExitInspection(estate, personId, permitId, new Date(slot))),
+    );
     return step.endDialog();
   };
 
@@ -189,7 +213,9 @@ export class RenovationDialog extends ComponentDialog {
       await step.context.sendActivity('还是没看懂这个日期，已退出。需要时再回复“装修延期”。');
       return step.endDialog();
     }
-    await step.context.sendActivity(this.report(await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null)));
+    await step.context.sendActivity(
+      this.report(await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null)),
+    );
     return step.endDialog();
   };
 }

@@ -1,6 +1,12 @@
 // "Which unit?" for flows that need one: ends with the unitId (auto-picked when there is only one), or null when the
 // person has none (or, with ownerOnly, none they own).
-import { ComponentDialog, ListStyle, WaterfallDialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  ListStyle,
+  WaterfallDialog,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { textsFor } from './dialog-deps.js';
 import { senderOf } from '../src/identity/sender.js';
@@ -31,7 +37,11 @@ export class UnitChooserDialog extends ComponentDialog {
     if (units.length <= 1) return step.endDialog(units[0]?.unitId ?? null);
     return step.prompt(PICK, {
       prompt: textsFor(step.context)('chooser.ask'),
-      choices: units.map((u) => ({ value: u.unitId, action: { type: 'imBack', title: u.label, value: u.label }, synonyms: [u.label] })),
+      choices: units.map((u) => ({
+        value: u.unitId,
+        action: { type: 'imBack', title: u.label, value: u.label },
+        synonyms: [u.label],
+      })),
       style: ListStyle.suggestedAction,
     });
   };

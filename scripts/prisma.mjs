@@ -45,14 +45,30 @@ function newMigration(name, fixedStamp) {
       fs.cpSync(snapshotDir, path.join(tmp, 'models'), { recursive: true });
       from = ['--from-schema-datamodel', tmp];
     }
-    const r = prisma(p, ['migrate', 'diff', ...from, '--to-schema-datamodel', `prisma/${p}`, '--script', '--exit-code']);
-    if (r.status === 0) { console.log(`${p}: no change`); continue; }
-    if (r.status !== 2) { console.error(r.stderr); process.exit(1); }
+    const r = prisma(p, [
+      'migrate',
+      'diff',
+      ...from,
+      '--to-schema-datamodel',
+      `prisma/${p}`,
+      '--script',
+      '--exit-code',
+    ]);
+    if (r.status === 0) {
+      console.log(`${p}: no change`);
+      continue;
+    }
+    if (r.status !== 2) {
+      console.error(r.stderr);
+      process.exit(1);
+    }
     const dir = path.join(root, 'prisma', p, 'migrations', dirName);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'migration.sql'), r.stdout);
-    fs.writeFileSync(path.join(root, 'prisma', p, 'migrations', 'migration_lock.toml'),
-      `# Written by scripts/prisma.mjs\nprovider = "${p}"\n`);
+    fs.writeFileSync(
+      path.join(root, 'prisma', p, 'migrations', 'migration_lock.toml'),
+      `# Written by scripts/prisma.mjs\nprovider = "${p}"\n`,
+    );
     console.log(`${p}: wrote prisma/${p}/migrations/${dirName}/migration.sql`);
     wrote++;
   }
@@ -72,8 +88,10 @@ function reinit() {
 const [cmd, arg] = process.argv.slice(2);
 if (cmd === 'generate') generate();
 else if (cmd === 'new') newMigration(arg);
-else if (cmd === 'reinit') { generate(); reinit(); }
-else {
+else if (cmd === 'reinit') {
+  generate();
+  reinit();
+} else {
   console.error('usage: node scripts/prisma.mjs generate | new <name>');
   process.exit(2);
 }

@@ -35,7 +35,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'import-bills') {
     const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
     try {
-      return await runFeeImport(argv.slice(1), { prisma: db.prisma, out: io.out, progress: (s) => process.stderr.write(s) });
+      return await runFeeImport(argv.slice(1), {
+        prisma: db.prisma,
+        out: io.out,
+        progress: (s) => process.stderr.write(s),
+      });
     } finally {
       await db.close();
     }
@@ -43,7 +47,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { estate: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string' } },
+    options: {
+      estate: { type: 'string' },
+      name: { type: 'string' },
+      phone: { type: 'string' },
+      unit: { type: 'string' },
+      role: { type: 'string' },
+    },
   });
   const [command, arg] = positionals;
   if (!command || command === 'help') {
@@ -63,13 +73,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'binding-code': {
         if (!arg) throw new AppError('BAD_INPUT', 'no unit', '请给出房号，例如: binding-code 3-2-1201');
         const r = await svc.issueBindingCode(estate.id, arg, 'cli');
-        io.out(`${r.unitLabel} 的绑定码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}，仅可使用一次）`);
+        io.out(
+          `${r.unitLabel} 的绑定码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}，仅可使用一次）`,
+        );
         return 0;
       }
       case 'staff-code': {
         if (!arg) throw new AppError('BAD_INPUT', 'no name', '请给出员工姓名，例如: staff-code 王芳');
         const r = await svc.issueStaffCode(estate.id, arg, 'cli');
-        io.out(`${r.name}（${staffRoleLabel(r.role)}）的员工码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}）`);
+        io.out(
+          `${r.name}（${staffRoleLabel(r.role)}）的员工码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}）`,
+        );
         return 0;
       }
       case 'add-owner': {
@@ -82,9 +96,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'add-staff': {
         const { name, phone, role } = values;
         const staffRole = role ? ROLE_BY_LABEL[role] : undefined;
-        if (!name || !phone || !staffRole) throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --role 客户助理|领班|主管|经理');
-        await repo.addStaffMember(db.prisma, { estateId: estate.id, name, phone: phone.replace(/\D/g, ''), role: staffRole, actor: 'cli', at: now() });
-        io.out(`已登记员工 ${name}（${staffRoleLabel(staffRole)}，${maskPhone(phone)}）。用 staff-code ${name} 生成员工码。`);
+        if (!name || !phone || !staffRole)
+          throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --role 客户助理|领班|主管|经理');
+        await repo.addStaffMember(db.prisma, {
+          estateId: estate.id,
+          name,
+          phone: phone.replace(/\D/g, ''),
+          role: staffRole,
+          actor: 'cli',
+          at: now(),
+        });
+        io.out(
+          `已登记员工 ${name}（${staffRoleLabel(staffRole)}，${maskPhone(phone)}）。用 staff-code ${name} 生成员工码。`,
+        );
         return 0;
       }
       default:
@@ -104,7 +128,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function pickEstate(prisma: Prisma, code: string | undefined) {
   const e = code ? await findEstateByCode(prisma, code) : await findDefaultEstate(prisma);
-  if (!e) throw new AppError('NOT_FOUND', 'no estate', code ? `没有编码为 ${code} 的小区。` : '数据库里还没有小区（先 npm start 生成演示数据）。');
+  if (!e)
+    throw new AppError(
+      'NOT_FOUND',
+      'no estate',
+      code ? `没有编码为 ${code} 的小区。` : '数据库里还没有小区（先 npm start 生成演示数据）。',
+    );
   return e;
 }
 

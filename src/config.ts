@@ -6,45 +6,53 @@ import { wechatConfigSchema } from '../adapters/wechat/wechat.config.js';
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
-export const configSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .default('file:./data/wuye.db')
-    .refine((u) => /^file:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u), {
-      message: '必须以 file: (SQLite) 或 postgres:// / postgresql:// (PostgreSQL) 开头',
-    }),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default('0.0.0.0'),
-  CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
-  MicrosoftAppId: optionalString,
-  MicrosoftAppPassword: optionalString,
-  MicrosoftAppTenantId: optionalString,
-  MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TZ: z
-    .string()
-    .default('Asia/Shanghai')
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, { message: '不是有效的 IANA 时区（例如 Asia/Shanghai）' }),
-  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  SEED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  DATA_DIR: z.string().default('./data'),
-  /** Outbox dispatcher: how often it looks for due messages, and sends before a message becomes a dead letter. */
-  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-  /** WeChat personal-account daily send cap (ban risk); see README. */
-  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
-  /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
-  SCHEDULER: z.enum(['on', 'off']).default('on'),
-  ...wechatConfigSchema.shape,
-  ...telegramEnvShape,
-}).superRefine(refineTelegramEnv);
+export const configSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/wuye.db')
+      .refine((u) => /^file:.+/.test(u) || /^postgres(ql)?:\/\/.+/.test(u), {
+        message: '必须以 file: (SQLite) 或 postgres:// / postgresql:// (PostgreSQL) 开头',
+      }),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().default('0.0.0.0'),
+    CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: optionalString,
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TZ: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine(
+        (tz) => {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: '不是有效的 IANA 时区（例如 Asia/Shanghai）' },
+      ),
+    DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    SEED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+    DATA_DIR: z.string().default('./data'),
+    /** Outbox dispatcher: how often it looks for due messages, and sends before a message becomes a dead letter. */
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** WeChat personal-account daily send cap (ban risk); see README. */
+    WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
+    /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
+    SCHEDULER: z.enum(['on', 'off']).default('on'),
+    ...wechatConfigSchema.shape,
+    ...telegramEnvShape,
+  })
+  .superRefine(refineTelegramEnv);
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -59,7 +67,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message} (当前值: ${JSON.stringify(pick(env, i.path[0]))})`),
+      result.error.issues.map(
+        (i) => `${i.path.join('.') || '(env)'}: ${i.message} (当前值: ${JSON.stringify(pick(env, i.path[0]))})`,
+      ),
     );
   }
   return result.data;

@@ -28,7 +28,13 @@ import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
 import { CJK_FONT_MISSING_WARNING, findCjkFont } from './reports/cjk-font.js';
-import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears, missingYearWarning, type HolidayYear } from './sla/business-calendar.js';
+import {
+  BusinessCalendar,
+  DEFAULT_DESK_CALENDAR,
+  loadHolidayYears,
+  missingYearWarning,
+  type HolidayYear,
+} from './sla/business-calendar.js';
 import { BindingService } from './identity/binding.service.js';
 import type { Locale } from './i18n/index.js';
 import { DeskSlots, keyDeskSettings } from './keys/desk-slots.js';
@@ -82,7 +88,11 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): B
   const sla = new SlaService(db.prisma, deskCalendar, now);
   const binding = new BindingService(db.prisma, now);
   // Desk slot rules are the department defaults; per-estate overrides need one DeskSlots per estate (see CHANGELOG).
-  const keys = new KeyService(db.prisma, new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
+  const keys = new KeyService(
+    db.prisma,
+    new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
+    now,
+  );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   const reports = new ReportService(db.prisma, deskCalendar);
@@ -187,7 +197,10 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
         logger,
       }),
     );
-  } else logger.info('WeChat off: set WECHATY_PUPPET (e.g. wechaty-puppet-service + WECHATY_PUPPET_SERVICE_TOKEN) to enable');
+  } else
+    logger.info(
+      'WeChat off: set WECHATY_PUPPET (e.g. wechaty-puppet-service + WECHATY_PUPPET_SERVICE_TOKEN) to enable',
+    );
 
   const telegram = telegramSettings(config);
   if (telegram) {
@@ -210,7 +223,9 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     },
     logger,
   });
-  logger.info(`Bot Framework endpoint: http://localhost:${http.port}/api/messages (Emulator: no app id needed when MicrosoftAppId is empty)`);
+  logger.info(
+    `Bot Framework endpoint: http://localhost:${http.port}/api/messages (Emulator: no app id needed when MicrosoftAppId is empty)`,
+  );
 
   const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
@@ -231,7 +246,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   dispatcher.start();
 
   const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, parts), tz: config.TZ, logger });
-  if (config.SCHEDULER === 'on') void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
+  if (config.SCHEDULER === 'on')
+    void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
   let stopped = false;
   const stop = async () => {
@@ -239,7 +255,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     stopped = true;
     await scheduler.stop();
     await dispatcher.stop();
-    for (const c of channels) await c.stop().catch((err: unknown) => logger.error({ err, channel: c.name }, 'channel stop failed'));
+    for (const c of channels)
+      await c.stop().catch((err: unknown) => logger.error({ err, channel: c.name }, 'channel stop failed'));
     await http.close();
     await db.close();
     logger.info('stopped');
@@ -260,7 +277,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const shutdown = () => {
-    void app.stop().then(() => process.exit(0), () => process.exit(1));
+    void app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

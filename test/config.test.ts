@@ -8,7 +8,12 @@ const root = path.resolve(import.meta.dirname, '..');
 describe('configuration', () => {
   it('defaults to the embedded SQLite file, port 3978 and Asia/Shanghai', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ DATABASE_URL: 'file:./data/wuye.db', PORT: 3978, TZ: 'Asia/Shanghai', CONSOLE_CHAT: 'auto' });
+    expect(c).toMatchObject({
+      DATABASE_URL: 'file:./data/wuye.db',
+      PORT: 3978,
+      TZ: 'Asia/Shanghai',
+      CONSOLE_CHAT: 'auto',
+    });
   });
 
   it('names the variable that is wrong', () => {
@@ -46,7 +51,11 @@ describe('documentation of the configuration', () => {
   it('every variable the app reads is in .env.example and in the README table', async () => {
     const fs = await import('node:fs');
     const { configSchema } = await import('../src/config.js');
-    const shape = (configSchema as unknown as { _zod: { def: { in?: { shape: Record<string, unknown> }; shape?: Record<string, unknown> } } })._zod.def;
+    const shape = (
+      configSchema as unknown as {
+        _zod: { def: { in?: { shape: Record<string, unknown> }; shape?: Record<string, unknown> } };
+      }
+    )._zod.def;
     const keys = Object.keys(shape.in?.shape ?? shape.shape ?? {});
     expect(keys.length).toBeGreaterThan(15);
     const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');

@@ -18,8 +18,14 @@ describeEachDb('start-up with Telegram configured', (provider) => {
     fake = await FakeTelegramApi.start();
     app = await startApp({
       env: {
-        DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', CONSOLE_CHAT: 'off', SCHEDULER: 'off', OUTBOX_INTERVAL_MS: '100',
-        TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot,
+        DATABASE_URL: url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CONSOLE_CHAT: 'off',
+        SCHEDULER: 'off',
+        OUTBOX_INTERVAL_MS: '100',
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.apiRoot,
       },
       logger: log.logger,
     });
@@ -33,17 +39,41 @@ describeEachDb('start-up with Telegram configured', (provider) => {
   it('a Telegram user gets the zh-CN main menu as an inline keyboard', async () => {
     fake.pushUpdate({
       update_id: 501,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 777, type: 'private' }, from: { id: 777, is_bot: false, first_name: '小王' }, text: '你好' },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 777, type: 'private' },
+        from: { id: 777, is_bot: false, first_name: '小王' },
+        text: '你好',
+      },
     });
-    const call = await fake.waitFor('sendMessage', (c) => String(c.payload.text).includes('请问需要办理什么业务'), 10_000);
-    const keyboard = (call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    const call = await fake.waitFor(
+      'sendMessage',
+      (c) => String(c.payload.text).includes('请问需要办理什么业务'),
+      10_000,
+    );
+    const keyboard = (call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard
+      .flat()
+      .map((b) => b.text);
     expect(keyboard).toEqual(['投诉', '装修', '钥匙', '物业费', '帮助']);
     expect(log.lines.join('')).toContain('WeChat off: set WECHATY_PUPPET');
   });
 
   it('an outbox message reaches the Telegram chat through the dispatcher, once', async () => {
-    await enqueue(app.db.prisma, { channel: 'telegram', address: '777', kind: 'urgent', message: { text: '【通知】明天上午停水' }, dedupeKey: 'test-notice-1' });
-    await enqueue(app.db.prisma, { channel: 'telegram', address: '777', kind: 'urgent', message: { text: '【通知】明天上午停水' }, dedupeKey: 'test-notice-1' });
+    await enqueue(app.db.prisma, {
+      channel: 'telegram',
+      address: '777',
+      kind: 'urgent',
+      message: { text: '【通知】明天上午停水' },
+      dedupeKey: 'test-notice-1',
+    });
+    await enqueue(app.db.prisma, {
+      channel: 'telegram',
+      address: '777',
+      kind: 'urgent',
+      message: { text: '【通知】明天上午停水' },
+      dedupeKey: 'test-notice-1',
+    });
     await fake.waitFor('sendMessage', (c) => c.payload.text === '【通知】明天上午停水', 10_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(fake.callsTo('sendMessage').filter((c) => c.payload.text === '【通知】明天上午停水')).toHaveLength(1);

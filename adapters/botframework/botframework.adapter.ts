@@ -83,7 +83,8 @@ export class BotFrameworkChannel implements Channel {
     await this.adapter.process(bfReq, wrapResponse(res), (ctx) => {
       // Teams puts the bot's @mention in a group message's text ("<at>物业前台</at> 认领 0007"); without removing it
       // no group command would be recognised. Other channels send no mention entity, and nothing changes for them.
-      if (ctx.activity.type === 'message' && ctx.activity.text && ctx.activity.recipient?.id) TurnContext.removeRecipientMention(ctx.activity);
+      if (ctx.activity.type === 'message' && ctx.activity.text && ctx.activity.recipient?.id)
+        TurnContext.removeRecipientMention(ctx.activity);
       return this.opts.handler.onTurn(ctx);
     });
   }
@@ -93,15 +94,25 @@ export class BotFrameworkChannel implements Channel {
     const ref = conversationReference.safeParse(safeJson(address));
     if (!ref.success) return { ok: false, error: 'invalid conversation reference', permanent: true };
     try {
-      await this.adapter.continueConversationAsync(this.opts.appId ?? '', ref.data as unknown as Partial<ConversationReference>, async (ctx) => {
-        const activity = message.suggestions?.length
-          ? MessageFactory.suggestedActions(message.suggestions, message.text)
-          : MessageFactory.text(message.text);
-        if (message.image) {
-          activity.attachments = [{ contentType: 'image/png', contentUrl: `data:image/png;base64,${message.image.png.toString('base64')}`, name: message.image.caption ?? 'chart.png' }];
-        }
-        await ctx.sendActivity(activity);
-      });
+      await this.adapter.continueConversationAsync(
+        this.opts.appId ?? '',
+        ref.data as unknown as Partial<ConversationReference>,
+        async (ctx) => {
+          const activity = message.suggestions?.length
+            ? MessageFactory.suggestedActions(message.suggestions, message.text)
+            : MessageFactory.text(message.text);
+          if (message.image) {
+            activity.attachments = [
+              {
+                contentType: 'image/png',
+                contentUrl: `data:image/png;base64,${message.image.png.toString('base64')}`,
+                name: message.image.caption ?? 'chart.png',
+              },
+            ];
+          }
+          await ctx.sendActivity(activity);
+        },
+      );
       return { ok: true };
     } catch (err) {
       const status = (err as { statusCode?: number }).statusCode;

@@ -95,14 +95,23 @@ export class ConsoleChannel extends BotAdapter implements Channel {
   async updateActivity(): Promise<void> {}
   async deleteActivity(): Promise<void> {}
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   /** Proactive messages to the console user (reminders during a demo). */
   async send(_address: string, message: OutboundMessage): Promise<SendResult> {
-    const menu = message.suggestions?.length ? `\n${message.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}` : '';
+    const menu = message.suggestions?.length
+      ? `\n${message.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}`
+      : '';
     this.print(`物业前台（通知）> ${message.text}${menu}`);
     return { ok: true };
   }

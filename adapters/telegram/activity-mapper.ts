@@ -34,13 +34,17 @@ const messageSchema = z.looseObject({
   photo: z.array(photoSizeSchema).optional(),
   reply_markup: z.unknown().optional(),
   // The message this one replies to: staff answer a bot notice with just "认领" and the notice says which ticket.
-  reply_to_message: z.looseObject({ message_id: z.number().int(), text: z.string().optional(), caption: z.string().optional() }).optional(),
+  reply_to_message: z
+    .looseObject({ message_id: z.number().int(), text: z.string().optional(), caption: z.string().optional() })
+    .optional(),
 });
 const callbackQuerySchema = z.looseObject({
   id: z.string().min(1),
   from: userSchema,
   data: z.string().optional(),
-  message: z.looseObject({ message_id: z.number().int(), chat: chatSchema, reply_markup: z.unknown().optional() }).optional(),
+  message: z
+    .looseObject({ message_id: z.number().int(), chat: chatSchema, reply_markup: z.unknown().optional() })
+    .optional(),
 });
 export const telegramUpdateSchema = z.looseObject({
   update_id: z.number().int().nonnegative(),
@@ -90,7 +94,9 @@ export function updateToActivity(
     return {
       ...base,
       // Every channel puts the quoted message's text in channelData.quotedText: the command router reads only that.
-      ...(replied ? { replyToId: String(replied.message_id), channelData: { ...update, ...(quotedText ? { quotedText } : {}) } } : {}),
+      ...(replied
+        ? { replyToId: String(replied.message_id), channelData: { ...update, ...(quotedText ? { quotedText } : {}) } }
+        : {}),
       timestamp: new Date(msg.date * 1000),
       conversation: conversationOf(msg.chat),
       from: msg.from ? { id: String(msg.from.id), name: displayName(msg.from) } : { id: String(msg.chat.id), name: '' },
@@ -128,7 +134,8 @@ function photoAttachments(photo: z.infer<typeof photoSizeSchema>[] | undefined):
 
 /** The text of the pressed button, read from the keyboard still attached to the message (fallback for lost tokens). */
 export function buttonTextFor(query: TelegramCallbackQuery): string | undefined {
-  const markup = query.message?.reply_markup as { inline_keyboard?: { text?: unknown; callback_data?: unknown }[][] } | undefined;
+  const markup = query.message?.reply_markup as
+    { inline_keyboard?: { text?: unknown; callback_data?: unknown }[][] } | undefined;
   for (const row of markup?.inline_keyboard ?? []) {
     for (const button of row) {
       if (button.callback_data === query.data && typeof button.text === 'string') return button.text;
@@ -175,7 +182,10 @@ export function buttonsFromActions(actions: CardAction[] | undefined): ButtonSpe
 }
 
 /** Two buttons a row keeps short Chinese labels readable on a phone; long labels get a row of their own. */
-export function inlineKeyboard(buttons: ButtonSpec[], encode: (value: string) => string): InlineKeyboardMarkup | undefined {
+export function inlineKeyboard(
+  buttons: ButtonSpec[],
+  encode: (value: string) => string,
+): InlineKeyboardMarkup | undefined {
   if (buttons.length === 0) return undefined;
   const rows: InlineKeyboardButton[][] = [];
   let row: InlineKeyboardButton[] = [];
@@ -242,5 +252,10 @@ export function activityToSendMessages(
   chatId: string,
   encode: (value: string) => string,
 ): SendMessageParams[] {
-  return textToSendMessages(chatId, activity.text ?? '', buttonsFromActions(activity.suggestedActions?.actions), encode);
+  return textToSendMessages(
+    chatId,
+    activity.text ?? '',
+    buttonsFromActions(activity.suggestedActions?.actions),
+    encode,
+  );
 }

@@ -64,7 +64,13 @@ export interface TelegramAdapterOptions {
  */
 export const TELEGRAM_REPLY_LIMITS: APIThrottlerOptions = {
   global: { reservoir: 25, reservoirRefreshAmount: 25, reservoirRefreshInterval: 1000 },
-  group: { maxConcurrent: 1, minTime: 1000, reservoir: 18, reservoirRefreshAmount: 18, reservoirRefreshInterval: 60_000 },
+  group: {
+    maxConcurrent: 1,
+    minTime: 1000,
+    reservoir: 18,
+    reservoirRefreshAmount: 18,
+    reservoirRefreshInterval: 60_000,
+  },
   out: { maxConcurrent: 1, minTime: 1000 },
 };
 
@@ -98,7 +104,9 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     const requestTimeout = opts.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
     const client = { apiRoot: opts.apiRoot, timeoutSeconds: requestTimeout };
     // The polling client waits out the long poll first, so its timeout is the poll's plus one request's.
-    this.bot = new Bot(opts.token, { client: { ...client, timeoutSeconds: (opts.pollingTimeoutSeconds ?? 30) + requestTimeout } });
+    this.bot = new Bot(opts.token, {
+      client: { ...client, timeoutSeconds: (opts.pollingTimeoutSeconds ?? 30) + requestTimeout },
+    });
     this.bot.use((ctx) => {
       // Not awaited: chats run in parallel; the next getUpdates waits for these turns (see below).
       void this.receive(ctx.update);
@@ -108,7 +116,8 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     // the updates already received have finished: a crash mid-turn then gets the update again after a restart
     // instead of losing it (test/faults/crash-restart.long.test.ts). Chats still run in parallel within a batch.
     this.bot.api.config.use(async (prev, method, payload, signal) => {
-      if (method === 'getUpdates') while (this.chatQueues.size > 0) await Promise.allSettled([...this.chatQueues.values()]);
+      if (method === 'getUpdates')
+        while (this.chatQueues.size > 0) await Promise.allSettled([...this.chatQueues.values()]);
       return prev(method, payload, signal);
     });
     this.plainApi = new Api(opts.token, client);
@@ -124,7 +133,8 @@ export class TelegramAdapter extends BotAdapter implements Channel {
         rethrowHttpErrors: true,
       }),
     );
-    if (opts.replyThrottle !== false) this.replyApi.config.use(apiThrottler(opts.replyThrottle ?? TELEGRAM_REPLY_LIMITS));
+    if (opts.replyThrottle !== false)
+      this.replyApi.config.use(apiThrottler(opts.replyThrottle ?? TELEGRAM_REPLY_LIMITS));
 
     this.onTurnError = async (context, error) => {
       await opts.handler.onTurnError(context, error);
@@ -155,7 +165,8 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     if (!this.running) return;
     this.running = false;
     this.wakePause?.();
-    if (this.bot.isRunning()) await this.bot.stop().catch((err: unknown) => this.log.warn({ err }, 'Telegram 停止轮询时出错'));
+    if (this.bot.isRunning())
+      await this.bot.stop().catch((err: unknown) => this.log.warn({ err }, 'Telegram 停止轮询时出错'));
     await this.pollLoop;
     await this.drain();
   }
@@ -173,7 +184,10 @@ export class TelegramAdapter extends BotAdapter implements Channel {
         if (!this.running) return;
         if (err instanceof GrammyError && err.error_code === 409) {
           // Another process polls with this token (or a webhook is set): an operator must look, we keep trying.
-          this.log.error({ alert: true, errorCode: 409, description: err.description }, 'Telegram 409 冲突：另一个实例在使用此 token 轮询，稍后重试');
+          this.log.error(
+            { alert: true, errorCode: 409, description: err.description },
+            'Telegram 409 冲突：另一个实例在使用此 token 轮询，稍后重试',
+          );
         } else if (err instanceof GrammyError && err.error_code === 401) {
           this.log.error({ alert: true, errorCode: 401 }, 'Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401），稍后重试');
         } else {
@@ -260,7 +274,12 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     const update = parsed.update;
     const query = update.callback_query;
     // Answer at once so the button's spinner stops, whatever the turn does next.
-    if (query) this.track(this.plainApi.answerCallbackQuery(query.id).catch((err: unknown) => this.log.warn({ err }, 'answerCallbackQuery 失败')));
+    if (query)
+      this.track(
+        this.plainApi
+          .answerCallbackQuery(query.id)
+          .catch((err: unknown) => this.log.warn({ err }, 'answerCallbackQuery 失败')),
+      );
     const activity = updateToActivity(
       update,
       { id: this.botId, name: this.bot.isInited() ? this.bot.botInfo.username : '' },
@@ -339,7 +358,12 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     if (!chatId || !activity.id) return;
     const [params] = activityToSendMessages(activity, chatId, (v) => this.callbackData.encode(v));
     if (!params) return;
-    await this.replyApi.editMessageText(chatId, Number(activity.id), params.text, params.reply_markup ? { reply_markup: params.reply_markup } : {});
+    await this.replyApi.editMessageText(
+      chatId,
+      Number(activity.id),
+      params.text,
+      params.reply_markup ? { reply_markup: params.reply_markup } : {},
+    );
   }
 
   async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
@@ -348,8 +372,15 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     await this.replyApi.deleteMessage(chatId, Number(reference.activityId));
   }
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: 'event', name: 'continueConversation' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
@@ -361,11 +392,18 @@ export class TelegramAdapter extends BotAdapter implements Channel {
       let lastId: number | undefined;
       if (message.image) {
         const caption = message.image.caption?.slice(0, CAPTION_LIMIT);
-        const sent = await this.plainApi.sendPhoto(address, new InputFile(message.image.png, 'chart.png'), caption ? { caption } : {});
+        const sent = await this.plainApi.sendPhoto(
+          address,
+          new InputFile(message.image.png, 'chart.png'),
+          caption ? { caption } : {},
+        );
         lastId = sent.message_id;
       }
-      const params = textToSendMessages(address, message.text, (message.suggestions ?? []).map((s) => ({ title: s, value: s })), (v) =>
-        this.callbackData.encode(v),
+      const params = textToSendMessages(
+        address,
+        message.text,
+        (message.suggestions ?? []).map((s) => ({ title: s, value: s })),
+        (v) => this.callbackData.encode(v),
       );
       for (const p of params) lastId = (await this.sendMessage(this.plainApi, p)).message_id;
       return lastId === undefined ? { ok: true } : { ok: true, providerMessageId: String(lastId) };

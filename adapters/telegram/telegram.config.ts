@@ -3,24 +3,32 @@
 import { z } from 'zod';
 import { emptyToUndefined } from '../../src/shared/env.js';
 
-
 export const telegramEnvShape = {
   /** Absent → the Telegram channel is off. */
   TELEGRAM_BOT_TOKEN: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, { message: '格式应为 123456:ABC-DEF…（向 @BotFather 获取）' }).optional(),
+    z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, { message: '格式应为 123456:ABC-DEF…（向 @BotFather 获取）' })
+      .optional(),
   ),
   /** A private Bot API server or the tests' fake server. */
   TELEGRAM_API_ROOT: z.preprocess(
     emptyToUndefined,
-    z.url({ protocol: /^https?$/ }).default('https://api.telegram.org').transform((u) => u.replace(/\/+$/, '')),
+    z
+      .url({ protocol: /^https?$/ })
+      .default('https://api.telegram.org')
+      .transform((u) => u.replace(/\/+$/, '')),
   ),
   /** Set → webhook mode (Telegram POSTs updates to this URL); absent → long polling. */
   TELEGRAM_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   /** Telegram's `secret_token`: 1–256 of A-Z a-z 0-9 _ -; we insist on ≥ 16 so it cannot be guessed. */
   TELEGRAM_WEBHOOK_SECRET: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, { message: '需 16–256 个字符，仅限字母、数字、_ 和 -' }).optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, { message: '需 16–256 个字符，仅限字母、数字、_ 和 -' })
+      .optional(),
   ),
 };
 

@@ -37,7 +37,12 @@ export function toActivity(msg: InboundWechatMessage, bot: { id: string; name: s
     id: msg.id,
     timestamp: now,
     serviceUrl: '',
-    conversation: { id: msg.roomId ?? msg.talkerId, isGroup, conversationType: isGroup ? 'group' : 'personal', name: msg.roomTopic ?? '' },
+    conversation: {
+      id: msg.roomId ?? msg.talkerId,
+      isGroup,
+      conversationType: isGroup ? 'group' : 'personal',
+      name: msg.roomTopic ?? '',
+    },
     from: { id: msg.talkerId, name: msg.talkerName },
     recipient: { id: bot.id, name: bot.name },
     text: msg.text,
@@ -79,7 +84,10 @@ export function stripMention(text: string, botNames: readonly string[]): string 
   for (const name of botNames.filter((n) => n.length > 0)) {
     t = t.split(`@${name}`).join(' ');
   }
-  return t.replace(/[\u2005\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();
+  return t
+    .replace(/[\u2005\u00a0]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** True when a room text addresses the bot by name (fallback when the puppet gives no mention list). */
@@ -94,11 +102,18 @@ export interface RememberedMenu {
 
 export function menuFromActions(actions: readonly CardAction[] | undefined): RememberedMenu | null {
   if (!actions || actions.length === 0) return null;
-  return { values: actions.map((a) => (typeof a.value === 'string' && a.value !== '' ? a.value : a.title ?? String(a.value))) };
+  return {
+    values: actions.map((a) =>
+      typeof a.value === 'string' && a.value !== '' ? a.value : (a.title ?? String(a.value)),
+    ),
+  };
 }
 
 /** The chosen action value when `text` picks an entry of `menu`; null when it is not a pick (the text passes through). */
-export function resolveMenuPick(text: string, menu: RememberedMenu | undefined): { index: number; value: string } | null {
+export function resolveMenuPick(
+  text: string,
+  menu: RememberedMenu | undefined,
+): { index: number; value: string } | null {
   if (!menu) return null;
   const index = pickMenuIndex(text, menu.values.length);
   if (index === null) return null;

@@ -168,7 +168,9 @@ export class WechatAdapter extends BotAdapter implements Channel {
     });
     bot.on('message', (msg) => {
       const p = this.onMessage(msg)
-        .catch((err: unknown) => this.opts.logger.error({ err, channel: 'wechat', messageId: msg.id }, 'wechat message failed'))
+        .catch((err: unknown) =>
+          this.opts.logger.error({ err, channel: 'wechat', messageId: msg.id }, 'wechat message failed'),
+        )
         .finally(() => this.inflight.delete(p));
       this.inflight.add(p);
     });
@@ -179,7 +181,10 @@ export class WechatAdapter extends BotAdapter implements Channel {
     if (status === wechatyTypes.ScanStatus.Waiting || status === wechatyTypes.ScanStatus.Timeout) {
       const print = this.opts.printQr ?? ((q: string) => qrcodeTerminal.generate(q, { small: true }));
       print(qrcode);
-      this.opts.logger.info({ channel: 'wechat', url: qrcodeUrl(qrcode) }, '请用微信扫码登录 (scan the QR code to log in)');
+      this.opts.logger.info(
+        { channel: 'wechat', url: qrcodeUrl(qrcode) },
+        '请用微信扫码登录 (scan the QR code to log in)',
+      );
     } else {
       this.opts.logger.info({ channel: 'wechat', status: wechatyTypes.ScanStatus[status] }, 'wechat scan status');
     }
@@ -201,7 +206,11 @@ export class WechatAdapter extends BotAdapter implements Channel {
     if (this.stopped || !this.bot) return;
     this.restarting = true;
     try {
-      await this.bot.stop().catch((err: unknown) => this.opts.logger.warn({ err, channel: 'wechat' }, 'wechaty stop before restart failed'));
+      await this.bot
+        .stop()
+        .catch((err: unknown) =>
+          this.opts.logger.warn({ err, channel: 'wechat' }, 'wechaty stop before restart failed'),
+        );
       this.startedAt = this.now();
       await this.bot.start();
       this.opts.logger.info({ channel: 'wechat', reason }, 'wechaty restarted');
@@ -218,7 +227,10 @@ export class WechatAdapter extends BotAdapter implements Channel {
 
   private async onMessage(msg: Message): Promise<void> {
     const skip = (reason: string) =>
-      this.opts.logger.debug({ channel: 'wechat', messageId: msg.id, roomId: msg.room()?.id, reason }, 'wechat message skipped');
+      this.opts.logger.debug(
+        { channel: 'wechat', messageId: msg.id, roomId: msg.room()?.id, reason },
+        'wechat message skipped',
+      );
     if (msg.self()) return skip('self');
     if (isBacklog(msg.date(), this.startedAt)) return skip('backlog');
     const type = msg.type();
@@ -249,7 +261,8 @@ export class WechatAdapter extends BotAdapter implements Channel {
       // 注册群 must reach the bot from a group that is not registered yet, or no WeChat group could ever be
       // registered; the command router checks the sender is a supervisor.
       const registering = /^\/?(注册群|registergroup)(\s|$)/.test(text);
-      if (!registering && !(await this.opts.isRegisteredGroup(WECHAT_CHANNEL_ID, room.id))) return skip('room-not-registered');
+      if (!registering && !(await this.opts.isRegisteredGroup(WECHAT_CHANNEL_ID, room.id)))
+        return skip('room-not-registered');
       roomTopic = await room.topic();
     } else {
       text = text.trim();
@@ -285,13 +298,23 @@ export class WechatAdapter extends BotAdapter implements Channel {
     const outbox: Partial<Activity>[] = [];
     context.turnState.set(OUTBOX_KEY, outbox);
     await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
-    await this.flushReply(outbox, room ? { kind: 'room', id: room.id } : { kind: 'contact', id: talker.id }, talker, key);
+    await this.flushReply(
+      outbox,
+      room ? { kind: 'room', id: room.id } : { kind: 'contact', id: talker.id },
+      talker,
+      key,
+    );
   }
 
   /** A reply the adapter gives itself (no turn ran): through the same delivery as a turn's replies. */
   private async replyDirect(msg: Message, text: string): Promise<void> {
     const talker = msg.talker();
-    await this.flushReply([{ type: ActivityTypes.Message, text }], { kind: 'contact', id: talker.id }, talker, menuKey(undefined, talker.id));
+    await this.flushReply(
+      [{ type: ActivityTypes.Message, text }],
+      { kind: 'contact', id: talker.id },
+      talker,
+      menuKey(undefined, talker.id),
+    );
   }
 
   /** Saves an image/file to DATA_DIR/media/wechat and records it; flows refer to it as `media:<id>`. */
@@ -332,7 +355,11 @@ export class WechatAdapter extends BotAdapter implements Channel {
         continue;
       }
       const addr: WechatAddress = { kind: conv.isGroup ? 'room' : 'contact', id: conv.id };
-      const result = await this.deliver(addr, toParts(a), menuKey(conv.isGroup ? conv.id : undefined, a.recipient?.id ?? conv.id));
+      const result = await this.deliver(
+        addr,
+        toParts(a),
+        menuKey(conv.isGroup ? conv.id : undefined, a.recipient?.id ?? conv.id),
+      );
       if (!result.ok) throw new Error(`wechat send failed: ${result.error}`);
       responses.push({ id: result.providerMessageId ?? '' });
     }
@@ -350,8 +377,15 @@ export class WechatAdapter extends BotAdapter implements Channel {
     await msg?.recall();
   }
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
@@ -363,20 +397,40 @@ export class WechatAdapter extends BotAdapter implements Channel {
     // The same rendering as a reply: numbered menu text, and the menu remembered for a reply "1".
     const parts = toParts({
       text: caption && !message.text.includes(caption) ? `${message.text}\n${caption}` : message.text,
-      suggestedActions: { to: [], actions: (message.suggestions ?? []).map((s) => ({ type: 'imBack', title: s, value: s })) },
+      suggestedActions: {
+        to: [],
+        actions: (message.suggestions ?? []).map((s) => ({ type: 'imBack', title: s, value: s })),
+      },
     });
     if (message.image) parts.images.push(imageBox(message.image.png));
-    return this.deliver(addr, parts, menuKey(addr.kind === 'room' ? addr.id : undefined, addr.kind === 'contact' ? addr.id : undefined));
+    return this.deliver(
+      addr,
+      parts,
+      menuKey(addr.kind === 'room' ? addr.id : undefined, addr.kind === 'contact' ? addr.id : undefined),
+    );
   }
 
-  private async flushReply(outbox: Partial<Activity>[], addr: WechatAddress, talker: Contact, key: string): Promise<void> {
-    const parts = mergeParts(outbox.filter((a) => a.type === undefined || a.type === ActivityTypes.Message).map(toParts));
+  private async flushReply(
+    outbox: Partial<Activity>[],
+    addr: WechatAddress,
+    talker: Contact,
+    key: string,
+  ): Promise<void> {
+    const parts = mergeParts(
+      outbox.filter((a) => a.type === undefined || a.type === ActivityTypes.Message).map(toParts),
+    );
     if (!parts.text && parts.images.length === 0) return;
     const result = await this.deliver(addr, parts, key, addr.kind === 'room' ? talker : undefined);
-    if (!result.ok) this.opts.logger.error({ channel: 'wechat', error: result.error, to: addr.id }, 'wechat reply failed');
+    if (!result.ok)
+      this.opts.logger.error({ channel: 'wechat', error: result.error, to: addr.id }, 'wechat reply failed');
   }
 
-  private async deliver(addr: WechatAddress, parts: ReplyParts, menuKeyStr: string, mention?: Contact): Promise<SendResult> {
+  private async deliver(
+    addr: WechatAddress,
+    parts: ReplyParts,
+    menuKeyStr: string,
+    mention?: Contact,
+  ): Promise<SendResult> {
     const bot = this.bot;
     if (!bot?.isLoggedIn) return { ok: false, error: '微信未登录 (not logged in)' };
     let target: Contact | Room | undefined;
@@ -427,7 +481,13 @@ function toParts(a: Partial<Activity>): ReplyParts {
 
 /** All replies of one turn as one WeChat message; the last menu shown is the one a number refers to. */
 function mergeParts(list: ReplyParts[]): ReplyParts {
-  const merged: ReplyParts = { text: list.map((p) => p.text).filter(Boolean).join('\n\n'), images: list.flatMap((p) => p.images) };
+  const merged: ReplyParts = {
+    text: list
+      .map((p) => p.text)
+      .filter(Boolean)
+      .join('\n\n'),
+    images: list.flatMap((p) => p.images),
+  };
   const menu = [...list].reverse().find((p) => p.menu)?.menu;
   if (menu) merged.menu = menu;
   return merged;

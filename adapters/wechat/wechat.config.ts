@@ -2,12 +2,16 @@
 import { z } from 'zod';
 import { emptyToUndefined } from '../../src/shared/env.js';
 
-
 export const wechatConfigSchema = z.object({
   /** npm name of the puppet, e.g. wechaty-puppet-service / wechaty-puppet-wechat4u / wechaty-puppet-padlocal. */
   WECHATY_PUPPET: z.preprocess(
     emptyToUndefined,
-    z.string().regex(/^(@[a-z0-9-]+\/)?wechaty-puppet-[a-z0-9-]+$/, { message: '应为 wechaty puppet 的 npm 包名，例如 wechaty-puppet-service' }).optional(),
+    z
+      .string()
+      .regex(/^(@[a-z0-9-]+\/)?wechaty-puppet-[a-z0-9-]+$/, {
+        message: '应为 wechaty puppet 的 npm 包名，例如 wechaty-puppet-service',
+      })
+      .optional(),
   ),
   /** Token for service puppets (puppet-service / padlocal); also read by the puppet itself from env. */
   WECHATY_PUPPET_SERVICE_TOKEN: z.preprocess(emptyToUndefined, z.string().optional()),

@@ -25,4 +25,5 @@ export function guardedChoicePrompt(id: string, retryText: string): ChoicePrompt
 }
 
 /** Choices whose button sends its own title. */
-export const imBackChoices = (titles: string[]): Choice[] => titles.map((t) => ({ value: t, action: { type: 'imBack', title: t, value: t } }));
+export const imBackChoices = (titles: string[]): Choice[] =>
+  titles.map((t) => ({ value: t, action: { type: 'imBack', title: t, value: t } }));

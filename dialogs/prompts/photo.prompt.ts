@@ -11,7 +11,10 @@ export interface PhotoFile {
 }
 
 const isImage = (a: Attachment) => (a.contentType ?? '').startsWith('image/');
-const toFile = (a: Attachment, i: number): PhotoFile => ({ contentUrl: a.contentUrl ?? '', name: a.name ?? `photo-${i + 1}.jpg` });
+const toFile = (a: Attachment, i: number): PhotoFile => ({
+  contentUrl: a.contentUrl ?? '',
+  name: a.name ?? `photo-${i + 1}.jpg`,
+});
 const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok)$/i;
 
 /** Photos of this message (images only), and the type of any other file it carries (null when none). */
@@ -35,7 +38,10 @@ export type PhotoAnswer = { done: true; photos: PhotoFile[] } | { done: false; p
 
 /** Collects photos over several messages until "好了" / "没有"; the photos so far live in the prompt's own state. */
 export class PhotoPrompt extends Prompt<PhotoAnswer> {
-  constructor(id: string, private readonly texts: PhotoTexts) {
+  constructor(
+    id: string,
+    private readonly texts: PhotoTexts,
+  ) {
     super(id, async (p) => {
       const v = p.recognized.value;
       if (!v) return false;
@@ -45,7 +51,12 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
     });
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+  protected async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
     const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
     if (activity) await context.sendActivity(typeof activity === 'string' ? MessageFactory.text(activity) : activity);
   }
@@ -61,9 +72,11 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
       for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
       return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length) } };
     }
-    if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, ''))) return { succeeded: true, value: { done: true, photos } };
+    if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, '')))
+      return { succeeded: true, value: { done: true, photos } };
     const problem = checkText(context.activity, 100);
-    if (problem && problem.key !== 'input.tooLong') return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
+    if (problem && problem.key !== 'input.tooLong')
+      return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
     return { succeeded: true, value: { done: false, problem: problem ? this.texts.tooLong : this.texts.retry } };
   }
 }

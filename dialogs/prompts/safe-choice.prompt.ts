@@ -11,7 +11,11 @@ export const MAX_RECOGNISED = MAX_TEXT;
 export const tooLongToRecognise = (context: TurnContext) => [...(context.activity.text ?? '')].length > MAX_RECOGNISED;
 
 export class SafeChoicePrompt extends ChoicePrompt {
-  protected override async onRecognize(context: TurnContext, state: unknown, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+  protected override async onRecognize(
+    context: TurnContext,
+    state: unknown,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<FoundChoice>> {
     if (tooLongToRecognise(context)) return { succeeded: false };
     return super.onRecognize(context, state, options);
   }

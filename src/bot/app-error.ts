@@ -1,13 +1,6 @@
 // The one error type: a code for programs, an internal message for logs, and a user-safe zh-CN text for the chat.
 export type AppErrorCode =
-  | 'BAD_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'NOT_BOUND'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE'
-  | 'INTERNAL';
+  'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_BOUND' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
 const DEFAULT_USER_TEXT: Record<AppErrorCode, string> = {
   BAD_INPUT: '输入的内容无法识别，请再试一次。',
@@ -44,7 +37,12 @@ export function appErrorFrom(err: unknown): AppError | undefined {
   const e = err as { code?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = typeof e?.message === 'string' ? e.message : '';
-  if (code === 'P1008' || code === 'P2028' || code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/i.test(message)) {
+  if (
+    code === 'P1008' ||
+    code === 'P2028' ||
+    code === 'SQLITE_BUSY' ||
+    /SQLITE_BUSY|database is locked/i.test(message)
+  ) {
     return new AppError('UNAVAILABLE', `database busy: ${code} ${message}`.trim(), undefined, { cause: err });
   }
   return undefined;

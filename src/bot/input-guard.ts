@@ -31,5 +31,7 @@ export function checkText(activity: Partial<Activity>, max = MAX_TEXT): InputPro
  * rejects lone surrogates and PostgreSQL rejects NUL in text columns, so either would fail the turn.
  */
 export function wellFormedText(text: string): string {
-  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd').replace(/\u0000/g, '');
+  return text
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/\u0000/g, '');
 }

@@ -1,8 +1,17 @@
 // Words an owner uses for each main-menu flow. Free text ("楼上装修太吵了") goes straight to the flow it names.
 export type Intent =
   | 'emergency'
-  | 'complaint' | 'renovation' | 'keys' | 'fees' | 'help' | 'handoff'
-  | 'bind' | 'unbind' | 'myInfo' | 'household' | 'staffBind';
+  | 'complaint'
+  | 'renovation'
+  | 'keys'
+  | 'fees'
+  | 'help'
+  | 'handoff'
+  | 'bind'
+  | 'unbind'
+  | 'myInfo'
+  | 'household'
+  | 'staffBind';
 
 /** Flows that show or change personal data: only for an account bound to at least one unit. */
 export const PERSONAL_INTENTS = ['complaint', 'renovation', 'keys', 'fees', 'household'] as const;
@@ -18,7 +27,10 @@ export const FEE_OPT_IN = /恢复提醒|重新提醒|开启提醒/;
 
 const RULES: Array<[Intent, RegExp]> = [
   // 特发事件 first: "电梯困人" must not become a 公共设施 complaint, nor wait for a binding.
-  ['emergency', /紧急|特发事件|着火|失火|火灾|火情|冒烟|烟味|困在电梯|电梯困人|被困电梯|电梯里出不来|关在电梯|水管爆|爆管|跑水|治安|小偷|打架|^emergency$/i],
+  [
+    'emergency',
+    /紧急|特发事件|着火|失火|火灾|火情|冒烟|烟味|困在电梯|电梯困人|被困电梯|电梯里出不来|关在电梯|水管爆|爆管|跑水|治安|小偷|打架|^emergency$/i,
+  ],
   ['handoff', /转人工|人工客服|人工服务|^人工$|找客服|^talk to staff$/i],
   // Account words come first: "解除绑定" is not "绑定", "员工绑定 123" is not "绑定".
   ['staffBind', /^员工绑定(\s|$)/],
@@ -45,7 +57,10 @@ export function matchIntent(text: string | undefined | null): Intent | null {
 export type Interruption = 'cancel' | 'help' | 'handoff';
 
 export function matchInterruption(text: string | undefined | null): Interruption | null {
-  const s = (text ?? '').trim().replace(/[。！!.，,\s]+$/u, '').toLowerCase();
+  const s = (text ?? '')
+    .trim()
+    .replace(/[。！!.，,\s]+$/u, '')
+    .toLowerCase();
   if (/^(取消|退出|算了|不办了|结束|cancel|quit)$/.test(s)) return 'cancel';
   if (/^(帮助|help|\?|？)$/.test(s)) return 'help';
   if (/^(转人工|人工|人工客服|人工服务|talk to staff)$/.test(s)) return 'handoff';

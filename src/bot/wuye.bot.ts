@@ -1,6 +1,14 @@
 // One bot turn, the same for every channel: dedupe the inbound id → identify the sender → dialogs.
 // Conversation and user state live in the database (PrismaStorage), so a restart resumes at the same step.
-import { ActivityTypes, ConversationState, MessageFactory, UserState, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  ConversationState,
+  MessageFactory,
+  UserState,
+  type StatePropertyAccessor,
+  type Storage,
+  type TurnContext,
+} from 'botbuilder';
 import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
@@ -108,7 +116,10 @@ export class WuyeBot implements TurnHandler {
   async onTurnError(context: TurnContext, thrown: unknown): Promise<void> {
     // botbuilder-dialogs wraps whatever a dialog throws in a DialogContextError: the AppError is inside.
     const error = thrown instanceof DialogContextError ? thrown.error : thrown;
-    this.deps.logger.error({ err: error, channel: context.activity.channelId, conversation: context.activity.conversation?.id }, 'turn failed');
+    this.deps.logger.error(
+      { err: error, channel: context.activity.channelId, conversation: context.activity.conversation?.id },
+      'turn failed',
+    );
     try {
       // An AppError knows what to tell the user; anything else gets the generic apology (and the dialog is reset).
       await context.sendActivity(appErrorFrom(error)?.userText ?? translator('zh-CN')('error.generic'));
@@ -128,6 +139,8 @@ export class WuyeBot implements TurnHandler {
     const sender = await this.deps.identity.identify(context.activity, this.deps.now());
     const tr = translator(sender.locale);
     const titles = MainDialog.menuChoices(tr).map((c) => c.action?.title ?? c.value);
-    await context.sendActivity(MessageFactory.suggestedActions(titles, tr('menu.greeting', { estate: sender.estate.name })));
+    await context.sendActivity(
+      MessageFactory.suggestedActions(titles, tr('menu.greeting', { estate: sender.estate.name })),
+    );
   }
 }

@@ -49,7 +49,9 @@ export class CommandRouter {
     if (!hit.command) {
       const near = this.closest(hit.word, sender);
       const word = [...hit.word].length > 20 ? `${[...hit.word].slice(0, 20).join('')}…` : hit.word;
-      await turn.sendActivity(`没有“${word}”这个命令。${near ? `您是不是想用“${near.name}”（/${near.aliases[0] ?? near.name}）？` : ''}回复“命令”查看可用命令。`);
+      await turn.sendActivity(
+        `没有“${word}”这个命令。${near ? `您是不是想用“${near.name}”（/${near.aliases[0] ?? near.name}）？` : ''}回复“命令”查看可用命令。`,
+      );
       return true;
     }
     const command = hit.command;
@@ -68,7 +70,11 @@ export class CommandRouter {
     }
     try {
       // Command replies are read by staff, often in groups: mask any mobile number whatever the command wrote.
-      await turn.sendActivity(maskPhonesInText(await command.run({ turn, sender, args: hit.args, quoted: quotedTextOf(turn.activity.channelData), now })));
+      await turn.sendActivity(
+        maskPhonesInText(
+          await command.run({ turn, sender, args: hit.args, quoted: quotedTextOf(turn.activity.channelData), now }),
+        ),
+      );
     } catch (err) {
       if (err instanceof AppError && err.code !== 'INTERNAL') {
         await turn.sendActivity(err.userText);

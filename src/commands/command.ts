@@ -55,7 +55,11 @@ export interface RefPatterns {
  * The reference a command acts on and the rest of its text: taken from the start of the arguments, else — when staff
  * reply to a bot notice with just the command word ("认领", "驳回 材料不全") — from the quoted notice.
  */
-export function refFrom(args: string, quoted: string | null | undefined, p: RefPatterns): { ref: string; rest: string } | null {
+export function refFrom(
+  args: string,
+  quoted: string | null | undefined,
+  p: RefPatterns,
+): { ref: string; rest: string } | null {
   const a = args.trim();
   const lead = new RegExp(`^(?:${p.leading.source})(?=\\s|$)`, p.leading.flags.replace('g', '')).exec(a);
   if (lead) return { ref: lead[1] ?? lead[0], rest: a.slice(lead[0].length).trim() };

@@ -22,7 +22,8 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
       usage: '收到 0007',
       async run(ctx) {
         const s = staffOf(ctx);
-        if (s.estateId !== ctx.sender.estate.id) throw new AppError('FORBIDDEN', 'other estate', '只能处理本小区的特发事件。');
+        if (s.estateId !== ctx.sender.estate.id)
+          throw new AppError('FORBIDDEN', 'other estate', '只能处理本小区的特发事件。');
         const hit = refFrom(ctx.args, ctx.quoted, TICKET_REF);
         if (!hit) throw new AppError('BAD_INPUT', 'no ref', '用法：收到 0007（特发事件的工单号）');
         const t = await svc.ackEmergency(

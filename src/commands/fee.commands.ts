@@ -23,7 +23,14 @@ interface Args {
   buildings: { id: string; name: string }[];
 }
 
-async function parseArgs(prisma: Prisma, estateId: string, args: string, usage: string, allowPeriod: boolean, locale: Locale): Promise<Args> {
+async function parseArgs(
+  prisma: Prisma,
+  estateId: string,
+  args: string,
+  usage: string,
+  allowPeriod: boolean,
+  locale: Locale,
+): Promise<Args> {
   const buildings = await buildingsOf(prisma, estateId);
   const out: Args = { building: null, period: null, buildings };
   for (const word of args.split(/\s+/).filter(Boolean)) {
@@ -33,7 +40,12 @@ async function parseArgs(prisma: Prisma, estateId: string, args: string, usage: 
       continue;
     }
     const b = buildings.find((x) => normalizeBuilding(x.name) === normalizeBuilding(word));
-    if (!b) throw new AppError('BAD_INPUT', `unknown fee command arg ${word}`, t(locale, 'fees.cmd.noBuilding', { building: word, usage }));
+    if (!b)
+      throw new AppError(
+        'BAD_INPUT',
+        `unknown fee command arg ${word}`,
+        t(locale, 'fees.cmd.noBuilding', { building: word, usage }),
+      );
     out.building = b;
   }
   return out;
@@ -74,7 +86,8 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
         });
         const scope = `${a.building ? buildingName(locale, a.building.name) : t(locale, 'fees.cmd.wholeEstate')}${a.period ? ` ${a.period}` : ''}`;
         if (rows.length === 0) return t(locale, 'fees.cmd.noData', { scope });
-        const sum = (rs: typeof rows) => rs.reduce((acc, r) => ({ due: acc.due + r.dueCents, out: acc.out + r.outstandingCents }), { due: 0, out: 0 });
+        const sum = (rs: typeof rows) =>
+          rs.reduce((acc, r) => ({ due: acc.due + r.dueCents, out: acc.out + r.outstandingCents }), { due: 0, out: 0 });
         const all = sum(rows);
         const lines = [t(locale, 'fees.cmd.rateHead', { line: rateLine(locale, scope, all.due, all.out) })];
         const periods = [...new Set(rows.map((r) => r.period))].sort().reverse();
@@ -108,14 +121,27 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
         const a = await parseArgs(deps.prisma, estateId, ctx.args, arrearsUsage, false, locale);
         const tz = ctx.sender.estate.id === estateId ? ctx.sender.estate.timezone : 'Asia/Shanghai';
         const today = localDateKey(ctx.now, tz);
-        const list = await largestArrears(deps.prisma, estateId, { ...(a.building ? { buildingId: a.building.id } : {}), today, take: LIST_SIZE });
+        const list = await largestArrears(deps.prisma, estateId, {
+          ...(a.building ? { buildingId: a.building.id } : {}),
+          today,
+          take: LIST_SIZE,
+        });
         const scope = a.building ? buildingName(locale, a.building.name) : t(locale, 'fees.cmd.wholeEstate');
         if (list.length === 0) return t(locale, 'fees.cmd.noArrears', { scope });
         return [
           t(locale, 'fees.cmd.arrearsHead', { count: list.length, scope, today }),
           ...list.map((u, i) => {
-            const owners = u.owners.length > 0 ? u.owners.map(ownerLine).join(t(locale, 'fees.cmd.nameSep')) : t(locale, 'fees.cmd.noOwner');
-            return t(locale, 'fees.cmd.arrearsLine', { n: i + 1, unit: u.label, amount: formatYuan(u.outstandingCents), dueDate: u.oldestDueDate, owners });
+            const owners =
+              u.owners.length > 0
+                ? u.owners.map(ownerLine).join(t(locale, 'fees.cmd.nameSep'))
+                : t(locale, 'fees.cmd.noOwner');
+            return t(locale, 'fees.cmd.arrearsLine', {
+              n: i + 1,
+              unit: u.label,
+              amount: formatYuan(u.outstandingCents),
+              dueDate: u.oldestDueDate,
+              owners,
+            });
           }),
         ].join('\n');
       },

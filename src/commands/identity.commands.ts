@@ -40,7 +40,12 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
         if (!ctx.args) throw new AppError('BAD_INPUT', 'no name', t(locale, 'bind.cmd.staffCodeUsage'));
         const r = await binding.issueStaffCode(staff.estateId, ctx.args, `staff:${staff.id}`, locale);
         const until = formatLocal(r.expiresAt, ctx.sender.estate.timezone, 'datetime');
-        return t(locale, 'bind.cmd.staffCode', { name: r.name, role: staffRoleLabel(r.role, locale), code: r.code, until });
+        return t(locale, 'bind.cmd.staffCode', {
+          name: r.name,
+          role: staffRoleLabel(r.role, locale),
+          code: r.code,
+          until,
+        });
       },
     },
     {
@@ -54,17 +59,23 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
         const locale = ctx.sender.locale;
         if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', t(locale, 'bind.cmd.notGroup'));
         const conv = ctx.turn.activity.conversation;
-        const role = await binding.registerGroup({
-          estateId: staff.estateId,
-          roleLabel: ctx.args,
-          channel: ctx.turn.activity.channelId,
-          chatId: conv.id,
-          title: conv.name ?? null,
-          // Bot Framework (Teams) can only post into the group again with its reference (serviceUrl, ids).
-          conversationRef: JSON.stringify(TurnContext.getConversationReference(ctx.turn.activity)),
-          actor: `staff:${staff.id}`,
-        }, locale);
-        return t(locale, 'bind.cmd.groupRegistered', { estate: ctx.sender.estate.name, role: staffRoleLabel(role, locale) });
+        const role = await binding.registerGroup(
+          {
+            estateId: staff.estateId,
+            roleLabel: ctx.args,
+            channel: ctx.turn.activity.channelId,
+            chatId: conv.id,
+            title: conv.name ?? null,
+            // Bot Framework (Teams) can only post into the group again with its reference (serviceUrl, ids).
+            conversationRef: JSON.stringify(TurnContext.getConversationReference(ctx.turn.activity)),
+            actor: `staff:${staff.id}`,
+          },
+          locale,
+        );
+        return t(locale, 'bind.cmd.groupRegistered', {
+          estate: ctx.sender.estate.name,
+          role: staffRoleLabel(role, locale),
+        });
       },
     },
     {
@@ -75,7 +86,8 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       usage: '员工绑定 12345678',
       async run(ctx) {
         const locale = ctx.sender.locale;
-        if (!/^\d{8}$/.test(ctx.args)) throw new AppError('BAD_INPUT', 'bad code', t(locale, 'bind.cmd.staffBindUsage'));
+        if (!/^\d{8}$/.test(ctx.args))
+          throw new AppError('BAD_INPUT', 'bad code', t(locale, 'bind.cmd.staffBindUsage'));
         const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args, locale);
         return staffBindText(r, ctx.sender.estate, locale);
       },

@@ -39,13 +39,29 @@ export function keyCommands(deps: KeyCommandDeps): Command[] {
         const locale = ctx.sender.locale;
         if (!code) throw new AppError('BAD_INPUT', 'no code', t(locale, 'keys.cmd.usageDone'));
         const staff = staffOf(ctx);
-        const { appointment: a, holding } = await deps.keys.markDoneByCode(staff.estateId, code, `staff:${staff.id}`, locale);
+        const { appointment: a, holding } = await deps.keys.markDoneByCode(
+          staff.estateId,
+          code,
+          `staff:${staff.id}`,
+          locale,
+        );
         const time = formatLocal(a.slotStart, deps.keys.slots.tz, 'time');
         if (a.kind === 'DEPOSIT') {
-          return t(locale, 'keys.cmd.deposited', { unit: a.unitLabel, person: a.personName, description: a.description, time });
+          return t(locale, 'keys.cmd.deposited', {
+            unit: a.unitLabel,
+            person: a.personName,
+            description: a.description,
+            time,
+          });
         }
         const released = holding?.status === 'RELEASED' ? t(locale, 'keys.cmd.released') : '';
-        return t(locale, 'keys.cmd.handOver', { unit: a.unitLabel, description: a.description, person: a.personName, time, released });
+        return t(locale, 'keys.cmd.handOver', {
+          unit: a.unitLabel,
+          description: a.description,
+          person: a.personName,
+          time,
+          released,
+        });
       },
     },
   ];

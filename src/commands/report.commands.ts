@@ -13,12 +13,14 @@ export interface ReportCommandDeps {
 function estateOf(ctx: CommandContext): ReportEstate {
   const staff = staffOf(ctx);
   // Staff are identified within their estate, so sender.estate is theirs; refuse rather than report someone else's.
-  if (ctx.sender.estate.id !== staff.estateId) throw new AppError('FORBIDDEN', 'staff estate mismatch', '仅可查看本小区的数据。');
+  if (ctx.sender.estate.id !== staff.estateId)
+    throw new AppError('FORBIDDEN', 'staff estate mismatch', '仅可查看本小区的数据。');
   return ctx.sender.estate;
 }
 
 function noArgs(ctx: CommandContext, usage: string): void {
-  if (ctx.args !== '') throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, `这个命令不需要参数。用法：${usage}`);
+  if (ctx.args !== '')
+    throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, `这个命令不需要参数。用法：${usage}`);
 }
 
 export function reportCommands(deps: ReportCommandDeps): Command[] {

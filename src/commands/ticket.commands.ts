@@ -30,7 +30,8 @@ function split(args: string, usage: string, needRest: boolean, quoted?: string |
   const ref = hit?.ref ?? m?.[1];
   const rest = hit?.rest ?? (m?.[2] ?? '').trim();
   if (!ref || (needRest && !rest)) throw new AppError('BAD_INPUT', 'bad args', `用法：${usage}`);
-  if ([...rest].length > 500) throw new AppError('BAD_INPUT', 'too long', `说明太长了（${[...rest].length} 个字），请精简到 500 个字以内。`);
+  if ([...rest].length > 500)
+    throw new AppError('BAD_INPUT', 'too long', `说明太长了（${[...rest].length} 个字），请精简到 500 个字以内。`);
   return [ref, rest];
 }
 
@@ -70,21 +71,31 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
   };
   return [
     staffTicketCommand(svc, {
-      name: '认领', aliases: ['claim'], summary: '认领新工单', usage: '认领 0007',
+      name: '认领',
+      aliases: ['claim'],
+      summary: '认领新工单',
+      usage: '认领 0007',
       act: async (actor, t) => {
         const claimed = await svc.claim(actor, t);
         return `已认领工单 ${claimed.number}（${claimed.category}），业主已收到受理通知。`;
       },
     }),
     staffTicketCommand(svc, {
-      name: '备注', aliases: ['note'], summary: '给工单加处理备注', usage: '备注 0007 已联系施工队', needText: true,
+      name: '备注',
+      aliases: ['note'],
+      summary: '给工单加处理备注',
+      usage: '备注 0007 已联系施工队',
+      needText: true,
       act: async (actor, t, text) => {
         await svc.note(actor, t, text);
         return `已记录工单 ${t.number} 的备注。`;
       },
     }),
     staffTicketCommand(svc, {
-      name: '等待业主', aliases: ['wait'], summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方', usage: '等待业主 0007 [说明]',
+      name: '等待业主',
+      aliases: ['wait'],
+      summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方',
+      usage: '等待业主 0007 [说明]',
       act: async (actor, t, text) => {
         if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''));
         await svc.wait(actor, t, 'OWNER', text.replace(/^业主\s*/, '') || null);
@@ -92,29 +103,46 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       },
     }),
     staffTicketCommand(svc, {
-      name: '等待施工方', aliases: ['waitcontractor'], summary: '设为等待施工方（暂停时限计时）', usage: '等待施工方 0007 [说明]',
+      name: '等待施工方',
+      aliases: ['waitcontractor'],
+      summary: '设为等待施工方（暂停时限计时）',
+      usage: '等待施工方 0007 [说明]',
       act: (actor, t, text) => waitContractor(actor, t, text),
     }),
     staffTicketCommand(svc, {
-      name: '恢复', aliases: ['resume'], summary: '结束等待，恢复处理', usage: '恢复 0007',
+      name: '恢复',
+      aliases: ['resume'],
+      summary: '结束等待，恢复处理',
+      usage: '恢复 0007',
       act: async (actor, t, text) => {
         await svc.resume(actor, t, text || null);
         return `工单 ${t.number} 已恢复处理，时限继续计时。`;
       },
     }),
     staffTicketCommand(svc, {
-      name: '办结', aliases: ['resolve'], summary: '办结工单并写明处理结果', usage: '办结 0007 处理结果', needText: true,
+      name: '办结',
+      aliases: ['resolve'],
+      summary: '办结工单并写明处理结果',
+      usage: '办结 0007 处理结果',
+      needText: true,
       act: async (actor, t, text) => {
         await svc.resolve(actor, t, text);
         return `工单 ${t.number} 已办结，已通知业主，稍后将进行回访。`;
       },
     }),
     staffTicketCommand(svc, {
-      name: '转派', aliases: ['reassign'], summary: '把工单转给同事', usage: '转派 0007 李强', needText: true,
+      name: '转派',
+      aliases: ['reassign'],
+      summary: '把工单转给同事',
+      usage: '转派 0007 李强',
+      needText: true,
       act: async (actor, t, name) => `工单 ${t.number} 已转派给${(await svc.reassign(actor, t, name)).name}。`,
     }),
     staffTicketCommand(svc, {
-      name: '工单', aliases: ['ticket'], summary: '查看工单详情和处理记录', usage: '工单 0007',
+      name: '工单',
+      aliases: ['ticket'],
+      summary: '查看工单详情和处理记录',
+      usage: '工单 0007',
       act: async (_actor, ticketRow, _text, ctx) => {
         const h = await svc.history(ticketRow);
         const tz = ctx.sender.estate.timezone;
@@ -143,11 +171,18 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
           if (reply) return reply;
         }
         const m = /^(\S+)\s+([1-5])\s*分?(?:\s+([\s\S]+))?$/.exec(ctx.args.trim());
-        if (!m?.[1] || !m[2]) throw new AppError('BAD_INPUT', 'bad rate', '用法：评价 工单号 分数(1–5) [意见]，例如：评价 0007 5 很满意');
+        if (!m?.[1] || !m[2])
+          throw new AppError('BAD_INPUT', 'bad rate', '用法：评价 工单号 分数(1–5) [意见]，例如：评价 0007 5 很满意');
         const t = await ticket(ctx, m[1]);
         const comment = (m[3] ?? '').trim().slice(0, 500) || null;
-        const r = await svc.answerSurvey(ctx.sender.personId ?? '', t, { score: Number(m[2]), unresolved: false, comment });
-        return r === 'reopened' ? `感谢反馈。很抱歉处理不够好，工单 ${t.number} 已重新打开，主管会跟进。` : `感谢您的评价（${m[2]} 分）！工单 ${t.number} 已结束。`;
+        const r = await svc.answerSurvey(ctx.sender.personId ?? '', t, {
+          score: Number(m[2]),
+          unresolved: false,
+          comment,
+        });
+        return r === 'reopened'
+          ? `感谢反馈。很抱歉处理不够好，工单 ${t.number} 已重新打开，主管会跟进。`
+          : `感谢您的评价（${m[2]} 分）！工单 ${t.number} 已结束。`;
       },
     },
     {
@@ -164,10 +199,13 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
         }
         const [ref, comment] = split(ctx.args, '没解决 0007 [说明]', false, ctx.quoted);
         const t = await ticket(ctx, ref);
-        await svc.answerSurvey(ctx.sender.personId ?? '', t, { score: null, unresolved: true, comment: comment || null });
+        await svc.answerSurvey(ctx.sender.personId ?? '', t, {
+          score: null,
+          unresolved: true,
+          comment: comment || null,
+        });
         return `很抱歉问题没有解决。工单 ${t.number} 已重新打开，主管会尽快跟进。`;
       },
     },
   ];
 }
-

@@ -5,11 +5,39 @@
 import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
-  ackEmergencyTicket, addOwnerInfo, addStaffNote, answerTicketSurvey, claimTicket, countAttachments, createTicket, estateSettingsOf, findActiveStaffByName,
-  findStaffById, findTicketById, findTicketByNumber, listTicketEvents, listTicketsOfPerson, OPEN_STATUSES, personContact, reassignTicket, remindSurvey,
-  resolveTicket, resumeTicket, sendSurvey, setTicketWaiting, surveysNeedingReminder, ticketsAwaitingSurvey, ticketsWithOpenSurvey, unitLabelParts,
-  updateTicketIf, withdrawTicket,
-  type ReopenPlan, type ResumePlan, type StaffInfo, type TicketEventRow, type TicketRow,
+  ackEmergencyTicket,
+  addOwnerInfo,
+  addStaffNote,
+  answerTicketSurvey,
+  claimTicket,
+  countAttachments,
+  createTicket,
+  estateSettingsOf,
+  findActiveStaffByName,
+  findStaffById,
+  findTicketById,
+  findTicketByNumber,
+  listTicketEvents,
+  listTicketsOfPerson,
+  OPEN_STATUSES,
+  personContact,
+  reassignTicket,
+  remindSurvey,
+  resolveTicket,
+  resumeTicket,
+  sendSurvey,
+  setTicketWaiting,
+  surveysNeedingReminder,
+  ticketsAwaitingSurvey,
+  ticketsWithOpenSurvey,
+  unitLabelParts,
+  updateTicketIf,
+  withdrawTicket,
+  type ReopenPlan,
+  type ResumePlan,
+  type StaffInfo,
+  type TicketEventRow,
+  type TicketRow,
 } from '../db/ticket.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel, type StaffRole } from '../identity/sender.js';
@@ -79,7 +107,12 @@ export class ComplaintService {
 
   /** Due times and the first sweep check of a ticket's round, on its clock (desk calendar or round the clock). */
   private async schedule(t: { estateId: string; kind: string; category: string; priority: number }, clock: SlaClock) {
-    const limits = slaLimitsFor(complaintSettings(await estateSettingsOf(this.prisma, t.estateId)), t.kind, t.category, t.priority);
+    const limits = slaLimitsFor(
+      complaintSettings(await estateSettingsOf(this.prisma, t.estateId)),
+      t.kind,
+      t.category,
+      t.priority,
+    );
     return this.scheduleWith(limits, t, clock);
   }
 
@@ -98,46 +131,91 @@ export class ComplaintService {
     const dateKey = localDateKey(now, c.estate.timezone);
     const who = await personContact(this.prisma, c.personId);
     const unit = c.unitId ? await unitLabelParts(this.prisma, c.unitId) : null;
-    const { ticket, repeatOf } = await createTicket(this.prisma, {
-      estateId: c.estate.id,
-      numberPrefix: ticketNumberPrefix(dateKey),
-      repeat: c.unitId ? { unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) } : null,
-      intakeKey: c.intakeKey ?? null,
-    }, (last, repeatOf) => {
-      const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
-      const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
-      const sla = this.scheduleWith(slaLimitsFor(s, 'COMPLAINT', c.category, priority), { kind: 'COMPLAINT', priority }, newClock(now, false));
-      const lines = [
-        `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
-        `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
-        `内容：${c.description}`,
-        `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
-        ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
-        ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
-        `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
-      ];
-      const kind = priority >= 3 ? 'urgent' : 'notice';
-      return {
-        ticket: {
-          number, estateId: c.estate.id, unitId: c.unitId, personId: c.personId, category: c.category, description: c.description,
-          location: c.location, priority, repeatOfId: repeatOf?.id ?? null, isRepeat: repeatOf !== null, createdAt: now,
-          ackDueAt: sla.ackDueAt, resolveDueAt: sla.resolveDueAt, slaStartAt: now, nextSlaCheckAt: sla.nextSlaCheckAt, attachments: c.attachments,
-        },
-        created: { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
-        notices: (t) => [
-          { estateId: c.estate.id, role: 'ASSISTANT', notice: { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${t.id}:new` } },
-          ...(repeatOf
-            ? [{
-              estateId: c.estate.id, role: 'SUPERVISOR' as const,
-              notice: { kind, message: { text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。` }, dedupeKey: `ticket:${t.id}:repeat` },
-            }]
-            : []),
-        ],
-      };
-    });
+    const { ticket, repeatOf } = await createTicket(
+      this.prisma,
+      {
+        estateId: c.estate.id,
+        numberPrefix: ticketNumberPrefix(dateKey),
+        repeat: c.unitId
+          ? { unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) }
+          : null,
+        intakeKey: c.intakeKey ?? null,
+      },
+      (last, repeatOf) => {
+        const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
+        const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
+        const sla = this.scheduleWith(
+          slaLimitsFor(s, 'COMPLAINT', c.category, priority),
+          { kind: 'COMPLAINT', priority },
+          newClock(now, false),
+        );
+        const lines = [
+          `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
+          `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
+          `内容：${c.description}`,
+          `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
+          ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
+          ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
+          `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
+        ];
+        const kind = priority >= 3 ? 'urgent' : 'notice';
+        return {
+          ticket: {
+            number,
+            estateId: c.estate.id,
+            unitId: c.unitId,
+            personId: c.personId,
+            category: c.category,
+            description: c.description,
+            location: c.location,
+            priority,
+            repeatOfId: repeatOf?.id ?? null,
+            isRepeat: repeatOf !== null,
+            createdAt: now,
+            ackDueAt: sla.ackDueAt,
+            resolveDueAt: sla.resolveDueAt,
+            slaStartAt: now,
+            nextSlaCheckAt: sla.nextSlaCheckAt,
+            attachments: c.attachments,
+          },
+          created: { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
+          notices: (t) => [
+            {
+              estateId: c.estate.id,
+              role: 'ASSISTANT',
+              notice: { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${t.id}:new` },
+            },
+            ...(repeatOf
+              ? [
+                  {
+                    estateId: c.estate.id,
+                    role: 'SUPERVISOR' as const,
+                    notice: {
+                      kind,
+                      message: {
+                        text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。`,
+                      },
+                      dedupeKey: `ticket:${t.id}:repeat`,
+                    },
+                  },
+                ]
+              : []),
+          ],
+        };
+      },
+    );
     // The promise to the owner, from the same pure schedule the ticket was filed with.
-    const sla = this.scheduleWith(slaLimitsFor(s, 'COMPLAINT', c.category, ticket.priority), { kind: 'COMPLAINT', priority: ticket.priority }, newClock(now, false));
-    return { ticket, repeatOf, ackText: `${isRoundTheClock('COMPLAINT', ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`, ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime') };
+    const sla = this.scheduleWith(
+      slaLimitsFor(s, 'COMPLAINT', c.category, ticket.priority),
+      { kind: 'COMPLAINT', priority: ticket.priority },
+      newClock(now, false),
+    );
+    return {
+      ticket,
+      repeatOf,
+      ackText: `${isRoundTheClock('COMPLAINT', ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
+      ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime'),
+    };
   }
 
   // ── 特发事件 ──
@@ -151,48 +229,106 @@ export class ComplaintService {
     const now = this.now();
     const dateKey = localDateKey(now, e.estate.timezone);
     const who = await personContact(this.prisma, e.personId);
-    const { ticket } = await createTicket(this.prisma, { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null }, (last) => {
-      const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
-      const sla = this.scheduleWith(slaLimitsFor(s, 'EMERGENCY', e.type, 3), { kind: 'EMERGENCY', priority: 3 }, { ...newClock(now, false), emergency: true });
-      const seq = String(ticketSequence(number)).padStart(4, '0');
-      const text = [
-        `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
-        `位置：${e.location}`,
-        `情况：${e.description}`,
-        `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
-        `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
-      ].join('\n');
-      return {
-        ticket: {
-          number, kind: 'EMERGENCY', estateId: e.estate.id, unitId: e.unitId, personId: e.personId, category: e.type,
-          description: e.description, location: e.location, priority: 3, repeatOfId: null, isRepeat: false, createdAt: now,
-          ackDueAt: sla.ackDueAt, resolveDueAt: null, slaStartAt: now, nextSlaCheckAt: sla.nextSlaCheckAt, attachments: [],
-        },
-        created: { actor: e.reporter.actor, actorName: e.reporter.name, note: `特发事件：${EMERGENCY_LABEL[e.type]}` },
-        notices: (t) => [{ estateId: e.estate.id, role: 'SUPERVISOR', notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency`, notBefore: now } }],
-      };
-    });
+    const { ticket } = await createTicket(
+      this.prisma,
+      { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null },
+      (last) => {
+        const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
+        const sla = this.scheduleWith(
+          slaLimitsFor(s, 'EMERGENCY', e.type, 3),
+          { kind: 'EMERGENCY', priority: 3 },
+          { ...newClock(now, false), emergency: true },
+        );
+        const seq = String(ticketSequence(number)).padStart(4, '0');
+        const text = [
+          `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
+          `位置：${e.location}`,
+          `情况：${e.description}`,
+          `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
+          `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
+        ].join('\n');
+        return {
+          ticket: {
+            number,
+            kind: 'EMERGENCY',
+            estateId: e.estate.id,
+            unitId: e.unitId,
+            personId: e.personId,
+            category: e.type,
+            description: e.description,
+            location: e.location,
+            priority: 3,
+            repeatOfId: null,
+            isRepeat: false,
+            createdAt: now,
+            ackDueAt: sla.ackDueAt,
+            resolveDueAt: null,
+            slaStartAt: now,
+            nextSlaCheckAt: sla.nextSlaCheckAt,
+            attachments: [],
+          },
+          created: {
+            actor: e.reporter.actor,
+            actorName: e.reporter.name,
+            note: `特发事件：${EMERGENCY_LABEL[e.type]}`,
+          },
+          notices: (t) => [
+            {
+              estateId: e.estate.id,
+              role: 'SUPERVISOR',
+              notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency`, notBefore: now },
+            },
+          ],
+        };
+      },
+    );
     return ticket;
   }
 
   /** "收到 0007": any staff member takes the emergency; the 经理 ping is off. */
   async ackEmergency(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
-    if (ticket.kind !== 'EMERGENCY') throw new AppError('BAD_INPUT', 'not emergency', `工单 ${ticket.number} 不是特发事件，请用“认领 ${ticket.number}”接单。`);
+    if (ticket.kind !== 'EMERGENCY')
+      throw new AppError(
+        'BAD_INPUT',
+        'not emergency',
+        `工单 ${ticket.number} 不是特发事件，请用“认领 ${ticket.number}”接单。`,
+      );
     const now = this.now();
-    const won = await ackEmergencyTicket(this.prisma, ticket.id, { staffId: actor.staffId, at: now }, { ...staffActor(actor), note: '收到' }, [
-      {
-        estateId: ticket.estateId, role: 'SUPERVISOR',
-        notice: { kind: 'urgent', message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` }, dedupeKey: `ticket:${ticket.id}:acked`, notBefore: now },
-      },
-      {
-        personId: ticket.personId,
-        notice: { kind: 'urgent', message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` }, dedupeKey: `ticket:${ticket.id}:acked:owner`, notBefore: now },
-      },
-    ]);
+    const won = await ackEmergencyTicket(
+      this.prisma,
+      ticket.id,
+      { staffId: actor.staffId, at: now },
+      { ...staffActor(actor), note: '收到' },
+      [
+        {
+          estateId: ticket.estateId,
+          role: 'SUPERVISOR',
+          notice: {
+            kind: 'urgent',
+            message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` },
+            dedupeKey: `ticket:${ticket.id}:acked`,
+            notBefore: now,
+          },
+        },
+        {
+          personId: ticket.personId,
+          notice: {
+            kind: 'urgent',
+            message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` },
+            dedupeKey: `ticket:${ticket.id}:acked:owner`,
+            notBefore: now,
+          },
+        },
+      ],
+    );
     const fresh = await this.reload(ticket.id);
     if (!won) {
       const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
-      throw new AppError('CONFLICT', 'already acked', `特发事件 ${fresh.number} 已由${holder?.name ?? '同事'}确认处置。`);
+      throw new AppError(
+        'CONFLICT',
+        'already acked',
+        `特发事件 ${fresh.number} 已由${holder?.name ?? '同事'}确认处置。`,
+      );
     }
     return fresh;
   }
@@ -208,13 +344,20 @@ export class ComplaintService {
     if (!ticket) return null;
     const r = await this.answerSurvey(personId, ticket, answer);
     if (answer.unresolved) return `很抱歉问题没有解决。工单 ${ticket.number} 已重新打开，主管会尽快跟进。`;
-    return r === 'reopened' ? `感谢反馈。很抱歉处理不够好，工单 ${ticket.number} 已重新打开，主管会跟进。` : `感谢您的评价（${answer.score} 分）！工单 ${ticket.number} 已结束。`;
+    return r === 'reopened'
+      ? `感谢反馈。很抱歉处理不够好，工单 ${ticket.number} 已重新打开，主管会跟进。`
+      : `感谢您的评价（${answer.score} 分）！工单 ${ticket.number} 已结束。`;
   }
 
   /** "TS-20261128-0007" or "0007" (today) of an estate → the ticket, or a clear NOT_FOUND. */
   async resolveRef(estate: EstateInfo, ref: string): Promise<TicketRow> {
     const number = parseTicketRef(ref, localDateKey(this.now(), estate.timezone));
-    if (!number) throw new AppError('BAD_INPUT', `bad ticket ref ${ref}`, `“${ref}”不是工单号。工单号形如 TS-20261128-0007，当天的可只写 0007。`);
+    if (!number)
+      throw new AppError(
+        'BAD_INPUT',
+        `bad ticket ref ${ref}`,
+        `“${ref}”不是工单号。工单号形如 TS-20261128-0007，当天的可只写 0007。`,
+      );
     const t = await findTicketByNumber(this.prisma, estate.id, number);
     if (!t) throw new AppError('NOT_FOUND', `ticket ${number} not found`, `没有找到工单 ${number}。`);
     return t;
@@ -225,15 +368,36 @@ export class ComplaintService {
   async claim(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
     const now = this.now();
     const next = await this.schedule(ticket, { ...clockOf(ticket), acknowledged: true });
-    const won = await claimTicket(this.prisma, ticket.id, { staffId: actor.staffId, at: now, nextSlaCheckAt: next.nextSlaCheckAt }, staffActor(actor), [{
-      personId: ticket.personId,
-      notice: { kind: 'notice', message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` }, dedupeKey: `ticket:${ticket.id}:accepted` },
-    }]);
+    const won = await claimTicket(
+      this.prisma,
+      ticket.id,
+      { staffId: actor.staffId, at: now, nextSlaCheckAt: next.nextSlaCheckAt },
+      staffActor(actor),
+      [
+        {
+          personId: ticket.personId,
+          notice: {
+            kind: 'notice',
+            message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` },
+            dedupeKey: `ticket:${ticket.id}:accepted`,
+          },
+        },
+      ],
+    );
     const fresh = await this.reload(ticket.id);
     if (!won) {
       const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
-      if (holder) throw new AppError('CONFLICT', 'already claimed', `工单 ${fresh.number} 已由${holder.name}认领${holder.id === actor.staffId ? '（就是您）' : ''}。`);
-      throw new AppError('CONFLICT', 'not claimable', `工单 ${fresh.number} 当前状态为「${STATUS_LABEL[fresh.status]}」，不能认领。`);
+      if (holder)
+        throw new AppError(
+          'CONFLICT',
+          'already claimed',
+          `工单 ${fresh.number} 已由${holder.name}认领${holder.id === actor.staffId ? '（就是您）' : ''}。`,
+        );
+      throw new AppError(
+        'CONFLICT',
+        'not claimable',
+        `工单 ${fresh.number} 当前状态为「${STATUS_LABEL[fresh.status]}」，不能认领。`,
+      );
     }
     return fresh;
   }
@@ -244,17 +408,27 @@ export class ComplaintService {
 
   /** 等待业主 / 等待施工方: pauses the SLA clock (the event is the pause start). */
   async wait(actor: StaffActor, ticket: TicketRow, on: 'OWNER' | 'CONTRACTOR', note: string | null): Promise<void> {
-    const ok = await setTicketWaiting(this.prisma, ticket.id, { status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR', at: this.now() }, { ...staffActor(actor), note }, (eventId) =>
-      on === 'OWNER'
-        ? [{
-          personId: ticket.personId,
-          notice: {
-            kind: 'notice',
-            message: { text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。` },
-            dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
-          },
-        }]
-        : []);
+    const ok = await setTicketWaiting(
+      this.prisma,
+      ticket.id,
+      { status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR', at: this.now() },
+      { ...staffActor(actor), note },
+      (eventId) =>
+        on === 'OWNER'
+          ? [
+              {
+                personId: ticket.personId,
+                notice: {
+                  kind: 'notice',
+                  message: {
+                    text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。`,
+                  },
+                  dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
+                },
+              },
+            ]
+          : [],
+    );
     if (!ok) throw await this.wrongState(ticket.id, '设为等待');
   }
 
@@ -268,22 +442,36 @@ export class ComplaintService {
   /** A waiting ticket's clock going again: the due times move on by the business minutes it spent waiting. */
   private resumePlan(now: Date): ResumePlan {
     return (cur, estateSettings) => {
-      const waited = cur.slaPausedAt ? businessMinutesBetween(clockFor(cur.kind, cur.priority, this.calendar), cur.slaPausedAt, now) : 0;
+      const waited = cur.slaPausedAt
+        ? businessMinutesBetween(clockFor(cur.kind, cur.priority, this.calendar), cur.slaPausedAt, now)
+        : 0;
       const slaPausedMinutes = cur.slaPausedMinutes + waited;
-      const next = this.scheduleWith(slaLimitsFor(complaintSettings(estateSettings), cur.kind, cur.category, cur.priority), cur, { ...clockOf(cur), pausedMinutes: slaPausedMinutes, paused: false });
+      const next = this.scheduleWith(
+        slaLimitsFor(complaintSettings(estateSettings), cur.kind, cur.category, cur.priority),
+        cur,
+        { ...clockOf(cur), pausedMinutes: slaPausedMinutes, paused: false },
+      );
       return { slaPausedMinutes, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt };
     };
   }
 
   async resolve(actor: StaffActor, ticket: TicketRow, note: string): Promise<void> {
-    const ok = await resolveTicket(this.prisma, ticket.id, { staffId: actor.staffId, at: this.now(), note, resumeNote: '办结' }, staffActor(actor), (round) => [{
-      personId: ticket.personId,
-      notice: {
-        kind: 'notice',
-        message: { text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。` },
-        dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
-      },
-    }]);
+    const ok = await resolveTicket(
+      this.prisma,
+      ticket.id,
+      { staffId: actor.staffId, at: this.now(), note, resumeNote: '办结' },
+      staffActor(actor),
+      (round) => [
+        {
+          personId: ticket.personId,
+          notice: {
+            kind: 'notice',
+            message: { text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。` },
+            dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
+          },
+        },
+      ],
+    );
     if (!ok) throw await this.wrongState(ticket.id, '办结');
   }
 
@@ -291,31 +479,51 @@ export class ComplaintService {
     const candidates = await findActiveStaffByName(this.prisma, ticket.estateId, toName);
     const to = candidates[0];
     if (!to) throw new AppError('NOT_FOUND', 'no such staff', `本小区没有名为“${toName}”的在岗工作人员。`);
-    if (candidates.length > 1) throw new AppError('BAD_INPUT', 'ambiguous staff', `有多位“${toName}”，请联系主管在后台转派。`);
+    if (candidates.length > 1)
+      throw new AppError('BAD_INPUT', 'ambiguous staff', `有多位“${toName}”，请联系主管在后台转派。`);
     const now = this.now();
-    const ok = await reassignTicket(this.prisma, ticket.id, { toStaffId: to.id, at: now }, { ...staffActor(actor), note: `转派给${to.name}` }, (eventId) => [
-      {
-        personId: ticket.personId,
-        notice: { kind: 'notice', message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` }, dedupeKey: `ticket:${ticket.id}:assigned:${eventId}` },
-      },
-      {
-        personId: to.personId,
-        notice: {
-          kind: 'notice',
-          message: { text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。` },
-          dedupeKey: `ticket:${ticket.id}:assignee:${eventId}`,
+    const ok = await reassignTicket(
+      this.prisma,
+      ticket.id,
+      { toStaffId: to.id, at: now },
+      { ...staffActor(actor), note: `转派给${to.name}` },
+      (eventId) => [
+        {
+          personId: ticket.personId,
+          notice: {
+            kind: 'notice',
+            message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` },
+            dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
+          },
         },
-      },
-    ]);
+        {
+          personId: to.personId,
+          notice: {
+            kind: 'notice',
+            message: {
+              text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。`,
+            },
+            dedupeKey: `ticket:${ticket.id}:assignee:${eventId}`,
+          },
+        },
+      ],
+    );
     if (!ok) {
       const fresh = await this.reload(ticket.id);
-      if (fresh.assigneeId === to.id) throw new AppError('CONFLICT', 'same assignee', `工单 ${fresh.number} 已经由${to.name}负责。`);
+      if (fresh.assigneeId === to.id)
+        throw new AppError('CONFLICT', 'same assignee', `工单 ${fresh.number} 已经由${to.name}负责。`);
       throw await this.wrongState(ticket.id, '转派');
     }
     return to;
   }
 
-  async history(ticket: TicketRow): Promise<{ ticket: TicketRow; events: TicketEventRow[]; assignee: StaffInfo | null; photos: number; repeatOf: TicketRow | null }> {
+  async history(ticket: TicketRow): Promise<{
+    ticket: TicketRow;
+    events: TicketEventRow[];
+    assignee: StaffInfo | null;
+    photos: number;
+    repeatOf: TicketRow | null;
+  }> {
     const [events, assignee, photos, repeatOf] = await Promise.all([
       listTicketEvents(this.prisma, ticket.id),
       ticket.assigneeId ? findStaffById(this.prisma, ticket.assigneeId) : null,
@@ -340,18 +548,46 @@ export class ComplaintService {
 
   async withdraw(personId: string, ticketId: string): Promise<void> {
     const ok = await withdrawTicket(this.prisma, ticketId, { personId, at: this.now() }, ownerActor(personId), (t) => [
-      { estateId: t.estateId, role: 'ASSISTANT', notice: { kind: 'notice', message: { text: `工单 ${t.number} 已被业主撤回。` }, dedupeKey: `ticket:${ticketId}:withdrawn` } },
+      {
+        estateId: t.estateId,
+        role: 'ASSISTANT',
+        notice: {
+          kind: 'notice',
+          message: { text: `工单 ${t.number} 已被业主撤回。` },
+          dedupeKey: `ticket:${ticketId}:withdrawn`,
+        },
+      },
     ]);
     if (!ok) throw await this.wrongState(ticketId, '撤回');
   }
 
   /** 补充信息: text and/or photos; a ticket waiting for the owner goes back to work. */
-  async addInfo(personId: string, ticketId: string, info: { text: string | null; attachments: Array<{ contentUrl: string; name: string }> }): Promise<void> {
+  async addInfo(
+    personId: string,
+    ticketId: string,
+    info: { text: string | null; attachments: Array<{ contentUrl: string; name: string }> },
+  ): Promise<void> {
     const now = this.now();
-    const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null].filter(Boolean).join('；');
+    const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null]
+      .filter(Boolean)
+      .join('；');
     const ok = await addOwnerInfo(
-      this.prisma, ticketId, { personId, at: now, note, attachments: info.attachments }, ownerActor(personId), { note: '业主已补充', plan: this.resumePlan(now) },
-      (t, eventId) => [{ estateId: t.estateId, role: 'ASSISTANT', notice: { kind: 'notice', message: { text: `工单 ${t.number} 业主补充：${note}` }, dedupeKey: `ticket:${ticketId}:info:${eventId}` } }],
+      this.prisma,
+      ticketId,
+      { personId, at: now, note, attachments: info.attachments },
+      ownerActor(personId),
+      { note: '业主已补充', plan: this.resumePlan(now) },
+      (t, eventId) => [
+        {
+          estateId: t.estateId,
+          role: 'ASSISTANT',
+          notice: {
+            kind: 'notice',
+            message: { text: `工单 ${t.number} 业主补充：${note}` },
+            dedupeKey: `ticket:${ticketId}:info:${eventId}`,
+          },
+        },
+      ],
     );
     if (!ok) throw await this.wrongState(ticketId, '补充信息');
   }
@@ -362,35 +598,80 @@ export class ComplaintService {
   private reopenPlan(now: Date): ReopenPlan {
     return (t, estateSettings) => {
       const priority = Math.min(3, t.priority + 1);
-      const next = this.scheduleWith(slaLimitsFor(complaintSettings(estateSettings), t.kind, t.category, priority), { kind: t.kind, priority }, newClock(now, t.assigneeId !== null));
-      return { status: t.assigneeId ? 'IN_PROGRESS' : 'NEW', priority, ackDueAt: next.ackDueAt, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt };
+      const next = this.scheduleWith(
+        slaLimitsFor(complaintSettings(estateSettings), t.kind, t.category, priority),
+        { kind: t.kind, priority },
+        newClock(now, t.assigneeId !== null),
+      );
+      return {
+        status: t.assigneeId ? 'IN_PROGRESS' : 'NEW',
+        priority,
+        ackDueAt: next.ackDueAt,
+        resolveDueAt: next.resolveDueAt,
+        nextSlaCheckAt: next.nextSlaCheckAt,
+      };
     };
   }
 
   /** The owner's 回访 answer: a score 1–5 (and a comment), or 没解决. ≤ 2 or 没解决 reopens and escalates. */
-  async answerSurvey(personId: string, ticket: TicketRow, answer: { score: number | null; unresolved: boolean; comment: string | null }): Promise<'thanks' | 'reopened'> {
-    if (ticket.personId !== personId) throw new AppError('NOT_FOUND', 'not own ticket', `没有找到您的工单 ${ticket.number}。`);
+  async answerSurvey(
+    personId: string,
+    ticket: TicketRow,
+    answer: { score: number | null; unresolved: boolean; comment: string | null },
+  ): Promise<'thanks' | 'reopened'> {
+    if (ticket.personId !== personId)
+      throw new AppError('NOT_FOUND', 'not own ticket', `没有找到您的工单 ${ticket.number}。`);
     const now = this.now();
     const who = ownerActor(personId);
     const reason = answer.unresolved
       ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}`
-      : answer.score !== null && answer.score <= 2 ? `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}` : null;
+      : answer.score !== null && answer.score <= 2
+        ? `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`
+        : null;
     const r = await answerTicketSurvey(
-      this.prisma, ticket, { score: answer.score, comment: answer.comment, at: now },
-      { ...who, note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：') },
-      reason === null ? null : {
-        by: who, reason, plan: this.reopenPlan(now),
-        notices: (t) => {
-          const key = `ticket:${t.id}:reopened:${t.round}`;
-          return [
-            { estateId: t.estateId, role: 'SUPERVISOR', notice: { kind: 'urgent', message: { text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。` }, dedupeKey: key } },
-            { personId: t.personId, notice: { kind: 'notice', message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` }, dedupeKey: `${key}:owner` } },
-          ];
-        },
+      this.prisma,
+      ticket,
+      { score: answer.score, comment: answer.comment, at: now },
+      {
+        ...who,
+        note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：'),
       },
+      reason === null
+        ? null
+        : {
+            by: who,
+            reason,
+            plan: this.reopenPlan(now),
+            notices: (t) => {
+              const key = `ticket:${t.id}:reopened:${t.round}`;
+              return [
+                {
+                  estateId: t.estateId,
+                  role: 'SUPERVISOR',
+                  notice: {
+                    kind: 'urgent',
+                    message: {
+                      text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。`,
+                    },
+                    dedupeKey: key,
+                  },
+                },
+                {
+                  personId: t.personId,
+                  notice: {
+                    kind: 'notice',
+                    message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` },
+                    dedupeKey: `${key}:owner`,
+                  },
+                },
+              ];
+            },
+          },
     );
-    if (r === 'no_survey') throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
-    if (r === 'answered') throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
+    if (r === 'no_survey')
+      throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
+    if (r === 'answered')
+      throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
     return r === 'reopened' ? 'reopened' : 'thanks';
   }
 
@@ -398,7 +679,9 @@ export class ComplaintService {
    * The 回访 sweep: resolved tickets get their survey after the estate's delay (per its mode), an unanswered survey
    * one reminder. Safe to re-run: one survey row per round and dedupe keys per round.
    */
-  async runSurveys(estateOf: (id: string) => Promise<EstateInfo | null>): Promise<{ asked: number; reminded: number; skipped: number }> {
+  async runSurveys(
+    estateOf: (id: string) => Promise<EstateInfo | null>,
+  ): Promise<{ asked: number; reminded: number; skipped: number }> {
     const now = this.now();
     let asked = 0;
     let reminded = 0;
@@ -421,17 +704,33 @@ export class ComplaintService {
       const rated = t.callbacks.some((c) => c.answeredAt !== null);
       if (s.callbackMode === 'never' || (s.callbackMode === 'skip_if_rated' && rated)) {
         // No survey in this mode: the ticket is done.
-        if (await updateTicketIf(this.prisma, t.id, { status: ['RESOLVED'], round: t.round }, { status: 'CLOSED', surveyDueAt: null })) skipped++;
+        if (
+          await updateTicketIf(
+            this.prisma,
+            t.id,
+            { status: ['RESOLVED'], round: t.round },
+            { status: 'CLOSED', surveyDueAt: null },
+          )
+        )
+          skipped++;
         continue;
       }
-      const notice = { kind: 'survey', message: { text: surveyText(t.number, false) }, dedupeKey: `ticket:${t.id}:survey:${t.round}` };
+      const notice = {
+        kind: 'survey',
+        message: { text: surveyText(t.number, false) },
+        dedupeKey: `ticket:${t.id}:survey:${t.round}`,
+      };
       if (await sendSurvey(this.prisma, t, now, [{ personId: t.personId, notice }])) asked++;
     }
     for (const c of await surveysNeedingReminder(this.prisma, new Date(now.getTime() - 3_600_000))) {
       const estate = await estateOf(c.ticket.estateId);
       if (!estate || c.ticket.status !== 'RESOLVED' || c.round !== c.ticket.round) continue;
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
-      const notice = { kind: 'survey', message: { text: surveyText(c.ticket.number, true) }, dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}` };
+      const notice = {
+        kind: 'survey',
+        message: { text: surveyText(c.ticket.number, true) },
+        dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
+      };
       if (await remindSurvey(this.prisma, c.id, now, [{ personId: c.ticket.personId, notice }])) reminded++;
     }
     return { asked, reminded, skipped };
@@ -445,12 +744,18 @@ export class ComplaintService {
 
   private async wrongState(id: string, what: string): Promise<AppError> {
     const t = await this.reload(id);
-    return new AppError('CONFLICT', `cannot ${what} in ${t.status}`, `工单 ${t.number} 当前状态为「${STATUS_LABEL[t.status]}」，不能${what}。`);
+    return new AppError(
+      'CONFLICT',
+      `cannot ${what} in ${t.status}`,
+      `工单 ${t.number} 当前状态为「${STATUS_LABEL[t.status]}」，不能${what}。`,
+    );
   }
 }
 
 /** "5" / "5分" / "满意" / "没解决" (optionally followed by a comment after a number) → a survey answer. */
-export function parseBareSurveyAnswer(text: string): { score: number | null; unresolved: boolean; comment: string | null } | null {
+export function parseBareSurveyAnswer(
+  text: string,
+): { score: number | null; unresolved: boolean; comment: string | null } | null {
   const s = text.trim().replace(/[。！!.]+$/u, '');
   const m = /^([1-5])\s*(?:分|星)?(?:[\s，,]+([\s\S]{1,500}))?$/u.exec(s);
   if (m?.[1]) return { score: Number(m[1]), unresolved: false, comment: m[2]?.trim() || null };
@@ -467,7 +772,15 @@ function newClock(start: Date, acknowledged: boolean): SlaClock {
 }
 
 /** The SLA clock as stored on a ticket row. */
-export function clockOf(t: { kind: string; status: string; createdAt: Date; slaStartAt: Date | null; slaPausedMinutes: number; slaPausedAt: Date | null; slaLevel: number }): SlaClock {
+export function clockOf(t: {
+  kind: string;
+  status: string;
+  createdAt: Date;
+  slaStartAt: Date | null;
+  slaPausedMinutes: number;
+  slaPausedAt: Date | null;
+  slaLevel: number;
+}): SlaClock {
   return {
     emergency: t.kind === 'EMERGENCY',
     start: t.slaStartAt ?? t.createdAt,

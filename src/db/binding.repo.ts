@@ -26,7 +26,11 @@ export function unitWithMembers(db: Db, unitId: string) {
   });
 }
 
-export async function countFailures(db: Db, identityId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+export async function countFailures(
+  db: Db,
+  identityId: string,
+  since: Date,
+): Promise<{ count: number; oldest: Date | null }> {
   const rows = await db.auditLog.findMany({
     where: { subject: identityId, action: 'binding.fail', at: { gte: since } },
     orderBy: { at: 'asc' },
@@ -35,9 +39,24 @@ export async function countFailures(db: Db, identityId: string, since: Date): Pr
   return { count: rows.length, oldest: rows[0]?.at ?? null };
 }
 
-export function audit(db: Db, entry: { actor: string; action: string; subject: string | null; detail?: Record<string, string | number | boolean | null>; at: Date }) {
+export function audit(
+  db: Db,
+  entry: {
+    actor: string;
+    action: string;
+    subject: string | null;
+    detail?: Record<string, string | number | boolean | null>;
+    at: Date;
+  },
+) {
   return db.auditLog.create({
-    data: { actor: entry.actor, action: entry.action, subject: entry.subject, at: entry.at, ...(entry.detail ? { detail: entry.detail } : {}) },
+    data: {
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      at: entry.at,
+      ...(entry.detail ? { detail: entry.detail } : {}),
+    },
   });
 }
 
@@ -45,7 +64,10 @@ export function liveBindingCode(db: Db, codeHash: string) {
   return db.bindingCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
-function createBindingCode(db: Db, data: { codeHash: string; unitId: string; issuedBy: string; expiresAt: Date; createdAt: Date }) {
+function createBindingCode(
+  db: Db,
+  data: { codeHash: string; unitId: string; issuedBy: string; expiresAt: Date; createdAt: Date },
+) {
   return db.bindingCode.create({ data });
 }
 
@@ -59,7 +81,10 @@ export function liveStaffCode(db: Db, codeHash: string) {
   return db.staffCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
-function createStaffCode(db: Db, data: { codeHash: string; staffId: string; issuedBy: string; expiresAt: Date; createdAt: Date }) {
+function createStaffCode(
+  db: Db,
+  data: { codeHash: string; staffId: string; issuedBy: string; expiresAt: Date; createdAt: Date },
+) {
   return db.staffCode.create({ data });
 }
 
@@ -120,7 +145,17 @@ function createStaff(db: Db, data: { estateId: string; personId: string; role: S
   return db.staff.create({ data });
 }
 
-function upsertStaffChat(db: Db, data: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null; conversationRef: string | null }) {
+function upsertStaffChat(
+  db: Db,
+  data: {
+    estateId: string;
+    role: StaffRoleName;
+    channel: string;
+    chatId: string;
+    title: string | null;
+    conversationRef: string | null;
+  },
+) {
   return db.staffChat.upsert({
     where: { channel_chatId: { channel: data.channel, chatId: data.chatId } },
     create: data,
@@ -137,15 +172,30 @@ export type Memberships = NonNullable<NonNullable<Awaited<ReturnType<typeof iden
 export type BoundIdentity = { personId: string; memberships: Memberships };
 
 /** Links the account to the person and records 'binding.ok'. */
-async function bindIdentity(tx: Tx, identityId: string, personId: string, detail: { method: string; unit: string }, at: Date): Promise<BoundIdentity> {
+async function bindIdentity(
+  tx: Tx,
+  identityId: string,
+  personId: string,
+  detail: { method: string; unit: string },
+  at: Date,
+): Promise<BoundIdentity> {
   await linkIdentity(tx, identityId, personId);
-  await audit(tx, { actor: `identity:${identityId}`, action: 'binding.ok', subject: identityId, detail: { ...detail, personId }, at });
+  await audit(tx, {
+    actor: `identity:${identityId}`,
+    action: 'binding.ok',
+    subject: identityId,
+    detail: { ...detail, personId },
+    at,
+  });
   const ident = await identityById(tx, identityId);
   return { personId, memberships: ident?.person?.memberships ?? [] };
 }
 
 /** Uses a 绑定码 and binds the account to the unit's owner; null when someone else used the code first. */
-export function redeemBindingCode(prisma: Prisma, p: { codeId: string; identityId: string; unitId: string; unitLabel: string; at: Date }): Promise<BoundIdentity | null> {
+export function redeemBindingCode(
+  prisma: Prisma,
+  p: { codeId: string; identityId: string; unitId: string; unitLabel: string; at: Date },
+): Promise<BoundIdentity | null> {
   return prisma.$transaction(async (tx) => {
     if (!(await claimBindingCode(tx, p.codeId, p.identityId, p.at))) return null;
     const ident = await identityById(tx, p.identityId);
@@ -153,7 +203,8 @@ export function redeemBindingCode(prisma: Prisma, p: { codeId: string; identityI
     // The desk checked the owner in person: an account already bound keeps its person, otherwise it becomes the
     // owner on record (or a new owner record when the unit has none yet).
     let personId = ident?.personId ?? unit?.memberships.find((m) => m.role === 'OWNER')?.personId ?? null;
-    if (!personId) personId = (await createPerson(tx, { name: ident?.displayName ?? '业主', phone: null, createdAt: p.at })).id;
+    if (!personId)
+      personId = (await createPerson(tx, { name: ident?.displayName ?? '业主', phone: null, createdAt: p.at })).id;
     await addMembership(tx, p.unitId, personId, 'OWNER');
     return bindIdentity(tx, p.identityId, personId, { method: 'code', unit: p.unitLabel }, p.at);
   });
@@ -161,7 +212,16 @@ export function redeemBindingCode(prisma: Prisma, p: { codeId: string; identityI
 
 /** Binds the account to a member of the unit it proved to be (name + phone last 4). An account already bound to
  *  another person keeps that person, who joins the unit with the member's role. */
-export function bindToMember(prisma: Prisma, p: { identityId: string; unitId: string; unitLabel: string; member: { personId: string; role: MemberRole }; at: Date }): Promise<BoundIdentity> {
+export function bindToMember(
+  prisma: Prisma,
+  p: {
+    identityId: string;
+    unitId: string;
+    unitLabel: string;
+    member: { personId: string; role: MemberRole };
+    at: Date;
+  },
+): Promise<BoundIdentity> {
   return prisma.$transaction(async (tx) => {
     const ident = await identityById(tx, p.identityId);
     const personId = ident?.personId ?? p.member.personId;
@@ -170,17 +230,47 @@ export function bindToMember(prisma: Prisma, p: { identityId: string; unitId: st
   });
 }
 
-export function saveBindingCode(prisma: Prisma, p: { codeHash: string; unitId: string; unitLabel: string; issuedBy: string; expiresAt: Date; at: Date }): Promise<void> {
+export function saveBindingCode(
+  prisma: Prisma,
+  p: { codeHash: string; unitId: string; unitLabel: string; issuedBy: string; expiresAt: Date; at: Date },
+): Promise<void> {
   return prisma.$transaction(async (tx) => {
-    await createBindingCode(tx, { codeHash: p.codeHash, unitId: p.unitId, issuedBy: p.issuedBy, expiresAt: p.expiresAt, createdAt: p.at });
-    await audit(tx, { actor: p.issuedBy, action: 'binding.code.issue', subject: p.unitId, detail: { unit: p.unitLabel }, at: p.at });
+    await createBindingCode(tx, {
+      codeHash: p.codeHash,
+      unitId: p.unitId,
+      issuedBy: p.issuedBy,
+      expiresAt: p.expiresAt,
+      createdAt: p.at,
+    });
+    await audit(tx, {
+      actor: p.issuedBy,
+      action: 'binding.code.issue',
+      subject: p.unitId,
+      detail: { unit: p.unitLabel },
+      at: p.at,
+    });
   });
 }
 
-export function saveStaffCode(prisma: Prisma, p: { codeHash: string; staffId: string; staffName: string; issuedBy: string; expiresAt: Date; at: Date }): Promise<void> {
+export function saveStaffCode(
+  prisma: Prisma,
+  p: { codeHash: string; staffId: string; staffName: string; issuedBy: string; expiresAt: Date; at: Date },
+): Promise<void> {
   return prisma.$transaction(async (tx) => {
-    await createStaffCode(tx, { codeHash: p.codeHash, staffId: p.staffId, issuedBy: p.issuedBy, expiresAt: p.expiresAt, createdAt: p.at });
-    await audit(tx, { actor: p.issuedBy, action: 'staff.code.issue', subject: p.staffId, detail: { name: p.staffName }, at: p.at });
+    await createStaffCode(tx, {
+      codeHash: p.codeHash,
+      staffId: p.staffId,
+      issuedBy: p.issuedBy,
+      expiresAt: p.expiresAt,
+      createdAt: p.at,
+    });
+    await audit(tx, {
+      actor: p.issuedBy,
+      action: 'staff.code.issue',
+      subject: p.staffId,
+      detail: { name: p.staffName },
+      at: p.at,
+    });
   });
 }
 
@@ -191,7 +281,13 @@ export function redeemStaffCode(prisma: Prisma, p: { codeId: string; staffId: st
     if (!staff) return 'gone' as const;
     if (!(await claimStaffCode(tx, p.codeId, p.identityId, p.at))) return 'used' as const;
     await linkIdentity(tx, p.identityId, staff.personId);
-    await audit(tx, { actor: `identity:${p.identityId}`, action: 'staff.bind', subject: p.identityId, detail: { staffId: staff.id }, at: p.at });
+    await audit(tx, {
+      actor: `identity:${p.identityId}`,
+      action: 'staff.bind',
+      subject: p.identityId,
+      detail: { staffId: staff.id },
+      at: p.at,
+    });
     return staff;
   });
 }
@@ -202,45 +298,103 @@ export function unbindIdentity(prisma: Prisma, identityId: string, at: Date): Pr
     const ident = await identityById(tx, identityId);
     if (!ident?.personId) return false;
     await linkIdentity(tx, identityId, null);
-    await audit(tx, { actor: `identity:${identityId}`, action: 'binding.unbind', subject: identityId, detail: { personId: ident.personId }, at });
+    await audit(tx, {
+      actor: `identity:${identityId}`,
+      action: 'binding.unbind',
+      subject: identityId,
+      detail: { personId: ident.personId },
+      at,
+    });
     return true;
   });
 }
 
 /** Adds a person (found by phone when the name matches, else a new record) to a unit, audited with the phone masked. */
-export function addPersonToUnit(prisma: Prisma, p: { unitId: string; name: string; phone: string; role: MemberRole; actor: string; action: string; at: Date }): Promise<{ personId: string }> {
+export function addPersonToUnit(
+  prisma: Prisma,
+  p: { unitId: string; name: string; phone: string; role: MemberRole; actor: string; action: string; at: Date },
+): Promise<{ personId: string }> {
   return prisma.$transaction(async (tx) => {
     const existing = await personByPhone(tx, p.phone);
-    const person = existing && existing.name === p.name ? existing : await createPerson(tx, { name: p.name, phone: p.phone, createdAt: p.at });
+    const person =
+      existing && existing.name === p.name
+        ? existing
+        : await createPerson(tx, { name: p.name, phone: p.phone, createdAt: p.at });
     await addMembership(tx, p.unitId, person.id, p.role);
-    await audit(tx, { actor: p.actor, action: p.action, subject: p.unitId, detail: { personId: person.id, role: p.role, phone: maskPhone(p.phone) }, at: p.at });
+    await audit(tx, {
+      actor: p.actor,
+      action: p.action,
+      subject: p.unitId,
+      detail: { personId: person.id, role: p.role, phone: maskPhone(p.phone) },
+      at: p.at,
+    });
     return { personId: person.id };
   });
 }
 
-export function removePersonFromUnit(prisma: Prisma, p: { unitId: string; personId: string; actor: string; at: Date }): Promise<void> {
+export function removePersonFromUnit(
+  prisma: Prisma,
+  p: { unitId: string; personId: string; actor: string; at: Date },
+): Promise<void> {
   return prisma.$transaction(async (tx) => {
     await removeMembership(tx, p.unitId, p.personId);
-    await audit(tx, { actor: p.actor, action: 'household.remove', subject: p.unitId, detail: { personId: p.personId }, at: p.at });
+    await audit(tx, {
+      actor: p.actor,
+      action: 'household.remove',
+      subject: p.unitId,
+      detail: { personId: p.personId },
+      at: p.at,
+    });
   });
 }
 
 export function registerStaffChat(
   prisma: Prisma,
-  p: { estateId: string; role: StaffRoleName; channel: string; chatId: string; title: string | null; conversationRef?: string | null; actor: string; at: Date },
+  p: {
+    estateId: string;
+    role: StaffRoleName;
+    channel: string;
+    chatId: string;
+    title: string | null;
+    conversationRef?: string | null;
+    actor: string;
+    at: Date;
+  },
 ): Promise<void> {
   return prisma.$transaction(async (tx) => {
-    await upsertStaffChat(tx, { estateId: p.estateId, role: p.role, channel: p.channel, chatId: p.chatId, title: p.title, conversationRef: p.conversationRef ?? null });
-    await audit(tx, { actor: p.actor, action: 'staffchat.register', subject: p.chatId, detail: { role: p.role, channel: p.channel }, at: p.at });
+    await upsertStaffChat(tx, {
+      estateId: p.estateId,
+      role: p.role,
+      channel: p.channel,
+      chatId: p.chatId,
+      title: p.title,
+      conversationRef: p.conversationRef ?? null,
+    });
+    await audit(tx, {
+      actor: p.actor,
+      action: 'staffchat.register',
+      subject: p.chatId,
+      detail: { role: p.role, channel: p.channel },
+      at: p.at,
+    });
   });
 }
 
 /** A new staff member (person + staff row), audited with the phone masked. */
-export function addStaffMember(prisma: Prisma, p: { estateId: string; name: string; phone: string; role: StaffRoleName; actor: string; at: Date }): Promise<{ personId: string }> {
+export function addStaffMember(
+  prisma: Prisma,
+  p: { estateId: string; name: string; phone: string; role: StaffRoleName; actor: string; at: Date },
+): Promise<{ personId: string }> {
   return prisma.$transaction(async (tx) => {
     const person = await createPerson(tx, { name: p.name, phone: p.phone, createdAt: p.at });
     await createStaff(tx, { estateId: p.estateId, personId: person.id, role: p.role });
-    await audit(tx, { actor: p.actor, action: 'staff.add', subject: person.id, detail: { role: p.role, phone: maskPhone(p.phone) }, at: p.at });
+    await audit(tx, {
+      actor: p.actor,
+      action: 'staff.add',
+      subject: person.id,
+      detail: { role: p.role, phone: maskPhone(p.phone) },
+      at: p.at,
+    });
     return { personId: person.id };
   });
 }

@@ -16,7 +16,10 @@ const LONG_TX = { timeout: 10 * 60_000, maxWait: 30_000 };
 
 /** "1栋", "1幢", "1号楼", "１ 栋" → "1": the billing system's building names vs ours. */
 export function normalizeBuilding(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').replace(/(号楼|栋|幢|楼)$/, '');
+  return s
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/(号楼|栋|幢|楼)$/, '');
 }
 
 /** "1单元201", "1-201", "201" → lookup keys of a unit; same normalisation for the CSV side and ours. */
@@ -71,7 +74,15 @@ export const billKey = (unitId: string, period: string, feeType: string) => `${u
 export async function existingBills(prisma: Prisma, estateId: string): Promise<Map<string, ExistingBill>> {
   const rows = await prisma.feeBill.findMany({
     where: { estateId },
-    select: { id: true, unitId: true, period: true, feeType: true, amountDueCents: true, amountPaidCents: true, dueDate: true },
+    select: {
+      id: true,
+      unitId: true,
+      period: true,
+      feeType: true,
+      amountDueCents: true,
+      amountPaidCents: true,
+      dueDate: true,
+    },
   });
   return new Map(rows.map((r) => [billKey(r.unitId, r.period, r.feeType), r]));
 }
@@ -96,7 +107,18 @@ export interface BillUpdate {
 
 const outstanding = (due: number, paid: number) => Math.max(0, due - paid);
 
-const BILL_COLUMNS = ['id', 'estateId', 'buildingId', 'unitId', 'period', 'feeType', 'amountDueCents', 'amountPaidCents', 'outstandingCents', 'dueDate'];
+const BILL_COLUMNS = [
+  'id',
+  'estateId',
+  'buildingId',
+  'unitId',
+  'period',
+  'feeType',
+  'amountDueCents',
+  'amountPaidCents',
+  'outstandingCents',
+  'dueDate',
+];
 
 /** One multi-row INSERT (only text and integer columns, so the SQL is the same on both databases but placeholders). */
 async function insertBillBatch(tx: Tx, batch: readonly NewBill[]): Promise<void> {
@@ -104,7 +126,18 @@ async function insertBillBatch(tx: Tx, batch: readonly NewBill[]): Promise<void>
   const pg = isPostgres(tx);
   const params: (string | number)[] = [];
   const tuples = batch.map((b) => {
-    const values = [crypto.randomUUID(), b.estateId, b.buildingId, b.unitId, b.period, b.feeType, b.amountDueCents, b.amountPaidCents, outstanding(b.amountDueCents, b.amountPaidCents), b.dueDate];
+    const values = [
+      crypto.randomUUID(),
+      b.estateId,
+      b.buildingId,
+      b.unitId,
+      b.period,
+      b.feeType,
+      b.amountDueCents,
+      b.amountPaidCents,
+      outstanding(b.amountDueCents, b.amountPaidCents),
+      b.dueDate,
+    ];
     const marks = values.map((v) => {
       params.push(v);
       return pg ? `$${params.length}` : '?';
@@ -162,10 +195,21 @@ export async function applyBills(
   }, LONG_TX);
 }
 
-const billSelect = { unitId: true, period: true, feeType: true, amountDueCents: true, amountPaidCents: true, dueDate: true } as const;
+const billSelect = {
+  unitId: true,
+  period: true,
+  feeType: true,
+  amountDueCents: true,
+  amountPaidCents: true,
+  dueDate: true,
+} as const;
 
 export function billsOfUnits(prisma: Prisma, unitIds: readonly string[]) {
-  return prisma.feeBill.findMany({ where: { unitId: { in: [...unitIds] } }, select: billSelect, orderBy: [{ dueDate: 'asc' }, { period: 'asc' }] });
+  return prisma.feeBill.findMany({
+    where: { unitId: { in: [...unitIds] } },
+    select: billSelect,
+    orderBy: [{ dueDate: 'asc' }, { period: 'asc' }],
+  });
 }
 
 // ---- 催缴 campaign reads ----
@@ -182,9 +226,17 @@ export function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefore: st
 export async function estateOwners(prisma: Prisma, estateId: string) {
   const rows = await prisma.unitMembership.findMany({
     where: { role: 'OWNER', unit: { building: { estateId } } },
-    select: { unitId: true, personId: true, unit: { select: { entrance: true, room: true, building: { select: { name: true } } } } },
+    select: {
+      unitId: true,
+      personId: true,
+      unit: { select: { entrance: true, room: true, building: { select: { name: true } } } },
+    },
   });
-  return rows.map((r) => ({ unitId: r.unitId, personId: r.personId, unitLabel: unitLabel(r.unit.building.name, r.unit.entrance, r.unit.room) }));
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    personId: r.personId,
+    unitLabel: unitLabel(r.unit.building.name, r.unit.entrance, r.unit.room),
+  }));
 }
 
 export async function feeOptOuts(prisma: Prisma): Promise<Set<string>> {
@@ -193,7 +245,11 @@ export async function feeOptOuts(prisma: Prisma): Promise<Set<string>> {
 
 /** Latest reminder instant per person (any estate: the limit is per owner), since `since`. */
 export async function lastReminders(prisma: Prisma, since: Date): Promise<Map<string, Date>> {
-  const rows = await prisma.feeNotice.groupBy({ by: ['personId'], where: { createdAt: { gte: since } }, _max: { createdAt: true } });
+  const rows = await prisma.feeNotice.groupBy({
+    by: ['personId'],
+    where: { createdAt: { gte: since } },
+    _max: { createdAt: true },
+  });
   const out = new Map<string, Date>();
   for (const r of rows) if (r._max.createdAt) out.set(r.personId, r._max.createdAt);
   return out;
@@ -201,7 +257,10 @@ export async function lastReminders(prisma: Prisma, since: Date): Promise<Map<st
 
 /** `${dedupeKey}|${personId}` of every notice already recorded for due dates ≥ `fromDueDate`. */
 export async function sentNoticeKeys(prisma: Prisma, estateId: string, fromDueDate: string): Promise<Set<string>> {
-  const rows = await prisma.feeNotice.findMany({ where: { estateId, dueDate: { gte: fromDueDate } }, select: { outboxDedupeKey: true, personId: true } });
+  const rows = await prisma.feeNotice.findMany({
+    where: { estateId, dueDate: { gte: fromDueDate } },
+    select: { outboxDedupeKey: true, personId: true },
+  });
   return new Set(rows.map((r) => `${r.outboxDedupeKey}|${r.personId}`));
 }
 
@@ -220,7 +279,15 @@ export interface NoticeItem {
  */
 export async function recordFeeReminder(
   prisma: Prisma,
-  r: { estateId: string; personId: string; items: readonly NoticeItem[]; message: OutboundMessage; dedupeKey: string; at: Date; notBefore?: Date },
+  r: {
+    estateId: string;
+    personId: string;
+    items: readonly NoticeItem[];
+    message: OutboundMessage;
+    dedupeKey: string;
+    at: Date;
+    notBefore?: Date;
+  },
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.feeNotice.findMany({
@@ -294,7 +361,11 @@ export function buildingsOf(prisma: Prisma, estateId: string) {
 export async function collectionTotals(prisma: Prisma, estateId: string, f: { buildingId?: string; period?: string }) {
   const rows = await prisma.feeBill.groupBy({
     by: ['buildingId', 'period'],
-    where: { estateId, ...(f.buildingId ? { buildingId: f.buildingId } : {}), ...(f.period ? { period: f.period } : {}) },
+    where: {
+      estateId,
+      ...(f.buildingId ? { buildingId: f.buildingId } : {}),
+      ...(f.period ? { period: f.period } : {}),
+    },
     _sum: { amountDueCents: true, outstandingCents: true },
   });
   return rows.map((r) => ({
@@ -306,10 +377,19 @@ export async function collectionTotals(prisma: Prisma, estateId: string, f: { bu
 }
 
 /** Units with the largest outstanding sums (overdue as of `today`), with their owners' names and phones. */
-export async function largestArrears(prisma: Prisma, estateId: string, f: { buildingId?: string; today: string; take: number }) {
+export async function largestArrears(
+  prisma: Prisma,
+  estateId: string,
+  f: { buildingId?: string; today: string; take: number },
+) {
   const rows = await prisma.feeBill.groupBy({
     by: ['unitId'],
-    where: { estateId, outstandingCents: { gt: 0 }, dueDate: { lt: f.today }, ...(f.buildingId ? { buildingId: f.buildingId } : {}) },
+    where: {
+      estateId,
+      outstandingCents: { gt: 0 },
+      dueDate: { lt: f.today },
+      ...(f.buildingId ? { buildingId: f.buildingId } : {}),
+    },
     _sum: { outstandingCents: true },
     _min: { dueDate: true },
     orderBy: { _sum: { outstandingCents: 'desc' } },
@@ -340,7 +420,10 @@ export async function largestArrears(prisma: Prisma, estateId: string, f: { buil
 
 /** Estates with what the campaign and texts need. */
 export function estatesForFees(prisma: Prisma) {
-  return prisma.estate.findMany({ select: { id: true, name: true, deskPhone: true, timezone: true, settings: true }, orderBy: { createdAt: 'asc' } });
+  return prisma.estate.findMany({
+    select: { id: true, name: true, deskPhone: true, timezone: true, settings: true },
+    orderBy: { createdAt: 'asc' },
+  });
 }
 
 /** The estate for a back-office import: by code, or the first one (single-estate installs). */

@@ -18,10 +18,18 @@ export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (
   return prisma.$transaction(async (tx) => {
     const handoff = await tx.handoff.create({ data: input });
     await tx.auditLog.create({
-      data: { actor: `identity:${input.identityId}`, action: 'handoff.requested', subject: input.personId ? `person:${input.personId}` : null },
+      data: {
+        actor: `identity:${input.identityId}`,
+        action: 'handoff.requested',
+        subject: input.personId ? `person:${input.personId}` : null,
+      },
     });
     const ref = handoffRef(handoff.id);
-    await notifyStaffGroup(tx, input.estateId, 'ASSISTANT', { kind: 'notice', message: { text: notice(ref) }, dedupeKey: `handoff:${handoff.id}:new` });
+    await notifyStaffGroup(tx, input.estateId, 'ASSISTANT', {
+      kind: 'notice',
+      message: { text: notice(ref) },
+      dedupeKey: `handoff:${handoff.id}:new`,
+    });
     return { ...handoff, ref };
   });
 }

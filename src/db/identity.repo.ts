@@ -3,11 +3,23 @@ import { isPostgres, type Prisma } from './client.js';
 
 const rawPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 const rawMemberships = z.array(
-  z.object({ unitId: z.string(), role: z.enum(['OWNER', 'FAMILY', 'TENANT']), entrance: z.string(), room: z.string(), building: z.string(), estateId: z.string() }),
+  z.object({
+    unitId: z.string(),
+    role: z.enum(['OWNER', 'FAMILY', 'TENANT']),
+    entrance: z.string(),
+    room: z.string(),
+    building: z.string(),
+    estateId: z.string(),
+  }),
 );
 // SQLite keeps booleans as 0/1.
 const rawStaff = z
-  .object({ id: z.string(), role: z.enum(['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER']), estateId: z.string(), active: z.union([z.boolean(), z.number()]) })
+  .object({
+    id: z.string(),
+    role: z.enum(['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER']),
+    estateId: z.string(),
+    active: z.union([z.boolean(), z.number()]),
+  })
   .nullable();
 
 export const identityInclude = {
@@ -26,8 +38,17 @@ export interface IdentityRow {
   person: {
     id: string;
     name: string;
-    memberships: Array<{ unitId: string; role: 'OWNER' | 'FAMILY' | 'TENANT'; unit: { entrance: string; room: string; building: { name: string; estateId: string } } }>;
-    staff: { id: string; role: 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER'; estateId: string; active: boolean } | null;
+    memberships: Array<{
+      unitId: string;
+      role: 'OWNER' | 'FAMILY' | 'TENANT';
+      unit: { entrance: string; room: string; building: { name: string; estateId: string } };
+    }>;
+    staff: {
+      id: string;
+      role: 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
+      estateId: string;
+      active: boolean;
+    } | null;
   } | null;
 }
 
@@ -62,7 +83,10 @@ export async function touchIdentity(prisma: Prisma, input: TouchInput): Promise<
       locale: input.locale,
       lastSeenAt: input.now,
     },
-    update: { ...(input.conversationRef !== null ? { conversationRef: input.conversationRef } : {}), lastSeenAt: input.now },
+    update: {
+      ...(input.conversationRef !== null ? { conversationRef: input.conversationRef } : {}),
+      lastSeenAt: input.now,
+    },
     include: identityInclude,
   });
 }
@@ -119,7 +143,11 @@ async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<
     locale: row.locale,
     person: {
       ...person,
-      memberships: memberships.map((m) => ({ unitId: m.unitId, role: m.role, unit: { entrance: m.entrance, room: m.room, building: { name: m.building, estateId: m.estateId } } })),
+      memberships: memberships.map((m) => ({
+        unitId: m.unitId,
+        role: m.role,
+        unit: { entrance: m.entrance, room: m.room, building: { name: m.building, estateId: m.estateId } },
+      })),
       // SQLite keeps booleans as 0/1.
       staff: staff ? { ...staff, active: Boolean(staff.active) } : null,
     },

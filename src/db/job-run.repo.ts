@@ -18,7 +18,12 @@ export interface JobRunRow {
 const MAX_ERROR_CHARS = 1000;
 
 /** Claims the tick; the new run id, or null when that (job, tick) was already claimed by anyone. */
-export async function claimJobRun(prisma: Prisma, jobId: string, scheduledFor: Date, startedAt: Date): Promise<string | null> {
+export async function claimJobRun(
+  prisma: Prisma,
+  jobId: string,
+  scheduledFor: Date,
+  startedAt: Date,
+): Promise<string | null> {
   try {
     const row = await prisma.jobRun.create({
       data: { jobId, scheduledFor, startedAt, status: 'RUNNING' },
@@ -42,7 +47,12 @@ export async function finishJobRun(
 }
 
 /** Marks a tick as deliberately not run (the baseline when a job is first seen); false if the key was taken. */
-export async function recordSkippedJobRun(prisma: Prisma, jobId: string, scheduledFor: Date, at: Date): Promise<boolean> {
+export async function recordSkippedJobRun(
+  prisma: Prisma,
+  jobId: string,
+  scheduledFor: Date,
+  at: Date,
+): Promise<boolean> {
   try {
     await prisma.jobRun.create({
       data: { jobId, scheduledFor, startedAt: at, finishedAt: at, status: 'SKIPPED' },

@@ -30,7 +30,11 @@ export interface Notice {
 }
 
 /** Takes the first free seat of the slot; null when all `capacity` seats are taken. */
-export async function bookWithSeat(prisma: Prisma, a: NewKeyAppointment, capacity: number): Promise<KeyAppointment | null> {
+export async function bookWithSeat(
+  prisma: Prisma,
+  a: NewKeyAppointment,
+  capacity: number,
+): Promise<KeyAppointment | null> {
   for (let seat = 1; seat <= capacity; seat++) {
     try {
       // Nested create = one statement batch in one transaction: appointment and seat exist together or not at all.
@@ -67,14 +71,23 @@ export async function bookWithSeat(prisma: Prisma, a: NewKeyAppointment, capacit
 }
 
 /** Moves a BOOKED appointment to a new slot; false when the new slot is full (the old seat is kept then). */
-export async function moveToSlot(prisma: Prisma, id: string, estateId: string, slotStart: Date, capacity: number): Promise<boolean> {
+export async function moveToSlot(
+  prisma: Prisma,
+  id: string,
+  estateId: string,
+  slotStart: Date,
+  capacity: number,
+): Promise<boolean> {
   for (let seat = 1; seat <= capacity; seat++) {
     try {
       // A unique violation aborts the whole transaction (PostgreSQL), so each seat is its own attempt.
       await prisma.$transaction(async (tx) => {
         await tx.keySlotSeat.deleteMany({ where: { appointmentId: id } });
         await tx.keySlotSeat.create({ data: { estateId, slotStart, seat, appointmentId: id } });
-        const n = await tx.keyAppointment.updateMany({ where: { id, status: 'BOOKED' }, data: { slotStart, remindedAt: null } });
+        const n = await tx.keyAppointment.updateMany({
+          where: { id, status: 'BOOKED' },
+          data: { slotStart, remindedAt: null },
+        });
         if (n.count !== 1) throw new Error(`key appointment ${id} is no longer booked`);
       });
       return true;
@@ -92,7 +105,9 @@ export async function cancelBooked(prisma: Prisma, id: string, actor: string, at
     const n = await tx.keyAppointment.updateMany({ where: { id, status: 'BOOKED' }, data: { status: 'CANCELLED' } });
     if (n.count !== 1) return false;
     await tx.keySlotSeat.deleteMany({ where: { appointmentId: id } });
-    await tx.auditLog.create({ data: { at, actor, action: 'key.appointment.cancel', subject: `KeyAppointment:${id}` } });
+    await tx.auditLog.create({
+      data: { at, actor, action: 'key.appointment.cancel', subject: `KeyAppointment:${id}` },
+    });
     return true;
   });
 }
@@ -101,7 +116,13 @@ export function findAppointment(prisma: Prisma, id: string): Promise<KeyAppointm
   return prisma.keyAppointment.findUnique({ where: { id } });
 }
 
-export function findBookedByCode(prisma: Prisma, estateId: string, codeHash: string, from: Date, to: Date): Promise<KeyAppointment[]> {
+export function findBookedByCode(
+  prisma: Prisma,
+  estateId: string,
+  codeHash: string,
+  from: Date,
+  to: Date,
+): Promise<KeyAppointment[]> {
   return prisma.keyAppointment.findMany({
     where: { estateId, codeHash, status: 'BOOKED', slotStart: { gte: from, lt: to } },
     orderBy: { slotStart: 'asc' },
@@ -120,7 +141,10 @@ export function ownerBookedAppointments(prisma: Prisma, ownerPersonId: string): 
 }
 
 export function countSeats(prisma: Prisma, estateId: string, slotStarts: Date[]): Promise<Array<{ slotStart: Date }>> {
-  return prisma.keySlotSeat.findMany({ where: { estateId, slotStart: { in: slotStarts } }, select: { slotStart: true } });
+  return prisma.keySlotSeat.findMany({
+    where: { estateId, slotStart: { in: slotStarts } },
+    select: { slotStart: true },
+  });
 }
 
 /**
@@ -154,7 +178,10 @@ export async function completeHandover(
       });
       await tx.keyAppointment.update({ where: { id: appt.id }, data: { holdingId: holding.id } });
     } else if (appt.holdingId) {
-      holding = await tx.keyHolding.update({ where: { id: appt.holdingId }, data: { status: 'RELEASED', releasedAt: at } });
+      holding = await tx.keyHolding.update({
+        where: { id: appt.holdingId },
+        data: { status: 'RELEASED', releasedAt: at },
+      });
     }
     await tx.auditLog.create({
       data: {
@@ -162,7 +189,12 @@ export async function completeHandover(
         actor,
         action: appt.kind === 'DEPOSIT' ? 'key.handover.deposit' : 'key.handover.pickup',
         subject: `KeyAppointment:${appt.id}`,
-        detail: { holdingId: holding?.id ?? null, unit: appt.unitLabel, person: appt.personName, slotStart: appt.slotStart.toISOString() },
+        detail: {
+          holdingId: holding?.id ?? null,
+          unit: appt.unitLabel,
+          person: appt.personName,
+          slotStart: appt.slotStart.toISOString(),
+        },
       },
     });
     const appointment = await tx.keyAppointment.findUniqueOrThrow({ where: { id: appt.id } });
@@ -172,12 +204,17 @@ export async function completeHandover(
 
 /** BOOKED appointments whose slot starts in (from, to] and that have not been reminded yet. */
 export function dueReminders(prisma: Prisma, from: Date, to: Date): Promise<KeyAppointment[]> {
-  return prisma.keyAppointment.findMany({ where: { status: 'BOOKED', remindedAt: null, slotStart: { gt: from, lte: to } } });
+  return prisma.keyAppointment.findMany({
+    where: { status: 'BOOKED', remindedAt: null, slotStart: { gt: from, lte: to } },
+  });
 }
 
 export async function markReminded(prisma: Prisma, appt: KeyAppointment, at: Date, notice: Notice): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const n = await tx.keyAppointment.updateMany({ where: { id: appt.id, remindedAt: null, status: 'BOOKED' }, data: { remindedAt: at } });
+    const n = await tx.keyAppointment.updateMany({
+      where: { id: appt.id, remindedAt: null, status: 'BOOKED' },
+      data: { remindedAt: at },
+    });
     if (n.count === 1) await notifyPerson(tx, appt.ownerPersonId, notice);
   });
 }
@@ -189,9 +226,14 @@ export function overdueBooked(prisma: Prisma, slotBefore: Date): Promise<KeyAppo
 /** BOOKED → NO_SHOW with the owner's notice and an audit row, in one transaction. */
 export async function markNoShow(prisma: Prisma, appt: KeyAppointment, at: Date, notice: Notice): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    const n = await tx.keyAppointment.updateMany({ where: { id: appt.id, status: 'BOOKED' }, data: { status: 'NO_SHOW' } });
+    const n = await tx.keyAppointment.updateMany({
+      where: { id: appt.id, status: 'BOOKED' },
+      data: { status: 'NO_SHOW' },
+    });
     if (n.count !== 1) return false;
-    await tx.auditLog.create({ data: { at, actor: 'system', action: 'key.appointment.no_show', subject: `KeyAppointment:${appt.id}` } });
+    await tx.auditLog.create({
+      data: { at, actor: 'system', action: 'key.appointment.no_show', subject: `KeyAppointment:${appt.id}` },
+    });
     await notifyPerson(tx, appt.ownerPersonId, notice);
     return true;
   });
@@ -210,22 +252,39 @@ export function findHolding(prisma: Prisma, id: string): Promise<KeyHoldingWithP
 }
 
 /** Adds (or renames) an authorised person, keyed by phone. */
-export async function upsertAuthorised(prisma: Prisma, holdingId: string, name: string, phone: string, actor: string, at: Date): Promise<void> {
+export async function upsertAuthorised(
+  prisma: Prisma,
+  holdingId: string,
+  name: string,
+  phone: string,
+  actor: string,
+  at: Date,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await tx.keyAuthorisedPerson.upsert({
       where: { holdingId_phone: { holdingId, phone } },
       create: { holdingId, name, phone },
       update: { name },
     });
-    await tx.auditLog.create({ data: { at, actor, action: 'key.authorised.add', subject: `KeyHolding:${holdingId}`, detail: { name } } });
+    await tx.auditLog.create({
+      data: { at, actor, action: 'key.authorised.add', subject: `KeyHolding:${holdingId}`, detail: { name } },
+    });
   });
 }
 
-export async function deleteAuthorised(prisma: Prisma, holdingId: string, phone: string, actor: string, at: Date): Promise<boolean> {
+export async function deleteAuthorised(
+  prisma: Prisma,
+  holdingId: string,
+  phone: string,
+  actor: string,
+  at: Date,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const n = await tx.keyAuthorisedPerson.deleteMany({ where: { holdingId, phone } });
     if (n.count > 0) {
-      await tx.auditLog.create({ data: { at, actor, action: 'key.authorised.remove', subject: `KeyHolding:${holdingId}` } });
+      await tx.auditLog.create({
+        data: { at, actor, action: 'key.authorised.remove', subject: `KeyHolding:${holdingId}` },
+      });
     }
     return n.count > 0;
   });

@@ -3,7 +3,10 @@ import type { Prisma } from './client.js';
 
 export type MediaFileRow = MediaFile;
 
-export type NewMediaFile = Pick<MediaFileRow, 'channel' | 'externalId' | 'fileName' | 'mimeType' | 'path' | 'sizeBytes'> & {
+export type NewMediaFile = Pick<
+  MediaFileRow,
+  'channel' | 'externalId' | 'fileName' | 'mimeType' | 'path' | 'sizeBytes'
+> & {
   identityId?: string | null;
 };
 

@@ -58,7 +58,9 @@ function migrateSqlite(url: string): string[] {
     for (const m of migrationsFor('sqlite')) {
       // IMMEDIATE takes the write lock first, so two processes cannot both apply one migration.
       const run = db.transaction(() => {
-        const done = db.prepare('SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL').get(m.name);
+        const done = db
+          .prepare('SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL')
+          .get(m.name);
         if (done) return false;
         db.exec(m.sql);
         db.prepare(

@@ -23,7 +23,10 @@ export interface NewOutboxRow {
  * Inserts unless the dedupe key exists; returns the row either way. Never throws on a duplicate, so it is safe inside
  * a caller's transaction (on PostgreSQL a failed INSERT would abort the whole transaction, hence ON CONFLICT there).
  */
-export async function insertOutboxRow(db: OutboxDb, row: NewOutboxRow): Promise<{ created: boolean; message: OutboxRow }> {
+export async function insertOutboxRow(
+  db: OutboxDb,
+  row: NewOutboxRow,
+): Promise<{ created: boolean; message: OutboxRow }> {
   const id = crypto.randomUUID();
   if (isPostgres(db)) {
     const now = new Date();
@@ -41,7 +44,10 @@ export async function insertOutboxRow(db: OutboxDb, row: NewOutboxRow): Promise<
     return { created: true, message: await db.outboxMessage.create({ data: { id, ...row } }) };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return { created: false, message: await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: row.dedupeKey } }) };
+    return {
+      created: false,
+      message: await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: row.dedupeKey } }),
+    };
   }
 }
 
@@ -103,7 +109,10 @@ export async function claimDue(prisma: Prisma, opts: ClaimOptions): Promise<Outb
       data: { status: 'SENDING', lockedBy: token, lockedUntil: until },
     });
   }
-  return prisma.outboxMessage.findMany({ where: { lockedBy: token, status: 'SENDING' }, orderBy: { nextAttemptAt: 'asc' } });
+  return prisma.outboxMessage.findMany({
+    where: { lockedBy: token, status: 'SENDING' },
+    orderBy: { nextAttemptAt: 'asc' },
+  });
 }
 
 export interface CompanionQuery extends ClaimOptions {
@@ -124,24 +133,41 @@ export async function claimGroupCompanions(prisma: Prisma, q: CompanionQuery): P
     nextAttemptAt: { lte: q.dueBefore },
     kind: { notIn: q.excludeKinds },
   };
-  const candidates = await prisma.outboxMessage.findMany({ where, orderBy: { nextAttemptAt: 'asc' }, take: q.limit, select: { id: true } });
+  const candidates = await prisma.outboxMessage.findMany({
+    where,
+    orderBy: { nextAttemptAt: 'asc' },
+    take: q.limit,
+    select: { id: true },
+  });
   if (candidates.length === 0) return [];
   // The conditional UPDATE is exclusive on both databases (PostgreSQL re-checks the WHERE after a concurrent update).
   await prisma.outboxMessage.updateMany({
     where: { ...where, id: { in: candidates.map((c) => c.id) } },
     data: { status: 'SENDING', lockedBy: token, lockedUntil: new Date(q.now.getTime() + q.leaseMs) },
   });
-  return prisma.outboxMessage.findMany({ where: { lockedBy: token, status: 'SENDING' }, orderBy: { nextAttemptAt: 'asc' } });
+  return prisma.outboxMessage.findMany({
+    where: { lockedBy: token, status: 'SENDING' },
+    orderBy: { nextAttemptAt: 'asc' },
+  });
 }
 
 /** Marks rows sent; only those still held by their claim (a lost lease means another worker owns them now). */
-export async function markSent(prisma: Prisma, rows: Pick<OutboxRow, 'id' | 'lockedBy'>[], sentAt: Date, mergedInto?: string): Promise<number> {
+export async function markSent(
+  prisma: Prisma,
+  rows: Pick<OutboxRow, 'id' | 'lockedBy'>[],
+  sentAt: Date,
+  mergedInto?: string,
+): Promise<number> {
   let count = 0;
   for (const row of rows) {
     const r = await prisma.outboxMessage.updateMany({
       where: { id: row.id, status: 'SENDING', lockedBy: row.lockedBy },
       data: {
-        status: 'SENT', sentAt, lockedBy: null, lockedUntil: null, lastError: null,
+        status: 'SENT',
+        sentAt,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: null,
         mergedInto: mergedInto !== undefined && mergedInto !== row.id ? mergedInto : null,
       },
     });
@@ -164,7 +190,11 @@ export async function releaseRow(
 }
 
 /** Gives up on a claimed row: it becomes a dead letter for supervisors to see. */
-export async function markDead(prisma: Prisma, row: Pick<OutboxRow, 'id' | 'lockedBy'>, change: { attempts: number; lastError: string }): Promise<boolean> {
+export async function markDead(
+  prisma: Prisma,
+  row: Pick<OutboxRow, 'id' | 'lockedBy'>,
+  change: { attempts: number; lastError: string },
+): Promise<boolean> {
   const r = await prisma.outboxMessage.updateMany({
     where: { id: row.id, status: 'SENDING', lockedBy: row.lockedBy },
     data: { status: 'DEAD', lockedBy: null, lockedUntil: null, ...change },

@@ -12,7 +12,10 @@ export function identitiesOfPerson(db: OutboxDb, personId: string) {
 
 /** The group chats registered for an estate and role (e.g. the assistants' group). */
 export function staffChatsFor(db: OutboxDb, estateId: string, role: StaffRole) {
-  return db.staffChat.findMany({ where: { estateId, role }, select: { id: true, channel: true, chatId: true, conversationRef: true } });
+  return db.staffChat.findMany({
+    where: { estateId, role },
+    select: { id: true, channel: true, chatId: true, conversationRef: true },
+  });
 }
 
 export async function isRegisteredStaffChat(db: OutboxDb, channel: string, chatId: string): Promise<boolean> {

@@ -1,7 +1,12 @@
 // Renovation permits and requests. Decisions are conditional updates (`where status = PENDING`), so two staff
 // deciding one request at once cannot both win.
 import type {
-  Prisma as PrismaNs, RenovationPermit, RenovationRequest, RenovationRequestKind, RenovationRequestStatus, RenovationPermitStatus,
+  Prisma as PrismaNs,
+  RenovationPermit,
+  RenovationRequest,
+  RenovationRequestKind,
+  RenovationRequestStatus,
+  RenovationPermitStatus,
 } from '../generated/sqlite/client.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
@@ -37,22 +42,37 @@ export function findPermitById(db: RenovationDb, id: string): Promise<PermitRow 
 }
 
 export function listPermitsOfPerson(db: RenovationDb, personId: string): Promise<PermitRow[]> {
-  return db.renovationPermit.findMany({ where: { ownerPersonId: personId }, orderBy: [{ endDate: 'desc' }, { id: 'asc' }] });
+  return db.renovationPermit.findMany({
+    where: { ownerPersonId: personId },
+    orderBy: [{ endDate: 'desc' }, { id: 'asc' }],
+  });
 }
 
 /** Applies `data` only when the permit is still in one of `statuses`; true when this call made the change. */
 async function updatePermitIf(
-  db: RenovationDb, id: string, cond: { statuses?: RenovationPermitStatus[]; endDate?: string }, data: PrismaNs.RenovationPermitUncheckedUpdateManyInput,
+  db: RenovationDb,
+  id: string,
+  cond: { statuses?: RenovationPermitStatus[]; endDate?: string },
+  data: PrismaNs.RenovationPermitUncheckedUpdateManyInput,
 ): Promise<boolean> {
   const r = await db.renovationPermit.updateMany({
-    where: { id, ...(cond.statuses ? { status: { in: cond.statuses } } : {}), ...(cond.endDate ? { endDate: cond.endDate } : {}) },
+    where: {
+      id,
+      ...(cond.statuses ? { status: { in: cond.statuses } } : {}),
+      ...(cond.endDate ? { endDate: cond.endDate } : {}),
+    },
     data,
   });
   return r.count === 1;
 }
 
 /** Permits still running (ACTIVE/SUSPENDED) of an estate whose end date is in [from, to]. */
-export function runningPermitsEndingBetween(db: RenovationDb, estateId: string, from: string, to: string): Promise<PermitRow[]> {
+export function runningPermitsEndingBetween(
+  db: RenovationDb,
+  estateId: string,
+  from: string,
+  to: string,
+): Promise<PermitRow[]> {
   return db.renovationPermit.findMany({
     where: { estateId, status: { in: ['ACTIVE', 'SUSPENDED'] }, endDate: { gte: from, lte: to } },
     orderBy: { endDate: 'asc' },
@@ -60,11 +80,20 @@ export function runningPermitsEndingBetween(db: RenovationDb, estateId: string, 
 }
 
 export function runningPermitsEndedBefore(db: RenovationDb, estateId: string, date: string): Promise<PermitRow[]> {
-  return db.renovationPermit.findMany({ where: { estateId, status: { in: ['ACTIVE', 'SUSPENDED'] }, endDate: { lt: date } } });
+  return db.renovationPermit.findMany({
+    where: { estateId, status: { in: ['ACTIVE', 'SUSPENDED'] }, endDate: { lt: date } },
+  });
 }
 
-export function listPermitsByStatus(db: RenovationDb, estateId: string, statuses: RenovationPermitStatus[]): Promise<PermitRow[]> {
-  return db.renovationPermit.findMany({ where: { estateId, status: { in: statuses } }, orderBy: [{ endDate: 'asc' }, { number: 'asc' }] });
+export function listPermitsByStatus(
+  db: RenovationDb,
+  estateId: string,
+  statuses: RenovationPermitStatus[],
+): Promise<PermitRow[]> {
+  return db.renovationPermit.findMany({
+    where: { estateId, status: { in: statuses } },
+    orderBy: [{ endDate: 'asc' }, { number: 'asc' }],
+  });
 }
 
 async function maxRequestSeq(db: RenovationDb, estateId: string): Promise<number> {
@@ -99,7 +128,11 @@ export class SlotTakenError extends Error {
   }
 }
 
-export function findRequestBySeq(db: RenovationDb, estateId: string, seq: number): Promise<RenovationRequestRow | null> {
+export function findRequestBySeq(
+  db: RenovationDb,
+  estateId: string,
+  seq: number,
+): Promise<RenovationRequestRow | null> {
   return db.renovationRequest.findUnique({ where: { estateId_seq: { estateId, seq } } });
 }
 
@@ -107,14 +140,29 @@ export function pendingRequestsOfPermit(db: RenovationDb, permitId: string): Pro
   return db.renovationRequest.findMany({ where: { permitId, status: 'PENDING' }, orderBy: { createdAt: 'asc' } });
 }
 
-export function listPendingRequests(db: RenovationDb, estateId: string): Promise<Array<RenovationRequestRow & { permit: PermitRow }>> {
-  return db.renovationRequest.findMany({ where: { estateId, status: 'PENDING' }, include: { permit: true }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }] });
+export function listPendingRequests(
+  db: RenovationDb,
+  estateId: string,
+): Promise<Array<RenovationRequestRow & { permit: PermitRow }>> {
+  return db.renovationRequest.findMany({
+    where: { estateId, status: 'PENDING' },
+    include: { permit: true },
+    orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }],
+  });
 }
 
 /** Decides a request only while it is still PENDING; true when this call made the decision. */
 async function decideRequestIf(
-  db: RenovationDb, id: string,
-  data: { status: RenovationRequestStatus; decidedBy: string; decidedByName: string; decidedAt: Date; decisionNote: string | null; slotHeld?: null },
+  db: RenovationDb,
+  id: string,
+  data: {
+    status: RenovationRequestStatus;
+    decidedBy: string;
+    decidedByName: string;
+    decidedAt: Date;
+    decisionNote: string | null;
+    slotHeld?: null;
+  },
 ): Promise<boolean> {
   const r = await db.renovationRequest.updateMany({ where: { id, status: 'PENDING' }, data });
   return r.count === 1;
@@ -123,40 +171,86 @@ async function decideRequestIf(
 /** 退场验收 slots already held (pending or approved) in [from, to). */
 export async function takenInspectionSlots(db: RenovationDb, estateId: string, from: Date, to: Date): Promise<Date[]> {
   const rows = await db.renovationRequest.findMany({
-    where: { estateId, kind: 'EXIT_INSPECTION', status: { in: ['PENDING', 'APPROVED'] }, slotAt: { gte: from, lt: to } },
+    where: {
+      estateId,
+      kind: 'EXIT_INSPECTION',
+      status: { in: ['PENDING', 'APPROVED'] },
+      slotAt: { gte: from, lt: to },
+    },
     select: { slotAt: true },
   });
   return rows.flatMap((r) => (r.slotAt ? [r.slotAt] : []));
 }
 
-export function listEstatesForJobs(db: RenovationDb): Promise<Array<{ id: string; name: string; timezone: string; settings: PrismaNs.JsonValue }>> {
-  return db.estate.findMany({ select: { id: true, name: true, timezone: true, settings: true }, orderBy: { code: 'asc' } });
+export function listEstatesForJobs(
+  db: RenovationDb,
+): Promise<Array<{ id: string; name: string; timezone: string; settings: PrismaNs.JsonValue }>> {
+  return db.estate.findMany({
+    select: { id: true, name: true, timezone: true, settings: true },
+    orderBy: { code: 'asc' },
+  });
 }
 
 /** Unit id → { building name, label parts } for display and grouping. */
-export async function unitsWithBuilding(db: RenovationDb, unitIds: string[]): Promise<Map<string, { building: string; entrance: string; room: string }>> {
-  const rows = await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, entrance: true, room: true, building: { select: { name: true } } } });
+export async function unitsWithBuilding(
+  db: RenovationDb,
+  unitIds: string[],
+): Promise<Map<string, { building: string; entrance: string; room: string }>> {
+  const rows = await db.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: { id: true, entrance: true, room: true, building: { select: { name: true } } },
+  });
   return new Map(rows.map((u) => [u.id, { building: u.building.name, entrance: u.entrance, room: u.room }]));
 }
 
-function auditRenovation(db: RenovationDb, e: { actor: string; action: string; subject: string; at: Date; detail?: Record<string, string | number | boolean | null> }) {
-  return db.auditLog.create({ data: { actor: e.actor, action: e.action, subject: e.subject, at: e.at, ...(e.detail ? { detail: e.detail } : {}) } });
+function auditRenovation(
+  db: RenovationDb,
+  e: {
+    actor: string;
+    action: string;
+    subject: string;
+    at: Date;
+    detail?: Record<string, string | number | boolean | null>;
+  },
+) {
+  return db.auditLog.create({
+    data: { actor: e.actor, action: e.action, subject: e.subject, at: e.at, ...(e.detail ? { detail: e.detail } : {}) },
+  });
 }
 
 /** The unit id for 楼栋/单元/房号 in an estate (entrance "" when the building has none), or null. */
-export async function findUnitId(db: RenovationDb, estateId: string, building: string, entrance: string, room: string): Promise<string | null> {
-  const u = await db.unit.findFirst({ where: { room, entrance, building: { estateId, name: building } }, select: { id: true } });
+export async function findUnitId(
+  db: RenovationDb,
+  estateId: string,
+  building: string,
+  entrance: string,
+  room: string,
+): Promise<string | null> {
+  const u = await db.unit.findFirst({
+    where: { room, entrance, building: { estateId, name: building } },
+    select: { id: true },
+  });
   return u?.id ?? null;
 }
 
 /** The OWNER of a unit with this phone number, or null. */
 export async function findUnitOwnerByPhone(db: RenovationDb, unitId: string, phone: string): Promise<string | null> {
-  const m = await db.unitMembership.findFirst({ where: { unitId, role: 'OWNER', person: { phone } }, select: { personId: true } });
+  const m = await db.unitMembership.findFirst({
+    where: { unitId, role: 'OWNER', person: { phone } },
+    select: { personId: true },
+  });
   return m?.personId ?? null;
 }
 
-export async function existingPermitNumbers(db: RenovationDb, estateId: string, numbers: string[]): Promise<Set<string>> {
-  const rows = await db.renovationPermit.findMany({ where: { estateId, number: { in: numbers } }, select: { number: true } });
+export async function existingPermitNumbers(
+  db: RenovationDb,
+  estateId: string,
+  numbers: string[],
+): Promise<Set<string>> {
+  const rows = await db.renovationPermit.findMany({
+    where: { estateId, number: { in: numbers } },
+    select: { number: true },
+  });
   return new Set(rows.map((r) => r.number));
 }
 
@@ -166,16 +260,31 @@ export async function existingPermitNumbers(db: RenovationDb, estateId: string, 
 export function createPermitAudited(prisma: Prisma, p: NewPermit, audit: Audit): Promise<PermitRow> {
   return prisma.$transaction(async (tx) => {
     const permit = await insertPermit(tx, p);
-    await auditRenovation(tx, { ...audit, action: 'renovation.permit.create', subject: `permit:${permit.id}`, detail: { number: p.number } });
+    await auditRenovation(tx, {
+      ...audit,
+      action: 'renovation.permit.create',
+      subject: `permit:${permit.id}`,
+      detail: { number: p.number },
+    });
     return permit;
   });
 }
 
 /** All permits of an import file or none, with one audit row for the file. */
-export async function importPermits(prisma: Prisma, estateId: string, permits: NewPermit[], audit: Audit): Promise<void> {
+export async function importPermits(
+  prisma: Prisma,
+  estateId: string,
+  permits: NewPermit[],
+  audit: Audit,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     for (const p of permits) await insertPermit(tx, p);
-    await auditRenovation(tx, { ...audit, action: 'renovation.permit.import', subject: `estate:${estateId}`, detail: { count: permits.length } });
+    await auditRenovation(tx, {
+      ...audit,
+      action: 'renovation.permit.import',
+      subject: `estate:${estateId}`,
+      detail: { count: permits.length },
+    });
   });
 }
 
@@ -194,7 +303,11 @@ export async function submitRequest(
         const seq = (await maxRequestSeq(tx, r.estateId)) + 1;
         const request = await insertRequest(tx, { ...r, seq });
         await auditRenovation(tx, {
-          actor: `person:${r.personId}`, action: 'renovation.request.submit', subject: `renovation-request:${request.id}`, at: r.createdAt, detail: { seq, kind: r.kind },
+          actor: `person:${r.personId}`,
+          action: 'renovation.request.submit',
+          subject: `renovation-request:${request.id}`,
+          at: r.createdAt,
+          detail: { seq, kind: r.kind },
         });
         await notifyStaffGroup(tx, r.estateId, 'ASSISTANT', staffNotice(request));
         return request;
@@ -202,7 +315,14 @@ export async function submitRequest(
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The refused key is either the number (retry with the next one) or the slot (retrying cannot help).
-      if (r.kind === 'EXIT_INSPECTION' && r.slotAt && (await prisma.renovationRequest.findFirst({ where: { estateId: r.estateId, slotHeld: r.slotAt }, select: { id: true } }))) {
+      if (
+        r.kind === 'EXIT_INSPECTION' &&
+        r.slotAt &&
+        (await prisma.renovationRequest.findFirst({
+          where: { estateId: r.estateId, slotHeld: r.slotAt },
+          select: { id: true },
+        }))
+      ) {
         throw new SlotTakenError(r.slotAt);
       }
       if (attempt < 5) continue;
@@ -234,13 +354,20 @@ export function decideRequest(
   return prisma.$transaction(async (tx) => {
     const { approve, today, ...decided } = d;
     // A rejected 退场验收 booking frees its slot for other owners.
-    const won = await decideRequestIf(tx, id, { ...decided, status: approve ? 'APPROVED' : 'REJECTED', ...(approve ? {} : { slotHeld: null }) });
+    const won = await decideRequestIf(tx, id, {
+      ...decided,
+      status: approve ? 'APPROVED' : 'REJECTED',
+      ...(approve ? {} : { slotHeld: null }),
+    });
     const request = await tx.renovationRequest.findUniqueOrThrow({ where: { id } });
     const permit = await tx.renovationPermit.findUniqueOrThrow({ where: { id: request.permitId } });
     if (!won) return { won, request, permit };
     if (approve) await applyApproved(tx, request, permit, today);
     await auditRenovation(tx, {
-      actor: d.decidedBy, action: approve ? 'renovation.request.approve' : 'renovation.request.reject', subject: `renovation-request:${request.id}`, at: d.decidedAt,
+      actor: d.decidedBy,
+      action: approve ? 'renovation.request.approve' : 'renovation.request.reject',
+      subject: `renovation-request:${request.id}`,
+      at: d.decidedAt,
       detail: { seq: request.seq, kind: request.kind, note: request.decisionNote },
     });
     await notifyPerson(tx, request.personId, ownerNotice(request, permit));
@@ -248,11 +375,21 @@ export function decideRequest(
   });
 }
 
-async function applyApproved(tx: RenovationDb, r: RenovationRequestRow, permit: PermitRow, today: string): Promise<void> {
+async function applyApproved(
+  tx: RenovationDb,
+  r: RenovationRequestRow,
+  permit: PermitRow,
+  today: string,
+): Promise<void> {
   if (r.kind === 'EXTENSION' && r.newEndDate) {
     // A permit marked EXPIRED while the request waited runs again once extended.
     const status = permit.status === 'EXPIRED' && r.newEndDate >= today ? 'ACTIVE' : permit.status;
-    await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE', 'SUSPENDED', 'EXPIRED'] }, { endDate: r.newEndDate, extensionCount: { increment: 1 }, status });
+    await updatePermitIf(
+      tx,
+      permit.id,
+      { statuses: ['ACTIVE', 'SUSPENDED', 'EXPIRED'] },
+      { endDate: r.newEndDate, extensionCount: { increment: 1 }, status },
+    );
   } else if (r.kind === 'STOP_WORK') {
     await updatePermitIf(tx, permit.id, { statuses: ['ACTIVE'] }, { status: 'SUSPENDED' });
   } else if (r.kind === 'RESUME') {
@@ -265,11 +402,29 @@ async function applyApproved(tx: RenovationDb, r: RenovationRequestRow, permit: 
  * expiry); tells the owner, and the assistants' group when `staffNotice` is given. False when nothing changed.
  */
 export function expirePermit(
-  prisma: Prisma, p: PermitRow, at: Date, ownerNotice: RenovationNotice, staffNotice: RenovationNotice | null,
+  prisma: Prisma,
+  p: PermitRow,
+  at: Date,
+  ownerNotice: RenovationNotice,
+  staffNotice: RenovationNotice | null,
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    if (!(await updatePermitIf(tx, p.id, { statuses: ['ACTIVE', 'SUSPENDED'], endDate: p.endDate }, { status: 'EXPIRED' }))) return false;
-    await auditRenovation(tx, { actor: 'job:renovation', action: 'renovation.permit.expire', subject: `permit:${p.id}`, at, detail: { endDate: p.endDate } });
+    if (
+      !(await updatePermitIf(
+        tx,
+        p.id,
+        { statuses: ['ACTIVE', 'SUSPENDED'], endDate: p.endDate },
+        { status: 'EXPIRED' },
+      ))
+    )
+      return false;
+    await auditRenovation(tx, {
+      actor: 'job:renovation',
+      action: 'renovation.permit.expire',
+      subject: `permit:${p.id}`,
+      at,
+      detail: { endDate: p.endDate },
+    });
     await notifyPerson(tx, p.ownerPersonId, ownerNotice);
     if (staffNotice) await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice);
     return true;

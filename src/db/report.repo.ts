@@ -48,7 +48,8 @@ export async function slaCounts(prisma: Prisma, estateId: string, p: Period, now
     const ackOk = t.ackDueAt === null || (t.acceptedAt !== null && t.acceptedAt <= t.ackDueAt);
     const ackMissed = t.ackDueAt !== null && (t.acceptedAt === null ? now > t.ackDueAt : t.acceptedAt > t.ackDueAt);
     const resolveOk = t.resolvedAt !== null && t.resolveDueAt !== null && t.resolvedAt <= t.resolveDueAt;
-    const resolveMissed = t.resolveDueAt !== null && (t.resolvedAt === null ? now > t.resolveDueAt : t.resolvedAt > t.resolveDueAt);
+    const resolveMissed =
+      t.resolveDueAt !== null && (t.resolvedAt === null ? now > t.resolveDueAt : t.resolvedAt > t.resolveDueAt);
     if (t.resolvedAt === null && !ackMissed && !resolveMissed) continue; // still running within its limits
     decided++;
     if (ackOk && resolveOk) met++;
@@ -109,7 +110,11 @@ export async function deskAppointments(prisma: Prisma, estateId: string, day: Pe
     _count: { _all: true },
   });
   const byStatus = new Map(rows.map((r) => [r.status, r._count._all]));
-  return { total: rows.reduce((n, r) => n + r._count._all, 0), done: byStatus.get('DONE') ?? 0, booked: byStatus.get('BOOKED') ?? 0 };
+  return {
+    total: rows.reduce((n, r) => n + r._count._all, 0),
+    done: byStatus.get('DONE') ?? 0,
+    booked: byStatus.get('BOOKED') ?? 0,
+  };
 }
 
 export interface OverdueRow {
@@ -134,8 +139,16 @@ export function overdueTickets(prisma: Prisma, estateId: string, now: Date): Pro
       OR: [{ acceptedAt: null, ackDueAt: { lt: now } }, { resolveDueAt: { lt: now } }],
     },
     select: {
-      number: true, kind: true, category: true, location: true, status: true, priority: true,
-      createdAt: true, acceptedAt: true, ackDueAt: true, resolveDueAt: true,
+      number: true,
+      kind: true,
+      category: true,
+      location: true,
+      status: true,
+      priority: true,
+      createdAt: true,
+      acceptedAt: true,
+      ackDueAt: true,
+      resolveDueAt: true,
     },
     orderBy: { createdAt: 'asc' },
   });
@@ -143,5 +156,8 @@ export function overdueTickets(prisma: Prisma, estateId: string, now: Date): Pro
 
 /** Every estate with what report texts need (the jobs run per estate). */
 export function reportEstates(prisma: Prisma) {
-  return prisma.estate.findMany({ select: { id: true, name: true, timezone: true, settings: true }, orderBy: { createdAt: 'asc' } });
+  return prisma.estate.findMany({
+    select: { id: true, name: true, timezone: true, settings: true },
+    orderBy: { createdAt: 'asc' },
+  });
 }

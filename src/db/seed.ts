@@ -28,7 +28,13 @@ export async function isDatabaseEmpty(prisma: Prisma): Promise<boolean> {
 /** Creates the demo estate (3 buildings × 2 entrances × 18 floors × 2 rooms), owners and one staff member per role. */
 export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
   const estate = await prisma.estate.create({
-    data: { code: DEMO.estateCode, name: DEMO.estateName, deskPhone: DEMO.deskPhone, emergencyPhone: DEMO.emergencyPhone, settings: {} },
+    data: {
+      code: DEMO.estateCode,
+      name: DEMO.estateName,
+      deskPhone: DEMO.deskPhone,
+      emergencyPhone: DEMO.emergencyPhone,
+      settings: {},
+    },
   });
   const units: Array<{ id: string; buildingId: string; entrance: string; room: string; areaSqm: number }> = [];
   const buildingIds = new Map<string, string>();
@@ -38,7 +44,13 @@ export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
     for (const entrance of ['1', '2'])
       for (let floor = 1; floor <= 18; floor++)
         for (const r of ['01', '02'])
-          units.push({ id: `u-${name}-${entrance}-${floor}${r}`, buildingId: b.id, entrance, room: `${floor}${r}`, areaSqm: r === '01' ? 98 : 126 });
+          units.push({
+            id: `u-${name}-${entrance}-${floor}${r}`,
+            buildingId: b.id,
+            entrance,
+            room: `${floor}${r}`,
+            areaSqm: r === '01' ? 98 : 126,
+          });
   }
   await prisma.unit.createMany({ data: units });
   const unitId = (b: string, e: string, r: string) => `u-${b}-${e}-${r}`;
@@ -49,7 +61,9 @@ export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
         name: o.name,
         phone: o.phone,
         memberships: { create: { unitId: unitId(o.building, o.entrance, o.room), role: 'OWNER' } },
-        ...('consoleId' in o ? { identities: { create: { channel: 'console', externalId: o.consoleId, displayName: o.name } } } : {}),
+        ...('consoleId' in o
+          ? { identities: { create: { channel: 'console', externalId: o.consoleId, displayName: o.name } } }
+          : {}),
       },
     });
   }

@@ -25,14 +25,33 @@ export interface SlaTicket {
 }
 
 const slaSelect = {
-  id: true, number: true, estateId: true, kind: true, category: true, description: true, location: true, priority: true,
-  status: true, assigneeId: true, round: true, createdAt: true, slaStartAt: true, slaPausedMinutes: true, slaPausedAt: true,
-  slaLevel: true, nextSlaCheckAt: true,
+  id: true,
+  number: true,
+  estateId: true,
+  kind: true,
+  category: true,
+  description: true,
+  location: true,
+  priority: true,
+  status: true,
+  assigneeId: true,
+  round: true,
+  createdAt: true,
+  slaStartAt: true,
+  slaPausedMinutes: true,
+  slaPausedAt: true,
+  slaLevel: true,
+  nextSlaCheckAt: true,
 } as const;
 
 /** Tickets whose next ladder check is due — an index range scan on nextSlaCheckAt, oldest first. */
 export function dueSlaTickets(db: TicketDb, now: Date, limit: number): Promise<SlaTicket[]> {
-  return db.ticket.findMany({ where: { nextSlaCheckAt: { lte: now } }, orderBy: { nextSlaCheckAt: 'asc' }, take: limit, select: slaSelect });
+  return db.ticket.findMany({
+    where: { nextSlaCheckAt: { lte: now } },
+    orderBy: { nextSlaCheckAt: 'asc' },
+    take: limit,
+    select: slaSelect,
+  });
 }
 
 /** What the sweep expects the ticket still to be; any change in between (claim, pause, another sweep) makes it lose. */

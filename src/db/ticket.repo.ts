@@ -63,7 +63,13 @@ export function findTicketById(db: TicketDb, id: string): Promise<TicketRow | nu
 /** The latest ticket of the same unit and category resolved since `since` (reopened ones keep their resolvedAt). */
 function findRecentResolved(db: TicketDb, q: { estateId: string; unitId: string; category: string; since: Date }) {
   return db.ticket.findFirst({
-    where: { estateId: q.estateId, unitId: q.unitId, category: q.category, resolvedAt: { gte: q.since }, status: { not: 'WITHDRAWN' } },
+    where: {
+      estateId: q.estateId,
+      unitId: q.unitId,
+      category: q.category,
+      resolvedAt: { gte: q.since },
+      status: { not: 'WITHDRAWN' },
+    },
     orderBy: { resolvedAt: 'desc' },
   });
 }
@@ -76,7 +82,12 @@ export interface TicketCondition {
 }
 
 /** Applies `data` only when the ticket is still as expected; true when this call made the change. */
-export async function updateTicketIf(db: TicketDb, id: string, cond: TicketCondition, data: PrismaNs.TicketUncheckedUpdateManyInput): Promise<boolean> {
+export async function updateTicketIf(
+  db: TicketDb,
+  id: string,
+  cond: TicketCondition,
+  data: PrismaNs.TicketUncheckedUpdateManyInput,
+): Promise<boolean> {
   const r = await db.ticket.updateMany({
     where: {
       id,
@@ -90,7 +101,10 @@ export async function updateTicketIf(db: TicketDb, id: string, cond: TicketCondi
   return r.count === 1;
 }
 
-export function addTicketEvent(db: TicketDb, e: { ticketId: string; at: Date; actor: string; actorName: string; action: string; note?: string | null }) {
+export function addTicketEvent(
+  db: TicketDb,
+  e: { ticketId: string; at: Date; actor: string; actorName: string; action: string; note?: string | null },
+) {
   return db.ticketEvent.create({ data: { ...e, note: e.note ?? null } });
 }
 
@@ -125,12 +139,21 @@ export async function estateSettingsOf(db: TicketDb, estateId: string): Promise<
   return s !== null && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, unknown>) : {};
 }
 
-export async function personContact(db: TicketDb, personId: string): Promise<{ name: string; phone: string | null } | null> {
+export async function personContact(
+  db: TicketDb,
+  personId: string,
+): Promise<{ name: string; phone: string | null } | null> {
   return db.person.findUnique({ where: { id: personId }, select: { name: true, phone: true } });
 }
 
-export async function unitLabelParts(db: TicketDb, unitId: string): Promise<{ building: string; entrance: string; room: string } | null> {
-  const u = await db.unit.findUnique({ where: { id: unitId }, select: { entrance: true, room: true, building: { select: { name: true } } } });
+export async function unitLabelParts(
+  db: TicketDb,
+  unitId: string,
+): Promise<{ building: string; entrance: string; room: string } | null> {
+  const u = await db.unit.findUnique({
+    where: { id: unitId },
+    select: { entrance: true, room: true, building: { select: { name: true } } },
+  });
   return u ? { building: u.building.name, entrance: u.entrance, room: u.room } : null;
 }
 
@@ -142,7 +165,10 @@ export interface StaffInfo {
 }
 
 export async function findStaffById(db: TicketDb, id: string): Promise<StaffInfo | null> {
-  const s = await db.staff.findUnique({ where: { id }, select: { id: true, personId: true, role: true, person: { select: { name: true } } } });
+  const s = await db.staff.findUnique({
+    where: { id },
+    select: { id: true, personId: true, role: true, person: { select: { name: true } } },
+  });
   return s ? { id: s.id, personId: s.personId, role: s.role, name: s.person.name } : null;
 }
 
@@ -157,15 +183,29 @@ export async function findActiveStaffByName(db: TicketDb, estateId: string, name
 // ── 回访 ──
 
 /** Inserts the survey row of a round; false when it already exists (a re-run of the job). */
-async function insertCallback(db: TicketDb, c: { ticketId: string; round: number; askedAt: Date }): Promise<CallbackRow | null> {
-  const existing = await db.callback.findUnique({ where: { ticketId_round: { ticketId: c.ticketId, round: c.round } } });
+async function insertCallback(
+  db: TicketDb,
+  c: { ticketId: string; round: number; askedAt: Date },
+): Promise<CallbackRow | null> {
+  const existing = await db.callback.findUnique({
+    where: { ticketId_round: { ticketId: c.ticketId, round: c.round } },
+  });
   if (existing) return null;
   return db.callback.create({ data: c });
 }
 
 /** Tickets whose survey is due now — an index range scan on surveyDueAt (set on resolve, cleared once handled). */
-export function ticketsAwaitingSurvey(db: TicketDb, now: Date, limit = 500): Promise<Array<TicketRow & { callbacks: CallbackRow[] }>> {
-  return db.ticket.findMany({ where: { surveyDueAt: { lte: now } }, orderBy: { surveyDueAt: 'asc' }, take: limit, include: { callbacks: true } });
+export function ticketsAwaitingSurvey(
+  db: TicketDb,
+  now: Date,
+  limit = 500,
+): Promise<Array<TicketRow & { callbacks: CallbackRow[] }>> {
+  return db.ticket.findMany({
+    where: { surveyDueAt: { lte: now } },
+    orderBy: { surveyDueAt: 'asc' },
+    take: limit,
+    include: { callbacks: true },
+  });
 }
 
 /** The person's resolved tickets with an unanswered survey of the current round, newest survey first. */
@@ -179,12 +219,21 @@ export async function ticketsWithOpenSurvey(db: TicketDb, personId: string): Pro
   return rows.filter((c) => c.round === c.ticket.round).map((c) => c.ticket);
 }
 
-export function surveysNeedingReminder(db: TicketDb, askedBefore: Date): Promise<Array<CallbackRow & { ticket: TicketRow }>> {
-  return db.callback.findMany({ where: { answeredAt: null, remindedAt: null, askedAt: { lte: askedBefore } }, include: { ticket: true } });
+export function surveysNeedingReminder(
+  db: TicketDb,
+  askedBefore: Date,
+): Promise<Array<CallbackRow & { ticket: TicketRow }>> {
+  return db.callback.findMany({
+    where: { answeredAt: null, remindedAt: null, askedAt: { lte: askedBefore } },
+    include: { ticket: true },
+  });
 }
 
 async function markCallbackReminded(db: TicketDb, id: string, at: Date): Promise<boolean> {
-  const r = await db.callback.updateMany({ where: { id, remindedAt: null, answeredAt: null }, data: { remindedAt: at } });
+  const r = await db.callback.updateMany({
+    where: { id, remindedAt: null, answeredAt: null },
+    data: { remindedAt: at },
+  });
   return r.count === 1;
 }
 
@@ -193,8 +242,15 @@ function openCallback(db: TicketDb, ticketId: string, round: number): Promise<Ca
   return db.callback.findFirst({ where: { ticketId, round, answeredAt: null } });
 }
 
-async function answerCallbackRow(db: TicketDb, id: string, a: { score: number | null; comment: string | null; at: Date }): Promise<boolean> {
-  const r = await db.callback.updateMany({ where: { id, answeredAt: null }, data: { score: a.score, comment: a.comment, answeredAt: a.at } });
+async function answerCallbackRow(
+  db: TicketDb,
+  id: string,
+  a: { score: number | null; comment: string | null; at: Date },
+): Promise<boolean> {
+  const r = await db.callback.updateMany({
+    where: { id, answeredAt: null },
+    data: { score: a.score, comment: a.comment, answeredAt: a.at },
+  });
   return r.count === 1;
 }
 
@@ -210,7 +266,8 @@ export interface TicketActor {
 export type TicketEventNote = TicketActor & { note?: string | null };
 type StaffGroupRole = Parameters<typeof notifyStaffGroup>[2];
 /** A notice to one person, or to an estate's staff group of a role. */
-export type TicketNotice = { personId: string; notice: Notice } | { estateId: string; role: StaffGroupRole; notice: Notice };
+export type TicketNotice =
+  { personId: string; notice: Notice } | { estateId: string; role: StaffGroupRole; notice: Notice };
 
 async function send(tx: TicketDb, notices: TicketNotice[]): Promise<void> {
   for (const n of notices) {
@@ -232,7 +289,12 @@ export interface TicketDraft {
  */
 export async function createTicket(
   prisma: Prisma,
-  q: { estateId: string; numberPrefix: string; repeat: { unitId: string; category: string; since: Date } | null; intakeKey?: string | null },
+  q: {
+    estateId: string;
+    numberPrefix: string;
+    repeat: { unitId: string; category: string; since: Date } | null;
+    intakeKey?: string | null;
+  },
   draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
 ): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }> {
   for (let attempt = 0; ; attempt++) {
@@ -262,10 +324,22 @@ export async function createTicket(
 
 /** 认领: NEW and unassigned → ACCEPTED (of two racing claims exactly one wins). False when this call lost. */
 export function claimTicket(
-  prisma: Prisma, id: string, c: { staffId: string; at: Date; nextSlaCheckAt: Date | null }, by: TicketActor, notices: TicketNotice[],
+  prisma: Prisma,
+  id: string,
+  c: { staffId: string; at: Date; nextSlaCheckAt: Date | null },
+  by: TicketActor,
+  notices: TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    if (!(await updateTicketIf(tx, id, { status: ['NEW'], assigneeId: null }, { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: c.nextSlaCheckAt }))) return false;
+    if (
+      !(await updateTicketIf(
+        tx,
+        id,
+        { status: ['NEW'], assigneeId: null },
+        { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: c.nextSlaCheckAt },
+      ))
+    )
+      return false;
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'claimed' });
     await send(tx, notices);
     return true;
@@ -274,10 +348,22 @@ export function claimTicket(
 
 /** "收到" on an emergency: NEW → ACCEPTED, the 经理 ping off. False when someone acked it first. */
 export function ackEmergencyTicket(
-  prisma: Prisma, id: string, c: { staffId: string; at: Date }, ev: TicketEventNote, notices: TicketNotice[],
+  prisma: Prisma,
+  id: string,
+  c: { staffId: string; at: Date },
+  ev: TicketEventNote,
+  notices: TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    if (!(await updateTicketIf(tx, id, { status: ['NEW'] }, { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: null }))) return false;
+    if (
+      !(await updateTicketIf(
+        tx,
+        id,
+        { status: ['NEW'] },
+        { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: null },
+      ))
+    )
+      return false;
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: 'acked' });
     await send(tx, notices);
     return true;
@@ -294,44 +380,95 @@ export async function addStaffNote(prisma: Prisma, id: string, at: Date, ev: Tic
 
 /** 等待业主 / 等待施工方: the clock stops (the sweep skips the ticket until resume). False when not being worked on. */
 export function setTicketWaiting(
-  prisma: Prisma, id: string, c: { status: 'WAITING_OWNER' | 'WAITING_CONTRACTOR'; at: Date }, ev: TicketEventNote,
+  prisma: Prisma,
+  id: string,
+  c: { status: 'WAITING_OWNER' | 'WAITING_CONTRACTOR'; at: Date },
+  ev: TicketEventNote,
   notices: (eventId: string) => TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
-    if (!(await updateTicketIf(tx, id, { status: ['ACCEPTED', 'IN_PROGRESS'] }, { status: c.status, slaPausedAt: c.at, nextSlaCheckAt: null }))) return false;
-    const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: c.status === 'WAITING_OWNER' ? 'wait_owner' : 'wait_contractor' });
+    if (
+      !(await updateTicketIf(
+        tx,
+        id,
+        { status: ['ACCEPTED', 'IN_PROGRESS'] },
+        { status: c.status, slaPausedAt: c.at, nextSlaCheckAt: null },
+      ))
+    )
+      return false;
+    const e = await addTicketEvent(tx, {
+      ticketId: id,
+      at: c.at,
+      ...ev,
+      action: c.status === 'WAITING_OWNER' ? 'wait_owner' : 'wait_contractor',
+    });
     await send(tx, notices(e.id));
     return true;
   });
 }
 
 /** The clock of a waiting ticket going again, worked out from the row and its estate's settings. */
-export type ResumePlan = (cur: TicketRow, estateSettings: Record<string, unknown>) => { slaPausedMinutes: number; resolveDueAt: Date | null; nextSlaCheckAt: Date | null };
+export type ResumePlan = (
+  cur: TicketRow,
+  estateSettings: Record<string, unknown>,
+) => { slaPausedMinutes: number; resolveDueAt: Date | null; nextSlaCheckAt: Date | null };
 
 async function resumeIn(tx: TicketDb, id: string, at: Date, ev: TicketEventNote, plan: ResumePlan): Promise<boolean> {
   const cur = await findTicketById(tx, id);
   if (!cur || (cur.status !== 'WAITING_OWNER' && cur.status !== 'WAITING_CONTRACTOR')) return false;
   const next = plan(cur, await estateSettingsOf(tx, cur.estateId));
-  if (!(await updateTicketIf(tx, id, { status: [cur.status], round: cur.round }, { status: 'IN_PROGRESS', slaPausedAt: null, ...next }))) return false;
+  if (
+    !(await updateTicketIf(
+      tx,
+      id,
+      { status: [cur.status], round: cur.round },
+      { status: 'IN_PROGRESS', slaPausedAt: null, ...next },
+    ))
+  )
+    return false;
   await addTicketEvent(tx, { ticketId: id, at, ...ev, action: 'resume' });
   return true;
 }
 
 /** A waiting ticket back to IN_PROGRESS. False when it was not waiting. */
-export function resumeTicket(prisma: Prisma, id: string, at: Date, ev: TicketEventNote, plan: ResumePlan): Promise<boolean> {
+export function resumeTicket(
+  prisma: Prisma,
+  id: string,
+  at: Date,
+  ev: TicketEventNote,
+  plan: ResumePlan,
+): Promise<boolean> {
   return prisma.$transaction((tx) => resumeIn(tx, id, at, ev, plan));
 }
 
 /** 办结: a ticket being worked on → RESOLVED, its 回访 due; a waiting one gets its resume event first. */
 export function resolveTicket(
-  prisma: Prisma, id: string, c: { staffId: string; at: Date; note: string; resumeNote: string }, by: TicketActor,
+  prisma: Prisma,
+  id: string,
+  c: { staffId: string; at: Date; note: string; resumeNote: string },
+  by: TicketActor,
   notices: (round: number) => TicketNotice[],
 ): Promise<boolean> {
   const working: TicketStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
   return prisma.$transaction(async (tx) => {
     const cur = await findTicketById(tx, id);
     if (!cur || !working.includes(cur.status)) return false;
-    if (!(await updateTicketIf(tx, id, { status: working, round: cur.round }, { status: 'RESOLVED', resolvedAt: c.at, assigneeId: cur.assigneeId ?? c.staffId, nextSlaCheckAt: null, slaPausedAt: null, surveyDueAt: c.at }))) return false;
+    if (
+      !(await updateTicketIf(
+        tx,
+        id,
+        { status: working, round: cur.round },
+        {
+          status: 'RESOLVED',
+          resolvedAt: c.at,
+          assigneeId: cur.assigneeId ?? c.staffId,
+          nextSlaCheckAt: null,
+          slaPausedAt: null,
+          surveyDueAt: c.at,
+        },
+      ))
+    )
+      return false;
     if (cur.status === 'WAITING_OWNER' || cur.status === 'WAITING_CONTRACTOR') {
       await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'resume', note: c.resumeNote });
     }
@@ -343,12 +480,19 @@ export function resolveTicket(
 
 /** 转派 an open ticket to `toStaffId` (a NEW one is accepted on their behalf). False when closed or already theirs. */
 export function reassignTicket(
-  prisma: Prisma, id: string, c: { toStaffId: string; at: Date }, ev: TicketEventNote, notices: (eventId: string) => TicketNotice[],
+  prisma: Prisma,
+  id: string,
+  c: { toStaffId: string; at: Date },
+  ev: TicketEventNote,
+  notices: (eventId: string) => TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const cur = await findTicketById(tx, id);
     if (!cur || !OPEN_STATUSES.includes(cur.status) || cur.assigneeId === c.toStaffId) return false;
-    const data = cur.status === 'NEW' ? { status: 'ACCEPTED' as const, acceptedAt: c.at, assigneeId: c.toStaffId } : { assigneeId: c.toStaffId };
+    const data =
+      cur.status === 'NEW'
+        ? { status: 'ACCEPTED' as const, acceptedAt: c.at, assigneeId: c.toStaffId }
+        : { assigneeId: c.toStaffId };
     if (!(await updateTicketIf(tx, id, { status: [cur.status], assigneeId: cur.assigneeId }, data))) return false;
     const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: 'reassigned' });
     await send(tx, notices(e.id));
@@ -358,11 +502,24 @@ export function reassignTicket(
 
 /** The owner withdraws an open ticket of theirs. False when it is not theirs or not open. */
 export function withdrawTicket(
-  prisma: Prisma, id: string, c: { personId: string; at: Date }, by: TicketActor, notices: (t: TicketRow) => TicketNotice[],
+  prisma: Prisma,
+  id: string,
+  c: { personId: string; at: Date },
+  by: TicketActor,
+  notices: (t: TicketRow) => TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const t = await findTicketById(tx, id);
-    if (!t || !(await updateTicketIf(tx, id, { status: OPEN_STATUSES, personId: c.personId }, { status: 'WITHDRAWN', nextSlaCheckAt: null }))) return false;
+    if (
+      !t ||
+      !(await updateTicketIf(
+        tx,
+        id,
+        { status: OPEN_STATUSES, personId: c.personId },
+        { status: 'WITHDRAWN', nextSlaCheckAt: null },
+      ))
+    )
+      return false;
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'withdrawn' });
     await send(tx, notices(t));
     return true;
@@ -371,9 +528,12 @@ export function withdrawTicket(
 
 /** 补充信息 on an open ticket of the owner's (text and/or photos); a ticket waiting for the owner resumes. */
 export function addOwnerInfo(
-  prisma: Prisma, id: string,
+  prisma: Prisma,
+  id: string,
   c: { personId: string; at: Date; note: string; attachments: Array<{ contentUrl: string; name: string }> },
-  by: TicketActor, resume: { note: string; plan: ResumePlan }, notices: (t: TicketRow, eventId: string) => TicketNotice[],
+  by: TicketActor,
+  resume: { note: string; plan: ResumePlan },
+  notices: (t: TicketRow, eventId: string) => TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const t = await findTicketById(tx, id);
@@ -387,8 +547,15 @@ export function addOwnerInfo(
 }
 
 /** A resolved ticket's next round: its status and clock, worked out from the row and its estate's settings. */
-export type ReopenPlan = (t: TicketRow, estateSettings: Record<string, unknown>) => {
-  status: TicketStatus; priority: number; ackDueAt: Date; resolveDueAt: Date | null; nextSlaCheckAt: Date | null;
+export type ReopenPlan = (
+  t: TicketRow,
+  estateSettings: Record<string, unknown>,
+) => {
+  status: TicketStatus;
+  priority: number;
+  ackDueAt: Date;
+  resolveDueAt: Date | null;
+  nextSlaCheckAt: Date | null;
 };
 
 /**
@@ -397,8 +564,10 @@ export type ReopenPlan = (t: TicketRow, estateSettings: Record<string, unknown>)
  * 'no_survey' / 'answered' when there is nothing to answer; nothing is written then.
  */
 export function answerTicketSurvey(
-  prisma: Prisma, ticket: { id: string; round: number },
-  a: { score: number | null; comment: string | null; at: Date }, rated: TicketEventNote,
+  prisma: Prisma,
+  ticket: { id: string; round: number },
+  a: { score: number | null; comment: string | null; at: Date },
+  rated: TicketEventNote,
   reopen: { by: TicketActor; reason: string; plan: ReopenPlan; notices: (t: TicketRow) => TicketNotice[] } | null,
 ): Promise<'no_survey' | 'answered' | 'reopened' | 'closed'> {
   return prisma.$transaction(async (tx) => {
@@ -410,21 +579,40 @@ export function answerTicketSurvey(
       await reopenIn(tx, ticket.id, a.at, reopen);
       return 'reopened';
     }
-    await updateTicketIf(tx, ticket.id, { status: ['RESOLVED'], round: ticket.round }, { status: 'CLOSED', surveyDueAt: null });
+    await updateTicketIf(
+      tx,
+      ticket.id,
+      { status: ['RESOLVED'], round: ticket.round },
+      { status: 'CLOSED', surveyDueAt: null },
+    );
     return 'closed';
   });
 }
 
 async function reopenIn(
-  tx: TicketDb, id: string, at: Date, r: { by: TicketActor; reason: string; plan: ReopenPlan; notices: (t: TicketRow) => TicketNotice[] },
+  tx: TicketDb,
+  id: string,
+  at: Date,
+  r: { by: TicketActor; reason: string; plan: ReopenPlan; notices: (t: TicketRow) => TicketNotice[] },
 ): Promise<boolean> {
   const t = await findTicketById(tx, id);
   if (!t || t.status !== 'RESOLVED') return false;
   const next = r.plan(t, await estateSettingsOf(tx, t.estateId));
   // A new round: a fresh clock, no ladder steps taken yet.
-  const ok = await updateTicketIf(tx, id, { status: ['RESOLVED'], round: t.round }, {
-    ...next, round: t.round + 1, slaStartAt: at, slaLevel: 0, slaPausedMinutes: 0, slaPausedAt: null, surveyDueAt: null,
-  });
+  const ok = await updateTicketIf(
+    tx,
+    id,
+    { status: ['RESOLVED'], round: t.round },
+    {
+      ...next,
+      round: t.round + 1,
+      slaStartAt: at,
+      slaLevel: 0,
+      slaPausedMinutes: 0,
+      slaPausedAt: null,
+      surveyDueAt: null,
+    },
+  );
   if (!ok) return false;
   await addTicketEvent(tx, { ticketId: id, at, ...r.by, action: 'reopened', note: r.reason });
   await send(tx, r.notices(t));
@@ -432,7 +620,12 @@ async function reopenIn(
 }
 
 /** Asks the 回访 of a ticket's round: the survey row (once per round) and the owner's notice. False on a re-run. */
-export function sendSurvey(prisma: Prisma, t: { id: string; round: number }, at: Date, notices: TicketNotice[]): Promise<boolean> {
+export function sendSurvey(
+  prisma: Prisma,
+  t: { id: string; round: number },
+  at: Date,
+  notices: TicketNotice[],
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     await updateTicketIf(tx, t.id, { round: t.round }, { surveyDueAt: null });
     if (!(await insertCallback(tx, { ticketId: t.id, round: t.round, askedAt: at }))) return false;

@@ -27,7 +27,10 @@ export class EstateService {
   private readonly cache = new Map<string, { at: number; estate: EstateInfo }>();
   private defaultId: string | null = null;
 
-  constructor(private readonly prisma: Prisma, private readonly ttlMs = 60_000) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly ttlMs = 60_000,
+  ) {}
 
   async byId(id: string): Promise<EstateInfo | null> {
     const hit = this.cache.get(id);

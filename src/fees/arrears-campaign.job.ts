@@ -37,14 +37,19 @@ export interface CampaignResult {
 }
 
 /** The day's plan for one estate: the reads the campaign needs, then the pure planning (also what the bench times). */
-export async function planArrearsCampaign(prisma: Prisma, estate: CampaignEstate, now: Date): Promise<PlannedReminder[]> {
+export async function planArrearsCampaign(
+  prisma: Prisma,
+  estate: CampaignEstate,
+  now: Date,
+): Promise<PlannedReminder[]> {
   const settings = feeSettingsOf(estate.settings);
   const tz = estate.timezone;
   const today = localDateKey(now, tz);
   const earliestOffset = Math.min(...settings.reminderOffsetsDays);
-  const bills = (await arrearsBills(prisma, estate.id, addLocalDays(today, -earliestOffset))).map(
-    (b): ArrearsBill => ({ ...b, feeType: b.feeType as FeeType }),
-  );
+  const bills = (await arrearsBills(prisma, estate.id, addLocalDays(today, -earliestOffset))).map((b): ArrearsBill => ({
+    ...b,
+    feeType: b.feeType as FeeType,
+  }));
   if (bills.length === 0) return [];
   const fromDue = bills.reduce((m, b) => (b.dueDate < m ? b.dueDate : m), today);
   const since = new Date(now.getTime() - (settings.minDaysBetweenReminders + 2) * 86_400_000);

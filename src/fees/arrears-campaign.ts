@@ -139,16 +139,31 @@ export function planReminders(input: CampaignInput): PlannedReminder[] {
  * Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. The job plans for a
  * person, not a chat account, so it has no recipient language at hand: zh-CN unless the caller passes one.
  */
-export function reminderText(items: readonly ReminderItem[], input: Pick<CampaignInput, 'settings' | 'estate'>, locale: Locale = 'zh-CN'): string {
+export function reminderText(
+  items: readonly ReminderItem[],
+  input: Pick<CampaignInput, 'settings' | 'estate'>,
+  locale: Locale = 'zh-CN',
+): string {
   const first = items[0];
   if (!first) return '';
   const age = first.daysOverdue;
-  const head = { estate: input.estate.name, dueDate: first.dueDate, days: age, amount: formatYuan(items.reduce((s, i) => s + i.outstandingCents, 0)) };
+  const head = {
+    estate: input.estate.name,
+    dueDate: first.dueDate,
+    days: age,
+    amount: formatYuan(items.reduce((s, i) => s + i.outstandingCents, 0)),
+  };
   const stage = age < 0 ? 'upcoming' : age === 0 ? 'today' : age < 15 ? 'overdue' : 'longOverdue';
   const lines: string[] = [t(locale, `fees.reminder.${stage}`, head)];
   for (const i of items) {
     const bills = i.bills
-      .map((b) => t(locale, 'fees.reminder.bill', { period: b.period, feeType: feeTypeLabel(b.feeType, locale), amount: formatYuan(b.outstandingCents) }))
+      .map((b) =>
+        t(locale, 'fees.reminder.bill', {
+          period: b.period,
+          feeType: feeTypeLabel(b.feeType, locale),
+          amount: formatYuan(b.outstandingCents),
+        }),
+      )
       .join(t(locale, 'fees.listSep'));
     lines.push(t(locale, 'fees.reminder.unit', { unit: i.unitLabel, bills, dueDate: i.dueDate }));
   }

@@ -94,12 +94,17 @@ export function parseAmountCents(raw: string): AmountResult {
   const frac = m[2] ?? '';
   if (frac.length > 2) return { ok: false, reason: t('zh-CN', 'fees.import.amount.decimals') };
   const cents = Number(intPart) * 100 + Number(frac.padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents) || cents > 100_000_000_000) return { ok: false, reason: t('zh-CN', 'fees.import.amount.tooLarge') };
+  if (!Number.isSafeInteger(cents) || cents > 100_000_000_000)
+    return { ok: false, reason: t('zh-CN', 'fees.import.amount.tooLarge') };
   return { ok: true, cents };
 }
 
 const PERIOD_PATTERNS = [/^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})$/, /^(\d{4})年(\d{1,2})月?$/];
-const DATE_PATTERNS = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})(\d{2})(\d{2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
+const DATE_PATTERNS = [
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+];
 
 /** The numbers of the first pattern `raw` (NFKC, spaces removed) matches, when its year is in 2000–2099. */
 function datePartsOf(raw: string, patterns: readonly RegExp[]): number[] | null {
@@ -144,7 +149,10 @@ function textCell(field: Field) {
       return z.NEVER;
     }
     if (s.length > 32) {
-      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.tooLong', { field: fieldLabel(field), cell: quoted(s) }) });
+      ctx.addIssue({
+        code: 'custom',
+        message: t('zh-CN', 'fees.import.tooLong', { field: fieldLabel(field), cell: quoted(s) }),
+      });
       return z.NEVER;
     }
     return s;
@@ -159,7 +167,10 @@ function parsedCell<T>(field: Field, parse: (s: string) => T | null, what: strin
     }
     const out = parse(v);
     if (out === null) {
-      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.invalid', { field: fieldLabel(field), cell: quoted(v), reason: what }) });
+      ctx.addIssue({
+        code: 'custom',
+        message: t('zh-CN', 'fees.import.invalid', { field: fieldLabel(field), cell: quoted(v), reason: what }),
+      });
       return z.NEVER;
     }
     return out;
@@ -175,7 +186,10 @@ function amountCell(field: Field, optional: boolean) {
     }
     const r = parseAmountCents(v);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: t('zh-CN', 'fees.import.invalid', { field: fieldLabel(field), cell: quoted(v), reason: r.reason }) });
+      ctx.addIssue({
+        code: 'custom',
+        message: t('zh-CN', 'fees.import.invalid', { field: fieldLabel(field), cell: quoted(v), reason: r.reason }),
+      });
       return z.NEVER;
     }
     return r.cents;
@@ -189,7 +203,11 @@ const billRowSchema = z.object({
   building: textCell('building'),
   room: textCell('room'),
   period: parsedCell('period', parsePeriod, t('zh-CN', 'fees.import.badPeriod')),
-  feeType: parsedCell('feeType', parseFeeType, t('zh-CN', 'fees.import.badFeeType', { types: Object.values(FEE_TYPE_LABELS).join('、') })),
+  feeType: parsedCell(
+    'feeType',
+    parseFeeType,
+    t('zh-CN', 'fees.import.badFeeType', { types: Object.values(FEE_TYPE_LABELS).join('、') }),
+  ),
   amountDueCents: amountCell('amountDueCents', false),
   amountPaidCents: amountCell('amountPaidCents', true),
   dueDate: parsedCell('dueDate', parseDate, t('zh-CN', 'fees.import.badDate')),
@@ -220,7 +238,10 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
           if (!field) continue; // extra columns (备注, 业主姓名…) are ignored
           const prev = seen.get(field);
           if (prev !== undefined) {
-            fail(rec.line, t('zh-CN', 'fees.import.duplicateColumn', { first: prev, second: cell.trim(), field: fieldLabel(field) }));
+            fail(
+              rec.line,
+              t('zh-CN', 'fees.import.duplicateColumn', { first: prev, second: cell.trim(), field: fieldLabel(field) }),
+            );
             headerBroken = true;
           }
           seen.set(field, cell.trim());
@@ -251,7 +272,13 @@ export function parseBillCsv(buf: Buffer): BillImportResult {
       if (firstLine !== undefined) {
         fail(
           rec.line,
-          t('zh-CN', 'fees.import.duplicateRow', { line: firstLine, building: quoted(row.building), room: quoted(row.room), period: row.period, feeType: FEE_TYPE_LABELS[row.feeType] }),
+          t('zh-CN', 'fees.import.duplicateRow', {
+            line: firstLine,
+            building: quoted(row.building),
+            room: quoted(row.room),
+            period: row.period,
+            feeType: FEE_TYPE_LABELS[row.feeType],
+          }),
         );
         continue;
       }

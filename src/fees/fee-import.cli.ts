@@ -32,7 +32,9 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
   }
   const estate = await estateForImport(io.prisma, values.estate);
   if (!estate) {
-    io.out(values.estate ? t('zh-CN', 'fees.cli.noEstateCode', { code: values.estate }) : t('zh-CN', 'fees.cli.noEstate'));
+    io.out(
+      values.estate ? t('zh-CN', 'fees.cli.noEstateCode', { code: values.estate }) : t('zh-CN', 'fees.cli.noEstate'),
+    );
     return 2;
   }
   let buf: Buffer;
@@ -52,6 +54,8 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
       io.progress(bar + (p.done >= p.total ? '\n' : ''));
     },
   });
-  io.out(t('zh-CN', 'fees.cli.summary', { estate: estate.name, code: estate.code, summary: formatImportSummary(summary) }));
+  io.out(
+    t('zh-CN', 'fees.cli.summary', { estate: estate.name, code: estate.code, summary: formatImportSummary(summary) }),
+  );
   return summary.errors.length > 0 ? 1 : 0;
 }

@@ -2,7 +2,15 @@
 // Re-importing the same file changes nothing; a later file with new 实收 amounts updates what owners owe.
 import { t } from '../i18n/index.js';
 import type { Prisma } from '../db/client.js';
-import { applyBills, billKey, existingBills, unitIndex, unitKey, type BillUpdate, type NewBill } from '../db/fee.repo.js';
+import {
+  applyBills,
+  billKey,
+  existingBills,
+  unitIndex,
+  unitKey,
+  type BillUpdate,
+  type NewBill,
+} from '../db/fee.repo.js';
 import type { CsvEncoding } from '../shared/csv.js';
 import { parseBillCsv, type BillImportError } from './bill-import.parser.js';
 
@@ -26,7 +34,12 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
-export async function importBills(prisma: Prisma, estateId: string, buf: Buffer, opts: ImportOptions = {}): Promise<ImportSummary> {
+export async function importBills(
+  prisma: Prisma,
+  estateId: string,
+  buf: Buffer,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
   const parsed = parseBillCsv(buf);
   const errors = [...parsed.errors];
   const { rows, lines } = parsed;
@@ -41,14 +54,35 @@ export async function importBills(prisma: Prisma, estateId: string, buf: Buffer,
     const unit = units.get(unitKey(row.building, row.room));
     if (!unit) {
       const line = lines[i] ?? 0;
-      errors.push({ line, message: t('zh-CN', 'fees.import.unknownUnit', { line, building: row.building, room: row.room }) });
+      errors.push({
+        line,
+        message: t('zh-CN', 'fees.import.unknownUnit', { line, building: row.building, room: row.room }),
+      });
       continue;
     }
     const old = existing.get(billKey(unit.unitId, row.period, row.feeType));
     if (!old) {
-      creates.push({ estateId, buildingId: unit.buildingId, unitId: unit.unitId, period: row.period, feeType: row.feeType, amountDueCents: row.amountDueCents, amountPaidCents: row.amountPaidCents, dueDate: row.dueDate });
-    } else if (old.amountDueCents !== row.amountDueCents || old.amountPaidCents !== row.amountPaidCents || old.dueDate !== row.dueDate) {
-      updates.push({ id: old.id, amountDueCents: row.amountDueCents, amountPaidCents: row.amountPaidCents, dueDate: row.dueDate });
+      creates.push({
+        estateId,
+        buildingId: unit.buildingId,
+        unitId: unit.unitId,
+        period: row.period,
+        feeType: row.feeType,
+        amountDueCents: row.amountDueCents,
+        amountPaidCents: row.amountPaidCents,
+        dueDate: row.dueDate,
+      });
+    } else if (
+      old.amountDueCents !== row.amountDueCents ||
+      old.amountPaidCents !== row.amountPaidCents ||
+      old.dueDate !== row.dueDate
+    ) {
+      updates.push({
+        id: old.id,
+        amountDueCents: row.amountDueCents,
+        amountPaidCents: row.amountPaidCents,
+        dueDate: row.dueDate,
+      });
     } else unchanged++;
     if ((i + 1) % 5000 === 0) opts.onProgress?.({ phase: 'check', done: i + 1, total });
   }
@@ -71,5 +105,11 @@ export function formatImportSummary(s: ImportSummary): string {
     const more = s.errors.length > 50 ? [t('zh-CN', 'fees.import.more', { count: s.errors.length - 50 })] : [];
     return [t('zh-CN', 'fees.import.failed', { count: s.errors.length }), ...shown, ...more].join('\n');
   }
-  return t('zh-CN', 'fees.import.done', { encoding: s.encoding === 'gbk' ? 'GBK' : 'UTF-8', rows: s.rows, created: s.created, updated: s.updated, unchanged: s.unchanged });
+  return t('zh-CN', 'fees.import.done', {
+    encoding: s.encoding === 'gbk' ? 'GBK' : 'UTF-8',
+    rows: s.rows,
+    created: s.created,
+    updated: s.updated,
+    unchanged: s.unchanged,
+  });
 }

@@ -29,7 +29,8 @@ export type FeeSettings = z.infer<typeof feeSettingsSchema>;
 
 /** `estate.settings` as stored (any JSON). A broken section falls back to defaults (no late fee) rather than breaking the owner's chat. */
 export function feeSettingsOf(settings: unknown): FeeSettings {
-  const fees = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['fees'] : undefined;
+  const fees =
+    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['fees'] : undefined;
   const parsed = feeSettingsSchema.safeParse(fees ?? {});
   return parsed.success ? parsed.data : feeSettingsSchema.parse({});
 }

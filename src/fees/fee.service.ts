@@ -7,7 +7,16 @@ import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { localDateKey } from '../shared/zoned-time.js';
 import { feeSettingsOf, paymentTextFor, type FeeSettings } from './fee-settings.js';
-import { balanceSummary, FEE_REMINDER_WORDS, feeTypeLabel, formatYuan, lateFeeRuleText, type BalanceSummary, type Bill, type FeeType } from './fee.rules.js';
+import {
+  balanceSummary,
+  FEE_REMINDER_WORDS,
+  feeTypeLabel,
+  formatYuan,
+  lateFeeRuleText,
+  type BalanceSummary,
+  type Bill,
+  type FeeType,
+} from './fee.rules.js';
 
 export interface UnitBalance {
   unitId: string;
@@ -16,18 +25,31 @@ export interface UnitBalance {
 }
 
 /** Balances of the sender's units (never anyone else's: the unit list comes from the sender's own memberships). */
-export async function balancesFor(prisma: Prisma, sender: Sender, now: Date): Promise<{ today: string; settings: FeeSettings; units: UnitBalance[] }> {
+export async function balancesFor(
+  prisma: Prisma,
+  sender: Sender,
+  now: Date,
+): Promise<{ today: string; settings: FeeSettings; units: UnitBalance[] }> {
   const settings = feeSettingsOf(sender.estate.settings);
   const today = localDateKey(now, sender.estate.timezone);
-  const rows = await billsOfUnits(prisma, sender.units.map((u) => u.unitId));
+  const rows = await billsOfUnits(
+    prisma,
+    sender.units.map((u) => u.unitId),
+  );
   const units = sender.units.map((u) => {
-    const bills: Bill[] = rows.filter((r) => r.unitId === u.unitId).map((r) => ({ ...r, feeType: r.feeType as FeeType }));
+    const bills: Bill[] = rows
+      .filter((r) => r.unitId === u.unitId)
+      .map((r) => ({ ...r, feeType: r.feeType as FeeType }));
     return { unitId: u.unitId, label: u.label, summary: balanceSummary(bills, today, settings.lateFee) };
   });
   return { today, settings, units };
 }
 
-export function balanceText(b: { today: string; settings: FeeSettings; units: UnitBalance[] }, deskPhone: string, locale: Locale = 'zh-CN'): string {
+export function balanceText(
+  b: { today: string; settings: FeeSettings; units: UnitBalance[] },
+  deskPhone: string,
+  locale: Locale = 'zh-CN',
+): string {
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(locale, key, params);
   const lines: string[] = [];
   for (const u of b.units) {
@@ -42,11 +64,21 @@ export function balanceText(b: { today: string; settings: FeeSettings; units: Un
       for (const o of s.overdue) {
         const lateFee = o.lateFeeCents > 0 ? tr('fees.overdueLateFee', { amount: formatYuan(o.lateFeeCents) }) : '';
         const feeType = feeTypeLabel(o.feeType, locale);
-        lines.push(tr('fees.overdueLine', { period: o.period, feeType, amount: formatYuan(o.outstandingCents), days: o.daysOverdue, lateFee }));
+        lines.push(
+          tr('fees.overdueLine', {
+            period: o.period,
+            feeType,
+            amount: formatYuan(o.outstandingCents),
+            days: o.daysOverdue,
+            lateFee,
+          }),
+        );
       }
     }
-    if (s.nextDue) lines.push(tr('fees.nextDue', { date: s.nextDue.dueDate, amount: formatYuan(s.nextDue.amountCents) }));
-    if (s.lateFeeTotalCents > 0) lines.push(tr('fees.lateFeeTotal', { today: b.today, amount: formatYuan(s.lateFeeTotalCents) }));
+    if (s.nextDue)
+      lines.push(tr('fees.nextDue', { date: s.nextDue.dueDate, amount: formatYuan(s.nextDue.amountCents) }));
+    if (s.lateFeeTotalCents > 0)
+      lines.push(tr('fees.lateFeeTotal', { today: b.today, amount: formatYuan(s.lateFeeTotalCents) }));
   }
   const rule = lateFeeRuleText(b.settings.lateFee, locale);
   if (rule) lines.push(rule);

@@ -22,7 +22,8 @@ export const en: Record<MessageKey, string> = {
   'handoff.askWhen': 'When should we contact you? Reply "asap" or give a time, e.g. "tomorrow 3pm".',
   'handoff.askWhenRetry': 'I could not read a time. Reply "asap" or give a future time, e.g. "tomorrow 10am".',
   'handoff.whenPast': 'That time has passed. Give a future time or reply "asap".',
-  'handoff.done': 'Request {ref} recorded. Topic: {topic}\nStaff will contact you {when}. If urgent, call the desk at {deskPhone}.',
+  'handoff.done':
+    'Request {ref} recorded. Topic: {topic}\nStaff will contact you {when}. If urgent, call the desk at {deskPhone}.',
   'handoff.asap': 'as soon as possible during desk hours',
   'input.empty': 'I received no text. Please type your message.',
   'input.tooLong': 'That is too long ({length} characters); please keep it under {max}.',

@@ -22,7 +22,8 @@ export const zhCN = {
   'handoff.askWhen': '希望客服什么时候联系您？可以回复“尽快”，或说一个时间，例如“明天下午三点”。',
   'handoff.askWhenRetry': '没有识别出时间。请回复“尽快”，或说一个将来的时间，例如“明天上午十点”“周六下午三点”。',
   'handoff.whenPast': '这个时间已经过去了，请说一个将来的时间，或回复“尽快”。',
-  'handoff.done': '已为您登记人工服务（编号 {ref}）。事项：{topic}\n客服将在{when}联系您。如情况紧急，请直接拨打前台电话 {deskPhone}。',
+  'handoff.done':
+    '已为您登记人工服务（编号 {ref}）。事项：{topic}\n客服将在{when}联系您。如情况紧急，请直接拨打前台电话 {deskPhone}。',
   'handoff.asap': '工作时间内尽快',
   'input.empty': '没有收到文字内容，请直接输入文字。',
   'input.tooLong': '内容太长了（{length} 个字），请精简到 {max} 个字以内。',

@@ -30,7 +30,8 @@ const SEPARATED2 = new RegExp(`(?<![A-Z0-9/-])${BUILDING}[-/](\\d{3,4}[A-Z]?)(?!
 
 const ZH_BEFORE_MARK = new RegExp(`([${ZH_NUMERAL_CHARS}]+)(?=号楼|栋|棟|幢|座|单元|门)`, 'g');
 
-const ZH_ROOM_AFTER_MARK = /(?<=号楼|栋|棟|幢|座|单元|门|#)[零〇一二三四五六七八九]{3,4}(?![零〇一二两三四五六七八九十百千])/g;
+const ZH_ROOM_AFTER_MARK =
+  /(?<=号楼|栋|棟|幢|座|单元|门|#)[零〇一二三四五六七八九]{3,4}(?![零〇一二两三四五六七八九十百千])/g;
 
 function prepare(text: string): string {
   return (

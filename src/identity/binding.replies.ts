@@ -7,14 +7,22 @@ import { t, type Locale } from '../i18n/index.js';
 
 /** The answer to 员工绑定 <code>, from the command and from the dialog (unbound accounts). */
 export function staffBindText(
-  r: { ok: true; name: string; role: StaffRole } | { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null },
+  r:
+    | { ok: true; name: string; role: StaffRole }
+    | { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null },
   estate: EstateInfo,
   locale: Locale = 'zh-CN',
 ): string {
-  return r.ok ? t(locale, 'bind.staffOk', { name: r.name, role: staffRoleLabel(r.role, locale) }) : failureText(r, estate, locale);
+  return r.ok
+    ? t(locale, 'bind.staffOk', { name: r.name, role: staffRoleLabel(r.role, locale) })
+    : failureText(r, estate, locale);
 }
 
-export function failureText(f: { reason: BindFailureReason; left: number; lockedUntil: Date | null }, estate: EstateInfo, locale: Locale = 'zh-CN'): string {
+export function failureText(
+  f: { reason: BindFailureReason; left: number; lockedUntil: Date | null },
+  estate: EstateInfo,
+  locale: Locale = 'zh-CN',
+): string {
   if (f.reason === 'locked' || f.lockedUntil) {
     const until = f.lockedUntil ? formatLocal(f.lockedUntil, estate.timezone, 'time') : t(locale, 'bind.lockedHour');
     const head = f.reason === 'locked' ? '' : `${t(locale, `bind.fail.${f.reason}`)}\n`;

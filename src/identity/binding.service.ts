@@ -52,7 +52,10 @@ export function mobileDigits(text: string): string | null {
 }
 
 export class BindingService {
-  constructor(private readonly prisma: Prisma, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** When the account may try again, or null when it is not locked out. */
   async lockedUntil(identityId: string): Promise<Date | null> {
@@ -65,7 +68,9 @@ export class BindingService {
     if (!a) return null;
     const found = await repo.findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
     const u = found.length === 1 ? found[0] : undefined;
-    return u ? { unitId: u.id, estateId: u.building.estateId, label: unitLabel(u.building.name, u.entrance, u.room) } : null;
+    return u
+      ? { unitId: u.id, estateId: u.building.estateId, label: unitLabel(u.building.name, u.entrance, u.room) }
+      : null;
   }
 
   async bindWithCode(identityId: string, unit: UnitRef, code: string): Promise<BindOutcome> {
@@ -75,7 +80,13 @@ export class BindingService {
     const row = await repo.liveBindingCode(this.prisma, hash(code));
     const reason = row && row.unitId !== unit.unitId ? 'badCode' : codeProblem(row, now);
     if (reason || !row) return this.fail(identityId, 'code', unit, reason ?? 'badCode');
-    const ident = await repo.redeemBindingCode(this.prisma, { codeId: row.id, identityId, unitId: unit.unitId, unitLabel: unit.label, at: now });
+    const ident = await repo.redeemBindingCode(this.prisma, {
+      codeId: row.id,
+      identityId,
+      unitId: unit.unitId,
+      unitLabel: unit.label,
+      at: now,
+    });
     if (!ident) return this.fail(identityId, 'code', unit, 'used');
     return this.bound(ident, unit);
   }
@@ -85,45 +96,93 @@ export class BindingService {
     if (until) return this.refuse(identityId, until);
     const members = await repo.unitWithMembers(this.prisma, unit.unitId);
     const match = members?.memberships.find(
-      (m) => m.person.name.trim() === name.trim() && /^\d{4}$/.test(last4) && (m.person.phone ?? '').replace(/\D/g, '').endsWith(last4),
+      (m) =>
+        m.person.name.trim() === name.trim() &&
+        /^\d{4}$/.test(last4) &&
+        (m.person.phone ?? '').replace(/\D/g, '').endsWith(last4),
     );
     if (!match) return this.fail(identityId, 'name', unit, 'mismatch');
-    const ident = await repo.bindToMember(this.prisma, { identityId, unitId: unit.unitId, unitLabel: unit.label, member: match, at: this.now() });
+    const ident = await repo.bindToMember(this.prisma, {
+      identityId,
+      unitId: unit.unitId,
+      unitLabel: unit.label,
+      member: match,
+      at: this.now(),
+    });
     return this.bound(ident, unit);
   }
 
   /** 绑定码: a 6-digit one-time code for a unit of the estate, valid 24 h. Returns the code in clear once. */
-  async issueBindingCode(estateId: string, unitText: string, issuedBy: string, locale: Locale = 'zh-CN'): Promise<{ code: string; unitLabel: string; expiresAt: Date }> {
+  async issueBindingCode(
+    estateId: string,
+    unitText: string,
+    issuedBy: string,
+    locale: Locale = 'zh-CN',
+  ): Promise<{ code: string; unitLabel: string; expiresAt: Date }> {
     const unit = await this.resolveUnit(estateId, unitText);
     if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, t(locale, 'bind.err.noUnit', { unit: unitText }));
     const now = this.now();
     const code = await this.freshCode(sixDigits, (h) => repo.liveBindingCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await repo.saveBindingCode(this.prisma, { codeHash: hash(code), unitId: unit.unitId, unitLabel: unit.label, issuedBy, expiresAt, at: now });
+    await repo.saveBindingCode(this.prisma, {
+      codeHash: hash(code),
+      unitId: unit.unitId,
+      unitLabel: unit.label,
+      issuedBy,
+      expiresAt,
+      at: now,
+    });
     return { code, unitLabel: unit.label, expiresAt };
   }
 
   /** 员工码: a one-time code that links a chat account to the staff record of that name in the estate. */
-  async issueStaffCode(estateId: string, staffName: string, issuedBy: string, locale: Locale = 'zh-CN'): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
+  async issueStaffCode(
+    estateId: string,
+    staffName: string,
+    issuedBy: string,
+    locale: Locale = 'zh-CN',
+  ): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
     const found = await repo.staffByName(this.prisma, estateId, staffName.trim());
     const staff = found[0];
-    if (!staff) throw new AppError('BAD_INPUT', `no staff ${staffName}`, t(locale, 'bind.err.noStaff', { name: staffName }));
-    if (found.length > 1) throw new AppError('BAD_INPUT', `ambiguous staff ${staffName}`, t(locale, 'bind.err.ambiguousStaff', { name: staffName }));
+    if (!staff)
+      throw new AppError('BAD_INPUT', `no staff ${staffName}`, t(locale, 'bind.err.noStaff', { name: staffName }));
+    if (found.length > 1)
+      throw new AppError(
+        'BAD_INPUT',
+        `ambiguous staff ${staffName}`,
+        t(locale, 'bind.err.ambiguousStaff', { name: staffName }),
+      );
     const now = this.now();
     const code = await this.freshCode(eightDigits, (h) => repo.liveStaffCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await repo.saveStaffCode(this.prisma, { codeHash: hash(code), staffId: staff.id, staffName: staff.person.name, issuedBy, expiresAt, at: now });
+    await repo.saveStaffCode(this.prisma, {
+      codeHash: hash(code),
+      staffId: staff.id,
+      staffName: staff.person.name,
+      issuedBy,
+      expiresAt,
+      at: now,
+    });
     return { code, name: staff.person.name, role: staff.role, expiresAt };
   }
 
-  async bindStaffCode(identityId: string, code: string, locale: Locale = 'zh-CN'): Promise<{ ok: true; name: string; role: StaffRole } | BindFailure> {
+  async bindStaffCode(
+    identityId: string,
+    code: string,
+    locale: Locale = 'zh-CN',
+  ): Promise<{ ok: true; name: string; role: StaffRole } | BindFailure> {
     const until = await this.lockedUntil(identityId);
     if (until) return this.refuse(identityId, until);
     const now = this.now();
     const row = await repo.liveStaffCode(this.prisma, hash(code));
     const reason = codeProblem(row, now);
     if (reason || !row) return this.fail(identityId, 'staff', null, reason ?? 'badCode');
-    const staff = await repo.redeemStaffCode(this.prisma, { codeId: row.id, staffId: row.staffId, identityId, at: now });
+    const staff = await repo.redeemStaffCode(this.prisma, {
+      codeId: row.id,
+      staffId: row.staffId,
+      identityId,
+      at: now,
+    });
     if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', t(locale, 'bind.err.staffGone'));
     if (staff === 'used') return this.fail(identityId, 'staff', null, 'used');
     return { ok: true, name: staff.person.name, role: staff.role };
@@ -143,7 +202,12 @@ export class BindingService {
   /** Members of a unit — only for an OWNER of it. Phones come back masked. */
   async members(ownerPersonId: string, unitId: string): Promise<MemberView[]> {
     const unit = await this.ownedUnit(ownerPersonId, unitId);
-    return unit.memberships.map((m) => ({ personId: m.personId, name: m.person.name, phone: m.person.phone ? maskPhone(m.person.phone) : '—', role: m.role }));
+    return unit.memberships.map((m) => ({
+      personId: m.personId,
+      name: m.person.name,
+      phone: m.person.phone ? maskPhone(m.person.phone) : '—',
+      role: m.role,
+    }));
   }
 
   async addMember(
@@ -157,15 +221,34 @@ export class BindingService {
     const name = input.name.trim();
     if (!name) throw new AppError('BAD_INPUT', 'empty name', t(locale, 'household.err.noName'));
     await this.ownedUnit(ownerPersonId, unitId, locale);
-    const { personId } = await repo.addPersonToUnit(this.prisma, { unitId, name, phone, role: input.role, actor: `person:${ownerPersonId}`, action: 'household.add', at: this.now() });
+    const { personId } = await repo.addPersonToUnit(this.prisma, {
+      unitId,
+      name,
+      phone,
+      role: input.role,
+      actor: `person:${ownerPersonId}`,
+      action: 'household.add',
+      at: this.now(),
+    });
     return { personId, name, phone: maskPhone(phone), role: input.role };
   }
 
-  async removeMember(ownerPersonId: string, unitId: string, memberPersonId: string, locale: Locale = 'zh-CN'): Promise<void> {
+  async removeMember(
+    ownerPersonId: string,
+    unitId: string,
+    memberPersonId: string,
+    locale: Locale = 'zh-CN',
+  ): Promise<void> {
     const unit = await this.ownedUnit(ownerPersonId, unitId, locale);
     const m = unit.memberships.find((x) => x.personId === memberPersonId);
-    if (!m || m.role === 'OWNER') throw new AppError('FORBIDDEN', 'not removable', t(locale, 'household.err.notRemovable'));
-    await repo.removePersonFromUnit(this.prisma, { unitId, personId: memberPersonId, actor: `person:${ownerPersonId}`, at: this.now() });
+    if (!m || m.role === 'OWNER')
+      throw new AppError('FORBIDDEN', 'not removable', t(locale, 'household.err.notRemovable'));
+    await repo.removePersonFromUnit(this.prisma, {
+      unitId,
+      personId: memberPersonId,
+      actor: `person:${ownerPersonId}`,
+      at: this.now(),
+    });
   }
 
   /** 我的信息: everything the bot holds on the account's person, phone masked. */
@@ -177,9 +260,15 @@ export class BindingService {
       t(locale, 'bind.myinfo.head'),
       t(locale, 'bind.myinfo.name', { name: p.name }),
       t(locale, 'bind.myinfo.phone', { phone: p.phone ? maskPhone(p.phone) : t(locale, 'bind.myinfo.phoneNone') }),
-      ...toSenderUnits(p.memberships).map((u) => t(locale, 'bind.myinfo.unit', { unit: u.label, role: memberRoleLabel(u.role, locale) })),
-      ...(p.staff ? [t(locale, 'bind.myinfo.staff', { role: staffRoleLabel(p.staff.role, locale), estate: p.staff.estate.name })] : []),
-      ...p.identities.map((i) => t(locale, 'bind.myinfo.account', { channel: i.channel, since: formatLocal(i.createdAt, timezone, 'date') })),
+      ...toSenderUnits(p.memberships).map((u) =>
+        t(locale, 'bind.myinfo.unit', { unit: u.label, role: memberRoleLabel(u.role, locale) }),
+      ),
+      ...(p.staff
+        ? [t(locale, 'bind.myinfo.staff', { role: staffRoleLabel(p.staff.role, locale), estate: p.staff.estate.name })]
+        : []),
+      ...p.identities.map((i) =>
+        t(locale, 'bind.myinfo.account', { channel: i.channel, since: formatLocal(i.createdAt, timezone, 'date') }),
+      ),
       // The word the unbind intent recognises, quoted as-is in every language so the instruction always works.
       t(locale, 'bind.myinfo.foot', { unbindWord: '解绑' }),
     ];
@@ -189,25 +278,52 @@ export class BindingService {
   /** 注册群: the group chat becomes the estate's chat for a role (escalations go there). */
   async registerGroup(
     /** `conversationRef`: the group's JSON ConversationReference, which Bot Framework channels need to post into it. */
-    input: { estateId: string; roleLabel: string; channel: string; chatId: string; title: string | null; conversationRef?: string | null; actor: string },
+    input: {
+      estateId: string;
+      roleLabel: string;
+      channel: string;
+      chatId: string;
+      title: string | null;
+      conversationRef?: string | null;
+      actor: string;
+    },
     locale: Locale = 'zh-CN',
   ): Promise<StaffRole> {
     const role = ROLE_BY_LABEL[input.roleLabel.trim()];
-    if (!role) throw new AppError('BAD_INPUT', 'bad role', t(locale, 'bind.err.badRole', { roles: Object.values(STAFF_ROLE_LABEL).join('|') }));
+    if (!role)
+      throw new AppError(
+        'BAD_INPUT',
+        'bad role',
+        t(locale, 'bind.err.badRole', { roles: Object.values(STAFF_ROLE_LABEL).join('|') }),
+      );
     const taken = await repo.staffChatByChat(this.prisma, input.channel, input.chatId);
     // A group registered by one estate cannot be taken over by another estate's supervisor.
-    if (taken && taken.estateId !== input.estateId) throw new AppError('FORBIDDEN', 'group of another estate', t(locale, 'bind.err.groupTaken'));
+    if (taken && taken.estateId !== input.estateId)
+      throw new AppError('FORBIDDEN', 'group of another estate', t(locale, 'bind.err.groupTaken'));
     await repo.registerStaffChat(this.prisma, { ...input, role, at: this.now() });
     return role;
   }
 
   /** CLI: registers an owner on record (name + phone) for a unit. */
-  async addOwner(estateId: string, unitText: string, name: string, phone: string): Promise<{ personId: string; unitLabel: string }> {
+  async addOwner(
+    estateId: string,
+    unitText: string,
+    name: string,
+    phone: string,
+  ): Promise<{ personId: string; unitLabel: string }> {
     const unit = await this.resolveUnit(estateId, unitText);
     if (!unit) throw new AppError('BAD_INPUT', 'no unit', t('zh-CN', 'bind.err.cliNoUnit', { unit: unitText }));
     const digits = mobileDigits(phone);
     if (!digits) throw new AppError('BAD_INPUT', 'bad phone', t('zh-CN', 'household.err.badPhone'));
-    const { personId } = await repo.addPersonToUnit(this.prisma, { unitId: unit.unitId, name, phone: digits, role: 'OWNER', actor: 'cli', action: 'owner.add', at: this.now() });
+    const { personId } = await repo.addPersonToUnit(this.prisma, {
+      unitId: unit.unitId,
+      name,
+      phone: digits,
+      role: 'OWNER',
+      actor: 'cli',
+      action: 'owner.add',
+      at: this.now(),
+    });
     return { personId, unitLabel: unit.label };
   }
 
@@ -220,7 +336,12 @@ export class BindingService {
   }
 
   /** A code whose hash no usable code has yet (a used or expired one may be reissued). */
-  private async freshCode(make: () => string, latest: (hash: string) => Promise<CodeRow>, now: Date, locale: Locale): Promise<string> {
+  private async freshCode(
+    make: () => string,
+    latest: (hash: string) => Promise<CodeRow>,
+    now: Date,
+    locale: Locale,
+  ): Promise<string> {
     for (let i = 0; i < 20; i++) {
       const code = make();
       if (codeProblem(await latest(hash(code)), now) !== null) return code;
@@ -235,17 +356,37 @@ export class BindingService {
   /** Failed attempts in the last hour, and until when the account is locked because of them. */
   private async failures(identityId: string): Promise<{ count: number; lockedUntil: Date | null }> {
     const f = await repo.countFailures(this.prisma, identityId, new Date(this.now().getTime() - FAILURE_WINDOW_MS));
-    return { count: f.count, lockedUntil: f.count >= MAX_FAILURES && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null };
+    return {
+      count: f.count,
+      lockedUntil: f.count >= MAX_FAILURES && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null,
+    };
   }
 
-  private async fail(identityId: string, method: string, unit: UnitRef | null, reason: BindFailureReason): Promise<BindFailure> {
-    await repo.audit(this.prisma, { actor: `identity:${identityId}`, action: 'binding.fail', subject: identityId, detail: { method, unit: unit?.label ?? null, reason }, at: this.now() });
+  private async fail(
+    identityId: string,
+    method: string,
+    unit: UnitRef | null,
+    reason: BindFailureReason,
+  ): Promise<BindFailure> {
+    await repo.audit(this.prisma, {
+      actor: `identity:${identityId}`,
+      action: 'binding.fail',
+      subject: identityId,
+      detail: { method, unit: unit?.label ?? null, reason },
+      at: this.now(),
+    });
     const f = await this.failures(identityId);
     return { ok: false, reason, left: Math.max(0, MAX_FAILURES - f.count), lockedUntil: f.lockedUntil };
   }
 
   private async refuse(identityId: string, until: Date): Promise<BindFailure> {
-    await repo.audit(this.prisma, { actor: `identity:${identityId}`, action: 'binding.refused', subject: identityId, detail: { reason: 'locked' }, at: this.now() });
+    await repo.audit(this.prisma, {
+      actor: `identity:${identityId}`,
+      action: 'binding.refused',
+      subject: identityId,
+      detail: { reason: 'locked' },
+      at: this.now(),
+    });
     return { ok: false, reason: 'locked', left: 0, lockedUntil: until };
   }
 }

@@ -11,10 +11,19 @@ const guest: Persona = { id: 'demo-guest', label: t('zh-CN', 'bind.persona.guest
 
 // Each persona answers to its English key and its Chinese role name.
 const PERSONAS: Record<string, Persona> = Object.fromEntries([
-  ['owner', owner], ['业主', owner], ['guest', guest], ['访客', guest],
+  ['owner', owner],
+  ['业主', owner],
+  ['guest', guest],
+  ['访客', guest],
   ...DEMO.staff.flatMap((s) => {
-    const p: Persona = { id: s.consoleId, label: t('zh-CN', 'bind.persona.staff', { role: staffRoleLabel(s.role), name: s.name }) };
-    return [[STAFF_KEY[s.role], p], [staffRoleLabel(s.role), p]] as const;
+    const p: Persona = {
+      id: s.consoleId,
+      label: t('zh-CN', 'bind.persona.staff', { role: staffRoleLabel(s.role), name: s.name }),
+    };
+    return [
+      [STAFF_KEY[s.role], p],
+      [staffRoleLabel(s.role), p],
+    ] as const;
   }),
 ]);
 

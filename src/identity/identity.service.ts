@@ -30,10 +30,14 @@ export class IdentityService {
     });
     const person = row.person;
     const units = toSenderUnits(person?.memberships ?? []);
-    const staff = person?.staff && person.staff.active ? { id: person.staff.id, role: person.staff.role, estateId: person.staff.estateId } : null;
+    const staff =
+      person?.staff && person.staff.active
+        ? { id: person.staff.id, role: person.staff.role, estateId: person.staff.estateId }
+        : null;
     const estateId = staff?.estateId ?? units[0]?.estateId;
     const estate = (estateId ? await this.estates.byId(estateId) : null) ?? (await this.estates.defaultEstate());
-    if (!estate) throw new AppError('UNAVAILABLE', 'no estate configured', t(normalizeLocale(row.locale), 'bind.err.noEstate'));
+    if (!estate)
+      throw new AppError('UNAVAILABLE', 'no estate configured', t(normalizeLocale(row.locale), 'bind.err.noEstate'));
     return {
       identityId: row.id,
       channel,

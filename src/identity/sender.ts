@@ -47,7 +47,11 @@ export function senderOf(context: TurnContext): Sender {
 
 /** A person's unit memberships (with building) as the sender's unit list. */
 export function toSenderUnits(
-  memberships: ReadonlyArray<{ unitId: string; role: SenderUnit['role']; unit: { entrance: string; room: string; building: { name: string; estateId: string } } }>,
+  memberships: ReadonlyArray<{
+    unitId: string;
+    role: SenderUnit['role'];
+    unit: { entrance: string; room: string; building: { name: string; estateId: string } };
+  }>,
 ): SenderUnit[] {
   return memberships.map((m) => ({
     unitId: m.unitId,

@@ -1,7 +1,14 @@
 // 5-field cron expressions (minute hour day-of-month month day-of-week) evaluated in an IANA zone.
 // node-cron fires the live ticks but cannot look backwards; start-up catch-up needs "the last tick ≤ now",
 // so the occurrence arithmetic lives here. Syntax: numbers, *, a-b, steps (*/n, a-b/n, a/n), lists; day-of-week 0-7.
-import { addLocalDays, localDateKey, localParts, parseDateKey, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
+import {
+  addLocalDays,
+  localDateKey,
+  localParts,
+  parseDateKey,
+  weekdayOfDateKey,
+  zonedTime,
+} from '../shared/zoned-time.js';
 
 export interface CronExpression {
   source: string;

@@ -10,7 +10,15 @@ export interface KeyJobDeps {
 
 export function keyJobs(deps: KeyJobDeps): Job[] {
   return [
-    countedJob('keys.reminders', '*/5 * * * *', '钥匙预约前 1 小时提醒业主', 'key reminders queued', () => deps.keys.sendReminders()),
-    countedJob('keys.no-shows', '*/5 * * * *', '钥匙预约超过 30 分钟未到，标记未到并告知业主', 'key no-shows marked', () => deps.keys.sweepNoShows()),
+    countedJob('keys.reminders', '*/5 * * * *', '钥匙预约前 1 小时提醒业主', 'key reminders queued', () =>
+      deps.keys.sendReminders(),
+    ),
+    countedJob(
+      'keys.no-shows',
+      '*/5 * * * *',
+      '钥匙预约超过 30 分钟未到，标记未到并告知业主',
+      'key no-shows marked',
+      () => deps.keys.sweepNoShows(),
+    ),
   ];
 }

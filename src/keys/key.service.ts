@@ -56,7 +56,8 @@ export class KeyService {
   /** Throws the owner-facing refusal when `start` is not a bookable slot time. */
   assertSlot(start: Date): void {
     const refusal = this.slots.check(start, this.now());
-    if (refusal) throw new AppError('BAD_INPUT', `key slot refused: ${refusal.reason}`, this.slots.refusalText(refusal));
+    if (refusal)
+      throw new AppError('BAD_INPUT', `key slot refused: ${refusal.reason}`, this.slots.refusalText(refusal));
   }
 
   async bookDeposit(owner: OwnerUnit, description: string, slotStart: Date): Promise<Booked> {
@@ -72,17 +73,31 @@ export class KeyService {
     if (!person.self) {
       const match = holding.authorised.find((a) => a.phone === person.phone.trim());
       if (!match) {
-        throw new AppError('FORBIDDEN', 'pickup person not authorised', t('zh-CN', 'keys.err.notAuthorised', { name: person.name }));
+        throw new AppError(
+          'FORBIDDEN',
+          'pickup person not authorised',
+          t('zh-CN', 'keys.err.notAuthorised', { name: person.name }),
+        );
       }
       personName = match.name;
       personPhone = match.phone;
     }
-    return this.book(owner, { kind: 'PICKUP', holdingId, description: holding.description, personName, personPhone }, slotStart);
+    return this.book(
+      owner,
+      { kind: 'PICKUP', holdingId, description: holding.description, personName, personPhone },
+      slotStart,
+    );
   }
 
   private async book(
     owner: OwnerUnit,
-    a: { kind: 'DEPOSIT' | 'PICKUP'; holdingId?: string; description: string; personName: string; personPhone?: string | null },
+    a: {
+      kind: 'DEPOSIT' | 'PICKUP';
+      holdingId?: string;
+      description: string;
+      personName: string;
+      personPhone?: string | null;
+    },
     slotStart: Date,
   ): Promise<Booked> {
     this.assertSlot(slotStart);
@@ -97,13 +112,21 @@ export class KeyService {
   }
 
   private fullError(slotStart: Date): AppError {
-    return new AppError('CONFLICT', 'key slot full', t('zh-CN', 'keys.err.full', { slot: this.slots.label(slotStart) }));
+    return new AppError(
+      'CONFLICT',
+      'key slot full',
+      t('zh-CN', 'keys.err.full', { slot: this.slots.label(slotStart) }),
+    );
   }
 
   private async ownAppointment(ownerPersonId: string, id: string): Promise<KeyAppointment> {
     const appt = await repo.findAppointment(this.prisma, id);
     if (!appt || appt.ownerPersonId !== ownerPersonId || appt.status !== 'BOOKED') {
-      throw new AppError('NOT_FOUND', `key appointment ${id} not booked for owner`, t('zh-CN', 'keys.err.noAppointment'));
+      throw new AppError(
+        'NOT_FOUND',
+        `key appointment ${id} not booked for owner`,
+        t('zh-CN', 'keys.err.noAppointment'),
+      );
     }
     return appt;
   }
@@ -142,7 +165,13 @@ export class KeyService {
 
   async removeAuthorised(ownerPersonId: string, holdingId: string, phone: string): Promise<boolean> {
     await this.ownHolding(ownerPersonId, holdingId);
-    return repo.deleteAuthorised(this.prisma, holdingId, phone.replace(/\D/g, ''), `person:${ownerPersonId}`, this.now());
+    return repo.deleteAuthorised(
+      this.prisma,
+      holdingId,
+      phone.replace(/\D/g, ''),
+      `person:${ownerPersonId}`,
+      this.now(),
+    );
   }
 
   private async ownHolding(ownerPersonId: string, holdingId: string): Promise<repo.KeyHoldingWithPeople> {
@@ -162,7 +191,12 @@ export class KeyService {
   /**
    * The desk scans or types the code: it proves the person. Only today's BOOKED appointments of this estate match.
    */
-  async markDoneByCode(estateId: string, code: string, actor: string, locale: Locale = 'zh-CN'): Promise<{ appointment: KeyAppointment; holding: KeyHolding | null }> {
+  async markDoneByCode(
+    estateId: string,
+    code: string,
+    actor: string,
+    locale: Locale = 'zh-CN',
+  ): Promise<{ appointment: KeyAppointment; holding: KeyHolding | null }> {
     const c = code.trim();
     if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', t(locale, 'keys.err.codeFormat'));
     const { from, to } = this.todayRange();
@@ -204,7 +238,12 @@ export class KeyService {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: {
-          text: t('zh-CN', 'keys.notice.reminder', { slot: this.slots.label(a.slotStart), kind, unit: a.unitLabel, person: a.personName }),
+          text: t('zh-CN', 'keys.notice.reminder', {
+            slot: this.slots.label(a.slotStart),
+            kind,
+            unit: a.unitLabel,
+            person: a.personName,
+          }),
         },
       });
       n++;
@@ -222,7 +261,9 @@ export class KeyService {
       const ok = await repo.markNoShow(this.prisma, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
-        message: { text: t('zh-CN', 'keys.notice.noShow', { slot: this.slots.label(a.slotStart), kind, unit: a.unitLabel }) },
+        message: {
+          text: t('zh-CN', 'keys.notice.noShow', { slot: this.slots.label(a.slotStart), kind, unit: a.unitLabel }),
+        },
       });
       if (ok) n++;
     }
@@ -239,4 +280,7 @@ export function statusLabel(status: KeyAppointment['status'], locale: Locale = '
 }
 
 /** zh-CN labels, for notices sent outside a turn. */
-export const KIND_LABEL: Record<KeyAppointment['kind'], string> = { DEPOSIT: kindLabel('DEPOSIT'), PICKUP: kindLabel('PICKUP') };
+export const KIND_LABEL: Record<KeyAppointment['kind'], string> = {
+  DEPOSIT: kindLabel('DEPOSIT'),
+  PICKUP: kindLabel('PICKUP'),
+};

@@ -5,14 +5,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Channel, OutboundMessage, SendResult } from '../../adapters/channel.js';
 import type { Prisma } from '../db/client.js';
-import {
-  claimDue,
-  claimGroupCompanions,
-  markDead,
-  markSent,
-  releaseRow,
-  type OutboxRow,
-} from '../db/outbox.repo.js';
+import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
@@ -128,13 +121,21 @@ export class Dispatcher {
   async tick(): Promise<TickResult> {
     const result: TickResult = { sent: 0, failed: 0, dead: 0, deferred: 0 };
     const now = this.now();
-    const rows = await claimDue(this.prisma, { workerId: this.workerId, now, leaseMs: this.leaseMs, limit: this.batchSize });
+    const rows = await claimDue(this.prisma, {
+      workerId: this.workerId,
+      now,
+      leaseMs: this.leaseMs,
+      limit: this.batchSize,
+    });
 
     const ready: Item[] = [];
     for (const row of rows) {
       const parsed = outboxPayloadSchema.safeParse(row.payload);
       if (!parsed.success) {
-        await markDead(this.prisma, row, { attempts: row.attempts + 1, lastError: `invalid payload: ${parsed.error.message}` });
+        await markDead(this.prisma, row, {
+          attempts: row.attempts + 1,
+          lastError: `invalid payload: ${parsed.error.message}`,
+        });
         result.dead++;
         continue;
       }
@@ -220,21 +221,32 @@ export class Dispatcher {
     const target: SendTarget = { channel: lead.row.channel, address: lead.row.address, isGroup: lead.row.isGroup };
     const channel = this.channels.get(target.channel);
     if (!channel) {
-      for (const item of unit) await this.fail(item.row, { ok: false, error: `channel "${target.channel}" is not running` }, now, target, result);
+      for (const item of unit)
+        await this.fail(
+          item.row,
+          { ok: false, error: `channel "${target.channel}" is not running` },
+          now,
+          target,
+          result,
+        );
       return;
     }
     if (channel.isReady?.() === false) {
       // Logged out / reconnecting: not an attempt, or a long logout would turn every waiting message into a dead letter.
       const nextAttemptAt = new Date(now.getTime() + this.notReadyDelayMs);
       for (const item of unit) {
-        if (await releaseRow(this.prisma, item.row, { nextAttemptAt, lastError: `channel "${target.channel}" not ready` })) result.deferred++;
+        if (
+          await releaseRow(this.prisma, item.row, { nextAttemptAt, lastError: `channel "${target.channel}" not ready` })
+        )
+          result.deferred++;
       }
       return;
     }
     const slot = this.limiter.tryAcquire(target);
     if (!slot.ok) {
       // Not an attempt: the message is fine, the channel is just busy.
-      for (const item of unit) if (await releaseRow(this.prisma, item.row, { nextAttemptAt: slot.retryAt })) result.deferred++;
+      for (const item of unit)
+        if (await releaseRow(this.prisma, item.row, { nextAttemptAt: slot.retryAt })) result.deferred++;
       return;
     }
 
@@ -249,7 +261,8 @@ export class Dispatcher {
         );
         const included = new Set(digest.includedIds);
         for (const item of items) {
-          if (!included.has(item.row.id)) await releaseRow(this.prisma, item.row, { nextAttemptAt: item.row.nextAttemptAt });
+          if (!included.has(item.row.id))
+            await releaseRow(this.prisma, item.row, { nextAttemptAt: item.row.nextAttemptAt });
         }
         items = items.filter((i) => included.has(i.row.id));
         message = { text: digest.text };
@@ -267,9 +280,18 @@ export class Dispatcher {
     const at = this.now();
     if (res.ok) {
       const first = items[0];
-      const marked = await markSent(this.prisma, items.map((i) => i.row), at, items.length > 1 && first ? first.row.id : undefined);
+      const marked = await markSent(
+        this.prisma,
+        items.map((i) => i.row),
+        at,
+        items.length > 1 && first ? first.row.id : undefined,
+      );
       result.sent += marked;
-      if (marked < items.length) this.logger.warn({ ids: items.map((i) => i.row.id) }, 'outbox: lease lost before marking sent (a duplicate may follow)');
+      if (marked < items.length)
+        this.logger.warn(
+          { ids: items.map((i) => i.row.id) },
+          'outbox: lease lost before marking sent (a duplicate may follow)',
+        );
       return;
     }
     for (const item of items) await this.fail(item.row, res, at, target, result);
@@ -309,7 +331,10 @@ export class Dispatcher {
     if (res.permanent || attempts >= this.maxAttempts) {
       if (await markDead(this.prisma, row, { attempts, lastError: res.error })) {
         result.dead++;
-        this.logger.warn({ id: row.id, channel: row.channel, kind: row.kind, attempts, error: res.error }, 'outbox: dead letter');
+        this.logger.warn(
+          { id: row.id, channel: row.channel, kind: row.kind, attempts, error: res.error },
+          'outbox: dead letter',
+        );
       }
       return;
     }
@@ -320,7 +345,8 @@ export class Dispatcher {
     } else {
       next = at.getTime() + backoffMs(attempts, this.random);
     }
-    if (await releaseRow(this.prisma, row, { nextAttemptAt: new Date(next), attempts, lastError: res.error })) result.failed++;
+    if (await releaseRow(this.prisma, row, { nextAttemptAt: new Date(next), attempts, lastError: res.error }))
+      result.failed++;
   }
 }
 
@@ -331,7 +357,10 @@ export class Dispatcher {
 export function withoutImage(message: OutboundMessage): OutboundMessage {
   const { image, ...rest } = message;
   const instead = image?.altText ?? (image?.caption !== undefined ? `（图：${image.caption}）` : undefined);
-  return { ...rest, text: instead === undefined ? rest.text : [rest.text, instead].filter((t) => t !== '').join('\n\n') };
+  return {
+    ...rest,
+    text: instead === undefined ? rest.text : [rest.text, instead].filter((t) => t !== '').join('\n\n'),
+  };
 }
 
 async function runPool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -11,7 +11,11 @@ import { maskPhonesInText } from '../shared/phone.js';
 const channelOf = (channel: string) => (['telegram', 'wechat', 'console'].includes(channel) ? channel : 'botframework');
 
 /** A channel's recipient string for one chat account (see each adapter's `send`). */
-export function identityAddress(i: { channel: string; externalId: string; conversationRef: string | null }): string | null {
+export function identityAddress(i: {
+  channel: string;
+  externalId: string;
+  conversationRef: string | null;
+}): string | null {
   switch (i.channel) {
     case 'telegram':
       return i.externalId;
@@ -26,7 +30,11 @@ export function identityAddress(i: { channel: string; externalId: string; conver
 }
 
 /** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
-export function staffChatAddress(c: { channel: string; chatId: string; conversationRef?: string | null }): string | null {
+export function staffChatAddress(c: {
+  channel: string;
+  chatId: string;
+  conversationRef?: string | null;
+}): string | null {
   // Bot Framework channels (msteams…): the bare conversation id cannot be posted to; the reference can.
   if (channelOf(c.channel) === 'botframework') return c.conversationRef ?? null;
   return c.channel === 'wechat' ? `room:${c.chatId}` : c.chatId;

@@ -19,7 +19,10 @@ export const DEFAULT_QUIET_POLICIES: Readonly<Record<string, QuietPolicy>> = {
 /** Kinds not listed (staff notices, replies) are sent at any hour. */
 const ANY_TIME: QuietPolicy = { waits: false };
 
-function policyFor(kind: string, policies: Readonly<Record<string, QuietPolicy>> = DEFAULT_QUIET_POLICIES): QuietPolicy {
+function policyFor(
+  kind: string,
+  policies: Readonly<Record<string, QuietPolicy>> = DEFAULT_QUIET_POLICIES,
+): QuietPolicy {
   return policies[kind] ?? ANY_TIME;
 }
 

@@ -23,7 +23,11 @@ export type RateLimits = z.infer<typeof rateLimitsSchema>;
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   // Telegram says ~30/s overall; we keep a margin.
-  telegram: { overall: [{ count: 25, perMs: 1000 }], perChat: [{ count: 1, perMs: 1000 }], perGroup: [{ count: 18, perMs: 60_000 }] },
+  telegram: {
+    overall: [{ count: 25, perMs: 1000 }],
+    perChat: [{ count: 1, perMs: 1000 }],
+    perGroup: [{ count: 18, perMs: 60_000 }],
+  },
   // A personal WeChat account is banned for bursts: slow and capped.
   wechat: { overall: [{ count: 1, perMs: 3000 }], dailyCap: 300 },
 };
@@ -64,7 +68,8 @@ export class RateLimiter {
       const logs = this.logs.get(scope);
       for (const rule of rules) {
         const log = logs?.find((l) => l.rule === rule);
-        if (log && log.times.length >= rule.count) at = Math.max(at, (log.times[log.times.length - rule.count] ?? 0) + rule.perMs);
+        if (log && log.times.length >= rule.count)
+          at = Math.max(at, (log.times[log.times.length - rule.count] ?? 0) + rule.perMs);
       }
     }
     at = Math.max(at, this.blocked.get(chatScope(target)) ?? 0, this.blocked.get(target.channel) ?? 0);
@@ -123,7 +128,10 @@ export class RateLimiter {
     if (this.limits[target.channel]?.dailyCap !== undefined) {
       const today = localDateKey(new Date(now), this.timeZone);
       const used = this.daily.get(target.channel);
-      this.daily.set(target.channel, used && used.day === today ? { day: today, count: used.count + 1 } : { day: today, count: 1 });
+      this.daily.set(
+        target.channel,
+        used && used.day === today ? { day: today, count: used.count + 1 } : { day: today, count: 1 },
+      );
     }
     if (++this.ops % SWEEP_EVERY === 0) this.sweep(now);
   }

@@ -3,12 +3,28 @@
 import { z } from 'zod';
 import type { Prisma } from '../db/client.js';
 import {
-  existingPermitNumbers, findUnitId, findUnitOwnerByPhone, importPermits, type NewPermit,
+  existingPermitNumbers,
+  findUnitId,
+  findUnitOwnerByPhone,
+  importPermits,
+  type NewPermit,
 } from '../db/renovation.repo.js';
 import { CsvSyntaxError, decodeCsvBuffer, parseCsv } from '../shared/csv.js';
 import { isValidDateKey } from '../shared/zoned-time.js';
 
-export const PERMIT_CSV_HEADER = ['许可编号', '楼栋', '单元', '房号', '业主手机', '施工单位', '施工负责人电话', '施工内容', '开工日期', '完工日期', '押金(元)'] as const;
+export const PERMIT_CSV_HEADER = [
+  '许可编号',
+  '楼栋',
+  '单元',
+  '房号',
+  '业主手机',
+  '施工单位',
+  '施工负责人电话',
+  '施工内容',
+  '开工日期',
+  '完工日期',
+  '押金(元)',
+] as const;
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const dateKey = z.string().refine(isValidDateKey, '日期应为 YYYY-MM-DD');
@@ -34,7 +50,13 @@ const toCents = (yuan: string) => {
   return Number(i) * 100 + Number(f.padEnd(2, '0'));
 };
 
-export async function importPermitsCsv(prisma: Prisma, estateId: string, file: Buffer, actor: string, now: Date): Promise<PermitImportResult> {
+export async function importPermitsCsv(
+  prisma: Prisma,
+  estateId: string,
+  file: Buffer,
+  actor: string,
+  now: Date,
+): Promise<PermitImportResult> {
   let records;
   try {
     records = parseCsv(decodeCsvBuffer(file));
@@ -53,8 +75,17 @@ export async function importPermitsCsv(prisma: Prisma, estateId: string, file: B
   for (const r of rows) {
     const c = r.cells.map((x) => x.trim());
     const parsed = rowSchema.safeParse({
-      number: c[0] ?? '', building: c[1] ?? '', entrance: c[2] ?? '', room: c[3] ?? '', ownerPhone: c[4] ?? '', contractor: c[5] ?? '',
-      foremanPhone: c[6] ?? '', scope: c[7] ?? '', startDate: c[8] ?? '', endDate: c[9] ?? '', deposit: c[10] ?? '',
+      number: c[0] ?? '',
+      building: c[1] ?? '',
+      entrance: c[2] ?? '',
+      room: c[3] ?? '',
+      ownerPhone: c[4] ?? '',
+      contractor: c[5] ?? '',
+      foremanPhone: c[6] ?? '',
+      scope: c[7] ?? '',
+      startDate: c[8] ?? '',
+      endDate: c[9] ?? '',
+      deposit: c[10] ?? '',
     });
     if (!parsed.success) {
       errors.push(`第${r.line}行：${parsed.error.issues.map((i) => i.message).join('；')}`);
@@ -77,15 +108,33 @@ export async function importPermitsCsv(prisma: Prisma, estateId: string, file: B
     permits.push({
       line: r.line,
       permit: {
-        estateId, number: v.number, unitId: unitId ?? '', ownerPersonId: ownerId ?? '', contractor: v.contractor, foremanPhone: v.foremanPhone,
-        scope: v.scope, startDate: v.startDate, endDate: v.endDate, depositCents: toCents(v.deposit),
+        estateId,
+        number: v.number,
+        unitId: unitId ?? '',
+        ownerPersonId: ownerId ?? '',
+        contractor: v.contractor,
+        foremanPhone: v.foremanPhone,
+        scope: v.scope,
+        startDate: v.startDate,
+        endDate: v.endDate,
+        depositCents: toCents(v.deposit),
       },
     });
   }
-  const existing = await existingPermitNumbers(prisma, estateId, permits.map((p) => p.permit.number));
-  for (const p of permits) if (existing.has(p.permit.number)) errors.push(`第${p.line}行：许可编号 ${p.permit.number} 已存在`);
+  const existing = await existingPermitNumbers(
+    prisma,
+    estateId,
+    permits.map((p) => p.permit.number),
+  );
+  for (const p of permits)
+    if (existing.has(p.permit.number)) errors.push(`第${p.line}行：许可编号 ${p.permit.number} 已存在`);
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => lineOf(a) - lineOf(b)) };
-  await importPermits(prisma, estateId, permits.map((p) => p.permit), { actor, at: now });
+  await importPermits(
+    prisma,
+    estateId,
+    permits.map((p) => p.permit),
+    { actor, at: now },
+  );
   return { ok: true, imported: permits.length };
 }
 

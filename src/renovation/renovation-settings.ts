@@ -12,7 +12,10 @@ export const renovationSettingsSchema = z
     /** Owner reminder this many days before the permit's end date. */
     reminderDaysBefore: z.number().int().min(1).max(30).default(3),
     /** Local start times of 退场验收 slots on workdays (Mon–Fri), one booking per slot. */
-    inspectionSlots: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).min(1).default(['09:30', '14:30']),
+    inspectionSlots: z
+      .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/))
+      .min(1)
+      .default(['09:30', '14:30']),
     /** How many days ahead owners may book an inspection. */
     inspectionDaysAhead: z.number().int().min(1).max(60).default(10),
   })

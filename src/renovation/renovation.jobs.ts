@@ -3,7 +3,12 @@
 // All times come from the job context, so the jobs run the same on a simulated clock.
 import type { Prisma } from '../db/client.js';
 import {
-  expirePermit, listEstatesForJobs, listPermitsByStatus, runningPermitsEndedBefore, runningPermitsEndingBetween, unitsWithBuilding,
+  expirePermit,
+  listEstatesForJobs,
+  listPermitsByStatus,
+  runningPermitsEndedBefore,
+  runningPermitsEndingBetween,
+  unitsWithBuilding,
   type PermitRow,
 } from '../db/renovation.repo.js';
 import { countedJob } from '../jobs/counted-job.js';
@@ -22,16 +27,24 @@ export interface RenovationJobDeps {
 type EstateForJobs = Awaited<ReturnType<typeof listEstatesForJobs>>[number];
 
 function settingsOf(e: EstateForJobs) {
-  const raw = e.settings && typeof e.settings === 'object' && !Array.isArray(e.settings) ? (e.settings as Record<string, unknown>) : {};
+  const raw =
+    e.settings && typeof e.settings === 'object' && !Array.isArray(e.settings)
+      ? (e.settings as Record<string, unknown>)
+      : {};
   return renovationSettings(raw);
 }
 
 async function labels(prisma: Prisma, permits: PermitRow[]): Promise<Map<string, { building: string; label: string }>> {
-  const units = await unitsWithBuilding(prisma, permits.map((p) => p.unitId));
-  return new Map(permits.map((p) => {
-    const u = units.get(p.unitId);
-    return [p.id, { building: u?.building ?? '?', label: u ? unitLabel(u.building, u.entrance, u.room) : p.unitId }];
-  }));
+  const units = await unitsWithBuilding(
+    prisma,
+    permits.map((p) => p.unitId),
+  );
+  return new Map(
+    permits.map((p) => {
+      const u = units.get(p.unitId);
+      return [p.id, { building: u?.building ?? '?', label: u ? unitLabel(u.building, u.entrance, u.room) : p.unitId }];
+    }),
+  );
 }
 
 /**
@@ -48,7 +61,10 @@ export async function sendPermitReminders(prisma: Prisma, now: Date): Promise<nu
       const when = left === 0 ? '今天' : `${left} 天后（${p.endDate}）`;
       const n = await notifyPerson(prisma, p.ownerPersonId, {
         kind: 'reminder',
-        message: { text: `温馨提醒：您的装修许可 ${p.number} 将于${when}到期。如需继续施工，请在这里回复“装修延期”申请延期。`, suggestions: ['装修延期', '我的装修'] },
+        message: {
+          text: `温馨提醒：您的装修许可 ${p.number} 将于${when}到期。如需继续施工，请在这里回复“装修延期”申请延期。`,
+          suggestions: ['装修延期', '我的装修'],
+        },
         dedupeKey: `permit-reminder:${p.id}:${p.endDate}:${days}d`,
       });
       if (n > 0) queued++;
@@ -66,11 +82,22 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
     const where = await labels(prisma, permits);
     for (const p of permits) {
       const dedupeKey = `permit-expired:${p.id}:${p.endDate}`;
-      const owner = { kind: 'notice', message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` }, dedupeKey };
+      const owner = {
+        kind: 'notice',
+        message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` },
+        dedupeKey,
+      };
       // Only a permit that was ACTIVE may still have workers on site.
-      const site = p.status === 'ACTIVE'
-        ? { kind: 'notice', message: { text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。` }, dedupeKey }
-        : null;
+      const site =
+        p.status === 'ACTIVE'
+          ? {
+              kind: 'notice',
+              message: {
+                text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。`,
+              },
+              dedupeKey,
+            }
+          : null;
       if (await expirePermit(prisma, p, now, owner, site)) expired++;
     }
   }
@@ -88,22 +115,47 @@ export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<n
     for (const p of permits) {
       const w = where.get(p.id);
       const b = w?.building ?? '?';
-      byBuilding.set(b, [...(byBuilding.get(b) ?? []), `  ${w?.label ?? ''} ${p.number} ${p.scope} 至 ${p.endDate}（${permitStatusText(p.status)}）`]);
+      byBuilding.set(b, [
+        ...(byBuilding.get(b) ?? []),
+        `  ${w?.label ?? ''} ${p.number} ${p.scope} 至 ${p.endDate}（${permitStatusText(p.status)}）`,
+      ]);
     }
     const lines = [`【本周在施装修】${estate.name} ${today}，共 ${permits.length} 户`];
     for (const b of [...byBuilding.keys()].sort((x, y) => x.localeCompare(y, 'zh-CN', { numeric: true }))) {
       lines.push(`${b}栋：`, ...(byBuilding.get(b) ?? []));
     }
     if (permits.length === 0) lines.push('暂无在施装修。');
-    sent += await notifyStaffGroup(prisma, estate.id, 'FOREMAN', { kind: 'notice', message: { text: lines.join('\n') }, dedupeKey: `permit-weekly:${estate.id}:${today}` });
+    sent += await notifyStaffGroup(prisma, estate.id, 'FOREMAN', {
+      kind: 'notice',
+      message: { text: lines.join('\n') },
+      dedupeKey: `permit-weekly:${estate.id}:${today}`,
+    });
   }
   return sent;
 }
 
 export function renovationJobs(deps: RenovationJobDeps): Job[] {
   return [
-    countedJob('renovation.permit-reminders', '0 9 * * *', '装修许可到期前 3 天提醒业主', 'permit reminders queued', (now) => sendPermitReminders(deps.prisma, now)),
-    countedJob('renovation.permit-expiry', '5 0 * * *', '装修许可过期标记，并通知客户助理群核查仍在施工的现场', 'permits expired', (now) => expirePermits(deps.prisma, now)),
-    countedJob('renovation.weekly-active', '0 8 * * 1', '每周一向领班群发送各楼栋在施装修清单', 'weekly permit lists queued', (now) => sendWeeklyActiveList(deps.prisma, now)),
+    countedJob(
+      'renovation.permit-reminders',
+      '0 9 * * *',
+      '装修许可到期前 3 天提醒业主',
+      'permit reminders queued',
+      (now) => sendPermitReminders(deps.prisma, now),
+    ),
+    countedJob(
+      'renovation.permit-expiry',
+      '5 0 * * *',
+      '装修许可过期标记，并通知客户助理群核查仍在施工的现场',
+      'permits expired',
+      (now) => expirePermits(deps.prisma, now),
+    ),
+    countedJob(
+      'renovation.weekly-active',
+      '0 8 * * 1',
+      '每周一向领班群发送各楼栋在施装修清单',
+      'weekly permit lists queued',
+      (now) => sendWeeklyActiveList(deps.prisma, now),
+    ),
   ];
 }

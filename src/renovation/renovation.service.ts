@@ -4,8 +4,21 @@
 import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
-  createPermitAudited, decideRequest, findPermitById, findRequestBySeq, listPendingRequests, listPermitsOfPerson, pendingRequestsOfPermit,
-  SlotTakenError, submitRequest, takenInspectionSlots, unitsWithBuilding, type NewPermit, type PermitRow, type RenovationRequestKind, type RenovationRequestRow,
+  createPermitAudited,
+  decideRequest,
+  findPermitById,
+  findRequestBySeq,
+  listPendingRequests,
+  listPermitsOfPerson,
+  pendingRequestsOfPermit,
+  SlotTakenError,
+  submitRequest,
+  takenInspectionSlots,
+  unitsWithBuilding,
+  type NewPermit,
+  type PermitRow,
+  type RenovationRequestKind,
+  type RenovationRequestRow,
 } from '../db/renovation.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel } from '../identity/sender.js';
@@ -80,13 +93,17 @@ export class RenovationService {
 
   async ownedPermit(personId: string, permitId: string): Promise<PermitRow> {
     const permit = await findPermitById(this.prisma, permitId);
-    if (!permit || permit.ownerPersonId !== personId) throw new AppError('NOT_FOUND', `permit ${permitId} not owned by ${personId}`, '没有找到您的这份装修许可。');
+    if (!permit || permit.ownerPersonId !== personId)
+      throw new AppError('NOT_FOUND', `permit ${permitId} not owned by ${personId}`, '没有找到您的这份装修许可。');
     return permit;
   }
 
   /** One line per permit (from permitsOf) for "我的装修". */
   async describePermits(permits: PermitRow[]): Promise<string[]> {
-    const units = await unitsWithBuilding(this.prisma, permits.map((p) => p.unitId));
+    const units = await unitsWithBuilding(
+      this.prisma,
+      permits.map((p) => p.unitId),
+    );
     return permits.map((p) => {
       const u = units.get(p.unitId);
       const where = u ? unitLabel(u.building, u.entrance, u.room) : '';
@@ -95,10 +112,21 @@ export class RenovationService {
   }
 
   /** Extension: `when` is the owner's phrase ("延期两周", "到12月20号", "2026-12-20"). */
-  async requestExtension(estate: EstateInfo, personId: string, permitId: string, when: string, reason: string | null): Promise<SubmitResult> {
+  async requestExtension(
+    estate: EstateInfo,
+    personId: string,
+    permitId: string,
+    when: string,
+    reason: string | null,
+  ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const parsed = parseExtensionEnd(when, permit.endDate, this.today(estate));
-    if (!parsed) return { ok: false, code: 'UNPARSED', reasons: ['没看懂您要延期到哪一天，请说“延期两周”“到12月20日”或“2026-12-20”。'] };
+    if (!parsed)
+      return {
+        ok: false,
+        code: 'UNPARSED',
+        reasons: ['没看懂您要延期到哪一天，请说“延期两周”“到12月20日”或“2026-12-20”。'],
+      };
     const pending = await pendingRequestsOfPermit(this.prisma, permit.id);
     const violations = checkExtension(
       {
@@ -114,21 +142,36 @@ export class RenovationService {
     return this.submit(estate, permit, { personId, kind: 'EXTENSION', reason, newEndDate: parsed.end });
   }
 
-  async announceStopWork(estate: EstateInfo, personId: string, permitId: string, reason: string | null): Promise<SubmitResult> {
+  async announceStopWork(
+    estate: EstateInfo,
+    personId: string,
+    permitId: string,
+    reason: string | null,
+  ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
-    if (permit.status !== 'ACTIVE') reasons.push(`该装修许可${permitStatusText(permit.status)}，只有施工中的许可可以申报停工。`);
-    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'STOP_WORK')) reasons.push('您已申报停工，正在等待物业确认。');
+    if (permit.status !== 'ACTIVE')
+      reasons.push(`该装修许可${permitStatusText(permit.status)}，只有施工中的许可可以申报停工。`);
+    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'STOP_WORK'))
+      reasons.push('您已申报停工，正在等待物业确认。');
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     return this.submit(estate, permit, { personId, kind: 'STOP_WORK', reason, fromDate: this.today(estate) });
   }
 
-  async announceResume(estate: EstateInfo, personId: string, permitId: string, reason: string | null): Promise<SubmitResult> {
+  async announceResume(
+    estate: EstateInfo,
+    personId: string,
+    permitId: string,
+    reason: string | null,
+  ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
-    if (permit.status !== 'SUSPENDED') reasons.push(`该装修许可${permitStatusText(permit.status)}，只有停工中的许可可以申报复工。`);
-    if (permit.endDate < this.today(estate)) reasons.push(`该装修许可已于 ${permit.endDate} 到期，复工前请先申请延期。`);
-    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'RESUME')) reasons.push('您已申报复工，正在等待物业确认。');
+    if (permit.status !== 'SUSPENDED')
+      reasons.push(`该装修许可${permitStatusText(permit.status)}，只有停工中的许可可以申报复工。`);
+    if (permit.endDate < this.today(estate))
+      reasons.push(`该装修许可已于 ${permit.endDate} 到期，复工前请先申请延期。`);
+    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'RESUME'))
+      reasons.push('您已申报复工，正在等待物业确认。');
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     return this.submit(estate, permit, { personId, kind: 'RESUME', reason, fromDate: this.today(estate) });
   }
@@ -148,23 +191,33 @@ export class RenovationService {
     if (candidates.length === 0) return [];
     const first = candidates[0] as Date;
     const last = candidates[candidates.length - 1] as Date;
-    const taken = new Set((await takenInspectionSlots(this.prisma, estate.id, first, new Date(last.getTime() + 1))).map((d) => d.getTime()));
+    const taken = new Set(
+      (await takenInspectionSlots(this.prisma, estate.id, first, new Date(last.getTime() + 1))).map((d) => d.getTime()),
+    );
     return candidates.filter((c) => !taken.has(c.getTime()));
   }
 
-  async bookExitInspection(estate: EstateInfo, personId: string, permitId: string, slotAt: Date): Promise<SubmitResult> {
+  async bookExitInspection(
+    estate: EstateInfo,
+    personId: string,
+    permitId: string,
+    slotAt: Date,
+  ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
     if (permit.status === 'FINISHED') reasons.push('该装修许可已完工验收，无需再预约。');
-    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'EXIT_INSPECTION')) reasons.push('您已预约退场验收，正在等待物业确认。');
+    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'EXIT_INSPECTION'))
+      reasons.push('您已预约退场验收，正在等待物业确认。');
     const free = await this.freeInspectionSlots(estate);
-    if (!free.some((f) => f.getTime() === slotAt.getTime())) reasons.push('该时段已被预约或不在可预约范围内，请另选时段。');
+    if (!free.some((f) => f.getTime() === slotAt.getTime()))
+      reasons.push('该时段已被预约或不在可预约范围内，请另选时段。');
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     try {
       return await this.submit(estate, permit, { personId, kind: 'EXIT_INSPECTION', reason: null, slotAt });
     } catch (err) {
       // Another owner booked the same instant between our free-slot check and the insert; the slot key refused us.
-      if (err instanceof SlotTakenError) return { ok: false, code: 'RULES', reasons: ['该时段刚被预约，请选择其他时间。'] };
+      if (err instanceof SlotTakenError)
+        return { ok: false, code: 'RULES', reasons: ['该时段刚被预约，请选择其他时间。'] };
       throw err;
     }
   }
@@ -181,21 +234,39 @@ export class RenovationService {
   /** "#12 延期 3栋2单元1201 …" for staff. */
   describeRequest(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
     const what =
-      r.kind === 'EXTENSION' ? `延期至 ${r.newEndDate ?? ''}（原 ${permit.endDate}）`
-      : r.kind === 'EXIT_INSPECTION' && r.slotAt ? `预约 ${formatLocal(r.slotAt, tz)}`
-      : r.fromDate ? `自 ${r.fromDate}` : '';
+      r.kind === 'EXTENSION'
+        ? `延期至 ${r.newEndDate ?? ''}（原 ${permit.endDate}）`
+        : r.kind === 'EXIT_INSPECTION' && r.slotAt
+          ? `预约 ${formatLocal(r.slotAt, tz)}`
+          : r.fromDate
+            ? `自 ${r.fromDate}`
+            : '';
     return `#${r.seq} ${REQUEST_KIND_LABEL[r.kind]}｜许可 ${permit.number}｜${what}${r.reason ? `｜理由：${r.reason}` : ''}`;
   }
 
   /** Staff approve or reject by the request's number; exactly one of two concurrent deciders wins. */
-  async decide(estate: EstateInfo, actor: StaffDecider, seq: number, approve: boolean, note: string | null): Promise<DecisionResult> {
-    if (!approve && !note?.trim()) throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
+  async decide(
+    estate: EstateInfo,
+    actor: StaffDecider,
+    seq: number,
+    approve: boolean,
+    note: string | null,
+  ): Promise<DecisionResult> {
+    if (!approve && !note?.trim())
+      throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
     const found = await findRequestBySeq(this.prisma, estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
     const r = await decideRequest(
       this.prisma,
       found.id,
-      { approve, decidedBy: `staff:${actor.staffId}`, decidedByName: actor.name, decidedAt: this.now(), decisionNote: note?.trim() || null, today: this.today(estate) },
+      {
+        approve,
+        decidedBy: `staff:${actor.staffId}`,
+        decidedByName: actor.name,
+        decidedAt: this.now(),
+        decisionNote: note?.trim() || null,
+        today: this.today(estate),
+      },
       (request, permit) => ({
         kind: 'notice',
         message: { text: this.ownerDecisionText(request, permit, estate.timezone) },
@@ -214,7 +285,8 @@ export class RenovationService {
 
   private ownerDecisionText(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
     const label = REQUEST_KIND_LABEL[r.kind];
-    if (r.status === 'REJECTED') return `您的${label}申请（许可 ${permit.number}）未获批准，理由：${r.decisionNote ?? ''}。如有疑问请联系物业前台。`;
+    if (r.status === 'REJECTED')
+      return `您的${label}申请（许可 ${permit.number}）未获批准，理由：${r.decisionNote ?? ''}。如有疑问请联系物业前台。`;
     switch (r.kind) {
       case 'EXTENSION':
         return `您的延期申请已批准，装修许可 ${permit.number} 的结束日期延至 ${r.newEndDate ?? ''}。`;
@@ -230,19 +302,36 @@ export class RenovationService {
   private async submit(
     estate: EstateInfo,
     permit: PermitRow,
-    r: { personId: string; kind: RenovationRequestKind; reason: string | null; newEndDate?: string; fromDate?: string; slotAt?: Date },
+    r: {
+      personId: string;
+      kind: RenovationRequestKind;
+      reason: string | null;
+      newEndDate?: string;
+      fromDate?: string;
+      slotAt?: Date;
+    },
   ): Promise<SubmitResult> {
     const createdAt = this.now();
     const minutes = this.settings(estate).approvalSlaWorkingDays * WORKDAY_MINUTES;
     const request = await submitRequest(
       this.prisma,
       {
-        estateId: estate.id, permitId: permit.id, personId: r.personId, kind: r.kind, reason: r.reason, fromDate: r.fromDate ?? null,
-        newEndDate: r.newEndDate ?? null, slotAt: r.slotAt ?? null, createdAt, dueAt: addBusinessMinutes(this.calendar, createdAt, minutes),
+        estateId: estate.id,
+        permitId: permit.id,
+        personId: r.personId,
+        kind: r.kind,
+        reason: r.reason,
+        fromDate: r.fromDate ?? null,
+        newEndDate: r.newEndDate ?? null,
+        slotAt: r.slotAt ?? null,
+        createdAt,
+        dueAt: addBusinessMinutes(this.calendar, createdAt, minutes),
       },
       (request) => ({
         kind: 'notice',
-        message: { text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${request.seq}”或“驳回 ${request.seq} 理由”。` },
+        message: {
+          text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${request.seq}”或“驳回 ${request.seq} 理由”。`,
+        },
         dedupeKey: `renovation-request:${request.id}:new`,
       }),
     );

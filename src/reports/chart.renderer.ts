@@ -90,7 +90,11 @@ export function rasterizeSvgSync(svg: string, font: ResvgRenderOptions['font'], 
 
 type ChartKind = 'bar' | 'line';
 
-async function renderChart(kind: ChartKind, rawSpec: ChartSpec, rawOpts: ChartOptions | undefined): Promise<RenderedChart> {
+async function renderChart(
+  kind: ChartKind,
+  rawSpec: ChartSpec,
+  rawOpts: ChartOptions | undefined,
+): Promise<RenderedChart> {
   const spec = chartSpecSchema.parse(rawSpec);
   const opts = chartOptionsSchema.parse(rawOpts ?? {});
   const width = opts.width ?? 640;
@@ -118,7 +122,11 @@ function resolveFont(requested: string | undefined): { family: string; file?: st
 const AXIS_FORMAT: Record<ValueFormat, string> = { percent: '.0%', count: ',d', yuan: ',~f' };
 const LABEL_FORMAT: Record<ValueFormat, string> = { percent: '.1~%', count: ',d', yuan: ',.2f' };
 
-function buildSpec(kind: ChartKind, spec: z.infer<typeof chartSpecSchema>, size: { width: number; height: number; family: string }): TopLevelSpec {
+function buildSpec(
+  kind: ChartKind,
+  spec: z.infer<typeof chartSpecSchema>,
+  size: { width: number; height: number; family: string },
+): TopLevelSpec {
   const format = spec.valueFormat;
   // Series keep the caller's order (e.g. 本月 before 上月), not alphabetical.
   const seriesOrder = [...new Set(spec.data.flatMap((d) => (d.series === undefined ? [] : [d.series])))];
@@ -145,7 +153,13 @@ function buildSpec(kind: ChartKind, spec: z.infer<typeof chartSpecSchema>, size:
   };
   const seriesEncoding: Pick<Encoding<string>, 'color' | 'xOffset'> = hasSeries
     ? {
-        color: { field: 'series', type: 'nominal', title: null, scale: { domain: seriesOrder }, legend: { orient: 'top' } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          title: null,
+          scale: { domain: seriesOrder },
+          legend: { orient: 'top' },
+        },
         ...(kind === 'bar' ? { xOffset: { field: 'series', type: 'nominal', sort: seriesOrder } } : {}),
       }
     : {};
@@ -178,7 +192,13 @@ function buildSpec(kind: ChartKind, spec: z.infer<typeof chartSpecSchema>, size:
       // Value on top of each bar so supervisors read the exact number, not estimate it from the axis.
       {
         mark: { type: 'text', dy: -7, fontSize: 11, color: '#333333' },
-        encoding: { text: { field: 'shown', type: 'quantitative', ...(format === undefined ? {} : { format: LABEL_FORMAT[format] }) } },
+        encoding: {
+          text: {
+            field: 'shown',
+            type: 'quantitative',
+            ...(format === undefined ? {} : { format: LABEL_FORMAT[format] }),
+          },
+        },
       },
     ],
   };
@@ -187,5 +207,7 @@ function buildSpec(kind: ChartKind, spec: z.infer<typeof chartSpecSchema>, size:
 const readBackSchema = z.array(z.object({ label: z.string(), value: z.number(), series: z.string().optional() }));
 
 function readBackData(rows: unknown): ChartDatum[] {
-  return readBackSchema.parse(rows).map(({ label, value, series }) => (series === undefined ? { label, value } : { label, value, series }));
+  return readBackSchema
+    .parse(rows)
+    .map(({ label, value, series }) => (series === undefined ? { label, value } : { label, value, series }));
 }

@@ -22,7 +22,14 @@ const KNOWN_FONTS: ReadonlyArray<{ family: string; files: RegExp }> = [
 ];
 
 /** Matched by family name in `fc-list` output, where file names may be anything. */
-const KNOWN_FAMILIES = ['WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Source Han Sans CN', 'Source Han Sans'];
+const KNOWN_FAMILIES = [
+  'WenQuanYi Micro Hei',
+  'Noto Sans CJK SC',
+  'Noto Sans SC',
+  'Source Han Sans SC',
+  'Source Han Sans CN',
+  'Source Han Sans',
+];
 
 export function defaultFontDirs(): string[] {
   const home = homedir();
@@ -103,7 +110,11 @@ function baseName(path: string): string {
 function askFontconfig(): CjkFont | null {
   let output: string;
   try {
-    output = execFileSync('fc-list', [':lang=zh', 'family', 'file'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+    output = execFileSync('fc-list', [':lang=zh', 'family', 'file'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return null; // fontconfig not installed
   }
@@ -112,7 +123,10 @@ function askFontconfig(): CjkFont | null {
     const sep = line.indexOf(': ');
     if (sep < 0) continue;
     const file = line.slice(0, sep).trim();
-    const families = line.slice(sep + 2).split(',').map((f) => f.trim());
+    const families = line
+      .slice(sep + 2)
+      .split(',')
+      .map((f) => f.trim());
     for (const family of families) fonts.push({ family, file });
   }
   for (const family of KNOWN_FAMILIES) {

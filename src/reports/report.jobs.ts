@@ -43,7 +43,19 @@ export async function sendMonthlyReports(reports: ReportService, now: Date): Pro
 
 export function reportJobs(deps: ReportJobDeps): Job[] {
   return [
-    countedJob('reports.daily-summary', '30 8 * * *', '每天 08:30 向主管群发送每日简报（附图）', 'daily summaries queued', (now) => sendDailySummaries(deps.reports, now)),
-    countedJob('reports.monthly', '0 9 1 * *', '每月 1 日 09:00 向主管群发送上月月报（附图）', 'monthly reports queued', (now) => sendMonthlyReports(deps.reports, now)),
+    countedJob(
+      'reports.daily-summary',
+      '30 8 * * *',
+      '每天 08:30 向主管群发送每日简报（附图）',
+      'daily summaries queued',
+      (now) => sendDailySummaries(deps.reports, now),
+    ),
+    countedJob(
+      'reports.monthly',
+      '0 9 1 * *',
+      '每月 1 日 09:00 向主管群发送上月月报（附图）',
+      'monthly reports queued',
+      (now) => sendMonthlyReports(deps.reports, now),
+    ),
   ];
 }

@@ -6,8 +6,16 @@ import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
 import { collectionTotals } from '../db/fee.repo.js';
 import {
-  csatScores, dayTicketCounts, deskAppointments, overdueTickets, repeatCount, reportEstates, slaCounts, ticketCountsByCategory,
-  type OverdueRow, type Period,
+  csatScores,
+  dayTicketCounts,
+  deskAppointments,
+  overdueTickets,
+  repeatCount,
+  reportEstates,
+  slaCounts,
+  ticketCountsByCategory,
+  type OverdueRow,
+  type Period,
 } from '../db/report.repo.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
 import { collectionRate, formatPercent } from '../fees/fee.rules.js';
@@ -37,7 +45,10 @@ export const reportSettingsSchema = z
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 export function reportSettings(estateSettings: unknown): ReportSettings {
-  const section = estateSettings && typeof estateSettings === 'object' ? (estateSettings as Record<string, unknown>).reports : undefined;
+  const section =
+    estateSettings && typeof estateSettings === 'object'
+      ? (estateSettings as Record<string, unknown>).reports
+      : undefined;
   const parsed = reportSettingsSchema.safeParse(section ?? {});
   // A broken blob must not stop the report: fall back to the procedures' targets.
   return parsed.success ? parsed.data : reportSettingsSchema.parse({});
@@ -90,7 +101,11 @@ export function monthOf(key: string, tz: string): Month {
   const year = y ?? 1970;
   const month = m ?? 1;
   const next = month === 12 ? `${year + 1}-01` : `${year}-${pad2(month + 1)}`;
-  return { key, label: `${year}年${month}月`, period: { from: zonedTime(`${key}-01`, 0, tz), to: zonedTime(`${next}-01`, 0, tz) } };
+  return {
+    key,
+    label: `${year}年${month}月`,
+    period: { from: zonedTime(`${key}-01`, 0, tz), to: zonedTime(`${next}-01`, 0, tz) },
+  };
 }
 
 /** The month before `key`. */
@@ -135,7 +150,8 @@ export function lateText(minutes: number): string {
 /** Where a late ticket stands on the ladder (worst breach wins). */
 export function overdueLevel(t: OverdueRow, now: Date): OverdueItem | null {
   const at = now.getTime();
-  if (t.resolveDueAt && at > t.resolveDueAt.getTime()) return { ticket: t, level: 'resolve', lateMinutes: Math.floor((at - t.resolveDueAt.getTime()) / 60_000) };
+  if (t.resolveDueAt && at > t.resolveDueAt.getTime())
+    return { ticket: t, level: 'resolve', lateMinutes: Math.floor((at - t.resolveDueAt.getTime()) / 60_000) };
   if (t.acceptedAt === null && t.ackDueAt && at > t.ackDueAt.getTime()) {
     const limit = t.ackDueAt.getTime() - t.createdAt.getTime();
     const level: OverdueLevel = at - t.createdAt.getTime() >= 2 * limit ? 'ack2' : 'ack';
@@ -148,7 +164,10 @@ export function overdueLevel(t: OverdueRow, now: Date): OverdueItem | null {
 export function chartTable(spec: ChartSpec): string {
   const show = (v: number) =>
     spec.valueFormat === 'percent' ? formatPercent(v) : spec.valueFormat === 'yuan' ? (v / 100).toFixed(2) : String(v);
-  return [`〔${spec.title}〕`, ...spec.data.map((d) => `· ${d.series ? `${d.series} ` : ''}${d.label}：${show(d.value)}`)].join('\n');
+  return [
+    `〔${spec.title}〕`,
+    ...spec.data.map((d) => `· ${d.series ? `${d.series} ` : ''}${d.label}：${show(d.value)}`),
+  ].join('\n');
 }
 
 const mark = (ok: boolean | null) => (ok === null ? '（无数据）' : ok ? '✓ 达标' : '✗ 未达标');
@@ -201,7 +220,9 @@ export class ReportService {
       lines.push(`${OVERDUE_LEVEL_LABEL[level]}：${of.length} 单`);
       for (const i of of) {
         const t = i.ticket;
-        lines.push(`· ${t.number} ${KIND_LABEL[t.kind] ?? ''}·${t.category} ${t.location}，超时 ${lateText(i.lateMinutes)}`);
+        lines.push(
+          `· ${t.number} ${KIND_LABEL[t.kind] ?? ''}·${t.category} ${t.location}，超时 ${lateText(i.lateMinutes)}`,
+        );
       }
     }
     return lines.join('\n');
@@ -233,8 +254,11 @@ export class ReportService {
       collectionTotals(this.prisma, estate.id, { period: month.key }),
     ]);
     const perCat = new Map<string, number>();
-    for (const r of byCat) if (r.status !== 'WITHDRAWN') perCat.set(r.category, (perCat.get(r.category) ?? 0) + r.count);
-    const categories = [...perCat].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'));
+    for (const r of byCat)
+      if (r.status !== 'WITHDRAWN') perCat.set(r.category, (perCat.get(r.category) ?? 0) + r.count);
+    const categories = [...perCat]
+      .map(([label, value]) => ({ label, value }))
+      .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'));
     const dueCents = bills.reduce((n, b) => n + b.dueCents, 0);
     const paidCents = dueCents - bills.reduce((n, b) => n + b.outstandingCents, 0);
     return {
@@ -281,7 +305,9 @@ export class ReportService {
       deskAppointments(this.prisma, estate.id, this.day(today, tz)),
       this.overdue(estate, now),
     ]);
-    const levels = LEVEL_ORDER.map((l) => ({ l, n: overdue.filter((i) => i.level === l).length })).filter((x) => x.n > 0);
+    const levels = LEVEL_ORDER.map((l) => ({ l, n: overdue.filter((i) => i.level === l).length })).filter(
+      (x) => x.n > 0,
+    );
     const lines = [
       `【每日简报】${estate.name} ${today}`,
       `昨日（${yesterday}）：新增工单 ${t.created}，办结 ${t.resolved}，紧急事件 ${t.emergencies}`,
@@ -333,6 +359,11 @@ export class ReportService {
 /** For commands: a month argument or a BAD_INPUT error with the usage line. */
 export function monthArgOrThrow(raw: string, now: Date, tz: string, usage: string): Month {
   const m = parseMonthArg(raw, now, tz);
-  if (!m) throw new AppError('BAD_INPUT', `bad month argument ${raw}`, `无法识别月份“${raw}”（不能是未来的月份）。用法：${usage}`);
+  if (!m)
+    throw new AppError(
+      'BAD_INPUT',
+      `bad month argument ${raw}`,
+      `无法识别月份“${raw}”（不能是未来的月份）。用法：${usage}`,
+    );
   return m;
 }

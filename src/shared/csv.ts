@@ -9,7 +9,10 @@ export interface CsvRecord {
 
 /** The text ends inside a quoted cell; `line` is where that cell opened. */
 export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CsvSyntaxError';
   }

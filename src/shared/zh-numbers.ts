@@ -100,7 +100,9 @@ export function pickMenuIndex(text: string, optionCount: number): number | null 
   const t = normalizeDigits(text)
     .trim()
     .replace(/[。.!！、,，\s]+$/u, '');
-  const m = /^(?:我)?(?:选择|选|要)?\s*(第?\s*(?:[0-9]+|[零〇一二两三四五六七八九十百千]+))\s*(?:个|项|条|号)?$/.exec(t);
+  const m = /^(?:我)?(?:选择|选|要)?\s*(第?\s*(?:[0-9]+|[零〇一二两三四五六七八九十百千]+))\s*(?:个|项|条|号)?$/.exec(
+    t,
+  );
   const body = m?.[1];
   if (body === undefined) return null;
   const n = parseZhInt(body);

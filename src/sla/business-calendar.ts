@@ -31,9 +31,16 @@ export const holidayYearSchema = z
     const inYear = (d: string): boolean => d.startsWith(`${y.year}-`);
     y.holidays.forEach((h, i) => {
       if (h.from > h.to) {
-        ctx.addIssue({ code: 'custom', path: ['holidays', i, 'to'], message: `结束日期 ${h.to} 早于开始日期 ${h.from}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', i, 'to'],
+          message: `结束日期 ${h.to} 早于开始日期 ${h.from}`,
+        });
       }
-      for (const [field, d] of [['from', h.from], ['to', h.to]] as const) {
+      for (const [field, d] of [
+        ['from', h.from],
+        ['to', h.to],
+      ] as const) {
         if (!inYear(d)) {
           ctx.addIssue({ code: 'custom', path: ['holidays', i, field], message: `日期 ${d} 不在 ${y.year} 年内` });
         }
@@ -41,10 +48,18 @@ export const holidayYearSchema = z
     });
     y.makeupWorkdays.forEach((m, i) => {
       if (!inYear(m.date)) {
-        ctx.addIssue({ code: 'custom', path: ['makeupWorkdays', i, 'date'], message: `日期 ${m.date} 不在 ${y.year} 年内` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['makeupWorkdays', i, 'date'],
+          message: `日期 ${m.date} 不在 ${y.year} 年内`,
+        });
       }
       if (y.holidays.some((h) => h.from <= m.date && m.date <= h.to)) {
-        ctx.addIssue({ code: 'custom', path: ['makeupWorkdays', i, 'date'], message: `${m.date} 同时是假日和调休工作日` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['makeupWorkdays', i, 'date'],
+          message: `${m.date} 同时是假日和调休工作日`,
+        });
       }
     });
   });
@@ -67,7 +82,9 @@ export function parseHolidayYear(json: unknown, fileName: string): HolidayYear {
   }
   const expected = YEAR_FILE_RE.exec(fileName.split(/[\\/]/).pop() ?? '')?.[1];
   if (expected !== undefined && Number(expected) !== result.data.year) {
-    throw new Error(`节假日数据文件 ${fileName} 格式错误：文件名年份 ${expected} 与 year 字段 ${result.data.year} 不一致`);
+    throw new Error(
+      `节假日数据文件 ${fileName} 格式错误：文件名年份 ${expected} 与 year 字段 ${result.data.year} 不一致`,
+    );
   }
   return result.data;
 }
@@ -76,9 +93,7 @@ export function parseHolidayYear(json: unknown, fileName: string): HolidayYear {
  * Reads every cn-YYYY.json in `dir`. A malformed file throws an error naming the file (better to
  * refuse to start than to run SLA clocks on a wrong calendar). A missing directory is only a warning.
  */
-export async function loadHolidayYears(
-  dir: string,
-): Promise<{ years: Map<number, HolidayYear>; warnings: string[] }> {
+export async function loadHolidayYears(dir: string): Promise<{ years: Map<number, HolidayYear>; warnings: string[] }> {
   const years = new Map<number, HolidayYear>();
   const warnings: string[] = [];
   let names: string[];
@@ -201,7 +216,9 @@ export class BusinessCalendar implements CalendarLike {
     const cached = this.intervalCache.get(dateKey);
     if (cached) return cached;
     const intervals: BusinessInterval[] = this.isWorkday(dateKey)
-      ? this.shiftMinutes.map((s) => [zonedTime(dateKey, s.start, this.tz), zonedTime(dateKey, s.end, this.tz)] as const)
+      ? this.shiftMinutes.map(
+          (s) => [zonedTime(dateKey, s.start, this.tz), zonedTime(dateKey, s.end, this.tz)] as const,
+        )
       : [];
     if (this.intervalCache.size >= INTERVAL_CACHE_LIMIT) this.intervalCache.clear();
     this.intervalCache.set(dateKey, intervals);
@@ -227,9 +244,7 @@ export class BusinessCalendar implements CalendarLike {
 
   isOpen(at: Date): boolean {
     const t = at.getTime();
-    return this.workingIntervals(localDateKey(at, this.tz)).some(
-      ([s, e]) => s.getTime() <= t && t < e.getTime(),
-    );
+    return this.workingIntervals(localDateKey(at, this.tz)).some(([s, e]) => s.getTime() <= t && t < e.getTime());
   }
 
   /** First instant >= `after` inside a shift: where night pings wait until the desk opens. */

@@ -73,10 +73,15 @@ const at = (cal: CalendarLike, start: Date, minutes: number): Date => {
 };
 
 /** The round's ack due and resolve due (the latter moved on by the business minutes spent waiting). */
-export function dueTimes(cal: CalendarLike, limits: SlaLimits, clock: Pick<SlaClock, 'start' | 'pausedMinutes'>): { ackDueAt: Date; resolveDueAt: Date | null } {
+export function dueTimes(
+  cal: CalendarLike,
+  limits: SlaLimits,
+  clock: Pick<SlaClock, 'start' | 'pausedMinutes'>,
+): { ackDueAt: Date; resolveDueAt: Date | null } {
   return {
     ackDueAt: at(cal, clock.start, limits.ackMinutes),
-    resolveDueAt: limits.resolveMinutes === null ? null : at(cal, clock.start, limits.resolveMinutes + clock.pausedMinutes),
+    resolveDueAt:
+      limits.resolveMinutes === null ? null : at(cal, clock.start, limits.resolveMinutes + clock.pausedMinutes),
   };
 }
 
@@ -87,7 +92,8 @@ export function dueTimes(cal: CalendarLike, limits: SlaLimits, clock: Pick<SlaCl
 export function pendingSteps(cal: CalendarLike, limits: SlaLimits, clock: SlaClock): PlannedStep[] {
   const plan: PlannedStep[] = [];
   const add = (step: SlaStep, minutes: number) => {
-    if ((clock.taken & STEP_BIT[step]) === 0) plan.push({ step, at: at(cal, clock.start, minutes), target: STEP_TARGET[step] });
+    if ((clock.taken & STEP_BIT[step]) === 0)
+      plan.push({ step, at: at(cal, clock.start, minutes), target: STEP_TARGET[step] });
   };
   if (clock.emergency) {
     if (!clock.acknowledged) add('emergency_unacked', limits.ackMinutes);
@@ -106,7 +112,12 @@ export function pendingSteps(cal: CalendarLike, limits: SlaLimits, clock: SlaClo
 }
 
 /** The steps due at `now` and when the sweep must look again (null: nothing left this round). */
-export function stepsDue(cal: CalendarLike, limits: SlaLimits, clock: SlaClock, now: Date): { due: PlannedStep[]; nextCheckAt: Date | null } {
+export function stepsDue(
+  cal: CalendarLike,
+  limits: SlaLimits,
+  clock: SlaClock,
+  now: Date,
+): { due: PlannedStep[]; nextCheckAt: Date | null } {
   const plan = pendingSteps(cal, limits, clock);
   const due = plan.filter((p) => p.at.getTime() <= now.getTime());
   const next = plan.find((p) => p.at.getTime() > now.getTime());

@@ -48,7 +48,14 @@ export class SlaService {
     const estates = new Map<string, Promise<EstateBits>>();
     const estateOf = (id: string) => {
       let e = estates.get(id);
-      if (!e) estates.set(id, (e = Promise.all([estateSettingsOf(this.prisma, id), estateZoneOf(this.prisma, id)]).then(([s, tz]) => ({ settings: complaintSettings(s), tz }))));
+      if (!e)
+        estates.set(
+          id,
+          (e = Promise.all([estateSettingsOf(this.prisma, id), estateZoneOf(this.prisma, id)]).then(([s, tz]) => ({
+            settings: complaintSettings(s),
+            tz,
+          }))),
+        );
       return e;
     };
     let steps = 0;
@@ -61,7 +68,11 @@ export class SlaService {
         failed.push(err);
       }
     }
-    if (failed.length > 0) throw new AggregateError(failed, `SLA sweep: ${failed.length} of ${rows.length} tickets failed (${steps} steps taken)`);
+    if (failed.length > 0)
+      throw new AggregateError(
+        failed,
+        `SLA sweep: ${failed.length} of ${rows.length} tickets failed (${steps} steps taken)`,
+      );
     return { checked: rows.length, steps };
   }
 
@@ -80,7 +91,13 @@ export class SlaService {
     // Night: non-urgent pings wait in the outbox for the desk to open; emergencies and urgent work never wait.
     const notBefore = isRoundTheClock(t.kind, t.priority) ? now : this.calendar.nextShiftStart(now);
     const steps = due.map((d) => this.announce(t, d, notBefore, estate.tz));
-    const won = await takeSlaSteps(this.prisma, expect, { slaLevel: level, nextSlaCheckAt: nextCheckAt }, { ...t, at: now }, steps);
+    const won = await takeSlaSteps(
+      this.prisma,
+      expect,
+      { slaLevel: level, nextSlaCheckAt: nextCheckAt },
+      { ...t, at: now },
+      steps,
+    );
     return won ? due.length : 0;
   }
 
@@ -90,7 +107,12 @@ export class SlaService {
     return {
       event: { actor: 'system:sla', actorName: '时限监督', action: `sla_${d.step}`, note: STEP_LABEL[d.step] },
       to: d.target,
-      notice: { kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice', message: { text }, dedupeKey: `sla:${t.id}:${t.round}:${d.step}`, notBefore },
+      notice: {
+        kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice',
+        message: { text },
+        dedupeKey: `sla:${t.id}:${t.round}:${d.step}`,
+        notBefore,
+      },
     };
   }
 }

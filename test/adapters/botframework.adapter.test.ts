@@ -5,7 +5,10 @@ import { startApp, type App } from '../../src/main.js';
 import { memoryLogger } from '../support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../support/databases.js';
 
-interface Received { path: string; body: { type: string; text?: string; replyToId?: string; suggestedActions?: { actions: { title: string }[] } } }
+interface Received {
+  path: string;
+  body: { type: string; text?: string; replyToId?: string; suggestedActions?: { actions: { title: string }[] } };
+}
 
 async function startServiceUrl() {
   const received: Received[] = [];
@@ -24,10 +27,19 @@ async function startServiceUrl() {
   const port = (server.address() as { port: number }).port;
   const waitFor = async (n: number) => {
     const deadline = Date.now() + 10_000;
-    while (received.length < n && Date.now() < deadline) await new Promise<void>((r) => { waiters.push(r); setTimeout(r, 200); });
+    while (received.length < n && Date.now() < deadline)
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 200);
+      });
     return received;
   };
-  return { url: `http://127.0.0.1:${port}`, received, waitFor, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    waitFor,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 describeEachDb('Bot Framework endpoint', (provider) => {
@@ -40,7 +52,14 @@ describeEachDb('Bot Framework endpoint', (provider) => {
     url = await createEmptyDatabaseUrl(provider);
     service = await startServiceUrl();
     app = await startApp({
-      env: { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', CONSOLE_CHAT: 'off', SEED_DEMO: 'auto', LOG_LEVEL: 'debug' },
+      env: {
+        DATABASE_URL: url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        CONSOLE_CHAT: 'off',
+        SEED_DEMO: 'auto',
+        LOG_LEVEL: 'debug',
+      },
       logger: memoryLogger().logger,
     });
     port = app.http.port;
@@ -52,7 +71,11 @@ describeEachDb('Bot Framework endpoint', (provider) => {
   });
 
   const post = (body: unknown) =>
-    fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   const activity = (id: string, text: string, conversationId = 'emu-conv-1') => ({
     type: 'message',
@@ -73,7 +96,13 @@ describeEachDb('Bot Framework endpoint', (provider) => {
     const [reply] = await service.waitFor(1);
     expect(reply?.path).toBe('/v3/conversations/emu-conv-1/activities/act-1');
     expect(reply?.body.text).toContain('请问需要办理什么业务');
-    expect(reply?.body.suggestedActions?.actions.map((a) => a.title)).toEqual(['投诉', '装修', '钥匙', '物业费', '帮助']);
+    expect(reply?.body.suggestedActions?.actions.map((a) => a.title)).toEqual([
+      '投诉',
+      '装修',
+      '钥匙',
+      '物业费',
+      '帮助',
+    ]);
   });
 
   it('the same activity posted twice is answered once', async () => {

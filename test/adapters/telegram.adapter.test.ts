@@ -17,7 +17,9 @@ class EchoHandler implements TurnHandler {
     this.seen.push(context.activity);
     const text = context.activity.text ?? '';
     if (text === '长按钮') {
-      await context.sendActivity(MessageFactory.suggestedActions([{ type: 'imBack', title: '选这个', value: '地址：'.repeat(20) }], '请选择'));
+      await context.sendActivity(
+        MessageFactory.suggestedActions([{ type: 'imBack', title: '选这个', value: '地址：'.repeat(20) }], '请选择'),
+      );
       return;
     }
     await context.sendActivity(MessageFactory.suggestedActions(['投诉', '装修'], `您好，收到：${text}`));
@@ -56,8 +58,20 @@ function textMessage(updateId: number, chatId: number, text: string, chatType = 
   };
 }
 
-function adapterOptions(fake: FakeTelegramApi, handler: TurnHandler, logger: TelegramAdapterOptions['logger']): TelegramAdapterOptions {
-  return { token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' }, handler, logger, pollingTimeoutSeconds: 1, pollRestartDelayMs: 50 };
+function adapterOptions(
+  fake: FakeTelegramApi,
+  handler: TurnHandler,
+  logger: TelegramAdapterOptions['logger'],
+): TelegramAdapterOptions {
+  return {
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    mode: { kind: 'polling' },
+    handler,
+    logger,
+    pollingTimeoutSeconds: 1,
+    pollRestartDelayMs: 50,
+  };
 }
 
 /**
@@ -104,7 +118,12 @@ describe('TelegramAdapter — long polling', () => {
     const sent = await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1001');
     expect(sent.payload.text).toBe('您好，收到：报修');
     expect(sent.payload.reply_markup).toEqual({
-      inline_keyboard: [[{ text: '投诉', callback_data: '投诉' }, { text: '装修', callback_data: '装修' }]],
+      inline_keyboard: [
+        [
+          { text: '投诉', callback_data: '投诉' },
+          { text: '装修', callback_data: '装修' },
+        ],
+      ],
     });
     const activity = handler.seen.find((a) => a.id === 'update:1');
     expect(activity).toMatchObject({
@@ -144,7 +163,12 @@ describe('TelegramAdapter — long polling', () => {
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
     env.fake.pushUpdate({
       update_id: 4,
-      callback_query: { id: 'cbq-2', from: { id: 1003, first_name: '王' }, data, message: { message_id: 9, chat: { id: 1003, type: 'private' } } },
+      callback_query: {
+        id: 'cbq-2',
+        from: { id: 1003, first_name: '王' },
+        data,
+        message: { message_id: 9, chat: { id: 1003, type: 'private' } },
+      },
     });
     await until(() => handler.seen.find((a) => a.id === 'update:4'), 'long-button turn');
     expect(handler.seen.find((a) => a.id === 'update:4')?.text).toBe('地址：'.repeat(20));
@@ -187,12 +211,24 @@ describe('TelegramAdapter — long polling', () => {
     env.fake.pushUpdate(textMessage(8, 1008, '慢一点'));
     const sent = await env.fake.waitFor('sendMessage', (c) => c.payload.chat_id === '1008');
     expect(sent.payload.text).toBe('您好，收到：慢一点');
-    expect(env.fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === '1008').map((c) => c.status)).toEqual([429, 200]);
+    expect(
+      env.fake
+        .callsTo('sendMessage')
+        .filter((c) => c.payload.chat_id === '1008')
+        .map((c) => c.status),
+    ).toEqual([429, 200]);
   });
 
   it('hands the text of the replied-to message to the bot as channelData.quotedText', async () => {
     const update = textMessage(20, -1020, '认领', 'supergroup');
-    Object.assign(update.message, { reply_to_message: { message_id: 199, date: 1_759_999_000, chat: { id: -1020, type: 'supergroup' }, text: '【新投诉】TS-20261128-0007 漏水' } });
+    Object.assign(update.message, {
+      reply_to_message: {
+        message_id: 199,
+        date: 1_759_999_000,
+        chat: { id: -1020, type: 'supergroup' },
+        text: '【新投诉】TS-20261128-0007 漏水',
+      },
+    });
     env.fake.pushUpdate(update);
     const activity = await until(() => handler.seen.find((a) => a.id === 'update:20'), 'reply turn');
     expect(activity.text).toBe('认领');
@@ -232,7 +268,10 @@ describe('TelegramAdapter — webhook mode', () => {
           port,
           path: '/telegram/webhook',
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(secretHeader ? { 'x-telegram-bot-api-secret-token': secretHeader } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(secretHeader ? { 'x-telegram-bot-api-secret-token': secretHeader } : {}),
+          },
         },
         (res) => {
           res.resume();
@@ -264,7 +303,11 @@ describe('TelegramAdapter — webhook mode', () => {
 
   it('registers the webhook with its secret and never polls', async () => {
     const setWebhook = await fake.waitFor('setWebhook');
-    expect(setWebhook.payload).toMatchObject({ url: 'https://wuye.example/telegram/webhook', secret_token: secret, allowed_updates: ['message', 'callback_query'] });
+    expect(setWebhook.payload).toMatchObject({
+      url: 'https://wuye.example/telegram/webhook',
+      secret_token: secret,
+      allowed_updates: ['message', 'callback_query'],
+    });
     expect(fake.callsTo('getUpdates')).toEqual([]);
   });
 
@@ -288,7 +331,12 @@ describe('TelegramAdapter — webhook mode', () => {
     const status = await post(JSON.stringify(textMessage(5, 3003, '电梯坏了')), secret);
     // By the time Telegram hears 200, the reply has already gone out.
     expect(status).toBe(200);
-    expect(fake.callsTo('sendMessage').filter((c) => c.payload.chat_id === '3003').map((c) => c.payload.text)).toEqual(['您好，收到：电梯坏了']);
+    expect(
+      fake
+        .callsTo('sendMessage')
+        .filter((c) => c.payload.chat_id === '3003')
+        .map((c) => c.payload.text),
+    ).toEqual(['您好，收到：电梯坏了']);
   });
 });
 
@@ -307,14 +355,21 @@ describe('TelegramAdapter.send — proactive messages for the outbox dispatcher'
 
   it('delivers text with buttons and an image (sendPhoto upload)', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const result = await adapter.send('4001', { text: '本月报表', suggestions: ['查看详情'], image: { png, caption: '工单统计' } });
+    const result = await adapter.send('4001', {
+      text: '本月报表',
+      suggestions: ['查看详情'],
+      image: { png, caption: '工单统计' },
+    });
     expect(result).toMatchObject({ ok: true });
     const photo = await fake.waitFor('sendPhoto');
     expect(photo.payload.chat_id).toBe('4001');
     expect(photo.payload.caption).toBe('工单统计');
     expect((photo.payload.photo as UploadedFile).bytes.equals(png)).toBe(true);
     const text = await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '4001');
-    expect(text.payload).toMatchObject({ text: '本月报表', reply_markup: { inline_keyboard: [[{ text: '查看详情', callback_data: '查看详情' }]] } });
+    expect(text.payload).toMatchObject({
+      text: '本月报表',
+      reply_markup: { inline_keyboard: [[{ text: '查看详情', callback_data: '查看详情' }]] },
+    });
   });
 
   it('reports a 429 with retry_after as retryAfterMs and does not retry by itself', async () => {
@@ -342,7 +397,9 @@ describe('TelegramAdapter.send — proactive messages for the outbox dispatcher'
 describe('Telegram config', () => {
   it('is off without a token, polls by default and defaults the API root', () => {
     expect(telegramSettings(telegramConfigSchema.parse({}))).toBeUndefined();
-    const settings = telegramSettings(telegramConfigSchema.parse({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_ROOT: '' }));
+    const settings = telegramSettings(
+      telegramConfigSchema.parse({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_API_ROOT: '' }),
+    );
     expect(settings).toEqual({ token: '123:abc', apiRoot: 'https://api.telegram.org', mode: { kind: 'polling' } });
   });
 
@@ -350,7 +407,14 @@ describe('Telegram config', () => {
     const base = { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://wuye.example/telegram/webhook' };
     expect(telegramConfigSchema.safeParse(base).success).toBe(false);
     expect(telegramConfigSchema.safeParse({ ...base, TELEGRAM_WEBHOOK_SECRET: 'short' }).success).toBe(false);
-    const ok = telegramConfigSchema.parse({ ...base, TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(16), TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' });
-    expect(telegramSettings(ok)).toMatchObject({ apiRoot: 'http://127.0.0.1:8081', mode: { kind: 'webhook', secret: 'a'.repeat(16) } });
+    const ok = telegramConfigSchema.parse({
+      ...base,
+      TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(16),
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+    });
+    expect(telegramSettings(ok)).toMatchObject({
+      apiRoot: 'http://127.0.0.1:8081',
+      mode: { kind: 'webhook', secret: 'a'.repeat(16) },
+    });
   });
 });

@@ -153,7 +153,14 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
   it('a voice message in a private chat is answered in zh-CN (send text or a photo), not left unanswered', async () => {
     const owner = mocker.createContact({ name: '周先生' });
     const box = inbox(owner);
-    const msg = mocker.MessageMock.create({ id: 'wx-voice-1', talkerId: owner.id, listenerId: botUser.id, text: '', timestamp: Date.now(), type: wechatyTypes.Message.Audio });
+    const msg = mocker.MessageMock.create({
+      id: 'wx-voice-1',
+      talkerId: owner.id,
+      listenerId: botUser.id,
+      text: '',
+      timestamp: Date.now(),
+      type: wechatyTypes.Message.Audio,
+    });
     puppet.emit('message', { messageId: msg.id });
     await vi.waitFor(() => expect(box.texts).toEqual(['暂不支持语音、视频、表情等消息，请发送文字或图片。']));
     expect(seen.some((a) => a.id === 'wx-voice-1')).toBe(false);
@@ -163,7 +170,14 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const owner = mocker.createContact({ name: '吴女士' });
     const box = inbox(owner);
     // PuppetMock has no file behind this image message, as when WeChat's CDN fails.
-    const msg = mocker.MessageMock.create({ id: 'wx-img-1', talkerId: owner.id, listenerId: botUser.id, text: '', timestamp: Date.now(), type: wechatyTypes.Message.Image });
+    const msg = mocker.MessageMock.create({
+      id: 'wx-img-1',
+      talkerId: owner.id,
+      listenerId: botUser.id,
+      text: '',
+      timestamp: Date.now(),
+      type: wechatyTypes.Message.Image,
+    });
     puppet.emit('message', { messageId: msg.id });
     await vi.waitFor(() => expect(box.texts).toEqual(['图片或文件没有接收成功，请重新发送一次。']));
     expect(seen.some((a) => a.id === 'wx-img-1')).toBe(false);
@@ -201,7 +215,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     expect(seen.find((a) => a.id === id)).toBeUndefined();
   });
 
-  it('in a registered group, a quote reply to the bot\'s notice reaches the bot with the notice as quotedText', async () => {
+  it("in a registered group, a quote reply to the bot's notice reaches the bot with the notice as quotedText", async () => {
     const staff = mocker.createContact({ name: '孙助理' });
     const room = mocker.createRoom({ topic: '客服助理群2', memberIdList: [botUser.id, staff.id] });
     registered.add(room.id);
@@ -219,7 +233,9 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const room = mocker.createRoom({ topic: '业主闲聊群', memberIdList: [botUser.id, stranger.id] });
     stranger.say('@物业小助手 投诉', [botUser]).to(room);
     const id = await vi.waitFor(() => idOf('@物业小助手 投诉'));
-    await vi.waitFor(() => expect(logs.some((l) => l.messageId === id && l.reason === 'room-not-registered')).toBe(true));
+    await vi.waitFor(() =>
+      expect(logs.some((l) => l.messageId === id && l.reason === 'room-not-registered')).toBe(true),
+    );
     expect(seen.find((a) => a.id === id)).toBeUndefined();
   });
 
@@ -227,7 +243,9 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const supervisor = mocker.createContact({ name: '张主管' });
     const room = mocker.createRoom({ topic: '客服组', memberIdList: [botUser.id, supervisor.id] });
     supervisor.say('@物业小助手 注册群 客户助理', [botUser]).to(room);
-    await vi.waitFor(() => expect(seen.some((a) => a.text === '注册群 客户助理' && a.conversation?.isGroup === true)).toBe(true));
+    await vi.waitFor(() =>
+      expect(seen.some((a) => a.text === '注册群 客户助理' && a.conversation?.isGroup === true)).toBe(true),
+    );
   });
 
   it("ignores the account's own messages", async () => {
@@ -315,7 +333,10 @@ describe('WeChat config', () => {
   });
 
   it('passes the service token to the puppet', () => {
-    const cfg = wechatConfigSchema.parse({ WECHATY_PUPPET: 'wechaty-puppet-service', WECHATY_PUPPET_SERVICE_TOKEN: 'tok' });
+    const cfg = wechatConfigSchema.parse({
+      WECHATY_PUPPET: 'wechaty-puppet-service',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'tok',
+    });
     expect(wechatPuppetSettings(cfg)).toEqual({
       puppet: 'wechaty-puppet-service',
       puppetOptions: { token: 'tok' },

@@ -5,8 +5,12 @@ import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('inbound dedupe', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
-  beforeAll(async () => { env = await demoBot(provider); });
-  afterAll(async () => { await env.db.drop(); });
+  beforeAll(async () => {
+    env = await demoBot(provider);
+  });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   it('the same activity id twice gets one reply', async () => {
     const adapter = new TestAdapter(async () => undefined);

@@ -9,7 +9,9 @@ import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../supp
 
 describeEachDb('restart mid-dialog', (provider) => {
   const urls: string[] = [];
-  afterAll(async () => { for (const u of urls) await dropDatabaseUrl(u); });
+  afterAll(async () => {
+    for (const u of urls) await dropDatabaseUrl(u);
+  });
 
   it('the next message after a restart continues at the same step', async () => {
     const url = await createEmptyDatabaseUrl(provider);

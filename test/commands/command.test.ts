@@ -7,7 +7,10 @@ const TICKET = { leading: /(TS-?\d{8}-?\d{1,4}|#?\d{1,4})/i, quoted: /(TS-\d{8}-
 describe('refFrom — the reference a command acts on', () => {
   it('takes a reference typed first, and the rest as text', () => {
     expect(refFrom('0007 已联系业主', null, TICKET)).toEqual({ ref: '0007', rest: '已联系业主' });
-    expect(refFrom('TS-20261128-0007', '【新投诉】TS-20261128-0001', TICKET)).toEqual({ ref: 'TS-20261128-0007', rest: '' });
+    expect(refFrom('TS-20261128-0007', '【新投诉】TS-20261128-0001', TICKET)).toEqual({
+      ref: 'TS-20261128-0007',
+      rest: '',
+    });
   });
 
   it('falls back to the first reference in the quoted notice when the arguments do not start with one', () => {

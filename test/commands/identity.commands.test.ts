@@ -11,22 +11,44 @@ describeEachDb('identity commands and authorization', (provider) => {
     env = await demoBot(provider);
     const p = env.db.prisma;
     // Another estate with its own supervisor; an owner of another unit in the demo estate with a chat account.
-    const other = await p.estate.create({ data: { code: 'OTHER', name: '碧水湾', deskPhone: '0571-1111 2222', emergencyPhone: '0571-1111 3333', settings: {} } });
+    const other = await p.estate.create({
+      data: {
+        code: 'OTHER',
+        name: '碧水湾',
+        deskPhone: '0571-1111 2222',
+        emergencyPhone: '0571-1111 3333',
+        settings: {},
+      },
+    });
     const b = await p.building.create({ data: { estateId: other.id, name: 'A' } });
     await p.unit.create({ data: { buildingId: b.id, entrance: '', room: '101' } });
     await p.person.create({
-      data: { name: '吴主管', phone: '13500000009', staff: { create: { estateId: other.id, role: 'SUPERVISOR' } }, identities: { create: { channel: 'console', externalId: 'other-supervisor' } } },
+      data: {
+        name: '吴主管',
+        phone: '13500000009',
+        staff: { create: { estateId: other.id, role: 'SUPERVISOR' } },
+        identities: { create: { channel: 'console', externalId: 'other-supervisor' } },
+      },
     });
     const zhao = await p.person.findFirstOrThrow({ where: { name: '赵丽' } });
     await p.channelIdentity.create({ data: { channel: 'console', externalId: 'other-owner', personId: zhao.id } });
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   /** Everything the bot answers to one message, joined. */
-  async function answer(userId: string, text: string, opts: { isGroup?: boolean; conversationId?: string } = {}): Promise<string> {
+  async function answer(
+    userId: string,
+    text: string,
+    opts: { isGroup?: boolean; conversationId?: string } = {},
+  ): Promise<string> {
     const chat = chatWith(env.bot, { userId, ...opts });
     await chat.adapter.receiveActivity(text);
-    return chat.adapter.activeQueue.splice(0).map((a) => a.text ?? '').join('\n');
+    return chat.adapter.activeQueue
+      .splice(0)
+      .map((a) => a.text ?? '')
+      .join('\n');
   }
 
   it('绑定码 issues a 6-digit code the owner can bind with; 员工码 + 员工绑定 link a staff account', async () => {
@@ -35,7 +57,10 @@ describeEachDb('identity commands and authorization', (provider) => {
     expect(code).toBeDefined();
     expect(issued).toContain('2栋1单元802');
     await chatWith(env.bot, { userId: 'sun' }).converse([
-      ['绑定', '房号'], ['2-1-802', '验证方式'], ['绑定码', '6 位'], [code!, '绑定成功'],
+      ['绑定', '房号'],
+      ['2-1-802', '验证方式'],
+      ['绑定码', '6 位'],
+      [code!, '绑定成功'],
     ]);
     const staffCode = /员工码：(\d{8})/.exec(await answer('demo-supervisor', '员工码 王芳'))?.[1];
     expect(staffCode).toBeDefined();
@@ -46,7 +71,9 @@ describeEachDb('identity commands and authorization', (provider) => {
 
   it('注册群 registers the group chat for a role, only inside a group', async () => {
     expect(await answer('demo-supervisor', '注册群 客户助理')).toContain('请在要登记的群里发送此命令');
-    expect(await answer('demo-supervisor', '注册群 客户助理', { isGroup: true, conversationId: 'grp-assist' })).toContain('已将本群登记为锦绣花园的客户助理群');
+    expect(
+      await answer('demo-supervisor', '注册群 客户助理', { isGroup: true, conversationId: 'grp-assist' }),
+    ).toContain('已将本群登记为锦绣花园的客户助理群');
     const chat = await env.db.prisma.staffChat.findFirst({ where: { chatId: 'grp-assist' } });
     expect(chat).toMatchObject({ role: 'ASSISTANT', channel: 'console' });
     expect(await env.db.prisma.auditLog.count({ where: { action: 'staffchat.register' } })).toBe(1);
@@ -81,7 +108,8 @@ describeEachDb('identity commands and authorization', (provider) => {
       }
       expect(reply, who).not.toMatch(LEAK);
       if (who === 'groupMember') expect(reply, who).toBe('');
-      if ((who === 'unbound' || who === 'otherEstateStaff') && text !== '我的信息') expect(reply, who).toContain('为保护您的隐私');
+      if ((who === 'unbound' || who === 'otherEstateStaff') && text !== '我的信息')
+        expect(reply, who).toContain('为保护您的隐私');
     }
   });
 
@@ -91,12 +119,15 @@ describeEachDb('identity commands and authorization', (provider) => {
     ['注册群 主管', 'demo-supervisor', /已将本群登记/, { isGroup: true, conversationId: 'grp-sup' }],
   ];
 
-  it.each(staffCommands)('staff command %s runs only for staff of the estate', async (text, rightUser, success, where) => {
-    expect(await answer(rightUser, text, where)).toMatch(success);
-    for (const [who, a] of Object.entries(actors)) {
-      if (who === 'right') continue;
-      const reply = await answer(a.userId, text, { ...a, ...where });
-      expect(reply, who).not.toMatch(success);
-    }
-  });
+  it.each(staffCommands)(
+    'staff command %s runs only for staff of the estate',
+    async (text, rightUser, success, where) => {
+      expect(await answer(rightUser, text, where)).toMatch(success);
+      for (const [who, a] of Object.entries(actors)) {
+        if (who === 'right') continue;
+        const reply = await answer(a.userId, text, { ...a, ...where });
+        expect(reply, who).not.toMatch(success);
+      }
+    },
+  );
 });

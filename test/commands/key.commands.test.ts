@@ -19,9 +19,24 @@ const at = (hhmm: string): Date => {
 };
 
 const desk: Sender = {
-  identityId: 'i-desk', channel: 'console', externalId: 'demo-assistant', personId: 'p-desk', name: '小王', locale: 'zh-CN',
-  estate: { id: 'e1', code: 'JX', name: '锦绣花园', timezone: TZ, deskPhone: '1', emergencyPhone: '2', settings: { handoffMaxTopicLength: 500 } },
-  units: [], staff: { id: 's1', role: 'ASSISTANT', estateId: 'e1' }, isGroup: false,
+  identityId: 'i-desk',
+  channel: 'console',
+  externalId: 'demo-assistant',
+  personId: 'p-desk',
+  name: '小王',
+  locale: 'zh-CN',
+  estate: {
+    id: 'e1',
+    code: 'JX',
+    name: '锦绣花园',
+    timezone: TZ,
+    deskPhone: '1',
+    emergencyPhone: '2',
+    settings: { handoffMaxTopicLength: 500 },
+  },
+  units: [],
+  staff: { id: 's1', role: 'ASSISTANT', estateId: 'e1' },
+  isGroup: false,
 };
 
 describeEachDb('key desk commands and jobs', (provider) => {
@@ -39,11 +54,17 @@ describeEachDb('key desk commands and jobs', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     const { years } = await loadHolidayYears(join(process.cwd(), 'data/calendar'));
-    const slots = new DeskSlots(new BusinessCalendar(DEFAULT_DESK_CALENDAR, years), DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({}));
+    const slots = new DeskSlots(
+      new BusinessCalendar(DEFAULT_DESK_CALENDAR, years),
+      DEFAULT_DESK_CALENDAR.shifts,
+      keyDeskSettings({}),
+    );
     keys = new KeyService(db.prisma, slots, () => clock);
     commands = keyCommands({ keys });
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('今日钥匙 lists today; a wrong code is refused and nothing is handed over; the right code is', async () => {
     const owner = { estateId: 'e1', unitId: 'u1', unitLabel: '3栋2单元1201', ownerPersonId: 'p1', ownerName: '刘洋' };
@@ -64,17 +85,26 @@ describeEachDb('key desk commands and jobs', (provider) => {
 
   it('jobs: the reminder job queues once, the no-show job marks 未到', async () => {
     const person = await db.prisma.person.create({ data: { name: '陈静' } });
-    await db.prisma.channelIdentity.create({ data: { channel: 'console', externalId: 'owner-chen', personId: person.id } });
+    await db.prisma.channelIdentity.create({
+      data: { channel: 'console', externalId: 'owner-chen', personId: person.id },
+    });
     clock = at('09:40');
     const { appointment } = await keys.bookDeposit(
-      { estateId: 'e1', unitId: 'u2', unitLabel: '1栋101', ownerPersonId: person.id, ownerName: '陈静' }, '车库钥匙', at('10:30'));
+      { estateId: 'e1', unitId: 'u2', unitLabel: '1栋101', ownerPersonId: person.id, ownerName: '陈静' },
+      '车库钥匙',
+      at('10:30'),
+    );
     const [reminders, noShows] = keyJobs({ keys });
     const logger = createLogger('silent', process.stdout);
     await reminders?.handler({ scheduledFor: clock, now: clock, logger });
     await reminders?.handler({ scheduledFor: clock, now: clock, logger });
-    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `key-reminder:${appointment.id}` } } })).toBe(1);
+    expect(
+      await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `key-reminder:${appointment.id}` } } }),
+    ).toBe(1);
     clock = at('11:01');
     await noShows?.handler({ scheduledFor: clock, now: clock, logger });
-    expect((await db.prisma.keyAppointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('NO_SHOW');
+    expect((await db.prisma.keyAppointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
+      'NO_SHOW',
+    );
   });
 });

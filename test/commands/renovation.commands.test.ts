@@ -28,22 +28,43 @@ describeEachDb('renovation commands', (provider) => {
     cmds = new Map(renovationCommands({ renovation: svc }).map((c) => [c.name, c]));
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
       staffSender[s.person.name] = {
-        identityId: `i-${s.id}`, channel: 'console', externalId: s.person.name, personId: s.personId, name: s.person.name, locale: 'zh-CN',
-        estate, units: [], staff: { id: s.id, role: s.role as StaffRole, estateId: s.estateId }, isGroup: true,
+        identityId: `i-${s.id}`,
+        channel: 'console',
+        externalId: s.person.name,
+        personId: s.personId,
+        name: s.person.name,
+        locale: 'zh-CN',
+        estate,
+        units: [],
+        staff: { id: s.id, role: s.role as StaffRole, estateId: s.estateId },
+        isGroup: true,
       };
     }
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   const run = (name: string, who: string, args = '', now = clock) =>
     cmds.get(name)!.run({ turn: {} as TurnContext, sender: staffSender[who]!, args, now });
 
   it('待审批 lists pending requests, 批准 decides one and a second decision is told who won', async () => {
     expect(await run('待审批', '王芳')).toBe('目前没有待审批的装修申请。');
-    const p = await svc.createPermit(estate, {
-      number: 'ZX-100', unitId: 'u-3-2-1201', ownerPersonId: ownerId, contractor: '好家装饰', foremanPhone: '13900001111',
-      scope: '厨卫改造', startDate: '2026-11-01', endDate: '2026-12-05', depositCents: 100000,
-    }, 'staff:test');
+    const p = await svc.createPermit(
+      estate,
+      {
+        number: 'ZX-100',
+        unitId: 'u-3-2-1201',
+        ownerPersonId: ownerId,
+        contractor: '好家装饰',
+        foremanPhone: '13900001111',
+        scope: '厨卫改造',
+        startDate: '2026-11-01',
+        endDate: '2026-12-05',
+        depositCents: 100000,
+      },
+      'staff:test',
+    );
     const r = await svc.requestExtension(estate, ownerId, p.id, '到12月20号', '材料延误');
     if (!r.ok) throw new Error('not filed');
     const list = await run('待审批', '王芳');
@@ -53,7 +74,9 @@ describeEachDb('renovation commands', (provider) => {
     expect(await run('待审批', '王芳', '', new Date('2026-12-03T02:00:00Z'))).toContain('【已超时】');
 
     expect(await run('批准', '王芳', `${r.request.seq}`)).toContain(`已批准 #${r.request.seq} 延期｜许可 ZX-100`);
-    expect(await run('驳回', '张敏', `${r.request.seq} 太晚了`)).toBe(`装修申请 #${r.request.seq} 已由王芳批准，无需重复处理。`);
+    expect(await run('驳回', '张敏', `${r.request.seq} 太晚了`)).toBe(
+      `装修申请 #${r.request.seq} 已由王芳批准，无需重复处理。`,
+    );
     expect(await run('待审批', '王芳')).toBe('目前没有待审批的装修申请。');
   });
 

@@ -16,10 +16,13 @@ describeEachDb('report commands', (provider) => {
   });
 
   /** One reply that contains every one of `parts`. */
-  const all = (...parts: string[]) => (r: { text?: string }) => {
-    for (const p of parts) expect(r.text).toContain(p);
-  };
-  const talk = (userId: string, rows: Row[], opts: { isGroup?: boolean; conversationId?: string } = {}) => chatWith(app.bot, { userId, ...opts }).converse(rows);
+  const all =
+    (...parts: string[]) =>
+    (r: { text?: string }) => {
+      for (const p of parts) expect(r.text).toContain(p);
+    };
+  const talk = (userId: string, rows: Row[], opts: { isGroup?: boolean; conversationId?: string } = {}) =>
+    chatWith(app.bot, { userId, ...opts }).converse(rows);
 
   it('逾期 lists late work by ladder level for a supervisor and a foreman; assistants are refused; no arguments', async () => {
     const overdue = (reply: { text?: string }) => {
@@ -33,7 +36,11 @@ describeEachDb('report commands', (provider) => {
       expect(text).toContain('· TS-20261128-0003 投诉·其他 3栋2单元1201，超时 15 分钟');
       expect(text).not.toContain('TS-20261128-0004'); // 停车: its ack limit is 11:30
     };
-    await talk('demo-supervisor', [['逾期', overdue], ['/overdue', overdue], ['逾期 3栋', '这个命令不需要参数。用法：逾期']]);
+    await talk('demo-supervisor', [
+      ['逾期', overdue],
+      ['/overdue', overdue],
+      ['逾期 3栋', '这个命令不需要参数。用法：逾期'],
+    ]);
     await talk('demo-foreman', [['/overdue', overdue]]);
     await talk('demo-assistant', [['逾期', '抱歉，“逾期”仅限领班、主管、经理使用。']]);
   });
@@ -45,14 +52,26 @@ describeEachDb('report commands', (provider) => {
       '紧急事件：今日 1，未结 1',
       '前台钥匙预约：今日 2（已办 1，待办 1）',
     ];
-    await talk('demo-assistant', [['今日', all(...today)], ['/today 明天', '用法：今日']]);
+    await talk('demo-assistant', [
+      ['今日', all(...today)],
+      ['/today 明天', '用法：今日'],
+    ]);
     await talk('demo-manager', [['/today', '新增工单 4，今日办结 1']]);
-    await talk('demo-owner', [['今日', '抱歉，“今日”仅限客户助理、领班、主管、经理使用。']], { isGroup: true, conversationId: 'grp-owners' });
+    await talk('demo-owner', [['今日', '抱歉，“今日”仅限客户助理、领班、主管、经理使用。']], {
+      isGroup: true,
+      conversationId: 'grp-owners',
+    });
   });
 
   it('满意度 for a month (default this month, 上月, 11月); assistants are refused; bad months get the usage', async () => {
     await talk('demo-supervisor', [
-      ['满意度', all('【满意度】2026年11月：平均 4.00 分（3 份回访），目标 ≥ 4.5 分 ✗ 未达标', '评分分布：5分 1，4分 1，3分 1，2分 0，1分 0')],
+      [
+        '满意度',
+        all(
+          '【满意度】2026年11月：平均 4.00 分（3 份回访），目标 ≥ 4.5 分 ✗ 未达标',
+          '评分分布：5分 1，4分 1，3分 1，2分 0，1分 0',
+        ),
+      ],
       ['/csat 上月', '【满意度】2026年10月：平均 2.00 分（1 份回访）'],
       ['满意度 十月', '2026年10月：平均 2.00 分'],
       ['满意度 2026-09', '【满意度】2026年9月：暂无回访评分。'],
@@ -77,9 +96,27 @@ describeEachDb('report commands', (provider) => {
       for (const line of stats) expect(r.text).toContain(line);
       expect(r.text).not.toContain('撤回');
     };
-    await talk('demo-supervisor', [['统计', hasAll], ['/stats 11月', hasAll], ['统计 本月', hasAll]], { isGroup: true, conversationId: 'grp-sup' });
+    await talk(
+      'demo-supervisor',
+      [
+        ['统计', hasAll],
+        ['/stats 11月', hasAll],
+        ['统计 本月', hasAll],
+      ],
+      { isGroup: true, conversationId: 'grp-sup' },
+    );
     await talk('demo-manager', [
-      ['统计 上月', all('【2026年10月统计】', '投诉/报修 1 单', '· 噪音 1', 'SLA 达标率：100.0%（1/1）', '二次投诉：0 单，目标 0 ✓ 达标', '物业费收缴率：0.0%')],
+      [
+        '统计 上月',
+        all(
+          '【2026年10月统计】',
+          '投诉/报修 1 单',
+          '· 噪音 1',
+          'SLA 达标率：100.0%（1/1）',
+          '二次投诉：0 单，目标 0 ✓ 达标',
+          '物业费收缴率：0.0%',
+        ),
+      ],
       ['统计 下月', '用法：统计 [月份]'],
       ['统计 abc', '无法识别月份“abc”'],
     ]);
@@ -88,17 +125,31 @@ describeEachDb('report commands', (provider) => {
 
   it('help lists only the caller’s report commands; a near miss suggests the closest one', async () => {
     await talk('demo-supervisor', [
-      ['命令', (r) => {
-        for (const line of ['· 逾期（/overdue）', '· 今日（/today）', '· 满意度 [月份]', '（/csat）', '· 统计 [月份]', '（/stats）']) expect(r.text).toContain(line);
-      }],
+      [
+        '命令',
+        (r) => {
+          for (const line of [
+            '· 逾期（/overdue）',
+            '· 今日（/today）',
+            '· 满意度 [月份]',
+            '（/csat）',
+            '· 统计 [月份]',
+            '（/stats）',
+          ])
+            expect(r.text).toContain(line);
+        },
+      ],
       ['/stat', '您是不是想用“统计”（/stats）？'],
       ['/overdu', '您是不是想用“逾期”（/overdue）？'],
     ]);
     await talk('demo-assistant', [
-      ['/help', (r) => {
-        expect(r.text).toContain('· 今日（/today）');
-        for (const word of ['/overdue', '/csat', '/stats']) expect(r.text).not.toContain(word);
-      }],
+      [
+        '/help',
+        (r) => {
+          expect(r.text).toContain('· 今日（/today）');
+          for (const word of ['/overdue', '/csat', '/stats']) expect(r.text).not.toContain(word);
+        },
+      ],
     ]);
   });
 });

@@ -25,18 +25,36 @@ describeEachDb('回访 surveys', (provider) => {
     ownerId = (await env.db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     const s = await env.db.prisma.staff.findFirstOrThrow({ where: { role: 'ASSISTANT' }, include: { person: true } });
     staff = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };
-    await env.db.prisma.staffChat.create({ data: { estateId: estate.id, role: 'SUPERVISOR', channel: 'console', chatId: 'grp-supervisors' } });
+    await env.db.prisma.staffChat.create({
+      data: { estateId: estate.id, role: 'SUPERVISOR', channel: 'console', chatId: 'grp-supervisors' },
+    });
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   const runJob = async () => {
     const [job] = complaintJobs({ complaints: svc, estateById: (id) => fresh.byId(id) });
     await job!.handler({ scheduledFor: clock, now: clock, logger: memoryLogger().logger });
   };
-  const setMode = (callbackMode: string) => env.db.prisma.estate.updateMany({ data: { settings: { complaints: { callbackMode } } } });
-  const surveys = async () => env.db.prisma.outboxMessage.findMany({ where: { address: 'demo-owner', kind: 'survey' }, orderBy: { createdAt: 'asc' } });
+  const setMode = (callbackMode: string) =>
+    env.db.prisma.estate.updateMany({ data: { settings: { complaints: { callbackMode } } } });
+  const surveys = async () =>
+    env.db.prisma.outboxMessage.findMany({
+      where: { address: 'demo-owner', kind: 'survey' },
+      orderBy: { createdAt: 'asc' },
+    });
   const resolvedTicket = async (category: string) => {
-    const { ticket } = await svc.create({ estate, personId: ownerId, unitId: 'u-3-2-1201', category, description: `${category}问题`, location: '本户', urgent: false, attachments: [] });
+    const { ticket } = await svc.create({
+      estate,
+      personId: ownerId,
+      unitId: 'u-3-2-1201',
+      category,
+      description: `${category}问题`,
+      location: '本户',
+      urgent: false,
+      attachments: [],
+    });
     await svc.claim(staff, ticket);
     await svc.resolve(staff, ticket, '已处理');
     return ticket;
@@ -53,7 +71,9 @@ describeEachDb('回访 surveys', (provider) => {
     await runJob(); // a re-run sends nothing twice
     const first = await surveys();
     expect(first).toHaveLength(1);
-    expect((first[0]!.payload as { text: string }).text).toContain(`【回访】您的投诉 ${t.number} 已办结，问题解决了吗？`);
+    expect((first[0]!.payload as { text: string }).text).toContain(
+      `【回访】您的投诉 ${t.number} 已办结，问题解决了吗？`,
+    );
     clock = new Date(clock.getTime() + 25 * HOUR);
     await runJob();
     await runJob();
@@ -76,8 +96,19 @@ describeEachDb('回访 surveys', (provider) => {
     const reopened = await env.db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } });
     expect(reopened).toMatchObject({ status: 'IN_PROGRESS', round: 2, priority: 2 });
     const sup = await env.db.prisma.outboxMessage.findMany({ where: { address: 'grp-supervisors' } });
-    expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain(`【回访不满意】工单 ${t.number}（噪音）已重新打开：业主评分 2 分（还是很吵）`);
-    const again = await svc.create({ estate, personId: ownerId, unitId: 'u-3-2-1201', category: '噪音', description: '又吵', location: '本户', urgent: false, attachments: [] });
+    expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain(
+      `【回访不满意】工单 ${t.number}（噪音）已重新打开：业主评分 2 分（还是很吵）`,
+    );
+    const again = await svc.create({
+      estate,
+      personId: ownerId,
+      unitId: 'u-3-2-1201',
+      category: '噪音',
+      description: '又吵',
+      location: '本户',
+      urgent: false,
+      attachments: [],
+    });
     expect(again.repeatOf?.id).toBe(t.id);
   });
 

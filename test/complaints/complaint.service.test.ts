@@ -29,11 +29,24 @@ describeEachDb('ComplaintService', (provider) => {
       ],
     });
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   const complain = (over: Partial<Parameters<ComplaintService['create']>[0]> = {}) =>
-    svc.create({ estate, personId: ownerId, unitId, category: '噪音', description: '楼上装修太吵了', location: '本户 3栋2单元1201', urgent: false, attachments: [], ...over });
-  const outbox = (address: string) => db.prisma.outboxMessage.findMany({ where: { address }, orderBy: { createdAt: 'asc' } });
+    svc.create({
+      estate,
+      personId: ownerId,
+      unitId,
+      category: '噪音',
+      description: '楼上装修太吵了',
+      location: '本户 3栋2单元1201',
+      urgent: false,
+      attachments: [],
+      ...over,
+    });
+  const outbox = (address: string) =>
+    db.prisma.outboxMessage.findMany({ where: { address }, orderBy: { createdAt: 'asc' } });
 
   it('numbers tickets per estate per day and promises a response time', async () => {
     const a = await complain({ attachments: [{ contentUrl: 'media:x1', name: 'a.jpg' }] });
@@ -51,7 +64,9 @@ describeEachDb('ComplaintService', (provider) => {
   });
 
   it('numbers stay unique when many owners submit at once', async () => {
-    const made = await Promise.all(Array.from({ length: 5 }, () => complain({ category: '其他', description: '并发' })));
+    const made = await Promise.all(
+      Array.from({ length: 5 }, () => complain({ category: '其他', description: '并发' })),
+    );
     expect(new Set(made.map((m) => m.ticket.number)).size).toBe(5);
   });
 
@@ -63,7 +78,9 @@ describeEachDb('ComplaintService', (provider) => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect((lost[0]!.reason as { userText: string }).userText).toMatch(/已由(王芳|李强)认领/);
-    const accepted = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `ticket:${ticket.id}:accepted` } } });
+    const accepted = await db.prisma.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: `ticket:${ticket.id}:accepted` } },
+    });
     expect(accepted).toHaveLength(1);
   });
 
@@ -76,11 +93,23 @@ describeEachDb('ComplaintService', (provider) => {
     await svc.resume(staff['王芳']!, ticket);
     await svc.reassign(staff['王芳']!, ticket, '李强');
     await svc.resolve(staff['李强']!, ticket, '电梯已修好');
-    await expect(svc.resolve(staff['李强']!, ticket, '电梯已修好')).rejects.toMatchObject({ userText: expect.stringContaining('已办结') });
+    await expect(svc.resolve(staff['李强']!, ticket, '电梯已修好')).rejects.toMatchObject({
+      userText: expect.stringContaining('已办结'),
+    });
     const { events, assignee } = await svc.history(await svc.resolveRef(estate, ticket.number));
-    expect(events.map((e) => e.action)).toEqual(['created', 'claimed', 'note', 'wait_contractor', 'resume', 'reassigned', 'resolved']);
+    expect(events.map((e) => e.action)).toEqual([
+      'created',
+      'claimed',
+      'note',
+      'wait_contractor',
+      'resume',
+      'reassigned',
+      'resolved',
+    ]);
     expect(assignee?.name).toBe('李强');
-    const resolvedNotices = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `ticket:${ticket.id}:resolved` } } });
+    const resolvedNotices = await db.prisma.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: `ticket:${ticket.id}:resolved` } },
+    });
     expect(resolvedNotices).toHaveLength(1);
     expect((resolvedNotices[0]!.payload as { text: string }).text).toContain('已办结：电梯已修好');
   });
@@ -89,11 +118,16 @@ describeEachDb('ComplaintService', (provider) => {
     const { ticket } = await complain({ category: '停车', description: '车位被占' });
     await svc.claim(staff['王芳']!, ticket);
     await svc.wait(staff['王芳']!, ticket, 'OWNER', '请提供车牌');
-    await svc.addInfo(ownerId, ticket.id, { text: '浙A12345', attachments: [{ contentUrl: 'media:p', name: 'p.jpg' }] });
+    await svc.addInfo(ownerId, ticket.id, {
+      text: '浙A12345',
+      attachments: [{ contentUrl: 'media:p', name: 'p.jpg' }],
+    });
     const after = await svc.resolveRef(estate, ticket.number);
     expect(after.status).toBe('IN_PROGRESS');
     await svc.withdraw(ownerId, ticket.id);
-    await expect(svc.withdraw(ownerId, ticket.id)).rejects.toMatchObject({ userText: expect.stringContaining('已撤回') });
+    await expect(svc.withdraw(ownerId, ticket.id)).rejects.toMatchObject({
+      userText: expect.stringContaining('已撤回'),
+    });
     await expect(svc.addInfo(ownerId, ticket.id, { text: 'x', attachments: [] })).rejects.toThrow();
   });
 
@@ -107,7 +141,9 @@ describeEachDb('ComplaintService', (provider) => {
       expect(again.repeatOf?.number).toBe(first.ticket.number);
       expect(again.ticket).toMatchObject({ isRepeat: true, repeatOfId: first.ticket.id, priority: 2 });
       const sup = await outbox('-1002');
-      expect(sup.some((m) => (m.payload as { text: string }).text.includes(`与 ${first.ticket.number} 同户同类`))).toBe(true);
+      expect(sup.some((m) => (m.payload as { text: string }).text.includes(`与 ${first.ticket.number} 同户同类`))).toBe(
+        true,
+      );
       const other = await complain({ category: '卫生', description: '楼道脏' });
       expect(other.ticket.isRepeat).toBe(false);
       clock = new Date(clock.getTime() + 100 * 86_400_000);
@@ -121,6 +157,8 @@ describeEachDb('ComplaintService', (provider) => {
     expect(again.ticket.number).toBe(first.ticket.number);
     expect(await db.prisma.ticket.count({ where: { description: '电梯异响 intake' } })).toBe(1);
     // The assistants' group heard of it once.
-    expect(await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `ticket:${first.ticket.id}:new` } } })).toBe(1);
+    expect(
+      await db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: `ticket:${first.ticket.id}:new` } } }),
+    ).toBe(1);
   });
 });

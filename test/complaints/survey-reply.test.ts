@@ -11,7 +11,9 @@ describeEachDb('回访: a bare reply answers the pending survey', (provider) => 
   let estate: EstateInfo;
   let wang: StaffActor;
   let ownerId: string;
-  const later = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
+  const later = (hours: number) => {
+    clock = new Date(clock.getTime() + hours * 3_600_000);
+  };
 
   beforeAll(async () => {
     env = await demoBot(provider, () => clock);
@@ -20,10 +22,21 @@ describeEachDb('回访: a bare reply answers the pending survey', (provider) => 
     wang = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };
     ownerId = (await env.db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   const resolvedTicket = async (category: string) => {
-    const { ticket } = await env.complaints.create({ estate, personId: ownerId, unitId: null, category, description: '问题', location: '大堂', urgent: false, attachments: [] });
+    const { ticket } = await env.complaints.create({
+      estate,
+      personId: ownerId,
+      unitId: null,
+      category,
+      description: '问题',
+      location: '大堂',
+      urgent: false,
+      attachments: [],
+    });
     await env.complaints.claim(wang, ticket);
     await env.complaints.resolve(wang, ticket, '已处理');
     return ticket;

@@ -4,8 +4,12 @@ import { createTestDatabase, describeEachDb, type TestDatabase } from '../suppor
 
 describeEachDb('PrismaStorage', (provider) => {
   let db: TestDatabase;
-  beforeAll(async () => { db = await createTestDatabase(provider); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('reads back what it wrote, with an eTag', async () => {
     const storage = new PrismaStorage(db.prisma);

@@ -15,7 +15,9 @@ describeEachDb('binding dialog', (provider) => {
     svc = new BindingService(env.db.prisma, now);
     estateId = (await env.db.prisma.estate.findFirstOrThrow()).id;
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   it('an unbound person asking for 物业费 binds by name + last 4 first, then continues to 物业费', async () => {
     await chatWith(env.bot, { userId: 'new-1' }).converse([
@@ -57,9 +59,17 @@ describeEachDb('binding dialog', (provider) => {
   });
 
   it('locks out after 5 failures with a clear message that also stops other personal flows', async () => {
-    const rows: Array<[string, ...Array<string | RegExp>]> = [['绑定', '房号'], ['3-2-1201', '验证方式']];
-    for (let i = 1; i <= 4; i++) rows.push(['姓名+手机尾号', '姓名'], ['王五', '后 4 位'], ['1111', `还可以再试 ${5 - i} 次`, '验证方式']);
-    rows.push(['姓名+手机尾号', '姓名'], ['王五', '后 4 位'], ['1111', /验证失败次数过多，为保护账户安全，请于 \d\d:\d\d 后再试/]);
+    const rows: Array<[string, ...Array<string | RegExp>]> = [
+      ['绑定', '房号'],
+      ['3-2-1201', '验证方式'],
+    ];
+    for (let i = 1; i <= 4; i++)
+      rows.push(['姓名+手机尾号', '姓名'], ['王五', '后 4 位'], ['1111', `还可以再试 ${5 - i} 次`, '验证方式']);
+    rows.push(
+      ['姓名+手机尾号', '姓名'],
+      ['王五', '后 4 位'],
+      ['1111', /验证失败次数过多，为保护账户安全，请于 \d\d:\d\d 后再试/],
+    );
     rows.push(['绑定', /验证失败次数过多/]);
     rows.push(['钥匙', /验证失败次数过多/]);
     await chatWith(env.bot, { userId: 'brute' }).converse(rows);
@@ -76,12 +86,15 @@ describeEachDb('binding dialog', (provider) => {
 
   it('我的信息 shows masked data; 解绑 after confirmation forgets the account', async () => {
     await chatWith(env.bot, { userId: 'new-1' }).converse([
-      ['我的信息', (r) => {
-        expect(r.text).toContain('姓名：刘洋');
-        expect(r.text).toContain('138****5678');
-        expect(r.text).not.toContain('13812345678');
-        expect(r.text).toContain('不收集身份证号');
-      }],
+      [
+        '我的信息',
+        (r) => {
+          expect(r.text).toContain('姓名：刘洋');
+          expect(r.text).toContain('138****5678');
+          expect(r.text).not.toContain('13812345678');
+          expect(r.text).toContain('不收集身份证号');
+        },
+      ],
       ['解绑', '确定要解除本聊天账号与 3栋2单元1201 的绑定吗'],
       ['保留绑定', '已保留绑定'],
       ['解绑', '确定要解除'],
@@ -94,10 +107,13 @@ describeEachDb('binding dialog', (provider) => {
     const liu = await env.db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } });
     await env.db.prisma.unitMembership.create({ data: { unitId: 'u-2-2-1802', personId: liu.id, role: 'OWNER' } });
     await chatWith(env.bot).converse([
-      ['家人', (r) => {
-        expect(r.text).toContain('您名下有多套房屋');
-        expect(buttons(r)).toEqual(expect.arrayContaining(['3栋2单元1201', '2栋2单元1802']));
-      }],
+      [
+        '家人',
+        (r) => {
+          expect(r.text).toContain('您名下有多套房屋');
+          expect(buttons(r)).toEqual(expect.arrayContaining(['3栋2单元1201', '2栋2单元1802']));
+        },
+      ],
       ['2栋2单元1802', /2栋2单元1802 的成员：\n· 刘洋（业主，138\*\*\*\*5678）/],
       ['添加成员', '请输入成员姓名'],
       ['刘小雨', '手机号'],

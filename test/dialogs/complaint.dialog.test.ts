@@ -8,20 +8,30 @@ import { describeEachDb } from '../support/databases.js';
 type Says = string | Partial<Activity>;
 type Row = [Says, ...Expect[]];
 
-const photo = (id: string): Partial<Activity> => ({ type: 'message', text: '', attachments: [{ contentType: 'image/jpeg', contentUrl: `media:${id}`, name: `${id}.jpg` }] });
-const voice: Partial<Activity> = { type: 'message', text: '', attachments: [{ contentType: 'audio/ogg', contentUrl: 'media:v1', name: 'v.ogg' }] };
+const photo = (id: string): Partial<Activity> => ({
+  type: 'message',
+  text: '',
+  attachments: [{ contentType: 'image/jpeg', contentUrl: `media:${id}`, name: `${id}.jpg` }],
+});
+const voice: Partial<Activity> = {
+  type: 'message',
+  text: '',
+  attachments: [{ contentType: 'audio/ogg', contentUrl: 'media:v1', name: 'v.ogg' }],
+};
 const empty: Partial<Activity> = { type: 'message', text: '' };
 const LONG = '吵'.repeat(5000);
 
 /** Like chatWith().converse, but a row may send an activity (photos, files) and the chat may be a group. */
 function chat(bot: Awaited<ReturnType<typeof demoBot>>['bot'], userId: string, opts: { group?: boolean } = {}) {
   const c = chatWith(bot, { userId, conversationId: opts.group ? 'grp-assistants' : `conv-${crypto.randomUUID()}` });
-  if (opts.group) c.adapter.template.conversation = { ...c.adapter.template.conversation!, isGroup: true, conversationType: 'group' };
+  if (opts.group)
+    c.adapter.template.conversation = { ...c.adapter.template.conversation!, isGroup: true, conversationType: 'group' };
   return {
     async converse(rows: Row[]) {
       for (const [says, ...replies] of rows) {
         let flow = c.adapter.send(says);
-        const label = typeof says === 'string' ? says.slice(0, 20) : `[${says.attachments?.[0]?.contentType ?? 'empty'}]`;
+        const label =
+          typeof says === 'string' ? says.slice(0, 20) : `[${says.attachments?.[0]?.contentType ?? 'empty'}]`;
         for (const e of replies) flow = flow.assertReply((r) => check(r, e, label));
         await flow;
       }
@@ -31,12 +41,14 @@ function chat(bot: Awaited<ReturnType<typeof demoBot>>['bot'], userId: string, o
 
 /** The four bad inputs at a step: each answered clearly in zh-CN with the same question again, in one message. */
 function badInputs(question: string, longReply: string | RegExp = '内容太长了'): Row[] {
-  const both = (problem: string | RegExp): Expect => (r) => {
-    const text = r.text ?? '';
-    if (typeof problem === 'string') expect(text).toContain(problem);
-    else expect(text).toMatch(problem);
-    expect(text).toContain(question);
-  };
+  const both =
+    (problem: string | RegExp): Expect =>
+    (r) => {
+      const text = r.text ?? '';
+      if (typeof problem === 'string') expect(text).toContain(problem);
+      else expect(text).toMatch(problem);
+      expect(text).toContain(question);
+    };
   return [
     [empty, both(/没有收到文字内容/)],
     [LONG, both(longReply)],
@@ -58,9 +70,13 @@ describeEachDb('complaint dialog', (provider) => {
       ],
     });
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
   const ownerNotices = async () =>
-    (await env.db.prisma.outboxMessage.findMany({ where: { address: 'demo-owner' }, orderBy: { createdAt: 'asc' } })).map((m) => (m.payload as { text: string }).text);
+    (
+      await env.db.prisma.outboxMessage.findMany({ where: { address: 'demo-owner' }, orderBy: { createdAt: 'asc' } })
+    ).map((m) => (m.payload as { text: string }).text);
 
   it('free text pre-fills the category; photos, urgency, summary, number and promised response time; bad input at every step keeps the step', async () => {
     await chat(env.bot, 'demo-owner').converse([
@@ -72,21 +88,40 @@ describeEachDb('complaint dialog', (provider) => {
       ...badInputs('如有照片请直接发送', '这一步只需要照片'),
       [photo('p1'), (r) => expect(r.text).toMatch(/已收到 1 张照片[\s\S]*如有照片请直接发送/)],
       [photo('p2'), '已收到 2 张照片'],
-      [{ type: 'message', text: '', attachments: [{ contentType: 'application/pdf', contentUrl: 'media:d', name: 'd.pdf' }] }, '暂不支持这种附件（application/pdf）'],
+      [
+        {
+          type: 'message',
+          text: '',
+          attachments: [{ contentType: 'application/pdf', contentUrl: 'media:d', name: 'd.pdf' }],
+        },
+        '暂不支持这种附件（application/pdf）',
+      ],
       ['好了', '情况紧急吗'],
       ...badInputs('情况紧急吗'),
-      ['紧急', (r) => {
-        expect(r.text).toContain('请确认您的投诉');
-        expect(r.text).toContain('类别：噪音');
-        expect(r.text).toContain('位置：本户 3栋2单元1201');
-        expect(r.text).toContain('照片：2 张');
-        expect(r.text).toContain('紧急程度：紧急');
-      }],
+      [
+        '紧急',
+        (r) => {
+          expect(r.text).toContain('请确认您的投诉');
+          expect(r.text).toContain('类别：噪音');
+          expect(r.text).toContain('位置：本户 3栋2单元1201');
+          expect(r.text).toContain('照片：2 张');
+          expect(r.text).toContain('紧急程度：紧急');
+        },
+      ],
       ...badInputs('确认提交吗'),
       ['是', /投诉已提交，工单号 TS-20261128-0001。\n我们将在 30 分钟内（2026-11-28 10:30 前）响应/],
     ]);
-    const t = await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261128-0001' }, include: { attachments: true } });
-    expect(t).toMatchObject({ category: '噪音', priority: 3, status: 'NEW', unitId: 'u-3-2-1201', description: '每天早上七点就开始电钻' });
+    const t = await env.db.prisma.ticket.findFirstOrThrow({
+      where: { number: 'TS-20261128-0001' },
+      include: { attachments: true },
+    });
+    expect(t).toMatchObject({
+      category: '噪音',
+      priority: 3,
+      status: 'NEW',
+      unitId: 'u-3-2-1201',
+      description: '每天早上七点就开始电钻',
+    });
     expect(t.attachments.map((a) => a.contentUrl)).toEqual(['media:p1', 'media:p2']);
     const group = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { address: 'grp-assistants' } });
     expect((group.payload as { text: string }).text).toContain('认领 0001');
@@ -103,11 +138,14 @@ describeEachDb('complaint dialog', (provider) => {
       ...badInputs('请说明具体位置'),
       ['3栋2单元5楼楼道', '如有照片'],
       ['没有', '情况紧急吗'],
-      ['一般', (r) => {
-        expect(r.text).toContain('类别：卫生');
-        expect(r.text).toContain('位置：公共区域：3栋2单元5楼楼道');
-        expect(r.text).toContain('照片：0 张');
-      }],
+      [
+        '一般',
+        (r) => {
+          expect(r.text).toContain('类别：卫生');
+          expect(r.text).toContain('位置：公共区域：3栋2单元5楼楼道');
+          expect(r.text).toContain('照片：0 张');
+        },
+      ],
       ['否', '投诉未提交'],
     ]);
     expect(await env.db.prisma.ticket.count({ where: { category: '卫生' } })).toBe(0);
@@ -136,13 +174,24 @@ describeEachDb('complaint dialog', (provider) => {
       ['办结 0001', '用法：办结 0007 处理结果'],
       ['办结 0001 已协调楼上业主改为九点后施工', '工单 TS-20261128-0001 已办结'],
       ['办结 0001 再来一次', '当前状态为「已办结」，不能办结'],
-      ['工单 0001', (r) => {
-        expect(r.text).toContain('工单 TS-20261128-0001｜噪音｜已办结｜紧急');
-        expect(r.text).toContain('负责人：李强；照片 2 张');
-        for (const line of ['业主 提交投诉', '王芳 认领', '王芳 备注：已联系楼上业主', '王芳 等待业主：请提供噪音录像', '王芳 等待施工方', '王芳 转派：转派给李强', '李强 办结：已协调楼上业主改为九点后施工']) {
-          expect(r.text).toContain(line);
-        }
-      }],
+      [
+        '工单 0001',
+        (r) => {
+          expect(r.text).toContain('工单 TS-20261128-0001｜噪音｜已办结｜紧急');
+          expect(r.text).toContain('负责人：李强；照片 2 张');
+          for (const line of [
+            '业主 提交投诉',
+            '王芳 认领',
+            '王芳 备注：已联系楼上业主',
+            '王芳 等待业主：请提供噪音录像',
+            '王芳 等待施工方',
+            '王芳 转派：转派给李强',
+            '李强 办结：已协调楼上业主改为九点后施工',
+          ]) {
+            expect(r.text).toContain(line);
+          }
+        },
+      ],
     ]);
     const notices = await ownerNotices();
     expect(notices.filter((n) => n.includes('已受理，由王芳负责处理'))).toHaveLength(1);
@@ -164,14 +213,17 @@ describeEachDb('complaint dialog', (provider) => {
       ['确认', /工单号 TS-20261128-0002。\n我们将在 工作时间 2 小时内（2026-11-30 10:30 前）/],
     ]);
     await chat(env.bot, 'demo-owner').converse([
-      ['我的投诉', (r) => {
-        expect(r.text).toContain('您的投诉：');
-        expect(r.text).toContain('1. TS-20261128-0002 宠物｜待受理');
-        expect(r.text).toContain('下一步：等待客服受理');
-        expect(r.text).toContain('2. TS-20261128-0001 噪音｜已办结');
-      }],
+      [
+        '我的投诉',
+        (r) => {
+          expect(r.text).toContain('您的投诉：');
+          expect(r.text).toContain('1. TS-20261128-0002 宠物｜待受理');
+          expect(r.text).toContain('下一步：等待客服受理');
+          expect(r.text).toContain('2. TS-20261128-0001 噪音｜已办结');
+        },
+      ],
       ['随便说说', '请回复列表中的序号'],
-      ['1', '工单 TS-20261128-0002｜宠物｜待受理', ],
+      ['1', '工单 TS-20261128-0002｜宠物｜待受理'],
       ['补充信息', '请输入要补充的内容'],
       ['😀', (r) => expect(r.text).toMatch(/请用文字描述[\s\S]*请输入要补充的内容/)],
       [photo('p3'), '已补充到工单 TS-20261128-0002'],
@@ -182,7 +234,10 @@ describeEachDb('complaint dialog', (provider) => {
       ['撤回', '确定撤回工单 TS-20261128-0002 吗'],
       ['是', '工单 TS-20261128-0002 已撤回'],
     ]);
-    const t = await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261128-0002' }, include: { attachments: true, events: true } });
+    const t = await env.db.prisma.ticket.findFirstOrThrow({
+      where: { number: 'TS-20261128-0002' },
+      include: { attachments: true, events: true },
+    });
     expect(t.status).toBe('WITHDRAWN');
     expect(t.attachments.map((a) => a.contentUrl)).toEqual(['media:p3']);
     expect(t.events.map((e) => e.action)).toEqual(['created', 'owner_info', 'withdrawn']);
@@ -195,20 +250,30 @@ describeEachDb('complaint dialog', (provider) => {
       ['本户', '如有照片'],
       ['没有', '情况紧急吗'],
       ['一般', '请确认'],
-      ['是', /工单号 TS-20261128-0003。\n我们将在 工作时间 1 小时内（2026-11-30 09:30 前）.*\n该问题与之前的工单 TS-20261128-0001 相同，已按二次投诉优先处理/],
+      [
+        '是',
+        /工单号 TS-20261128-0003。\n我们将在 工作时间 1 小时内（2026-11-30 09:30 前）.*\n该问题与之前的工单 TS-20261128-0001 相同，已按二次投诉优先处理/,
+      ],
     ]);
     const sup = await env.db.prisma.outboxMessage.findMany({ where: { address: 'grp-supervisors' } });
-    expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain('【二次投诉】TS-20261128-0003（噪音）与 TS-20261128-0001 同户同类');
+    expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain(
+      '【二次投诉】TS-20261128-0003（噪音）与 TS-20261128-0001 同户同类',
+    );
   });
 
   it('owners do not see staff-internal notes in 我的投诉', async () => {
-    await chat(env.bot, 'demo-assistant', { group: true }).converse([['备注 0003 楼上1302业主不配合', '已记录工单 TS-20261128-0003 的备注']]);
+    await chat(env.bot, 'demo-assistant', { group: true }).converse([
+      ['备注 0003 楼上1302业主不配合', '已记录工单 TS-20261128-0003 的备注'],
+    ]);
     await chat(env.bot, 'demo-owner').converse([
       ['我的投诉', '1. TS-20261128-0003'],
-      ['1', (r) => {
-        expect(r.text).toContain('工单 TS-20261128-0003');
-        expect(r.text).not.toContain('1302');
-      }],
+      [
+        '1',
+        (r) => {
+          expect(r.text).toContain('工单 TS-20261128-0003');
+          expect(r.text).not.toContain('1302');
+        },
+      ],
     ]);
   });
 });

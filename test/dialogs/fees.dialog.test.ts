@@ -14,7 +14,9 @@ describeEachDb('FeesDialog', (provider) => {
   let sender: Sender;
   beforeAll(async () => {
     const owner = await addOwner(env.db.prisma, env.est.unit('1', '101'), '刘洋', '13812345678', 'o1');
-    await env.db.prisma.unitMembership.create({ data: { unitId: env.est.unit('3', '301'), personId: owner, role: 'OWNER' } });
+    await env.db.prisma.unitMembership.create({
+      data: { unitId: env.est.unit('3', '301'), personId: owner, role: 'OWNER' },
+    });
     sender = senderFor(env.est, {
       personId: owner,
       name: '刘洋',
@@ -23,7 +25,11 @@ describeEachDb('FeesDialog', (provider) => {
         { unitId: env.est.unit('3', '301'), label: '3栋301' },
       ],
     });
-    const csv = billCsv('1栋,101,2026-11,物业费,300,0,2026-11-30', '3栋,301,2026-11,停车费,150,150,2026-11-30', '1栋,102,2026-11,物业费,777,0,2026-11-30');
+    const csv = billCsv(
+      '1栋,101,2026-11,物业费,300,0,2026-11-30',
+      '3栋,301,2026-11,停车费,150,150,2026-11-30',
+      '1栋,102,2026-11,物业费,777,0,2026-11-30',
+    );
     expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
   });
 
@@ -54,9 +60,15 @@ describeEachDb('FeesDialog', (provider) => {
   });
 
   it('"不再提醒" opts out and "恢复提醒" opts back in', async () => {
-    await adapter().send('不再提醒').assertReply((a) => expect(a.text).toContain('不再向您发送缴费提醒')).startTest();
+    await adapter()
+      .send('不再提醒')
+      .assertReply((a) => expect(a.text).toContain('不再向您发送缴费提醒'))
+      .startTest();
     expect(await isFeeOptedOut(env.db.prisma, sender.personId ?? '')).toBe(true);
-    await adapter().send('恢复提醒').assertReply((a) => expect(a.text).toContain('已为您恢复')).startTest();
+    await adapter()
+      .send('恢复提醒')
+      .assertReply((a) => expect(a.text).toContain('已为您恢复'))
+      .startTest();
     expect(await isFeeOptedOut(env.db.prisma, sender.personId ?? '')).toBe(false);
   });
 

@@ -22,10 +22,24 @@ const tomorrowAt = (hh: number, mm = 0): Date => zonedTime(tomorrow, hh * 60 + m
 
 function sender(estateId: string, personId: string): Sender {
   return {
-    identityId: 'i1', channel: 'console', externalId: personId, personId, name: '刘洋', locale: 'zh-CN',
-    estate: { id: estateId, code: 'JX', name: '锦绣花园', timezone: TZ, deskPhone: '0571-1', emergencyPhone: '0571-2', settings: { handoffMaxTopicLength: 500 } },
+    identityId: 'i1',
+    channel: 'console',
+    externalId: personId,
+    personId,
+    name: '刘洋',
+    locale: 'zh-CN',
+    estate: {
+      id: estateId,
+      code: 'JX',
+      name: '锦绣花园',
+      timezone: TZ,
+      deskPhone: '0571-1',
+      emergencyPhone: '0571-2',
+      settings: { handoffMaxTopicLength: 500 },
+    },
     units: [{ unitId: `unit-${personId}`, estateId, label: '3栋2单元1201', role: 'OWNER' }],
-    staff: null, isGroup: false,
+    staff: null,
+    isGroup: false,
   };
 }
 
@@ -37,11 +51,20 @@ describeEachDb('KeysDialog conversations', (provider) => {
     db = await createTestDatabase(provider);
     // The day after tomorrow is a holiday in this test calendar.
     const year = Number(dayAfter.slice(0, 4));
-    const holidays = parseHolidayYear({ year, holidays: [{ name: '测试节', from: dayAfter, to: dayAfter }], makeupWorkdays: [] }, `cn-${year}.json`);
+    const holidays = parseHolidayYear(
+      { year, holidays: [{ name: '测试节', from: dayAfter, to: dayAfter }], makeupWorkdays: [] },
+      `cn-${year}.json`,
+    );
     const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, new Map([[year, holidays]]));
-    keys = new KeyService(db.prisma, new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), () => new Date());
+    keys = new KeyService(
+      db.prisma,
+      new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
+      () => new Date(),
+    );
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   async function converse(who: Sender, rows: Row[]): Promise<void> {
     const state = new ConversationState(new MemoryStorage());
@@ -62,7 +85,13 @@ describeEachDb('KeysDialog conversations', (provider) => {
     await flow;
   }
 
-  const owner = (estateId: string, personId: string) => ({ estateId, unitId: `unit-${personId}`, unitLabel: '3栋2单元1201', ownerPersonId: personId, ownerName: '刘洋' });
+  const owner = (estateId: string, personId: string) => ({
+    estateId,
+    unitId: `unit-${personId}`,
+    unitLabel: '3栋2单元1201',
+    ownerPersonId: personId,
+    ownerName: '刘洋',
+  });
 
   it('books a deposit for 明天上午十点 and gives a 6-digit code', async () => {
     await converse(sender('e-book', 'p1'), [
@@ -80,7 +109,10 @@ describeEachDb('KeysDialog conversations', (provider) => {
       ['keys', '1 Leave keys'],
       ['1', 'which keys you are leaving'],
       ['front door key x2', 'Which day and time'],
-      ['tomorrow 10am', /Booked \d{4}-\d{2}-\d{2} 10:00 at the front desk to leave keys \(front door key x2\)\. Code \d{6}/],
+      [
+        'tomorrow 10am',
+        /Booked \d{4}-\d{2}-\d{2} 10:00 at the front desk to leave keys \(front door key x2\)\. Code \d{6}/,
+      ],
     ]);
     const [a] = await keys.myAppointments('p-en');
     expect(a?.slotStart).toEqual(tomorrowAt(10));
@@ -128,7 +160,15 @@ describeEachDb('KeysDialog conversations', (provider) => {
 
   it('an authorised person is added, then booked for pickup and gets the code via the owner', async () => {
     await db.prisma.keyHolding.create({
-      data: { estateId: 'e-auth', unitId: 'unit-p5', unitLabel: '3栋2单元1201', ownerPersonId: 'p5', description: '入户门钥匙', depositedAt: new Date(), depositedBy: '刘洋' },
+      data: {
+        estateId: 'e-auth',
+        unitId: 'unit-p5',
+        unitLabel: '3栋2单元1201',
+        ownerPersonId: 'p5',
+        description: '入户门钥匙',
+        depositedAt: new Date(),
+        depositedBy: '刘洋',
+      },
     });
     await converse(sender('e-auth', 'p5'), [
       ['钥匙', '1 寄存钥匙'],
@@ -168,8 +208,14 @@ it('周六下午 said on a Saturday evening also reads as next Saturday (both re
     { timex: 'XXXX-WXX-6TAF', type: 'datetimerange', start: '2026-11-21 12:00:00', end: '2026-11-21 16:00:00' },
     { timex: 'XXXX-WXX-6TAF', type: 'datetimerange', start: '2026-11-28 12:00:00', end: '2026-11-28 16:00:00' },
   ] as unknown as DateTimeResolution[];
-  expect(withNextWeek(readings).map((r) => (r as { start?: string }).start)).toEqual(['2026-11-21 12:00:00', '2026-11-28 12:00:00', '2026-12-05 12:00:00']);
+  expect(withNextWeek(readings).map((r) => (r as { start?: string }).start)).toEqual([
+    '2026-11-21 12:00:00',
+    '2026-11-28 12:00:00',
+    '2026-12-05 12:00:00',
+  ]);
   // A dated phrase ("12月5日下午") is not a weekday: nothing is added.
-  const dated = [{ timex: '2026-12-05TAF', type: 'datetimerange', start: '2026-12-05 12:00:00', end: '2026-12-05 16:00:00' }] as unknown as DateTimeResolution[];
+  const dated = [
+    { timex: '2026-12-05TAF', type: 'datetimerange', start: '2026-12-05 12:00:00', end: '2026-12-05 16:00:00' },
+  ] as unknown as DateTimeResolution[];
   expect(withNextWeek(dated)).toHaveLength(1);
 });

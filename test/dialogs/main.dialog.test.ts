@@ -5,15 +5,22 @@ import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('main menu and interruptions', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
-  beforeAll(async () => { env = await demoBot(provider); });
-  afterAll(async () => { await env.db.drop(); });
+  beforeAll(async () => {
+    env = await demoBot(provider);
+  });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   it('greets in zh-CN with the five menu buttons', async () => {
     await chatWith(env.bot).converse([
-      ['你好', (r) => {
-        expect(r.text).toContain('您好，我是锦绣花园物业前台小助手');
-        expect(buttons(r)).toEqual(['投诉', '装修', '钥匙', '物业费', '帮助']);
-      }],
+      [
+        '你好',
+        (r) => {
+          expect(r.text).toContain('您好，我是锦绣花园物业前台小助手');
+          expect(buttons(r)).toEqual(['投诉', '装修', '钥匙', '物业费', '帮助']);
+        },
+      ],
     ]);
   });
 
@@ -82,9 +89,11 @@ describeEachDb('main menu and interruptions', (provider) => {
     expect(handoff?.personId).not.toBeNull();
   });
 
-  it('转人工 is posted once to the assistants\' group, with the owner and unit', async () => {
+  it("转人工 is posted once to the assistants' group, with the owner and unit", async () => {
     const estate = await env.db.prisma.estate.findFirstOrThrow();
-    await env.db.prisma.staffChat.create({ data: { estateId: estate.id, role: 'ASSISTANT', channel: 'telegram', chatId: '-100200' } });
+    await env.db.prisma.staffChat.create({
+      data: { estateId: estate.id, role: 'ASSISTANT', channel: 'telegram', chatId: '-100200' },
+    });
     await chatWith(env.bot).converse([
       ['转人工', '请简单说明需要协助的事项'],
       ['门禁卡消磁了，手机13812345678', '希望客服什么时候联系您'],

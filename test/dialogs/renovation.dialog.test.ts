@@ -21,19 +21,38 @@ describeEachDb('RenovationDialog', (provider) => {
     let ownerId: string;
     ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
     owner = {
-      identityId: 'i-owner', channel: 'console', externalId: 'demo-owner', personId: ownerId, name: '刘洋', locale: 'zh-CN',
-      estate, units: [{ unitId: 'u-3-2-1201', estateId: estate.id, label: '3栋2单元1201', role: 'OWNER' }], staff: null, isGroup: false,
+      identityId: 'i-owner',
+      channel: 'console',
+      externalId: 'demo-owner',
+      personId: ownerId,
+      name: '刘洋',
+      locale: 'zh-CN',
+      estate,
+      units: [{ unitId: 'u-3-2-1201', estateId: estate.id, label: '3栋2单元1201', role: 'OWNER' }],
+      staff: null,
+      isGroup: false,
     };
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   /** A fresh permit of the owner ending on `endDate`; earlier ones are finished so each test sees exactly one. */
   async function onlyPermit(endDate: string, extensionCount = 0) {
     await db.prisma.renovationPermit.deleteMany({});
     return db.prisma.renovationPermit.create({
       data: {
-        estateId: estate.id, number: `ZX-D${++n}`, unitId: 'u-3-2-1201', ownerPersonId: owner.personId!, contractor: '好家装饰',
-        foremanPhone: '13900001111', scope: '厨卫改造', startDate: '2026-11-01', endDate, depositCents: 200000, extensionCount,
+        estateId: estate.id,
+        number: `ZX-D${++n}`,
+        unitId: 'u-3-2-1201',
+        ownerPersonId: owner.personId!,
+        contractor: '好家装饰',
+        foremanPhone: '13900001111',
+        scope: '厨卫改造',
+        startDate: '2026-11-01',
+        endDate,
+        depositCents: 200000,
+        extensionCount,
       },
     });
   }
@@ -43,13 +62,17 @@ describeEachDb('RenovationDialog', (provider) => {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty<DialogState>('dialog'));
     dialogs.add(new RenovationDialog({ renovation: svc }));
-    const adapter = new TestAdapter(async (ctx) => {
-      setSender(ctx, owner);
-      const dc = await dialogs.createContext(ctx);
-      const r = await dc.continueDialog();
-      if (r.status === DialogTurnStatus.empty) await dc.beginDialog(RENOVATION_DIALOG, action ? { action } : undefined);
-      await state.saveChanges(ctx);
-    }, { channelId: 'console', locale: 'zh-CN' } as Partial<Activity>);
+    const adapter = new TestAdapter(
+      async (ctx) => {
+        setSender(ctx, owner);
+        const dc = await dialogs.createContext(ctx);
+        const r = await dc.continueDialog();
+        if (r.status === DialogTurnStatus.empty)
+          await dc.beginDialog(RENOVATION_DIALOG, action ? { action } : undefined);
+        await state.saveChanges(ctx);
+      },
+      { channelId: 'console', locale: 'zh-CN' } as Partial<Activity>,
+    );
     let flow: ReturnType<TestAdapter['send']> | TestAdapter = adapter;
     for (const [says, ...replies] of rows) {
       flow = (flow as TestAdapter).send(says);
@@ -82,31 +105,70 @@ describeEachDb('RenovationDialog', (provider) => {
 
   it('extension: each broken rule is explained', async () => {
     await onlyPermit('2026-12-10');
-    await converse([['延期', '请问要延期到哪天？'], ['下周五', '新的结束日期须晚于当前结束日期 2026-12-10（您选择的是 2026-12-04）。']], 'extend');
+    await converse(
+      [
+        ['延期', '请问要延期到哪天？'],
+        ['下周五', '新的结束日期须晚于当前结束日期 2026-12-10（您选择的是 2026-12-04）。'],
+      ],
+      'extend',
+    );
     await onlyPermit('2026-12-01');
-    await converse([['延期', '请问要延期到哪天？'], ['2027-01-15', '每次最多延期 30 天，您申请的是 45 天']], 'extend');
+    await converse(
+      [
+        ['延期', '请问要延期到哪天？'],
+        ['2027-01-15', '每次最多延期 30 天，您申请的是 45 天'],
+      ],
+      'extend',
+    );
     await onlyPermit('2026-12-01', 2);
-    await converse([['延期', '请问要延期到哪天？'], ['12月20日', '每份装修许可最多延期 2 次，您已延期 2 次']], 'extend');
+    await converse(
+      [
+        ['延期', '请问要延期到哪天？'],
+        ['12月20日', '每份装修许可最多延期 2 次，您已延期 2 次'],
+      ],
+      'extend',
+    );
     const finished = await onlyPermit('2026-12-01');
     await db.prisma.renovationPermit.update({ where: { id: finished.id }, data: { status: 'FINISHED' } });
-    await converse([['延期', '请问要延期到哪天？'], ['12月20日', '该装修许可已完工，只有施工中或停工中的许可可以申请延期']], 'extend');
+    await converse(
+      [
+        ['延期', '请问要延期到哪天？'],
+        ['12月20日', '该装修许可已完工，只有施工中或停工中的许可可以申请延期'],
+      ],
+      'extend',
+    );
   });
 
   it('extension: a phrase the parser does not know falls back to the date prompt', async () => {
     await onlyPermit('2026-12-10');
-    await converse([
-      ['延期', '请问要延期到哪天？'],
-      ['尽量晚一点', '没看懂您要延期到哪一天，请说一个具体日期'],
-      ['随便', '请说一个具体日期'],
-      ['2026/12/25', /已提交延期申请（延期至 2026-12-25），编号 #\d+。/],
-    ], 'extend');
+    await converse(
+      [
+        ['延期', '请问要延期到哪天？'],
+        ['尽量晚一点', '没看懂您要延期到哪一天，请说一个具体日期'],
+        ['随便', '请说一个具体日期'],
+        ['2026/12/25', /已提交延期申请（延期至 2026-12-25），编号 #\d+。/],
+      ],
+      'extend',
+    );
   });
 
   it('stop-work, resumption refused while working, 退场验收 booking and deposit status', async () => {
     await onlyPermit('2026-12-20');
     await converse([['复工', '该装修许可施工中，只有停工中的许可可以申报复工。']], 'resume');
-    await converse([['停工', '请简单说明停工原因'], ['春节放假', /已提交停工申请，编号 #\d+。/]], 'stop');
-    await converse([['验收', '1 2026-11-30 09:30'], ['1', /已提交退场验收申请，编号 #\d+。/]], 'inspect');
+    await converse(
+      [
+        ['停工', '请简单说明停工原因'],
+        ['春节放假', /已提交停工申请，编号 #\d+。/],
+      ],
+      'stop',
+    );
+    await converse(
+      [
+        ['验收', '1 2026-11-30 09:30'],
+        ['1', /已提交退场验收申请，编号 #\d+。/],
+      ],
+      'inspect',
+    );
     await converse([['押金', '押金 2000.00 元，押金由物业代管中']], 'deposit');
     const req = await db.prisma.renovationRequest.findFirstOrThrow({ where: { kind: 'EXIT_INSPECTION' } });
     expect(req.slotAt?.toISOString()).toBe('2026-11-30T01:30:00.000Z');

@@ -7,7 +7,8 @@ import { telegramWire } from './support/telegram-wire.js';
 
 describeOwnerJourney({
   channel: 'Telegram',
-  title: 'binds by name + phone, files a complaint, staff claim it by replying to the group notice, resolve, 回访 5 closes it',
+  title:
+    'binds by name + phone, files a complaint, staff claim it by replying to the group notice, resolve, 回访 5 closes it',
   everyDb: false,
   options: { bind: 'name' },
   wire: telegramWire,

@@ -7,7 +7,8 @@ import { wechatWire } from './support/wechat-wire.js';
 
 describeOwnerJourney({
   channel: 'WeChat',
-  title: 'binds with a 前台绑定码, files a complaint, staff claim it by quoting the group notice, resolve, 回访 5 closes it',
+  title:
+    'binds with a 前台绑定码, files a complaint, staff claim it by quoting the group notice, resolve, 回访 5 closes it',
   everyDb: false,
   options: { bind: 'code' },
   wire: wechatWire,

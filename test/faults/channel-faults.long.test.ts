@@ -13,7 +13,11 @@ import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi, type RecordedCall } from '../support/fake-telegram-api.js';
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -26,7 +30,13 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
 function textUpdate(updateId: number, chatId: number, text: string) {
   return {
     update_id: updateId,
-    message: { message_id: updateId, date: 1_760_000_000, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: '业主' }, text },
+    message: {
+      message_id: updateId,
+      date: 1_760_000_000,
+      chat: { id: chatId, type: 'private' },
+      from: { id: chatId, is_bot: false, first_name: '业主' },
+      text,
+    },
   };
 }
 
@@ -54,8 +64,14 @@ describe('Telegram inbound: getUpdates faults while long polling', () => {
   beforeAll(async () => {
     fake = await FakeTelegramApi.start();
     adapter = new TelegramAdapter({
-      token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' }, handler, logger: createLogger('silent'),
-      pollingTimeoutSeconds: 1, requestTimeoutSeconds: 1, pollRestartDelayMs: 50,
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      mode: { kind: 'polling' },
+      handler,
+      logger: createLogger('silent'),
+      pollingTimeoutSeconds: 1,
+      requestTimeoutSeconds: 1,
+      pollRestartDelayMs: 50,
     });
     await adapter.start();
   });
@@ -68,7 +84,11 @@ describe('Telegram inbound: getUpdates faults while long polling', () => {
     await handledOnce(push());
     const faults: [string, () => void, (c: RecordedCall) => boolean][] = [
       ['500', () => fake.failNext('getUpdates', 1, { status: 500 }), (c) => c.status === 500],
-      ['429 retry_after=1', () => fake.failNext('getUpdates', 1, { status: 429, retryAfter: 1 }), (c) => c.status === 429],
+      [
+        '429 retry_after=1',
+        () => fake.failNext('getUpdates', 1, { status: 429, retryAfter: 1 }),
+        (c) => c.status === 429,
+      ],
       ['hung (client timeout)', () => fake.hangNext('getUpdates'), (c) => c.fault === 'hung'],
       ['connection dropped', () => fake.dropNext('getUpdates'), (c) => c.fault === 'dropped'],
       // Telegram handed the updates out but the answer came after the client gave up: they must come again, once.
@@ -104,7 +124,11 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
   let seq = 0;
   async function notify(chat: string, text: string): Promise<string> {
     const { message } = await enqueue(db.prisma, {
-      channel: 'telegram', address: chat, kind: 'notice', message: { text }, dedupeKey: `burst-${++seq}`,
+      channel: 'telegram',
+      address: chat,
+      kind: 'notice',
+      message: { text },
+      dedupeKey: `burst-${++seq}`,
     });
     return message.id;
   }
@@ -113,12 +137,20 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
     db = await createTestDatabase('sqlite');
     fake = await FakeTelegramApi.start();
     adapter = new TelegramAdapter({
-      token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' },
-      handler: { onTurn: async () => undefined, onTurnError: async () => undefined }, logger: createLogger('silent'),
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      mode: { kind: 'polling' },
+      handler: { onTurn: async () => undefined, onTurnError: async () => undefined },
+      logger: createLogger('silent'),
     });
     // As src/main.ts builds it: DEFAULT_RATE_LIMITS (Telegram ≤ 25/s overall, ≤ 1/s per chat), default batch and
     // concurrency; only the tick interval is the config minimum (OUTBOX_INTERVAL_MS=100) instead of 1 s.
-    dispatcher = new Dispatcher({ prisma: db.prisma, channels: new Map([['telegram', adapter]]), limits: DEFAULT_RATE_LIMITS, intervalMs: 100 });
+    dispatcher = new Dispatcher({
+      prisma: db.prisma,
+      channels: new Map([['telegram', adapter]]),
+      limits: DEFAULT_RATE_LIMITS,
+      intervalMs: 100,
+    });
     dispatcher.start();
   });
   afterAll(async () => {
@@ -138,10 +170,14 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
       ids.push(await notify(chats[i % chats.length] ?? '', text));
     }
     const started = Date.now();
-    await until(async () => {
-      const sent = await db.prisma.outboxMessage.count({ where: { id: { in: ids }, status: 'SENT' } });
-      return sent === ids.length ? sent : undefined;
-    }, 'the burst to be sent', 60_000);
+    await until(
+      async () => {
+        const sent = await db.prisma.outboxMessage.count({ where: { id: { in: ids }, status: 'SENT' } });
+        return sent === ids.length ? sent : undefined;
+      },
+      'the burst to be sent',
+      60_000,
+    );
     const took = Date.now() - started;
 
     const burst: RecordedCall[] = fake.callsTo('sendMessage').filter((c) => chats.includes(String(c.payload.chat_id)));
@@ -153,7 +189,10 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
     // a chat 1 s after the previous one ENDED, so request latency cannot squeeze the gap below 1 s.)
     let minGap = Infinity;
     for (const chat of chats) {
-      const times = delivered.filter((c) => c.payload.chat_id === chat).map((c) => c.at.getTime()).sort((x, y) => x - y);
+      const times = delivered
+        .filter((c) => c.payload.chat_id === chat)
+        .map((c) => c.at.getTime())
+        .sort((x, y) => x - y);
       expect(times).toHaveLength(10);
       for (let i = 1; i < times.length; i++) minGap = Math.min(minGap, (times[i] ?? 0) - (times[i - 1] ?? 0));
     }

@@ -19,7 +19,11 @@ const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async
 /** OUTBOX_MAX_ATTEMPTS for this file (the app's default is 8; 3 keeps the dead-letter case short). */
 const MAX_ATTEMPTS = 3;
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -39,7 +43,11 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
   /** Writes one proactive message to `chat` as the app does (through the outbox) and returns its row id. */
   async function notify(chat: string, text: string): Promise<string> {
     const { message } = await enqueue(db.prisma, {
-      channel: 'telegram', address: chat, kind: 'notice', message: { text }, dedupeKey: `fault-${++seq}`,
+      channel: 'telegram',
+      address: chat,
+      kind: 'notice',
+      message: { text },
+      dedupeKey: `fault-${++seq}`,
     });
     return message.id;
   }
@@ -51,17 +59,22 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
     if (!r) throw new Error(`outbox row ${id} vanished`);
     return r;
   };
-  const settled = (id: string) => until(async () => {
-    const r = await row(id);
-    return r.status === 'SENT' || r.status === 'DEAD' ? r : undefined;
-  }, `outbox row ${id} to settle`);
+  const settled = (id: string) =>
+    until(async () => {
+      const r = await row(id);
+      return r.status === 'SENT' || r.status === 'DEAD' ? r : undefined;
+    }, `outbox row ${id} to settle`);
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
     fake = await FakeTelegramApi.start();
     adapter = new TelegramAdapter({
-      token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'polling' }, handler: noTurns,
-      logger: createLogger('silent'), requestTimeoutSeconds: 1,
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      mode: { kind: 'polling' },
+      handler: noTurns,
+      logger: createLogger('silent'),
+      requestTimeoutSeconds: 1,
     });
     dispatcher = new Dispatcher({
       prisma: db.prisma,

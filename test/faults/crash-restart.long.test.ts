@@ -74,7 +74,10 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
       const s = COMPLAINT_STEPS[i]!;
       lastUpdate = rig.say(owner, s.says(tag));
       const ok = await rig.waitForReply(owner, s.reply, 1, STEP_TIMEOUT_MS);
-      expect(ok, `step ${i + 1} ("${s.says(tag)}") unanswered; the chat saw:\n${rig.sent(owner).join('\n---\n')}\n${rig.app?.tail() ?? ''}`).toBe(true);
+      expect(
+        ok,
+        `step ${i + 1} ("${s.says(tag)}") unanswered; the chat saw:\n${rig.sent(owner).join('\n---\n')}\n${rig.app?.tail() ?? ''}`,
+      ).toBe(true);
     };
 
     await step(0);
@@ -88,12 +91,17 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
 
     // In the middle of a turn: killed at the instant the answer to step 5 reaches Telegram, before the turn could
     // save its dialog state. The update was not confirmed, so the restarted bot gets it again and runs the turn again.
-    const killed = rig.killAtRequest((call) => call.method === 'sendMessage' && String(call.payload.text).includes(COMPLAINT_STEPS[4]!.reply));
+    const killed = rig.killAtRequest(
+      (call) => call.method === 'sendMessage' && String(call.payload.text).includes(COMPLAINT_STEPS[4]!.reply),
+    );
     rig.say(owner, COMPLAINT_STEPS[4]!.says(tag));
     await killed;
     await rig.start();
     // The same question again (the turn ran again), then the dialog goes on from there.
-    expect(await rig.waitForReply(owner, COMPLAINT_STEPS[4]!.reply, 2, STEP_TIMEOUT_MS), rig.sent(owner).join('\n---\n')).toBe(true);
+    expect(
+      await rig.waitForReply(owner, COMPLAINT_STEPS[4]!.reply, 2, STEP_TIMEOUT_MS),
+      rig.sent(owner).join('\n---\n'),
+    ).toBe(true);
     await step(5);
     await step(6);
     await rig.waitConfirmed(lastUpdate);
@@ -155,7 +163,9 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
     const db = await rig.open();
     let ticketsPerOwner: number[];
     try {
-      ticketsPerOwner = await Promise.all(owners.map((o) => db.prisma.ticket.count({ where: { description: { contains: tags.get(o)! } } })));
+      ticketsPerOwner = await Promise.all(
+        owners.map((o) => db.prisma.ticket.count({ where: { description: { contains: tags.get(o)! } } })),
+      );
     } finally {
       await db.close();
     }
@@ -190,7 +200,8 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
     const text = (i: number) => `【通知】${i} 号楼明日停水`;
     const count = 500;
     const keys = await enqueueNotices(rig.databaseUrl, count, chats, text);
-    const noticeSends = () => rig.fake.callsTo('sendMessage').filter((c) => String(c.payload.text).startsWith('【通知】'));
+    const noticeSends = () =>
+      rig.fake.callsTo('sendMessage').filter((c) => String(c.payload.text).startsWith('【通知】'));
 
     // Kills 1, 3, 5 land exactly in the at-least-once window: the notice reached Telegram, the child never heard
     // back, so its row stays SENDING. Kills 2 and 4 land at a random instant.
@@ -206,7 +217,10 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
     for (const k of kills) {
       if (k.exact) {
         let seen = noticeSends().length;
-        await rig.killAtRequest((call) => call.method === 'sendMessage' && String(call.payload.text).startsWith('【通知】') && ++seen >= k.after);
+        await rig.killAtRequest(
+          (call) =>
+            call.method === 'sendMessage' && String(call.payload.text).startsWith('【通知】') && ++seen >= k.after,
+        );
       } else {
         while (noticeSends().length < k.after) await sleep(5);
         await sleep(Math.floor(Math.random() * 300));
@@ -232,7 +246,8 @@ describe.each(availableProviders())('kill -9 of the bot process (real child proc
     }
 
     const perNotice = new Map<string, number>();
-    for (const c of noticeSends()) perNotice.set(String(c.payload.text), (perNotice.get(String(c.payload.text)) ?? 0) + 1);
+    for (const c of noticeSends())
+      perNotice.set(String(c.payload.text), (perNotice.get(String(c.payload.text)) ?? 0) + 1);
     const delivered = keys.map((_, i) => perNotice.get(text(i)) ?? 0);
     const lost = delivered.filter((n) => n === 0).length;
     const duplicates = delivered.reduce((a, n) => a + Math.max(0, n - 1), 0);

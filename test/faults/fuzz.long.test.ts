@@ -25,7 +25,19 @@ describe('fuzz (long): wrong-typed channel payloads', () => {
   const suite = channelFuzz({ runs: 300, seed: SEED, label: 'fuzz (long) channels' });
   beforeAll(suite.setup, 120_000);
   afterAll(suite.teardown, 60_000);
-  it('Bot Framework /api/messages: every malformed activity gets a 4xx (or 200 ignored) and the server keeps serving', () => suite.botFramework(), 240_000);
-  it('Telegram: malformed and unknown updates by polling and webhook are skipped; polling continues; owners get zh-CN', () => suite.telegram(), 240_000);
-  it('WeChat: messages of every wechaty type are answered in zh-CN or skipped, never crash', () => suite.wechat(), 240_000);
+  it(
+    'Bot Framework /api/messages: every malformed activity gets a 4xx (or 200 ignored) and the server keeps serving',
+    () => suite.botFramework(),
+    240_000,
+  );
+  it(
+    'Telegram: malformed and unknown updates by polling and webhook are skipped; polling continues; owners get zh-CN',
+    () => suite.telegram(),
+    240_000,
+  );
+  it(
+    'WeChat: messages of every wechaty type are answered in zh-CN or skipped, never crash',
+    () => suite.wechat(),
+    240_000,
+  );
 });

@@ -25,16 +25,32 @@ describe('fuzz (fast): wrong-typed channel payloads', () => {
   const suite = channelFuzz({ runs: 30, seed: SEED, label: 'fuzz (fast) channels' });
   beforeAll(suite.setup, 120_000);
   afterAll(suite.teardown, 60_000);
-  it('Bot Framework /api/messages: every malformed activity gets a 4xx (or 200 ignored) and the server keeps serving', () => suite.botFramework(), 120_000);
-  it('Telegram: malformed and unknown updates by polling and webhook are skipped; polling continues; owners get zh-CN', () => suite.telegram(), 120_000);
-  it('WeChat: messages of every wechaty type are answered in zh-CN or skipped, never crash', () => suite.wechat(), 120_000);
+  it(
+    'Bot Framework /api/messages: every malformed activity gets a 4xx (or 200 ignored) and the server keeps serving',
+    () => suite.botFramework(),
+    120_000,
+  );
+  it(
+    'Telegram: malformed and unknown updates by polling and webhook are skipped; polling continues; owners get zh-CN',
+    () => suite.telegram(),
+    120_000,
+  );
+  it(
+    'WeChat: messages of every wechaty type are answered in zh-CN or skipped, never crash',
+    () => suite.wechat(),
+    120_000,
+  );
 });
 
 // The bugs the fuzz found, each pinned by the input that showed it.
 describe('fuzz findings stay fixed', () => {
   let env: Awaited<ReturnType<typeof demoBot>>;
-  beforeAll(async () => { env = await demoBot('sqlite'); }, 60_000);
-  afterAll(async () => { await env.db.drop(); });
+  beforeAll(async () => {
+    env = await demoBot('sqlite');
+  }, 60_000);
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   it('a holiday word ("春节", "国庆节") at a date prompt is not understood, and asked again (the recogniser threw)', async () => {
     await chatWith(env.bot).converse([
@@ -57,12 +73,25 @@ describe('fuzz findings stay fixed', () => {
 
   it('an AppError thrown inside a dialog reaches the owner as its own zh-CN text (not the generic apology)', async () => {
     await chatWith(env.bot).converse([
-      ['我要投诉，楼上太吵了', '已为您归类', '请描述'], ['电钻', '问题发生在哪里'], ['本户', '如有照片'], ['没有', '情况紧急吗'], ['一般', '请确认'], ['是', '工单号'],
+      ['我要投诉，楼上太吵了', '已为您归类', '请描述'],
+      ['电钻', '问题发生在哪里'],
+      ['本户', '如有照片'],
+      ['没有', '情况紧急吗'],
+      ['一般', '请确认'],
+      ['是', '工单号'],
     ]);
     const first = chatWith(env.bot);
     const second = chatWith(env.bot);
-    await first.converse([['我的投诉', '您的投诉'], ['1', '您可以'], ['撤回', '确定撤回']]);
-    await second.converse([['我的投诉', '您的投诉'], ['1', '您可以'], ['撤回', '确定撤回']]);
+    await first.converse([
+      ['我的投诉', '您的投诉'],
+      ['1', '您可以'],
+      ['撤回', '确定撤回'],
+    ]);
+    await second.converse([
+      ['我的投诉', '您的投诉'],
+      ['1', '您可以'],
+      ['撤回', '确定撤回'],
+    ]);
     await first.converse([['是', '已撤回']]);
     await second.converse([['是', /当前状态为「已撤回」，不能撤回/]]);
   });
@@ -89,6 +118,9 @@ describe('fuzz findings stay fixed', () => {
   });
 
   it('返回 in 我的投诉 is answered (it used to end the flow in silence)', async () => {
-    await chatWith(env.bot).converse([['我的投诉', '您的投诉'], ['返回', '已返回']]);
+    await chatWith(env.bot).converse([
+      ['我的投诉', '您的投诉'],
+      ['返回', '已返回'],
+    ]);
   });
 });

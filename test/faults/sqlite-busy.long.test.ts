@@ -18,8 +18,19 @@ const WRITES_EACH = 150;
 const HOLDS = 2;
 const HOLD_MS = 6500; // > the 5 s busy timeout in src/db/client.ts
 
-interface Failure { key: string; kind: string; code?: string; name: string; message: string; ms: number }
-interface WriterReport { name: string; acked: string[]; failed: Failure[] }
+interface Failure {
+  key: string;
+  kind: string;
+  code?: string;
+  name: string;
+  message: string;
+  ms: number;
+}
+interface WriterReport {
+  name: string;
+  acked: string[];
+  failed: Failure[];
+}
 
 interface Worker {
   /** Resolves once the process has opened the database (it then waits for start()). */
@@ -52,7 +63,9 @@ function runWorker(args: string[], onLine: (line: Record<string, unknown>) => vo
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(lines) : reject(new Error(`worker ${args.join(' ')} exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(lines) : reject(new Error(`worker ${args.join(' ')} exited ${code}: ${err}`)),
+    );
   });
   return { ready, done, start: () => child.stdin.end('go\n') };
 }
@@ -69,8 +82,12 @@ describe('SQLite busy: concurrent writer processes and a long write transaction 
   it('every acknowledged write is present afterwards; failed writes failed with a clear, user-mappable error', async () => {
     let holderLocked: () => void = () => undefined;
     const locked = new Promise<void>((r) => (holderLocked = r));
-    const holder = runWorker(['holder', db.url, String(HOLD_MS), String(HOLDS)], (l) => { if (l.locked) holderLocked(); });
-    const writers = Array.from({ length: WRITERS }, (_, i) => runWorker(['writer', db.url, `w${i}`, String(WRITES_EACH), String(i)]));
+    const holder = runWorker(['holder', db.url, String(HOLD_MS), String(HOLDS)], (l) => {
+      if (l.locked) holderLocked();
+    });
+    const writers = Array.from({ length: WRITERS }, (_, i) =>
+      runWorker(['writer', db.url, `w${i}`, String(WRITES_EACH), String(i)]),
+    );
     await Promise.all([holder.ready, ...writers.map((w) => w.ready)]);
     // The holder takes the write lock first; then every writer starts into it.
     holder.start();
@@ -85,21 +102,33 @@ describe('SQLite busy: concurrent writer processes and a long write transaction 
       const acked = reports.flatMap((r) => r.acked);
       const failed = reports.flatMap((r) => r.failed);
       const kindOf = (k: string) => k.split('-')[1];
-      const outboxKeys = new Set((await check.prisma.outboxMessage.findMany({ select: { dedupeKey: true } })).map((r) => r.dedupeKey));
+      const outboxKeys = new Set(
+        (await check.prisma.outboxMessage.findMany({ select: { dedupeKey: true } })).map((r) => r.dedupeKey),
+      );
       const stateKeys = new Set((await check.prisma.botState.findMany({ select: { key: true } })).map((r) => r.key));
       const auditKeys = new Set(
-        (await check.prisma.auditLog.findMany({ where: { action: 'busy.tx' }, select: { subject: true } })).map((r) => r.subject ?? ''),
+        (await check.prisma.auditLog.findMany({ where: { action: 'busy.tx' }, select: { subject: true } })).map(
+          (r) => r.subject ?? '',
+        ),
       );
       const present = (k: string) =>
-        kindOf(k) === 'state' ? stateKeys.has(k) : kindOf(k) === 'tx' ? outboxKeys.has(k) && auditKeys.has(k) : outboxKeys.has(k);
+        kindOf(k) === 'state'
+          ? stateKeys.has(k)
+          : kindOf(k) === 'tx'
+            ? outboxKeys.has(k) && auditKeys.has(k)
+            : outboxKeys.has(k);
       const lost = acked.filter((k) => !present(k));
       // A transaction is all or nothing: no audit row without its outbox row, or the other way round.
-      const torn = [...auditKeys].filter((k) => !outboxKeys.has(k)).concat([...outboxKeys].filter((k) => kindOf(k) === 'tx' && !auditKeys.has(k)));
+      const torn = [...auditKeys]
+        .filter((k) => !outboxKeys.has(k))
+        .concat([...outboxKeys].filter((k) => kindOf(k) === 'tx' && !auditKeys.has(k)));
       const failedButPresent = failed.filter((f) => present(f.key));
       expect(await check.prisma.auditLog.count({ where: { action: 'busy.hold' } })).toBe(HOLDS); // the long transactions committed
 
       const attempted = WRITERS * WRITES_EACH;
-      const mapped = failed.map((f) => appErrorFrom(Object.assign(new Error(f.message), { code: f.code, name: f.name })));
+      const mapped = failed.map((f) =>
+        appErrorFrom(Object.assign(new Error(f.message), { code: f.code, name: f.name })),
+      );
       const codes = [...new Set(failed.map((f) => `${f.code ?? f.name}`))];
       console.log(
         `sqlite busy: ${WRITERS} writer processes + 1 holding a write transaction ${HOLDS}× ${HOLD_MS} ms; ${attempted} writes attempted, ` +
@@ -115,7 +144,8 @@ describe('SQLite busy: concurrent writer processes and a long write transaction 
       // The holder kept the lock past the busy timeout, so some writers must have been refused…
       expect(failed.length).toBeGreaterThan(0);
       // …each with an error the app shows as "service unavailable, try again", not a crash or a generic bug text.
-      for (const e of mapped) expect(e).toMatchObject({ code: 'UNAVAILABLE', userText: '服务暂时不可用，请稍后再试。' });
+      for (const e of mapped)
+        expect(e).toMatchObject({ code: 'UNAVAILABLE', userText: '服务暂时不可用，请稍后再试。' });
     } finally {
       await check.close();
     }

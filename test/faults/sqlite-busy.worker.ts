@@ -58,7 +58,13 @@ if (role === 'holder') {
     const t0 = Date.now();
     try {
       if (kind === 'outbox') {
-        await enqueue(db.prisma, { channel: 'telegram', address: '1', kind: 'notice', message: { text: key }, dedupeKey: key });
+        await enqueue(db.prisma, {
+          channel: 'telegram',
+          address: '1',
+          kind: 'notice',
+          message: { text: key },
+          dedupeKey: key,
+        });
       } else if (kind === 'state') {
         // What every bot turn writes: the conversation's dialog state.
         await new PrismaStorage(db.prisma).write({ [key]: { dialogState: { step: i }, eTag: '*' } });
@@ -66,13 +72,30 @@ if (role === 'holder') {
         // The app's pattern: a change and its notice in one transaction.
         await db.prisma.$transaction(async (tx) => {
           await tx.auditLog.create({ data: { actor: name, action: 'busy.tx', subject: key } });
-          await enqueue(tx, { channel: 'telegram', address: '1', kind: 'notice', message: { text: key }, dedupeKey: key });
+          await enqueue(tx, {
+            channel: 'telegram',
+            address: '1',
+            kind: 'notice',
+            message: { text: key },
+            dedupeKey: key,
+          });
         });
       }
       acked.push(key);
     } catch (err) {
       const e = err as { code?: string; name?: string; message?: string };
-      failed.push({ key, kind, code: e.code, name: e.name ?? 'Error', message: String(e.message ?? err).split('\n').filter(Boolean).slice(-2).join(' | '), ms: Date.now() - t0 });
+      failed.push({
+        key,
+        kind,
+        code: e.code,
+        name: e.name ?? 'Error',
+        message: String(e.message ?? err)
+          .split('\n')
+          .filter(Boolean)
+          .slice(-2)
+          .join(' | '),
+        ms: Date.now() - t0,
+      });
     }
     await sleep(20);
   }

@@ -56,7 +56,11 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
   }
   async function notify(who: mock.ContactMock, text: string): Promise<string> {
     const { message } = await enqueue(db.prisma, {
-      channel: 'wechat', address: `contact:${who.id}`, kind: 'notice', message: { text }, dedupeKey: `wx-fault-${++seq}`,
+      channel: 'wechat',
+      address: `contact:${who.id}`,
+      kind: 'notice',
+      message: { text },
+      dedupeKey: `wx-fault-${++seq}`,
     });
     return message.id;
   }
@@ -139,16 +143,19 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
     expect(boxes.slice(1).flat()).toEqual([]);
 
     await loginAgain();
-    await vi.waitFor(async () => {
-      for (const id of waiting) expect((await row(id)).status).toBe('SENT');
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        for (const id of waiting) expect((await row(id)).status).toBe('SENT');
+      },
+      { timeout: 10_000 },
+    );
     expect(boxes).toEqual([['通知0'], ['通知1'], ['通知2'], ['通知3']]);
 
     // Inbound after the re-login: a turn runs and its reply arrives.
     owners[1]?.say('还在吗').to(botUser);
     await vi.waitFor(() => expect(boxes[1]).toContain('收到：还在吗'));
     console.log(
-      `wechat logout mid-run: 1 sent before, 3 queued while logged out ${(MAX_ATTEMPTS + 1)} s (> ${MAX_ATTEMPTS} attempts' backoff), ` +
+      `wechat logout mid-run: 1 sent before, 3 queued while logged out ${MAX_ATTEMPTS + 1} s (> ${MAX_ATTEMPTS} attempts' backoff), ` +
         `0 dead, 0 lost, 3 delivered once after re-login; inbound after re-login ok; unhandled rejections ${unhandled.length}`,
     );
   });
@@ -167,9 +174,12 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
     await vi.waitFor(() => expect(restarts()).toBeGreaterThan(restartsBefore));
     const beforeLogin = boxes.flat().length;
     await loginAgain();
-    await vi.waitFor(async () => {
-      for (const id of ids) expect((await row(id)).status).toBe('SENT');
-    }, { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        for (const id of ids) expect((await row(id)).status).toBe('SENT');
+      },
+      { timeout: 10_000 },
+    );
     expect(boxes).toEqual(owners.map((_, i) => [`批量${i}`]));
     const dead = await db.prisma.outboxMessage.count({ where: { status: 'DEAD' } });
     expect(dead).toBe(0);
@@ -185,13 +195,18 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
     const owner = mocker.createContact({ name: '冯先生' });
     const box = inbox(owner);
     const original = puppet.messageSendText.bind(puppet);
-    const spy = vi.spyOn(puppet, 'messageSendText').mockRejectedValueOnce(new Error('socket hang up')).mockImplementation(original);
+    const spy = vi
+      .spyOn(puppet, 'messageSendText')
+      .mockRejectedValueOnce(new Error('socket hang up'))
+      .mockImplementation(original);
     const id = await notify(owner, '账单提醒');
     await vi.waitFor(async () => expect((await row(id)).status).toBe('SENT'), { timeout: 10_000 });
     spy.mockRestore();
     expect(await row(id)).toMatchObject({ attempts: 1 });
     expect(box).toEqual(['账单提醒']);
     expect(unhandled).toEqual([]);
-    console.log(`wechat send broken mid-flight: failed once (retryable), delivered 1×, 0 lost; unhandled rejections ${unhandled.length}`);
+    console.log(
+      `wechat send broken mid-flight: failed once (retryable), delivered 1×, 0 lost; unhandled rejections ${unhandled.length}`,
+    );
   });
 });

@@ -25,10 +25,20 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     people.B = await addOwner(env.db.prisma, env.est.unit('1', '102'), '业主乙', '13900000002', 'owner-b');
     people.C = await addOwner(env.db.prisma, env.est.unit('1', '103'), '业主丙', '13900000003', 'owner-c');
     people.D = await addOwner(env.db.prisma, env.est.unit('1', '104'), '业主丁', '13900000004', 'owner-d');
-    await env.db.prisma.unitMembership.create({ data: { unitId: env.est.unit('1', '105'), personId: people.D, role: 'OWNER' } });
-    await setFeeOptOut(env.db.prisma, { personId: people.B, estateId: env.est.estateId, at: at('2026-11-01', '12:00'), staffMessage: { text: 'x' } });
+    await env.db.prisma.unitMembership.create({
+      data: { unitId: env.est.unit('1', '105'), personId: people.D, role: 'OWNER' },
+    });
+    await setFeeOptOut(env.db.prisma, {
+      personId: people.B,
+      estateId: env.est.estateId,
+      at: at('2026-11-01', '12:00'),
+      staffMessage: { text: 'x' },
+    });
     const csv = billCsv(
-      ...['101', '102', '103'].flatMap((r) => [`1栋,${r},2026-11,物业费,300,0,2026-11-30`, `1栋,${r},2026-12,物业费,300,0,2026-12-31`]),
+      ...['101', '102', '103'].flatMap((r) => [
+        `1栋,${r},2026-11,物业费,300,0,2026-11-30`,
+        `1栋,${r},2026-12,物业费,300,0,2026-12-31`,
+      ]),
       '1栋,104,2026-11,物业费,300,100,2026-11-30',
       '1栋,105,2026-11,水费,45.5,0,2026-12-02',
       '1栋,106,2026-11,物业费,300,300,2026-11-30', // paid, and no owner anyway
@@ -49,7 +59,11 @@ describeEachDb('催缴 campaign over two months', (provider) => {
       if (d === '2026-12-03' && !crashed) {
         crashed = true;
         // Crash after the first reminder of the day, then the restarted job runs the same tick again.
-        await expect(runArrearsCampaign(env.db.prisma, estate, now, () => { throw new Error('crash'); })).rejects.toThrow('crash');
+        await expect(
+          runArrearsCampaign(env.db.prisma, estate, now, () => {
+            throw new Error('crash');
+          }),
+        ).rejects.toThrow('crash');
       }
       await runArrearsCampaign(env.db.prisma, estate, now);
       await runArrearsCampaign(env.db.prisma, estate, now); // a rerun of the same tick
@@ -57,8 +71,11 @@ describeEachDb('催缴 campaign over two months', (provider) => {
 
     const notices = await feeNoticesOf(env.db.prisma, env.est.estateId);
     const who = Object.fromEntries(Object.entries(people).map(([k, v]) => [v, k]));
-    const got = notices.map((n) => `${localDateKey(n.createdAt, TZ)} ${who[n.personId]} ${n.unitId.split('-').pop()} ${n.dueDate} ${n.stage}`);
-    const A = (date: string, room: string, due: string, stage: string, p = 'A') => `${date} ${p} ${room} ${due} ${stage}`;
+    const got = notices.map(
+      (n) => `${localDateKey(n.createdAt, TZ)} ${who[n.personId]} ${n.unitId.split('-').pop()} ${n.dueDate} ${n.stage}`,
+    );
+    const A = (date: string, room: string, due: string, stage: string, p = 'A') =>
+      `${date} ${p} ${room} ${due} ${stage}`;
     const expected = [
       A('2026-11-23', '101', '2026-11-30', 'd-7'),
       A('2026-11-23', '103', '2026-11-30', 'd-7', 'C'),
@@ -96,7 +113,9 @@ describeEachDb('催缴 campaign over two months', (provider) => {
       expect(minute >= 8 * 60 + 30 && minute < 21 * 60).toBe(true);
     }
     // The 22:30 run of 11-30 is held until 08:30 the next morning.
-    const late = outbox.find((m) => m.address === 'owner-a' && m.nextAttemptAt.getTime() === at('2026-12-01', '08:30').getTime());
+    const late = outbox.find(
+      (m) => m.address === 'owner-a' && m.nextAttemptAt.getTime() === at('2026-12-01', '08:30').getTime(),
+    );
     expect((late?.payload as { text: string }).text).toContain('今天（2026-11-30）到期');
 
     // Wording escalates with the age of the debt; it always says how to pay and how to stop.

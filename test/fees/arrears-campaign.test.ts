@@ -23,7 +23,13 @@ describe('planReminders', () => {
 
   it('nothing before the first offset, nothing for paid bills, nothing for units without owners', () => {
     expect(planReminders(base({ today: '2026-11-22' }))).toEqual([]);
-    expect(planReminders(base({ bills: [{ unitId: 'u1', period: '2026-11', feeType: 'PROPERTY', dueDate: '2026-11-30', outstandingCents: 0 }] }))).toEqual([]);
+    expect(
+      planReminders(
+        base({
+          bills: [{ unitId: 'u1', period: '2026-11', feeType: 'PROPERTY', dueDate: '2026-11-30', outstandingCents: 0 }],
+        }),
+      ),
+    ).toEqual([]);
     expect(planReminders(base({ owners: [] }))).toEqual([]);
   });
 

@@ -42,12 +42,52 @@ describe('parseBillCsv', () => {
     expect(r.errors).toEqual([]);
     expect(r.encoding).toBe('utf-8');
     expect(r.rows).toEqual([
-      { building: '1栋', room: '101', period: '2026-11', feeType: 'PROPERTY', amountDueCents: 123450, amountPaidCents: 123450, dueDate: '2026-11-30' },
-      { building: '1栋', room: '102', period: '2026-11', feeType: 'PROPERTY', amountDueCents: 123450, amountPaidCents: 0, dueDate: '2026-11-30' },
-      { building: '2栋', room: '1单元201', period: '2026-11', feeType: 'WATER', amountDueCents: 8000, amountPaidCents: 0, dueDate: '2026-11-30' },
-      { building: '2栋', room: '1单元202', period: '2026-11', feeType: 'ELECTRICITY', amountDueCents: 1230, amountPaidCents: 1230, dueDate: '2026-11-30' },
+      {
+        building: '1栋',
+        room: '101',
+        period: '2026-11',
+        feeType: 'PROPERTY',
+        amountDueCents: 123450,
+        amountPaidCents: 123450,
+        dueDate: '2026-11-30',
+      },
+      {
+        building: '1栋',
+        room: '102',
+        period: '2026-11',
+        feeType: 'PROPERTY',
+        amountDueCents: 123450,
+        amountPaidCents: 0,
+        dueDate: '2026-11-30',
+      },
+      {
+        building: '2栋',
+        room: '1单元201',
+        period: '2026-11',
+        feeType: 'WATER',
+        amountDueCents: 8000,
+        amountPaidCents: 0,
+        dueDate: '2026-11-30',
+      },
+      {
+        building: '2栋',
+        room: '1单元202',
+        period: '2026-11',
+        feeType: 'ELECTRICITY',
+        amountDueCents: 1230,
+        amountPaidCents: 1230,
+        dueDate: '2026-11-30',
+      },
       // paid > due is a prepayment and is accepted
-      { building: '3栋', room: '301', period: '2026-11', feeType: 'PARKING', amountDueCents: 123400, amountPaidCents: 150000, dueDate: '2026-11-30' },
+      {
+        building: '3栋',
+        room: '301',
+        period: '2026-11',
+        feeType: 'PARKING',
+        amountDueCents: 123400,
+        amountPaidCents: 150000,
+        dueDate: '2026-11-30',
+      },
     ]);
   });
 
@@ -56,17 +96,34 @@ describe('parseBillCsv', () => {
     const r = parseBillCsv(Buffer.from(csv));
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { building: '5', room: '1-1201', period: '2026-12', feeType: 'OTHER', amountDueCents: 48640, amountPaidCents: 0, dueDate: '2026-12-31' },
+      {
+        building: '5',
+        room: '1-1201',
+        period: '2026-12',
+        feeType: 'OTHER',
+        amountDueCents: 48640,
+        amountPaidCents: 0,
+        dueDate: '2026-12-31',
+      },
     ]);
   });
 
   it('decodes a GBK file saved by Chinese Excel', () => {
-    const csv = '单元房号,楼栋,期间,费项,应收,已缴,缴费截止日\r\n2单元302,8栋,2026年10月,物业费,"2,000",500.5,2026年10月31日\r\n';
+    const csv =
+      '单元房号,楼栋,期间,费项,应收,已缴,缴费截止日\r\n2单元302,8栋,2026年10月,物业费,"2,000",500.5,2026年10月31日\r\n';
     const r = parseBillCsv(iconv.encode(csv, 'gbk'));
     expect(r.encoding).toBe('gbk');
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { building: '8栋', room: '2单元302', period: '2026-10', feeType: 'PROPERTY', amountDueCents: 200000, amountPaidCents: 50050, dueDate: '2026-10-31' },
+      {
+        building: '8栋',
+        room: '2单元302',
+        period: '2026-10',
+        feeType: 'PROPERTY',
+        amountDueCents: 200000,
+        amountPaidCents: 50050,
+        dueDate: '2026-10-31',
+      },
     ]);
   });
 
@@ -76,11 +133,13 @@ describe('parseBillCsv', () => {
       { line: 5, message: '第5行：应收金额“abc”不是有效金额' },
       {
         line: 6,
-        message: '第6行：账期“2026-13”不是有效账期（例：2026-11）；应收金额“1.005”最多保留两位小数；实收金额“-5”不能为负数',
+        message:
+          '第6行：账期“2026-13”不是有效账期（例：2026-11）；应收金额“1.005”最多保留两位小数；实收金额“-5”不能为负数',
       },
       {
         line: 7,
-        message: '第7行：费用类型“燃气费”不是有效费用类型（可选：物业管理费、水费、电费、停车费、其他）；到期日“2026-02-30”不是有效日期（例：2026-11-30）',
+        message:
+          '第7行：费用类型“燃气费”不是有效费用类型（可选：物业管理费、水费、电费、停车费、其他）；到期日“2026-02-30”不是有效日期（例：2026-11-30）',
       },
       { line: 8, message: '第8行：楼栋不能为空' },
       { line: 9, message: '第9行：与第2行重复（楼栋“1栋”、房号“101”、账期2026-11、物业管理费）' },
@@ -97,7 +156,9 @@ describe('parseBillCsv', () => {
 
   it('reports an empty file and an unterminated quote', () => {
     expect(parseBillCsv(Buffer.from('')).errors).toEqual([{ line: 1, message: '第1行：文件为空，缺少表头' }]);
-    const r = parseBillCsv(Buffer.from('楼栋,房号,账期,费用类型,应收,到期日\n1栋,101,2026-11,物业费,100,2026-11-30\n1栋,"102,2026-11\n'));
+    const r = parseBillCsv(
+      Buffer.from('楼栋,房号,账期,费用类型,应收,到期日\n1栋,101,2026-11,物业费,100,2026-11-30\n1栋,"102,2026-11\n'),
+    );
     expect(r.errors).toEqual([{ line: 3, message: '第3行：引号未闭合' }]);
   });
 
@@ -122,7 +183,13 @@ describe('parseBillCsv', () => {
     expect(r.rows.reduce((s, x) => s + x.amountDueCents, 0)).toBe(expectedDue);
     expect(r.rows.reduce((s, x) => s + x.amountPaidCents, 0)).toBe(expectedPaid);
     expect(r.rows[99_999]).toEqual({
-      building: '99栋', room: '99999', period: '2026-04', feeType: 'OTHER', amountDueCents: 499_999, amountPaidCents: 0, dueDate: '2026-12-31',
+      building: '99栋',
+      room: '99999',
+      period: '2026-04',
+      feeType: 'OTHER',
+      amountDueCents: 499_999,
+      amountPaidCents: 0,
+      dueDate: '2026-12-31',
     });
   });
 });

@@ -27,7 +27,9 @@ export function useFeeEstate(provider: Provider, opts: { code?: string; settings
     env.db = await createTestDatabase(provider);
     env.est = await seedFeeEstate(env.db.prisma, opts);
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
   return env;
 }
 
@@ -37,10 +39,19 @@ export interface FeeEstate {
   buildingId: (name: string) => string;
 }
 
-export async function seedFeeEstate(prisma: Prisma, opts: { code?: string; settings?: object } = {}): Promise<FeeEstate> {
+export async function seedFeeEstate(
+  prisma: Prisma,
+  opts: { code?: string; settings?: object } = {},
+): Promise<FeeEstate> {
   const code = opts.code ?? 'FEE1';
   const estate = await prisma.estate.create({
-    data: { code, name: '锦绣花园', deskPhone: '0571-8888 6666', emergencyPhone: '0571-8888 9999', settings: opts.settings ?? {} },
+    data: {
+      code,
+      name: '锦绣花园',
+      deskPhone: '0571-8888 6666',
+      emergencyPhone: '0571-8888 9999',
+      settings: opts.settings ?? {},
+    },
   });
   const buildings = new Map<string, string>();
   const spec: Array<[string, string, string[]]> = [
@@ -51,7 +62,9 @@ export async function seedFeeEstate(prisma: Prisma, opts: { code?: string; setti
   for (const [name, entrance, rooms] of spec) {
     const b = await prisma.building.create({ data: { estateId: estate.id, name } });
     buildings.set(name, b.id);
-    await prisma.unit.createMany({ data: rooms.map((room) => ({ id: `${code}-${name}-${room}`, buildingId: b.id, entrance, room })) });
+    await prisma.unit.createMany({
+      data: rooms.map((room) => ({ id: `${code}-${name}-${room}`, buildingId: b.id, entrance, room })),
+    });
   }
   return {
     estateId: estate.id,
@@ -65,7 +78,13 @@ export async function seedFeeEstate(prisma: Prisma, opts: { code?: string; setti
 }
 
 /** An owner of `unitId` reachable on the console channel as `consoleId`. */
-export async function addOwner(prisma: Prisma, unitId: string, name: string, phone: string, consoleId: string): Promise<string> {
+export async function addOwner(
+  prisma: Prisma,
+  unitId: string,
+  name: string,
+  phone: string,
+  consoleId: string,
+): Promise<string> {
   const p = await prisma.person.create({
     data: {
       name,
@@ -80,7 +99,13 @@ export async function addOwner(prisma: Prisma, unitId: string, name: string, pho
 /** A sender as identify() would build it, for calling services and commands directly. */
 export function senderFor(
   est: FeeEstate,
-  o: { personId?: string | null; name?: string; units?: Array<{ unitId: string; label: string }>; staff?: StaffRole; settings?: Record<string, unknown> },
+  o: {
+    personId?: string | null;
+    name?: string;
+    units?: Array<{ unitId: string; label: string }>;
+    staff?: StaffRole;
+    settings?: Record<string, unknown>;
+  },
 ): Sender {
   return {
     identityId: 'i1',
@@ -89,7 +114,15 @@ export function senderFor(
     personId: o.personId ?? null,
     name: o.name ?? null,
     locale: 'zh-CN',
-    estate: { id: est.estateId, code: 'FEE1', name: '锦绣花园', timezone: 'Asia/Shanghai', deskPhone: '0571-8888 6666', emergencyPhone: '0571-8888 9999', settings: { handoffMaxTopicLength: 500, ...(o.settings ?? {}) } },
+    estate: {
+      id: est.estateId,
+      code: 'FEE1',
+      name: '锦绣花园',
+      timezone: 'Asia/Shanghai',
+      deskPhone: '0571-8888 6666',
+      emergencyPhone: '0571-8888 9999',
+      settings: { handoffMaxTopicLength: 500, ...(o.settings ?? {}) },
+    },
     units: (o.units ?? []).map((u) => ({ ...u, estateId: est.estateId, role: 'OWNER' as const })),
     staff: o.staff ? { id: 's1', role: o.staff, estateId: est.estateId } : null,
     isGroup: false,

@@ -34,6 +34,8 @@ describeEachDb('import-bills CLI', (provider) => {
   });
 
   it('draws a fixed-width bar', () => {
-    expect(progressBar({ phase: 'write', done: 50, total: 100 })).toBe(`\r写入 [${'#'.repeat(15)}${'-'.repeat(15)}]  50% 50/100`);
+    expect(progressBar({ phase: 'write', done: 50, total: 100 })).toBe(
+      `\r写入 [${'#'.repeat(15)}${'-'.repeat(15)}]  50% 50/100`,
+    );
   });
 });

@@ -11,20 +11,29 @@ describe('importBills, 100,000-row file [sqlite]', () => {
   let estateId: string;
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
-    const e = await db.prisma.estate.create({ data: { code: 'BIG', name: '大社区', deskPhone: '1', emergencyPhone: '2' } });
+    const e = await db.prisma.estate.create({
+      data: { code: 'BIG', name: '大社区', deskPhone: '1', emergencyPhone: '2' },
+    });
     estateId = e.id;
     const b = await db.prisma.building.create({ data: { estateId, name: '9' } });
     for (let i = 0; i < N; i += 5000) {
       await db.prisma.unit.createMany({
-        data: Array.from({ length: Math.min(5000, N - i) }, (_, k) => ({ id: `big-${i + k}`, buildingId: b.id, room: String(100000 + i + k) })),
+        data: Array.from({ length: Math.min(5000, N - i) }, (_, k) => ({
+          id: `big-${i + k}`,
+          buildingId: b.id,
+          room: String(100000 + i + k),
+        })),
       });
     }
   }, 120_000);
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   const file = (paidEvery: number) => {
     const lines = ['building,room,period,fee_type,amount_due,amount_paid,due_date'];
-    for (let i = 0; i < N; i++) lines.push(`9栋,${100000 + i},2026-11,物业管理费,"1,234.50",${i % paidEvery === 0 ? '1234.50' : '0'},2026-11-30`);
+    for (let i = 0; i < N; i++)
+      lines.push(`9栋,${100000 + i},2026-11,物业管理费,"1,234.50",${i % paidEvery === 0 ? '1234.50' : '0'},2026-11-30`);
     return Buffer.from(lines.join('\n'));
   };
 

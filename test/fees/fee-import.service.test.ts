@@ -17,7 +17,13 @@ describeEachDb('importBills', (provider) => {
     expect(s.errors).toEqual([]);
     expect(s).toMatchObject({ rows: 5, created: 5, updated: 0, unchanged: 0, encoding: 'utf-8' });
     const [b101] = await billsOfUnits(env.db.prisma, [env.est.unit('1', '101')]);
-    expect(b101).toMatchObject({ period: '2026-11', feeType: 'PROPERTY', amountDueCents: 123450, amountPaidCents: 123450, dueDate: '2026-11-30' });
+    expect(b101).toMatchObject({
+      period: '2026-11',
+      feeType: 'PROPERTY',
+      amountDueCents: 123450,
+      amountPaidCents: 123450,
+      dueDate: '2026-11-30',
+    });
     const [water] = await billsOfUnits(env.db.prisma, [env.est.unit('2', '201')]);
     expect(water).toMatchObject({ feeType: 'WATER', amountDueCents: 8000, amountPaidCents: 0 });
     expect(formatImportSummary(s)).toContain('新增5条');
@@ -31,7 +37,10 @@ describeEachDb('importBills', (provider) => {
 
   it('a GBK file from Excel imports the same (nothing changes: same content)', async () => {
     // GBK has no U+00A5 "¥": Chinese Excel writes the full-width "￥".
-    const text = fixture('fees-good-zh.csv').toString('utf8').replace(/^\uFEFF/, '').replace(/¥/g, '￥');
+    const text = fixture('fees-good-zh.csv')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/¥/g, '￥');
     const gbk = iconv.encode(text, 'gbk');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
     const s = await importBills(env.db.prisma, env.est.estateId, gbk);
@@ -39,7 +48,8 @@ describeEachDb('importBills', (provider) => {
   });
 
   it('a later file with payments updates what was paid', async () => {
-    const csv = 'building,room,period,fee_type,amount_due,amount_paid,due_date\n2栋,1单元201,2026-11,水费,80,50,2026-11-30\n';
+    const csv =
+      'building,room,period,fee_type,amount_due,amount_paid,due_date\n2栋,1单元201,2026-11,水费,80,50,2026-11-30\n';
     const s = await importBills(env.db.prisma, env.est.estateId, Buffer.from(csv));
     expect(s).toMatchObject({ created: 0, updated: 1, unchanged: 0, errors: [] });
     const [water] = await billsOfUnits(env.db.prisma, [env.est.unit('2', '201')]);
@@ -58,7 +68,13 @@ describeEachDb('importBills', (provider) => {
   });
 
   it('an unknown unit is an error on its line; the good rows of that file are not written either', async () => {
-    const csv = ['楼栋,房号,账期,费用类型,应收,实收,到期日', '1栋,105,2026-12,物业费,100,0,2026-12-31', '', '9栋,901,2026-12,物业费,100,0,2026-12-31', '1栋,10x,2026-12,物业费,100,0,2026-12-31'].join('\r\n');
+    const csv = [
+      '楼栋,房号,账期,费用类型,应收,实收,到期日',
+      '1栋,105,2026-12,物业费,100,0,2026-12-31',
+      '',
+      '9栋,901,2026-12,物业费,100,0,2026-12-31',
+      '1栋,10x,2026-12,物业费,100,0,2026-12-31',
+    ].join('\r\n');
     const s = await importBills(env.db.prisma, env.est.estateId, Buffer.from(csv));
     expect(s.errors.map((e) => e.line)).toEqual([4, 5]);
     expect(s.errors[0]?.message).toContain('9栋 901');
@@ -66,7 +82,11 @@ describeEachDb('importBills', (provider) => {
   });
 
   it('mixed parse errors and unknown units are both reported with their own lines', async () => {
-    const csv = ['楼栋,房号,账期,费用类型,应收,实收,到期日', '1栋,106,2026-12,物业费,xx,0,2026-12-31', '1栋,999,2026-12,物业费,1,0,2026-12-31'].join('\n');
+    const csv = [
+      '楼栋,房号,账期,费用类型,应收,实收,到期日',
+      '1栋,106,2026-12,物业费,xx,0,2026-12-31',
+      '1栋,999,2026-12,物业费,1,0,2026-12-31',
+    ].join('\n');
     const s = await importBills(env.db.prisma, env.est.estateId, Buffer.from(csv));
     expect(s.errors.map((e) => e.line)).toEqual([2, 3]);
   });

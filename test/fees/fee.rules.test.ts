@@ -32,7 +32,9 @@ describe('balanceSummary', () => {
     // 30 days overdue on ¥60.00 at 万分之三/day = 6000 × 0.0003 × 30 = 54 分
     const s = balanceSummary([bill({ amountPaidCents: 4_000 })], '2026-11-30', rule3);
     expect(s.totalOutstandingCents).toBe(6_000);
-    expect(s.overdue).toEqual([{ period: '2026-10', feeType: 'PROPERTY', outstandingCents: 6_000, daysOverdue: 30, lateFeeCents: 54 }]);
+    expect(s.overdue).toEqual([
+      { period: '2026-10', feeType: 'PROPERTY', outstandingCents: 6_000, daysOverdue: 30, lateFeeCents: 54 },
+    ]);
     expect(s.lateFeeTotalCents).toBe(54);
   });
 
@@ -47,7 +49,10 @@ describe('balanceSummary', () => {
     const inGrace = balanceSummary([bill({})], '2026-11-15', rule);
     expect(inGrace.overdue[0]).toMatchObject({ daysOverdue: 15, lateFeeCents: 0 });
     // 30 days overdue − 15 grace = 15 days × 10000 × 0.0005 = 75 分
-    expect(balanceSummary([bill({})], '2026-11-30', rule).overdue[0]).toMatchObject({ daysOverdue: 30, lateFeeCents: 75 });
+    expect(balanceSummary([bill({})], '2026-11-30', rule).overdue[0]).toMatchObject({
+      daysOverdue: 30,
+      lateFeeCents: 75,
+    });
   });
 
   it('caps the late fee at capPercent of the outstanding amount', () => {
@@ -67,7 +72,13 @@ describe('balanceSummary', () => {
     const bills = [
       bill({ period: '2026-11', feeType: 'WATER', amountDueCents: 3_000, dueDate: '2026-12-31' }),
       bill({ period: '2026-12', feeType: 'PROPERTY', amountDueCents: 20_000, dueDate: '2027-01-31' }),
-      bill({ period: '2026-11', feeType: 'PROPERTY', amountDueCents: 20_000, amountPaidCents: 5_000, dueDate: '2026-12-31' }),
+      bill({
+        period: '2026-11',
+        feeType: 'PROPERTY',
+        amountDueCents: 20_000,
+        amountPaidCents: 5_000,
+        dueDate: '2026-12-31',
+      }),
       bill({ period: '2026-10', feeType: 'PROPERTY', amountDueCents: 20_000, dueDate: '2026-11-30' }),
       bill({ period: '2026-09', feeType: 'PARKING', amountDueCents: 15_000, dueDate: '2026-10-31' }),
     ];

@@ -12,7 +12,9 @@ describeEachDb('owner fee balance', (provider) => {
   let owner: string;
   beforeAll(async () => {
     owner = await addOwner(env.db.prisma, env.est.unit('1', '101'), '刘洋', '13812345678', 'owner-1');
-    await env.db.prisma.staffChat.create({ data: { estateId: env.est.estateId, role: 'ASSISTANT', channel: 'telegram', chatId: '-100' } });
+    await env.db.prisma.staffChat.create({
+      data: { estateId: env.est.estateId, role: 'ASSISTANT', channel: 'telegram', chatId: '-100' },
+    });
     const csv = billCsv(
       '1栋,101,2026-10,物业费,300,300,2026-10-31', // paid after its due date: nothing owed, no late fee
       '1栋,101,2026-11,物业费,300,100,2026-11-30', // partly paid: ¥200 overdue 20 days
@@ -23,7 +25,12 @@ describeEachDb('owner fee balance', (provider) => {
     expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
   });
 
-  const mine = () => senderFor(env.est, { personId: owner, name: '刘洋', units: [{ unitId: env.est.unit('1', '101'), label: '1栋101' }] });
+  const mine = () =>
+    senderFor(env.est, {
+      personId: owner,
+      name: '刘洋',
+      units: [{ unitId: env.est.unit('1', '101'), label: '1栋101' }],
+    });
 
   it('shows arrears by period and fee type, the next due date and how to pay — no late fee when none is configured', async () => {
     const text = await feeBalanceReply(env.db.prisma, mine(), now);
@@ -53,7 +60,9 @@ describeEachDb('owner fee balance', (provider) => {
   });
 
   it('a person without units is told to bind first', async () => {
-    expect(await feeBalanceReply(env.db.prisma, senderFor(env.est, { personId: null }), now)).toContain('还没有绑定房屋');
+    expect(await feeBalanceReply(env.db.prisma, senderFor(env.est, { personId: null }), now)).toContain(
+      '还没有绑定房屋',
+    );
   });
 
   it('不再提醒 records the opt-out and tells the assistants group once; 恢复提醒 undoes it', async () => {

@@ -10,16 +10,24 @@ describeEachDb('English-speaking owner', (provider) => {
     env = await demoBot(provider);
     // First contact creates the chat account; then the owner's language is set to English.
     await say('你好', 'conv-hello');
-    const changed = await env.db.prisma.channelIdentity.updateMany({ where: { externalId: 'demo-owner' }, data: { locale: 'en' } });
+    const changed = await env.db.prisma.channelIdentity.updateMany({
+      where: { externalId: 'demo-owner' },
+      data: { locale: 'en' },
+    });
     expect(changed.count).toBe(1);
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   /** One message in its own conversation; all replies (text and buttons) as one string. */
   async function say(text: string, conversationId: string): Promise<string> {
     const chat = chatWith(env.bot, { userId: 'demo-owner', conversationId });
     await chat.adapter.receiveActivity(text);
-    return chat.adapter.activeQueue.splice(0).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions ?? []).map((x) => String(x.title))].join('\n')).join('\n');
+    return chat.adapter.activeQueue
+      .splice(0)
+      .map((a) => [a.text ?? '', ...(a.suggestedActions?.actions ?? []).map((x) => String(x.title))].join('\n'))
+      .join('\n');
   }
 
   it('household management (identity) answers in English', async () => {

@@ -14,7 +14,9 @@ describeEachDb('binding service', (provider) => {
     estateId = (await seedDemo(db.prisma)).estateId;
     svc = new BindingService(db.prisma, now);
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   async function account(id: string) {
     return db.prisma.channelIdentity.create({ data: { channel: 'test', externalId: id } });
@@ -24,10 +26,16 @@ describeEachDb('binding service', (provider) => {
     const acc = await account('svc-a');
     const unit = (await svc.resolveUnit(estateId, '3幢2单元1201室'))!;
     expect(unit.label).toBe('3栋2单元1201');
-    expect(await svc.bindWithName(acc.id, unit, '刘样', '5678')).toMatchObject({ ok: false, reason: 'mismatch', left: 4 });
+    expect(await svc.bindWithName(acc.id, unit, '刘样', '5678')).toMatchObject({
+      ok: false,
+      reason: 'mismatch',
+      left: 4,
+    });
     const ok = await svc.bindWithName(acc.id, unit, '刘洋', '5678');
     expect(ok).toMatchObject({ ok: true, unitLabel: '3栋2单元1201' });
-    expect(await db.prisma.auditLog.count({ where: { subject: acc.id, action: { in: ['binding.ok', 'binding.fail'] } } })).toBe(2);
+    expect(
+      await db.prisma.auditLog.count({ where: { subject: acc.id, action: { in: ['binding.ok', 'binding.fail'] } } }),
+    ).toBe(2);
   });
 
   it('a code works once, for its unit, within 24 h', async () => {

@@ -13,7 +13,9 @@ describeEachDb('cli', (provider) => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('issues a binding code that binds, registers owners and staff, masks phones', async () => {
     expect(await cli('binding-code', '3-2-1201')).toBe(0);

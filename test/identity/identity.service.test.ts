@@ -36,7 +36,10 @@ describeEachDb('IdentityService', (provider) => {
   });
 
   it('first contact from a group stores no address (nothing is sent to the group by mistake)', async () => {
-    const first = await identity.identify({ ...activity('19:other-group@thread.tacv2', true), from: { id: 'teams-user-2', name: '李雷' } }, new Date());
+    const first = await identity.identify(
+      { ...activity('19:other-group@thread.tacv2', true), from: { id: 'teams-user-2', name: '李雷' } },
+      new Date(),
+    );
     const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: first.identityId } });
     expect(identityAddress(row)).toBeNull();
     expect(first.isGroup).toBe(true);

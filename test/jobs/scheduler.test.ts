@@ -66,7 +66,11 @@ describeEachDb('Scheduler', (provider) => {
     await db.drop();
   });
 
-  function scheduler(jobs: Job[], clock: { now: Date }, opts: { prisma?: Database['prisma']; cron?: FakeCron; logger?: ReturnType<typeof createLogger> } = {}): Scheduler {
+  function scheduler(
+    jobs: Job[],
+    clock: { now: Date },
+    opts: { prisma?: Database['prisma']; cron?: FakeCron; logger?: ReturnType<typeof createLogger> } = {},
+  ): Scheduler {
     return new Scheduler({
       prisma: opts.prisma ?? db.prisma,
       jobs,
@@ -247,7 +251,9 @@ describe('Scheduler configuration', () => {
   const job = (id: string, cron: string): Job => ({ id, cron, description: id, handler: async () => undefined });
 
   it('refuses duplicate job ids, bad cron expressions and unknown zones up front', () => {
-    expect(() => new Scheduler({ ...base, jobs: [job('a', '* * * * *'), job('a', '0 9 * * *')] })).toThrow(/Duplicate job id "a"/);
+    expect(() => new Scheduler({ ...base, jobs: [job('a', '* * * * *'), job('a', '0 9 * * *')] })).toThrow(
+      /Duplicate job id "a"/,
+    );
     expect(() => new Scheduler({ ...base, jobs: [job('b', '0 25 * * *')] })).toThrow(/hour 25/);
     expect(() => new Scheduler({ ...base, jobs: [], tz: 'Mars/Olympus' })).toThrow(/Unknown time zone/);
   });

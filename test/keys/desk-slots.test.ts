@@ -12,7 +12,11 @@ const at = (day: string, hhmm: string): Date => {
 
 async function deskSlots(): Promise<DeskSlots> {
   const { years } = await loadHolidayYears(join(process.cwd(), 'data/calendar'));
-  return new DeskSlots(new BusinessCalendar(DEFAULT_DESK_CALENDAR, years), DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({}));
+  return new DeskSlots(
+    new BusinessCalendar(DEFAULT_DESK_CALENDAR, years),
+    DEFAULT_DESK_CALENDAR.shifts,
+    keyDeskSettings({}),
+  );
 }
 
 describe('DeskSlots', () => {

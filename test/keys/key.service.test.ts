@@ -24,13 +24,26 @@ describeEachDb('KeyService', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     const { years } = await loadHolidayYears(join(process.cwd(), 'data/calendar'));
-    slots = new DeskSlots(new BusinessCalendar(DEFAULT_DESK_CALENDAR, years), DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({}));
-    svc = new KeyService(db.prisma, slots, () => clock, () => String(nextCode++));
+    slots = new DeskSlots(
+      new BusinessCalendar(DEFAULT_DESK_CALENDAR, years),
+      DEFAULT_DESK_CALENDAR.shifts,
+      keyDeskSettings({}),
+    );
+    svc = new KeyService(
+      db.prisma,
+      slots,
+      () => clock,
+      () => String(nextCode++),
+    );
     const person = await db.prisma.person.create({ data: { name: '刘洋', phone: '13812345678' } });
-    await db.prisma.channelIdentity.create({ data: { channel: 'console', externalId: 'owner-liu', personId: person.id } });
+    await db.prisma.channelIdentity.create({
+      data: { channel: 'console', externalId: 'owner-liu', personId: person.id },
+    });
     owner = { estateId: 'e1', unitId: 'u1', unitLabel: '3栋2单元1201', ownerPersonId: person.id, ownerName: '刘洋' };
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('books a deposit, the desk hands over by code: holding HELD and an audit row', async () => {
     clock = at('08:00');
@@ -54,11 +67,19 @@ describeEachDb('KeyService', (provider) => {
     clock = at('08:00');
     await svc.bookDeposit(owner, 'A', at('10:00'));
     await svc.bookDeposit(owner, 'B', at('10:00'));
-    await expect(svc.bookDeposit(owner, 'C', at('10:00'))).rejects.toMatchObject({ userText: expect.stringContaining('已约满') });
+    await expect(svc.bookDeposit(owner, 'C', at('10:00'))).rejects.toMatchObject({
+      userText: expect.stringContaining('已约满'),
+    });
     expect(await svc.freeSlots('e1', DAY)).not.toContainEqual(at('10:00'));
-    await expect(svc.bookDeposit(owner, 'C', at('12:30'))).rejects.toMatchObject({ userText: expect.stringContaining('午休') });
-    await expect(svc.bookDeposit(owner, 'C', at('10:00', '2026-10-02'))).rejects.toMatchObject({ userText: expect.stringContaining('国庆节') });
-    await expect(svc.bookDeposit(owner, 'C', at('07:45'))).rejects.toMatchObject({ userText: expect.stringContaining('已经过去') });
+    await expect(svc.bookDeposit(owner, 'C', at('12:30'))).rejects.toMatchObject({
+      userText: expect.stringContaining('午休'),
+    });
+    await expect(svc.bookDeposit(owner, 'C', at('10:00', '2026-10-02'))).rejects.toMatchObject({
+      userText: expect.stringContaining('国庆节'),
+    });
+    await expect(svc.bookDeposit(owner, 'C', at('07:45'))).rejects.toMatchObject({
+      userText: expect.stringContaining('已经过去'),
+    });
   });
 
   it('reschedule moves the seat; cancel frees it', async () => {
@@ -70,8 +91,12 @@ describeEachDb('KeyService', (provider) => {
     await svc.bookDeposit(owner, 'y', at('14:00')); // the old seat was freed
     await svc.bookDeposit(owner, 'z', at('14:30'));
     await svc.bookDeposit(owner, 'w', at('14:30'));
-    await expect(svc.reschedule(owner.ownerPersonId, appointment.id, at('14:30'))).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await svc.myAppointments(owner.ownerPersonId)).find((a) => a.id === appointment.id)?.slotStart).toEqual(at('14:15'));
+    await expect(svc.reschedule(owner.ownerPersonId, appointment.id, at('14:30'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await svc.myAppointments(owner.ownerPersonId)).find((a) => a.id === appointment.id)?.slotStart).toEqual(
+      at('14:15'),
+    );
 
     await svc.cancel(owner.ownerPersonId, appointment.id);
     expect(await svc.freeSlots('e1', DAY)).toContainEqual(at('14:15'));
@@ -84,16 +109,26 @@ describeEachDb('KeyService', (provider) => {
     clock = at('08:31');
     const { holding } = await svc.markDoneByCode('e1', dep.code, 'staff:s1');
     const holdingId = holding?.id ?? '';
-    await expect(svc.bookPickup(owner, holdingId, { self: false, name: '王师傅', phone: '13900001111' }, at('15:00')))
-      .rejects.toMatchObject({ userText: expect.stringContaining('不在授权名单') });
+    await expect(
+      svc.bookPickup(owner, holdingId, { self: false, name: '王师傅', phone: '13900001111' }, at('15:00')),
+    ).rejects.toMatchObject({ userText: expect.stringContaining('不在授权名单') });
     await svc.addAuthorised(owner.ownerPersonId, holdingId, '王师傅', '139 0000 1111');
-    const pickup = await svc.bookPickup(owner, holdingId, { self: false, name: '王师傅', phone: '13900001111' }, at('15:00'));
+    const pickup = await svc.bookPickup(
+      owner,
+      holdingId,
+      { self: false, name: '王师傅', phone: '13900001111' },
+      at('15:00'),
+    );
     expect(pickup.appointment.personName).toBe('王师傅');
     expect((await svc.todayLines('e1')).join('\n')).toContain('15:00 领取 3栋2单元1201 王师傅 139****1111');
 
     clock = at('15:01');
-    await expect(svc.markDoneByCode('e1', '999999', 'staff:s1')).rejects.toMatchObject({ userText: expect.stringContaining('取件码不正确') });
-    await expect(svc.markDoneByCode('e1', '12ab', 'staff:s1')).rejects.toMatchObject({ userText: expect.stringContaining('6 位数字') });
+    await expect(svc.markDoneByCode('e1', '999999', 'staff:s1')).rejects.toMatchObject({
+      userText: expect.stringContaining('取件码不正确'),
+    });
+    await expect(svc.markDoneByCode('e1', '12ab', 'staff:s1')).rejects.toMatchObject({
+      userText: expect.stringContaining('6 位数字'),
+    });
     const done = await svc.markDoneByCode('e1', pickup.code, 'staff:s2');
     expect(done.holding?.status).toBe('RELEASED');
     expect(await svc.myHoldings(owner.ownerPersonId)).toHaveLength(1); // the 08:30 deposit of test 1 only
@@ -108,7 +143,9 @@ describeEachDb('KeyService', (provider) => {
     await svc.sendReminders();
     clock = at('15:05');
     await svc.sendReminders();
-    const reminders = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `key-reminder:${appointment.id}` } } });
+    const reminders = await db.prisma.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: `key-reminder:${appointment.id}` } },
+    });
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]?.payload)).toContain('16:00');
 
@@ -117,8 +154,12 @@ describeEachDb('KeyService', (provider) => {
     expect((await db.prisma.keyAppointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('BOOKED');
     clock = at('16:31');
     await svc.sweepNoShows();
-    expect((await db.prisma.keyAppointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe('NO_SHOW');
-    const notice = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `key-noshow:${appointment.id}` } } });
+    expect((await db.prisma.keyAppointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
+      'NO_SHOW',
+    );
+    const notice = await db.prisma.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: `key-noshow:${appointment.id}` } },
+    });
     expect(JSON.stringify(notice[0]?.payload)).toContain('未到场');
   });
 

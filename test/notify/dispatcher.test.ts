@@ -12,19 +12,34 @@ const START = '2026-12-01T10:00:00+08:00';
 describeEachDb('outbox dispatcher', (provider) => {
   let db: TestDatabase;
   let clock: FakeClock;
-  beforeAll(async () => { db = await createTestDatabase(provider); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
   beforeEach(async () => {
     await db.prisma.outboxMessage.deleteMany();
     clock = new FakeClock(START);
   });
 
   const msg = (key: string, over: Partial<EnqueueInput> = {}): EnqueueInput => ({
-    channel: 'console', address: 'owner-1', kind: 'notice', message: { text: `通知 ${key}` }, dedupeKey: key,
-    notBefore: clock.now(), ...over,
+    channel: 'console',
+    address: 'owner-1',
+    kind: 'notice',
+    message: { text: `通知 ${key}` },
+    dedupeKey: key,
+    notBefore: clock.now(),
+    ...over,
   });
   const dispatcher = (channels: Channel[], over: Partial<DispatcherOptions> = {}) =>
-    new Dispatcher({ prisma: db.prisma, channels: new Map(channels.map((c) => [c.name, c])), now: clock.now, random: () => 1, ...over });
+    new Dispatcher({
+      prisma: db.prisma,
+      channels: new Map(channels.map((c) => [c.name, c])),
+      now: clock.now,
+      random: () => 1,
+      ...over,
+    });
 
   it('the same dedupe key written twice, even inside a transaction, is one message', async () => {
     const first = await db.prisma.$transaction(async (tx) => enqueue(tx, msg('fee:bill-1:D-7')));
@@ -35,10 +50,15 @@ describeEachDb('outbox dispatcher', (provider) => {
       return r;
     });
     expect(first.created).toBe(true);
-    expect(second).toMatchObject({ created: false, message: { id: first.message.id, payload: { text: '通知 fee:bill-1:D-7' } } });
+    expect(second).toMatchObject({
+      created: false,
+      message: { id: first.message.id, payload: { text: '通知 fee:bill-1:D-7' } },
+    });
     expect(await db.prisma.outboxMessage.count()).toBe(1);
     expect(await db.prisma.auditLog.count({ where: { action: 'fee.reminded' } })).toBe(1);
-    const racing = await Promise.all([1, 2, 3].map(() => db.prisma.$transaction(async (tx) => enqueue(tx, msg('race-key')))));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => db.prisma.$transaction(async (tx) => enqueue(tx, msg('race-key')))),
+    );
     expect(racing.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(racing.map((r) => r.message.id)).size).toBe(1);
   });
@@ -47,14 +67,19 @@ describeEachDb('outbox dispatcher', (provider) => {
     for (let i = 0; i < 50; i++) await enqueue(db.prisma, msg(`race-${i}`, { address: `owner-${i}` }));
     // PostgreSQL: a second connection pool, as a second instance would have. SQLite: one writer process (design §6);
     // two better-sqlite3 connections in one process would block each other's event loop, so both share the client.
-    const other: Database = provider === 'postgresql'
-      ? await openDatabase(db.url, { migrate: false })
-      : { ...db, close: async () => undefined };
+    const other: Database =
+      provider === 'postgresql'
+        ? await openDatabase(db.url, { migrate: false })
+        : { ...db, close: async () => undefined };
     try {
       const log: Sent[] = [];
       const a = dispatcher([new RecordingChannel('console', clock, log)], { batchSize: 20, workerId: 'a' });
       const b = new Dispatcher({
-        prisma: other.prisma, channels: new Map([['console', new RecordingChannel('console', clock, log)]]), now: clock.now, batchSize: 20, workerId: 'b',
+        prisma: other.prisma,
+        channels: new Map([['console', new RecordingChannel('console', clock, log)]]),
+        now: clock.now,
+        batchSize: 20,
+        workerId: 'b',
       });
       for (let round = 0; round < 5; round++) await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
       expect(log).toHaveLength(50);
@@ -71,7 +96,11 @@ describeEachDb('outbox dispatcher', (provider) => {
     const d = dispatcher([ch]);
     const { message } = await enqueue(db.prisma, msg('retry'));
     expect(await d.tick()).toMatchObject({ failed: 1, sent: 0 });
-    expect(await findOutboxRow(db.prisma, message.id)).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'timeout' });
+    expect(await findOutboxRow(db.prisma, message.id)).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastError: 'timeout',
+    });
     clock.advance(4_000);
     expect((await d.tick()).failed).toBe(0); // jitter ceiling 5 s not reached yet (random pinned to ~1)
     clock.advance(1_000);
@@ -123,7 +152,10 @@ describeEachDb('outbox dispatcher', (provider) => {
     clock.advance(3_600_000);
     await d.tick();
     expect(ch.sent).toHaveLength(1);
-    expect((await listDeadLetters(db.prisma))[0]).toMatchObject({ attempts: 1, lastError: 'Forbidden: bot was blocked by the user' });
+    expect((await listDeadLetters(db.prisma))[0]).toMatchObject({
+      attempts: 1,
+      lastError: 'Forbidden: bot was blocked by the user',
+    });
   });
 
   it('a crash after the send: the lease expires, another dispatcher sends it again (one duplicate, no loss)', async () => {
@@ -152,7 +184,9 @@ describeEachDb('outbox dispatcher', (provider) => {
     await enqueue(db.prisma, msg('fire', { kind: 'urgent', address: 'supervisors', message: { text: '3栋火警' } }));
     expect(await d.tick()).toMatchObject({ sent: 1, deferred: 1 });
     expect(ch.sent.map((s) => s.address)).toEqual(['supervisors']);
-    expect((await findOutboxRow(db.prisma, reminder.message.id))?.nextAttemptAt).toEqual(new Date('2026-12-02T08:30:00+08:00'));
+    expect((await findOutboxRow(db.prisma, reminder.message.id))?.nextAttemptAt).toEqual(
+      new Date('2026-12-02T08:30:00+08:00'),
+    );
     clock.set('2026-12-02T08:29:00+08:00');
     await d.tick();
     expect(ch.sent).toHaveLength(1);
@@ -166,9 +200,30 @@ describeEachDb('outbox dispatcher', (provider) => {
     const d = dispatcher([ch], { digest: { windowMs: 60_000 } });
     const group = { address: 'group-supervisors', isGroup: true };
     const a = await enqueue(db.prisma, msg('n1', { ...group, message: { text: '5栋漏水投诉即将超时' } }));
-    await enqueue(db.prisma, msg('n2', { ...group, message: { text: '3栋电梯回访未完成' }, notBefore: new Date(clock.now().getTime() + 20_000) }));
-    await enqueue(db.prisma, msg('n3', { ...group, message: { text: '明天停水通知待发' }, notBefore: new Date(clock.now().getTime() + 50_000) }));
-    await enqueue(db.prisma, msg('later', { ...group, message: { text: '两小时后的通知' }, notBefore: new Date(clock.now().getTime() + 7_200_000) }));
+    await enqueue(
+      db.prisma,
+      msg('n2', {
+        ...group,
+        message: { text: '3栋电梯回访未完成' },
+        notBefore: new Date(clock.now().getTime() + 20_000),
+      }),
+    );
+    await enqueue(
+      db.prisma,
+      msg('n3', {
+        ...group,
+        message: { text: '明天停水通知待发' },
+        notBefore: new Date(clock.now().getTime() + 50_000),
+      }),
+    );
+    await enqueue(
+      db.prisma,
+      msg('later', {
+        ...group,
+        message: { text: '两小时后的通知' },
+        notBefore: new Date(clock.now().getTime() + 7_200_000),
+      }),
+    );
     await enqueue(db.prisma, msg('u1', { ...group, kind: 'urgent', message: { text: '特发事件：2栋火警' } }));
     expect((await d.tick()).sent).toBe(4);
     const digest = ch.sent.find((s) => s.text.startsWith('【通知汇总】'));

@@ -26,7 +26,11 @@ export class RecordingChannel implements Channel {
   readonly sent: Sent[] = [];
   /** Results to return in order before falling back to ok. */
   readonly script: SendResult[] = [];
-  constructor(readonly name: string, private readonly clock: FakeClock, private readonly log: Sent[] = []) {}
+  constructor(
+    readonly name: string,
+    private readonly clock: FakeClock,
+    private readonly log: Sent[] = [],
+  ) {}
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
   async send(address: string, message: OutboundMessage): Promise<SendResult> {

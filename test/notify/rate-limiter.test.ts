@@ -18,7 +18,9 @@ describe('rate limiter', () => {
   it('Telegram: never more than 25 in one second overall', () => {
     const clock = new FakeClock('2026-12-01T02:00:00Z');
     const rl = new RateLimiter(DEFAULT_RATE_LIMITS, clock.now);
-    const results = Array.from({ length: 30 }, (_, i) => rl.tryAcquire({ channel: 'telegram', address: String(i), isGroup: false }));
+    const results = Array.from({ length: 30 }, (_, i) =>
+      rl.tryAcquire({ channel: 'telegram', address: String(i), isGroup: false }),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(25);
     expect(results[25]).toEqual({ ok: false, retryAt: new Date('2026-12-01T02:00:01Z') });
   });
@@ -28,7 +30,10 @@ describe('rate limiter', () => {
     const rl = new RateLimiter({ wechat: { overall: [{ count: 1, perMs: 3000 }], dailyCap: 2 } }, clock.now);
     const to = { channel: 'wechat', address: 'wxid_a', isGroup: false };
     expect(rl.tryAcquire(to).ok).toBe(true);
-    expect(rl.tryAcquire({ ...to, address: 'wxid_b' })).toEqual({ ok: false, retryAt: new Date('2026-12-01T23:00:03+08:00') });
+    expect(rl.tryAcquire({ ...to, address: 'wxid_b' })).toEqual({
+      ok: false,
+      retryAt: new Date('2026-12-01T23:00:03+08:00'),
+    });
     clock.advance(3000);
     expect(rl.tryAcquire(to).ok).toBe(true);
     clock.advance(3000);

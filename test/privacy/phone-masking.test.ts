@@ -9,13 +9,24 @@ import { describeEachDb } from '../support/databases.js';
 describeEachDb('phone numbers stay masked', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   const sent: string[] = [];
-  beforeAll(async () => { env = await demoBot(provider); });
-  afterAll(async () => { await env.db.drop(); });
+  beforeAll(async () => {
+    env = await demoBot(provider);
+  });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
-  async function say(userId: string, text: string, opts: { isGroup?: boolean; conversationId?: string } = {}): Promise<string> {
+  async function say(
+    userId: string,
+    text: string,
+    opts: { isGroup?: boolean; conversationId?: string } = {},
+  ): Promise<string> {
     const chat = chatWith(env.bot, { userId, ...opts });
     await chat.adapter.receiveActivity(text);
-    const out = chat.adapter.activeQueue.splice(0).map((a) => [a.text ?? '', ...(a.suggestedActions?.actions ?? []).map((x) => String(x.title))].join('\n')).join('\n');
+    const out = chat.adapter.activeQueue
+      .splice(0)
+      .map((a) => [a.text ?? '', ...(a.suggestedActions?.actions ?? []).map((x) => String(x.title))].join('\n'))
+      .join('\n');
     sent.push(out);
     return out;
   }
@@ -41,7 +52,8 @@ describeEachDb('phone numbers stay masked', (provider) => {
     await say(owner, '13512345678');
     await say(owner, '租户');
     await say(owner, '我的信息');
-    for (const text of ['绑定', '3-2-1201', '姓名+手机尾号', '王小明', '5678', '我的信息', '身份']) await say('tenant-privacy', text);
+    for (const text of ['绑定', '3-2-1201', '姓名+手机尾号', '王小明', '5678', '我的信息', '身份'])
+      await say('tenant-privacy', text);
     await say('owner-privacy', '绑定');
     await say('owner-privacy', '3-2-1201');
     await say('owner-privacy', '姓名+手机尾号');

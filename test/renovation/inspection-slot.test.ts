@@ -18,12 +18,26 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
   beforeAll(async () => {
     ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
-  const permit = () => svc.createPermit(estate, {
-    number: `ZX-S${++n}`, unitId: 'u-3-2-1201', ownerPersonId: ownerId, contractor: '好家装饰', foremanPhone: '13900001111',
-    scope: '厨卫改造', startDate: '2026-11-01', endDate: '2026-12-20', depositCents: 0,
-  }, 'staff:test');
+  const permit = () =>
+    svc.createPermit(
+      estate,
+      {
+        number: `ZX-S${++n}`,
+        unitId: 'u-3-2-1201',
+        ownerPersonId: ownerId,
+        contractor: '好家装饰',
+        foremanPhone: '13900001111',
+        scope: '厨卫改造',
+        startDate: '2026-11-01',
+        endDate: '2026-12-20',
+        depositCents: 0,
+      },
+      'staff:test',
+    );
 
   it('10 parallel bookings of one slot: exactly one gets it, the others are told to pick another time', async () => {
     const permits = await Promise.all(Array.from({ length: 10 }, () => permit()));
@@ -40,10 +54,26 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
   it('the database refuses the slot even when every booking passed the free-slot check (repository, 10 in parallel)', async () => {
     const permits = await Promise.all(Array.from({ length: 10 }, () => permit()));
     const slot = new Date('2026-12-01T01:30:00Z');
-    const results = await Promise.allSettled(permits.map((p) => submitRequest(db.prisma, {
-      estateId: estate.id, permitId: p.id, personId: ownerId, kind: 'EXIT_INSPECTION', reason: null, fromDate: null, newEndDate: null,
-      slotAt: slot, createdAt: clock, dueAt: null,
-    }, () => ({ kind: 'notice', message: { text: '新预约' }, dedupeKey: `slot-test:${crypto.randomUUID()}` }))));
+    const results = await Promise.allSettled(
+      permits.map((p) =>
+        submitRequest(
+          db.prisma,
+          {
+            estateId: estate.id,
+            permitId: p.id,
+            personId: ownerId,
+            kind: 'EXIT_INSPECTION',
+            reason: null,
+            fromDate: null,
+            newEndDate: null,
+            slotAt: slot,
+            createdAt: clock,
+            dueAt: null,
+          },
+          () => ({ kind: 'notice', message: { text: '新预约' }, dedupeKey: `slot-test:${crypto.randomUUID()}` }),
+        ),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(SlotTakenError);
   });
@@ -53,7 +83,9 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
     const slot = new Date('2026-12-02T01:30:00Z');
     // A stale view of the free slots: both owners saw the slot free before either booked it.
     class StaleView extends RenovationService {
-      override async freeInspectionSlots(): Promise<Date[]> { return [slot]; }
+      override async freeInspectionSlots(): Promise<Date[]> {
+        return [slot];
+      }
     }
     const stale = new StaleView(db.prisma, () => clock);
     expect((await stale.bookExitInspection(estate, ownerId, a.id, slot)).ok).toBe(true);

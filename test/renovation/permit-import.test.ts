@@ -12,19 +12,27 @@ describeEachDb('permit CSV import', (provider) => {
     db = await createTestDatabase(provider);
     ({ estateId } = await seedDemo(db.prisma));
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   const csv = (...rows: string[]) => Buffer.from([PERMIT_CSV_HEADER.join(','), ...rows].join('\r\n'), 'utf8');
   const good = '"ZX-001",3,2,1201,13812345678,好家装饰,13900001111,"厨卫改造, 水电",2026-11-01,2026-12-20,2000';
 
   it('reports every bad row with its line number and writes nothing', async () => {
-    const r = await importPermitsCsv(db.prisma, estateId, csv(
-      good,
-      'ZX-002,3,2,1201,13812345678,好家装饰,1390000,全屋,2026-11-01,2026-12-20,2000',
-      'ZX-003,9,1,101,13812345678,好家装饰,13900001111,全屋,2026-11-01,2026-12-20,2000',
-      'ZX-004,1,1,301,13812345678,好家装饰,13900001111,全屋,2026-11-01,2026-10-20,1000.5',
-      'ZX-001,3,2,1201,13812345678,好家装饰,13900001111,全屋,2026-13-01,2026-12-20,abc',
-    ), 'staff:test', now);
+    const r = await importPermitsCsv(
+      db.prisma,
+      estateId,
+      csv(
+        good,
+        'ZX-002,3,2,1201,13812345678,好家装饰,1390000,全屋,2026-11-01,2026-12-20,2000',
+        'ZX-003,9,1,101,13812345678,好家装饰,13900001111,全屋,2026-11-01,2026-12-20,2000',
+        'ZX-004,1,1,301,13812345678,好家装饰,13900001111,全屋,2026-11-01,2026-10-20,1000.5',
+        'ZX-001,3,2,1201,13812345678,好家装饰,13900001111,全屋,2026-13-01,2026-12-20,abc',
+      ),
+      'staff:test',
+      now,
+    );
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -38,11 +46,20 @@ describeEachDb('permit CSV import', (provider) => {
   });
 
   it('imports a valid GBK file in one go, deposit in cents, and refuses the same numbers again', async () => {
-    const file = iconv.encode([PERMIT_CSV_HEADER.join(','), good, 'ZX-005,1,1,301,13911112222,美居装饰,13900002222,刷墙,2026-11-20,2026-12-31,1000.5'].join('\r\n'), 'gbk');
+    const file = iconv.encode(
+      [
+        PERMIT_CSV_HEADER.join(','),
+        good,
+        'ZX-005,1,1,301,13911112222,美居装饰,13900002222,刷墙,2026-11-20,2026-12-31,1000.5',
+      ].join('\r\n'),
+      'gbk',
+    );
     expect(await importPermitsCsv(db.prisma, estateId, file, 'staff:test', now)).toEqual({ ok: true, imported: 2 });
     const p = await db.prisma.renovationPermit.findFirstOrThrow({ where: { number: 'ZX-005' } });
     expect(p).toMatchObject({ depositCents: 100050, status: 'ACTIVE', scope: '刷墙', unitId: 'u-1-1-301' });
-    expect((await db.prisma.renovationPermit.findFirstOrThrow({ where: { number: 'ZX-001' } })).scope).toBe('厨卫改造, 水电');
+    expect((await db.prisma.renovationPermit.findFirstOrThrow({ where: { number: 'ZX-001' } })).scope).toBe(
+      '厨卫改造, 水电',
+    );
     const again = await importPermitsCsv(db.prisma, estateId, csv(good), 'staff:test', now);
     expect(again).toEqual({ ok: false, errors: ['第2行：许可编号 ZX-001 已存在'] });
   });

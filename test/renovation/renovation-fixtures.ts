@@ -13,7 +13,10 @@ export interface RenovationFixture {
   ownerId: string;
 }
 
-export async function renovationFixture(provider: Parameters<typeof createTestDatabase>[0], now: () => Date): Promise<RenovationFixture> {
+export async function renovationFixture(
+  provider: Parameters<typeof createTestDatabase>[0],
+  now: () => Date,
+): Promise<RenovationFixture> {
   const db = await createTestDatabase(provider);
   await seedDemo(db.prisma);
   const estate = (await new EstateService(db.prisma).defaultEstate())!;

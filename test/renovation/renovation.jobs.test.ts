@@ -29,7 +29,9 @@ describeEachDb('renovation jobs', (provider) => {
     });
     jobs = new Map(renovationJobs({ prisma: db.prisma }).map((j) => [j.id, j]));
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   /** Runs a job as the scheduler would at the given local (Shanghai) time. */
   const runAt = async (id: string, isoLocal: string) => {
@@ -38,10 +40,21 @@ describeEachDb('renovation jobs', (provider) => {
   };
   const texts = (address: string) => outboxTexts(db, address);
   const permit = (number: string, endDate: string, unitId = 'u-3-2-1201') =>
-    svc.createPermit(estate, {
-      number, unitId, ownerPersonId: ownerId, contractor: '好家装饰', foremanPhone: '13900001111', scope: '全屋翻新',
-      startDate: '2026-11-01', endDate, depositCents: 300000,
-    }, 'staff:test');
+    svc.createPermit(
+      estate,
+      {
+        number,
+        unitId,
+        ownerPersonId: ownerId,
+        contractor: '好家装饰',
+        foremanPhone: '13900001111',
+        scope: '全屋翻新',
+        startDate: '2026-11-01',
+        endDate,
+        depositCents: 300000,
+      },
+      'staff:test',
+    );
 
   it('reminds the owner once, 3 days before the end, and again after an extension moves the end', async () => {
     const p = await permit('R-1', '2026-12-08');
@@ -51,7 +64,9 @@ describeEachDb('renovation jobs', (provider) => {
     await runAt('renovation.permit-reminders', '2026-12-06T09:00:00');
     await runAt('renovation.permit-reminders', '2026-12-07T09:00:00');
     const reminders = (await texts('demo-owner')).filter((t) => t.includes('R-1'));
-    expect(reminders).toEqual(['温馨提醒：您的装修许可 R-1 将于3 天后（2026-12-08）到期。如需继续施工，请在这里回复“装修延期”申请延期。']);
+    expect(reminders).toEqual([
+      '温馨提醒：您的装修许可 R-1 将于3 天后（2026-12-08）到期。如需继续施工，请在这里回复“装修延期”申请延期。',
+    ]);
 
     const r = await svc.requestExtension(estate, ownerId, p.id, '延期十天', null);
     if (!r.ok) throw new Error(r.reasons.join());
@@ -63,7 +78,7 @@ describeEachDb('renovation jobs', (provider) => {
     expect(after[1]).toContain('3 天后（2026-12-18）');
   });
 
-  it('marks a permit past its end EXPIRED once, tells the owner and the assistants\' group', async () => {
+  it("marks a permit past its end EXPIRED once, tells the owner and the assistants' group", async () => {
     const p = await permit('E-1', '2026-12-20', 'u-1-1-301');
     await runAt('renovation.permit-expiry', '2026-12-20T00:05:00'); // the last day is still allowed
     expect((await db.prisma.renovationPermit.findUniqueOrThrow({ where: { id: p.id } })).status).toBe('ACTIVE');
@@ -71,7 +86,9 @@ describeEachDb('renovation jobs', (provider) => {
     await runAt('renovation.permit-expiry', '2026-12-22T00:05:00');
     expect((await db.prisma.renovationPermit.findUniqueOrThrow({ where: { id: p.id } })).status).toBe('EXPIRED');
     const group = (await texts('-3001')).filter((t) => t.includes('E-1'));
-    expect(group).toEqual(['【装修到期】1栋1单元301 许可 E-1 已于 2026-12-20 到期（好家装饰，139****1111）。如仍在施工，请上门核查并责令停工。']);
+    expect(group).toEqual([
+      '【装修到期】1栋1单元301 许可 E-1 已于 2026-12-20 到期（好家装饰，139****1111）。如仍在施工，请上门核查并责令停工。',
+    ]);
     expect((await texts('demo-owner')).filter((t) => t.includes('E-1 已于 2026-12-20 到期'))).toHaveLength(1);
   });
 

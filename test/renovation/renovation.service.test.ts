@@ -18,17 +18,45 @@ describeEachDb('RenovationService', (provider) => {
     ({ db, estate, svc, ownerId } = await renovationFixture(provider, () => clock));
     otherOwnerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '赵丽' } })).id;
     staff = await staffDeciders(db);
-    await db.prisma.staffChat.create({ data: { estateId: estate.id, role: 'ASSISTANT', channel: 'telegram', chatId: '-2001' } });
+    await db.prisma.staffChat.create({
+      data: { estateId: estate.id, role: 'ASSISTANT', channel: 'telegram', chatId: '-2001' },
+    });
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
-  const permit = (endDate: string, over: { status?: 'ACTIVE' | 'SUSPENDED' | 'FINISHED' | 'EXPIRED'; extensionCount?: number } = {}) =>
-    svc.createPermit(estate, {
-      number: `ZX-${++n}`, unitId: 'u-3-2-1201', ownerPersonId: ownerId, contractor: '好家装饰', foremanPhone: '13900001111',
-      scope: '厨卫改造', startDate: '2026-11-01', endDate, depositCents: 200000,
-    }, 'staff:test').then(async (p) => (over.status || over.extensionCount
-      ? db.prisma.renovationPermit.update({ where: { id: p.id }, data: { ...(over.status ? { status: over.status } : {}), ...(over.extensionCount ? { extensionCount: over.extensionCount } : {}) } })
-      : p));
+  const permit = (
+    endDate: string,
+    over: { status?: 'ACTIVE' | 'SUSPENDED' | 'FINISHED' | 'EXPIRED'; extensionCount?: number } = {},
+  ) =>
+    svc
+      .createPermit(
+        estate,
+        {
+          number: `ZX-${++n}`,
+          unitId: 'u-3-2-1201',
+          ownerPersonId: ownerId,
+          contractor: '好家装饰',
+          foremanPhone: '13900001111',
+          scope: '厨卫改造',
+          startDate: '2026-11-01',
+          endDate,
+          depositCents: 200000,
+        },
+        'staff:test',
+      )
+      .then(async (p) =>
+        over.status || over.extensionCount
+          ? db.prisma.renovationPermit.update({
+              where: { id: p.id },
+              data: {
+                ...(over.status ? { status: over.status } : {}),
+                ...(over.extensionCount ? { extensionCount: over.extensionCount } : {}),
+              },
+            })
+          : p,
+      );
   const texts = (address: string) => outboxTexts(db, address);
 
   it.each([
@@ -44,7 +72,11 @@ describeEachDb('RenovationService', (provider) => {
     expect(r.request.newEndDate).toBe(expected);
     expect(r.request.status).toBe('PENDING');
     const group = await texts('-2001');
-    expect(group.some((t) => t.includes(`#${r.request.seq} 延期｜许可 ${p.number}｜延期至 ${expected}（原 2026-12-01）｜理由：瓷砖到货晚了`))).toBe(true);
+    expect(
+      group.some((t) =>
+        t.includes(`#${r.request.seq} 延期｜许可 ${p.number}｜延期至 ${expected}（原 2026-12-01）｜理由：瓷砖到货晚了`),
+      ),
+    ).toBe(true);
   });
 
   it('counts a pending request in the 装修审批 SLA: due after 2 working days (weekend not counted)', async () => {
@@ -88,7 +120,9 @@ describeEachDb('RenovationService', (provider) => {
 
   it('another owner cannot touch my permit', async () => {
     const p = await permit('2026-12-01');
-    await expect(svc.requestExtension(estate, otherOwnerId, p.id, '12月20日', null)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(svc.requestExtension(estate, otherOwnerId, p.id, '12月20日', null)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('approval moves the end date, counts the extension and tells the owner at once', async () => {
@@ -100,7 +134,11 @@ describeEachDb('RenovationService', (provider) => {
     const after = await db.prisma.renovationPermit.findUniqueOrThrow({ where: { id: p.id } });
     expect(after).toMatchObject({ endDate: '2026-12-20', extensionCount: 1, status: 'ACTIVE' });
     expect(await texts('demo-owner')).toContain(`您的延期申请已批准，装修许可 ${p.number} 的结束日期延至 2026-12-20。`);
-    expect(await db.prisma.auditLog.count({ where: { subject: `renovation-request:${r.request.id}`, action: 'renovation.request.approve' } })).toBe(1);
+    expect(
+      await db.prisma.auditLog.count({
+        where: { subject: `renovation-request:${r.request.id}`, action: 'renovation.request.approve' },
+      }),
+    ).toBe(1);
   });
 
   it('approve and reject of one request at once: exactly one wins, the other is told who decided', async () => {
@@ -114,7 +152,9 @@ describeEachDb('RenovationService', (provider) => {
     expect(results.filter((x) => x.ok)).toHaveLength(1);
     const loser = results.find((x) => !x.ok);
     const winner = results.find((x) => x.ok);
-    expect(loser && !loser.ok && loser.message).toMatch(new RegExp(`装修申请 #${r.request.seq} 已由(王芳批准|张敏驳回)，无需重复处理。`));
+    expect(loser && !loser.ok && loser.message).toMatch(
+      new RegExp(`装修申请 #${r.request.seq} 已由(王芳批准|张敏驳回)，无需重复处理。`),
+    );
     const row = await db.prisma.renovationRequest.findUniqueOrThrow({ where: { id: r.request.id } });
     expect(row.status).toBe(winner?.request.status);
     const ownerNotes = (await texts('demo-owner')).filter((t) => t.includes(p.number));
@@ -127,10 +167,14 @@ describeEachDb('RenovationService', (provider) => {
     const p = await permit('2026-12-01');
     const r = await svc.requestExtension(estate, ownerId, p.id, '12月9日', null);
     if (!r.ok) throw new Error('not filed');
-    await expect(svc.decide(estate, staff['王芳']!, r.request.seq, false, ' ')).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(svc.decide(estate, staff['王芳']!, r.request.seq, false, ' ')).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
     const d = await svc.decide(estate, staff['王芳']!, r.request.seq, false, '存在违规改动承重墙');
     expect(d.ok).toBe(true);
-    expect(await texts('demo-owner')).toContain(`您的延期申请（许可 ${p.number}）未获批准，理由：存在违规改动承重墙。如有疑问请联系物业前台。`);
+    expect(await texts('demo-owner')).toContain(
+      `您的延期申请（许可 ${p.number}）未获批准，理由：存在违规改动承重墙。如有疑问请联系物业前台。`,
+    );
     await expect(svc.decide(estate, staff['王芳']!, 99999, true, null)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -168,6 +212,8 @@ describeEachDb('RenovationService', (provider) => {
 
   it('tells the owner the deposit status', async () => {
     const p = await permit('2026-12-20');
-    expect(await svc.depositStatus(ownerId, p.id)).toBe(`装修许可 ${p.number}：押金 2000.00 元，押金由物业代管中，退场验收合格后办理退还。`);
+    expect(await svc.depositStatus(ownerId, p.id)).toBe(
+      `装修许可 ${p.number}：押金 2000.00 元，押金由物业代管中，退场验收合格后办理退还。`,
+    );
   });
 });

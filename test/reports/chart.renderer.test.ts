@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderedImage } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chartFontOptions, rasterizeSvgSync, renderBarChart, renderLineChart, type ChartDatum } from '../../src/reports/chart.renderer.js';
+import {
+  chartFontOptions,
+  rasterizeSvgSync,
+  renderBarChart,
+  renderLineChart,
+  type ChartDatum,
+} from '../../src/reports/chart.renderer.js';
 import { findCjkFont } from '../../src/reports/cjk-font.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -15,7 +21,10 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 /** Bounding box of the pixels where two same-sized RGBA images differ, or null when identical. */
-function diffBox(a: RenderedImage, b: RenderedImage): { x0: number; y0: number; x1: number; y1: number; count: number } | null {
+function diffBox(
+  a: RenderedImage,
+  b: RenderedImage,
+): { x0: number; y0: number; x1: number; y1: number; count: number } | null {
   expect([a.width, a.height]).toEqual([b.width, b.height]);
   const pa = a.pixels;
   const pb = b.pixels;
@@ -49,7 +58,11 @@ const rates: ChartDatum[] = [
 
 function rateChart(thirdLabel: string) {
   return renderBarChart(
-    { title: '各楼栋物业费收缴率', valueFormat: 'percent', data: [rates[0]!, rates[1]!, { label: thirdLabel, value: 0.7 }] },
+    {
+      title: '各楼栋物业费收缴率',
+      valueFormat: 'percent',
+      data: [rates[0]!, rates[1]!, { label: thirdLabel, value: 0.7 }],
+    },
     { width: 480, height: 300 },
   );
 }
@@ -75,13 +88,19 @@ describe('findCjkFont', () => {
     mkdirSync(join(tmp, 'other'));
     symlinkSync(tmp, join(tmp, 'loop')); // a symlinked dir loop must not hang the scan
     symlinkSync(real?.file ?? '/nonexistent', join(nested, 'wqy-microhei.ttc'));
-    expect(findCjkFont({ dirs: [tmp], useFcList: false })).toEqual({ family: 'WenQuanYi Micro Hei', file: join(nested, 'wqy-microhei.ttc') });
+    expect(findCjkFont({ dirs: [tmp], useFcList: false })).toEqual({
+      family: 'WenQuanYi Micro Hei',
+      file: join(nested, 'wqy-microhei.ttc'),
+    });
   });
 });
 
 describe('renderBarChart', () => {
   it('returns a real PNG of the requested size', async () => {
-    const chart = await renderBarChart({ title: '各楼栋收缴率', valueFormat: 'percent', data: rates }, { width: 480, height: 300 });
+    const chart = await renderBarChart(
+      { title: '各楼栋收缴率', valueFormat: 'percent', data: rates },
+      { width: 480, height: 300 },
+    );
     expect(chart.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(pngSize(chart.png)).toEqual({ width: 480, height: 300 });
     expect([chart.width, chart.height]).toEqual([480, 300]);
@@ -180,10 +199,14 @@ describe('renderLineChart', () => {
       { label, value: 5 + i, series: '报修' },
       { label, value: i % 2, series: '投诉' },
     ]);
-    const chart = await renderLineChart({ title: '每日报修与投诉', valueFormat: 'count', yTitle: '件数', data }, { width: 600, height: 320 });
+    const chart = await renderLineChart(
+      { title: '每日报修与投诉', valueFormat: 'count', yTitle: '件数', data },
+      { width: 600, height: 320 },
+    );
     expect(pngSize(chart.png)).toEqual({ width: 600, height: 320 });
     expect(chart.data).toEqual(data);
-    for (const text of ['每日报修与投诉', '件数', '报修', '投诉', ...days]) expect(textElement(chart.svg, text), text).toBeDefined();
+    for (const text of ['每日报修与投诉', '件数', '报修', '投诉', ...days])
+      expect(textElement(chart.svg, text), text).toBeDefined();
     expect(textElement(chart.svg, '11-01')).not.toMatch(/rotate/);
   });
 });

@@ -19,7 +19,10 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
 
 class RecordingChannel implements Channel {
   readonly sent: Array<{ address: string; message: OutboundMessage }> = [];
-  constructor(readonly name: string, readonly supportsImages: boolean) {}
+  constructor(
+    readonly name: string,
+    readonly supportsImages: boolean,
+  ) {}
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
   async send(address: string, message: OutboundMessage): Promise<SendResult> {
@@ -60,13 +63,21 @@ describeEachDb('report jobs', (provider) => {
     const estate = (await reports.estates())[0]!;
     const report = await reports.dailySummary(estate, DAILY_AT);
     const day = { gte: at('2026-11-28', '00:00'), lt: at('2026-11-29', '00:00') };
-    const open = { in: ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'] as ('NEW' | 'ACCEPTED')[] };
+    const open = {
+      in: ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'] as ('NEW' | 'ACCEPTED')[],
+    };
     const fromDb = {
       created: await db.prisma.ticket.count({ where: { estateId, createdAt: day } }),
       resolved: await db.prisma.ticket.count({ where: { estateId, resolvedAt: day } }),
       emergencies: await db.prisma.ticket.count({ where: { estateId, kind: 'EMERGENCY', createdAt: day } }),
       open: await db.prisma.ticket.count({ where: { estateId, status: open } }),
-      keys: await db.prisma.keyAppointment.count({ where: { estateId, status: { not: 'CANCELLED' }, slotStart: { gte: at('2026-11-29', '00:00'), lt: at('2026-11-30', '00:00') } } }),
+      keys: await db.prisma.keyAppointment.count({
+        where: {
+          estateId,
+          status: { not: 'CANCELLED' },
+          slotStart: { gte: at('2026-11-29', '00:00'), lt: at('2026-11-30', '00:00') },
+        },
+      }),
     };
     expect(fromDb).toEqual({ created: 4, resolved: 1, emergencies: 1, open: 4, keys: 1 });
 
@@ -103,7 +114,9 @@ describeEachDb('report jobs', (provider) => {
     const chart = await renderBarChart(report.chart);
     expect(chart.png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(pngSize(chart.png)).toEqual({ width: 640, height: 400 });
-    expect(new Map(chart.data.map((d) => [d.label, d.value]))).toEqual(new Map(grouped.map((g) => [g.category, g._count._all])));
+    expect(new Map(chart.data.map((d) => [d.label, d.value]))).toEqual(
+      new Map(grouped.map((g) => [g.category, g._count._all])),
+    );
     expect(chart.data[0]).toEqual({ label: '噪音', value: 2 });
     expect(report.text).toContain('【月报·2026年11月统计】锦绣花园');
     expect(report.text).toContain('物业费收缴率：66.7%');
@@ -114,7 +127,10 @@ describeEachDb('report jobs', (provider) => {
     expect(daily?.cron).toBe('30 8 * * *');
     expect(await sendDailySummaries(reports, DAILY_AT)).toBe(2);
     const rows = await rowsWithKey('report:daily:2026-11-29');
-    expect(rows.map((r) => [r.channel, r.address, r.isGroup])).toEqual([['console', 'grp-sup-console', true], ['telegram', '-100777', true]]);
+    expect(rows.map((r) => [r.channel, r.address, r.isGroup])).toEqual([
+      ['console', 'grp-sup-console', true],
+      ['telegram', '-100777', true],
+    ]);
     for (const r of rows) {
       const payload = outboxPayloadSchema.parse(r.payload);
       const png = Buffer.from(payload.imagePngBase64 ?? '', 'base64');
@@ -143,7 +159,15 @@ describeEachDb('report jobs', (provider) => {
   it('the dispatcher sends the picture to a channel with images and the text table to one without', async () => {
     const telegram = new RecordingChannel('telegram', true);
     const consoleCh = new RecordingChannel('console', false);
-    const d = new Dispatcher({ prisma: db.prisma, channels: new Map<string, Channel>([['telegram', telegram], ['console', consoleCh]]), now: () => MONTHLY_AT, digest: false });
+    const d = new Dispatcher({
+      prisma: db.prisma,
+      channels: new Map<string, Channel>([
+        ['telegram', telegram],
+        ['console', consoleCh],
+      ]),
+      now: () => MONTHLY_AT,
+      digest: false,
+    });
     await d.tick();
     const daily = (ch: RecordingChannel) => ch.sent.find((s) => s.message.text.startsWith('【每日简报】'))?.message;
     const withImage = daily(telegram);
@@ -160,8 +184,12 @@ describeEachDb('report jobs', (provider) => {
 describe('withoutImage', () => {
   it('keeps the text and buttons, adds the alt text, else the caption', () => {
     const png = Buffer.from('x');
-    expect(withoutImage({ text: '月报', suggestions: ['统计'], image: { png, caption: '图', altText: '· 噪音：2' } })).toEqual({ text: '月报\n\n· 噪音：2', suggestions: ['统计'] });
-    expect(withoutImage({ text: '月报', image: { png, caption: '投诉按类别' } })).toEqual({ text: '月报\n\n（图：投诉按类别）' });
+    expect(
+      withoutImage({ text: '月报', suggestions: ['统计'], image: { png, caption: '图', altText: '· 噪音：2' } }),
+    ).toEqual({ text: '月报\n\n· 噪音：2', suggestions: ['统计'] });
+    expect(withoutImage({ text: '月报', image: { png, caption: '投诉按类别' } })).toEqual({
+      text: '月报\n\n（图：投诉按类别）',
+    });
     expect(withoutImage({ text: '月报', image: { png } })).toEqual({ text: '月报' });
   });
 });

@@ -38,11 +38,18 @@ describe('report texts', () => {
   });
 
   it('turns a chart into a text table', () => {
-    expect(chartTable({ title: '收缴率', valueFormat: 'percent', data: [{ label: '1栋', value: 0.962 }] })).toBe('〔收缴率〕\n· 1栋：96.2%');
+    expect(chartTable({ title: '收缴率', valueFormat: 'percent', data: [{ label: '1栋', value: 0.962 }] })).toBe(
+      '〔收缴率〕\n· 1栋：96.2%',
+    );
   });
 
   it('targets come from the procedures unless the estate sets its own', () => {
-    expect(reportSettings({})).toEqual({ collectionRateTarget: 0.95, slaMetTarget: 0.9, repeatComplaintTarget: 0, csatTarget: 4.5 });
+    expect(reportSettings({})).toEqual({
+      collectionRateTarget: 0.95,
+      slaMetTarget: 0.9,
+      repeatComplaintTarget: 0,
+      csatTarget: 4.5,
+    });
     expect(reportSettings({ reports: { csatTarget: 4.8 } }).csatTarget).toBe(4.8);
     expect(reportSettings({ reports: { csatTarget: 'high' } }).csatTarget).toBe(4.5);
   });

@@ -17,7 +17,13 @@ describe('localParts / localDateKey', () => {
   it('reads Shanghai wall-clock time (UTC+8) including weekday', () => {
     // 2026-11-28 07:00Z = Saturday 15:00 in Shanghai
     expect(localParts(new Date('2026-11-28T07:00:00Z'), SH)).toEqual({
-      year: 2026, month: 11, day: 28, hour: 15, minute: 0, second: 0, weekday: 6,
+      year: 2026,
+      month: 11,
+      day: 28,
+      hour: 15,
+      minute: 0,
+      second: 0,
+      weekday: 6,
     });
     expect(localParts(new Date('2026-11-29T04:00:00Z'), SH).weekday).toBe(7);
     expect(localParts(new Date('2026-11-30T04:00:00Z'), SH).weekday).toBe(1);

@@ -39,13 +39,19 @@ describe('loadHolidayYears', () => {
   it('loads the official 2026 file from data/calendar', () => {
     expect([...years.keys()]).toEqual([2026]);
     expect(years.get(2026)?.holidays.find((h) => h.name === '国庆节')).toEqual({
-      name: '国庆节', from: '2026-10-01', to: '2026-10-07',
+      name: '国庆节',
+      from: '2026-10-01',
+      to: '2026-10-07',
     });
   });
 
   it('discovers any cn-YYYY.json by name and ignores other files', async () => {
     const y2026 = await readFile(join(DATA_DIR, 'cn-2026.json'), 'utf8');
-    const y2030 = JSON.stringify({ year: 2030, holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }], makeupWorkdays: [] });
+    const y2030 = JSON.stringify({
+      year: 2030,
+      holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }],
+      makeupWorkdays: [],
+    });
     const dir = await dirWith({ 'cn-2026.json': y2026, 'cn-2030.json': y2030, 'notes.txt': 'x', 'cn-26.json': '{}' });
     const loaded = await loadHolidayYears(dir);
     expect([...loaded.years.keys()].sort()).toEqual([2026, 2030]);
@@ -153,7 +159,14 @@ describe('BusinessCalendar shifts', () => {
     expect(() => new BusinessCalendar({ tz: SH, shifts: [{ start: '8:30', end: '12:00' }] })).toThrow(/8:30/);
     expect(() => new BusinessCalendar({ tz: SH, shifts: [] })).toThrow();
     expect(
-      () => new BusinessCalendar({ tz: SH, shifts: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }] }),
+      () =>
+        new BusinessCalendar({
+          tz: SH,
+          shifts: [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        }),
     ).toThrow(/重叠/);
     expect(() => new BusinessCalendar({ tz: 'Nowhere/Town', shifts: DEFAULT_DESK_CALENDAR.shifts })).toThrow();
   });

@@ -1,10 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import {
-  BusinessCalendar,
-  DEFAULT_DESK_CALENDAR,
-  loadHolidayYears,
-} from '../../src/sla/business-calendar.js';
+import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import {
   ContinuousClock,
   addBusinessMinutes,
@@ -97,12 +93,16 @@ describe('pauses (等待业主 / 等待施工方)', () => {
   });
 
   it('a pause inside a shift shifts the due by its length', () => {
-    expect(due(start, 240, [{ from: at('2026-11-23', '10:00'), to: at('2026-11-23', '11:00') }])).toBe('2026-11-23 15:30');
+    expect(due(start, 240, [{ from: at('2026-11-23', '10:00'), to: at('2026-11-23', '11:00') }])).toBe(
+      '2026-11-23 15:30',
+    );
   });
 
   it('only the business minutes of a pause count (lunch and night are not counted twice)', () => {
     // 11:30–14:00 covers 30 + 30 business minutes
-    expect(due(start, 240, [{ from: at('2026-11-23', '11:30'), to: at('2026-11-23', '14:00') }])).toBe('2026-11-23 15:30');
+    expect(due(start, 240, [{ from: at('2026-11-23', '11:30'), to: at('2026-11-23', '14:00') }])).toBe(
+      '2026-11-23 15:30',
+    );
     // a pause entirely in the lunch break changes nothing
     expect(due(start, 240, [{ from: at('2026-11-23', '12:05'), to: at('2026-11-23', '13:25') }])).toBe(base);
     // pauses before the start or after the due change nothing
@@ -162,7 +162,9 @@ describe('ContinuousClock (emergencies, 24×7)', () => {
 
   it('still honours pauses', () => {
     const s = at('2026-11-27', '10:00');
-    expect(due(s, 30, [{ from: at('2026-11-27', '10:10'), to: at('2026-11-27', '10:25') }], clock)).toBe('2026-11-27 10:45');
+    expect(due(s, 30, [{ from: at('2026-11-27', '10:10'), to: at('2026-11-27', '10:25') }], clock)).toBe(
+      '2026-11-27 10:45',
+    );
   });
 });
 

@@ -12,9 +12,14 @@ describeEachDb('特发事件', (provider) => {
   let sla: SlaService;
   let phone: string;
   const texts = async (address: string) =>
-    (await env.db.prisma.outboxMessage.findMany({ where: { address }, orderBy: { createdAt: 'asc' } })).map((m) => `${m.kind}|${(m.payload as { text: string }).text}`);
-  const group = (userId: string, role: string) => chatWith(env.bot, { userId, conversationId: `grp-${role}`, isGroup: true });
-  const later = (minutes: number) => { clock = new Date(clock.getTime() + minutes * 60_000); };
+    (await env.db.prisma.outboxMessage.findMany({ where: { address }, orderBy: { createdAt: 'asc' } })).map(
+      (m) => `${m.kind}|${(m.payload as { text: string }).text}`,
+    );
+  const group = (userId: string, role: string) =>
+    chatWith(env.bot, { userId, conversationId: `grp-${role}`, isGroup: true });
+  const later = (minutes: number) => {
+    clock = new Date(clock.getTime() + minutes * 60_000);
+  };
 
   beforeAll(async () => {
     env = await demoBot(provider, () => clock);
@@ -22,21 +27,38 @@ describeEachDb('特发事件', (provider) => {
     const estate = await env.db.prisma.estate.findFirstOrThrow();
     phone = estate.emergencyPhone;
     await env.db.prisma.staffChat.createMany({
-      data: (['ASSISTANT', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({ estateId: estate.id, role, channel: 'console', chatId: `grp-${role}` })),
+      data: (['ASSISTANT', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({
+        estateId: estate.id,
+        role,
+        channel: 'console',
+        chatId: `grp-${role}`,
+      })),
     });
   });
-  afterAll(async () => { await env.db.drop(); });
+  afterAll(async () => {
+    await env.db.drop();
+  });
 
   it('an owner reports one in words: safety advice and the emergency phone at once, a ticket, supervisors pinged urgently', async () => {
     await chatWith(env.bot).converse([
-      ['救命，我困在电梯里了，3栋1单元', (r) => {
-        expect(r.text).toContain('【电梯困人】');
-        expect(r.text).toContain('不要扒门');
-        expect(r.text).toContain(`物业紧急电话：${phone}`);
-      }, '已通知物业值班主管，事件编号 TS-20261219-0001'],
+      [
+        '救命，我困在电梯里了，3栋1单元',
+        (r) => {
+          expect(r.text).toContain('【电梯困人】');
+          expect(r.text).toContain('不要扒门');
+          expect(r.text).toContain(`物业紧急电话：${phone}`);
+        },
+        '已通知物业值班主管，事件编号 TS-20261219-0001',
+      ],
     ]);
     const t = await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261219-0001' } });
-    expect(t).toMatchObject({ kind: 'EMERGENCY', category: '电梯困人', priority: 3, status: 'NEW', description: '救命，我困在电梯里了，3栋1单元' });
+    expect(t).toMatchObject({
+      kind: 'EMERGENCY',
+      category: '电梯困人',
+      priority: 3,
+      status: 'NEW',
+      description: '救命，我困在电梯里了，3栋1单元',
+    });
     const sup = await texts('grp-SUPERVISOR');
     expect(sup).toHaveLength(1);
     expect(sup[0]).toMatch(/^urgent\|【特发事件】TS-20261219-0001 电梯困人/);
@@ -45,17 +67,27 @@ describeEachDb('特发事件', (provider) => {
 
   it('an unbound account can report one from the menu word 紧急, choosing the kind', async () => {
     await chatWith(env.bot, { userId: 'stranger-1' }).converse([
-      ['紧急', (r) => {
-        expect(r.text).toContain('请问发生了什么紧急情况');
-        expect(r.text).toContain(phone);
-        expect(r.text).toContain('2. 火情/烟味');
-      }],
-      ['2', (r) => {
-        expect(r.text).toContain('【火情/烟味】');
-        expect(r.text).toContain('119');
-      }, '事件编号 TS-20261219-0002'],
+      [
+        '紧急',
+        (r) => {
+          expect(r.text).toContain('请问发生了什么紧急情况');
+          expect(r.text).toContain(phone);
+          expect(r.text).toContain('2. 火情/烟味');
+        },
+      ],
+      [
+        '2',
+        (r) => {
+          expect(r.text).toContain('【火情/烟味】');
+          expect(r.text).toContain('119');
+        },
+        '事件编号 TS-20261219-0002',
+      ],
     ]);
-    expect(await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261219-0002' } })).toMatchObject({ kind: 'EMERGENCY', category: '火情/烟味' });
+    expect(await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261219-0002' } })).toMatchObject({
+      kind: 'EMERGENCY',
+      category: '火情/烟味',
+    });
   });
 
   it('an unclear answer is still an emergency (其他紧急): advice at once, never a retry', async () => {
@@ -63,12 +95,17 @@ describeEachDb('特发事件', (provider) => {
       ['紧急', '请问发生了什么紧急情况'],
       ['快来人', '【其他紧急情况】', '事件编号 TS-20261219-0003'],
     ]);
-    expect(await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261219-0003' } })).toMatchObject({ category: '其他紧急', description: '快来人' });
+    expect(await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261219-0003' } })).toMatchObject({
+      category: '其他紧急',
+      description: '快来人',
+    });
   });
 
   it('"收到 N" from any staff member stops the 经理 ping; without it 经理 is pinged once after 10 minutes', async () => {
     later(5);
-    await group('demo-assistant', 'ASSISTANT').converse([['收到 0002', '已确认特发事件 TS-20261219-0002（火情/烟味）']]);
+    await group('demo-assistant', 'ASSISTANT').converse([
+      ['收到 0002', '已确认特发事件 TS-20261219-0002（火情/烟味）'],
+    ]);
     await group('demo-foreman', 'ASSISTANT').converse([['收到 0002', '已由王芳确认处置']]);
     await group('demo-foreman', 'ASSISTANT').converse([['收到 0099', '没有找到工单 TS-20261219-0099']]);
     later(4); // 23:09: not yet
@@ -94,6 +131,8 @@ describeEachDb('特发事件', (provider) => {
       ['紧急', '用法：紧急 <地点和情况>'],
       ['紧急 5栋2单元水管爆裂，水漫到电梯厅', '已发起特发事件 TS-20261219-0004（水管爆裂），主管群已收到通知'],
     ]);
-    expect((await texts('grp-SUPERVISOR')).some((t) => t.startsWith('urgent|【特发事件】TS-20261219-0004 水管爆裂'))).toBe(true);
+    expect(
+      (await texts('grp-SUPERVISOR')).some((t) => t.startsWith('urgent|【特发事件】TS-20261219-0004 水管爆裂')),
+    ).toBe(true);
   });
 });

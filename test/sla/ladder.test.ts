@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { addBusinessMinutes, businessMinutesBetween } from '../../src/sla/business-time.js';
-import { clockFor, dueTimes, pendingSteps, STEP_BIT, stepsDue, type SlaClock, type SlaLimits } from '../../src/sla/ladder.js';
+import {
+  clockFor,
+  dueTimes,
+  pendingSteps,
+  STEP_BIT,
+  stepsDue,
+  type SlaClock,
+  type SlaLimits,
+} from '../../src/sla/ladder.js';
 import { complaintSettings, slaLimitsFor } from '../../src/complaints/categories.js';
 import { formatLocal, zonedTime } from '../../src/shared/zoned-time.js';
 
@@ -20,7 +28,15 @@ beforeAll(async () => {
 });
 
 const normal: SlaLimits = { ackMinutes: 120, resolveMinutes: 72 * 60 };
-const clock = (start: Date, over: Partial<SlaClock> = {}): SlaClock => ({ emergency: false, start, acknowledged: false, pausedMinutes: 0, paused: false, taken: 0, ...over });
+const clock = (start: Date, over: Partial<SlaClock> = {}): SlaClock => ({
+  emergency: false,
+  start,
+  acknowledged: false,
+  pausedMinutes: 0,
+  paused: false,
+  taken: 0,
+  ...over,
+});
 const plan = (c: SlaClock, limits = normal, priority = 1, kind = 'COMPLAINT') =>
   pendingSteps(clockFor(kind, priority, desk), limits, c).map((p) => `${p.step}@${fmt(p.at)}→${p.target}`);
 
@@ -38,12 +54,19 @@ describe('due times on the desk calendar', () => {
   });
   it('urgent work and emergencies run round the clock', () => {
     const urgent = clockFor('COMPLAINT', 3, desk);
-    expect(fmt(dueTimes(urgent, { ackMinutes: 30, resolveMinutes: 24 * 60 }, clock(at('2026-11-28', '23:00'))).ackDueAt)).toBe('2026-11-28 23:30');
+    expect(
+      fmt(dueTimes(urgent, { ackMinutes: 30, resolveMinutes: 24 * 60 }, clock(at('2026-11-28', '23:00'))).ackDueAt),
+    ).toBe('2026-11-28 23:30');
     const s = complaintSettings({});
     expect(slaLimitsFor(s, 'EMERGENCY', '电梯困人', 3)).toEqual({ ackMinutes: 10, resolveMinutes: null });
-    expect(plan(clock(at('2026-11-28', '23:00'), { emergency: true }), slaLimitsFor(s, 'EMERGENCY', '电梯困人', 3), 3, 'EMERGENCY')).toEqual([
-      'emergency_unacked@2026-11-28 23:10→MANAGER',
-    ]);
+    expect(
+      plan(
+        clock(at('2026-11-28', '23:00'), { emergency: true }),
+        slaLimitsFor(s, 'EMERGENCY', '电梯困人', 3),
+        3,
+        'EMERGENCY',
+      ),
+    ).toEqual(['emergency_unacked@2026-11-28 23:10→MANAGER']);
   });
   it('category × priority overrides beat the per-priority defaults', () => {
     const s = complaintSettings({ complaints: { limits: { '漏水/渗水': { 1: { ackMinutes: 30 } } } } });
@@ -65,7 +88,10 @@ describe('the ladder', () => {
   it('taken steps, an acknowledged ticket and a paused one drop out', () => {
     const start = at('2026-11-26', '11:00');
     expect(plan(clock(start, { taken: STEP_BIT.ack_warn | STEP_BIT.ack_breach }))[0]).toMatch(/^ack_2x/);
-    expect(plan(clock(start, { acknowledged: true })).map((s) => s.split('@')[0])).toEqual(['resolve_warn', 'resolve_breach']);
+    expect(plan(clock(start, { acknowledged: true })).map((s) => s.split('@')[0])).toEqual([
+      'resolve_warn',
+      'resolve_breach',
+    ]);
     expect(plan(clock(start, { acknowledged: true, paused: true }))).toEqual([]);
   });
   it('a pause shifts the resolve due by its business minutes — same as counting the limit outside the pause', () => {

@@ -20,7 +20,8 @@ const TICKS = 14 * 24 * 6; // two weeks
 const END = new Date(START.getTime() + TICKS * TICK);
 const fmt = (d: Date): string => formatLocal(d, SH);
 const tick = (k: number): Date => new Date(START.getTime() + k * TICK);
-const firstTickAtOrAfter = (d: Date): Date => new Date(START.getTime() + Math.ceil((d.getTime() - START.getTime()) / TICK) * TICK);
+const firstTickAtOrAfter = (d: Date): Date =>
+  new Date(START.getTime() + Math.ceil((d.getTime() - START.getTime()) / TICK) * TICK);
 
 // Deterministic pseudo-random script (mulberry32).
 function rng(seed: number): () => number {
@@ -56,19 +57,33 @@ const RESOLVE_H = { 1: 72, 2: 48, 3: 24 } as Record<number, number>;
 
 function makeScript(units: string[]): Script[] {
   const r = rng(20261130);
-  const at = (from: Date, maxTicks: number, minTicks = 1) => new Date(from.getTime() + (minTicks + Math.floor(r() * (maxTicks - minTicks + 1))) * TICK);
+  const at = (from: Date, maxTicks: number, minTicks = 1) =>
+    new Date(from.getTime() + (minTicks + Math.floor(r() * (maxTicks - minTicks + 1))) * TICK);
   return Array.from({ length: 50 }, (_, i): Script => {
     const kind: Kind = i % 10 === 9 ? 'emergency' : i % 10 === 8 ? 'urgent' : i % 10 === 7 ? 'raised' : 'normal';
     const createdAt = tick(Math.floor(r() * 7 * 24 * 6));
     const category = CATEGORIES[Math.floor(r() * CATEGORIES.length)]!;
     const claimed = kind === 'emergency' ? r() < 0.5 : r() < 0.6;
     const claimAt = claimed ? (kind === 'emergency' ? at(createdAt, 2) : at(createdAt, 3 * 24 * 6)) : null;
-    const pause = claimAt && kind !== 'emergency' && r() < 0.4 ? (() => {
-      const from = at(claimAt, 2 * 24 * 6);
-      return { from, to: at(from, 2 * 24 * 6, 6) };
-    })() : null;
+    const pause =
+      claimAt && kind !== 'emergency' && r() < 0.4
+        ? (() => {
+            const from = at(claimAt, 2 * 24 * 6);
+            return { from, to: at(from, 2 * 24 * 6, 6) };
+          })()
+        : null;
     const resolveAt = claimAt && kind !== 'emergency' && r() < 0.3 ? at(pause?.to ?? claimAt, 4 * 24 * 6) : null;
-    return { i, kind, category, unitId: kind === 'raised' ? units[i]! : null, createdAt, claimAt, claimer: r() < 0.5 ? '王芳' : '李强', pause, resolveAt };
+    return {
+      i,
+      kind,
+      category,
+      unitId: kind === 'raised' ? units[i]! : null,
+      createdAt,
+      claimAt,
+      claimer: r() < 0.5 ? '王芳' : '李强',
+      pause,
+      resolveAt,
+    };
   });
 }
 
@@ -79,15 +94,16 @@ function expected(s: Script, desk: CalendarLike): { events: string[]; notices: s
   const leak = s.category === '漏水/渗水' && priority === 1;
   const ack = s.kind === 'emergency' ? 10 : leak ? 60 : ACK[priority]!;
   const resolve = (leak ? 16 : RESOLVE_H[priority]!) * 60;
-  const steps: Array<[string, number, 'ack' | 'resolve', string]> = s.kind === 'emergency'
-    ? [['emergency_unacked', ack, 'ack', 'grp-MANAGER']]
-    : [
-        ['ack_warn', ack * 0.8, 'ack', 'grp-ASSISTANT'],
-        ['ack_breach', ack, 'ack', 'grp-FOREMAN'],
-        ['ack_2x', ack * 2, 'ack', 'grp-SUPERVISOR'],
-        ['resolve_warn', resolve * 0.8, 'resolve', 'ASSIGNEE'],
-        ['resolve_breach', resolve, 'resolve', 'grp-MANAGER'],
-      ];
+  const steps: Array<[string, number, 'ack' | 'resolve', string]> =
+    s.kind === 'emergency'
+      ? [['emergency_unacked', ack, 'ack', 'grp-MANAGER']]
+      : [
+          ['ack_warn', ack * 0.8, 'ack', 'grp-ASSISTANT'],
+          ['ack_breach', ack, 'ack', 'grp-FOREMAN'],
+          ['ack_2x', ack * 2, 'ack', 'grp-SUPERVISOR'],
+          ['resolve_warn', resolve * 0.8, 'resolve', 'ASSIGNEE'],
+          ['resolve_breach', resolve, 'resolve', 'grp-MANAGER'],
+        ];
   const events: string[] = [];
   const notices: string[] = [];
   const n = s.ticket!.number;
@@ -104,7 +120,8 @@ function expected(s: Script, desk: CalendarLike): { events: string[]; notices: s
       if (s.resolveAt && fire >= s.resolveAt) continue;
     }
     if (fire > END) continue;
-    const address = target === 'ASSIGNEE' ? (s.claimAt && s.claimAt <= fire ? ADDRESS[s.claimer] : 'grp-ASSISTANT') : target;
+    const address =
+      target === 'ASSIGNEE' ? (s.claimAt && s.claimAt <= fire ? ADDRESS[s.claimer] : 'grp-ASSISTANT') : target;
     const notBefore = priority === 3 ? fire : desk.nextShiftStart(fire);
     events.push(`${fmt(fire)} ${n} ${step}`);
     notices.push(`${n} ${step} → ${address} @${fmt(notBefore)}`);
@@ -135,10 +152,17 @@ describeEachDb('SLA ladder over two simulated weeks', (provider) => {
       staff[s.person.name] = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };
     }
     await db.prisma.staffChat.createMany({
-      data: (['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({ estateId: estate.id, role, channel: 'console', chatId: `grp-${role}` })),
+      data: (['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({
+        estateId: estate.id,
+        role,
+        channel: 'console',
+        chatId: `grp-${role}`,
+      })),
     });
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('produces exactly the expected warnings and escalations: none at night, none twice', async () => {
     const units = (await db.prisma.unit.findMany({ orderBy: { id: 'asc' }, take: 50 })).map((u) => u.id);
@@ -146,7 +170,16 @@ describeEachDb('SLA ladder over two simulated weeks', (provider) => {
     // 二次投诉 (priority 2) needs an earlier resolved complaint of the same unit and category.
     for (const s of script.filter((x) => x.kind === 'raised')) {
       clock = new Date(START.getTime() - 5 * 86_400_000);
-      const { ticket } = await svc.create({ estate, personId: ownerId, unitId: s.unitId, category: s.category, description: '上次的问题', location: '本户', urgent: false, attachments: [] });
+      const { ticket } = await svc.create({
+        estate,
+        personId: ownerId,
+        unitId: s.unitId,
+        category: s.category,
+        description: '上次的问题',
+        location: '本户',
+        urgent: false,
+        attachments: [],
+      });
       await svc.claim(staff['王芳']!, ticket);
       await svc.resolve(staff['王芳']!, ticket, '已处理');
     }
@@ -155,16 +188,37 @@ describeEachDb('SLA ladder over two simulated weeks', (provider) => {
       clock = tick(k);
       for (const s of script) {
         if (same(s.createdAt, clock)) {
-          s.ticket = s.kind === 'emergency'
-            ? await svc.reportEmergency({ estate, personId: ownerId, unitId: null, type: '电梯困人' as EmergencyType, description: `困人 ${s.i}`, location: '5栋电梯', reporter: { actor: `person:${ownerId}`, name: '刘洋' } })
-            : (await svc.create({ estate, personId: ownerId, unitId: s.unitId, category: s.category, description: `第 ${s.i} 件`, location: '小区', urgent: s.kind === 'urgent', attachments: [] })).ticket;
+          s.ticket =
+            s.kind === 'emergency'
+              ? await svc.reportEmergency({
+                  estate,
+                  personId: ownerId,
+                  unitId: null,
+                  type: '电梯困人' as EmergencyType,
+                  description: `困人 ${s.i}`,
+                  location: '5栋电梯',
+                  reporter: { actor: `person:${ownerId}`, name: '刘洋' },
+                })
+              : (
+                  await svc.create({
+                    estate,
+                    personId: ownerId,
+                    unitId: s.unitId,
+                    category: s.category,
+                    description: `第 ${s.i} 件`,
+                    location: '小区',
+                    urgent: s.kind === 'urgent',
+                    attachments: [],
+                  })
+                ).ticket;
         }
         if (!s.ticket) continue;
         if (same(s.claimAt, clock)) {
           if (s.kind === 'emergency') await svc.ackEmergency(staff[s.claimer]!, s.ticket);
           else await svc.claim(staff[s.claimer]!, s.ticket);
         }
-        if (s.pause && same(s.pause.from, clock)) await svc.wait(staff[s.claimer]!, await reload(s.ticket), 'CONTRACTOR', null);
+        if (s.pause && same(s.pause.from, clock))
+          await svc.wait(staff[s.claimer]!, await reload(s.ticket), 'CONTRACTOR', null);
         if (s.pause && same(s.pause.to, clock)) await svc.resume(staff[s.claimer]!, await reload(s.ticket));
         if (same(s.resolveAt, clock)) await svc.resolve(staff[s.claimer]!, await reload(s.ticket), '已处理');
       }
@@ -186,11 +240,15 @@ describeEachDb('SLA ladder over two simulated weeks', (provider) => {
     expect(notices).toEqual(want.flatMap((w) => w.notices).sort());
     expect(events.length).toBeGreaterThan(60);
     // The script really exercises every step, the assignee warnings and the pauses.
-    expect(new Set(events.map((e) => e.split(' ')[3]))).toEqual(new Set(['ack_warn', 'ack_breach', 'ack_2x', 'resolve_warn', 'resolve_breach', 'emergency_unacked']));
+    expect(new Set(events.map((e) => e.split(' ')[3]))).toEqual(
+      new Set(['ack_warn', 'ack_breach', 'ack_2x', 'resolve_warn', 'resolve_breach', 'emergency_unacked']),
+    );
     expect(notices.some((n) => /→ demo-(assistant|foreman) /.test(n))).toBe(true);
     expect(script.filter((s) => s.pause).length).toBeGreaterThanOrEqual(5);
     // None at night: every non-urgent notice is held for desk hours.
-    const raisedOrNormal = new Set(script.filter((s) => s.kind === 'normal' || s.kind === 'raised').map((s) => s.ticket!.number));
+    const raisedOrNormal = new Set(
+      script.filter((s) => s.kind === 'normal' || s.kind === 'raised').map((s) => s.ticket!.number),
+    );
     const deliveries = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'sla:' } } });
     for (const m of deliveries) {
       if (raisedOrNormal.has(byId.get(m.dedupeKey.split(':')[1]!)!)) expect(desk.isOpen(m.nextAttemptAt)).toBe(true);

@@ -35,16 +35,37 @@ describeEachDb('SLA ladder sweep', (provider) => {
       staff[s.person.name] = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };
     }
     await db.prisma.staffChat.createMany({
-      data: (['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({ estateId: estate.id, role, channel: 'console', chatId: `grp-${role}` })),
+      data: (['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'] as const).map((role) => ({
+        estateId: estate.id,
+        role,
+        channel: 'console',
+        chatId: `grp-${role}`,
+      })),
     });
   });
-  afterAll(async () => { await db.drop(); });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   const complain = (over: Partial<Parameters<ComplaintService['create']>[0]> = {}) =>
-    svc.create({ estate, personId: ownerId, unitId: null, category: '卫生', description: '楼道垃圾', location: '3栋大堂', urgent: false, attachments: [], ...over });
+    svc.create({
+      estate,
+      personId: ownerId,
+      unitId: null,
+      category: '卫生',
+      description: '楼道垃圾',
+      location: '3栋大堂',
+      urgent: false,
+      attachments: [],
+      ...over,
+    });
   const slaRows = async (ticketId: string) =>
-    (await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `sla:${ticketId}:` } }, orderBy: { createdAt: 'asc' } }))
-      .map((m) => `${m.dedupeKey.split('|')[0]!.split(':')[3]}→${m.address}@${fmt(m.nextAttemptAt)}`);
+    (
+      await db.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { startsWith: `sla:${ticketId}:` } },
+        orderBy: { createdAt: 'asc' },
+      })
+    ).map((m) => `${m.dedupeKey.split('|')[0]!.split(':')[3]}→${m.address}@${fmt(m.nextAttemptAt)}`);
   const walk = async (to: Date, everyMinutes = 10) => {
     while (clock < to) {
       clock = new Date(clock.getTime() + everyMinutes * 60_000);
@@ -66,8 +87,17 @@ describeEachDb('SLA ladder sweep', (provider) => {
       'resolve_warn→grp-ASSISTANT@2026-12-07 14:10',
       'resolve_breach→grp-MANAGER@2026-12-09 11:00',
     ]);
-    const events = await db.prisma.ticketEvent.findMany({ where: { ticketId: ticket.id, action: { startsWith: 'sla_' } }, orderBy: { at: 'asc' } });
-    expect(events.map((e) => e.action)).toEqual(['sla_ack_warn', 'sla_ack_breach', 'sla_ack_2x', 'sla_resolve_warn', 'sla_resolve_breach']);
+    const events = await db.prisma.ticketEvent.findMany({
+      where: { ticketId: ticket.id, action: { startsWith: 'sla_' } },
+      orderBy: { at: 'asc' },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      'sla_ack_warn',
+      'sla_ack_breach',
+      'sla_ack_2x',
+      'sla_resolve_warn',
+      'sla_resolve_breach',
+    ]);
     expect((await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).nextSlaCheckAt).toBeNull();
   });
 
@@ -112,23 +142,38 @@ describeEachDb('SLA ladder sweep', (provider) => {
     await Promise.all([sla.sweep(clock), sla.sweep(clock)]);
     for (const t of made) {
       expect(await db.prisma.ticketEvent.count({ where: { ticketId: t.id, action: { startsWith: 'sla_' } } })).toBe(2);
-      expect(await slaRows(t.id)).toEqual(['ack_warn→grp-ASSISTANT@2026-12-14 13:40', 'ack_breach→grp-FOREMAN@2026-12-14 13:40']);
+      expect(await slaRows(t.id)).toEqual([
+        'ack_warn→grp-ASSISTANT@2026-12-14 13:40',
+        'ack_breach→grp-FOREMAN@2026-12-14 13:40',
+      ]);
     }
   });
 
   it('an emergency pings supervisors at once; 经理 once when nobody says 收到 in 10 minutes, never after a 收到', async () => {
     clock = at('2026-12-19', '23:00'); // Saturday night: emergencies never wait
     const report = (type: '电梯困人' | '火情/烟味') =>
-      svc.reportEmergency({ estate, personId: ownerId, unitId: null, type, description: '5栋电梯困人', location: '5栋1单元电梯', reporter: { actor: `person:${ownerId}`, name: '刘洋' } });
+      svc.reportEmergency({
+        estate,
+        personId: ownerId,
+        unitId: null,
+        type,
+        description: '5栋电梯困人',
+        location: '5栋1单元电梯',
+        reporter: { actor: `person:${ownerId}`, name: '刘洋' },
+      });
     const lone = await report('电梯困人');
     const acked = await report('火情/烟味');
-    const sup = await db.prisma.outboxMessage.findMany({ where: { address: 'grp-SUPERVISOR', dedupeKey: { startsWith: `ticket:${lone.id}:` } } });
+    const sup = await db.prisma.outboxMessage.findMany({
+      where: { address: 'grp-SUPERVISOR', dedupeKey: { startsWith: `ticket:${lone.id}:` } },
+    });
     expect(sup).toHaveLength(1);
     expect(sup[0]!.kind).toBe('urgent');
     expect((sup[0]!.payload as { text: string }).text).toContain(`收到 ${lone.number.slice(-4)}`);
     clock = at('2026-12-19', '23:05');
     await svc.ackEmergency(staff['李强']!, acked);
-    await expect(svc.ackEmergency(staff['王芳']!, acked)).rejects.toMatchObject({ userText: expect.stringContaining('已由李强确认') });
+    await expect(svc.ackEmergency(staff['王芳']!, acked)).rejects.toMatchObject({
+      userText: expect.stringContaining('已由李强确认'),
+    });
     clock = at('2026-12-19', '23:09');
     await sla.sweep(clock);
     expect(await slaRows(lone.id)).toEqual([]);

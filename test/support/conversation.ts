@@ -18,16 +18,27 @@ export interface Chat {
 
 /** Message ids unique across adapters, as real channels give them (the bot dedupes on them). */
 class ChannelLikeTestAdapter extends TestAdapter {
-  override processActivity(activity: string | Partial<Activity>, callback?: Parameters<TestAdapter['processActivity']>[1]) {
+  override processActivity(
+    activity: string | Partial<Activity>,
+    callback?: Parameters<TestAdapter['processActivity']>[1],
+  ) {
     const request = typeof activity === 'string' ? { type: 'message', text: activity } : activity;
     return super.processActivity({ ...request, id: request.id ?? crypto.randomUUID() }, callback);
   }
 }
 
-export function chatWith(bot: WuyeBot, opts: { userId?: string; conversationId?: string; channelId?: string; isGroup?: boolean } = {}): Chat {
+export function chatWith(
+  bot: WuyeBot,
+  opts: { userId?: string; conversationId?: string; channelId?: string; isGroup?: boolean } = {},
+): Chat {
   const adapter = new ChannelLikeTestAdapter((ctx) => bot.onTurn(ctx), {
     channelId: opts.channelId ?? 'console',
-    conversation: { id: opts.conversationId ?? `conv-${crypto.randomUUID()}`, isGroup: opts.isGroup ?? false, name: 'test', conversationType: opts.isGroup ? 'group' : 'personal' },
+    conversation: {
+      id: opts.conversationId ?? `conv-${crypto.randomUUID()}`,
+      isGroup: opts.isGroup ?? false,
+      name: 'test',
+      conversationType: opts.isGroup ? 'group' : 'personal',
+    },
     from: { id: opts.userId ?? 'demo-owner', name: 'owner' },
     recipient: { id: 'bot', name: 'WuyeDesk' },
   } as Partial<Activity>);
@@ -39,7 +50,9 @@ export function chatWith(bot: WuyeBot, opts: { userId?: string; conversationId?:
       for (const [says, ...replies] of rows) {
         flow = (flow as TestAdapter).send(says);
         for (const e of replies) {
-          flow = flow.assertReply((reply) => check(reply, e, typeof says === 'string' ? says : says.text ?? '[activity]'));
+          flow = flow.assertReply((reply) =>
+            check(reply, e, typeof says === 'string' ? says : (says.text ?? '[activity]')),
+          );
         }
       }
       await flow;

@@ -21,7 +21,13 @@ export function availableProviders(): Provider[] {
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   const url = await createEmptyDatabaseUrl(provider);
   const db = await openDatabase(url);
-  return { ...db, drop: async () => { await db.close(); await dropDatabaseUrl(url); } };
+  return {
+    ...db,
+    drop: async () => {
+      await db.close();
+      await dropDatabaseUrl(url);
+    },
+  };
 }
 
 export async function createEmptyDatabaseUrl(provider: Provider): Promise<string> {

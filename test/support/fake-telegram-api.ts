@@ -119,7 +119,11 @@ export class FakeTelegramApi {
   }
 
   /** Resolves with the first recorded call of `method` (answered with 200) matching `predicate`. */
-  async waitFor(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+  async waitFor(
+    method: string,
+    predicate: (c: RecordedCall) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<RecordedCall> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = this.calls.find((c) => c.method === method && c.status === 200 && predicate(c));
@@ -158,7 +162,8 @@ export class FakeTelegramApi {
       return;
     }
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
-    if (!m || req.method !== 'POST') return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!m || req.method !== 'POST')
+      return this.reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token = '', method = ''] = m;
     const payload = await parsePayload(req.headers['content-type'] ?? '', body);
     const call: RecordedCall = { method, payload, at: new Date(), status: 200 };
@@ -183,7 +188,10 @@ export class FakeTelegramApi {
   private fail(res: ServerResponse, call: RecordedCall, f: ScriptedFailure): void {
     call.status = f.status;
     const description =
-      f.description ?? (f.status === 429 ? `Too Many Requests: retry after ${f.retryAfter ?? 1}` : (DEFAULT_DESCRIPTIONS[f.status] ?? 'Error'));
+      f.description ??
+      (f.status === 429
+        ? `Too Many Requests: retry after ${f.retryAfter ?? 1}`
+        : (DEFAULT_DESCRIPTIONS[f.status] ?? 'Error'));
     this.reply(res, f.status, {
       ok: false,
       error_code: f.status,
@@ -202,16 +210,30 @@ export class FakeTelegramApi {
     const date = Math.floor(Date.now() / 1000);
     switch (method) {
       case 'getMe':
-        return { id: Number(this.token.split(':')[0]), is_bot: true, first_name: '物业前台', username: 'wuye_test_bot' };
+        return {
+          id: Number(this.token.split(':')[0]),
+          is_bot: true,
+          first_name: '物业前台',
+          username: 'wuye_test_bot',
+        };
       case 'getUpdates':
         return this.getUpdates(p, res);
       case 'sendMessage':
       case 'editMessageText':
         return { message_id: Number(p.message_id ?? this.nextMessageId++), date, chat, text: p.text };
       case 'sendPhoto':
-        return { message_id: this.nextMessageId++, date, chat, photo: [{ file_id: 'sent-photo', file_unique_id: 'u', width: 1, height: 1 }] };
+        return {
+          message_id: this.nextMessageId++,
+          date,
+          chat,
+          photo: [{ file_id: 'sent-photo', file_unique_id: 'u', width: 1, height: 1 }],
+        };
       case 'getFile':
-        return { file_id: p.file_id, file_unique_id: `u-${String(p.file_id)}`, file_path: `photos/${String(p.file_id)}.jpg` };
+        return {
+          file_id: p.file_id,
+          file_unique_id: `u-${String(p.file_id)}`,
+          file_path: `photos/${String(p.file_id)}.jpg`,
+        };
       case 'answerCallbackQuery':
       case 'setWebhook':
       case 'deleteWebhook':
@@ -227,12 +249,20 @@ export class FakeTelegramApi {
     const offset = Number(p.offset ?? 0);
     const limit = Number(p.limit ?? 100);
     // Like Telegram: asking with an offset confirms (forgets) everything before it.
-    for (let i = this.updates.length - 1; i >= 0; i--) if ((this.updates[i]?.update_id ?? 0) < offset) this.updates.splice(i, 1);
+    for (let i = this.updates.length - 1; i >= 0; i--)
+      if ((this.updates[i]?.update_id ?? 0) < offset) this.updates.splice(i, 1);
     const ready = this.pending(offset, limit);
     const timeoutSec = Number(p.timeout ?? 0);
     if (ready.length > 0 || timeoutSec <= 0) return ready;
     return new Promise((resolve) => {
-      const waiter: Waiter = { offset, limit, respond: (u) => { clearTimeout(timer); resolve(u); } };
+      const waiter: Waiter = {
+        offset,
+        limit,
+        respond: (u) => {
+          clearTimeout(timer);
+          resolve(u);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         resolve([]);
@@ -259,7 +289,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 async function parsePayload(contentType: string, body: Buffer): Promise<Record<string, unknown>> {
   if (body.length === 0) return {};
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (contentType.startsWith('multipart/form-data') && boundary) return parseMultipart(body, boundary[1] ?? boundary[2] ?? '');
+  if (contentType.startsWith('multipart/form-data') && boundary)
+    return parseMultipart(body, boundary[1] ?? boundary[2] ?? '');
   return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
 }
 
@@ -282,11 +313,14 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     const content = part.subarray(headerEnd + 4);
     const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
     const filename = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
-    fields[name] = filename ? ({ filename: filename[1] ?? filename[2] ?? '', bytes: Buffer.from(content) } satisfies UploadedFile) : content.toString('utf8');
+    fields[name] = filename
+      ? ({ filename: filename[1] ?? filename[2] ?? '', bytes: Buffer.from(content) } satisfies UploadedFile)
+      : content.toString('utf8');
     pos = next;
   }
   for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === 'string' && value.startsWith('attach://')) fields[key] = fields[value.slice('attach://'.length)];
+    if (typeof value === 'string' && value.startsWith('attach://'))
+      fields[key] = fields[value.slice('attach://'.length)];
   }
   return fields;
 }

@@ -15,25 +15,32 @@ export const feesEn: Record<keyof typeof feesZh, string> = {
   'fees.overdueLateFee': ', late fee {amount}',
   'fees.nextDue': 'Next due: {date}, amount {amount}',
   'fees.lateFeeTotal': 'Late fees as of {today}: {amount} (the property service centre’s calculation prevails)',
-  'fees.lateFeeRule': 'Late fee rule: none within {graceDays} days after the due date; after that {basisPoints}/10000 of the amount owed per day{cap}.',
+  'fees.lateFeeRule':
+    'Late fee rule: none within {graceDays} days after the due date; after that {basisPoints}/10000 of the amount owed per day{cap}.',
   'fees.lateFeeCap': ', at most {percent}% of the amount owed in total',
-  'fees.defaultPayment': 'Pay at the front desk of the property service centre, or online through the property office’s official account.',
+  'fees.defaultPayment':
+    'Pay at the front desk of the property service centre, or online through the property office’s official account.',
   'fees.payment': 'How to pay: {text}',
   'fees.questions': 'Questions about your statement? Call {deskPhone}.',
   'fees.notBound': 'Your account is not linked to a unit yet; link it to see your property fees.',
   'fees.notBoundShort': 'Your account is not linked to a unit yet.',
   'fees.ownerFallback': 'Owner',
-  'fees.optOutStaff': '[Fee reminders stopped] {who} replied "stop reminders" and will no longer get fee reminders from the bot; please follow up by phone or in person.',
-  'fees.optedOut': 'OK, we will no longer send you fee reminders. You can still send "property fees" at any time to see your bill; to turn reminders back on, reply "{resumeWord}".',
+  'fees.optOutStaff':
+    '[Fee reminders stopped] {who} replied "stop reminders" and will no longer get fee reminders from the bot; please follow up by phone or in person.',
+  'fees.optedOut':
+    'OK, we will no longer send you fee reminders. You can still send "property fees" at any time to see your bill; to turn reminders back on, reply "{resumeWord}".',
   'fees.alreadyOptedOut': 'Fee reminders are already off. To turn them back on, reply "{resumeWord}".',
   'fees.optedIn': 'OK, fee reminders are back on.',
   'fees.reminder.upcoming': '[{estate}] Friendly reminder: fees of {amount} in total are due on {dueDate}.',
   'fees.reminder.today': '[{estate}] Friendly reminder: fees of {amount} in total are due today ({dueDate}).',
-  'fees.reminder.overdue': '[{estate}] Payment reminder: fees of {amount} in total are {days} days past the due date; please pay when convenient.',
-  'fees.reminder.longOverdue': '[{estate}] Payment reminder: fees of {amount} in total are {days} days overdue. Please pay soon; if you have difficulties or questions about your statement, contact us and we will work it out.',
+  'fees.reminder.overdue':
+    '[{estate}] Payment reminder: fees of {amount} in total are {days} days past the due date; please pay when convenient.',
+  'fees.reminder.longOverdue':
+    '[{estate}] Payment reminder: fees of {amount} in total are {days} days overdue. Please pay soon; if you have difficulties or questions about your statement, contact us and we will work it out.',
   'fees.reminder.bill': '{period} {feeType} {amount}',
   'fees.reminder.unit': '· {unit}: {bills} (due {dueDate})',
-  'fees.reminder.foot': 'Please ignore this if you have paid. Questions: {deskPhone}. Reply "{stopWord}" to stop fee reminders.',
+  'fees.reminder.foot':
+    'Please ignore this if you have paid. Questions: {deskPhone}. Reply "{stopWord}" to stop fee reminders.',
   'fees.cmd.noBuilding': 'No building "{building}" found. Usage: {usage}',
   'fees.cmd.rateLine': '{label}: due {due}, paid {paid}, collection rate {rate}',
   'fees.cmd.building': 'Building {name}',
@@ -71,9 +78,11 @@ export const feesEn: Record<keyof typeof feesZh, string> = {
   'fees.import.missingColumns': 'Missing required columns: {fields}',
   'fees.import.issueSep': '; ',
   'fees.import.duplicateRow': 'duplicates line {line} (building {building}, room {room}, period {period}, {feeType})',
-  'fees.import.unknownUnit': 'Line {line}: there is no unit "{building} {room}" in this estate; check the building and room',
+  'fees.import.unknownUnit':
+    'Line {line}: there is no unit "{building} {room}" in this estate; check the building and room',
   'fees.import.more': '... and {count} more errors',
-  'fees.import.failed': 'Import failed: {count} errors found, nothing was imported. Fix them and import the whole file again.',
+  'fees.import.failed':
+    'Import failed: {count} errors found, nothing was imported. Fix them and import the whole file again.',
   'fees.import.done': 'Import done ({encoding}, {rows} rows): {created} new, {updated} updated, {unchanged} unchanged.',
   'fees.cli.phase.check': 'Checking',
   'fees.cli.phase.write': 'Writing',

@@ -17,10 +17,12 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   'bind.ok': 'Linked! Your chat account is now linked to unit {unit}.',
   'bind.fail.badCode': 'The binding code is not correct.',
   'bind.fail.expired': 'The binding code has expired (valid for 24 hours). Please ask the front desk for a new one.',
-  'bind.fail.used': 'This binding code has already been used; each code works once. Please ask the front desk for a new one.',
+  'bind.fail.used':
+    'This binding code has already been used; each code works once. Please ask the front desk for a new one.',
   'bind.fail.mismatch': 'The name or phone digits do not match the property records.',
   'bind.fail.left': ' {left} attempt(s) left.',
-  'bind.locked': 'Too many failed attempts. To keep your account safe, please try again after {until}, or call the desk at {deskPhone}.',
+  'bind.locked':
+    'Too many failed attempts. To keep your account safe, please try again after {until}, or call the desk at {deskPhone}.',
   'bind.already': 'You are linked to: {units}. To link another unit, continue.',
   'unbind.confirm': 'Unlink this chat account from {units}? You will need to verify again to use personal services.',
   'unbind.done': 'Unlinked. This chat account is no longer connected to your personal information.',
@@ -39,7 +41,8 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   'household.role.FAMILY': 'Family',
   'household.role.TENANT': 'Tenant',
   'household.role.OWNER': 'Owner',
-  'household.added': 'Added {name} ({role}, {phone}). They can send "bind" in the chat and link with their name and phone digits.',
+  'household.added':
+    'Added {name} ({role}, {phone}). They can send "bind" in the chat and link with their name and phone digits.',
   'household.askWhich': 'Which member should be removed?',
   'household.nobody': 'There are no family members or tenants to remove.',
   'household.removed': 'Removed {name}.',
@@ -59,13 +62,16 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   'bind.err.noEstate': 'No estate is configured yet; please contact the property front desk.',
   'bind.err.noFreeCode': 'Could not create a binding code right now; please try again later.',
   'bind.cmd.codeUsage': 'Usage: /bindcode 3-2-1201',
-  'bind.cmd.code': 'Binding code for {unit}: {code}\nValid until {until}, single use. Verify the owner first, then tell them in person or by phone.',
+  'bind.cmd.code':
+    'Binding code for {unit}: {code}\nValid until {until}, single use. Verify the owner first, then tell them in person or by phone.',
   'bind.cmd.staffCodeUsage': 'Usage: /staffcode <name>',
-  'bind.cmd.staffCode': 'Staff code for {name} ({role}): {code}\nValid until {until}. Ask them to send "/staffbind {code}" to the bot in a private chat.',
+  'bind.cmd.staffCode':
+    'Staff code for {name} ({role}): {code}\nValid until {until}. Ask them to send "/staffbind {code}" to the bot in a private chat.',
   'bind.cmd.notGroup': 'Please send this command in the group you want to register.',
   'bind.cmd.groupRegistered': 'This group is now the {role} group of {estate}; related notices will be sent here.',
   'bind.cmd.staffBindUsage': 'Usage: /staffbind 12345678 (8-digit staff code)',
-  'bind.myinfo.none': 'This chat account is not linked; we keep no personal information about you (only the chat account id, to reply).',
+  'bind.myinfo.none':
+    'This chat account is not linked; we keep no personal information about you (only the chat account id, to reply).',
   'bind.myinfo.head': 'The information we keep about you:',
   'bind.myinfo.name': 'Name: {name}',
   'bind.myinfo.phone': 'Mobile: {phone}',
@@ -73,11 +79,13 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   'bind.myinfo.unit': 'Unit: {unit} ({role})',
   'bind.myinfo.staff': 'Staff role: {role} ({estate})',
   'bind.myinfo.account': 'Chat account: {channel} (since {since})',
-  'bind.myinfo.foot': 'We do not collect ID card numbers. To remove the link of this chat account, reply "{unbindWord}".',
+  'bind.myinfo.foot':
+    'We do not collect ID card numbers. To remove the link of this chat account, reply "{unbindWord}".',
   'bind.persona.owner': 'owner {name}',
   'bind.persona.guest': 'an unlinked visitor',
   'bind.persona.staff': '{role} {name}',
-  'bind.persona.usage': '(Current identity: {userId}. Usage: /persona owner|assistant|foreman|supervisor|manager|guest)',
+  'bind.persona.usage':
+    '(Current identity: {userId}. Usage: /persona owner|assistant|foreman|supervisor|manager|guest)',
   'bind.persona.switched': '(Now speaking as {label})',
   'unbind.yourInfo': 'your personal information',
   'unbind.yes': 'Unlink',

@@ -12,7 +12,8 @@ export const keysEn: Record<keyof typeof keysZh, string> = {
   'keys.slot.holiday': 'The desk handles no keys during the {holiday} holiday; please pick another day.',
   'keys.slot.closedDay': 'The desk is closed that day; please pick another day.',
   'keys.slot.lunch': 'That is the desk’s lunch break. Key service hours are {hours}; please pick another time.',
-  'keys.slot.closedHours': 'The desk does not handle keys at that time. Key service hours are {hours}; please pick another time.',
+  'keys.slot.closedHours':
+    'The desk does not handle keys at that time. Key service hours are {hours}; please pick another time.',
   'keys.slot.past': 'That time has passed; please pick a later time.',
   'keys.slot.notOnGrid': 'Bookings are in {minutes}-minute slots; please pick a time on the quarter hour.',
   'keys.err.noDescription': 'Please say which keys you are leaving, e.g. "front door key x2".',
@@ -23,13 +24,18 @@ export const keysEn: Record<keyof typeof keysZh, string> = {
   'keys.err.badAuthorised': 'Please give the authorised person’s name and 11-digit mobile number, as "name mobile".',
   'keys.err.noHolding': 'We could not find these keys held at the desk for you.',
   'keys.err.codeFormat': 'The pickup code has 6 digits; please check and try again.',
-  'keys.err.codeNotFound': 'Wrong code or not a booking for today: do NOT hand over the keys, check the person’s identity.',
+  'keys.err.codeNotFound':
+    'Wrong code or not a booking for today: do NOT hand over the keys, check the person’s identity.',
   'keys.err.alreadyDone': 'This booking has just been completed; do not hand over twice.',
-  'keys.notice.reminder': 'Reminder: you booked a key {kind} at the front desk at {slot} ({unit}, {person}); bring your 6-digit code. To change it, reply "keys".',
-  'keys.notice.noShow': 'Nobody came for your key {kind} at the front desk at {slot} ({unit}), so the booking has lapsed. Reply "keys" to book again.',
+  'keys.notice.reminder':
+    'Reminder: you booked a key {kind} at the front desk at {slot} ({unit}, {person}); bring your 6-digit code. To change it, reply "keys".',
+  'keys.notice.noShow':
+    'Nobody came for your key {kind} at the front desk at {slot} ({unit}), so the booking has lapsed. Reply "keys" to book again.',
   'keys.todayLine': '{time} {kind} {unit} {person}{phone} ({description}) {status}',
-  'keys.menu': 'Key deposit/pickup, reply with a number:\n1 Leave keys\n2 Book a pickup\n3 My bookings\n4 Reschedule\n5 Cancel a booking\n6 Authorised people',
-  'keys.askWhen': 'Which day and time will you come to the desk? E.g. "tomorrow 10am". (Desk hours {hours}, {minutes}-minute slots)',
+  'keys.menu':
+    'Key deposit/pickup, reply with a number:\n1 Leave keys\n2 Book a pickup\n3 My bookings\n4 Reschedule\n5 Cancel a booking\n6 Authorised people',
+  'keys.askWhen':
+    'Which day and time will you come to the desk? E.g. "tomorrow 10am". (Desk hours {hours}, {minutes}-minute slots)',
   'keys.ownerFallback': 'Owner',
   'keys.whenUnclear': 'I did not understand that time.',
   'keys.noSlotInRange': 'No free slots left in that period; please pick another time.',
@@ -41,15 +47,18 @@ export const keysEn: Record<keyof typeof keysZh, string> = {
   'keys.nobody': 'none yet',
   'keys.none': 'none',
   'keys.nameSep': ', ',
-  'keys.askWho': 'Keys held: {description}. Who will collect them? Reply "me", or the authorised person’s "name mobile". (Authorised: {people})',
-  'keys.authorisedMenu': 'Authorised people: {people}.\nTo add, reply "add name mobile"; to remove, reply "remove mobile".',
+  'keys.askWho':
+    'Keys held: {description}. Who will collect them? Reply "me", or the authorised person’s "name mobile". (Authorised: {people})',
+  'keys.authorisedMenu':
+    'Authorised people: {people}.\nTo add, reply "add name mobile"; to remove, reply "remove mobile".',
   'keys.noAppointments': 'You have no open key bookings.',
   'keys.pickCancel': 'Reply with the number of the booking to cancel:\n{lines}',
   'keys.pickReschedule': 'Reply with the number of the booking to reschedule:\n{lines}',
   'keys.choiceLine': '{n} {slot} {kind} ({person})',
   'keys.noDescriptionExit': 'Please say which keys you are leaving. Key service closed.',
   'keys.whoFormatExit': 'Please reply "me" or "name mobile". Key service closed; reply "keys" when you need it.',
-  'keys.authorisedAdded': 'Added authorised person {name} ({phone}); they can collect the keys with the code you forward.',
+  'keys.authorisedAdded':
+    'Added authorised person {name} ({phone}); they can collect the keys with the code you forward.',
   'keys.authorisedRemoved': 'Removed authorised person {phone}.',
   'keys.authorisedUnknown': 'That mobile number is not on the authorised list.',
   'keys.authorisedFormatExit': 'Wrong format: "add name mobile" or "remove mobile". Key service closed.',
@@ -57,7 +66,8 @@ export const keysEn: Record<keyof typeof keysZh, string> = {
   'keys.cancelled': 'Cancelled your key booking at {slot}.',
   'keys.originalTime': 'Currently {slot}. {ask}',
   'keys.rescheduled': 'Moved to {slot}; the pickup code stays the same.',
-  'keys.depositBooked': 'Booked {slot} at the front desk to leave keys ({description}). Code {code}: show it at the desk. We will remind you an hour before.',
+  'keys.depositBooked':
+    'Booked {slot} at the front desk to leave keys ({description}). Code {code}: show it at the desk. We will remind you an hour before.',
   'keys.pickupSelf': 'show it at the desk',
   'keys.pickupForward': 'forward it to {person}, who collects with it',
   'keys.pickupBooked': 'Booked {slot} to collect keys ({person}). Code {code}: {forward}.',

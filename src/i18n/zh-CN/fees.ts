@@ -21,14 +21,16 @@ export const feesZh = {
   'fees.notBound': '您的账号还没有绑定房屋，绑定后即可查询物业费。',
   'fees.notBoundShort': '您的账号还没有绑定房屋。',
   'fees.ownerFallback': '业主',
-  'fees.optOutStaff': '【缴费提醒退订】{who}回复“不再提醒”，今后不再收到机器人发送的缴费提醒，如需催缴请电话或上门联系。',
+  'fees.optOutStaff':
+    '【缴费提醒退订】{who}回复“不再提醒”，今后不再收到机器人发送的缴费提醒，如需催缴请电话或上门联系。',
   'fees.optedOut': '好的，今后不再向您发送缴费提醒。您仍可随时发送“物业费”查询账单；如需恢复，请回复“{resumeWord}”。',
   'fees.alreadyOptedOut': '您已设置过不再提醒。如需恢复，请回复“{resumeWord}”。',
   'fees.optedIn': '好的，已为您恢复缴费提醒。',
   'fees.reminder.upcoming': '【{estate}】温馨提示：您有费用将于{dueDate}到期，合计{amount}。',
   'fees.reminder.today': '【{estate}】温馨提示：您有费用今天（{dueDate}）到期，合计{amount}。',
   'fees.reminder.overdue': '【{estate}】缴费提醒：您有费用已超过到期日{days}天，合计{amount}，请您方便时尽快缴纳。',
-  'fees.reminder.longOverdue': '【{estate}】缴费提醒：您有费用已逾期{days}天，合计{amount}。请尽快缴纳；如有困难或对账单有疑问，欢迎与我们联系协商。',
+  'fees.reminder.longOverdue':
+    '【{estate}】缴费提醒：您有费用已逾期{days}天，合计{amount}。请尽快缴纳；如有困难或对账单有疑问，欢迎与我们联系协商。',
   'fees.reminder.bill': '{period} {feeType} {amount}',
   'fees.reminder.unit': '· {unit}：{bills}（到期日 {dueDate}）',
   'fees.reminder.foot': '如已缴纳请忽略。咨询电话：{deskPhone}。回复“{stopWord}”可停止缴费提醒。',

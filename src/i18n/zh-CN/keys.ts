@@ -23,7 +23,8 @@ export const keysZh = {
   'keys.err.codeFormat': '取件码应为 6 位数字，请核对后重试。',
   'keys.err.codeNotFound': '取件码不正确或不是今天的预约，请勿交接钥匙，请核对来人身份。',
   'keys.err.alreadyDone': '这条预约刚刚已核销，请勿重复交接。',
-  'keys.notice.reminder': '提醒：您预约了 {slot} 到前台{kind}钥匙（{unit}，{person}），请凭 6 位取件码办理。如需改期请回复“钥匙”。',
+  'keys.notice.reminder':
+    '提醒：您预约了 {slot} 到前台{kind}钥匙（{unit}，{person}），请凭 6 位取件码办理。如需改期请回复“钥匙”。',
   'keys.notice.noShow': '您预约的 {slot} 前台{kind}钥匙（{unit}）未到场，预约已失效。如需办理请回复“钥匙”重新预约。',
   'keys.todayLine': '{time} {kind} {unit} {person}{phone}（{description}）{status}',
   'keys.menu': '钥匙寄存/领取，请回复数字：\n1 寄存钥匙\n2 预约领取\n3 我的预约\n4 改期\n5 取消预约\n6 授权人管理',
@@ -55,7 +56,8 @@ export const keysZh = {
   'keys.cancelled': '已取消 {slot} 的钥匙预约。',
   'keys.originalTime': '原时间 {slot}。{ask}',
   'keys.rescheduled': '已改到 {slot}，取件码不变。',
-  'keys.depositBooked': '已预约 {slot} 到前台寄存钥匙（{description}）。取件码 {code}，到前台时出示。前一小时会提醒您。',
+  'keys.depositBooked':
+    '已预约 {slot} 到前台寄存钥匙（{description}）。取件码 {code}，到前台时出示。前一小时会提醒您。',
   'keys.pickupSelf': '到前台时出示',
   'keys.pickupForward': '请把取件码转给 {person}，凭码领取',
   'keys.pickupBooked': '已预约 {slot} 领取钥匙（{person}）。取件码 {code}，{forward}。',

@@ -35,7 +35,11 @@ async function startConnector() {
     req.on('end', () => {
       // POST /v3/conversations/{conversationId}/activities[/{replyToId}]
       const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-      if (req.method === 'POST' && m?.[1]) posts.push({ conversationId: decodeURIComponent(m[1]), body: JSON.parse(data || '{}') as ConnectorPost['body'] });
+      if (req.method === 'POST' && m?.[1])
+        posts.push({
+          conversationId: decodeURIComponent(m[1]),
+          body: JSON.parse(data || '{}') as ConnectorPost['body'],
+        });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${posts.length}` }));
     });
@@ -45,10 +49,11 @@ async function startConnector() {
   return {
     url: `http://127.0.0.1:${port}/`,
     posts,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -69,7 +74,12 @@ export async function botFrameworkWire(databaseUrl: string): Promise<ChannelWire
       serviceUrl: connector.url,
       from: { ...USERS[who], aadObjectId: `aad-${who}` },
       recipient: BOT,
-      conversation: { id: CONVERSATIONS[chat], conversationType: isGroup ? 'groupChat' : 'personal', isGroup, tenantId: TENANT.id },
+      conversation: {
+        id: CONVERSATIONS[chat],
+        conversationType: isGroup ? 'groupChat' : 'personal',
+        isGroup,
+        tenantId: TENANT.id,
+      },
       channelData: { tenant: TENANT },
       locale: 'zh-CN',
       text,
@@ -95,18 +105,26 @@ export async function botFrameworkWire(databaseUrl: string): Promise<ChannelWire
     inbox: (chat): Seen[] =>
       connector.posts
         .filter((p) => p.conversationId === CONVERSATIONS[chat] && (p.body.type ?? 'message') === 'message')
-        .map((p) => ({ text: p.body.text ?? '', buttons: (p.body.suggestedActions?.actions ?? []).map((a) => String(a.title)), handle: p.body })),
+        .map((p) => ({
+          text: p.body.text ?? '',
+          buttons: (p.body.suggestedActions?.actions ?? []).map((a) => String(a.title)),
+          handle: p.body,
+        })),
     say: (who, text) => post(who, who, text),
     async pick(who, seen, label) {
       // A suggested action (imBack) posts its value as the user's message.
-      const action = ((seen.handle as ConnectorPost['body']).suggestedActions?.actions ?? []).find((a) => a.title === label);
+      const action = ((seen.handle as ConnectorPost['body']).suggestedActions?.actions ?? []).find(
+        (a) => a.title === label,
+      );
       if (!action) throw new Error(`no suggested action「${label}」under «${seen.text}»`);
       await post(who, who, String(action.value ?? label));
     },
     async sayInGroup(who, text) {
       // Teams delivers a group message to the bot only when it @-mentions it; the text carries the mention markup.
       const mention = `<at>${BOT.name}</at>`;
-      await post(who, 'group', `${mention} ${text}`, { entities: [{ type: 'mention', mentioned: BOT, text: mention }] });
+      await post(who, 'group', `${mention} ${text}`, {
+        entities: [{ type: 'mention', mentioned: BOT, text: mention }],
+      });
     },
     errorLogs: () => errorLines(log.lines),
     async close() {

@@ -86,8 +86,16 @@ export function daytimeZone(now = new Date()): string {
 /** The env every journey's startApp shares; a channel adds its own variables. */
 export function journeyEnv(databaseUrl: string, extra: Record<string, string>): Record<string, string> {
   return {
-    DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', CONSOLE_CHAT: 'off', SEED_DEMO: 'auto', SCHEDULER: 'off',
-    OUTBOX_INTERVAL_MS: '100', LOG_LEVEL: 'info', TZ: daytimeZone(), ...extra,
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CONSOLE_CHAT: 'off',
+    SEED_DEMO: 'auto',
+    SCHEDULER: 'off',
+    OUTBOX_INTERVAL_MS: '100',
+    LOG_LEVEL: 'info',
+    TZ: daytimeZone(),
+    ...extra,
   };
 }
 
@@ -97,7 +105,10 @@ export function journeyEnv(databaseUrl: string, extra: Record<string, string>): 
  */
 class Reader {
   private readonly cursor: Record<Chat, { index: number; offset: number }> = {
-    owner: { index: 0, offset: 0 }, supervisor: { index: 0, offset: 0 }, assistant: { index: 0, offset: 0 }, group: { index: 0, offset: 0 },
+    owner: { index: 0, offset: 0 },
+    supervisor: { index: 0, offset: 0 },
+    assistant: { index: 0, offset: 0 },
+    group: { index: 0, offset: 0 },
   };
   constructor(private readonly wire: ChannelWire) {}
 
@@ -111,18 +122,29 @@ class Reader {
         if (!m) continue;
         const from = i === at.index ? at.offset : 0;
         const rest = m.text.slice(from);
-        const hit = typeof want === 'string' ? (rest.includes(want) ? { index: rest.indexOf(want), length: want.length } : null) : (() => {
-          const r = want.exec(rest);
-          return r ? { index: r.index, length: r[0].length } : null;
-        })();
+        const hit =
+          typeof want === 'string'
+            ? rest.includes(want)
+              ? { index: rest.indexOf(want), length: want.length }
+              : null
+            : (() => {
+                const r = want.exec(rest);
+                return r ? { index: r.index, length: r[0].length } : null;
+              })();
         if (hit) {
           this.cursor[chat] = { index: i, offset: from + hit.index + hit.length };
           return m;
         }
       }
       if (Date.now() > deadline) {
-        const unread = box.slice(at.index).map((m, k) => `  «${k === 0 ? m.text.slice(at.offset) : m.text}»`).join('\n') || '  (nothing)';
-        throw new Error(`${this.wire.label}: the ${chat} chat did not receive ${String(want)} within ${timeoutMs} ms; unread:\n${unread}`);
+        const unread =
+          box
+            .slice(at.index)
+            .map((m, k) => `  «${k === 0 ? m.text.slice(at.offset) : m.text}»`)
+            .join('\n') || '  (nothing)';
+        throw new Error(
+          `${this.wire.label}: the ${chat} chat did not receive ${String(want)} within ${timeoutMs} ms; unread:\n${unread}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -137,7 +159,10 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
  */
 async function cli(databaseUrl: string, argv: string[]): Promise<string> {
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const { stdout } = await execFileAsync(tsx, ['src/cli.ts', ...argv], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl } });
+  const { stdout } = await execFileAsync(tsx, ['src/cli.ts', ...argv], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
   return stdout;
 }
 
@@ -229,7 +254,11 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
 
   await wire.sayInGroup('assistant', `办结 ${seq} ${RESOLUTION}`);
   await read.expect('group', `工单 ${ticketNumber} 已办结，已通知业主，稍后将进行回访。`);
-  await read.expect('owner', `您的投诉 ${ticketNumber} 已办结：${RESOLUTION}\n如问题仍未解决，可在回访时告诉我们。`, 15_000);
+  await read.expect(
+    'owner',
+    `您的投诉 ${ticketNumber} 已办结：${RESOLUTION}\n如问题仍未解决，可在回访时告诉我们。`,
+    15_000,
+  );
 
   // ── 回访: the scheduled job, run at controlled times; nothing before the estate's delay (2 h), the survey after ──
   const resolved = await prisma.ticket.findFirstOrThrow({ where: { number: ticketNumber } });
@@ -237,7 +266,9 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   const surveyJob = (at: Date) => {
     const complaints = new ComplaintService(prisma, () => at);
     const estates = new EstateService(prisma);
-    const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find((j) => j.id === 'complaints.callback-surveys');
+    const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
+      (j) => j.id === 'complaints.callback-surveys',
+    );
     if (!job) throw new Error('complaints.callback-surveys job missing');
     return job.handler({ scheduledFor: at, now: at, logger: createLogger('silent') });
   };
@@ -256,14 +287,24 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
     include: { callbacks: true, events: { orderBy: { at: 'asc' } } },
   });
   const assistant = await prisma.staff.findFirstOrThrow({ where: { person: { name: '王芳' } } });
-  expect(ticket).toMatchObject({ status: 'CLOSED', category: '噪音', description: COMPLAINT, assigneeId: assistant.id, priority: 1 });
+  expect(ticket).toMatchObject({
+    status: 'CLOSED',
+    category: '噪音',
+    description: COMPLAINT,
+    assigneeId: assistant.id,
+    priority: 1,
+  });
   expect(ticket.callbacks).toHaveLength(1);
   expect(ticket.callbacks[0]).toMatchObject({ round: 1, score: 5 });
   expect(ticket.callbacks[0]?.answeredAt).not.toBeNull();
   expect(ticket.events.map((e) => e.action)).toEqual(['created', 'claimed', 'resolved', 'rated']);
   expect(ticket.events.find((e) => e.action === 'resolved')).toMatchObject({ actorName: '王芳', note: RESOLUTION });
-  expect(await prisma.staffChat.findMany({ select: { channel: true, role: true } })).toEqual([{ channel: wire.channelId, role: 'ASSISTANT' }]);
-  const owner = await prisma.channelIdentity.findFirstOrThrow({ where: { channel: { not: 'console' }, person: { name: DEMO.owner.name } } });
+  expect(await prisma.staffChat.findMany({ select: { channel: true, role: true } })).toEqual([
+    { channel: wire.channelId, role: 'ASSISTANT' },
+  ]);
+  const owner = await prisma.channelIdentity.findFirstOrThrow({
+    where: { channel: { not: 'console' }, person: { name: DEMO.owner.name } },
+  });
   expect(owner.channel).toBe(wire.channelId);
 
   // Every message for this channel left through the outbox and was delivered (the seeded console persona of the
@@ -287,7 +328,12 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   return {
     ticketNumber,
     seconds: (Date.now() - started) / 1000,
-    messages: { owner: wire.inbox('owner').length, supervisor: wire.inbox('supervisor').length, assistant: wire.inbox('assistant').length, group: wire.inbox('group').length },
+    messages: {
+      owner: wire.inbox('owner').length,
+      supervisor: wire.inbox('supervisor').length,
+      assistant: wire.inbox('assistant').length,
+      group: wire.inbox('group').length,
+    },
     outbox,
   };
 }
@@ -336,11 +382,15 @@ export function describeOwnerJourney(spec: {
       await wire?.close();
       await dropDatabaseUrl(url);
     });
-    it(spec.title, async () => {
-      if (!wire) throw new Error('wire not started');
-      const figures = await ownerJourney(wire, spec.options);
-      console.log(summaryLine(wire, provider, figures));
-    }, 60_000);
+    it(
+      spec.title,
+      async () => {
+        if (!wire) throw new Error('wire not started');
+        const figures = await ownerJourney(wire, spec.options);
+        console.log(summaryLine(wire, provider, figures));
+      },
+      60_000,
+    );
   };
   const name = `e2e owner journey on ${spec.channel}`;
   if (spec.everyDb || process.env.E2E_EVERY_DB === '1') describeEachDb(name, body);

@@ -47,12 +47,19 @@ export async function telegramWire(databaseUrl: string): Promise<ChannelWire> {
       .filter(({ call }) => call.method === 'sendMessage' && call.payload.chat_id === String(CHAT_IDS[chat]))
       .map(({ call, messageId }) => {
         const keyboard = (call.payload.reply_markup as Keyboard | undefined)?.inline_keyboard ?? [];
-        return { text: String(call.payload.text), buttons: keyboard.flat().map((b) => b.text), handle: { messageId, keyboard: call.payload.reply_markup } };
+        return {
+          text: String(call.payload.text),
+          buttons: keyboard.flat().map((b) => b.text),
+          handle: { messageId, keyboard: call.payload.reply_markup },
+        };
       });
 
   const message = (from: TgUser, chat: Record<string, unknown>, text: string, extra: Record<string, unknown> = {}) => {
     updateId++;
-    fake.pushUpdate({ update_id: updateId, message: { message_id: 10_000 + updateId, date: now(), chat, from: { ...from, is_bot: false }, text, ...extra } });
+    fake.pushUpdate({
+      update_id: updateId,
+      message: { message_id: 10_000 + updateId, date: now(), chat, from: { ...from, is_bot: false }, text, ...extra },
+    });
   };
 
   return {
@@ -80,17 +87,33 @@ export async function telegramWire(databaseUrl: string): Promise<ChannelWire> {
           id: `cbq-${updateId}`,
           from: { ...user, is_bot: false },
           data: button.callback_data,
-          message: { message_id: messageId, date: now(), chat: { id: user.id, type: 'private', first_name: user.first_name }, reply_markup: keyboard },
+          message: {
+            message_id: messageId,
+            date: now(),
+            chat: { id: user.id, type: 'private', first_name: user.first_name },
+            reply_markup: keyboard,
+          },
         },
       });
     },
     async sayInGroup(who: Staff, text, replyTo) {
       // Privacy mode: a group bot gets /commands and replies to its own messages. So the supervisor types the slash
       // alias (/registergroup@bot), staff reply to the notice, and otherwise use /resolve@bot.
-      const slash: Array<[RegExp, string]> = [[/^注册群/, '/registergroup@wuye_test_bot'], [/^办结/, '/resolve@wuye_test_bot']];
+      const slash: Array<[RegExp, string]> = [
+        [/^注册群/, '/registergroup@wuye_test_bot'],
+        [/^办结/, '/resolve@wuye_test_bot'],
+      ];
       const typed = replyTo ? text : slash.reduce((t, [re, alias]) => t.replace(re, alias), text);
       const extra = replyTo
-        ? { reply_to_message: { message_id: (replyTo.handle as { messageId: number }).messageId, date: now(), chat: GROUP, from: { id: 123456, is_bot: true, first_name: '物业前台' }, text: replyTo.text } }
+        ? {
+            reply_to_message: {
+              message_id: (replyTo.handle as { messageId: number }).messageId,
+              date: now(),
+              chat: GROUP,
+              from: { id: 123456, is_bot: true, first_name: '物业前台' },
+              text: replyTo.text,
+            },
+          }
         : {};
       message(USERS[who], GROUP, typed, extra);
     },

@@ -47,16 +47,22 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
 
   const botUser = mocker.createContact({ name: BOT_NAME });
   mocker.login(botUser);
-  await vi.waitFor(() => {
-    if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
-  }, { timeout: 10_000 });
+  await vi.waitFor(
+    () => {
+      if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
+    },
+    { timeout: 10_000 },
+  );
 
   const people: Record<Speaker, mock.ContactMock> = {
     owner: mocker.createContact({ name: '刘洋' }),
     supervisor: mocker.createContact({ name: '张敏' }),
     assistant: mocker.createContact({ name: '王芳' }),
   };
-  const room = mocker.createRoom({ topic: '锦绣花园客服群', memberIdList: [botUser.id, people.supervisor.id, people.assistant.id] });
+  const room = mocker.createRoom({
+    topic: '锦绣花园客服群',
+    memberIdList: [botUser.id, people.supervisor.id, people.assistant.id],
+  });
 
   const boxes: Record<Chat, Seen[]> = { owner: [], supervisor: [], assistant: [], group: [] };
   const watch = (who: mock.ContactMock | mock.RoomMock, box: Seen[]) => {

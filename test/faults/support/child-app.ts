@@ -113,12 +113,21 @@ export class ChildApp {
         if (line.includes(fragment)) done(() => resolve(line));
       };
       const timer = setTimeout(
-        () => done(() => reject(new Error(`${this.label}: no log line "${fragment}" within ${timeoutMs} ms\n${this.tail()}`))),
+        () =>
+          done(() =>
+            reject(new Error(`${this.label}: no log line "${fragment}" within ${timeoutMs} ms\n${this.tail()}`)),
+          ),
         timeoutMs,
       );
       this.listeners.add(listener);
       void this.exited.then(() =>
-        done(() => reject(new Error(`${this.label} exited (code ${String(this.exitCode)}, signal ${String(this.exitSignal)}) before "${fragment}"\n${this.tail()}`))),
+        done(() =>
+          reject(
+            new Error(
+              `${this.label} exited (code ${String(this.exitCode)}, signal ${String(this.exitSignal)}) before "${fragment}"\n${this.tail()}`,
+            ),
+          ),
+        ),
       );
     });
   }
@@ -141,7 +150,10 @@ export class ChildApp {
 
   /** The last `n` log lines, for failure messages. */
   tail(n = 40): string {
-    return this.lines.slice(-n).map((l) => `  [${this.label}] ${l.slice(0, 400)}`).join('\n');
+    return this.lines
+      .slice(-n)
+      .map((l) => `  [${this.label}] ${l.slice(0, 400)}`)
+      .join('\n');
   }
 
   private keep(line: string): void {

@@ -13,7 +13,12 @@ export async function prepareDatabase(url: string, telegramUserIds: number[]): P
     await seedDemo(db.prisma);
     const owner = await db.prisma.person.findFirstOrThrow({ where: { phone: DEMO.owner.phone } });
     await db.prisma.channelIdentity.createMany({
-      data: telegramUserIds.map((id) => ({ channel: 'telegram', externalId: String(id), displayName: `业主${id}`, personId: owner.id })),
+      data: telegramUserIds.map((id) => ({
+        channel: 'telegram',
+        externalId: String(id),
+        displayName: `业主${id}`,
+        personId: owner.id,
+      })),
     });
   } finally {
     await db.close();
@@ -21,14 +26,25 @@ export async function prepareDatabase(url: string, telegramUserIds: number[]): P
 }
 
 /** Writes `count` outbox notices (kind urgent: no quiet hours), one per dedupe key, round-robin over `chatIds`. */
-export async function enqueueNotices(url: string, count: number, chatIds: number[], text: (i: number) => string): Promise<string[]> {
+export async function enqueueNotices(
+  url: string,
+  count: number,
+  chatIds: number[],
+  text: (i: number) => string,
+): Promise<string[]> {
   const db = await openDatabase(url);
   const keys: string[] = [];
   try {
     for (let i = 0; i < count; i++) {
       const key = `crash-notice-${i}`;
       const address = String(chatIds[i % chatIds.length]);
-      await enqueue(db.prisma, { channel: 'telegram', address, kind: 'urgent', message: { text: text(i) }, dedupeKey: key });
+      await enqueue(db.prisma, {
+        channel: 'telegram',
+        address,
+        kind: 'urgent',
+        message: { text: text(i) },
+        dedupeKey: key,
+      });
       keys.push(key);
     }
   } finally {

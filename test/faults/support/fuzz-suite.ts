@@ -71,7 +71,8 @@ export function dialogFuzz(opts: DialogFuzzOptions) {
       const harness = h;
       await harness.prepare(step);
       const stackBefore = await harness.stackOf(`fz-base-${step.name}`);
-      const arb: fc.Arbitrary<FuzzMessage> = step.inputs === 'command' ? commandLine.map((text) => ({ text })) : hostileMessage;
+      const arb: fc.Arbitrary<FuzzMessage> =
+        step.inputs === 'command' ? commandLine.map((text) => ({ text })) : hostileMessage;
       const index = DIALOG_STEPS.indexOf(step);
       try {
         await fc.assert(
@@ -88,7 +89,6 @@ export function dialogFuzz(opts: DialogFuzzOptions) {
     },
   };
 }
-
 
 // ---- channel payloads ------------------------------------------------------------------------------------------
 
@@ -157,7 +157,16 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
   const log = memoryLogger();
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
-  const t: ChannelTally = { bfPosts: 0, bfStatus: new Map(), tgUpdates: 0, tgWebhookPosts: 0, wechatMessages: 0, wechatMediaLost: 0, wechatAnswered: 0, wechatSkipped: new Map() };
+  const t: ChannelTally = {
+    bfPosts: 0,
+    bfStatus: new Map(),
+    tgUpdates: 0,
+    tgWebhookPosts: 0,
+    wechatMessages: 0,
+    wechatMediaLost: 0,
+    wechatAnswered: 0,
+    wechatSkipped: new Map(),
+  };
   /** Problems of the channel under test (reset per channel); allProblems counts them for the summary. */
   let problems: string[] = [];
   const allProblems: string[] = [];
@@ -185,8 +194,15 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
       service = await serviceUrl();
       app = await startApp({
         env: {
-          DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', CONSOLE_CHAT: 'off', SEED_DEMO: 'auto', LOG_LEVEL: 'debug', SCHEDULER: 'off',
-          TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot,
+          DATABASE_URL: url,
+          PORT: '0',
+          HOST: '127.0.0.1',
+          CONSOLE_CHAT: 'off',
+          SEED_DEMO: 'auto',
+          LOG_LEVEL: 'debug',
+          SCHEDULER: 'off',
+          TELEGRAM_BOT_TOKEN: fake.token,
+          TELEGRAM_API_ROOT: fake.apiRoot,
         },
         logger: log.logger,
       });
@@ -204,7 +220,8 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
           `(${t.wechatAnswered} replies; skipped: ${[...t.wechatSkipped].map(([k, v]) => `${k} ${v}`).join(', ')}): ` +
           `${allProblems.length + problems.length} problems, ${unhandled.length} unhandled rejections, ${t.wechatMediaLost} media downloads failed (owner asked to send again)`,
       );
-      for (const p of [...allProblems, ...problems].slice(0, 10)) console.log(`${opts.label} problem: ${p.slice(0, 500)}`);
+      for (const p of [...allProblems, ...problems].slice(0, 10))
+        console.log(`${opts.label} problem: ${p.slice(0, 500)}`);
     },
     unhandled,
 
@@ -214,25 +231,83 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
       const { app, service } = ready();
       const endpoint = `http://127.0.0.1:${app.http.port}/api/messages`;
       const valid = (id: string, text: unknown = '你好'): Record<string, unknown> => ({
-        type: 'message', id, channelId: 'emulator', serviceUrl: service.url, timestamp: new Date().toISOString(),
-        conversation: { id: `bf-${id}` }, from: { id: `bf-user-${id}`, name: '用户' }, recipient: { id: 'bot', name: 'Bot' }, text, locale: 'zh-CN',
+        type: 'message',
+        id,
+        channelId: 'emulator',
+        serviceUrl: service.url,
+        timestamp: new Date().toISOString(),
+        conversation: { id: `bf-${id}` },
+        from: { id: `bf-user-${id}`, name: '用户' },
+        recipient: { id: 'bot', name: 'Bot' },
+        text,
+        locale: 'zh-CN',
       });
       const FIELDS = [
-        'type', 'id', 'channelId', 'serviceUrl', 'conversation', 'conversation.id', 'conversation.isGroup', 'from', 'from.id', 'from.name', 'recipient',
-        'recipient.id', 'text', 'locale', 'timestamp', 'attachments', 'attachments.0', 'attachments.0.contentType', 'entities', 'channelData',
-        'channelData.quotedText', 'value', 'membersAdded', 'suggestedActions', 'replyToId', 'textFormat',
+        'type',
+        'id',
+        'channelId',
+        'serviceUrl',
+        'conversation',
+        'conversation.id',
+        'conversation.isGroup',
+        'from',
+        'from.id',
+        'from.name',
+        'recipient',
+        'recipient.id',
+        'text',
+        'locale',
+        'timestamp',
+        'attachments',
+        'attachments.0',
+        'attachments.0.contentType',
+        'entities',
+        'channelData',
+        'channelData.quotedText',
+        'value',
+        'membersAdded',
+        'suggestedActions',
+        'replyToId',
+        'textFormat',
       ];
       let n = 0;
       const body = fc.oneof(
         // One field of a valid activity with a wrong type, or missing.
-        fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(wrongType, fc.constant(DELETE)), fc.constantFrom('message', 'conversationUpdate', 'event', 'typing', 'invoke', '未知类型', ''))
-          .map(([f, v, type]) => JSON.stringify(withField({ ...valid(`f${n++}`), type, ...(type === 'conversationUpdate' ? { membersAdded: [{ id: 'u1' }] } : {}) }, f, v))),
+        fc
+          .tuple(
+            fc.constantFrom(...FIELDS),
+            fc.oneof(wrongType, fc.constant(DELETE)),
+            fc.constantFrom('message', 'conversationUpdate', 'event', 'typing', 'invoke', '未知类型', ''),
+          )
+          .map(([f, v, type]) =>
+            JSON.stringify(
+              withField(
+                {
+                  ...valid(`f${n++}`),
+                  type,
+                  ...(type === 'conversationUpdate' ? { membersAdded: [{ id: 'u1' }] } : {}),
+                },
+                f,
+                v,
+              ),
+            ),
+          ),
         // Hostile text in an otherwise valid activity (replies must be zh-CN).
         hostileText.map((text) => JSON.stringify(valid(`t${n++}`, text))),
         // Not an activity at all.
         fc.json().map((j) => j),
         fc.string({ unit: 'binary', maxLength: 50 }),
-        fc.constantFrom('', '{', 'null', '[]', '"message"', '{"type":"message"}', '\u0000', 'a'.repeat(300 * 1024), JSON.stringify(valid('huge', '吵'.repeat(200_000)))),
+        fc.constantFrom(
+          '',
+          '{',
+          'null',
+          '[]',
+          '"message"',
+          '{"type":"message"}',
+          '\u0000',
+          'a'.repeat(300 * 1024),
+          JSON.stringify(valid('huge', '吵'.repeat(200_000))),
+        ),
       );
       let replyCount = service.replies.length;
       await fc.assert(
@@ -241,11 +316,17 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
           inputs.push(raw.slice(0, 2000));
           let status: number;
           try {
-            const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw });
+            const res = await fetch(endpoint, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: raw,
+            });
             status = res.status;
             await res.text();
           } catch (err) {
-            problems.push(`bot framework: POST of ${preview(raw)} got no HTTP answer (${String((err as Error).cause ?? err)})`);
+            problems.push(
+              `bot framework: POST of ${preview(raw)} got no HTTP answer (${String((err as Error).cause ?? err)})`,
+            );
             throw err;
           }
           t.bfStatus.set(status, (t.bfStatus.get(status) ?? 0) + 1);
@@ -260,10 +341,23 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
       );
       // Still serving: health, and a real message answered in zh-CN.
       expect200(await fetch(`http://127.0.0.1:${app.http.port}/healthz`));
-      const ok = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid('final')) });
+      const ok = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(valid('final')),
+      });
       if (ok.status >= 300) throw new Error(`a valid activity after the fuzz got ${ok.status}`);
-      await until(() => service.replies.some((r) => typeof r.text === 'string' && r.text.includes('请问需要办理什么业务')), 'the answer to 你好 after the fuzz');
-      checkReplies('bot framework reply', service.replies.slice(replyCount).map((r) => (typeof r.text === 'string' ? r.text : `<non-string text ${JSON.stringify(r.text)}>`)).filter((x) => x !== ''));
+      await until(
+        () => service.replies.some((r) => typeof r.text === 'string' && r.text.includes('请问需要办理什么业务')),
+        'the answer to 你好 after the fuzz',
+      );
+      checkReplies(
+        'bot framework reply',
+        service.replies
+          .slice(replyCount)
+          .map((r) => (typeof r.text === 'string' ? r.text : `<non-string text ${JSON.stringify(r.text)}>`))
+          .filter((x) => x !== ''),
+      );
       replyCount = service.replies.length;
       assertClean();
     },
@@ -276,15 +370,65 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
       if (!adapter) throw new Error('Telegram channel not started');
       let updateId = 1000;
       const chatId = () => 5_000_000 + updateId;
-      const message = (text: unknown) => ({ message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: chatId(), type: 'private' }, from: { id: chatId(), is_bot: false, first_name: '张' }, text });
-      const MSG_FIELDS = ['message_id', 'date', 'chat', 'chat.id', 'chat.type', 'from', 'from.id', 'from.first_name', 'text', 'caption', 'photo', 'photo.0', 'photo.0.file_id', 'reply_to_message', 'reply_to_message.text', 'entities'];
+      const message = (text: unknown) => ({
+        message_id: updateId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId(), type: 'private' },
+        from: { id: chatId(), is_bot: false, first_name: '张' },
+        text,
+      });
+      const MSG_FIELDS = [
+        'message_id',
+        'date',
+        'chat',
+        'chat.id',
+        'chat.type',
+        'from',
+        'from.id',
+        'from.first_name',
+        'text',
+        'caption',
+        'photo',
+        'photo.0',
+        'photo.0.file_id',
+        'reply_to_message',
+        'reply_to_message.text',
+        'entities',
+      ];
       const update = fc.oneof(
         hostileText.map((text) => ({ message: message(text.slice(0, 4096)) })),
-        fc.tuple(fc.constantFrom(...MSG_FIELDS), fc.oneof(wrongType, fc.constant(DELETE))).map(([f, v]) => ({ message: withField(message('你好'), f, v) })),
-        fc.tuple(fc.constantFrom('edited_message', 'channel_post', 'edited_channel_post', 'inline_query', 'chosen_inline_result', 'shipping_query', 'pre_checkout_query', 'poll', 'poll_answer', 'my_chat_member', 'chat_member', 'chat_join_request', 'message_reaction', 'business_message', '未知'), fc.oneof(wrongType, fc.constant(message('你好'))))
+        fc
+          .tuple(fc.constantFrom(...MSG_FIELDS), fc.oneof(wrongType, fc.constant(DELETE)))
+          .map(([f, v]) => ({ message: withField(message('你好'), f, v) })),
+        fc
+          .tuple(
+            fc.constantFrom(
+              'edited_message',
+              'channel_post',
+              'edited_channel_post',
+              'inline_query',
+              'chosen_inline_result',
+              'shipping_query',
+              'pre_checkout_query',
+              'poll',
+              'poll_answer',
+              'my_chat_member',
+              'chat_member',
+              'chat_join_request',
+              'message_reaction',
+              'business_message',
+              '未知',
+            ),
+            fc.oneof(wrongType, fc.constant(message('你好'))),
+          )
           .map(([kind, v]) => ({ [kind]: v })),
         fc.tuple(fc.oneof(wrongType, hostileText), fc.boolean()).map(([data, withMessage]) => ({
-          callback_query: { id: `cb${updateId}`, from: { id: chatId(), is_bot: false, first_name: '张' }, data, ...(withMessage ? { message: { message_id: 1, chat: { id: chatId(), type: 'private' } } } : {}) },
+          callback_query: {
+            id: `cb${updateId}`,
+            from: { id: chatId(), is_bot: false, first_name: '张' },
+            data,
+            ...(withMessage ? { message: { message_id: 1, chat: { id: chatId(), type: 'private' } } } : {}),
+          },
         })),
         fc.constant({}),
       );
@@ -304,18 +448,34 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
       const last = chatId();
       await fake.waitFor('sendMessage', (c) => c.payload.chat_id === String(last), 30_000);
       await adapter.drain();
-      checkReplies('telegram sendMessage', fake.callsTo('sendMessage').slice(sentBefore).map((c) => String(c.payload.text)));
+      checkReplies(
+        'telegram sendMessage',
+        fake
+          .callsTo('sendMessage')
+          .slice(sentBefore)
+          .map((c) => String(c.payload.text)),
+      );
 
       // Webhook mode: the same bot behind adapter.webhookHandler, fed bad bodies and bad secrets.
       const secret = 'fuzz-secret-0123456789';
-      const hook = new TelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, mode: { kind: 'webhook', url: 'https://example.invalid/telegram/webhook', secret }, handler: app.bot, logger: log.logger });
+      const hook = new TelegramAdapter({
+        token: fake.token,
+        apiRoot: fake.apiRoot,
+        mode: { kind: 'webhook', url: 'https://example.invalid/telegram/webhook', secret },
+        handler: app.bot,
+        logger: log.logger,
+      });
       await hook.start();
       const server = http.createServer((req, res) => hook.webhookHandler(req, res));
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
       const hookUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
       try {
         const post = fc.tuple(
-          fc.oneof(update.map((u) => JSON.stringify({ update_id: ++updateId, ...(u as Record<string, unknown>) })), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '{', 'x'.repeat(1_100_000), '{"update_id":-1}', '{"update_id":"1"}')),
+          fc.oneof(
+            update.map((u) => JSON.stringify({ update_id: ++updateId, ...(u as Record<string, unknown>) })),
+            fc.string({ unit: 'binary', maxLength: 40 }),
+            fc.constantFrom('', '{', 'x'.repeat(1_100_000), '{"update_id":-1}', '{"update_id":"1"}'),
+          ),
           fc.constantFrom(secret, secret, secret, '', 'wrong-secret-000000000', undefined),
         );
         await fc.assert(
@@ -324,11 +484,20 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
             inputs.push(raw.slice(0, 2000));
             let status: number;
             try {
-              const res = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(sec === undefined ? {} : { 'x-telegram-bot-api-secret-token': sec }) }, body: raw });
+              const res = await fetch(hookUrl, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/json',
+                  ...(sec === undefined ? {} : { 'x-telegram-bot-api-secret-token': sec }),
+                },
+                body: raw,
+              });
               status = res.status;
               await res.text();
             } catch (err) {
-              problems.push(`telegram webhook: POST of ${preview(raw)} got no HTTP answer (${String((err as Error).cause ?? err)})`);
+              problems.push(
+                `telegram webhook: POST of ${preview(raw)} got no HTTP answer (${String((err as Error).cause ?? err)})`,
+              );
               throw err;
             }
             if (![200, 400, 401, 413].includes(status)) {
@@ -336,14 +505,25 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
               throw new Error(`status ${status}`);
             }
           }),
-          { numRuns: Math.max(10, Math.floor(opts.runs / 2)), seed: opts.seed + 2, endOnFailure: true, reporter: reporter('telegram webhook') },
+          {
+            numRuns: Math.max(10, Math.floor(opts.runs / 2)),
+            seed: opts.seed + 2,
+            endOnFailure: true,
+            reporter: reporter('telegram webhook'),
+          },
         );
         await hook.drain();
       } finally {
         await hook.stop();
         await new Promise<void>((r) => server.close(() => r()));
       }
-      checkReplies('telegram sendMessage', fake.callsTo('sendMessage').slice(sentBefore).map((c) => String(c.payload.text)));
+      checkReplies(
+        'telegram sendMessage',
+        fake
+          .callsTo('sendMessage')
+          .slice(sentBefore)
+          .map((c) => String(c.payload.text)),
+      );
       assertClean();
     },
 
@@ -375,7 +555,13 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
           write: (s: string) => {
             const line = JSON.parse(s) as { messageId?: string; msg?: string; reason?: string };
             wlog.push(line);
-            if (line.messageId && ['wechat message skipped', 'wechat message failed', 'wechat media download failed'].includes(line.msg ?? '')) settled.add(line.messageId);
+            if (
+              line.messageId &&
+              ['wechat message skipped', 'wechat message failed', 'wechat media download failed'].includes(
+                line.msg ?? '',
+              )
+            )
+              settled.add(line.messageId);
           },
         }),
         sendGapMs: 0,
@@ -404,16 +590,29 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
         );
         let n = 0;
         await fc.assert(
-          fc.asyncProperty(messageType, hostileText, fc.nat({ max: 3 }).map((n) => n === 0), async (type, text, inRoom) => {
-            const id = `wx-fuzz-${n++}`;
-            t.wechatMessages++;
-            inputs.push(text.slice(0, 2000));
-            const msg = mocker.MessageMock.create({
-              id, talkerId: owner.id, ...(inRoom ? { roomId: room.id } : { listenerId: botUser.id }), text, timestamp: Date.now(), type,
-            });
-            puppet.emit('message', { messageId: msg.id });
-            await until(() => settled.has(id), `wechat message ${id} (type ${wechatyTypes.Message[type]}) to be answered or skipped`);
-          }),
+          fc.asyncProperty(
+            messageType,
+            hostileText,
+            fc.nat({ max: 3 }).map((n) => n === 0),
+            async (type, text, inRoom) => {
+              const id = `wx-fuzz-${n++}`;
+              t.wechatMessages++;
+              inputs.push(text.slice(0, 2000));
+              const msg = mocker.MessageMock.create({
+                id,
+                talkerId: owner.id,
+                ...(inRoom ? { roomId: room.id } : { listenerId: botUser.id }),
+                text,
+                timestamp: Date.now(),
+                type,
+              });
+              puppet.emit('message', { messageId: msg.id });
+              await until(
+                () => settled.has(id),
+                `wechat message ${id} (type ${wechatyTypes.Message[type]}) to be answered or skipped`,
+              );
+            },
+          ),
           { numRuns: opts.runs, seed: opts.seed + 3, endOnFailure: true, reporter: reporter('wechat') },
         );
         // Still serving: a new contact's 你好 gets the menu.
@@ -432,16 +631,21 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
       }
       // PuppetMock has no file behind a generated Image/Attachment/Video message: the download fails and the owner is
       // asked to send it again (counted and reported). A message that failed otherwise is a problem.
-      for (const l of wlog) if (l.msg === 'wechat message skipped' && l.reason) t.wechatSkipped.set(l.reason, (t.wechatSkipped.get(l.reason) ?? 0) + 1);
+      for (const l of wlog)
+        if (l.msg === 'wechat message skipped' && l.reason)
+          t.wechatSkipped.set(l.reason, (t.wechatSkipped.get(l.reason) ?? 0) + 1);
       t.wechatMediaLost = wlog.filter((x) => x.msg === 'wechat media download failed').length;
-      for (const l of wlog.filter((x) => x.msg === 'wechat message failed')) problems.push(`wechat: message ${l.messageId} failed: ${JSON.stringify(l).slice(0, 300)}`);
+      for (const l of wlog.filter((x) => x.msg === 'wechat message failed'))
+        problems.push(`wechat: message ${l.messageId} failed: ${JSON.stringify(l).slice(0, 300)}`);
       assertClean();
     },
   };
 
   function assertClean(): void {
     if (problems.length || unhandled.length) {
-      throw new Error(`${opts.label}: ${problems.length} problems, ${unhandled.length} unhandled rejections:\n${[...problems, ...unhandled.map(String)].slice(0, 10).join('\n')}`);
+      throw new Error(
+        `${opts.label}: ${problems.length} problems, ${unhandled.length} unhandled rejections:\n${[...problems, ...unhandled.map(String)].slice(0, 10).join('\n')}`,
+      );
     }
   }
 }
