@@ -24,6 +24,7 @@ async function measure(db: Database): Promise<Row[]> {
       kind: 'notice',
       message: { text: `通知 ${i}` },
       dedupeKey: `bench-${i}`,
+      at: new Date(), // the dispatcher below runs on the process clock
     });
   }
   const dispatcher = new Dispatcher({

@@ -110,7 +110,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): B
     prisma: db.prisma,
     storage: new PrismaStorage(db.prisma),
     identity: new IdentityService(db.prisma, estates, opts.defaultLocale),
-    handoffs: new HandoffService(db.prisma),
+    handoffs: new HandoffService(db.prisma, now),
     binding,
     complaints,
     keys,

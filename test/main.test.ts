@@ -66,6 +66,7 @@ describeEachDb('start-up with Telegram configured', (provider) => {
       kind: 'urgent',
       message: { text: '【通知】明天上午停水' },
       dedupeKey: 'test-notice-1',
+      at: new Date(), // the started app's dispatcher runs on the process clock
     });
     await enqueue(app.db.prisma, {
       channel: 'telegram',
@@ -73,6 +74,7 @@ describeEachDb('start-up with Telegram configured', (provider) => {
       kind: 'urgent',
       message: { text: '【通知】明天上午停水' },
       dedupeKey: 'test-notice-1',
+      at: new Date(), // the started app's dispatcher runs on the process clock
     });
     await fake.waitFor('sendMessage', (c) => c.payload.text === '【通知】明天上午停水', 10_000);
     await new Promise((r) => setTimeout(r, 500));

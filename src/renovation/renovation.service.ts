@@ -256,6 +256,7 @@ export class RenovationService {
       throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
     const found = await findRequestBySeq(this.prisma, estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
+    const now = this.now();
     const r = await decideRequest(
       this.prisma,
       found.id,
@@ -263,7 +264,7 @@ export class RenovationService {
         approve,
         decidedBy: `staff:${actor.staffId}`,
         decidedByName: actor.name,
-        decidedAt: this.now(),
+        decidedAt: now,
         decisionNote: note?.trim() || null,
         today: this.today(estate),
       },
@@ -271,6 +272,7 @@ export class RenovationService {
         kind: 'notice',
         message: { text: this.ownerDecisionText(request, permit, estate.timezone) },
         dedupeKey: `renovation-request:${request.id}:decided`,
+        at: now,
       }),
     );
     if (!r.won) return { ok: false, request: r.request, message: this.alreadyDecided(r.request) };
@@ -333,6 +335,7 @@ export class RenovationService {
           text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${request.seq}”或“驳回 ${request.seq} 理由”。`,
         },
         dedupeKey: `renovation-request:${request.id}:new`,
+        at: createdAt,
       }),
     );
     return { ok: true, request, permit };

@@ -129,6 +129,7 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
       kind: 'notice',
       message: { text },
       dedupeKey: `burst-${++seq}`,
+      at: new Date(), // the dispatcher below runs on the process clock
     });
     return message.id;
   }

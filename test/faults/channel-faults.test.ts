@@ -48,6 +48,7 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
       kind: 'notice',
       message: { text },
       dedupeKey: `fault-${++seq}`,
+      at: new Date(), // the dispatcher below runs on the process clock
     });
     return message.id;
   }

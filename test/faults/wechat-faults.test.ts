@@ -61,6 +61,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       kind: 'notice',
       message: { text },
       dedupeKey: `wx-fault-${++seq}`,
+      at: new Date(), // the dispatcher below runs on the process clock
     });
     return message.id;
   }
