@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type App } from '../src/main.js';
 import { enqueue } from '../src/notify/outbox.js';
+import { CJK_FONT_MISSING_WARNING } from '../src/reports/cjk-font.js';
 import { memoryLogger } from './support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from './support/databases.js';
 import { FakeTelegramApi } from './support/fake-telegram-api.js';
@@ -57,6 +58,8 @@ describeEachDb('start-up with Telegram configured', (provider) => {
       .map((b) => b.text);
     expect(keyboard).toEqual(['投诉', '装修', '钥匙', '物业费', '帮助']);
     expect(log.lines.join('')).toContain('WeChat off: set WECHATY_PUPPET');
+    // The charts' CJK font comes with npm install: no font warning on any machine.
+    expect(log.lines.join('')).not.toContain(CJK_FONT_MISSING_WARNING);
   });
 
   it('an outbox message reaches the Telegram chat through the dispatcher, once', async () => {
