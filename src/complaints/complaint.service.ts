@@ -50,6 +50,7 @@ import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categ
 import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
 import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
+import type { Clock } from '../shared/clock.js';
 
 export { OPEN_STATUSES };
 
@@ -100,7 +101,7 @@ const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorNa
 export class ComplaintService {
   constructor(
     private readonly prisma: Prisma,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     /** The desk calendar the SLA clocks of non-urgent tickets run on (holidays, shifts, lunch break). */
     private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}

@@ -29,6 +29,7 @@ import { addBusinessMinutes } from '../sla/business-time.js';
 import { parseExtensionEnd } from './extension-date.parser.js';
 import { checkExtension, permitStatusText } from './extension.rules.js';
 import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
+import type { Clock } from '../shared/clock.js';
 
 export const REQUEST_KIND_LABEL: Record<RenovationRequestKind, string> = {
   EXTENSION: '延期',
@@ -69,7 +70,7 @@ export function yuan(cents: number): string {
 export class RenovationService {
   constructor(
     private readonly prisma: Prisma,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     /** The desk calendar: SLA due times and the workdays (holidays, 调休) offered for 退场验收. */
     private readonly calendar: BusinessCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}

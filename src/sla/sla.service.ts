@@ -9,6 +9,7 @@ import { clockOf } from '../complaints/complaint.service.js';
 import { PRIORITY_LABEL } from '../complaints/complaint.texts.js';
 import type { CalendarLike } from './business-time.js';
 import { clockFor, isRoundTheClock, STEP_BIT, STEP_LABEL, stepsDue, type PlannedStep, type SlaStep } from './ladder.js';
+import type { Clock } from '../shared/clock.js';
 
 const OPEN = new Set(['NEW', 'ACCEPTED', 'IN_PROGRESS']);
 
@@ -37,7 +38,7 @@ export class SlaService {
     private readonly prisma: Prisma,
     /** The desk calendar; emergencies and urgent tickets run round the clock regardless. */
     private readonly calendar: CalendarLike,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     private readonly batch = 500,
   ) {}
 

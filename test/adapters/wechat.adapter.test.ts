@@ -1,6 +1,7 @@
 // Drives the real wechaty API through wechaty-puppet-mock: mock contacts/rooms talk to the bot, the adapter runs a tiny
 // TurnHandler, and we watch what the mock contacts receive.
 import { EventEmitter } from 'node:events';
+import { systemClock } from '../../src/shared/clock.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +94,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
       sendGapMs: 0,
       restartBackoffMs: { initial: 5, max: 20 },
       printQr: (q) => qrs.push(q),
+      now: systemClock, // PuppetMock stamps messages with the process clock
     });
     await adapter.start();
     mocker.scan('https://login.weixin.qq.com/l/wuye-test', ScanStatus.Waiting);

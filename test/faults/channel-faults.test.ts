@@ -3,6 +3,7 @@
 // and processed, not from what our side believes it sent. Inbound polling faults and the 200-message burst are in
 // channel-faults.long.test.ts (npm run test:faults).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/shared/clock.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { TelegramAdapter } from '../../adapters/telegram/telegram.adapter.js';
 import { findOutboxRow, listDeadLetters } from '../../src/db/outbox.repo.js';
@@ -86,6 +87,7 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
       intervalMs: 100,
       // Backoff pinned to its 1 s floor so the retries below take seconds, not minutes.
       random: () => 0,
+      now: systemClock, // retries wait real time on the dispatcher's own timer
     });
     dispatcher.start();
   });

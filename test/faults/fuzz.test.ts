@@ -3,6 +3,7 @@
 // is test/faults/fuzz.long.test.ts (`npm run test:faults`). A failure prints fast-check's seed and shrunk input;
 // FUZZ_SEED=<n> replays a run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/shared/clock.js';
 import { demoBot } from '../support/app.js';
 import { chatWith } from '../support/conversation.js';
 import { channelFuzz, dialogFuzz } from './support/fuzz-suite.js';
@@ -46,7 +47,7 @@ describe('fuzz (fast): wrong-typed channel payloads', () => {
 describe('fuzz findings stay fixed', () => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   beforeAll(async () => {
-    env = await demoBot('sqlite');
+    env = await demoBot('sqlite', systemClock); // the fake channels below stamp messages with the process clock
   }, 60_000);
   afterAll(async () => {
     await env.db.drop();

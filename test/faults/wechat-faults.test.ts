@@ -3,6 +3,7 @@
 // Messages wait in the outbox (not lost, not dead) and go out once each after the next login; inbound works again;
 // nothing reaches process 'unhandledRejection' / 'uncaughtException'.
 import { EventEmitter } from 'node:events';
+import { systemClock } from '../../src/shared/clock.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +94,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       sendGapMs: 0,
       restartBackoffMs: { initial: 5, max: 20 },
       printQr: () => undefined,
+      now: systemClock, // PuppetMock stamps messages with the process clock
     });
     dispatcher = new Dispatcher({
       prisma: db.prisma,
@@ -103,6 +105,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       intervalMs: 100,
       notReadyDelayMs: 200,
       random: () => 0,
+      now: systemClock, // retries wait real time on the dispatcher's own timer
     });
     await adapter.start();
     mocker.scan('https://login.weixin.qq.com/l/wuye-faults', ScanStatus.Waiting);
