@@ -48,11 +48,7 @@ describeEachDb('start-up with Telegram configured', (provider) => {
         text: '你好',
       },
     });
-    const call = await fake.waitFor(
-      'sendMessage',
-      (c) => String(c.payload.text).includes('请问需要办理什么业务'),
-      10_000,
-    );
+    const call = await fake.waitFor('sendMessage', (c) => String(c.payload.text).includes('请问需要办理什么业务'));
     const keyboard = (call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard
       .flat()
       .map((b) => b.text);
@@ -79,7 +75,7 @@ describeEachDb('start-up with Telegram configured', (provider) => {
       dedupeKey: 'test-notice-1',
       at: new Date(), // the started app's dispatcher runs on the process clock
     });
-    await fake.waitFor('sendMessage', (c) => c.payload.text === '【通知】明天上午停水', 10_000);
+    await fake.waitFor('sendMessage', (c) => c.payload.text === '【通知】明天上午停水');
     await new Promise((r) => setTimeout(r, 500));
     expect(fake.callsTo('sendMessage').filter((c) => c.payload.text === '【通知】明天上午停水')).toHaveLength(1);
     const row = await app.db.prisma.outboxMessage.findUnique({ where: { dedupeKey: 'test-notice-1' } });

@@ -18,6 +18,7 @@ import { createLogger } from '../../../src/shared/logger.js';
 import { memoryLogger } from '../../support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../../support/databases.js';
 import { RunningClock } from '../../support/running-clock.js';
+import { PATIENCE_MS } from '../../support/patience.js';
 
 /** The chats the journey watches: three private chats with the bot, and the staff group. */
 export type Chat = 'owner' | 'supervisor' | 'assistant' | 'group';
@@ -122,8 +123,8 @@ class Reader {
   };
   constructor(private readonly wire: ChannelWire) {}
 
-  async expect(chat: Chat, want: string | RegExp, timeoutMs = 10_000): Promise<Seen> {
-    const deadline = Date.now() + timeoutMs;
+  async expect(chat: Chat, want: string | RegExp, timeoutMs = PATIENCE_MS): Promise<Seen> {
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const box = this.wire.inbox(chat);
       const at = this.cursor[chat];
@@ -146,7 +147,7 @@ class Reader {
           return m;
         }
       }
-      if (Date.now() > deadline) {
+      if (performance.now() > deadline) {
         const unread =
           box
             .slice(at.index)
@@ -251,7 +252,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   expect(created.text).toMatch(/我们将在 工作时间 \d+(\.\d)? (小时|分钟)内（.+ 前）响应。/);
 
   // ── the staff group gets the notice through the outbox, phone masked ──
-  const notice = await read.expect('group', `【新投诉】${ticketNumber} 噪音（一般）`, 15_000);
+  const notice = await read.expect('group', `【新投诉】${ticketNumber} 噪音（一般）`);
   expect(notice.text).toContain(`位置：本户 3栋2单元1201（业主 3栋2单元1201）`);
   expect(notice.text).toContain(`内容：${COMPLAINT}`);
   expect(notice.text).toContain(`业主：${DEMO.owner.name} ${OWNER_PHONE_MASKED}`);
@@ -261,15 +262,11 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   if (wire.claimByReply) await wire.sayInGroup('assistant', '认领', notice);
   else await wire.sayInGroup('assistant', `认领 ${seq}`);
   await read.expect('group', `已认领工单 ${ticketNumber}（噪音），业主已收到受理通知。`);
-  await read.expect('owner', `您的投诉 ${ticketNumber} 已受理，由王芳负责处理。`, 15_000);
+  await read.expect('owner', `您的投诉 ${ticketNumber} 已受理，由王芳负责处理。`);
 
   await wire.sayInGroup('assistant', `办结 ${seq} ${RESOLUTION}`);
   await read.expect('group', `工单 ${ticketNumber} 已办结，已通知业主，稍后将进行回访。`);
-  await read.expect(
-    'owner',
-    `您的投诉 ${ticketNumber} 已办结：${RESOLUTION}\n如问题仍未解决，可在回访时告诉我们。`,
-    15_000,
-  );
+  await read.expect('owner', `您的投诉 ${ticketNumber} 已办结：${RESOLUTION}\n如问题仍未解决，可在回访时告诉我们。`);
 
   // ── 回访: the scheduled job, run as the app's clock jumps ahead; nothing before the estate's delay (2 h), the survey
   // after, and the app's own dispatcher (same clock) sends it ──
@@ -290,7 +287,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   expect(await prisma.callback.count({ where: { ticketId: resolved.id } }), 'no 回访 before the 2 h delay').toBe(0);
   wire.clock.advance(61 * 60_000);
   await surveyJob();
-  await read.expect('owner', `【回访】您的投诉 ${ticketNumber} 已办结，问题解决了吗？`, 15_000);
+  await read.expect('owner', `【回访】您的投诉 ${ticketNumber} 已办结，问题解决了吗？`);
 
   await wire.say('owner', '5');
   await read.expect('owner', `感谢您的评价（5 分）！工单 ${ticketNumber} 已结束。`);
@@ -396,15 +393,11 @@ export function describeOwnerJourney(spec: {
       await wire?.close();
       await dropDatabaseUrl(url);
     });
-    it(
-      spec.title,
-      async () => {
-        if (!wire) throw new Error('wire not started');
-        const figures = await ownerJourney(wire, spec.options);
-        console.log(summaryLine(wire, provider, figures));
-      },
-      60_000,
-    );
+    it(spec.title, async () => {
+      if (!wire) throw new Error('wire not started');
+      const figures = await ownerJourney(wire, spec.options);
+      console.log(summaryLine(wire, provider, figures));
+    });
   };
   const name = `e2e owner journey on ${spec.channel}`;
   if (spec.everyDb || process.env.E2E_EVERY_DB === '1') describeEachDb(name, body);

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { log as wechatyLog, type Wechaty } from 'wechaty';
 import type { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { vi } from 'vitest';
 import type { WechatAdapter } from '../../../adapters/wechat/wechat.adapter.js';
 import { startJourneyApp, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
+import { eventually } from '../../support/patience.js';
 
 wechatyLog.level('silent');
 
@@ -41,12 +41,9 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
 
   const botUser = mocker.createContact({ name: BOT_NAME });
   mocker.login(botUser);
-  await vi.waitFor(
-    () => {
-      if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
-    },
-    { timeout: 10_000 },
-  );
+  await eventually(() => {
+    if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
+  });
 
   const people: Record<Speaker, mock.ContactMock> = {
     owner: mocker.createContact({ name: '刘洋' }),
