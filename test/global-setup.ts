@@ -9,6 +9,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
+  // `npm run test:at`: say which day this run believes it is, so a failure can be replayed.
+  if (process.env.WUYE_TEST_CLOCK)
+    console.log(`\n⏱ clock shifted (${process.env.WUYE_TEST_CLOCK}): now is ${new Date().toISOString()}\n`);
   const url = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   let reachable = false;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
