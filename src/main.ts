@@ -153,7 +153,8 @@ export interface StartOptions {
 
 export async function startApp(opts: StartOptions = {}): Promise<App> {
   const config = parseConfig(opts.env ?? process.env);
-  // "明天下午三点" is read against the process clock: run in the estate's zone.
+  // "明天下午三点" is read at the app clock's instant in the process's zone (the recognizer uses local time): run in
+  // the estate's zone.
   process.env.TZ = config.TZ;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const now = opts.now ?? systemClock;
