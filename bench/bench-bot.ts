@@ -1,6 +1,7 @@
 // Shared by the turn bench and the RSS child: a demo bot with N bound owners (bills, tickets) and a way to send
 // one owner message through bot.onTurn exactly as every channel adapter does (TestAdapter + TurnContext).
 import { ActivityTypes, TestAdapter, TurnContext } from 'botbuilder';
+import { systemClock } from '../src/shared/clock.js';
 import { buildBot } from '../src/main.js';
 import { seedDemo } from '../src/db/seed.js';
 import { createLogger } from '../src/shared/logger.js';
@@ -71,7 +72,7 @@ export interface BenchBot {
 }
 
 export function benchBot(db: Database): BenchBot {
-  const { bot } = buildBot(db, createLogger('silent'), {});
+  const { bot } = buildBot(db, createLogger('silent'), { now: systemClock });
   const adapter = new TestAdapter(async () => undefined);
   let seq = 0;
   return {

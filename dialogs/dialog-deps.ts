@@ -7,6 +7,7 @@ import type { KeyService } from '../src/keys/key.service.js';
 import type { RenovationService } from '../src/renovation/renovation.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
+import type { Clock } from '../src/shared/clock.js';
 
 /** Everything the dialogs need from the rest of the app, passed in by the composition root. */
 export interface DialogDeps {
@@ -17,7 +18,7 @@ export interface DialogDeps {
   renovation: RenovationService;
   /** The fee flow reads balances through src/fees functions that take the client. */
   prisma: Prisma;
-  now: () => Date;
+  now: Clock;
 }
 
 /** The texts of this turn's sender language. */

@@ -37,6 +37,7 @@ export class HandoffDialog extends ComponentDialog {
           return false;
         },
         'zh-cn',
+        deps.now,
       ),
     );
     this.addDialog(new WaterfallDialog('handoff.steps', [this.askTopic, this.askWhen, this.record]));

@@ -18,13 +18,14 @@ import { addLocalDays, formatLocal, localDateKey } from '../src/shared/zoned-tim
 import { resolutionToDate } from './prompts/callback-time.js';
 import { retryWith } from './prompts/retry.js';
 import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
+import type { Clock } from '../src/shared/clock.js';
 import { textsFor } from './dialog-deps.js';
 
 export const KEYS_DIALOG = 'keys';
 
 export interface KeysDialogDeps {
   keys: KeyService;
-  now: () => Date;
+  now: Clock;
 }
 
 const TEXT = 'keys.text';
@@ -75,8 +76,8 @@ export class KeysDialog extends ComponentDialog {
   constructor(private readonly deps: KeysDialogDeps) {
     super(KEYS_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
-    this.addDialog(new SafeDateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn'));
-    this.addDialog(new SafeDateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us'));
+    this.addDialog(new SafeDateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn', deps.now));
+    this.addDialog(new SafeDateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us', deps.now));
     this.addDialog(new WaterfallDialog('keys.steps', [this.menu, this.route, this.detail, this.when]));
     this.initialDialogId = 'keys.steps';
   }

@@ -15,11 +15,14 @@ import { REQUEST_KIND_LABEL, type RenovationService, type SubmitResult } from '.
 import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
 import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
+import type { Clock } from '../src/shared/clock.js';
 
 export const RENOVATION_DIALOG = 'renovation';
 
 export interface RenovationDialogDeps {
   renovation: RenovationService;
+  /** The clock date answers ("下周三上午") are read against. */
+  now: Clock;
 }
 
 /** What the dialog was started for; main dialog may skip the menu ("装修延期" → 'extend'). */
@@ -68,7 +71,7 @@ export class RenovationDialog extends ComponentDialog {
   constructor(private readonly deps: RenovationDialogDeps) {
     super(RENOVATION_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
-    this.addDialog(new SafeDateTimePrompt(WHEN, undefined, 'zh-cn'));
+    this.addDialog(new SafeDateTimePrompt(WHEN, undefined, 'zh-cn', deps.now));
     this.addDialog(
       new WaterfallDialog('renovation.steps', [
         this.menu,

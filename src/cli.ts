@@ -12,6 +12,7 @@ import { openDatabase, type Prisma } from './db/client.js';
 import * as repo from './db/binding.repo.js';
 import { findDefaultEstate, findEstateByCode } from './db/estate.repo.js';
 import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/binding.service.js';
+import { systemClock, type Clock } from './shared/clock.js';
 import { maskPhone } from './shared/phone.js';
 import { runFeeImport } from './fees/fee-import.cli.js';
 import { formatLocal } from './shared/zoned-time.js';
@@ -27,7 +28,7 @@ export const CLI_USAGE = `用法: npm run cli -- <命令>
 export interface CliIo {
   env: Record<string, string | undefined>;
   out: (line: string) => void;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** Runs one CLI command; returns the exit code. Every printed phone number is masked. */
@@ -62,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
   try {
-    const now = io.now ?? (() => new Date());
+    const now = io.now;
     const svc = new BindingService(db.prisma, now);
     if (command === 'migrate') {
       io.out(`数据库已是最新（${db.provider}）。`);
@@ -138,7 +139,11 @@ async function pickEstate(prisma: Prisma, code: string | undefined) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCli(process.argv.slice(2), { env: process.env, out: (l) => process.stdout.write(`${l}\n`) }).then(
+  runCli(process.argv.slice(2), {
+    env: process.env,
+    out: (l) => process.stdout.write(`${l}\n`),
+    now: systemClock,
+  }).then(
     (code) => process.exit(code),
     (err: unknown) => {
       process.stderr.write(`${(err as Error).message}\n`);

@@ -15,6 +15,7 @@ import { CommandRouter } from './commands/command-router.js';
 import { identityCommands } from './commands/identity.commands.js';
 import { EstateService } from './estate/estate.service.js';
 import { HandoffService } from './handoff/handoff.service.js';
+import { systemClock, type Clock } from './shared/clock.js';
 import { ComplaintService } from './complaints/complaint.service.js';
 import { ticketCommands } from './commands/ticket.commands.js';
 import { IdentityService } from './identity/identity.service.js';
@@ -71,7 +72,7 @@ export interface BotParts {
 }
 
 export interface BotOptions {
-  now?: () => Date;
+  now: Clock;
   /** Loaded data/calendar years (none: weekends only). */
   holidays?: Map<number, HolidayYear>;
   /** Language of chat accounts on first contact. */
@@ -79,8 +80,8 @@ export interface BotOptions {
 }
 
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
-export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): BotParts {
-  const now = opts.now ?? (() => new Date());
+export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotParts {
+  const { now } = opts;
   const estates = new EstateService(db.prisma);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
@@ -110,7 +111,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions = {}): B
     prisma: db.prisma,
     storage: new PrismaStorage(db.prisma),
     identity: new IdentityService(db.prisma, estates, opts.defaultLocale),
-    handoffs: new HandoffService(db.prisma),
+    handoffs: new HandoffService(db.prisma, now),
     binding,
     complaints,
     keys,
@@ -146,13 +147,17 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
   consoleIo?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** The app's one clock; the process clock unless a test starts the app at another instant. */
+  now?: Clock;
 }
 
 export async function startApp(opts: StartOptions = {}): Promise<App> {
   const config = parseConfig(opts.env ?? process.env);
-  // "明天下午三点" is read against the process clock: run in the estate's zone.
+  // "明天下午三点" is read at the app clock's instant in the process's zone (the recognizer uses local time): run in
+  // the estate's zone.
   process.env.TZ = config.TZ;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const now = opts.now ?? systemClock;
 
   const db = await openDatabase(config.DATABASE_URL);
   logger.info({ provider: db.provider }, 'database ready (migrations applied)');
@@ -164,13 +169,13 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const holidays = await loadHolidayYears(path.join(repoRoot, 'data', 'calendar'));
   for (const w of holidays.warnings) logger.warn(w);
   // This year, and next year once it is two months away (the State Council publishes it around November).
-  const today = new Date();
+  const today = now();
   const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, holidays.years);
   for (const year of calendar.missingYears(today, new Date(today.getTime() + 61 * 86_400_000))) {
     logger.warn(`${missingYearWarning(year)}：国务院公布后请添加 data/calendar/cn-${year}.json`);
   }
 
-  const parts = buildBot(db, logger, { holidays: holidays.years, defaultLocale: config.DEFAULT_LOCALE });
+  const parts = buildBot(db, logger, { now, holidays: holidays.years, defaultLocale: config.DEFAULT_LOCALE });
   const { bot } = parts;
   const botFramework = new BotFrameworkChannel({
     appId: config.MicrosoftAppId,
@@ -195,6 +200,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
         prisma: db.prisma,
         dataDir: config.DATA_DIR,
         logger,
+        now,
       }),
     );
   } else
@@ -242,10 +248,11 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     intervalMs: config.OUTBOX_INTERVAL_MS,
     timeZone: config.TZ,
     logger,
+    now,
   });
   dispatcher.start();
 
-  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, parts), tz: config.TZ, logger });
+  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, parts), tz: config.TZ, logger, now });
   if (config.SCHEDULER === 'on')
     void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 

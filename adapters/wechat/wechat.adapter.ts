@@ -25,6 +25,7 @@ import {
 import type { Prisma } from '../../src/db/client.js';
 import { saveMediaFile } from '../../src/db/media.repo.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { t } from '../../src/i18n/index.js';
 import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
@@ -64,7 +65,7 @@ export interface WechatAdapterOptions {
   prisma: Prisma;
   dataDir: string;
   logger: Logger;
-  now?: () => Date;
+  now: Clock;
   /** Pause between the parts (text, image) of one proactive message; WeChat bans bursts. Default 3000. */
   sendGapMs?: number;
   /** Restart backoff after logout/error: first delay and ceiling. Default 2 s → 5 min. */
@@ -103,7 +104,7 @@ export class WechatAdapter extends BotAdapter implements Channel {
 
   constructor(private readonly opts: WechatAdapterOptions) {
     super();
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now;
     this.startedAt = this.now();
     this.backoffMs = opts.restartBackoffMs?.initial ?? 2000;
     this.onTurnError = (context, error) => opts.handler.onTurnError(context, error);

@@ -50,6 +50,7 @@ import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categ
 import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
 import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
+import type { Clock } from '../shared/clock.js';
 
 export { OPEN_STATUSES };
 
@@ -100,7 +101,7 @@ const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorNa
 export class ComplaintService {
   constructor(
     private readonly prisma: Prisma,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     /** The desk calendar the SLA clocks of non-urgent tickets run on (holidays, shifts, lunch break). */
     private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}
@@ -183,7 +184,7 @@ export class ComplaintService {
             {
               estateId: c.estate.id,
               role: 'ASSISTANT',
-              notice: { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${t.id}:new` },
+              notice: { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${t.id}:new`, at: now },
             },
             ...(repeatOf
               ? [
@@ -196,6 +197,7 @@ export class ComplaintService {
                         text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。`,
                       },
                       dedupeKey: `ticket:${t.id}:repeat`,
+                      at: now,
                     },
                   },
                 ]
@@ -276,7 +278,7 @@ export class ComplaintService {
             {
               estateId: e.estate.id,
               role: 'SUPERVISOR',
-              notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency`, notBefore: now },
+              notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency`, at: now },
             },
           ],
         };
@@ -307,7 +309,7 @@ export class ComplaintService {
             kind: 'urgent',
             message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` },
             dedupeKey: `ticket:${ticket.id}:acked`,
-            notBefore: now,
+            at: now,
           },
         },
         {
@@ -316,7 +318,7 @@ export class ComplaintService {
             kind: 'urgent',
             message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` },
             dedupeKey: `ticket:${ticket.id}:acked:owner`,
-            notBefore: now,
+            at: now,
           },
         },
       ],
@@ -380,6 +382,7 @@ export class ComplaintService {
             kind: 'notice',
             message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` },
             dedupeKey: `ticket:${ticket.id}:accepted`,
+            at: now,
           },
         },
       ],
@@ -408,10 +411,11 @@ export class ComplaintService {
 
   /** 等待业主 / 等待施工方: pauses the SLA clock (the event is the pause start). */
   async wait(actor: StaffActor, ticket: TicketRow, on: 'OWNER' | 'CONTRACTOR', note: string | null): Promise<void> {
+    const now = this.now();
     const ok = await setTicketWaiting(
       this.prisma,
       ticket.id,
-      { status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR', at: this.now() },
+      { status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR', at: now },
       { ...staffActor(actor), note },
       (eventId) =>
         on === 'OWNER'
@@ -424,6 +428,7 @@ export class ComplaintService {
                     text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。`,
                   },
                   dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
+                  at: now,
                 },
               },
             ]
@@ -456,10 +461,11 @@ export class ComplaintService {
   }
 
   async resolve(actor: StaffActor, ticket: TicketRow, note: string): Promise<void> {
+    const now = this.now();
     const ok = await resolveTicket(
       this.prisma,
       ticket.id,
-      { staffId: actor.staffId, at: this.now(), note, resumeNote: '办结' },
+      { staffId: actor.staffId, at: now, note, resumeNote: '办结' },
       staffActor(actor),
       (round) => [
         {
@@ -468,6 +474,7 @@ export class ComplaintService {
             kind: 'notice',
             message: { text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。` },
             dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
+            at: now,
           },
         },
       ],
@@ -494,6 +501,7 @@ export class ComplaintService {
             kind: 'notice',
             message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` },
             dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
+            at: now,
           },
         },
         {
@@ -504,6 +512,7 @@ export class ComplaintService {
               text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。`,
             },
             dedupeKey: `ticket:${ticket.id}:assignee:${eventId}`,
+            at: now,
           },
         },
       ],
@@ -547,7 +556,8 @@ export class ComplaintService {
   }
 
   async withdraw(personId: string, ticketId: string): Promise<void> {
-    const ok = await withdrawTicket(this.prisma, ticketId, { personId, at: this.now() }, ownerActor(personId), (t) => [
+    const now = this.now();
+    const ok = await withdrawTicket(this.prisma, ticketId, { personId, at: now }, ownerActor(personId), (t) => [
       {
         estateId: t.estateId,
         role: 'ASSISTANT',
@@ -555,6 +565,7 @@ export class ComplaintService {
           kind: 'notice',
           message: { text: `工单 ${t.number} 已被业主撤回。` },
           dedupeKey: `ticket:${ticketId}:withdrawn`,
+          at: now,
         },
       },
     ]);
@@ -585,6 +596,7 @@ export class ComplaintService {
             kind: 'notice',
             message: { text: `工单 ${t.number} 业主补充：${note}` },
             dedupeKey: `ticket:${ticketId}:info:${eventId}`,
+            at: now,
           },
         },
       ],
@@ -654,6 +666,7 @@ export class ComplaintService {
                       text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。`,
                     },
                     dedupeKey: key,
+                    at: now,
                   },
                 },
                 {
@@ -662,6 +675,7 @@ export class ComplaintService {
                     kind: 'notice',
                     message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` },
                     dedupeKey: `${key}:owner`,
+                    at: now,
                   },
                 },
               ];
@@ -719,6 +733,7 @@ export class ComplaintService {
         kind: 'survey',
         message: { text: surveyText(t.number, false) },
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
+        at: now,
       };
       if (await sendSurvey(this.prisma, t, now, [{ personId: t.personId, notice }])) asked++;
     }
@@ -730,6 +745,7 @@ export class ComplaintService {
         kind: 'survey',
         message: { text: surveyText(c.ticket.number, true) },
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
+        at: now,
       };
       if (await remindSurvey(this.prisma, c.id, now, [{ personId: c.ticket.personId, notice }])) reminded++;
     }

@@ -314,6 +314,7 @@ export async function recordFeeReminder(
       kind: 'reminder',
       message: r.message,
       dedupeKey: r.dedupeKey,
+      at: r.at,
       ...(r.notBefore ? { notBefore: r.notBefore } : {}),
     });
     return true;
@@ -342,6 +343,7 @@ export async function setFeeOptOut(
       kind: 'notice',
       message: o.staffMessage,
       dedupeKey: `fee-optout:${o.personId}:${o.at.toISOString()}`,
+      at: o.at,
     });
     return true;
   });

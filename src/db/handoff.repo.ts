@@ -8,6 +8,8 @@ export interface NewHandoff {
   topic: string;
   callbackText: string;
   callbackAt: Date | null;
+  /** When the owner asked, on the injected clock: the row, its audit entry and the group notice carry it. */
+  createdAt: Date;
 }
 
 /**
@@ -19,6 +21,7 @@ export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (
     const handoff = await tx.handoff.create({ data: input });
     await tx.auditLog.create({
       data: {
+        at: input.createdAt,
         actor: `identity:${input.identityId}`,
         action: 'handoff.requested',
         subject: input.personId ? `person:${input.personId}` : null,
@@ -29,6 +32,7 @@ export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (
       kind: 'notice',
       message: { text: notice(ref) },
       dedupeKey: `handoff:${handoff.id}:new`,
+      at: input.createdAt,
     });
     return { ...handoff, ref };
   });

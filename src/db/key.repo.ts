@@ -23,6 +23,7 @@ export interface NewKeyAppointment {
   codeHash: string;
 }
 
+/** A key-desk notice; it is stamped with the time of the change it reports (`at` of the function it is given to). */
 export interface Notice {
   kind: string;
   message: OutboundMessage;
@@ -215,7 +216,7 @@ export async function markReminded(prisma: Prisma, appt: KeyAppointment, at: Dat
       where: { id: appt.id, remindedAt: null, status: 'BOOKED' },
       data: { remindedAt: at },
     });
-    if (n.count === 1) await notifyPerson(tx, appt.ownerPersonId, notice);
+    if (n.count === 1) await notifyPerson(tx, appt.ownerPersonId, { ...notice, at });
   });
 }
 
@@ -234,7 +235,7 @@ export async function markNoShow(prisma: Prisma, appt: KeyAppointment, at: Date,
     await tx.auditLog.create({
       data: { at, actor: 'system', action: 'key.appointment.no_show', subject: `KeyAppointment:${appt.id}` },
     });
-    await notifyPerson(tx, appt.ownerPersonId, notice);
+    await notifyPerson(tx, appt.ownerPersonId, { ...notice, at });
     return true;
   });
 }

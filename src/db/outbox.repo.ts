@@ -17,6 +17,7 @@ export interface NewOutboxRow {
   payload: PrismaNs.InputJsonObject;
   dedupeKey: string;
   nextAttemptAt: Date;
+  createdAt: Date;
 }
 
 /**
@@ -29,12 +30,11 @@ export async function insertOutboxRow(
 ): Promise<{ created: boolean; message: OutboxRow }> {
   const id = crypto.randomUUID();
   if (isPostgres(db)) {
-    const now = new Date();
     const inserted = await db.$executeRaw`
       INSERT INTO "OutboxMessage" ("id", "channel", "address", "isGroup", "kind", "payload", "dedupeKey", "status",
         "attempts", "nextAttemptAt", "createdAt")
       VALUES (${id}, ${row.channel}, ${row.address}, ${row.isGroup}, ${row.kind}, ${JSON.stringify(row.payload)}::jsonb,
-        ${row.dedupeKey}, 'PENDING', 0, ${row.nextAttemptAt.toISOString()}::timestamp(3), ${now.toISOString()}::timestamp(3))
+        ${row.dedupeKey}, 'PENDING', 0, ${row.nextAttemptAt.toISOString()}::timestamp(3), ${row.createdAt.toISOString()}::timestamp(3))
       ON CONFLICT ("dedupeKey") DO NOTHING`;
     const message = await db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: row.dedupeKey } });
     return { created: inserted === 1, message };

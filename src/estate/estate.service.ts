@@ -24,6 +24,8 @@ export interface EstateInfo {
 }
 
 export class EstateService {
+  // A cache lifetime is elapsed time in this process, not a date: the monotonic clock, which neither a wall-clock
+  // jump (NTP, a shifted test clock) nor the injected clock can make stale entries live forever or expire at once.
   private readonly cache = new Map<string, { at: number; estate: EstateInfo }>();
   private defaultId: string | null = null;
 
@@ -34,7 +36,7 @@ export class EstateService {
 
   async byId(id: string): Promise<EstateInfo | null> {
     const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.estate;
+    if (hit && performance.now() - hit.at < this.ttlMs) return hit.estate;
     const row = await findEstateById(this.prisma, id);
     return row ? this.remember(row) : null;
   }
@@ -60,7 +62,7 @@ export class EstateService {
       emergencyPhone: row.emergencyPhone,
       settings,
     };
-    this.cache.set(row.id, { at: Date.now(), estate });
+    this.cache.set(row.id, { at: performance.now(), estate });
     return estate;
   }
 }

@@ -11,7 +11,10 @@ export interface HandoffRequest {
 }
 
 export class HandoffService {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: () => Date,
+  ) {}
 
   async request(sender: Sender, req: HandoffRequest): Promise<{ ref: string }> {
     const who = [sender.name ?? '未绑定用户', sender.units.map((u) => u.label).join('、')].filter(Boolean).join('，');
@@ -25,6 +28,7 @@ export class HandoffService {
         topic: req.topic,
         callbackText: req.callbackText,
         callbackAt: req.callbackAt,
+        createdAt: this.now(),
       },
       (ref) => `【转人工 ${ref}】${who}（${sender.channel}）\n事项：${req.topic}\n希望联系时间：${when}`,
     );

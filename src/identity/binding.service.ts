@@ -9,6 +9,7 @@ import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress } from './address.parser.js';
 import { t, type Locale } from '../i18n/index.js';
 import { STAFF_ROLE_LABEL, toSenderUnits, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
+import type { Clock } from '../shared/clock.js';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
@@ -54,7 +55,7 @@ export function mobileDigits(text: string): string | null {
 export class BindingService {
   constructor(
     private readonly prisma: Prisma,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {}
 
   /** When the account may try again, or null when it is not locked out. */

@@ -8,6 +8,7 @@ import type { Logger } from '../shared/logger.js';
 import { localParts } from '../shared/zoned-time.js';
 import { parseCron, previousOccurrence, type CronExpression } from './cron-expression.js';
 import type { Job } from './job.js';
+import type { Clock } from '../shared/clock.js';
 
 export const DEFAULT_TZ = 'Asia/Shanghai';
 
@@ -23,7 +24,7 @@ export interface SchedulerOptions {
   jobs: readonly Job[];
   tz?: string;
   logger: Logger;
-  now?: () => Date;
+  now: Clock;
   startCron?: CronStarter;
 }
 
@@ -73,7 +74,7 @@ export class Scheduler {
     this.tz = opts.tz ?? DEFAULT_TZ;
     localParts(new Date(0), this.tz); // validates the zone
     this.logger = opts.logger.child({ component: 'scheduler' });
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now;
     this.startCron = opts.startCron ?? nodeCronStarter;
     for (const job of opts.jobs) {
       if (!job.id.trim()) throw new Error('Job id must not be empty');

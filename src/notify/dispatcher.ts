@@ -10,6 +10,7 @@ import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface DispatcherLogger {
   info(obj: object, msg: string): void;
@@ -28,7 +29,7 @@ export interface DispatcherOptions {
   prisma: Prisma;
   channels: Map<string, Channel>;
   limits?: RateLimits;
-  now?: () => Date;
+  now: Clock;
   logger?: DispatcherLogger;
   /** Failed sends before a message becomes a dead letter. */
   maxAttempts?: number;
@@ -101,7 +102,7 @@ export class Dispatcher {
   constructor(opts: DispatcherOptions) {
     this.prisma = opts.prisma;
     this.channels = opts.channels;
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now;
     this.logger = opts.logger ?? silentLogger;
     this.maxAttempts = opts.maxAttempts ?? 8;
     this.leaseMs = opts.leaseMs ?? 60_000;

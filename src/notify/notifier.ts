@@ -45,6 +45,9 @@ export interface Notice {
   message: OutboundMessage;
   /** Per notice; each recipient gets `${dedupeKey}|${recipient id}`. */
   dedupeKey: string;
+  /** When the change that causes the notice happened, on the caller's injected clock (never the process clock). */
+  at: Date;
+  /** Not before this instant (default: `at`). */
   notBefore?: Date;
 }
 
@@ -86,6 +89,7 @@ async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<n
       kind: n.kind,
       message: n.message,
       dedupeKey: `${n.dedupeKey}|${t.id}`,
+      at: n.at,
       ...(n.notBefore ? { notBefore: n.notBefore } : {}),
     });
     if (r.created) created++;

@@ -25,7 +25,13 @@ export interface EnqueueInput {
   message: OutboundMessage;
   /** Unique per notice, e.g. `fee-reminder:<billId>:<stage>`; a second write with the same key is a no-op. */
   dedupeKey: string;
-  /** Not before this instant (default: now). */
+  /**
+   * When the change that causes the message happened, on the caller's injected clock: the row's createdAt (digests
+   * show it) and its first send time. Required: a real-clock default here made rows "from the future" for a
+   * dispatcher on a simulated clock.
+   */
+  at: Date;
+  /** Not before this instant (default: `at`). */
   notBefore?: Date;
 }
 
@@ -64,6 +70,7 @@ export async function enqueue(tx: OutboxDb, input: EnqueueInput): Promise<{ crea
     kind: input.kind,
     payload: toPayload(input.message),
     dedupeKey: input.dedupeKey,
-    nextAttemptAt: input.notBefore ?? new Date(),
+    nextAttemptAt: input.notBefore ?? input.at,
+    createdAt: input.at,
   });
 }

@@ -66,6 +66,7 @@ export async function sendPermitReminders(prisma: Prisma, now: Date): Promise<nu
           suggestions: ['装修延期', '我的装修'],
         },
         dedupeKey: `permit-reminder:${p.id}:${p.endDate}:${days}d`,
+        at: now,
       });
       if (n > 0) queued++;
     }
@@ -86,6 +87,7 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
         kind: 'notice',
         message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` },
         dedupeKey,
+        at: now,
       };
       // Only a permit that was ACTIVE may still have workers on site.
       const site =
@@ -96,6 +98,7 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
                 text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。`,
               },
               dedupeKey,
+              at: now,
             }
           : null;
       if (await expirePermit(prisma, p, now, owner, site)) expired++;
@@ -129,6 +132,7 @@ export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<n
       kind: 'notice',
       message: { text: lines.join('\n') },
       dedupeKey: `permit-weekly:${estate.id}:${today}`,
+      at: now,
     });
   }
   return sent;

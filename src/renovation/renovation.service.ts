@@ -29,6 +29,7 @@ import { addBusinessMinutes } from '../sla/business-time.js';
 import { parseExtensionEnd } from './extension-date.parser.js';
 import { checkExtension, permitStatusText } from './extension.rules.js';
 import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
+import type { Clock } from '../shared/clock.js';
 
 export const REQUEST_KIND_LABEL: Record<RenovationRequestKind, string> = {
   EXTENSION: '延期',
@@ -69,7 +70,7 @@ export function yuan(cents: number): string {
 export class RenovationService {
   constructor(
     private readonly prisma: Prisma,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     /** The desk calendar: SLA due times and the workdays (holidays, 调休) offered for 退场验收. */
     private readonly calendar: BusinessCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}
@@ -256,6 +257,7 @@ export class RenovationService {
       throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
     const found = await findRequestBySeq(this.prisma, estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
+    const now = this.now();
     const r = await decideRequest(
       this.prisma,
       found.id,
@@ -263,7 +265,7 @@ export class RenovationService {
         approve,
         decidedBy: `staff:${actor.staffId}`,
         decidedByName: actor.name,
-        decidedAt: this.now(),
+        decidedAt: now,
         decisionNote: note?.trim() || null,
         today: this.today(estate),
       },
@@ -271,6 +273,7 @@ export class RenovationService {
         kind: 'notice',
         message: { text: this.ownerDecisionText(request, permit, estate.timezone) },
         dedupeKey: `renovation-request:${request.id}:decided`,
+        at: now,
       }),
     );
     if (!r.won) return { ok: false, request: r.request, message: this.alreadyDecided(r.request) };
@@ -333,6 +336,7 @@ export class RenovationService {
           text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${request.seq}”或“驳回 ${request.seq} 理由”。`,
         },
         dedupeKey: `renovation-request:${request.id}:new`,
+        at: createdAt,
       }),
     );
     return { ok: true, request, permit };

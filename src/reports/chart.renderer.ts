@@ -28,7 +28,7 @@ export interface ChartOptions {
   /** Image size in CSS pixels, axes and title included. */
   width?: number;
   height?: number;
-  /** Font family for all text; defaults to the installed CJK font. */
+  /** Font family for all text; defaults to the packaged CJK font (Noto Sans SC). */
   font?: string;
   /** Pixel density of the PNG (2 for sharp images on phones); the PNG is width×scale by height×scale. */
   scale?: number;
@@ -68,10 +68,14 @@ export function renderLineChart(spec: ChartSpec, opts?: ChartOptions): Promise<R
   return renderChart('line', spec, opts);
 }
 
-/** The resvg font settings charts are drawn with; exported so tests can rasterize exactly as production does. */
+/**
+ * The resvg font settings charts are drawn with; exported so tests can rasterize exactly as production does. With a
+ * font file (the packaged one, or the system font found) only that file is read: the same pixels on every machine and
+ * no scan of the system's fonts per chart. Without one, the system's fonts are all there is.
+ */
 export function chartFontOptions(family: string, file?: string): NonNullable<ResvgRenderOptions['font']> {
   return {
-    loadSystemFonts: true,
+    loadSystemFonts: file === undefined,
     fontFiles: file === undefined ? [] : [file],
     defaultFontFamily: family,
     sansSerifFamily: family,
@@ -115,7 +119,7 @@ async function renderChart(
 
 function resolveFont(requested: string | undefined): { family: string; file?: string } {
   if (requested !== undefined) return { family: requested };
-  // Without a CJK font Chinese shows as boxes; start-up already warned, so still draw the chart.
+  // Without a CJK font (package pruned, none on the system) Chinese shows as boxes; start-up warned, so still draw.
   return findCjkFont() ?? { family: 'sans-serif' };
 }
 

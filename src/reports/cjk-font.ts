@@ -1,7 +1,10 @@
 // Finds a font that can draw Chinese, so chart images show 汉字 instead of tofu boxes.
-// A directory scan by known file names comes first (no process spawn); `fc-list` runs once only when the scan misses.
+// The font comes with `npm install` (Noto Sans SC from @expo-google-fonts/noto-sans-sc, SIL OFL 1.1, a static TTF that
+// resvg reads), so charts look the same on every machine. Only when that file is gone do we look for a system font:
+// a directory scan by known file names first (no process spawn), `fc-list` once only when the scan misses.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,7 +13,21 @@ export interface CjkFont {
   file: string;
 }
 
-export const CJK_FONT_MISSING_WARNING = '未找到中文字体，图表中的汉字会显示为方块：请安装 fonts-wqy-microhei';
+export const CJK_FONT_MISSING_WARNING =
+  '未找到中文字体，图表中的汉字会显示为方块：请重新运行 npm install（字体包 @expo-google-fonts/noto-sans-sc），或安装系统字体 fonts-wqy-microhei';
+
+/** The font package's Regular weight; one file of the nine weights the package ships. */
+const PACKAGED_FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+
+/** The CJK font installed with our npm dependencies, or null when node_modules lacks it. */
+export function packagedCjkFont(): CjkFont | null {
+  try {
+    const file = createRequire(import.meta.url).resolve(PACKAGED_FONT_FILE);
+    return existsSync(file) ? { family: 'Noto Sans SC', file } : null;
+  } catch {
+    return null; // package not installed (e.g. a pruned node_modules)
+  }
+}
 
 /** Preferred fonts, best first. `files` matches the file names the distro packages and upstream releases use. */
 const KNOWN_FONTS: ReadonlyArray<{ family: string; files: RegExp }> = [
@@ -37,6 +54,8 @@ export function defaultFontDirs(): string[] {
 }
 
 export interface FindCjkFontOptions {
+  /** Use the font that comes with npm install when it is there (default true). */
+  packaged?: boolean;
   /** Directories to scan; defaults to the usual system and user font dirs. */
   dirs?: string[];
   /** Ask fontconfig when the scan finds nothing (default true). */
@@ -45,10 +64,16 @@ export interface FindCjkFontOptions {
 
 let cached: CjkFont | null | undefined;
 
-/** The best installed CJK font, or null. The default lookup is cached: fonts do not change while we run. */
+/**
+ * The packaged CJK font, else the best system one, else null. The default lookup is cached: fonts do not change while
+ * we run.
+ */
 export function findCjkFont(options?: FindCjkFontOptions): CjkFont | null {
   if (options === undefined && cached !== undefined) return cached;
-  const found = scanDirs(options?.dirs ?? defaultFontDirs()) ?? ((options?.useFcList ?? true) ? askFontconfig() : null);
+  const found =
+    ((options?.packaged ?? true) ? packagedCjkFont() : null) ??
+    scanDirs(options?.dirs ?? defaultFontDirs()) ??
+    ((options?.useFcList ?? true) ? askFontconfig() : null);
   if (options === undefined) cached = found;
   return found;
 }

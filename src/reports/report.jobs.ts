@@ -25,7 +25,13 @@ export async function sendDailySummaries(reports: ReportService, now: Date): Pro
   for (const estate of await reports.estates()) {
     const report = await reports.dailySummary(estate, now);
     const chart = await renderBarChart(report.chart, CHART_SIZE);
-    queued += await reports.send(estate.id, report, chart.png, `report:daily:${localDateKey(now, estate.timezone)}`);
+    queued += await reports.send(
+      estate.id,
+      report,
+      chart.png,
+      `report:daily:${localDateKey(now, estate.timezone)}`,
+      now,
+    );
   }
   return queued;
 }
@@ -36,7 +42,7 @@ export async function sendMonthlyReports(reports: ReportService, now: Date): Pro
     const month = monthOf(previousMonthKey(localDateKey(now, estate.timezone).slice(0, 7)), estate.timezone);
     const report = await reports.monthlyReport(estate, month, now);
     const chart = await renderBarChart(report.chart, CHART_SIZE);
-    queued += await reports.send(estate.id, report, chart.png, `report:monthly:${month.key}`);
+    queued += await reports.send(estate.id, report, chart.png, `report:monthly:${month.key}`, now);
   }
   return queued;
 }

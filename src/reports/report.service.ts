@@ -347,11 +347,12 @@ export class ReportService {
   }
 
   /** Queues a report (with its rendered chart) to the estate's supervisors' groups; returns rows created. */
-  send(estateId: string, report: ReportMessage, png: Buffer, dedupeKey: string): Promise<number> {
+  send(estateId: string, report: ReportMessage, png: Buffer, dedupeKey: string, at: Date): Promise<number> {
     return notifyStaffGroup(this.prisma, estateId, 'SUPERVISOR', {
       kind: 'notice',
       message: { text: report.text, image: { png, caption: report.chart.title, altText: report.table } },
       dedupeKey,
+      at,
     });
   }
 }

@@ -9,6 +9,7 @@ import { clockOf } from '../complaints/complaint.service.js';
 import { PRIORITY_LABEL } from '../complaints/complaint.texts.js';
 import type { CalendarLike } from './business-time.js';
 import { clockFor, isRoundTheClock, STEP_BIT, STEP_LABEL, stepsDue, type PlannedStep, type SlaStep } from './ladder.js';
+import type { Clock } from '../shared/clock.js';
 
 const OPEN = new Set(['NEW', 'ACCEPTED', 'IN_PROGRESS']);
 
@@ -37,7 +38,7 @@ export class SlaService {
     private readonly prisma: Prisma,
     /** The desk calendar; emergencies and urgent tickets run round the clock regardless. */
     private readonly calendar: CalendarLike,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
     private readonly batch = 500,
   ) {}
 
@@ -90,7 +91,7 @@ export class SlaService {
     const level = due.reduce((l, d) => l | STEP_BIT[d.step], t.slaLevel);
     // Night: non-urgent pings wait in the outbox for the desk to open; emergencies and urgent work never wait.
     const notBefore = isRoundTheClock(t.kind, t.priority) ? now : this.calendar.nextShiftStart(now);
-    const steps = due.map((d) => this.announce(t, d, notBefore, estate.tz));
+    const steps = due.map((d) => this.announce(t, d, { at: now, notBefore }, estate.tz));
     const won = await takeSlaSteps(
       this.prisma,
       expect,
@@ -101,7 +102,7 @@ export class SlaService {
     return won ? due.length : 0;
   }
 
-  private announce(t: SlaTicket, d: PlannedStep, notBefore: Date, tz: string): SlaStepWrite {
+  private announce(t: SlaTicket, d: PlannedStep, when: { at: Date; notBefore: Date }, tz: string): SlaStepWrite {
     const what = t.kind === 'EMERGENCY' ? '特发事件' : '工单';
     const text = `【时限提醒】${what} ${t.number}（${t.category}，${PRIORITY_LABEL[t.priority] ?? t.priority}）${STEP_LABEL[d.step]}：时限 ${formatLocal(d.at, tz, 'datetime')}。${ASK[d.step]}`;
     return {
@@ -111,7 +112,7 @@ export class SlaService {
         kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice',
         message: { text },
         dedupeKey: `sla:${t.id}:${t.round}:${d.step}`,
-        notBefore,
+        ...when,
       },
     };
   }

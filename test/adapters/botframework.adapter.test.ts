@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/main.js';
 import { memoryLogger } from '../support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../support/databases.js';
+import { PATIENCE_MS } from '../support/patience.js';
 
 interface Received {
   path: string;
@@ -26,8 +27,8 @@ async function startServiceUrl() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   const waitFor = async (n: number) => {
-    const deadline = Date.now() + 10_000;
-    while (received.length < n && Date.now() < deadline)
+    const deadline = performance.now() + PATIENCE_MS;
+    while (received.length < n && performance.now() < deadline)
       await new Promise<void>((r) => {
         waiters.push(r);
         setTimeout(r, 200);

@@ -8,6 +8,7 @@ import { telegramConfigSchema, telegramSettings } from '../../adapters/telegram/
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { FakeTelegramApi, type UploadedFile } from '../support/fake-telegram-api.js';
+import { until } from '../support/patience.js';
 
 /** Stand-in for the real bot: echoes with two suggested actions (long values exercise the callback token map). */
 class EchoHandler implements TurnHandler {
@@ -33,16 +34,6 @@ function logSink() {
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger('debug', { write: (s: string) => lines.push(JSON.parse(s) as Record<string, unknown>) });
   return { lines, logger };
-}
-
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 function textMessage(updateId: number, chatId: number, text: string, chatType = 'private') {

@@ -1,6 +1,7 @@
 // Drives the real wechaty API through wechaty-puppet-mock: mock contacts/rooms talk to the bot, the adapter runs a tiny
 // TurnHandler, and we watch what the mock contacts receive.
 import { EventEmitter } from 'node:events';
+import { systemClock } from '../../src/shared/clock.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,13 +9,14 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { FileBox } from 'file-box';
 import { ScanStatus, log as wechatyLog, types as wechatyTypes } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wechatConfigSchema, wechatPuppetSettings } from '../../adapters/wechat/wechat.config.js';
 import { WechatAdapter, qrcodeUrl } from '../../adapters/wechat/wechat.adapter.js';
 import { findMediaByContentUrl } from '../../src/db/media.repo.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { eventually } from '../support/patience.js';
 
 wechatyLog.level('silent');
 
@@ -93,12 +95,13 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
       sendGapMs: 0,
       restartBackoffMs: { initial: 5, max: 20 },
       printQr: (q) => qrs.push(q),
+      now: systemClock, // PuppetMock stamps messages with the process clock
     });
     await adapter.start();
     mocker.scan('https://login.weixin.qq.com/l/wuye-test', ScanStatus.Waiting);
     botUser = mocker.createContact({ name: '物业小助手' });
     mocker.login(botUser);
-    await vi.waitFor(() => expect(adapter.loggedIn).toBe(true));
+    await eventually(() => expect(adapter.loggedIn).toBe(true));
   });
 
   afterAll(async () => {
@@ -119,7 +122,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const owner = mocker.createContact({ name: '张阿姨' });
     const box = inbox(owner);
     owner.say('你好').to(botUser);
-    await vi.waitFor(() => expect(box.texts).toEqual(['您好\n\n1. 投诉\n2. 装修']));
+    await eventually(() => expect(box.texts).toEqual(['您好\n\n1. 投诉\n2. 装修']));
     const act = seenText('你好');
     expect(act).toMatchObject({
       type: 'message',
@@ -132,22 +135,22 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
 
     // A full-width "２" picks the second entry of the menu just shown.
     owner.say('２').to(botUser);
-    await vi.waitFor(() => expect(seenText('装修')).toBeDefined());
+    await eventually(() => expect(seenText('装修')).toBeDefined());
     expect(seenText('装修')?.channelData).toMatchObject({ menuPick: { index: 1, typed: '２' } });
-    await vi.waitFor(() => expect(box.texts).toHaveLength(2));
+    await eventually(() => expect(box.texts).toHaveLength(2));
 
     // "第一个" works the same against the menu of the last reply.
     owner.say('第一个').to(botUser);
-    await vi.waitFor(() => expect(seenText('投诉')).toBeDefined());
+    await eventually(() => expect(seenText('投诉')).toBeDefined());
   });
 
   it('an error in the turn reaches onTurnError, whose apology is delivered; the process keeps going', async () => {
     const owner = mocker.createContact({ name: '钱先生' });
     const box = inbox(owner);
     owner.say('出错').to(botUser);
-    await vi.waitFor(() => expect(box.texts).toEqual(['抱歉，出错了']));
+    await eventually(() => expect(box.texts).toEqual(['抱歉，出错了']));
     owner.say('你好').to(botUser);
-    await vi.waitFor(() => expect(box.texts).toHaveLength(2));
+    await eventually(() => expect(box.texts).toHaveLength(2));
   });
 
   it('a voice message in a private chat is answered in zh-CN (send text or a photo), not left unanswered', async () => {
@@ -162,7 +165,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
       type: wechatyTypes.Message.Audio,
     });
     puppet.emit('message', { messageId: msg.id });
-    await vi.waitFor(() => expect(box.texts).toEqual(['暂不支持语音、视频、表情等消息，请发送文字或图片。']));
+    await eventually(() => expect(box.texts).toEqual(['暂不支持语音、视频、表情等消息，请发送文字或图片。']));
     expect(seen.some((a) => a.id === 'wx-voice-1')).toBe(false);
   });
 
@@ -179,14 +182,14 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
       type: wechatyTypes.Message.Image,
     });
     puppet.emit('message', { messageId: msg.id });
-    await vi.waitFor(() => expect(box.texts).toEqual(['图片或文件没有接收成功，请重新发送一次。']));
+    await eventually(() => expect(box.texts).toEqual(['图片或文件没有接收成功，请重新发送一次。']));
     expect(seen.some((a) => a.id === 'wx-img-1')).toBe(false);
   });
 
   it('a number with no menu shown passes through as text', async () => {
     const owner = mocker.createContact({ name: '李先生' });
     owner.say('3').to(botUser);
-    await vi.waitFor(() => expect(seen.find((a) => a.from?.id === owner.id)?.text).toBe('3'));
+    await eventually(() => expect(seen.find((a) => a.from?.id === owner.id)?.text).toBe('3'));
   });
 
   it('a registered group message that @-mentions the bot reaches the pipeline, without the mention', async () => {
@@ -195,14 +198,14 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     registered.add(room.id);
     const box = inbox(room);
     staff.say('@物业小助手 /待办', [botUser]).to(room);
-    await vi.waitFor(() => expect(seenText('/待办')).toBeDefined());
+    await eventually(() => expect(seenText('/待办')).toBeDefined());
     expect(seenText('/待办')).toMatchObject({
       conversation: { id: room.id, isGroup: true },
       from: { id: staff.id, name: '王助理' },
       channelData: { roomTopic: '物业助理群' },
     });
     // The reply goes to the room (addressed to the staff member).
-    await vi.waitFor(() => expect(box.texts.some((t) => t.includes('您好') && t.includes('1. 投诉'))).toBe(true));
+    await eventually(() => expect(box.texts.some((t) => t.includes('您好') && t.includes('1. 投诉'))).toBe(true));
   });
 
   it('in a registered group, chatter that does not mention the bot is ignored', async () => {
@@ -210,8 +213,8 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const room = mocker.createRoom({ topic: '维修群', memberIdList: [botUser.id, staff.id] });
     registered.add(room.id);
     staff.say('大家辛苦了').to(room);
-    const id = await vi.waitFor(() => idOf('大家辛苦了'));
-    await vi.waitFor(() => expect(logs.some((l) => l.messageId === id && l.reason === 'not-mentioned')).toBe(true));
+    const id = await eventually(() => idOf('大家辛苦了'));
+    await eventually(() => expect(logs.some((l) => l.messageId === id && l.reason === 'not-mentioned')).toBe(true));
     expect(seen.find((a) => a.id === id)).toBeUndefined();
   });
 
@@ -220,7 +223,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const room = mocker.createRoom({ topic: '客服助理群2', memberIdList: [botUser.id, staff.id] });
     registered.add(room.id);
     staff.say('「物业小助手：【新投诉】TS-20261128-0007 漏水」\n- - - - - - - - - - - - - - -\n认领').to(room);
-    await vi.waitFor(() => expect(seen.find((a) => a.from?.id === staff.id)).toBeDefined());
+    await eventually(() => expect(seen.find((a) => a.from?.id === staff.id)).toBeDefined());
     expect(seen.find((a) => a.from?.id === staff.id)).toMatchObject({
       text: '认领',
       conversation: { id: room.id, isGroup: true },
@@ -232,8 +235,8 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const stranger = mocker.createContact({ name: '路人' });
     const room = mocker.createRoom({ topic: '业主闲聊群', memberIdList: [botUser.id, stranger.id] });
     stranger.say('@物业小助手 投诉', [botUser]).to(room);
-    const id = await vi.waitFor(() => idOf('@物业小助手 投诉'));
-    await vi.waitFor(() =>
+    const id = await eventually(() => idOf('@物业小助手 投诉'));
+    await eventually(() =>
       expect(logs.some((l) => l.messageId === id && l.reason === 'room-not-registered')).toBe(true),
     );
     expect(seen.find((a) => a.id === id)).toBeUndefined();
@@ -243,7 +246,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const supervisor = mocker.createContact({ name: '张主管' });
     const room = mocker.createRoom({ topic: '客服组', memberIdList: [botUser.id, supervisor.id] });
     supervisor.say('@物业小助手 注册群 客户助理', [botUser]).to(room);
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(seen.some((a) => a.text === '注册群 客户助理' && a.conversation?.isGroup === true)).toBe(true),
     );
   });
@@ -251,8 +254,8 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
   it("ignores the account's own messages", async () => {
     const owner = mocker.createContact({ name: '孙女士' });
     botUser.say('我自己发的').to(owner);
-    const id = await vi.waitFor(() => idOf('我自己发的'));
-    await vi.waitFor(() => expect(logs.some((l) => l.messageId === id && l.reason === 'self')).toBe(true));
+    const id = await eventually(() => idOf('我自己发的'));
+    await eventually(() => expect(logs.some((l) => l.messageId === id && l.reason === 'self')).toBe(true));
     expect(seen.find((a) => a.id === id)).toBeUndefined();
   });
 
@@ -267,14 +270,14 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
       type: wechatyTypes.Message.Text,
     });
     puppet.emit('message', { messageId: msg.id });
-    await vi.waitFor(() => expect(logs.some((l) => l.messageId === 'old-msg-1' && l.reason === 'backlog')).toBe(true));
+    await eventually(() => expect(logs.some((l) => l.messageId === 'old-msg-1' && l.reason === 'backlog')).toBe(true));
     expect(seen.find((a) => a.id === 'old-msg-1')).toBeUndefined();
   });
 
   it('an image is saved to DATA_DIR, recorded as a MediaFile and attached to the activity', async () => {
     const owner = mocker.createContact({ name: '吴阿姨' });
     owner.say(FileBox.fromBase64(PNG.toString('base64'), '漏水.png')).to(botUser);
-    await vi.waitFor(() => expect(seen.find((a) => a.from?.id === owner.id)).toBeDefined());
+    await eventually(() => expect(seen.find((a) => a.from?.id === owner.id)).toBeDefined());
     const act = seen.find((a) => a.from?.id === owner.id);
     const att = act?.attachments?.[0];
     expect(att).toMatchObject({ contentType: 'image/png', name: '漏水.png' });
@@ -290,9 +293,9 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const box = inbox(owner);
     const r = await adapter.send(`contact:${owner.id}`, { text: '您的报修已受理', suggestions: ['查看进度', '评价'] });
     expect(r.ok).toBe(true);
-    await vi.waitFor(() => expect(box.texts).toEqual(['您的报修已受理\n\n1. 查看进度\n2. 评价']));
+    await eventually(() => expect(box.texts).toEqual(['您的报修已受理\n\n1. 查看进度\n2. 评价']));
     owner.say('一').to(botUser);
-    await vi.waitFor(() => expect(seen.find((a) => a.from?.id === owner.id)?.text).toBe('查看进度'));
+    await eventually(() => expect(seen.find((a) => a.from?.id === owner.id)?.text).toBe('查看进度'));
   });
 
   it('Channel.send with an image sends the text and then the picture', async () => {
@@ -300,7 +303,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     const box = inbox(owner);
     const r = await adapter.send(`contact:${owner.id}`, { text: '本月收缴率', image: { png: PNG } });
     expect(r.ok).toBe(true);
-    await vi.waitFor(() => expect(box.types).toEqual([wechatyTypes.Message.Text, wechatyTypes.Message.Image]));
+    await eventually(() => expect(box.types).toEqual([wechatyTypes.Message.Text, wechatyTypes.Message.Image]));
     expect(box.texts).toEqual(['本月收缴率']);
   });
 
@@ -311,17 +314,17 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
 
   it('after a logout it restarts by itself and answers again once logged back in', async () => {
     await puppet.logout('test logout');
-    await vi.waitFor(() => expect(logs.some((l) => l.msg === 'wechaty restarted')).toBe(true));
+    await eventually(() => expect(logs.some((l) => l.msg === 'wechaty restarted')).toBe(true));
     expect(adapter.loggedIn).toBe(false);
     // Not logged in: a proactive send is retryable, not permanent.
     expect(await adapter.send(`contact:${botUser.id}`, { text: '测试' })).toMatchObject({ ok: false });
     expect(await adapter.send(`contact:${botUser.id}`, { text: '测试' })).not.toMatchObject({ permanent: true });
     mocker.login(botUser);
-    await vi.waitFor(() => expect(adapter.loggedIn).toBe(true));
+    await eventually(() => expect(adapter.loggedIn).toBe(true));
     const owner = mocker.createContact({ name: '陈先生' });
     const box = inbox(owner);
     owner.say('还在吗').to(botUser);
-    await vi.waitFor(() => expect(box.texts).toEqual(['您好\n\n1. 投诉\n2. 装修']));
+    await eventually(() => expect(box.texts).toEqual(['您好\n\n1. 投诉\n2. 装修']));
   });
 });
 

@@ -1,12 +1,12 @@
 import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoBot } from '../support/app.js';
+import { demoBot, WEEKDAY_MORNING } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('inbound dedupe', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   beforeAll(async () => {
-    env = await demoBot(provider);
+    env = await demoBot(provider, () => WEEKDAY_MORNING);
   });
   afterAll(async () => {
     await env.db.drop();

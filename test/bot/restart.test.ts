@@ -7,6 +7,8 @@ import { chatWith } from '../support/conversation.js';
 import { memoryLogger } from '../support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../support/databases.js';
 
+const NOW = new Date('2026-11-28T10:00:00+08:00');
+
 describeEachDb('restart mid-dialog', (provider) => {
   const urls: string[] = [];
   afterAll(async () => {
@@ -20,14 +22,14 @@ describeEachDb('restart mid-dialog', (provider) => {
 
     const first = await openDatabase(url);
     await seedDemo(first.prisma);
-    await chatWith(buildBot(first, memoryLogger().logger).bot, { conversationId }).converse([
+    await chatWith(buildBot(first, memoryLogger().logger, { now: () => NOW }).bot, { conversationId }).converse([
       ['转人工', '请简单说明需要协助的事项'],
       ['楼道灯不亮', '希望客服什么时候联系您'],
     ]);
     await first.close(); // the process "dies" here
 
     const second = await openDatabase(url);
-    await chatWith(buildBot(second, memoryLogger().logger).bot, { conversationId }).converse([
+    await chatWith(buildBot(second, memoryLogger().logger, { now: () => NOW }).bot, { conversationId }).converse([
       ['尽快', '已为您登记人工服务'],
     ]);
     expect(await second.prisma.handoff.count({ where: { topic: '楼道灯不亮' } })).toBe(1);

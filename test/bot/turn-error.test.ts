@@ -1,13 +1,13 @@
 // What the owner hears when a turn fails: a known failure in its own words, anything else as the generic apology.
 import { ActivityTypes, TestAdapter, TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoBot } from '../support/app.js';
+import { demoBot, WEEKDAY_MORNING } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('turn errors', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   beforeAll(async () => {
-    env = await demoBot(provider);
+    env = await demoBot(provider, () => WEEKDAY_MORNING);
   });
   afterAll(async () => {
     await env.db.drop();

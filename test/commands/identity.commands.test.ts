@@ -2,13 +2,13 @@
 // right person, another unit's owner, an unbound account, staff of another estate and a plain group member.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chatWith } from '../support/conversation.js';
-import { demoBot } from '../support/app.js';
+import { demoBot, WEEKDAY_MORNING } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('identity commands and authorization', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   beforeAll(async () => {
-    env = await demoBot(provider);
+    env = await demoBot(provider, () => WEEKDAY_MORNING);
     const p = env.db.prisma;
     // Another estate with its own supervisor; an owner of another unit in the demo estate with a chat account.
     const other = await p.estate.create({

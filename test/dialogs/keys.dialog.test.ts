@@ -1,5 +1,5 @@
 // Conversation tests of the key dialog on its own DialogSet (the lead routes "钥匙" to it in main.dialog).
-// DateTimePrompt reads relative phrases against the real clock, so the service uses the real clock too.
+// One pinned clock for the service and the date prompt, so "明天" is the same day whenever the suite runs.
 process.env.TZ = 'Asia/Shanghai';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import crypto from 'node:crypto';
@@ -15,7 +15,9 @@ import { check, type Row } from '../support/conversation.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 
 const TZ = 'Asia/Shanghai';
-const today = localDateKey(new Date(), TZ);
+const NOW = new Date('2026-11-25T10:00:00+08:00'); // a Wednesday
+const now = () => NOW;
+const today = localDateKey(NOW, TZ);
 const tomorrow = addLocalDays(today, 1);
 const dayAfter = addLocalDays(today, 2);
 const tomorrowAt = (hh: number, mm = 0): Date => zonedTime(tomorrow, hh * 60 + mm, TZ);
@@ -56,11 +58,7 @@ describeEachDb('KeysDialog conversations', (provider) => {
       `cn-${year}.json`,
     );
     const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, new Map([[year, holidays]]));
-    keys = new KeyService(
-      db.prisma,
-      new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
-      () => new Date(),
-    );
+    keys = new KeyService(db.prisma, new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
   });
   afterAll(async () => {
     await db.drop();
@@ -69,7 +67,7 @@ describeEachDb('KeysDialog conversations', (provider) => {
   async function converse(who: Sender, rows: Row[]): Promise<void> {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty('dialogs'));
-    dialogs.add(new KeysDialog({ keys, now: () => new Date() }));
+    dialogs.add(new KeysDialog({ keys, now }));
     const adapter = new TestAdapter(async (ctx: TurnContext) => {
       setSender(ctx, who);
       const dc = await dialogs.createContext(ctx);
@@ -166,7 +164,7 @@ describeEachDb('KeysDialog conversations', (provider) => {
         unitLabel: '3栋2单元1201',
         ownerPersonId: 'p5',
         description: '入户门钥匙',
-        depositedAt: new Date(),
+        depositedAt: NOW,
         depositedBy: '刘洋',
       },
     });
@@ -196,9 +194,8 @@ describeEachDb('KeysDialog conversations', (provider) => {
       ['周六下午', /已预约 \d{4}-\d{2}-\d{2} 1\d:\d{2} 到前台寄存钥匙/],
     ]);
     const [a] = await keys.myAppointments('p6');
-    const day = a ? localDateKey(a.slotStart, TZ) : '';
-    expect(new Date(`${day}T00:00:00Z`).getUTCDay()).toBe(6);
-    expect(a && a.slotStart.getTime() > Date.now()).toBe(true);
+    expect(a ? localDateKey(a.slotStart, TZ) : '').toBe('2026-11-28');
+    expect(a && a.slotStart.getTime() > NOW.getTime()).toBe(true);
   });
 });
 

@@ -61,7 +61,7 @@ describeEachDb('RenovationDialog', (provider) => {
   async function converse(rows: Row[], action?: RenovationAction) {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty<DialogState>('dialog'));
-    dialogs.add(new RenovationDialog({ renovation: svc }));
+    dialogs.add(new RenovationDialog({ renovation: svc, now: () => clock }));
     const adapter = new TestAdapter(
       async (ctx) => {
         setSender(ctx, owner);

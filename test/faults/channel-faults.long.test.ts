@@ -3,6 +3,7 @@
 // chat). Figures come from the fake Bot API's own record and clock. The fast outbound faults are in
 // channel-faults.test.ts.
 import type { Activity, TurnContext } from 'botbuilder';
+import { systemClock } from '../../src/shared/clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { TelegramAdapter } from '../../adapters/telegram/telegram.adapter.js';
@@ -129,6 +130,7 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
       kind: 'notice',
       message: { text },
       dedupeKey: `burst-${++seq}`,
+      at: new Date(), // the dispatcher below runs on the process clock
     });
     return message.id;
   }
@@ -150,6 +152,7 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
       channels: new Map([['telegram', adapter]]),
       limits: DEFAULT_RATE_LIMITS,
       intervalMs: 100,
+      now: systemClock, // rate limits are measured in real time here
     });
     dispatcher.start();
   });

@@ -12,6 +12,8 @@ import { DEFAULT_RATE_LIMITS } from '../../src/notify/rate-limiter.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
+import { until } from '../support/patience.js';
+import { RunningClock } from '../support/running-clock.js';
 
 /** Outbound only: nothing polls here, so turns never run. */
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
@@ -19,26 +21,13 @@ const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async
 /** OUTBOX_MAX_ATTEMPTS for this file (the app's default is 8; 3 keeps the dead-letter case short). */
 const MAX_ATTEMPTS = 3;
 
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter → fake Bot API', () => {
   let db: TestDatabase;
   let fake: FakeTelegramApi;
   let adapter: TelegramAdapter;
   let dispatcher: Dispatcher;
   let seq = 0;
+  const clock = new RunningClock(new Date());
 
   /** Writes one proactive message to `chat` as the app does (through the outbox) and returns its row id. */
   async function notify(chat: string, text: string): Promise<string> {
@@ -48,6 +37,7 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
       kind: 'notice',
       message: { text },
       dedupeKey: `fault-${++seq}`,
+      at: clock.now(),
     });
     return message.id;
   }
@@ -85,6 +75,8 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
       intervalMs: 100,
       // Backoff pinned to its 1 s floor so the retries below take seconds, not minutes.
       random: () => 0,
+      // Real speed (backoff waits real time on the dispatcher's timer); the 429 case jumps it ahead.
+      now: clock.now,
     });
     dispatcher.start();
   });
@@ -96,30 +88,34 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
   });
 
   it('429 retry_after: the chat is held for the wait, the message goes after it, once; other chats are not held', async () => {
-    const retryAfter = 2;
+    // retry_after is 60 s of the dispatcher's clock, which the test then jumps ahead: what is held is decided by the
+    // clock, never by how fast this machine happens to deliver the other chat's message.
+    const retryAfter = 60;
     fake.failNext('sendMessage', 1, { status: 429, retryAfter });
     const a1 = await notify('5001', '429-A1');
-    const limited = await until(() => to('5001').find((c) => c.status === 429), 'the 429');
+    await until(() => to('5001').find((c) => c.status === 429), 'the 429');
     // Queued while chat 5001 is held: a second message to it, and one to another chat.
     const a2 = await notify('5001', '429-A2');
     const b1 = await notify('5002', '429-B1');
-    await Promise.all([settled(a1), settled(a2), settled(b1)]);
+    // The other chat is not held behind it…
+    expect(await settled(b1)).toMatchObject({ status: 'SENT', attempts: 0 });
+    expect(deliveredTo('5002').map((c) => c.payload.text)).toEqual(['429-B1']);
+    // …while nothing more reached chat 5001: both its messages wait for retry_after.
+    expect(to('5001').map((c) => c.status)).toEqual([429]);
+    expect([(await row(a1)).status, (await row(a2)).status]).toEqual(['PENDING', 'PENDING']);
 
-    const holdEnds = limited.at.getTime() + retryAfter * 1000;
-    const delivered = deliveredTo('5001');
-    expect(delivered.map((c) => c.payload.text).sort()).toEqual(['429-A1', '429-A2']);
-    // Nothing reached chat 5001 before retry_after was over (the fake's own clock).
-    expect(to('5001').filter((c) => c !== limited && c.at.getTime() < holdEnds)).toEqual([]);
-    // The other chat was not held behind it.
-    const other = deliveredTo('5002');
-    expect(other.map((c) => c.payload.text)).toEqual(['429-B1']);
-    expect(other[0]?.at.getTime()).toBeLessThan(holdEnds);
+    clock.advance(retryAfter * 1000);
+    await Promise.all([settled(a1), settled(a2)]);
+    expect(
+      deliveredTo('5001')
+        .map((c) => c.payload.text)
+        .sort(),
+    ).toEqual(['429-A1', '429-A2']);
     expect(await row(a1)).toMatchObject({ status: 'SENT', attempts: 1 });
     expect(await row(a2)).toMatchObject({ status: 'SENT', attempts: 0 });
-    const firstAfter = Math.min(...delivered.map((c) => c.at.getTime())) - limited.at.getTime();
     console.log(
-      `telegram 429 retry_after=${retryAfter}s: 3 messages, 3 delivered once, 0 lost; chat held ${firstAfter} ms ` +
-        `(≥ ${retryAfter * 1000}), other chat not held`,
+      `telegram 429 retry_after=${retryAfter}s: 3 messages, 3 delivered once, 0 lost; chat held until the ` +
+        `dispatcher's clock passed retry_after, other chat not held`,
     );
   });
 

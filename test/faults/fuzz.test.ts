@@ -3,6 +3,7 @@
 // is test/faults/fuzz.long.test.ts (`npm run test:faults`). A failure prints fast-check's seed and shrunk input;
 // FUZZ_SEED=<n> replays a run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/shared/clock.js';
 import { demoBot } from '../support/app.js';
 import { chatWith } from '../support/conversation.js';
 import { channelFuzz, dialogFuzz } from './support/fuzz-suite.js';
@@ -11,10 +12,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 
 describe('fuzz (fast): hostile input at every dialog step', () => {
   const suite = dialogFuzz({ runsPerStep: 17, seed: SEED, label: 'fuzz (fast)' });
-  beforeAll(suite.setup, 120_000);
-  afterAll(suite.teardown, 60_000);
+  beforeAll(suite.setup);
+  afterAll(suite.teardown);
   for (const step of suite.steps) {
-    it(`${step.name}: no crash, zh-CN replies, nothing written when refused`, () => suite.run(step), 60_000);
+    it(`${step.name}: no crash, zh-CN replies, nothing written when refused`, () => suite.run(step));
   }
   it('no unhandled rejection or uncaught exception during the run', () => {
     expect(suite.tally.unhandled).toEqual([]);
@@ -23,31 +24,21 @@ describe('fuzz (fast): hostile input at every dialog step', () => {
 
 describe('fuzz (fast): wrong-typed channel payloads', () => {
   const suite = channelFuzz({ runs: 30, seed: SEED, label: 'fuzz (fast) channels' });
-  beforeAll(suite.setup, 120_000);
-  afterAll(suite.teardown, 60_000);
-  it(
-    'Bot Framework /api/messages: every malformed activity gets a 4xx (or 200 ignored) and the server keeps serving',
-    () => suite.botFramework(),
-    120_000,
-  );
-  it(
-    'Telegram: malformed and unknown updates by polling and webhook are skipped; polling continues; owners get zh-CN',
-    () => suite.telegram(),
-    120_000,
-  );
-  it(
-    'WeChat: messages of every wechaty type are answered in zh-CN or skipped, never crash',
-    () => suite.wechat(),
-    120_000,
-  );
+  beforeAll(suite.setup);
+  afterAll(suite.teardown);
+  it('Bot Framework /api/messages: every malformed activity gets a 4xx (or 200 ignored) and the server keeps serving', () =>
+    suite.botFramework());
+  it('Telegram: malformed and unknown updates by polling and webhook are skipped; polling continues; owners get zh-CN', () =>
+    suite.telegram());
+  it('WeChat: messages of every wechaty type are answered in zh-CN or skipped, never crash', () => suite.wechat());
 });
 
 // The bugs the fuzz found, each pinned by the input that showed it.
 describe('fuzz findings stay fixed', () => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   beforeAll(async () => {
-    env = await demoBot('sqlite');
-  }, 60_000);
+    env = await demoBot('sqlite', systemClock); // the fake channels below stamp messages with the process clock
+  });
   afterAll(async () => {
     await env.db.drop();
   });

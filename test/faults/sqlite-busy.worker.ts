@@ -64,6 +64,7 @@ if (role === 'holder') {
           kind: 'notice',
           message: { text: key },
           dedupeKey: key,
+          at: new Date(),
         });
       } else if (kind === 'state') {
         // What every bot turn writes: the conversation's dialog state.
@@ -78,6 +79,7 @@ if (role === 'holder') {
             kind: 'notice',
             message: { text: key },
             dedupeKey: key,
+            at: new Date(),
           });
         });
       }

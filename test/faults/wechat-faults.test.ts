@@ -3,6 +3,7 @@
 // Messages wait in the outbox (not lost, not dead) and go out once each after the next login; inbound works again;
 // nothing reaches process 'unhandledRejection' / 'uncaughtException'.
 import { EventEmitter } from 'node:events';
+import { systemClock } from '../../src/shared/clock.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { Dispatcher } from '../../src/notify/dispatcher.js';
 import { enqueue } from '../../src/notify/outbox.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { eventually } from '../support/patience.js';
 
 wechatyLog.level('silent');
 
@@ -61,6 +63,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       kind: 'notice',
       message: { text },
       dedupeKey: `wx-fault-${++seq}`,
+      at: new Date(), // the dispatcher below runs on the process clock
     });
     return message.id;
   }
@@ -72,7 +75,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
   const restarts = () => logs.filter((l) => l.msg === 'wechaty restarted').length;
   async function loginAgain(): Promise<void> {
     mocker.login(botUser);
-    await vi.waitFor(() => expect(adapter.loggedIn).toBe(true));
+    await eventually(() => expect(adapter.loggedIn).toBe(true));
   }
 
   beforeAll(async () => {
@@ -92,6 +95,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       sendGapMs: 0,
       restartBackoffMs: { initial: 5, max: 20 },
       printQr: () => undefined,
+      now: systemClock, // PuppetMock stamps messages with the process clock
     });
     dispatcher = new Dispatcher({
       prisma: db.prisma,
@@ -102,6 +106,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       intervalMs: 100,
       notReadyDelayMs: 200,
       random: () => 0,
+      now: systemClock, // retries wait real time on the dispatcher's own timer
     });
     await adapter.start();
     mocker.scan('https://login.weixin.qq.com/l/wuye-faults', ScanStatus.Waiting);
@@ -123,11 +128,11 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
     const owners = ['业主甲', '业主乙', '业主丙', '业主丁'].map((name) => mocker.createContact({ name }));
     const boxes = owners.map(inbox);
     const first = await notify(owners[0] as mock.ContactMock, '通知0');
-    await vi.waitFor(async () => expect((await row(first)).status).toBe('SENT'));
+    await eventually(async () => expect((await row(first)).status).toBe('SENT'));
 
     const restartsBefore = restarts();
     await puppet.logout('kicked out by the phone');
-    await vi.waitFor(() => expect(restarts()).toBeGreaterThan(restartsBefore)); // the adapter restarts itself
+    await eventually(() => expect(restarts()).toBeGreaterThan(restartsBefore)); // the adapter restarts itself
     expect(adapter.loggedIn).toBe(false);
     // The channel itself says "retry later", never "give up".
     const direct = await adapter.send(`contact:${owners[1]?.id ?? ''}`, { text: '直接发送' });
@@ -143,17 +148,14 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
     expect(boxes.slice(1).flat()).toEqual([]);
 
     await loginAgain();
-    await vi.waitFor(
-      async () => {
-        for (const id of waiting) expect((await row(id)).status).toBe('SENT');
-      },
-      { timeout: 10_000 },
-    );
+    await eventually(async () => {
+      for (const id of waiting) expect((await row(id)).status).toBe('SENT');
+    });
     expect(boxes).toEqual([['通知0'], ['通知1'], ['通知2'], ['通知3']]);
 
     // Inbound after the re-login: a turn runs and its reply arrives.
     owners[1]?.say('还在吗').to(botUser);
-    await vi.waitFor(() => expect(boxes[1]).toContain('收到：还在吗'));
+    await eventually(() => expect(boxes[1]).toContain('收到：还在吗'));
     console.log(
       `wechat logout mid-run: 1 sent before, 3 queued while logged out ${MAX_ATTEMPTS + 1} s (> ${MAX_ATTEMPTS} attempts' backoff), ` +
         `0 dead, 0 lost, 3 delivered once after re-login; inbound after re-login ok; unhandled rejections ${unhandled.length}`,
@@ -168,23 +170,20 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
     puppet.emit('error', { data: 'grpc stream lost' });
     const ids = await Promise.all(owners.map((o, i) => notify(o, `批量${i}`)));
     // The disconnect lands after the first delivery, with the rest of the batch still queued (1 send / 100 ms).
-    await vi.waitFor(() => expect(boxes.flat().length).toBeGreaterThan(0), { interval: 5 });
+    await eventually(() => expect(boxes.flat().length).toBeGreaterThan(0), { interval: 5 });
     const restartsBefore = restarts();
     await puppet.stop();
-    await vi.waitFor(() => expect(restarts()).toBeGreaterThan(restartsBefore));
+    await eventually(() => expect(restarts()).toBeGreaterThan(restartsBefore));
     const beforeLogin = boxes.flat().length;
     await loginAgain();
-    await vi.waitFor(
-      async () => {
-        for (const id of ids) expect((await row(id)).status).toBe('SENT');
-      },
-      { timeout: 10_000 },
-    );
+    await eventually(async () => {
+      for (const id of ids) expect((await row(id)).status).toBe('SENT');
+    });
     expect(boxes).toEqual(owners.map((_, i) => [`批量${i}`]));
     const dead = await db.prisma.outboxMessage.count({ where: { status: 'DEAD' } });
     expect(dead).toBe(0);
     owners[0]?.say('你好').to(botUser);
-    await vi.waitFor(() => expect(boxes[0]).toContain('收到：你好'));
+    await eventually(() => expect(boxes[0]).toContain('收到：你好'));
     console.log(
       `wechat disconnect mid-batch (+ reset, error events): 6 messages, ${beforeLogin} before the disconnect, ` +
         `${6 - beforeLogin} after re-login, 0 lost, 0 duplicates, 0 dead; unhandled rejections ${unhandled.length}`,
@@ -200,7 +199,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       .mockRejectedValueOnce(new Error('socket hang up'))
       .mockImplementation(original);
     const id = await notify(owner, '账单提醒');
-    await vi.waitFor(async () => expect((await row(id)).status).toBe('SENT'), { timeout: 10_000 });
+    await eventually(async () => expect((await row(id)).status).toBe('SENT'));
     spy.mockRestore();
     expect(await row(id)).toMatchObject({ attempts: 1 });
     expect(box).toEqual(['账单提醒']);

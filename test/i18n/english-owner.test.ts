@@ -1,13 +1,13 @@
 // An account whose language is English gets the identity, fee and key replies in English (zh-CN stays the default).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chatWith } from '../support/conversation.js';
-import { demoBot } from '../support/app.js';
+import { demoBot, WEEKDAY_MORNING } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('English-speaking owner', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   beforeAll(async () => {
-    env = await demoBot(provider);
+    env = await demoBot(provider, () => WEEKDAY_MORNING);
     // First contact creates the chat account; then the owner's language is set to English.
     await say('你好', 'conv-hello');
     const changed = await env.db.prisma.channelIdentity.updateMany({

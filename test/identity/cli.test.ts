@@ -5,10 +5,13 @@ import { BindingService } from '../../src/identity/binding.service.js';
 import { containsUnmaskedPhone } from '../../src/shared/phone.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 
+const NOW = new Date('2026-11-28T10:00:00+08:00');
+const now = () => NOW;
+
 describeEachDb('cli', (provider) => {
   let db: TestDatabase;
   const out: string[] = [];
-  const cli = (...args: string[]) => runCli(args, { env: { DATABASE_URL: db.url }, out: (l) => out.push(l) });
+  const cli = (...args: string[]) => runCli(args, { env: { DATABASE_URL: db.url }, out: (l) => out.push(l), now });
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
@@ -22,7 +25,7 @@ describeEachDb('cli', (provider) => {
     const code = /绑定码: (\d{6})/.exec(out.at(-1) ?? '')?.[1];
     expect(code).toBeDefined();
     const acc = await db.prisma.channelIdentity.create({ data: { channel: 'test', externalId: 'cli-owner' } });
-    const svc = new BindingService(db.prisma);
+    const svc = new BindingService(db.prisma, now);
     const unit = (await svc.resolveUnit((await db.prisma.estate.findFirstOrThrow()).id, '3-2-1201'))!;
     expect(await svc.bindWithCode(acc.id, unit, code!)).toMatchObject({ ok: true });
 

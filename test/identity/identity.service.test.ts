@@ -16,6 +16,9 @@ const activity = (conversationId: string, isGroup: boolean): Partial<Activity> =
   conversation: { id: conversationId, isGroup, name: '', conversationType: isGroup ? 'channel' : 'personal' },
 });
 
+const NOW = new Date('2026-11-25T10:00:00+08:00');
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
 describeEachDb('IdentityService', (provider) => {
   let db: TestDatabase;
   let identity: IdentityService;
@@ -27,8 +30,8 @@ describeEachDb('IdentityService', (provider) => {
   afterAll(async () => db.drop());
 
   it('a Teams user who writes in a group still gets personal notices in the personal chat', async () => {
-    const personal = await identity.identify(activity('a:personal-chat', false), new Date());
-    await identity.identify(activity('19:group-chat@thread.tacv2', true), new Date());
+    const personal = await identity.identify(activity('a:personal-chat', false), NOW);
+    await identity.identify(activity('19:group-chat@thread.tacv2', true), later(1));
     const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: personal.identityId } });
     const address = identityAddress(row);
     expect(address).toContain('a:personal-chat');
@@ -38,7 +41,7 @@ describeEachDb('IdentityService', (provider) => {
   it('first contact from a group stores no address (nothing is sent to the group by mistake)', async () => {
     const first = await identity.identify(
       { ...activity('19:other-group@thread.tacv2', true), from: { id: 'teams-user-2', name: '李雷' } },
-      new Date(),
+      later(2),
     );
     const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: first.identityId } });
     expect(identityAddress(row)).toBeNull();

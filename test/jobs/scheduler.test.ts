@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/shared/clock.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { listJobRuns } from '../../src/db/job-run.repo.js';
 import type { Job, JobContext } from '../../src/jobs/job.js';
@@ -239,7 +240,14 @@ describeEachDb('Scheduler', (provider) => {
 
   it('starts and stops with the real node-cron', async () => {
     const job = recordingJob('real-cron', '0 9 1 1 *');
-    const s = new Scheduler({ prisma: db.prisma, jobs: [job], tz: TZ, logger: createLogger('silent') });
+    // node-cron fires on the process clock, so this scheduler reads it too.
+    const s = new Scheduler({
+      prisma: db.prisma,
+      jobs: [job],
+      tz: TZ,
+      logger: createLogger('silent'),
+      now: systemClock,
+    });
     await s.start();
     await s.stop();
     expect(job.ran).toEqual([]);
@@ -247,7 +255,7 @@ describeEachDb('Scheduler', (provider) => {
 });
 
 describe('Scheduler configuration', () => {
-  const base = { prisma: {} as never, logger: createLogger('silent') };
+  const base = { prisma: {} as never, logger: createLogger('silent'), now: systemClock };
   const job = (id: string, cron: string): Job => ({ id, cron, description: id, handler: async () => undefined });
 
   it('refuses duplicate job ids, bad cron expressions and unknown zones up front', () => {

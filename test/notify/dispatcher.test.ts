@@ -29,7 +29,7 @@ describeEachDb('outbox dispatcher', (provider) => {
     kind: 'notice',
     message: { text: `通知 ${key}` },
     dedupeKey: key,
-    notBefore: clock.now(),
+    at: clock.now(),
     ...over,
   });
   const dispatcher = (channels: Channel[], over: Partial<DispatcherOptions> = {}) =>

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { containsUnmaskedPhone } from '../../src/shared/phone.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
 import { chatWith } from '../support/conversation.js';
-import { demoBot } from '../support/app.js';
+import { demoBot, WEEKDAY_MORNING } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 
 describeEachDb('phone numbers stay masked', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
   const sent: string[] = [];
   beforeAll(async () => {
-    env = await demoBot(provider);
+    env = await demoBot(provider, () => WEEKDAY_MORNING);
   });
   afterAll(async () => {
     await env.db.drop();

@@ -70,7 +70,12 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
             createdAt: clock,
             dueAt: null,
           },
-          () => ({ kind: 'notice', message: { text: '新预约' }, dedupeKey: `slot-test:${crypto.randomUUID()}` }),
+          () => ({
+            kind: 'notice',
+            message: { text: '新预约' },
+            dedupeKey: `slot-test:${crypto.randomUUID()}`,
+            at: clock,
+          }),
         ),
       ),
     );

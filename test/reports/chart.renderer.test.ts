@@ -10,7 +10,7 @@ import {
   renderLineChart,
   type ChartDatum,
 } from '../../src/reports/chart.renderer.js';
-import { findCjkFont } from '../../src/reports/cjk-font.js';
+import { findCjkFont, packagedCjkFont } from '../../src/reports/cjk-font.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -71,27 +71,30 @@ describe('findCjkFont', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'cjk-font-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('finds the WenQuanYi font that CI and the README install', () => {
+  it('finds the Noto Sans SC font that npm install brings, whatever the machine has', () => {
     const font = findCjkFont();
-    expect(font?.family).toBe('WenQuanYi Micro Hei');
+    expect(font?.family).toBe('Noto Sans SC');
+    expect(font?.file).toMatch(/node_modules\/@expo-google-fonts\/noto-sans-sc\/.*\.ttf$/);
     expect(existsSync(font?.file ?? '')).toBe(true);
+    expect(packagedCjkFont()).toEqual(font);
   });
 
-  it('reports no font when the font dirs hold no CJK font', () => {
-    expect(findCjkFont({ dirs: [tmp, join(tmp, 'missing')], useFcList: false })).toBeNull();
+  it('reports no font when the package is gone and the font dirs hold no CJK font', () => {
+    expect(findCjkFont({ packaged: false, dirs: [tmp, join(tmp, 'missing')], useFcList: false })).toBeNull();
   });
 
-  it('recognises the font by its file name in a nested user font dir', () => {
-    const real = findCjkFont();
+  it('falls back to a system font, recognised by its file name in a nested user font dir', () => {
     const nested = join(tmp, 'user', 'wqy');
     mkdirSync(nested, { recursive: true });
     mkdirSync(join(tmp, 'other'));
     symlinkSync(tmp, join(tmp, 'loop')); // a symlinked dir loop must not hang the scan
-    symlinkSync(real?.file ?? '/nonexistent', join(nested, 'wqy-microhei.ttc'));
-    expect(findCjkFont({ dirs: [tmp], useFcList: false })).toEqual({
+    symlinkSync(packagedCjkFont()?.file ?? '/nonexistent', join(nested, 'wqy-microhei.ttc'));
+    expect(findCjkFont({ packaged: false, dirs: [tmp], useFcList: false })).toEqual({
       family: 'WenQuanYi Micro Hei',
       file: join(nested, 'wqy-microhei.ttc'),
     });
+    // The packaged font wins over a system one: charts look the same on every machine.
+    expect(findCjkFont({ dirs: [tmp], useFcList: false })?.family).toBe('Noto Sans SC');
   });
 });
 
@@ -116,7 +119,7 @@ describe('renderBarChart', () => {
     for (const text of ['11月各楼栋物业费收缴率', '1号楼', '2号楼', '商铺区', '96.2%', '88.5%', '65%']) {
       expect(textElement(chart.svg, text), text).toBeDefined();
     }
-    expect(chart.svg).toContain('font-family="WenQuanYi Micro Hei"');
+    expect(chart.svg).toContain('font-family="Noto Sans SC"');
   });
 
   it('keeps category labels horizontal', async () => {
@@ -128,12 +131,14 @@ describe('renderBarChart', () => {
     }
   });
 
-  it('draws real Chinese glyphs, not tofu boxes', async () => {
+  it('draws real Chinese glyphs, not tofu boxes, with nothing but the font npm install brings', async () => {
     const a = await rateChart('收缴率');
     const b = await rateChart('满意度');
     const font = findCjkFont();
     expect(font).not.toBeNull();
     const cjk = chartFontOptions(font?.family ?? '', font?.file);
+    // Production reads the packaged file only, so no system font (fonts-wqy-microhei or any other) is involved.
+    expect(cjk.loadSystemFonts).toBe(false);
 
     // With the CJK font two different three-character labels look different…
     const cjkA = rasterizeSvgSync(a.svg, cjk);

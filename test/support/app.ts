@@ -18,7 +18,11 @@ export function memoryLogger() {
   return { logger: createLogger('debug', { write: (s: string) => out.write(s) }), lines };
 }
 
-export async function demoBot(provider: Provider, now: () => Date = () => new Date()) {
+/** A Wednesday, 10:00 in Shanghai: the desk is open; the "now" of tests that need one but no particular one. */
+export const WEEKDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
+
+/** `now` is the bot's clock: tests pin it (never the process clock) so no outcome depends on the day they run. */
+export async function demoBot(provider: Provider, now: () => Date) {
   const db: TestDatabase = await createTestDatabase(provider);
   await seedDemo(db.prisma);
   const log = memoryLogger();

@@ -3,6 +3,7 @@
 // and network faults (a request that hangs, a connection dropped without an answer, an answer that comes too late).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { until, PATIENCE_MS } from './patience.js';
 
 export interface RecordedCall {
   method: string;
@@ -122,13 +123,14 @@ export class FakeTelegramApi {
   async waitFor(
     method: string,
     predicate: (c: RecordedCall) => boolean = () => true,
-    timeoutMs = 5000,
+    timeoutMs = PATIENCE_MS,
   ): Promise<RecordedCall> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const hit = this.calls.find((c) => c.method === method && c.status === 200 && predicate(c));
       if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`fake Telegram: no ${method} call matched within ${timeoutMs} ms`);
+      if (performance.now() > deadline)
+        throw new Error(`fake Telegram: no ${method} call matched within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

@@ -4,9 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
-import { startApp } from '../../../src/main.js';
-import { memoryLogger } from '../../support/app.js';
-import { errorLines, journeyEnv, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
+import { startJourneyApp, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
 
 interface ConnectorPost {
   conversationId: string;
@@ -59,8 +57,7 @@ async function startConnector() {
 
 export async function botFrameworkWire(databaseUrl: string): Promise<ChannelWire> {
   const connector = await startConnector();
-  const log = memoryLogger();
-  const app = await startApp({ env: journeyEnv(databaseUrl, {}), logger: log.logger });
+  const { app, clock, errorLogs } = await startJourneyApp(databaseUrl, {});
   let n = 0;
 
   const post = async (who: Speaker, chat: Chat, text: string, extra: Record<string, unknown> = {}) => {
@@ -99,6 +96,7 @@ export async function botFrameworkWire(databaseUrl: string): Promise<ChannelWire
     channel: 'botframework',
     channelId: 'msteams',
     app,
+    clock,
     databaseUrl,
     // Bot Framework gives replyToId but not the replied-to text, so staff type the number here.
     claimByReply: false,
@@ -126,7 +124,7 @@ export async function botFrameworkWire(databaseUrl: string): Promise<ChannelWire
         entities: [{ type: 'mention', mentioned: BOT, text: mention }],
       });
     },
-    errorLogs: () => errorLines(log.lines),
+    errorLogs,
     async close() {
       await app.stop();
       await connector.close();

@@ -13,9 +13,12 @@ import { complaintJobs } from '../../../src/complaints/complaint.jobs.js';
 import { ComplaintService } from '../../../src/complaints/complaint.service.js';
 import { DEMO } from '../../../src/db/seed.js';
 import { EstateService } from '../../../src/estate/estate.service.js';
-import type { App } from '../../../src/main.js';
+import { startApp, type App } from '../../../src/main.js';
 import { createLogger } from '../../../src/shared/logger.js';
+import { memoryLogger } from '../../support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../../support/databases.js';
+import { RunningClock } from '../../support/running-clock.js';
+import { PATIENCE_MS } from '../../support/patience.js';
 
 /** The chats the journey watches: three private chats with the bot, and the staff group. */
 export type Chat = 'owner' | 'supervisor' | 'assistant' | 'group';
@@ -39,6 +42,8 @@ export interface ChannelWire {
   /** The activity channelId (wechat, telegram, msteams…): ChannelIdentity.channel and StaffChat.channel. */
   readonly channelId: string;
   readonly app: App;
+  /** The app's clock (and the back-office CLI's): starts at JOURNEY_START, runs at real speed, can jump ahead. */
+  readonly clock: RunningClock;
   readonly databaseUrl: string;
   /** How staff point at a ticket in the group: by replying to / quoting the notice, or by typing its number. */
   readonly claimByReply: boolean;
@@ -73,18 +78,13 @@ const RESOLUTION = '已与楼上业主沟通，约定晚上十点后停工';
 const OWNER_PHONE_MASKED = `${DEMO.owner.phone.slice(0, 3)}****${DEMO.owner.phone.slice(-4)}`;
 
 /**
- * A zone in which it is daytime now, for TZ: surveys wait for 08:30–21:00 (quiet hours) in the dispatcher's zone,
- * and the journey must not depend on when the suite runs. Asia/Shanghai (the default) whenever it is daytime there.
+ * When every journey's app clock starts: a Wednesday morning in Shanghai, desk open, no holiday near, outside quiet
+ * hours — whatever day the suite runs (the clock is the app's injected one; see RunningClock).
  */
-export function daytimeZone(now = new Date()): string {
-  const shanghaiMinutes = (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % (24 * 60);
-  if (shanghaiMinutes >= 9 * 60 && shanghaiMinutes < 20 * 60) return 'Asia/Shanghai';
-  const offset = 12 - now.getUTCHours(); // local noon; within −11…+12, all valid Etc/GMT zones
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
+export const JOURNEY_START = new Date('2026-11-25T09:30:00+08:00');
 
 /** The env every journey's startApp shares; a channel adds its own variables. */
-export function journeyEnv(databaseUrl: string, extra: Record<string, string>): Record<string, string> {
+function journeyEnv(databaseUrl: string, extra: Record<string, string>): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     PORT: '0',
@@ -94,9 +94,20 @@ export function journeyEnv(databaseUrl: string, extra: Record<string, string>): 
     SCHEDULER: 'off',
     OUTBOX_INTERVAL_MS: '100',
     LOG_LEVEL: 'info',
-    TZ: daytimeZone(),
+    TZ: 'Asia/Shanghai',
     ...extra,
   };
+}
+
+/**
+ * startApp as every journey starts it: the channel's variables over the shared env, a memory log, and the app's clock
+ * starting at JOURNEY_START.
+ */
+export async function startJourneyApp(databaseUrl: string, extraEnv: Record<string, string>) {
+  const log = memoryLogger();
+  const clock = new RunningClock(JOURNEY_START);
+  const app = await startApp({ env: journeyEnv(databaseUrl, extraEnv), logger: log.logger, now: clock.now });
+  return { app, clock, errorLogs: () => errorLines(log.lines) };
 }
 
 /**
@@ -112,8 +123,8 @@ class Reader {
   };
   constructor(private readonly wire: ChannelWire) {}
 
-  async expect(chat: Chat, want: string | RegExp, timeoutMs = 10_000): Promise<Seen> {
-    const deadline = Date.now() + timeoutMs;
+  async expect(chat: Chat, want: string | RegExp, timeoutMs = PATIENCE_MS): Promise<Seen> {
+    const deadline = performance.now() + timeoutMs;
     for (;;) {
       const box = this.wire.inbox(chat);
       const at = this.cursor[chat];
@@ -136,7 +147,7 @@ class Reader {
           return m;
         }
       }
-      if (Date.now() > deadline) {
+      if (performance.now() > deadline) {
         const unread =
           box
             .slice(at.index)
@@ -157,11 +168,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
  * `npm run cli -- …` as the back office runs it: a separate process on the same database. (In-process it would share
  * the event loop with the bot, and better-sqlite3's synchronous busy wait would stall both for 5 s.)
  */
-async function cli(databaseUrl: string, argv: string[]): Promise<string> {
+async function cli(wire: ChannelWire, argv: string[]): Promise<string> {
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
   const { stdout } = await execFileAsync(tsx, ['src/cli.ts', ...argv], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    // On the app's clock: the codes it issues expire by the same time the bot checks them against.
+    env: wire.clock.childEnv({ ...process.env, DATABASE_URL: wire.databaseUrl }),
   });
   return stdout;
 }
@@ -178,7 +190,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   const ownerCodeIssued = new Promise<string>((resolve) => (ownerCode = resolve));
   const staffSetup = async () => {
     const [supervisorCode, assistantCode] = (
-      await Promise.all([cli(wire.databaseUrl, ['staff-code', '张敏']), cli(wire.databaseUrl, ['staff-code', '王芳'])])
+      await Promise.all([cli(wire, ['staff-code', '张敏']), cli(wire, ['staff-code', '王芳'])])
     ).map((out) => /的员工码: (\d{8})/.exec(out)?.[1] ?? `(no code in «${out}»)`);
     await wire.say('supervisor', `员工绑定 ${supervisorCode}`);
     await read.expect('supervisor', '员工绑定成功：张敏（主管）');
@@ -240,7 +252,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   expect(created.text).toMatch(/我们将在 工作时间 \d+(\.\d)? (小时|分钟)内（.+ 前）响应。/);
 
   // ── the staff group gets the notice through the outbox, phone masked ──
-  const notice = await read.expect('group', `【新投诉】${ticketNumber} 噪音（一般）`, 15_000);
+  const notice = await read.expect('group', `【新投诉】${ticketNumber} 噪音（一般）`);
   expect(notice.text).toContain(`位置：本户 3栋2单元1201（业主 3栋2单元1201）`);
   expect(notice.text).toContain(`内容：${COMPLAINT}`);
   expect(notice.text).toContain(`业主：${DEMO.owner.name} ${OWNER_PHONE_MASKED}`);
@@ -250,33 +262,32 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   if (wire.claimByReply) await wire.sayInGroup('assistant', '认领', notice);
   else await wire.sayInGroup('assistant', `认领 ${seq}`);
   await read.expect('group', `已认领工单 ${ticketNumber}（噪音），业主已收到受理通知。`);
-  await read.expect('owner', `您的投诉 ${ticketNumber} 已受理，由王芳负责处理。`, 15_000);
+  await read.expect('owner', `您的投诉 ${ticketNumber} 已受理，由王芳负责处理。`);
 
   await wire.sayInGroup('assistant', `办结 ${seq} ${RESOLUTION}`);
   await read.expect('group', `工单 ${ticketNumber} 已办结，已通知业主，稍后将进行回访。`);
-  await read.expect(
-    'owner',
-    `您的投诉 ${ticketNumber} 已办结：${RESOLUTION}\n如问题仍未解决，可在回访时告诉我们。`,
-    15_000,
-  );
+  await read.expect('owner', `您的投诉 ${ticketNumber} 已办结：${RESOLUTION}\n如问题仍未解决，可在回访时告诉我们。`);
 
-  // ── 回访: the scheduled job, run at controlled times; nothing before the estate's delay (2 h), the survey after ──
+  // ── 回访: the scheduled job, run as the app's clock jumps ahead; nothing before the estate's delay (2 h), the survey
+  // after, and the app's own dispatcher (same clock) sends it ──
   const resolved = await prisma.ticket.findFirstOrThrow({ where: { number: ticketNumber } });
   expect(resolved.status).toBe('RESOLVED');
-  const surveyJob = (at: Date) => {
-    const complaints = new ComplaintService(prisma, () => at);
+  const surveyJob = () => {
+    const complaints = new ComplaintService(prisma, wire.clock.now);
     const estates = new EstateService(prisma);
     const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
       (j) => j.id === 'complaints.callback-surveys',
     );
     if (!job) throw new Error('complaints.callback-surveys job missing');
+    const at = wire.clock.now();
     return job.handler({ scheduledFor: at, now: at, logger: createLogger('silent') });
   };
-  const resolvedAt = resolved.resolvedAt ?? new Date();
-  await surveyJob(new Date(resolvedAt.getTime() + 60 * 60_000));
+  wire.clock.advance(60 * 60_000);
+  await surveyJob();
   expect(await prisma.callback.count({ where: { ticketId: resolved.id } }), 'no 回访 before the 2 h delay').toBe(0);
-  await surveyJob(new Date(resolvedAt.getTime() + 2 * 3_600_000 + 60_000));
-  await read.expect('owner', `【回访】您的投诉 ${ticketNumber} 已办结，问题解决了吗？`, 15_000);
+  wire.clock.advance(61 * 60_000);
+  await surveyJob();
+  await read.expect('owner', `【回访】您的投诉 ${ticketNumber} 已办结，问题解决了吗？`);
 
   await wire.say('owner', '5');
   await read.expect('owner', `感谢您的评价（5 分）！工单 ${ticketNumber} 已结束。`);
@@ -382,15 +393,11 @@ export function describeOwnerJourney(spec: {
       await wire?.close();
       await dropDatabaseUrl(url);
     });
-    it(
-      spec.title,
-      async () => {
-        if (!wire) throw new Error('wire not started');
-        const figures = await ownerJourney(wire, spec.options);
-        console.log(summaryLine(wire, provider, figures));
-      },
-      60_000,
-    );
+    it(spec.title, async () => {
+      if (!wire) throw new Error('wire not started');
+      const figures = await ownerJourney(wire, spec.options);
+      console.log(summaryLine(wire, provider, figures));
+    });
   };
   const name = `e2e owner journey on ${spec.channel}`;
   if (spec.everyDb || process.env.E2E_EVERY_DB === '1') describeEachDb(name, body);

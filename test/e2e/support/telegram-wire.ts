@@ -1,10 +1,8 @@
 // The journey over Telegram: startApp with TELEGRAM_BOT_TOKEN + TELEGRAM_API_ROOT → grammY long-polls the fake Bot API
 // on 127.0.0.1. Users are updates pushed to getUpdates (messages, button presses as callback_query, replies with
 // reply_to_message); what they see are the sendMessage calls grammY made to that chat.
-import { startApp } from '../../../src/main.js';
-import { memoryLogger } from '../../support/app.js';
 import { FakeTelegramApi, type RecordedCall } from '../../support/fake-telegram-api.js';
-import { errorLines, journeyEnv, type ChannelWire, type Chat, type Seen, type Speaker, type Staff } from './journey.js';
+import { startJourneyApp, type ChannelWire, type Chat, type Seen, type Speaker, type Staff } from './journey.js';
 
 interface TgUser {
   id: number;
@@ -23,10 +21,9 @@ type Keyboard = { inline_keyboard?: { text: string; callback_data: string }[][] 
 
 export async function telegramWire(databaseUrl: string): Promise<ChannelWire> {
   const fake = await FakeTelegramApi.start();
-  const log = memoryLogger();
-  const app = await startApp({
-    env: journeyEnv(databaseUrl, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }),
-    logger: log.logger,
+  const { app, clock, errorLogs } = await startJourneyApp(databaseUrl, {
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
   });
   let updateId = 0;
   const now = () => Math.floor(Date.now() / 1000);
@@ -67,6 +64,7 @@ export async function telegramWire(databaseUrl: string): Promise<ChannelWire> {
     channel: 'telegram',
     channelId: 'telegram',
     app,
+    clock,
     databaseUrl,
     claimByReply: true,
     inbox,
@@ -117,7 +115,7 @@ export async function telegramWire(databaseUrl: string): Promise<ChannelWire> {
         : {};
       message(USERS[who], GROUP, typed, extra);
     },
-    errorLogs: () => errorLines(log.lines),
+    errorLogs,
     async close() {
       await app.stop();
       await fake.close();

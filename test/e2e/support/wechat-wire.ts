@@ -7,11 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { log as wechatyLog, type Wechaty } from 'wechaty';
 import type { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { vi } from 'vitest';
 import type { WechatAdapter } from '../../../adapters/wechat/wechat.adapter.js';
-import { startApp } from '../../../src/main.js';
-import { memoryLogger } from '../../support/app.js';
-import { errorLines, journeyEnv, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
+import { startJourneyApp, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
+import { eventually } from '../../support/patience.js';
 
 wechatyLog.level('silent');
 
@@ -28,15 +26,11 @@ function menuOf(text: string): string[] {
 
 export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-e2e-wechat-'));
-  const log = memoryLogger();
-  const app = await startApp({
-    env: journeyEnv(databaseUrl, {
-      WECHATY_PUPPET: 'wechaty-puppet-mock',
-      // An absolute name keeps the memory card (session file) out of the working tree.
-      WECHATY_NAME: path.join(dataDir, 'wuye-e2e'),
-      DATA_DIR: dataDir,
-    }),
-    logger: log.logger,
+  const { app, clock, errorLogs } = await startJourneyApp(databaseUrl, {
+    WECHATY_PUPPET: 'wechaty-puppet-mock',
+    // An absolute name keeps the memory card (session file) out of the working tree.
+    WECHATY_NAME: path.join(dataDir, 'wuye-e2e'),
+    DATA_DIR: dataDir,
   });
   const adapter = app.channels.find((c) => c.name === 'wechat') as WechatAdapter | undefined;
   if (!adapter) throw new Error('startApp did not start the WeChat channel');
@@ -47,12 +41,9 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
 
   const botUser = mocker.createContact({ name: BOT_NAME });
   mocker.login(botUser);
-  await vi.waitFor(
-    () => {
-      if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
-    },
-    { timeout: 10_000 },
-  );
+  await eventually(() => {
+    if (!adapter.loggedIn) throw new Error('wechat not logged in yet');
+  });
 
   const people: Record<Speaker, mock.ContactMock> = {
     owner: mocker.createContact({ name: '刘洋' }),
@@ -82,6 +73,7 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
     channel: 'wechat',
     channelId: 'wechat',
     app,
+    clock,
     databaseUrl,
     claimByReply: true,
     inbox: (chat) => boxes[chat],
@@ -102,7 +94,7 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
         people[who].say(`@${BOT_NAME} ${text}`, [botUser]).to(room);
       }
     },
-    errorLogs: () => errorLines(log.lines),
+    errorLogs,
     async close() {
       await app.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

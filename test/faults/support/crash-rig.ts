@@ -44,6 +44,7 @@ export async function enqueueNotices(
         kind: 'urgent',
         message: { text: text(i) },
         dedupeKey: key,
+        at: new Date(), // the dispatcher below runs on the process clock
       });
       keys.push(key);
     }

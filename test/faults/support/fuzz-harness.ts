@@ -3,6 +3,7 @@
 // is sent at that step through the shared pipeline (bot.onTurn inside a BotAdapter whose onTurnError is the bot's
 // catch-all, as every channel adapter runs it), and the invariants are checked.
 import crypto from 'node:crypto';
+import { systemClock } from '../../../src/shared/clock.js';
 import Sqlite from 'better-sqlite3';
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { DialogContextError } from 'botbuilder-dialogs';
@@ -160,7 +161,7 @@ export class Harness {
 
   static async start(): Promise<Harness> {
     // The real clock: DateTimePrompt reads "明天上午十点" against it, so the services use it too.
-    const env = await demoBot('sqlite', () => new Date());
+    const env = await demoBot('sqlite', systemClock);
     await watchWrites(env);
     const h = new Harness(env);
     await h.fixtures();

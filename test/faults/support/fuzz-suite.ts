@@ -15,6 +15,7 @@ import { createEmptyDatabaseUrl, dropDatabaseUrl } from '../../support/databases
 import { FakeTelegramApi } from '../../support/fake-telegram-api.js';
 import { DIALOG_STEPS, Harness, Tally, preview, replyProblems, runAtStep, type DialogStep } from './fuzz-harness.js';
 import { commandLine, hostileMessage, hostileText, wrongType, type FuzzMessage } from './fuzz-inputs.js';
+import { systemClock } from '../../../src/shared/clock.js';
 
 /**
  * fast-check's report, with the counterexample cut short (a 300 KB body must not flood the log); the seed and path
@@ -567,6 +568,7 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
         sendGapMs: 0,
         restartBackoffMs: { initial: 5, max: 20 },
         printQr: () => undefined,
+        now: systemClock, // PuppetMock stamps messages with the process clock
       });
       const received: string[] = [];
       try {
