@@ -109,12 +109,12 @@ export class Recognizer {
 }
 
 /**
- * Recall first: a danger word without a cue files whatever the model says. With a cue, or with no danger word at all,
- * the model can only ask (the yes/no question shows the emergency phone at once), never file.
+ * Recall first: a danger word without a cue files whatever the model says. With a cue ("不紧急", "上周", "建议") a
+ * danger word only asks when the model still leans to emergency; without a danger word the model can only ask (the
+ * yes/no question shows the emergency phone at once), never file, and a cue silences it.
  */
 export function decideEmergency(danger: boolean, cue: boolean, pEmergency: number): EmergencyDecision {
   if (danger && !cue) return 'file';
-  if (danger && cue) return pEmergency >= 0.5 ? 'ask' : 'none';
-  if (!cue && pEmergency >= EMERGENCY_ASK) return 'ask';
-  return cue && pEmergency >= 0.6 ? 'ask' : 'none';
+  if (pEmergency < EMERGENCY_ASK) return 'none';
+  return danger || !cue ? 'ask' : 'none';
 }
