@@ -96,10 +96,6 @@ export class KeysDialog extends ComponentDialog {
 
   /** Turns the phrase into a bookable slot (stored for the next step) or explains why not. */
   private async validateWhen(prompt: PromptValidatorContext<DateTimeResolution[]>): Promise<boolean> {
-    if (!prompt.recognized.succeeded) {
-      retryWith(prompt, textsFor(prompt.context)('keys.whenUnclear'));
-      return false;
-    }
     const sender = senderOf(prompt.context);
     const svc = this.deps.keys;
     const estateId = ownerOf(sender).estateId;
@@ -114,6 +110,11 @@ export class KeysDialog extends ComponentDialog {
       }
       if ('offer' in plan) prompt.options.retryPrompt = this.offerActivity(plan, now, tr);
       else retryWith(prompt, plan.problem);
+      return false;
+    }
+    // Anything else (English, "12/20 10am"…): the botbuilder recognizer's readings.
+    if (!prompt.recognized.succeeded) {
+      retryWith(prompt, tr('keys.whenUnclear'));
       return false;
     }
     let problem = tr('keys.whenUnclear');

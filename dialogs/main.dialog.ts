@@ -75,6 +75,12 @@ export function labelOf(tr: Translate, intent: string, sub: string | null): stri
   return general in zhCN ? tr(general as MessageKey) : intent;
 }
 
+/** A refused message that names a danger still shows the emergency phone (nothing is filed from it). */
+function withDangerNote(tr: Translate, answer: string, text: string, phone: string): string {
+  const { danger, cue } = emergencyRules(text);
+  return danger && !cue ? `${answer}\n${tr('nlu.dangerNote', { phone })}` : answer;
+}
+
 const otherLanguageWord = (locale: Locale) => (locale === 'en' ? '中文' : 'English');
 
 export function helpFor(tr: Translate, deskPhone: string, locale: Locale): string {
@@ -140,9 +146,7 @@ export class MainDialog extends InterruptibleDialog {
     const pasted = !problem && looksLikeChatHistory(text);
     if (problem || pasted) {
       const answer = problem ? tr(problem.key, problem.params) : tr('input.chatHistory');
-      const { danger, cue } = emergencyRules(text);
-      const note = danger && !cue ? `\n${tr('nlu.dangerNote', { phone: sender.estate.emergencyPhone })}` : '';
-      await step.context.sendActivity(answer + note);
+      await step.context.sendActivity(withDangerNote(tr, answer, text, sender.estate.emergencyPhone));
       return step.endDialog();
     }
     if (isHelpCommand(text)) return this.sendHelp(step);
@@ -252,13 +256,14 @@ export class MainDialog extends InterruptibleDialog {
       retryWith(p, textsFor(p.context)(problem.key, problem.params));
       return false;
     }
-    if (p.recognized.succeeded) return true;
     const text = p.context.activity.text ?? '';
     const tr = textsFor(p.context);
+    // Before the choice recogniser: a pasted history that mentions "物业" is not the 物业费 button.
     if (looksLikeChatHistory(text)) {
-      retryWith(p, tr('input.chatHistory'));
+      retryWith(p, withDangerNote(tr, tr('input.chatHistory'), text, senderOf(p.context).estate.emergencyPhone));
       return false;
     }
+    if (p.recognized.succeeded) return true;
     if (matchCommand(text) || isHelpCommand(text) || matchLanguage(text)) return true;
     const u = this.recognizer.recognize(text);
     if (u.emergency.decision !== 'none' || (u.band !== 'low' && u.candidates[0]!.intent !== 'none')) return true;
@@ -303,7 +308,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'confirm': {
         const pick = picked.startsWith('pick') ? pending.picks[Number(picked.slice(4))] : undefined;
         const flow = pick && flowOf(pick.intent);
-        if (pick && flow) return this.startFlow(step, flow, this.understood(pending.text, pick.sub, false));
+        if (pick && flow) return this.startFlow(step, flow, this.understood(pending.text, pick.sub, false), false);
         return this.showMenu(step, tr(pending.misses + 1 >= 2 ? 'nlu.secondMiss' : 'menu.retry'), pending.misses + 1);
       }
       case 'emergency': {
@@ -325,9 +330,15 @@ export class MainDialog extends InterruptibleDialog {
 
   // ---- starting a flow (through the binding gate) ----------------------------------------------------------
 
-  private async startFlow(step: WaterfallStepContext, flow: Flow, understood: Understood): Promise<DialogTurnResult> {
+  private async startFlow(
+    step: WaterfallStepContext,
+    flow: Flow,
+    understood: Understood,
+    announce = true,
+  ): Promise<DialogTurnResult> {
     const tr = textsFor(step.context);
-    if (!understood.command && !flow.announces)
+    // Say what was understood from free text (not after a button the owner just tapped, nor a command word).
+    if (announce && !understood.command && !flow.announces)
       await step.context.sendActivity(tr('nlu.understood', { what: labelOf(tr, flow.intent, understood.sub) }));
     const sender = senderOf(step.context);
     if (flow.needsBoundUnit && (sender.personId === null || sender.units.length === 0)) {
