@@ -10,19 +10,20 @@ export interface Slots {
 }
 
 const PHONE = /(?<!\d)(1[3-9]\d(?:[\s-]?\d){8})(?!\d)/;
-// A 2–4 character name right before the number, after a word that introduces a person.
-const NAME_BEFORE_PHONE =
-  /(?:让|叫|请|授权给?|委托|给|由|是|朋友|师傅|家人|亲戚|阿姨)?\s*([\p{Script=Han}]{2,4}?)\s*[，,:：]?\s*(?:电话|手机|手机号)?[:：]?\s*1[3-9]\d/u;
-const NOT_A_NAME = /^(电话|手机|手机号|号码|联系|本人|业主|我的|我是|授权|帮我|麻烦)$/;
+// The Han characters right before the number ("让王师傅 139…", "添加授权人王芳139…"), less the words that introduce a
+// person; a long run keeps its last three characters ("装修师傅李师傅" → 李师傅).
+const HAN_BEFORE_PHONE = /([\p{Script=Han}]{2,12})\s*[，,:：]?\s*(?:电话|手机号?|号码)?\s*[:：]?\s*$/u;
+const INTRODUCER = /^.*(授权人|授权给|授权|添加|委托|朋友|家人|亲戚|让|叫|请|给|由|是)/u;
+const NOT_A_NAME = /^(电话|手机|手机号|号码|联系|本人|业主|我的|我是|帮我|麻烦|我)$/;
 
 export function readSlots(text: string): Slots {
   const phoneMatch = PHONE.exec(text);
   const phone = phoneMatch?.[1]?.replace(/\D/g, '') ?? null;
   let name: string | null = null;
   if (phoneMatch) {
-    const before = text.slice(Math.max(0, phoneMatch.index - 12), phoneMatch.index + 3);
-    const m = NAME_BEFORE_PHONE.exec(before);
-    const candidate = m?.[1]?.replace(/^(让|叫|请|给|由|是)/, '') ?? '';
+    const run = HAN_BEFORE_PHONE.exec(text.slice(0, phoneMatch.index))?.[1] ?? '';
+    let candidate = run.replace(INTRODUCER, '').replace(/的?(电话|手机号?|号码|联系方式)$/u, '');
+    if (candidate.length > 4) candidate = candidate.slice(-3);
     if (candidate.length >= 2 && !NOT_A_NAME.test(candidate)) name = candidate;
   }
   // A phone number is not an address ("3-2-1201" is, "13812345678" is not).
