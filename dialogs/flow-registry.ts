@@ -195,7 +195,11 @@ export function menuChoices(tr: Translate): Choice[] {
 }
 
 /** 帮助: one line per flow that has one, then what works at any time. */
-export function helpText(tr: Translate, deskPhone: string, otherLanguage: string): string {
+export function helpText(
+  tr: Translate,
+  phones: { deskPhone: string; emergencyPhone: string },
+  otherLanguage: string,
+): string {
   const lines = FLOWS.flatMap((f) => (f.help ? [tr(f.help)] : []));
-  return [tr('help.head'), ...lines, '', tr('help.foot', { deskPhone, otherLanguage })].join('\n');
+  return [tr('help.head'), ...lines, '', tr('help.foot', { ...phones, otherLanguage })].join('\n');
 }

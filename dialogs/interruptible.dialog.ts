@@ -32,9 +32,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case 'help':
         {
           const sender = senderOf(innerDc.context);
-          await innerDc.context.sendActivity(
-            helpText(tr, sender.estate.deskPhone, sender.locale === 'en' ? '中文' : 'English'),
-          );
+          await innerDc.context.sendActivity(helpText(tr, sender.estate, sender.locale === 'en' ? '中文' : 'English'));
         }
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;

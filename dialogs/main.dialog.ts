@@ -83,8 +83,8 @@ function withDangerNote(tr: Translate, answer: string, text: string, phone: stri
 
 const otherLanguageWord = (locale: Locale) => (locale === 'en' ? '中文' : 'English');
 
-export function helpFor(tr: Translate, deskPhone: string, locale: Locale): string {
-  return helpText(tr, deskPhone, otherLanguageWord(locale));
+export function helpFor(tr: Translate, estate: { deskPhone: string; emergencyPhone: string }, locale: Locale): string {
+  return helpText(tr, estate, otherLanguageWord(locale));
 }
 
 export class MainDialog extends InterruptibleDialog {
@@ -358,7 +358,7 @@ export class MainDialog extends InterruptibleDialog {
 
   private async sendHelp(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const sender = senderOf(step.context);
-    await step.context.sendActivity(helpFor(textsFor(step.context), sender.estate.deskPhone, sender.locale));
+    await step.context.sendActivity(helpFor(textsFor(step.context), sender.estate, sender.locale));
     return step.endDialog();
   }
 

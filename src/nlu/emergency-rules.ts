@@ -12,11 +12,11 @@ const DANGER: Array<[EmergencyKind, RegExp]> = [
   ],
   [
     'gas',
-    /煤气味|燃气味|天然气味|液化气味|煤气泄|燃气泄|天然气泄|漏气|闻到.{0,4}(煤气|燃气|天然气)|gas leak|smell(s|ing)? (of )?gas|leaking gas/,
+    /煤气味|燃气味|天然气味|液化气味|煤气泄|燃气泄|天然气泄|漏气|闻到.{0,4}(煤气|燃气|天然气)|gas leak|smell(s|ing)? (like |of )?gas|gas smell|leaking gas/,
   ],
   [
     'fire',
-    /着火|起火|失火|火灾|火情|冒.{0,2}烟|浓烟|烧起来|火苗|烧着了|明火|大火|火光|冒火|烟雾报警|烟好大|烟很大|\bon fire\b|\bfire\b(?! (door|exit|escape|extinguisher|lane|hydrant|drill|alarm test))|smoke (is )?(coming|everywhere|pouring)|full of smoke|smell(s|ing)? (of )?(smoke|burning)|thick smoke|burning|flames?/,
+    /着火|起火|失火|火灾|火情|冒.{0,2}烟|浓烟|烧起来|火苗|烧着了|明火|大火|火光|冒火|烟雾报警|烟好大|烟很大|\bon fire\b|\bfire\b(?! (door|exit|escape|extinguisher|lane|hydrant|drill|alarm test))|smoke (is )?(coming|everywhere|pouring|in the|in my|from|filling)|full of smoke|smell(s|ing)? (of )?(smoke|burning)|thick smoke|burning|flames?/,
   ],
   [
     'water',

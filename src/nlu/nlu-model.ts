@@ -30,10 +30,8 @@ export function trainNluModel(examples: LabelledText[], corpusHash: string): Nlu
   const intent = LinearModel.train(examples.map((e, i) => ({ features: feats[i]!, label: e.intent })));
   const subs: Record<string, LinearModelJson> = {};
   for (const name of Object.keys(SUB_LABELS)) {
-    // Lines that name no sub label ("我要投诉") are not a class: a flat score means "not said" (SUB_MIN).
-    const own = examples.flatMap((e, i) =>
-      e.intent === name && e.sub !== UNSPECIFIED ? [{ features: feats[i]!, label: e.sub }] : [],
-    );
+    // Lines that name no sub label ("我要投诉") are the class "_": the flow then asks.
+    const own = examples.flatMap((e, i) => (e.intent === name ? [{ features: feats[i]!, label: e.sub }] : []));
     if (new Set(own.map((e) => e.label)).size < 2) continue;
     subs[name] = LinearModel.train(own).toJSON();
   }

@@ -34,7 +34,7 @@ export interface Understanding {
 export const HIGH = 0.7;
 export const LOW = 0.35;
 /** A sub label is used only at or above this score (otherwise the flow asks). */
-export const SUB_MIN = 0.4;
+export const SUB_MIN = 0.3;
 /** Without a danger word, the model alone asks the yes/no question from this score; it never files on its own. */
 export const EMERGENCY_ASK = 0.5;
 
@@ -102,8 +102,11 @@ export class Recognizer {
   private sub(intent: Intent, features: number[]): { sub: string | null; subScore: number } {
     const model = this.subModels.get(intent);
     if (!model) return { sub: null, subScore: 0 };
-    const best = model.score(features)[0]!;
-    const named = best.label !== UNSPECIFIED && best.p >= SUB_MIN;
+    const scored = model.score(features);
+    // The best named label, if it beats "said nothing more specific" ("_") and is sure enough.
+    const best = scored.find((s) => s.label !== UNSPECIFIED)!;
+    const unspecified = scored.find((s) => s.label === UNSPECIFIED)?.p ?? 0;
+    const named = best.p >= SUB_MIN && best.p > unspecified;
     return { sub: named ? best.label : null, subScore: best.p };
   }
 }

@@ -102,20 +102,25 @@ describeEachDb('understanding owners', (provider) => {
     ]);
   });
 
-  it('a middle score asks one confirmation with buttons; "都不是" is a miss', async () => {
-    await owner().converse([
+  it('a middle score asks one confirmation with buttons; a tap starts that flow; "都不是" is a miss', async () => {
+    // Two things in one message: the model is unsure between them.
+    const says = '想问物业费还有钥匙';
+    let offered: string[] = [];
+    const chat = owner();
+    await chat.converse([
       [
-        '装修延期还有钥匙寄存',
+        says,
         (r) => {
-          expect(r.text).toBe('您是想预约寄存钥匙，还是申请装修延期？');
-          expect(buttons(r)).toEqual(['预约寄存钥匙', '申请装修延期', '都不是']);
+          expect(r.text).toBe('您是想查询物业费，还是办理钥匙寄存/领取？');
+          offered = buttons(r);
+          expect(offered).toEqual(['查询物业费', '办理钥匙寄存/领取', '都不是']);
         },
       ],
-      ['预约寄存钥匙', '请说明寄存哪些钥匙'],
+      ['办理钥匙寄存/领取', '1 寄存钥匙'],
       ['取消', '已取消'],
     ]);
     await owner().converse([
-      ['装修延期还有钥匙寄存', '您是想'],
+      [says, '您是想'],
       ['都不是', '抱歉，我没有听懂'],
     ]);
   });

@@ -8,7 +8,7 @@ export const nluEn: Record<keyof typeof nluZh, string> = {
   'help.keys': '· Keys: book key deposit and pickup, authorise someone to collect',
   'help.fees': '· Property fees: balance, how to pay, invoices',
   'help.foot':
-    'At any time reply:\n· "cancel" to stop what you are doing\n· "help" for this text\n· "talk to staff" to be called back\n· "{otherLanguage}" to switch to Chinese\nDesk phone: {deskPhone}',
+    'At any time reply:\n· "cancel" to stop what you are doing\n· "help" for this text\n· "talk to staff" to be called back\n· "{otherLanguage}" to switch to Chinese\nDesk phone: {deskPhone}\nIn an emergency call {emergencyPhone} (24 hours)',
   'nlu.secondMiss':
     'Sorry, I still did not understand. Tap "Talk to staff" to be called back, or pick an option below.',
   'nlu.confirmTwo': 'Do you want to {a}, or to {b}?',

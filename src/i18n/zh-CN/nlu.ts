@@ -7,7 +7,7 @@ export const nluZh = {
   'help.keys': '· 钥匙：预约钥匙寄存与领取、授权他人领取',
   'help.fees': '· 物业费：查询欠费、缴费方式、发票',
   'help.foot':
-    '任何时候都可以回复：\n· “取消”：结束当前操作\n· “帮助”：查看本说明\n· “转人工”：请客服联系您\n· “{otherLanguage}”：switch to English\n前台电话：{deskPhone}',
+    '任何时候都可以回复：\n· “取消”：结束当前操作\n· “帮助”：查看本说明\n· “转人工”：请客服联系您\n· “{otherLanguage}”：switch to English\n前台电话：{deskPhone}\n紧急情况请拨打物业紧急电话：{emergencyPhone}（24 小时）',
   'nlu.secondMiss': '抱歉，还是没有听懂。点「转人工」请客服联系您，或从下面选择。',
   'nlu.confirmTwo': '您是想{a}，还是{b}？',
   'nlu.confirmOne': '您是想{a}吗？',
