@@ -25,7 +25,7 @@ await withBenchDatabase('sqlite', async (db) => {
       Array.from({ length: PARALLEL }, async () => {
         while (next < to) {
           const k = next++;
-          const replies = await bot.say(k % OWNERS, `rss-conv-${k}`, '我要投诉，楼上装修太吵了');
+          const replies = await bot.say(k % OWNERS, `rss-conv-${k}`, '我要投诉噪音');
           if (!replies.some((r) => r.includes('请描述')))
             throw new Error(`conversation ${k} not waiting for the description: ${replies.join(' / ')}`);
         }

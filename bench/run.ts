@@ -8,6 +8,7 @@ import { benchFees } from './fees.bench.js';
 import { benchSla } from './sla.bench.js';
 import { benchMemory } from './memory.bench.js';
 import { benchStartup } from './startup.bench.js';
+import { benchNlu } from './nlu.bench.js';
 import type { Row } from './bench-db.js';
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
@@ -17,6 +18,7 @@ const suites: Array<[string, () => Promise<Row[]>]> = [
   ['dispatcher', benchDispatcher],
   ['fees', benchFees],
   ['sla', benchSla],
+  ['nlu', benchNlu],
 ];
 
 const only = process.argv.slice(2);

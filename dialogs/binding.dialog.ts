@@ -15,22 +15,26 @@ import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
+import { freeText, understoodOf, type FlowOptions } from './understood.js';
 
 export const BINDING_DIALOG = 'binding';
 const UNIT = 'binding.unit';
+const WHICH = 'binding.which';
 const METHOD = 'binding.method';
 const CODE = 'binding.code';
 const NAME = 'binding.name';
 const LAST4 = 'binding.last4';
 const NAME_MAX = 20;
 
-export interface BindingOptions {
+export interface BindingOptions extends FlowOptions {
   /** The intent to continue with once bound. */
   then?: string;
   /** Skip the unit question (a retry after a wrong answer). */
   unit?: UnitRef;
   /** Say why binding is needed (the person asked for a personal flow). */
   gated?: boolean;
+  /** Asked again after a wrong answer (nothing to introduce). */
+  retry?: boolean;
 }
 
 export interface BindingResult {
@@ -40,6 +44,8 @@ export interface BindingResult {
 
 interface Values {
   unit?: UnitRef;
+  /** The units an ambiguous address matched ("2栋802": 2栋1单元802 and 2栋2单元802). */
+  candidates?: UnitRef[];
   method?: 'code' | 'name';
   name?: string;
 }
@@ -49,20 +55,20 @@ export class BindingDialog extends ComponentDialog {
     super(BINDING_DIALOG);
     this.addDialog(
       new TextPrompt(UNIT, async (p) => {
-        const text = p.context.activity.text ?? '';
-        const unit = await this.binding.resolveUnit(senderOf(p.context).estate.id, text);
-        if (unit) return true;
-        // The address is echoed back: only a short one (a pasted novel would make a reply longer than a chat message).
-        const said = [...text.trim()];
+        const found = await this.binding.lookUpUnit(senderOf(p.context).estate.id, p.context.activity.text ?? '');
+        if (found.kind === 'one' || found.kind === 'many') return true;
+        // "Not in this estate" only for an address we could read (echoed back, so never a pasted novel); otherwise
+        // "could not read it": different problems, different answers.
         retryWith(
           p,
-          said.length > 0 && said.length <= 40 && /\d/.test(text)
-            ? textsFor(p.context)('bind.unitUnknown', { unit: said.join('') })
+          found.kind === 'none' && [...found.said].length <= 40
+            ? textsFor(p.context)('bind.unitUnknown', { unit: found.said })
             : textsFor(p.context)('bind.unitUnreadable'),
         );
         return false;
       }),
     );
+    this.addDialog(new SafeChoicePrompt(WHICH, undefined, 'zh-cn'));
     this.addDialog(new SafeChoicePrompt(METHOD, undefined, 'zh-cn'));
     this.addDialog(
       new TextPrompt(CODE, async (p) => {
@@ -80,7 +86,14 @@ export class BindingDialog extends ComponentDialog {
       }),
     );
     this.addDialog(
-      new WaterfallDialog('binding.steps', [this.askUnit, this.askMethod, this.askSecret, this.askLast4, this.verify]),
+      new WaterfallDialog('binding.steps', [
+        this.askUnit,
+        this.pickUnit,
+        this.askMethod,
+        this.askSecret,
+        this.askLast4,
+        this.verify,
+      ]),
     );
     this.initialDialogId = 'binding.steps';
   }
@@ -100,17 +113,48 @@ export class BindingDialog extends ComponentDialog {
     }
     const o = this.opts(step);
     if (o.unit) return step.next(o.unit.label);
+    // "2栋802绑定一下": the address is in the message that started it.
+    const u = understoodOf(step.options);
+    const said = freeText(u);
+    if (!o.retry && said && u?.slots.unit) return step.next(said);
+    // 绑定 asked by someone already bound: say so, and go on (a second unit is fine).
+    if (!o.gated && !o.retry && sender.units.length > 0)
+      await step.context.sendActivity(
+        textsFor(step.context)('bind.already', { units: sender.units.map((u) => u.label).join('、') }),
+      );
     const intro = o.gated ? `${textsFor(step.context)('bind.intro')}\n` : '';
     return step.prompt(UNIT, { prompt: intro + textsFor(step.context)('bind.askUnit') });
   };
 
+  /** An address that matches several units asks which one instead of saying it does not exist. */
+  private pickUnit = async (step: WaterfallStepContext) => {
+    const v = step.values as Values;
+    const given = this.opts(step).unit;
+    if (given) return step.next(given);
+    const found = await this.binding.lookUpUnit(senderOf(step.context).estate.id, String(step.result));
+    if (found.kind === 'one') return step.next(found.unit);
+    if (found.kind !== 'many') {
+      if (found.kind === 'none')
+        await step.context.sendActivity(textsFor(step.context)('bind.unitUnknown', { unit: found.said }));
+      return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit: undefined, retry: true });
+    }
+    v.candidates = found.units;
+    return step.prompt(WHICH, {
+      prompt: textsFor(step.context)('bind.unitAmbiguous', { count: found.units.length, unit: found.said }),
+      choices: found.units.map((u) => ({
+        value: u.unitId,
+        action: { type: 'imBack', title: u.label, value: u.label },
+        synonyms: [u.label],
+      })),
+      style: ListStyle.suggestedAction,
+    });
+  };
+
   private askMethod = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
-    v.unit =
-      this.opts(step).unit ??
-      (await this.binding.resolveUnit(senderOf(step.context).estate.id, String(step.result))) ??
-      undefined;
-    if (!v.unit) return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit: undefined });
+    const r = step.result as UnitRef | FoundChoice;
+    v.unit = 'unitId' in r ? r : v.candidates?.find((u) => u.unitId === r.value);
+    if (!v.unit) return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit: undefined, retry: true });
     const tr = textsFor(step.context);
     return step.prompt(METHOD, {
       prompt: tr('bind.askMethod', { unit: v.unit.label }),
@@ -158,7 +202,12 @@ export class BindingDialog extends ComponentDialog {
       await step.context.sendActivity(failureText(outcome, sender.estate, sender.locale));
       if (outcome.reason === 'locked' || outcome.lockedUntil)
         return step.endDialog({ bound: false } satisfies BindingResult);
-      return step.replaceDialog(BINDING_DIALOG, { ...this.opts(step), unit, gated: false } satisfies BindingOptions);
+      return step.replaceDialog(BINDING_DIALOG, {
+        ...this.opts(step),
+        unit,
+        gated: false,
+        retry: true,
+      } satisfies BindingOptions);
     }
     // The rest of this turn (the flow we continue into) must see the new binding.
     setSender(step.context, { ...sender, personId: outcome.personId, units: outcome.units });

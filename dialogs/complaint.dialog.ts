@@ -1,6 +1,7 @@
-// 投诉: category (pre-filled from the first message when obvious) → what happened → where → photos → urgency →
-// summary to confirm → ticket number and promised response time. Bad input at any step gets a clear answer and
-// the step is asked again.
+// 投诉: category → what happened → where → photos → urgency → summary to confirm → ticket number and promised
+// response time. What the first message already said (category, description, the owner's unit) is taken from the
+// recogniser and its question skipped, still validated; a wrong category is changed at the summary ("改类别") without
+// retyping anything. Bad input at any step gets a clear answer and the step is asked again.
 import {
   ComponentDialog,
   ListStyle,
@@ -9,8 +10,10 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
-import { guessCategory } from '../src/complaints/categories.js';
 import { PRIORITY_LABEL, T } from '../src/complaints/complaint.texts.js';
+import { checkText } from '../src/bot/input-guard.js';
+import { formatUnitAddress } from '../src/identity/address.parser.js';
+import { freeText, understoodOf, type FlowOptions } from './understood.js';
 import { senderOf } from '../src/identity/sender.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
@@ -27,9 +30,9 @@ const PHOTOS = 'complaint.photos';
 const URGENCY = 'complaint.urgency';
 const CONFIRM = 'complaint.confirm';
 
-export interface ComplaintOptions {
-  /** The message that started the flow ("我要投诉，楼上装修太吵了"): used to pre-fill the category. */
-  text?: string;
+export interface ComplaintOptions extends FlowOptions {
+  /** Back from the summary to change the category: everything else already answered. */
+  resume?: Values;
 }
 
 interface Values {
@@ -83,16 +86,12 @@ export class ComplaintDialog extends ComponentDialog {
       await step.context.sendActivity(T.notBound);
       return step.endDialog();
     }
+    const v = step.values as Values;
+    const opts = (step.options ?? {}) as ComplaintOptions;
+    if (opts.resume) Object.assign(v, opts.resume);
+    else this.prefill(step, v);
+    if (v.category) return step.next(v.category);
     const { categories } = this.deps.complaints.settings(sender.estate);
-    // Started from free text ("我要投诉，楼上装修太吵了"): the message that started the flow names the category.
-    const guess = guessCategory(
-      (step.options as ComplaintOptions | undefined)?.text ?? step.context.activity.text ?? '',
-      categories,
-    );
-    if (guess) {
-      await step.context.sendActivity(T.categoryPrefilled(guess));
-      return step.next(guess);
-    }
     return step.prompt(CATEGORY, {
       prompt: T.askCategory,
       choices: choices(categories),
@@ -100,14 +99,44 @@ export class ComplaintDialog extends ComponentDialog {
     });
   };
 
+  /** What the message that started the flow answered: category, description, the owner's own unit. */
+  private prefill(step: WaterfallStepContext, v: Values): void {
+    const u = understoodOf(step.options);
+    const sender = senderOf(step.context);
+    const settings = this.deps.complaints.settings(sender.estate);
+    // Only a category this estate files under; otherwise the question is asked.
+    if (u?.sub && settings.categories.includes(u.sub)) v.category = u.sub;
+    const said = freeText(u);
+    // A description says what happened ("楼上装修太吵了"), not only that a complaint is wanted ("我要投诉噪音"), and
+    // it passes the same checks as a typed one.
+    if (said && saysWhatHappened(said, v.category) && !checkText({ text: said }, settings.maxDescriptionLength))
+      v.description = said;
+    const unit = u?.slots.unit;
+    const own = unit && sender.units.find((x) => x.label === formatUnitAddress(unit));
+    if (own) {
+      v.where = 'own';
+      v.unitId = own.unitId;
+      v.location = `本户 ${own.label}`;
+    }
+  }
+
   private askDescription = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
-    v.category = typeof step.result === 'string' ? step.result : (step.result as FoundChoice).value;
+    const picked = typeof step.result === 'string' ? step.result : (step.result as FoundChoice).value;
+    const changed = v.category !== picked;
+    v.category = picked;
+    const opts = (step.options ?? {}) as ComplaintOptions;
+    // Say what was understood once, when the flow started from a message that named it.
+    if (!opts.resume && !changed && understoodOf(step.options)?.sub === picked)
+      await step.context.sendActivity(v.description ? T.understoodWith(picked, v.description) : T.understood(picked));
+    if (v.description) return step.next(v.description);
     return step.prompt(DESCRIPTION, { prompt: T.askDescription });
   };
 
   private askWhere = async (step: WaterfallStepContext) => {
-    (step.values as Values).description = String(step.result).trim();
+    const v = step.values as Values;
+    v.description = String(step.result).trim();
+    if (v.where) return step.next(v.where === 'own' ? { value: T.whereOwn } : { value: T.wherePublic });
     return step.prompt(WHERE, {
       prompt: T.askWhere,
       choices: choices([T.whereOwn, T.wherePublic]),
@@ -118,6 +147,7 @@ export class ComplaintDialog extends ComponentDialog {
   private askWhereDetail = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const sender = senderOf(step.context);
+    if (v.location) return step.next(undefined);
     v.where = (step.result as FoundChoice).value === T.whereOwn ? 'own' : 'public';
     v.unitId = sender.units[0]?.unitId ?? null;
     if (v.where === 'public') return step.prompt(LOCATION, { prompt: T.askLocation });
@@ -134,20 +164,25 @@ export class ComplaintDialog extends ComponentDialog {
   private askPhotos = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const sender = senderOf(step.context);
-    if (v.where === 'public') {
-      v.location = `公共区域：${String(step.result).trim()}`;
-    } else {
-      const picked = step.result
-        ? sender.units.find((u) => u.label === (step.result as FoundChoice).value)
-        : sender.units[0];
-      v.unitId = picked?.unitId ?? v.unitId ?? null;
-      v.location = `本户 ${picked?.label ?? ''}`.trim();
+    if (!v.location) {
+      if (v.where === 'public') {
+        v.location = `公共区域：${String(step.result).trim()}`;
+      } else {
+        const picked = step.result
+          ? sender.units.find((u) => u.label === (step.result as FoundChoice).value)
+          : sender.units[0];
+        v.unitId = picked?.unitId ?? v.unitId ?? null;
+        v.location = `本户 ${picked?.label ?? ''}`.trim();
+      }
     }
+    if (v.photos) return step.next({ photos: v.photos });
     return step.prompt(PHOTOS, { prompt: T.askPhotos });
   };
 
   private askUrgency = async (step: WaterfallStepContext) => {
-    (step.values as Values).photos = (step.result as { photos: PhotoFile[] }).photos;
+    const v = step.values as Values;
+    v.photos = (step.result as { photos: PhotoFile[] }).photos;
+    if (v.urgent !== undefined) return step.next({ value: v.urgent ? '紧急' : '一般' });
     return step.prompt(URGENCY, {
       prompt: T.askUrgency,
       choices: choices(['一般', '紧急']),
@@ -173,6 +208,11 @@ export class ComplaintDialog extends ComponentDialog {
           synonyms: ['确认', '提交', '对', '好的', '确定'],
           action: { type: 'imBack', title: '是', value: '是' },
         },
+        {
+          value: T.changeCategory,
+          synonyms: ['改类别', '修改类别', '换类别', '类别不对', '改分类'],
+          action: { type: 'imBack', title: T.changeCategory, value: T.changeCategory },
+        },
         { value: '否', synonyms: ['不', '不对', '不提交'], action: { type: 'imBack', title: '否', value: '否' } },
       ],
       style: ListStyle.suggestedAction,
@@ -180,7 +220,13 @@ export class ComplaintDialog extends ComponentDialog {
   };
 
   private create = async (step: WaterfallStepContext) => {
-    if ((step.result as FoundChoice).value !== '是') {
+    const answer = (step.result as FoundChoice).value;
+    if (answer === T.changeCategory) {
+      // Back to the category question only: every other answer is kept.
+      const { category: _dropped, ...rest } = step.values as Values;
+      return step.replaceDialog('complaint.steps', { resume: rest } satisfies ComplaintOptions);
+    }
+    if (answer !== '是') {
       await step.context.sendActivity(T.notSubmitted);
       return step.endDialog();
     }
@@ -207,6 +253,16 @@ export class ComplaintDialog extends ComponentDialog {
     );
     return step.endDialog({ ticketId: made.ticket.id });
   };
+}
+
+/** More than "我要投诉(噪音)": at least a few characters once the request words and the category are gone. */
+function saysWhatHappened(text: string, category: string | undefined): boolean {
+  let rest = text.replace(
+    /我要|我想|想要|我|要|投诉|举报|反映|反应|一下|个|问题|物业|你好|您好|请问|麻烦|[\p{P}\s]/gu,
+    '',
+  );
+  if (category) rest = rest.replace(category, '');
+  return [...rest].length >= 4;
 }
 
 /** The message that files the complaint, as the channel names it: a re-run of its turn files nothing new. */

@@ -3,6 +3,8 @@ import type { ComplaintService } from '../src/complaints/complaint.service.js';
 import type { Prisma } from '../src/db/client.js';
 import type { HandoffService } from '../src/handoff/handoff.service.js';
 import type { BindingService } from '../src/identity/binding.service.js';
+import type { IdentityService } from '../src/identity/identity.service.js';
+import type { Recognizer } from '../src/nlu/recognizer.js';
 import type { KeyService } from '../src/keys/key.service.js';
 import type { RenovationService } from '../src/renovation/renovation.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
@@ -13,6 +15,9 @@ import type { Clock } from '../src/shared/clock.js';
 export interface DialogDeps {
   handoffs: HandoffService;
   binding: BindingService;
+  identity: IdentityService;
+  /** Every free-text decision (intent, sub-action, slots, emergency) goes through it. */
+  recognizer: Recognizer;
   complaints: ComplaintService;
   keys: KeyService;
   renovation: RenovationService;

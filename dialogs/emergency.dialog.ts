@@ -1,14 +1,17 @@
-// 特发事件: the kind (taken from the first message when it names one, "电梯困人了"), then — at once — safety advice,
+// 特发事件: the kind (read by the recogniser from the first message, "电梯困人了"), then — at once — safety advice,
 // the estate's emergency phone and an EMERGENCY ticket with the supervisors pinged. Open to unbound accounts too:
 // nobody stuck in a lift should have to bind a flat first.
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   emergencyAdviceText,
+  EMERGENCY_TYPE_OF_KIND,
   EMERGENCY_TYPES,
   guessEmergencyType,
   parseEmergencyType,
   type EmergencyType,
 } from '../src/complaints/emergency.js';
+import { EMERGENCY_KINDS, type EmergencyKind } from '../src/nlu/labels.js';
+import { freeText, understoodOf } from './understood.js';
 import { senderOf } from '../src/identity/sender.js';
 import type { DialogDeps } from './dialog-deps.js';
 
@@ -25,7 +28,9 @@ export class EmergencyDialog extends ComponentDialog {
   }
 
   private askType = async (step: WaterfallStepContext) => {
-    const guess = guessEmergencyType(step.context.activity.text ?? '');
+    const u = understoodOf(step.options);
+    const kind = u?.sub && (EMERGENCY_KINDS as readonly string[]).includes(u.sub) ? (u.sub as EmergencyKind) : null;
+    const guess = kind ? EMERGENCY_TYPE_OF_KIND[kind] : guessEmergencyType(u?.text ?? '');
     if (guess) return step.next(guess);
     const phone = senderOf(step.context).estate.emergencyPhone;
     const list = EMERGENCY_TYPES.map((t, i) => `${i + 1}. ${t}`).join('\n');
@@ -40,7 +45,8 @@ export class EmergencyDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     // Advice first: it must not wait for the database.
     await step.context.sendActivity(emergencyAdviceText(type, sender.estate.emergencyPhone));
-    const said = (step.context.activity.text ?? '').trim();
+    // The owner's own words: the message that started it, else the answer to the kind question.
+    const said = (freeText(understoodOf(step.options)) ?? step.context.activity.text ?? '').trim();
     const first = sender.units[0];
     const ticket = await this.deps.complaints.reportEmergency({
       estate: sender.estate,

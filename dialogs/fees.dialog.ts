@@ -1,23 +1,19 @@
-// 物业费: one answer per turn — the owner's balance, or the 不再提醒 / 恢复提醒 switch for fee reminders.
-import { FEE_OPT_IN, FEE_OPT_OUT } from '../src/bot/intents.js';
+// 物业费: one answer per turn — the owner's balance, how to pay, invoices, instalments/deferral (a person decides:
+// one-tap 转人工), or the 不再提醒 / 恢复提醒 switch for fee reminders. Which one comes from the recogniser.
+import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Prisma } from '../src/db/client.js';
+import { feeSettingsOf, paymentTextFor } from '../src/fees/fee-settings.js';
 import { feeBalanceReply, optInToReminders, optOutOfReminders } from '../src/fees/fee.service.js';
+import { t } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
+import { understoodOf } from './understood.js';
 
 export const FEES_DIALOG = 'fees';
 
 export interface FeesDialogDeps {
   prisma: Prisma;
   now: () => Date;
-}
-
-export type FeesRequest = 'balance' | 'optOut' | 'optIn';
-
-export function feesRequestOf(text: string): FeesRequest {
-  if (FEE_OPT_IN.test(text)) return 'optIn';
-  if (FEE_OPT_OUT.test(text)) return 'optOut';
-  return 'balance';
 }
 
 export class FeesDialog extends ComponentDialog {
@@ -29,15 +25,31 @@ export class FeesDialog extends ComponentDialog {
 
   private answer = async (step: WaterfallStepContext) => {
     const sender = senderOf(step.context);
-    const now = this.deps.now();
-    const request = feesRequestOf(step.context.activity.text ?? '');
-    const reply =
-      request === 'optOut'
-        ? await optOutOfReminders(this.deps.prisma, sender, now)
-        : request === 'optIn'
-          ? await optInToReminders(this.deps.prisma, sender)
-          : await feeBalanceReply(this.deps.prisma, sender, now);
-    await step.context.sendActivity(reply);
+    const { deskPhone } = sender.estate;
+    const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(sender.locale, key, params);
+    switch (understoodOf(step.options)?.sub) {
+      case 'stopReminders':
+        await step.context.sendActivity(await optOutOfReminders(this.deps.prisma, sender, this.deps.now()));
+        break;
+      case 'resumeReminders':
+        await step.context.sendActivity(await optInToReminders(this.deps.prisma, sender));
+        break;
+      case 'howToPay': {
+        const text = paymentTextFor(feeSettingsOf(sender.estate.settings), sender.locale);
+        await step.context.sendActivity(tr('fees.howToPayReply', { text, deskPhone }));
+        break;
+      }
+      case 'invoice':
+        await step.context.sendActivity(tr('fees.invoiceReply', { deskPhone }));
+        break;
+      case 'defer':
+        await step.context.sendActivity(
+          MessageFactory.suggestedActions([tr('menu.handoff')], tr('fees.deferReply', { deskPhone })),
+        );
+        break;
+      default:
+        await step.context.sendActivity(await feeBalanceReply(this.deps.prisma, sender, this.deps.now()));
+    }
     return step.endDialog();
   };
 }

@@ -10,6 +10,7 @@ import {
 import { matchInterruption } from '../src/bot/intents.js';
 import { senderOf } from '../src/identity/sender.js';
 import { textsFor } from './dialog-deps.js';
+import { helpText } from './flow-registry.js';
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   /** The dialog 转人工 jumps to (cancelling whatever was in progress). */
@@ -29,7 +30,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.context.sendActivity(tr('cancel.done'));
         return { status: DialogTurnStatus.cancelled };
       case 'help':
-        await innerDc.context.sendActivity(tr('help.text', { deskPhone: senderOf(innerDc.context).estate.deskPhone }));
+        {
+          const sender = senderOf(innerDc.context);
+          await innerDc.context.sendActivity(helpText(tr, sender.estate, sender.locale === 'en' ? '中文' : 'English'));
+        }
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       case 'handoff':

@@ -1,11 +1,16 @@
 // 钥匙留置·借取 for owners: book a deposit, book a pickup (self or an authorised person), see, reschedule or cancel
-// bookings, manage authorised persons. Times come as zh-CN phrases ("明天上午十点", "周六下午"); a range or a bare
-// date takes the earliest free slot in it. Refusals (lunch break, holiday, full, past) say why and ask again.
+// bookings, manage authorised persons. A first message that names the action ("想办钥匙寄存") skips the menu, and a
+// time in it ("周六下午来存钥匙") skips the time question. Times as owners say them (src/nlu/when.ts): a weekday is
+// the next such day; "四点半" is today if still ahead, else tomorrow, and the booking says which; a day or part of a
+// day without a time offers its first free slots as buttons (never the lunch break). Refusals (lunch break, holiday,
+// full, past) say why and ask again.
+import { MessageFactory, type Activity } from 'botbuilder';
 import {
   ComponentDialog,
   TextPrompt,
   WaterfallDialog,
   type DateTimeResolution,
+  type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -14,7 +19,9 @@ import { senderOf, type Sender } from '../src/identity/sender.js';
 import { t, type Translate } from '../src/i18n/index.js';
 import { kindLabel, type KeyService, type OwnerUnit, type PickupPerson } from '../src/keys/key.service.js';
 import { maskPhone } from '../src/shared/phone.js';
-import { addLocalDays, formatLocal, localDateKey } from '../src/shared/zoned-time.js';
+import { addLocalDays, formatLocal, localDateKey, localParts, zonedTime } from '../src/shared/zoned-time.js';
+import { readWhen, type When } from '../src/nlu/when.js';
+import { freeText, understoodOf } from './understood.js';
 import { resolutionToDate } from './prompts/callback-time.js';
 import { retryWith } from './prompts/retry.js';
 import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
@@ -34,6 +41,12 @@ const WHEN_EN = 'keys.when.en';
 /** The time prompt that recognises the owner's language ("明天上午十点" / "tomorrow 10am"). */
 const whenPrompt = (locale: string) => (locale === 'en' ? WHEN_EN : WHEN);
 const SLOT_KEY = Symbol('keys.slot');
+
+/** The actions of the menu, as the recogniser names them. */
+const ACTIONS = ['deposit', 'pickup', 'list', 'reschedule', 'cancel', 'authorise'] as const;
+
+/** A bookable slot (and whether the owner said its day: if not, the booking says which), free slots to offer, or why not. */
+type SlotPlan = { slot: Date; daySaid: boolean } | { offer: Date[]; day: string } | { problem: string };
 
 /** The time question, with the desk's configured hours (not hard-coded: they come from the slot settings). */
 const askWhen = (slots: KeyService['slots'], tr: Translate, locale: Parameters<KeyService['slots']['hoursText']>[0]) =>
@@ -84,15 +97,27 @@ export class KeysDialog extends ComponentDialog {
 
   /** Turns the phrase into a bookable slot (stored for the next step) or explains why not. */
   private async validateWhen(prompt: PromptValidatorContext<DateTimeResolution[]>): Promise<boolean> {
-    if (!prompt.recognized.succeeded) {
-      retryWith(prompt, textsFor(prompt.context)('keys.whenUnclear'));
-      return false;
-    }
     const sender = senderOf(prompt.context);
     const svc = this.deps.keys;
     const estateId = ownerOf(sender).estateId;
     const now = this.deps.now();
     const tr = textsFor(prompt.context);
+    const reading = readWhen(prompt.context.activity.text ?? '', now, svc.slots.tz);
+    if (reading) {
+      const plan = await this.plan(reading, estateId, now, tr, sender.locale);
+      if ('slot' in plan) {
+        prompt.context.turnState.set(SLOT_KEY, plan);
+        return true;
+      }
+      if ('offer' in plan) prompt.options.retryPrompt = this.offerActivity(plan, now, tr);
+      else retryWith(prompt, plan.problem);
+      return false;
+    }
+    // Anything else (English, "12/20 10am"…): the botbuilder recognizer's readings.
+    if (!prompt.recognized.succeeded) {
+      retryWith(prompt, tr('keys.whenUnclear'));
+      return false;
+    }
     let problem = tr('keys.whenUnclear');
     // "周六下午" may resolve to last and next Saturday: try each reading, the first that yields a free slot wins.
     for (const res of withNextWeek(prompt.recognized.value ?? [])) {
@@ -113,7 +138,7 @@ export class KeysDialog extends ComponentDialog {
           problem = tr('keys.noSlotInRange');
           continue;
         }
-        prompt.context.turnState.set(SLOT_KEY, first);
+        prompt.context.turnState.set(SLOT_KEY, { slot: first, daySaid: true } satisfies SlotPlan);
         return true;
       }
       const refusal = svc.slots.check(at, now);
@@ -130,22 +155,87 @@ export class KeysDialog extends ComponentDialog {
         });
         continue;
       }
-      prompt.context.turnState.set(SLOT_KEY, at);
+      prompt.context.turnState.set(SLOT_KEY, { slot: at, daySaid: true } satisfies SlotPlan);
       return true;
     }
     retryWith(prompt, problem);
     return false;
   }
 
+  /** What a reading allows at the desk: the slot itself, the first free slots of a day or part of one, or why not. */
+  private async plan(w: When, estateId: string, now: Date, tr: Translate, locale: Sender['locale']): Promise<SlotPlan> {
+    const svc = this.deps.keys;
+    const tz = svc.slots.tz;
+    if (w.kind === 'at') {
+      const at = zonedTime(w.day, w.minutes, tz);
+      const refusal = svc.slots.check(at, now);
+      if (refusal) return { problem: svc.slots.refusalText(refusal, locale) };
+      const free = await svc.freeSlots(estateId, w.day);
+      if (free.some((s) => s.getTime() === at.getTime())) return { slot: at, daySaid: w.daySaid };
+      const alt = free.find((s) => s.getTime() > at.getTime());
+      return {
+        problem: tr('keys.slotFull', {
+          slot: formatLocal(at, tz),
+          alt: alt ? tr('keys.slotFullAlt', { time: formatLocal(alt, tz, 'time') }) : '',
+        }),
+      };
+    }
+    const closed = svc.slots.closedDay(w.day);
+    if (closed) return { problem: svc.slots.refusalText(closed, locale) };
+    const minuteOf = (d: Date) => {
+      const p = localParts(d, tz);
+      return p.hour * 60 + p.minute;
+    };
+    // Free slots are desk slots: the lunch break has none, so "中午" offers the last ones before it.
+    const free = await svc.freeSlots(estateId, w.day);
+    const inRange = free.filter((s) => minuteOf(s) >= w.from && minuteOf(s) < w.to);
+    const offer = (inRange.length > 0 ? inRange : free.filter((s) => minuteOf(s) >= w.from)).slice(0, 3);
+    return offer.length > 0 ? { offer, day: w.day } : { problem: tr('keys.noSlotInRange') };
+  }
+
+  /** "明天可以预约的时间：13:30、13:45、14:00" with one button per slot (the button says the full date and time). */
+  private offerActivity(plan: { offer: Date[]; day: string }, now: Date, tr: Translate): Partial<Activity> {
+    const tz = this.deps.keys.slots.tz;
+    const times = plan.offer.map((s) => formatLocal(s, tz, 'time'));
+    const text = tr('keys.offerSlots', { day: dayWord(plan.day, now, tz, tr), times: times.join(tr('keys.hoursSep')) });
+    const reply = MessageFactory.suggestedActions(
+      plan.offer.map((s, i) => ({ type: 'imBack', title: times[i]!, value: formatLocal(s, tz) })),
+      text,
+    );
+    return reply;
+  }
+
+  /** The time question, unless the message that started the flow already said a time ("周六下午来存钥匙"). */
+  private async askTime(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
+    const sender = senderOf(step.context);
+    const said = freeText(understoodOf(step.options));
+    const now = this.deps.now();
+    const reading = said ? readWhen(said, now, this.deps.keys.slots.tz) : null;
+    if (reading) {
+      const tr = textsFor(step.context);
+      const plan = await this.plan(reading, ownerOf(sender).estateId, now, tr, sender.locale);
+      if ('slot' in plan) {
+        step.context.turnState.set(SLOT_KEY, plan);
+        return step.next();
+      }
+      if ('offer' in plan) return step.prompt(whenPrompt(sender.locale), { prompt: this.offerActivity(plan, now, tr) });
+      return step.prompt(whenPrompt(sender.locale), { prompt: `${plan.problem}\n${question}` });
+    }
+    return step.prompt(whenPrompt(sender.locale), { prompt: question });
+  }
+
   private menu = async (step: WaterfallStepContext) => {
     ownerOf(senderOf(step.context));
+    const sub = understoodOf(step.options)?.sub;
+    if (sub && (ACTIONS as readonly string[]).includes(sub)) return step.next(sub);
     return step.prompt(TEXT, { prompt: textsFor(step.context)('keys.menu') });
   };
 
   private route = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const tr = textsFor(step.context);
-    const action = pickAction(String(step.result));
+    const said = String(step.result);
+    const action = (ACTIONS as readonly string[]).includes(said) ? said : pickAction(said);
     if (!action) {
       await step.context.sendActivity(tr('keys.noOption'));
       return step.endDialog();
@@ -168,6 +258,9 @@ export class KeysDialog extends ComponentDialog {
         const people =
           h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr('keys.nobody');
         if (action === 'pickup') {
+          // "让王师傅 13900001111 明天来取": the person is named already (the service still checks the list).
+          const { name, phone } = understoodOf(step.options)?.slots ?? { name: null, phone: null };
+          if (name && phone) return step.next(`${name} ${phone}`);
           return step.prompt(TEXT, { prompt: tr('keys.askWho', { description: h.description, people }) });
         }
         return step.prompt(TEXT, { prompt: tr('keys.authorisedMenu', { people }) });
@@ -212,7 +305,7 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.description = text;
-        return step.prompt(whenPrompt(sender.locale), { prompt: askWhen(svc.slots, tr, sender.locale) });
+        return this.askTime(step, askWhen(svc.slots, tr, sender.locale));
       case 'pickup': {
         if (/^(本人|我|自己|1|me|myself)$/i.test(text)) v.person = { self: true };
         else {
@@ -223,7 +316,7 @@ export class KeysDialog extends ComponentDialog {
           }
           v.person = { self: false, name: m[1], phone: m[2].replace(/\D/g, '') };
         }
-        return step.prompt(whenPrompt(sender.locale), { prompt: askWhen(svc.slots, tr, sender.locale) });
+        return this.askTime(step, askWhen(svc.slots, tr, sender.locale));
       }
       case 'authorise': {
         const holdingId = v.holdingId ?? '';
@@ -255,24 +348,31 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.appointmentId = chosen.id;
-        return step.prompt(whenPrompt(sender.locale), {
-          prompt: tr('keys.originalTime', {
+        return this.askTime(
+          step,
+          tr('keys.originalTime', {
             slot: formatLocal(chosen.slotStart, svc.slots.tz),
             ask: askWhen(svc.slots, tr, sender.locale),
           }),
-        });
+        );
       }
     }
   };
 
   private when = async (step: WaterfallStepContext) => {
-    const slot = step.context.turnState.get(SLOT_KEY) as Date | undefined;
-    if (!slot) return step.endDialog();
+    const plan = step.context.turnState.get(SLOT_KEY) as { slot: Date; daySaid: boolean } | undefined;
+    if (!plan) return step.endDialog();
+    const { slot } = plan;
     const v = step.values as Values;
     const owner = ownerOf(senderOf(step.context));
     const svc = this.deps.keys;
     const tr = textsFor(step.context);
-    const label = formatLocal(slot, svc.slots.tz);
+    // "四点半" did not say which day: the booking does ("2026-11-28 16:30（今天）").
+    const label =
+      formatLocal(slot, svc.slots.tz) +
+      (plan.daySaid
+        ? ''
+        : tr('keys.whenRead', { day: dayWord(localDateKey(slot, svc.slots.tz), this.deps.now(), svc.slots.tz, tr) }));
     try {
       if (v.action === 'reschedule') {
         await svc.reschedule(owner.ownerPersonId, v.appointmentId ?? '', slot);
@@ -331,6 +431,15 @@ export class KeysDialog extends ComponentDialog {
     }
     return lines.length > 0 ? lines.join('\n') : tr('keys.listEmpty');
   }
+}
+
+/** 今天 / 明天 / 后天, else the date. */
+function dayWord(day: string, now: Date, tz: string, tr: Translate): string {
+  const today = localDateKey(now, tz);
+  if (day === today) return tr('keys.day.today');
+  if (day === addLocalDays(today, 1)) return tr('keys.day.tomorrow');
+  if (day === addLocalDays(today, 2)) return tr('keys.day.dayAfter');
+  return tr('keys.day.date', { date: day });
 }
 
 /**

@@ -1,5 +1,5 @@
 // 我的投诉: the owner's open and recent tickets with status and next step; pick one to add information / photos or
-// to withdraw it.
+// to withdraw it. A first message that says which ("投诉撤回吧", "给投诉加几张照片") skips the action question.
 import {
   TextPrompt,
   WaterfallDialog,
@@ -18,6 +18,7 @@ import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
 import { imagesOf } from './prompts/photo.prompt.js';
 import { retryWith } from './prompts/retry.js';
+import { understoodOf } from './understood.js';
 
 export const MY_COMPLAINTS_DIALOG = 'my-complaints';
 const PICK = 'my-complaints.pick';
@@ -37,7 +38,7 @@ export class MyComplaintsDialog extends ComponentDialog {
     super(MY_COMPLAINTS_DIALOG);
     this.addDialog(guardedChoicePrompt(PICK, T.pickRetry));
     this.addDialog(guardedChoicePrompt(ACTION, T.actionRetry));
-    this.addDialog(guardedChoicePrompt(WITHDRAW, T.confirmRetry));
+    this.addDialog(guardedChoicePrompt(WITHDRAW, T.withdrawRetry));
     // Text or photos: either is information for the ticket.
     this.addDialog(
       new TextPrompt(INFO, async (p) => {
@@ -118,6 +119,11 @@ export class MyComplaintsDialog extends ComponentDialog {
     if (!OPEN_STATUSES.includes(ticket.status)) {
       await step.context.sendActivity(`${detail}\n${T.ticketClosedActions}`);
       return step.endDialog();
+    }
+    const preset = { addInfo: 'info', withdraw: 'withdraw' }[understoodOf(step.options)?.sub ?? ''];
+    if (preset) {
+      await step.context.sendActivity(detail);
+      return step.next({ value: preset, index: 0, score: 1 } satisfies FoundChoice);
     }
     return step.prompt(ACTION, {
       prompt: `${detail}\n${T.ticketActions}`,

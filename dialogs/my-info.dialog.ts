@@ -1,4 +1,4 @@
-// 解绑: confirm, then the chat account forgets its person. (我的信息 is a single answer in the main dialog.)
+// 解绑: confirm, then the chat account forgets its person. 我的信息: what we hold about the sender, one answer.
 import {
   ComponentDialog,
   ListStyle,
@@ -12,6 +12,7 @@ import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
 
 export const UNBIND_DIALOG = 'unbind';
+export const MY_INFO_DIALOG = 'my-info';
 const CONFIRM = 'unbind.confirm';
 
 export class UnbindDialog extends ComponentDialog {
@@ -57,6 +58,22 @@ export class UnbindDialog extends ComponentDialog {
     await this.binding.unbind(sender.identityId);
     setSender(step.context, { ...sender, personId: null, units: [], staff: null });
     await step.context.sendActivity(textsFor(step.context)('unbind.done'));
+    return step.endDialog();
+  };
+}
+
+export class MyInfoDialog extends ComponentDialog {
+  constructor(private readonly binding: BindingService) {
+    super(MY_INFO_DIALOG);
+    this.addDialog(new WaterfallDialog('my-info.steps', [this.answer]));
+    this.initialDialogId = 'my-info.steps';
+  }
+
+  private answer = async (step: WaterfallStepContext) => {
+    const sender = senderOf(step.context);
+    await step.context.sendActivity(
+      await this.binding.myInfoText(sender.identityId, sender.estate.timezone, sender.locale),
+    );
     return step.endDialog();
   };
 }

@@ -1,6 +1,8 @@
 // 装修 for owners: see my permits, ask for an extension ("延期两周", "到12月20号"; a date prompt when the phrase is
 // not understood), announce stop-work / resumption, book the 退场验收 in a free slot, ask about the deposit refund.
 // Every request goes to staff for a decision; the rules and their explanations live in the renovation service.
+// A first message that names the action ("装修许可要续一个月") skips the menu, and for an extension the same message
+// is tried as the new end ("续一个月"): the question is asked only when it does not say one.
 import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -16,6 +18,8 @@ import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
 import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
 import type { Clock } from '../src/shared/clock.js';
+import { t } from '../src/i18n/index.js';
+import { freeText, understoodOf } from './understood.js';
 
 export const RENOVATION_DIALOG = 'renovation';
 
@@ -38,9 +42,21 @@ const MENU =
 interface Values {
   action?: RenovationAction;
   permitIds?: string[];
+  /** The message that started the flow, when it may say the new end date ("续一个月"). */
+  extensionText?: string;
   permitId?: string;
   slots?: string[];
 }
+
+/** The recogniser's sub-actions as this dialog names them. */
+const ACTION_OF_SUB: Record<string, RenovationAction> = {
+  list: 'list',
+  extend: 'extend',
+  stop: 'stop',
+  resume: 'resume',
+  exit: 'inspect',
+  depositRefund: 'deposit',
+};
 
 export function pickRenovationAction(text: string): RenovationAction | null {
   const t = text.trim();
@@ -92,9 +108,21 @@ export class RenovationDialog extends ComponentDialog {
   }
 
   private menu = async (step: WaterfallStepContext) => {
-    ownerOf(step.context);
-    const preset = (step.options as { action?: RenovationAction } | undefined)?.action;
-    if (preset) return step.next(preset);
+    const { estate } = ownerOf(step.context);
+    const u = understoodOf(step.options);
+    if (u?.sub === 'apply') {
+      // No online 装修申报 yet (#20): say where it is done.
+      const sender = senderOf(step.context);
+      await step.context.sendActivity(t(sender.locale, 'renovation.applyReply', { deskPhone: estate.deskPhone }));
+      return step.endDialog();
+    }
+    const preset =
+      (step.options as { action?: RenovationAction } | undefined)?.action ??
+      (u?.sub ? ACTION_OF_SUB[u.sub] : undefined);
+    if (preset) {
+      if (preset === 'extend') (step.values as Values).extensionText = freeText(u) ?? undefined;
+      return step.next(preset);
+    }
     return step.prompt(TEXT, { prompt: MENU });
   };
 
@@ -141,6 +169,14 @@ export class RenovationDialog extends ComponentDialog {
     const permit = await svc.ownedPermit(personId, permitId);
     switch (v.action) {
       case 'extend': {
+        // "续一个月" in the first message: tried as the answer; asked only when it names no end date.
+        if (v.extensionText) {
+          const r = await svc.requestExtension(estate, personId, permitId, v.extensionText, null);
+          if (r.ok || r.code !== 'UNPARSED') {
+            await step.context.sendActivity(this.report(r));
+            return step.endDialog();
+          }
+        }
         const max = svc.settings(estate).maxExtensionDays;
         return step.prompt(TEXT, {
           prompt: `装修许可 ${permit.number} 当前到 ${permit.endDate}。请问要延期到哪天？例如“延期两周”“到12月20日”“2026-12-20”。（每次最多 ${max} 天）`,

@@ -55,6 +55,8 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { ReportService } from './reports/report.service.js';
 import { reportCommands } from './commands/report.commands.js';
 import { reportJobs } from './reports/report.jobs.js';
+import { loadRecognizer } from './nlu/model-file.js';
+import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
 /** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -111,6 +113,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     prisma: db.prisma,
     storage: new PrismaStorage(db.prisma),
     identity: new IdentityService(db.prisma, estates, opts.defaultLocale),
+    // The trained model (data/nlu/model.json), answering only with the intents the flow registry can act on.
+    recognizer: loadRecognizer(RECOGNISED_INTENTS),
     handoffs: new HandoffService(db.prisma, now),
     binding,
     complaints,

@@ -35,3 +35,15 @@ export function wellFormedText(text: string): string {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/\u0000/g, '');
 }
+
+// "张三 10:23", "[2026-11-28 10:05] 李四：", "10:23:45": the header lines a chat history pasted into a chat has.
+const CHAT_HEADER =
+  /^\s*(\[?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?\]?|\[?\d{1,2}:\d{2}(:\d{2})?\]?|.{1,16}\s+\d{1,2}:\d{2}(:\d{2})?)\s*.{0,16}[:：]?\s*$|^\s*.{1,12}[:：]\s*\S/u;
+
+/** A pasted chat history (several lines, most of them "who/when:" headers): not one request from the owner. */
+export function looksLikeChatHistory(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length < 3) return false;
+  const headers = lines.filter((l) => CHAT_HEADER.test(l)).length;
+  return headers >= 2 && headers * 3 >= lines.length;
+}

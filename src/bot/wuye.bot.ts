@@ -11,9 +11,9 @@ import {
 } from 'botbuilder';
 import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
+import { menuChoices } from '../../dialogs/flow-registry.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { translator } from '../i18n/index.js';
-import type { IdentityService } from '../identity/identity.service.js';
 import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from './app-error.js';
@@ -24,7 +24,6 @@ import type { CommandRouter } from '../commands/command-router.js';
 export interface WuyeBotDeps extends DialogDeps {
   commands: CommandRouter;
   storage: Storage;
-  identity: IdentityService;
   logger: Logger;
 }
 
@@ -138,7 +137,7 @@ export class WuyeBot implements TurnHandler {
     if (!added.some((m) => m.id !== context.activity.recipient?.id)) return;
     const sender = await this.deps.identity.identify(context.activity, this.deps.now());
     const tr = translator(sender.locale);
-    const titles = MainDialog.menuChoices(tr).map((c) => c.action?.title ?? c.value);
+    const titles = menuChoices(tr).map((c) => c.action?.title ?? c.value);
     await context.sendActivity(
       MessageFactory.suggestedActions(titles, tr('menu.greeting', { estate: sender.estate.name })),
     );

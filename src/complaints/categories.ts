@@ -1,5 +1,5 @@
-// Complaint categories and the per-estate complaint rules (Estate.settings.complaints), plus the keyword pre-fill
-// that lets "楼上装修太吵了" skip the category question.
+// Complaint categories and the per-estate complaint rules (Estate.settings.complaints). Which category a message
+// names is read by the recogniser (src/nlu), trained on the desk's labels (data/nlu/README.md).
 import { z } from 'zod';
 import type { SlaLimits } from '../sla/ladder.js';
 
@@ -71,22 +71,4 @@ export function slaLimitsFor(s: ComplaintSettings, kind: string, category: strin
     ackMinutes: o?.ackMinutes ?? s.ackMinutes[p],
     resolveMinutes: (o?.resolveHours ?? s.resolveHours[p]) * 60,
   };
-}
-
-const KEYWORDS: Array<[string, RegExp]> = [
-  ['漏水/渗水', /漏水|渗水|滴水|水渍|返潮/],
-  ['装修违规', /违规装修|私自改|拆墙|封阳台|违建/],
-  ['噪音', /太吵|噪音|噪声|装修声|吵死|很吵|吵闹|吵得/],
-  ['卫生', /垃圾|卫生|臭|脏|保洁/],
-  ['停车', /车位|停车|占位|挡车|堵车库/],
-  ['宠物', /狗|猫|宠物|遛狗|犬/],
-  ['公共设施', /电梯|路灯|门禁|灯坏|健身器材|消防栓|单元门/],
-  ['服务态度', /态度|保安.*凶|不理人|服务差/],
-];
-
-/** The category a free text obviously names (and the estate offers), or null when it is not obvious. */
-export function guessCategory(text: string, categories: readonly string[]): string | null {
-  const hits = KEYWORDS.filter(([cat, re]) => categories.includes(cat) && re.test(text)).map(([cat]) => cat);
-  // "装修太吵" is noise, not an illegal renovation: the first (most specific) rule wins, ordered above.
-  return hits[0] ?? null;
 }

@@ -37,7 +37,9 @@ export const T = {
   backDone: '好的，已返回。需要时再回复“我的投诉”，或回复“帮助”查看其他服务。',
   askCategory: '请选择投诉类别：',
   categoryRetry: '请从下面的类别中选择一项（可回复序号）。',
-  categoryPrefilled: (c: string) => `已为您归类为「${c}」。`,
+  understood: (c: string) => `好的，帮您登记${c}投诉。`,
+  understoodWith: (c: string, d: string) => `好的，帮您登记${c}投诉：${d.length > 60 ? `${d.slice(0, 60)}…` : d}`,
+  changeCategory: '改类别',
   askDescription: '请描述一下发生了什么（时间、情况等）：',
   askWhere: '问题发生在哪里？',
   whereOwn: '本户',
@@ -53,9 +55,10 @@ export const T = {
   photoTooLong: '这一步只需要照片。补充说明请在确认后回复“补充”。请发送照片，或回复“没有”。',
   askUrgency: '情况紧急吗？',
   urgencyRetry: '请回复“一般”或“紧急”。',
-  confirmRetry: '请回复“是”提交，或“否”取消。',
+  confirmRetry: '请回复“是”提交，“改类别”重新选择类别，或“否”取消。',
+  withdrawRetry: '请回复“是”撤回，或“否”保留。',
   summary: (s: { category: string; description: string; location: string; photos: number; urgency: string }) =>
-    `请确认您的投诉：\n类别：${s.category}\n内容：${s.description}\n位置：${s.location}\n照片：${s.photos} 张\n紧急程度：${s.urgency}\n确认提交吗？`,
+    `请确认您的投诉：\n类别：${s.category}\n内容：${s.description}\n位置：${s.location}\n照片：${s.photos} 张\n紧急程度：${s.urgency}\n确认提交吗？（类别不对可回复“改类别”）`,
   notSubmitted: '好的，投诉未提交。如需重新投诉，请回复“投诉”。',
   created: (s: { number: string; ack: string; due: string; repeat: string | null }) =>
     `投诉已提交，工单号 ${s.number}。\n我们将在 ${s.ack}内（${s.due} 前）响应。${s.repeat ? `\n${s.repeat}` : ''}\n回复“我的投诉”可查看进度。`,

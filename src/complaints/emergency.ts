@@ -1,5 +1,17 @@
-// 特发事件: the five kinds an owner can report, what to do right now for each (zh-CN), and the words that name them.
-export const EMERGENCY_TYPES = ['水管爆裂', '火情/烟味', '电梯困人', '治安', '其他紧急'] as const;
+// 特发事件: the kinds an owner can report and what to do right now for each (zh-CN). Which kind a message names is
+// read by the recogniser's rule layer (src/nlu/emergency-rules.ts), the same one that decides it is an emergency.
+import { emergencyRules } from '../nlu/emergency-rules.js';
+import type { EmergencyKind } from '../nlu/labels.js';
+
+export const EMERGENCY_TYPES = [
+  '水管爆裂',
+  '火情/烟味',
+  '电梯困人',
+  '治安',
+  '燃气泄漏',
+  '医疗急救',
+  '其他紧急',
+] as const;
 export type EmergencyType = (typeof EMERGENCY_TYPES)[number];
 
 export const EMERGENCY_LABEL: Record<EmergencyType, string> = {
@@ -7,6 +19,8 @@ export const EMERGENCY_LABEL: Record<EmergencyType, string> = {
   '火情/烟味': '火情/烟味',
   电梯困人: '电梯困人',
   治安: '治安事件',
+  燃气泄漏: '燃气泄漏',
+  医疗急救: '医疗急救',
   其他紧急: '其他紧急情况',
 };
 
@@ -19,20 +33,26 @@ export const SAFETY_ADVICE: Record<EmergencyType, string> = {
   电梯困人:
     '请保持冷静，按下电梯内的警铃或对讲按钮，不要扒门、不要尝试自行爬出，留在轿厢内等待救援，救援人员正在赶来。',
   治安: '请先确保自身安全，远离危险人员，不要与其正面冲突；如情况紧急请立即拨打 110。',
+  燃气泄漏:
+    '请立即关闭燃气总阀，打开门窗通风，不要开关任何电器、不要打电话或点火（到室外再拨打电话），迅速离开并提醒邻居；燃气公司抢修电话或 119。',
+  医疗急救: '请立即拨打 120；不要随意搬动摔伤或昏迷的人，保持其呼吸通畅，有人在旁陪护，并安排人到路口接救护车。',
   其他紧急: '请先确保自身和家人的安全，远离危险区域；危及生命时请立即拨打 120 / 119 / 110。',
 };
 
-const WORDS: Array<[EmergencyType, RegExp]> = [
-  ['电梯困人', /困在电梯|电梯困人|电梯里出不来|关在电梯|电梯被困|被困电梯/],
-  ['火情/烟味', /着火|失火|火灾|火情|冒烟|烟味|起火|浓烟/],
-  ['水管爆裂', /水管爆|爆管|水管爆裂|水管破|水漫|淹水|跑水/],
-  ['治安', /治安|小偷|盗窃|打架|斗殴|持刀|入室|可疑人员/],
-];
+/** The recogniser's kinds as the desk files them. */
+export const EMERGENCY_TYPE_OF_KIND: Record<EmergencyKind, EmergencyType> = {
+  fire: '火情/烟味',
+  gas: '燃气泄漏',
+  water: '水管爆裂',
+  lift: '电梯困人',
+  security: '治安',
+  medical: '医疗急救',
+};
 
-/** The kind a text obviously names, or null. */
+/** The kind a text obviously names (the recogniser's danger words), or null. */
 export function guessEmergencyType(text: string): EmergencyType | null {
-  for (const [type, re] of WORDS) if (re.test(text)) return type;
-  return null;
+  const { kind } = emergencyRules(text);
+  return kind ? EMERGENCY_TYPE_OF_KIND[kind] : null;
 }
 
 /** A type from a menu answer ("3", "电梯困人", "治安事件"), or null. */

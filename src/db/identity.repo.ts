@@ -153,3 +153,8 @@ async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<
     },
   };
 }
+
+/** The language a chat account is answered in ("English" / "中文" from the chat). */
+export async function setIdentityLocale(prisma: Prisma, identityId: string, locale: string): Promise<void> {
+  await prisma.channelIdentity.update({ where: { id: identityId }, data: { locale } });
+}

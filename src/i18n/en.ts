@@ -1,6 +1,7 @@
 import { feesEn } from './en/fees.js';
 import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
+import { nluEn } from './en/nlu.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -14,8 +15,6 @@ export const en: Record<MessageKey, string> = {
   'menu.fees': 'Property fees',
   'menu.help': 'Help',
   'menu.handoff': 'Talk to staff',
-  'help.text':
-    'I can help with:\n· Complaints: file one and follow it\n· Renovation: extension, stop-work, exit inspection\n· Keys: book key deposit and pickup\n· Property fees: balance and how to pay\n\nAt any time reply:\n· "cancel" to stop what you are doing\n· "help" for this text\n· "talk to staff" to be called back\nDesk phone: {deskPhone}',
   'cancel.done': 'Cancelled.',
   'cancel.nothing': 'Nothing to cancel.',
   'handoff.askTopic': 'Sure, I will get a person to help. Briefly, what is it about?',
@@ -35,4 +34,5 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...feesEn,
   ...keysEn,
+  ...nluEn,
 };

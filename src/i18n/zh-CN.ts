@@ -3,6 +3,7 @@
 import { feesZh } from './zh-CN/fees.js';
 import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
+import { nluZh } from './zh-CN/nlu.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -14,8 +15,6 @@ export const zhCN = {
   'menu.fees': '物业费',
   'menu.help': '帮助',
   'menu.handoff': '转人工',
-  'help.text':
-    '我可以帮您：\n· 投诉：报事、投诉并跟进处理进度\n· 装修：装修延期、停工、退场验收\n· 钥匙：预约钥匙寄存与领取\n· 物业费：查询欠费与缴费方式\n\n任何时候都可以回复：\n· “取消”：结束当前操作\n· “帮助”：查看本说明\n· “转人工”：请客服联系您\n前台电话：{deskPhone}',
   'cancel.done': '已取消当前操作。',
   'cancel.nothing': '当前没有进行中的操作。',
   'handoff.askTopic': '好的，为您转人工服务。请简单说明需要协助的事项：',
@@ -35,6 +34,7 @@ export const zhCN = {
   ...identityZh,
   ...feesZh,
   ...keysZh,
+  ...nluZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,7 +6,7 @@ import * as repo from '../db/binding.repo.js';
 import { AppError } from '../bot/app-error.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { parseUnitAddress } from './address.parser.js';
+import { parseUnitAddress, formatUnitAddress } from './address.parser.js';
 import { t, type Locale } from '../i18n/index.js';
 import { STAFF_ROLE_LABEL, toSenderUnits, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
 import type { Clock } from '../shared/clock.js';
@@ -22,6 +22,12 @@ export const ROLE_BY_LABEL: Record<string, StaffRole> = Object.fromEntries(
 export type BindFailureReason = 'badCode' | 'expired' | 'used' | 'mismatch' | 'locked';
 export type BindFailure = { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null };
 export type BindOutcome = { ok: true; personId: string; unitLabel: string; units: SenderUnit[] } | BindFailure;
+
+export type UnitLookup =
+  | { kind: 'one'; unit: UnitRef }
+  | { kind: 'many'; units: UnitRef[]; said: string }
+  | { kind: 'none'; said: string }
+  | { kind: 'unreadable' };
 
 export interface UnitRef {
   unitId: string;
@@ -65,13 +71,28 @@ export class BindingService {
 
   /** The unit a typed address names in this estate, or null (unreadable, not ours, or ambiguous without 单元). */
   async resolveUnit(estateId: string, text: string): Promise<UnitRef | null> {
+    const r = await this.lookUpUnit(estateId, text);
+    return r.kind === 'one' ? r.unit : null;
+  }
+
+  /**
+   * What a typed address means here: one unit; several ("2栋802" when 2-1-802 and 2-2-802 exist: ask which); none
+   * (read, but not in this estate); or unreadable (no address at all). The last two are different answers.
+   */
+  async lookUpUnit(estateId: string, text: string): Promise<UnitLookup> {
     const a = parseUnitAddress(text);
-    if (!a) return null;
+    if (!a) return { kind: 'unreadable' };
     const found = await repo.findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
-    const u = found.length === 1 ? found[0] : undefined;
-    return u
-      ? { unitId: u.id, estateId: u.building.estateId, label: unitLabel(u.building.name, u.entrance, u.room) }
-      : null;
+    const refs = found
+      .map((u) => ({
+        unitId: u.id,
+        estateId: u.building.estateId,
+        label: unitLabel(u.building.name, u.entrance, u.room),
+      }))
+      .sort((x, y) => x.label.localeCompare(y.label));
+    if (refs.length === 1) return { kind: 'one', unit: refs[0]! };
+    if (refs.length > 1) return { kind: 'many', units: refs, said: formatUnitAddress(a) };
+    return { kind: 'none', said: formatUnitAddress(a) };
   }
 
   async bindWithCode(identityId: string, unit: UnitRef, code: string): Promise<BindOutcome> {

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
-import { touchIdentity } from '../db/identity.repo.js';
+import { setIdentityLocale, touchIdentity } from '../db/identity.repo.js';
 import { AppError } from '../bot/app-error.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
@@ -12,6 +12,11 @@ export class IdentityService {
     private readonly estates: EstateService,
     private readonly defaultLocale: Locale = 'zh-CN',
   ) {}
+
+  /** Answers this chat account in `locale` from now on. */
+  async setLocale(identityId: string, locale: Locale): Promise<void> {
+    await setIdentityLocale(this.prisma, identityId, locale);
+  }
 
   /** Identifies the sender of an inbound activity (creating the chat account on first contact). */
   async identify(activity: Partial<Activity>, now: Date): Promise<Sender> {

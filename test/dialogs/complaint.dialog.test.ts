@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chatWith, check, type Expect } from '../support/conversation.js';
+import { buttons, chatWith, check, type Expect } from '../support/conversation.js';
 import { demoBot } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 
@@ -80,7 +80,7 @@ describeEachDb('complaint dialog', (provider) => {
 
   it('free text pre-fills the category; photos, urgency, summary, number and promised response time; bad input at every step keeps the step', async () => {
     await chat(env.bot, 'demo-owner').converse([
-      ['我要投诉，楼上装修太吵了', '已为您归类为「噪音」', '请描述一下发生了什么'],
+      ['我要投诉噪音', '好的，帮您登记噪音投诉。', '请描述一下发生了什么'],
       ...badInputs('请描述一下发生了什么'),
       ['每天早上七点就开始电钻', '问题发生在哪里'],
       ...badInputs('问题发生在哪里'),
@@ -204,7 +204,7 @@ describeEachDb('complaint dialog', (provider) => {
 
   it('我的投诉 lists tickets with status and next step; add info with a photo; withdraw', async () => {
     await chat(env.bot, 'demo-owner').converse([
-      ['我要投诉，小区的狗到处拉屎', '已为您归类为「宠物」', '请描述'],
+      ['我要投诉养狗的', '好的，帮您登记宠物投诉。', '请描述'],
       ['草坪上都是狗屎', '问题发生在哪里'],
       ['公共区域', '具体位置'],
       ['中心花园', '如有照片'],
@@ -245,8 +245,7 @@ describeEachDb('complaint dialog', (provider) => {
 
   it('二次投诉: same unit, same category within 90 days is linked, raised and announced to supervisors', async () => {
     await chat(env.bot, 'demo-owner').converse([
-      ['投诉 楼上又在装修，噪音很大', '已为您归类为「噪音」', '请描述'],
-      ['又开始电钻了', '问题发生在哪里'],
+      ['投诉 楼上又在装修，噪音很大', '好的，帮您登记噪音投诉：投诉 楼上又在装修，噪音很大', '问题发生在哪里'],
       ['本户', '如有照片'],
       ['没有', '情况紧急吗'],
       ['一般', '请确认'],
@@ -274,6 +273,41 @@ describeEachDb('complaint dialog', (provider) => {
           expect(r.text).not.toContain('1302');
         },
       ],
+    ]);
+  });
+
+  it('a problem described without "投诉" reaches the flow with its category and description; 改类别 at the summary keeps the rest', async () => {
+    await chat(env.bot, 'demo-owner').converse([
+      ['楼下烧烤店的油烟熏到我家', '好的，帮您登记卫生投诉：楼下烧烤店的油烟熏到我家', '问题发生在哪里'],
+      ['本户', '如有照片'],
+      ['没有', '情况紧急吗'],
+      [
+        '一般',
+        (r) => {
+          expect(r.text).toContain('类别：卫生');
+          expect(r.text).toContain('内容：楼下烧烤店的油烟熏到我家');
+          expect(buttons(r)).toEqual(['是', '改类别', '否']);
+        },
+      ],
+      ['改类别', '请选择投诉类别'],
+      [
+        '其他',
+        (r) => {
+          // Straight back to the summary: nothing retyped, only the category changed.
+          expect(r.text).toContain('类别：其他');
+          expect(r.text).toContain('内容：楼下烧烤店的油烟熏到我家');
+          expect(r.text).toContain('位置：本户 3栋2单元1201');
+        },
+      ],
+      ['是', '工单号 TS-20261128-0004'],
+    ]);
+    expect(await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261128-0004' } })).toMatchObject({
+      category: '其他',
+      description: '楼下烧烤店的油烟熏到我家',
+    });
+    await chat(env.bot, 'demo-owner').converse([
+      ['晚上广场舞音响太大', '好的，帮您登记噪音投诉：晚上广场舞音响太大', '问题发生在哪里'],
+      ['取消', '已取消'],
     ]);
   });
 });

@@ -1,12 +1,13 @@
-// FeesDialog driven directly through a DialogSet (the main-menu route is wired by the lead).
+// FeesDialog driven directly through a DialogSet, started as the main dialog starts it (with what it understood).
 import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { beforeAll, expect, it } from 'vitest';
-import { FEES_DIALOG, FeesDialog, feesRequestOf } from '../../dialogs/fees.dialog.js';
+import { FEES_DIALOG, FeesDialog } from '../../dialogs/fees.dialog.js';
 import { isFeeOptedOut } from '../../src/db/fee.repo.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
 import { describeEachDb } from '../support/databases.js';
+import { understand } from '../support/understand.js';
 import { addOwner, billCsv, senderFor, useFeeEstate } from '../fees/fee-fixtures.js';
 
 describeEachDb('FeesDialog', (provider) => {
@@ -41,7 +42,7 @@ describeEachDb('FeesDialog', (provider) => {
       setSender(ctx, sender);
       const dc = await dialogs.createContext(ctx);
       const r = await dc.continueDialog();
-      if (r.status === DialogTurnStatus.empty) await dc.beginDialog(FEES_DIALOG);
+      if (r.status === DialogTurnStatus.empty) await dc.beginDialog(FEES_DIALOG, understand(ctx.activity.text ?? ''));
       await state.saveChanges(ctx);
     });
   }
@@ -73,8 +74,29 @@ describeEachDb('FeesDialog', (provider) => {
   });
 
   it('recognises the opt-out wording', () => {
-    expect(feesRequestOf('请不要再提醒我交费')).toBe('optOut');
-    expect(feesRequestOf('恢复提醒')).toBe('optIn');
-    expect(feesRequestOf('物业费')).toBe('balance');
+    expect(understand('请不要再提醒我交费').understood?.sub).toBe('stopReminders');
+    expect(understand('恢复提醒').understood?.sub).toBe('resumeReminders');
+    expect(understand('物业费').understood?.sub).toBe('balance');
+  });
+
+  it('answers how to pay, invoices and instalments without showing the balance', async () => {
+    await adapter()
+      .send('物业费可以用微信交吗')
+      .assertReply((a) => {
+        expect(a.text).toContain('缴费方式：');
+        expect(a.text).not.toContain('待缴合计');
+      })
+      .startTest();
+    await adapter()
+      .send('物业费能开发票吗')
+      .assertReply((a) => expect(a.text).toContain('发票和收据请到物业服务中心前台开具'))
+      .startTest();
+    await adapter()
+      .send('管理费能不能分期')
+      .assertReply((a) => {
+        expect(a.text).toContain('分期、缓缴或减免需要和物业协商');
+        expect(a.suggestedActions?.actions.map((x) => x.title)).toEqual(['转人工']);
+      })
+      .startTest();
   });
 });

@@ -10,7 +10,7 @@ import { setSender, type Sender } from '../../src/identity/sender.js';
 import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
 import { KeyService } from '../../src/keys/key.service.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, parseHolidayYear } from '../../src/sla/business-calendar.js';
-import { addLocalDays, localDateKey, zonedTime } from '../../src/shared/zoned-time.js';
+import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../../src/shared/zoned-time.js';
 import { check, type Row } from '../support/conversation.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 
@@ -186,15 +186,34 @@ describeEachDb('KeysDialog conversations', (provider) => {
       ['明天上午十一点', /已预约 .* 11:00 领取钥匙（王师傅）。取件码 \d{6}，请把取件码转给 王师傅/],
     ]);
   });
-  it('周六下午 books a free afternoon slot of the coming Saturday', async () => {
+  it('周六下午 offers the first free afternoon slots of the coming Saturday; a tap books one', async () => {
+    let offered: string[] = [];
     await converse(sender('e-sat', 'p6'), [
       ['钥匙', '1 寄存钥匙'],
       ['1', '寄存哪些钥匙'],
       ['阳台门钥匙', '哪天几点'],
-      ['周六下午', /已预约 \d{4}-\d{2}-\d{2} 1\d:\d{2} 到前台寄存钥匙/],
+      [
+        '周六下午',
+        (r) => {
+          expect(r.text).toMatch(/可以预约的时间：1\d:\d{2}、1\d:\d{2}、1\d:\d{2}。请点一个/);
+          offered = (r.suggestedActions?.actions ?? []).map((a) => String(a.value));
+        },
+      ],
+    ]);
+    expect(offered).toHaveLength(3);
+    const day = offered[0]!.slice(0, 10);
+    expect(new Date(`${day}T00:00:00Z`).getUTCDay()).toBe(6);
+    // Nothing is booked until the owner picks one.
+    expect(await keys.myAppointments('p6')).toEqual([]);
+    await converse(sender('e-sat', 'p6'), [
+      ['钥匙', '1 寄存钥匙'],
+      ['1', '寄存哪些钥匙'],
+      ['阳台门钥匙', '哪天几点'],
+      ['周六下午', '可以预约的时间'],
+      [offered[1]!, new RegExp(`已预约 ${offered[1]} 到前台寄存钥匙`)],
     ]);
     const [a] = await keys.myAppointments('p6');
-    expect(a ? localDateKey(a.slotStart, TZ) : '').toBe('2026-11-28');
+    expect(a && formatLocal(a.slotStart, TZ)).toBe(offered[1]);
     expect(a && a.slotStart.getTime() > NOW.getTime()).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ describeEachDb('main menu and interruptions', (provider) => {
     await chatWith(env.bot).converse([
       ['你好', '请问需要办理什么业务'],
       ['物业费', '3栋2单元1201'],
-      ['我要投诉，楼上太吵了', '已为您归类为「噪音」'],
+      ['我要投诉，楼上太吵了', '好的，帮您登记噪音投诉：我要投诉，楼上太吵了'],
     ]);
   });
 

@@ -64,8 +64,7 @@ describe('fuzz findings stay fixed', () => {
 
   it('an AppError thrown inside a dialog reaches the owner as its own zh-CN text (not the generic apology)', async () => {
     await chatWith(env.bot).converse([
-      ['我要投诉，楼上太吵了', '已为您归类', '请描述'],
-      ['电钻', '问题发生在哪里'],
+      ['我要投诉，楼上太吵了', '好的，帮您登记噪音投诉', '问题发生在哪里'],
       ['本户', '如有照片'],
       ['没有', '情况紧急吗'],
       ['一般', '请确认'],

@@ -1,0 +1,205 @@
+// The flow registry: every flow an owner can reach, in one place. The main menu, the 帮助 text, routing (exact
+// command words and recognised intents), the binding gate and the recogniser's label set all derive from it, so
+// adding a flow (报修, 公告, 访客…) is one entry here plus its corpus file in data/nlu/.
+import type { Choice, Dialog } from 'botbuilder-dialogs';
+import type { MessageKey, Translate } from '../src/i18n/index.js';
+import { CONVERSATIONAL_INTENTS, type Intent } from '../src/nlu/labels.js';
+import { FEE_OPT_IN, FEE_OPT_OUT } from '../src/bot/intents.js';
+import { BINDING_DIALOG, BindingDialog } from './binding.dialog.js';
+import { COMPLAINT_DIALOG, ComplaintDialog } from './complaint.dialog.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { EMERGENCY_DIALOG, EmergencyDialog } from './emergency.dialog.js';
+import { FEES_DIALOG, FeesDialog } from './fees.dialog.js';
+import { HANDOFF_DIALOG, HandoffDialog } from './handoff.dialog.js';
+import { HOUSEHOLD_DIALOG, HouseholdDialog } from './household.dialog.js';
+import { InfoAnswerDialog } from './info-answer.dialog.js';
+import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
+import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog.js';
+import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
+import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
+
+export interface Flow {
+  /** The recogniser's intent this flow answers. */
+  intent: Intent;
+  dialogId: string;
+  create(deps: DialogDeps): Dialog;
+  /** Personal data: only for an account bound to at least one unit (others bind first, then continue). */
+  needsBoundUnit: boolean;
+  /** Its main-menu button (menu order = registry order). */
+  menu?: MessageKey;
+  /** Its line in 帮助. */
+  help?: MessageKey;
+  /** Exact command words (whole message) and the sub label each means. */
+  commands?: ReadonlyArray<readonly [RegExp, string | null]>;
+  /** The flow says what it understood itself (otherwise main says "好的，为您…"). */
+  announces?: boolean;
+}
+
+export const FLOWS: readonly Flow[] = [
+  {
+    intent: 'complaint',
+    dialogId: COMPLAINT_DIALOG,
+    create: (d) => new ComplaintDialog(d),
+    needsBoundUnit: true,
+    menu: 'menu.complaint',
+    help: 'help.complaint',
+    commands: [[/^(投诉|我要投诉|报事|complaint|complain|file a complaint)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'renovation',
+    dialogId: RENOVATION_DIALOG,
+    create: (d) => new RenovationDialog(d),
+    needsBoundUnit: true,
+    menu: 'menu.renovation',
+    help: 'help.renovation',
+    commands: [[/^(装修|renovation)$/i, null]],
+  },
+  {
+    intent: 'keys',
+    dialogId: KEYS_DIALOG,
+    create: (d) => new KeysDialog(d),
+    needsBoundUnit: true,
+    menu: 'menu.keys',
+    help: 'help.keys',
+    commands: [[/^(钥匙|keys?)$/i, null]],
+  },
+  {
+    intent: 'fees',
+    dialogId: FEES_DIALOG,
+    create: (d) => new FeesDialog(d),
+    needsBoundUnit: true,
+    menu: 'menu.fees',
+    help: 'help.fees',
+    commands: [
+      [/^(物业费|管理费|缴费|交费|property fees|fees)$/i, 'balance'],
+      // The words every 催缴 reminder tells the owner to reply.
+      [new RegExp(`^(${FEE_OPT_OUT.source})$`), 'stopReminders'],
+      [new RegExp(`^(${FEE_OPT_IN.source})$`), 'resumeReminders'],
+    ],
+  },
+  {
+    intent: 'myComplaints',
+    dialogId: MY_COMPLAINTS_DIALOG,
+    create: (d) => new MyComplaintsDialog(d),
+    needsBoundUnit: true,
+    commands: [[/^(我的投诉|投诉进度|查投诉|my complaints)$/i, 'status']],
+    announces: true,
+  },
+  {
+    // Until the 报修 flow exists (#19): an honest answer with the desk phone and a one-tap 转人工.
+    intent: 'repair',
+    dialogId: 'repair',
+    create: () => new InfoAnswerDialog('repair', 'repair.notYet'),
+    needsBoundUnit: false,
+    commands: [[/^(报修|repair)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'suggestion',
+    dialogId: 'suggestion',
+    create: () => new InfoAnswerDialog('suggestion', 'suggestion.thanks'),
+    needsBoundUnit: false,
+    commands: [[/^(建议|提建议|suggestion)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'household',
+    dialogId: HOUSEHOLD_DIALOG,
+    create: (d) => new HouseholdDialog(d.binding),
+    needsBoundUnit: true,
+    commands: [[/^(家人|家庭成员|成员管理|添加家人|租户|家属|family)$/i, null]],
+  },
+  {
+    intent: 'bind',
+    dialogId: BINDING_DIALOG,
+    create: (d) => new BindingDialog(d.binding),
+    needsBoundUnit: false,
+    commands: [[/^(绑定|绑定房屋|房屋绑定|认证|业主认证|bind)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'unbind',
+    dialogId: UNBIND_DIALOG,
+    create: (d) => new UnbindDialog(d.binding),
+    needsBoundUnit: false,
+    commands: [[/^(解绑|解除绑定|取消绑定|删除绑定|unbind)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'myInfo',
+    dialogId: MY_INFO_DIALOG,
+    create: (d) => new MyInfoDialog(d.binding),
+    needsBoundUnit: false,
+    commands: [[/^(我的信息|个人信息|我的资料|身份|my info)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'handoff',
+    dialogId: HANDOFF_DIALOG,
+    create: (d) => new HandoffDialog(d),
+    needsBoundUnit: false,
+    commands: [[/^(转人工|人工客服|人工服务|人工|找客服|talk to staff)$/i, null]],
+    announces: true,
+  },
+  {
+    // No binding gate: nobody stuck in a lift should have to bind a flat first.
+    intent: 'emergency',
+    dialogId: EMERGENCY_DIALOG,
+    create: (d) => new EmergencyDialog(d),
+    needsBoundUnit: false,
+    commands: [[/^(紧急|特发事件|emergency)$/i, null]],
+    announces: true,
+  },
+];
+
+export const HELP_COMMAND = /^(帮助|帮忙|菜单|功能|help|menu|\?|？)$/i;
+
+/** The labels the recogniser may answer with: every registered flow's intent and the conversational ones. */
+export const RECOGNISED_INTENTS: readonly string[] = [...FLOWS.map((f) => f.intent), ...CONVERSATIONAL_INTENTS];
+
+export function flowOf(intent: string): Flow | undefined {
+  return FLOWS.find((f) => f.intent === intent);
+}
+
+/** Trailing punctuation and spaces do not change a command ("投诉。", "钥匙 "). */
+const bare = (text: string) =>
+  text
+    .trim()
+    .replace(/[。！!.，,？?~～\s]+$/u, '')
+    .normalize('NFKC');
+
+/** The flow and sub label an exact command word names, or null. */
+export function matchCommand(text: string): { flow: Flow; sub: string | null } | null {
+  const s = bare(text);
+  if (!s) return null;
+  for (const flow of FLOWS) for (const [re, sub] of flow.commands ?? []) if (re.test(s)) return { flow, sub };
+  return null;
+}
+
+export function isHelpCommand(text: string): boolean {
+  return HELP_COMMAND.test(bare(text));
+}
+
+/** The main menu's buttons: the flows with a menu entry, then 帮助. */
+export function menuChoices(tr: Translate): Choice[] {
+  const items: Array<[string, MessageKey]> = [
+    ...FLOWS.flatMap((f) => (f.menu ? [[f.intent, f.menu] as [string, MessageKey]] : [])),
+    ['help', 'menu.help'],
+  ];
+  return items.map(([value, key]) => ({
+    value,
+    action: { type: 'imBack', title: tr(key), value: tr(key) },
+    synonyms: [tr(key)],
+  }));
+}
+
+/** 帮助: one line per flow that has one, then what works at any time. */
+export function helpText(
+  tr: Translate,
+  phones: { deskPhone: string; emergencyPhone: string },
+  otherLanguage: string,
+): string {
+  const lines = FLOWS.flatMap((f) => (f.help ? [tr(f.help)] : []));
+  return [tr('help.head'), ...lines, '', tr('help.foot', { ...phones, otherLanguage })].join('\n');
+}
