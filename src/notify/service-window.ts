@@ -169,16 +169,11 @@ export interface WindowedChannel {
 }
 
 export class ServiceWindowGate implements DeliveryGate {
-  private readonly settingsCache = new Map<string, { at: number; value: z.infer<typeof oaSettingsSchema> }>();
-
   constructor(
     private readonly deps: {
       prisma: Prisma;
       windows: ServiceWindows;
       channel: WindowedChannel;
-      now?: () => Date;
-      /** How long an estate's template settings are reused before being read again. */
-      settingsTtlMs?: number;
     },
   ) {}
 
@@ -236,12 +231,8 @@ export class ServiceWindowGate implements DeliveryGate {
     return { ok: false, error: UNFOLLOWED, permanent: true };
   }
 
+  /** Read per notice (only notices outside the window get here): a template configured now is used at once. */
   private async settingsOf(estateId: string) {
-    const now = (this.deps.now ?? (() => new Date()))().getTime();
-    const hit = this.settingsCache.get(estateId);
-    if (hit && now - hit.at < (this.deps.settingsTtlMs ?? 60_000)) return hit.value;
-    const value = oaSettingsOf(await repo.estateSettings(this.deps.prisma, estateId));
-    this.settingsCache.set(estateId, { at: now, value });
-    return value;
+    return oaSettingsOf(await repo.estateSettings(this.deps.prisma, estateId));
   }
 }

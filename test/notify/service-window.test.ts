@@ -123,7 +123,7 @@ describeEachDb('WeChat OA window in the dispatcher', (provider) => {
       new Dispatcher({
         prisma,
         channels: new Map([['wechat-oa', adapter]]),
-        gates: new Map([['wechat-oa', new ServiceWindowGate({ prisma, windows, channel: adapter, now: clock.now })]]),
+        gates: new Map([['wechat-oa', new ServiceWindowGate({ prisma, windows, channel: adapter })]]),
         // No account-wide pacing here: only the window may hold a burst back.
         limits: {},
         now: clock.now,
