@@ -167,6 +167,41 @@ describeEachDb('WeChat OA window in the dispatcher', (provider) => {
     });
   });
 
+  it('a report picture is uploaded as temporary media and sent as an image, spending two of the five', async () => {
+    const { windows, dispatcher } = rig();
+    await ownerWrites(windows, 'o_pic');
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+    await enqueue(db.prisma, {
+      channel: 'wechat-oa',
+      address: 'o_pic',
+      kind: 'notice',
+      message: { text: '本月报表', image: { png, caption: '11月收缴率' } },
+      dedupeKey: 'pic-1',
+      notBefore: clock.now(),
+    });
+    expect(await dispatcher().tick()).toMatchObject({ sent: 1 });
+    expect(fake.uploads).toHaveLength(1);
+    expect(fake.uploads[0]?.bytes.equals(png)).toBe(true);
+    expect(fake.to('o_pic').map((d) => d.kind)).toEqual(['text', 'image']);
+    expect(fake.to('o_pic')[0]?.text).toBe('本月报表\n11月收缴率');
+    expect(await db.prisma.serviceWindow.findFirstOrThrow({ where: { address: 'o_pic' } })).toMatchObject({
+      messageUsed: 2,
+    });
+  });
+
+  it('a token the platform has replaced (40001) is fetched again once and the send goes through', async () => {
+    const { windows, dispatcher } = rig();
+    await ownerWrites(windows, 'o_tok');
+    await notice('o_tok', 'tok-1');
+    const d = dispatcher();
+    expect(await d.tick()).toMatchObject({ sent: 1 });
+    fake.rotateToken();
+    await notice('o_tok', 'tok-2');
+    expect(await d.tick()).toMatchObject({ sent: 1, failed: 0 });
+    expect(fake.callsTo('/cgi-bin/message/custom/send').map((c) => c.errcode)).toEqual([0, 40001, 0]);
+    expect(fake.callsTo('/cgi-bin/stable_token')).toHaveLength(2);
+  });
+
   it('a 催缴 outside the 48 hours goes as the estate’s template; one with no template is held, then sent after the owner writes', async () => {
     const { windows, dispatcher } = rig();
     await ownerWrites(windows, 'o_b');
