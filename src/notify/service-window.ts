@@ -179,8 +179,6 @@ export class ServiceWindowGate implements DeliveryGate {
 
   async deliver(req: { address: string; kind: string; message: OutboundMessage }): Promise<GateResult> {
     const { windows, channel } = this.deps;
-    if (await windows.isUnfollowed(req.address)) return { ok: false, error: UNFOLLOWED, permanent: true };
-
     // A text and a picture are two customer-service messages: both fit in the window, or the notice does not go so.
     const slots = await this.reserve(req.address, req.message.text && req.message.image ? 2 : 1);
     if (slots) {
@@ -195,6 +193,9 @@ export class ServiceWindowGate implements DeliveryGate {
         // Out of window / over quota by the platform's count: believe it, and try the template below.
         await windows.exhaust(req.address);
       } else return res; // network: unknown whether it went, so the slots stay spent
+    } else if (await windows.isUnfollowed(req.address)) {
+      // Only asked when no slot was free: an unfollowed owner's window is closed (reserve never gives a slot).
+      return { ok: false, error: UNFOLLOWED, permanent: true };
     }
 
     const ref = req.message.template;
