@@ -4,12 +4,27 @@ import type { Activity } from 'botbuilder';
 
 export type ChannelName = 'console' | 'botframework' | 'wechat' | 'telegram' | (string & {});
 
+/** Notice types an estate can map to a pre-approved template (催缴, 工单状态, 预约提醒, 公告). */
+export const NOTICE_TYPES = ['arrears', 'ticket', 'appointment', 'announcement'] as const;
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+
+/**
+ * What a notice is, with its facts as short strings ({ unit: '3栋2单元1201', amount: '¥1,280.00' }), for channels
+ * that must use a template outside a chat window (WeChat Official Account 模板消息). Other channels ignore it.
+ */
+export interface NoticeTemplateRef {
+  type: NoticeType;
+  estateId: string;
+  facts: Record<string, string>;
+}
+
 /** What the outbox hands a channel: a text, optional buttons and an optional image (PNG). */
 export interface OutboundMessage {
   text: string;
   suggestions?: string[];
   /** `altText`: the image's content as text (e.g. a report's table), sent instead where a channel has no images. */
   image?: { png: Buffer; caption?: string; altText?: string };
+  template?: NoticeTemplateRef;
 }
 
 export type SendResult =

@@ -3,6 +3,7 @@
 // the issue sets a goal for. Diagnostics (query plans, statement breakdowns) go to stderr.
 import os from 'node:os';
 import { benchDispatcher } from './dispatcher.bench.js';
+import { benchOaWindow } from './oa-window.bench.js';
 import { benchTurn } from './turn.bench.js';
 import { benchFees } from './fees.bench.js';
 import { benchSla } from './sla.bench.js';
@@ -16,6 +17,7 @@ const suites: Array<[string, () => Promise<Row[]>]> = [
   ['memory', benchMemory],
   ['startup', benchStartup],
   ['dispatcher', benchDispatcher],
+  ['oa-window', benchOaWindow],
   ['fees', benchFees],
   ['sla', benchSla],
   ['nlu', benchNlu],

@@ -5,6 +5,7 @@
 //   add-owner --name 刘洋 --phone 138… --unit 3-2-1201 [--estate JXHY]
 //   add-staff --name 王芳 --phone 138… --role 客户助理|领班|主管|经理 [--estate JXHY]
 //   import-bills bills.csv [--estate JXHY]    fee bills/payments from the billing system (all or nothing)
+//   oa-menu [--file menu.json] [--dry-run]    the WeChat Official Account's custom menu (自定义菜单)
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AppError } from './bot/app-error.js';
@@ -15,6 +16,7 @@ import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/bindin
 import { systemClock, type Clock } from './shared/clock.js';
 import { maskPhone } from './shared/phone.js';
 import { runFeeImport } from './fees/fee-import.cli.js';
+import { runOaMenu } from '../adapters/wechat-oa/oa-menu.cli.js';
 import { formatLocal } from './shared/zoned-time.js';
 
 export const CLI_USAGE = `用法: npm run cli -- <命令>
@@ -23,7 +25,8 @@ export const CLI_USAGE = `用法: npm run cli -- <命令>
   staff-code <员工姓名> [--estate 小区编码]          生成员工码
   add-owner --name 姓名 --phone 手机号 --unit 房号 [--estate 小区编码]
   add-staff --name 姓名 --phone 手机号 --role 客户助理|领班|主管|经理 [--estate 小区编码]
-  import-bills <账单.csv> [--estate 小区编码]         导入账单/缴费（UTF-8 或 GBK；有错误则整批不导入）`;
+  import-bills <账单.csv> [--estate 小区编码]         导入账单/缴费（UTF-8 或 GBK；有错误则整批不导入）
+  oa-menu [--file 菜单.json] [--dry-run]            设置公众号自定义菜单（默认：投诉报修、物业费、我的）`;
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -45,6 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await db.close();
     }
   }
+  if (argv[0] === 'oa-menu') return runOaMenu(argv.slice(1), io);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

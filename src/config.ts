@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { emptyToUndefined } from './shared/env.js';
 import { refineTelegramEnv, telegramEnvShape } from '../adapters/telegram/telegram.config.js';
 import { wechatConfigSchema } from '../adapters/wechat/wechat.config.js';
+import { refineWechatOaEnv, wechatOaEnvShape } from '../adapters/wechat-oa/wechat-oa.config.js';
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
@@ -51,8 +52,12 @@ export const configSchema = z
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     ...wechatConfigSchema.shape,
     ...telegramEnvShape,
+    ...wechatOaEnvShape,
   })
-  .superRefine(refineTelegramEnv);
+  .superRefine((env, ctx) => {
+    refineTelegramEnv(env, ctx);
+    refineWechatOaEnv(env, ctx);
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

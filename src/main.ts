@@ -28,6 +28,11 @@ import type { Job } from './jobs/job.js';
 import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
+import { WECHAT_OA_CHANNEL } from '../adapters/wechat-oa/wechat-oa.channel.js';
+import { wechatOaSettings } from '../adapters/wechat-oa/wechat-oa.config.js';
+import { ServiceWindowGate, ServiceWindows } from './notify/service-window.js';
+import type { DeliveryGate } from './notify/dispatcher.js';
+import { undeliveredCommands } from './commands/undelivered.commands.js';
 import { CJK_FONT_MISSING_WARNING, findCjkFont } from './reports/cjk-font.js';
 import {
   BusinessCalendar,
@@ -107,6 +112,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     ...feeCommands({ prisma: db.prisma }),
     ...keyCommands({ keys }),
     ...reportCommands({ reports }),
+    ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
   ]);
   const bot = new WuyeBot({
     commands,
@@ -219,6 +225,26 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     channels.push(adapter);
   } else logger.info('Telegram off: set TELEGRAM_BOT_TOKEN (from @BotFather) to enable');
 
+  // WeChat Official Account: its callback on our HTTP server, its sends through the customer-service window gate.
+  const gates = new Map<string, DeliveryGate>();
+  const oa = wechatOaSettings(config);
+  if (oa) {
+    const { WechatOaAdapter } = await import('../adapters/wechat-oa/wechat-oa.adapter.js');
+    const windows = new ServiceWindows(db.prisma, WECHAT_OA_CHANNEL.id, oa.window, now);
+    const adapter = new WechatOaAdapter({
+      settings: oa,
+      handler: bot,
+      windows,
+      prisma: db.prisma,
+      dataDir: config.DATA_DIR,
+      logger,
+      now,
+    });
+    for (const r of WECHAT_OA_CHANNEL.routes) routes[r.path] = adapter.route;
+    gates.set(WECHAT_OA_CHANNEL.id, new ServiceWindowGate({ prisma: db.prisma, windows, channel: adapter }));
+    channels.push(adapter);
+  } else logger.info('WeChat Official Account off: set WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET and WECHAT_OA_TOKEN');
+
   const http = await startHttpServer({
     port: config.PORT,
     host: config.HOST,
@@ -247,7 +273,12 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const dispatcher = new Dispatcher({
     prisma: db.prisma,
     channels: new Map(channels.map((c) => [c.name, c])),
-    limits: { ...DEFAULT_RATE_LIMITS, wechat: { ...DEFAULT_RATE_LIMITS.wechat, dailyCap: config.WECHAT_DAILY_CAP } },
+    limits: {
+      ...DEFAULT_RATE_LIMITS,
+      wechat: { ...DEFAULT_RATE_LIMITS.wechat, dailyCap: config.WECHAT_DAILY_CAP },
+      [WECHAT_OA_CHANNEL.id]: WECHAT_OA_CHANNEL.limits,
+    },
+    gates,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     intervalMs: config.OUTBOX_INTERVAL_MS,
     timeZone: config.TZ,

@@ -138,8 +138,11 @@ export class WuyeBot implements TurnHandler {
     const sender = await this.deps.identity.identify(context.activity, this.deps.now());
     const tr = translator(sender.locale);
     const titles = menuChoices(tr).map((c) => c.action?.title ?? c.value);
+    const greeting = tr('menu.greeting', { estate: sender.estate.name });
+    // Someone new (e.g. who has just followed the Official Account) is offered binding before anything else.
+    const unbound = sender.personId === null && sender.staff === null;
     await context.sendActivity(
-      MessageFactory.suggestedActions(titles, tr('menu.greeting', { estate: sender.estate.name })),
+      MessageFactory.suggestedActions(titles, unbound ? `${greeting}\n${tr('menu.bindOffer')}` : greeting),
     );
   }
 }

@@ -2,6 +2,7 @@
 // The rules and texts live here; each change, its TicketEvent and its outbox notices are written in one transaction by
 // a unit of work in src/db/ticket.repo.ts. Notices carry dedupe keys `ticket:<id>:<transition>` so re-running a
 // transition sends nothing twice.
+import type { NoticeTemplateRef } from '../../adapters/channel.js';
 import { AppError } from '../bot/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
@@ -316,7 +317,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'urgent',
-            message: { text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。` },
+            message: {
+              text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。`,
+              template: ticketTemplate(ticket, '正在处置'),
+            },
             dedupeKey: `ticket:${ticket.id}:acked:owner`,
             at: now,
           },
@@ -380,7 +384,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: { text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。` },
+            message: {
+              text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。`,
+              template: ticketTemplate(ticket, '已受理'),
+            },
             dedupeKey: `ticket:${ticket.id}:accepted`,
             at: now,
           },
@@ -426,6 +433,7 @@ export class ComplaintService {
                   kind: 'notice',
                   message: {
                     text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。`,
+                    template: ticketTemplate(ticket, '待您补充'),
                   },
                   dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
                   at: now,
@@ -472,7 +480,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: { text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。` },
+            message: {
+              text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。`,
+              template: ticketTemplate(ticket, '已办结'),
+            },
             dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
             at: now,
           },
@@ -499,7 +510,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: { text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。` },
+            message: {
+              text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。`,
+              template: ticketTemplate(ticket, '已转派'),
+            },
             dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
             at: now,
           },
@@ -673,7 +687,10 @@ export class ComplaintService {
                   personId: t.personId,
                   notice: {
                     kind: 'notice',
-                    message: { text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。` },
+                    message: {
+                      text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。`,
+                      template: ticketTemplate(t, '已重新打开'),
+                    },
                     dedupeKey: `${key}:owner`,
                     at: now,
                   },
@@ -731,7 +748,7 @@ export class ComplaintService {
       }
       const notice = {
         kind: 'survey',
-        message: { text: surveyText(t.number, false) },
+        message: { text: surveyText(t.number, false), template: ticketTemplate(t, '待回访') },
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
       };
@@ -743,7 +760,7 @@ export class ComplaintService {
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
       const notice = {
         kind: 'survey',
-        message: { text: surveyText(c.ticket.number, true) },
+        message: { text: surveyText(c.ticket.number, true), template: ticketTemplate(c.ticket, '待回访') },
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
       };
@@ -809,4 +826,12 @@ export function clockOf(t: {
 
 function surveyText(number: string, reminder: boolean): string {
   return `${reminder ? '【回访提醒】' : '【回访】'}您的投诉 ${number} 已办结，问题解决了吗？\n请回复“评价 ${number} 分数”（1–5 分，5 分最满意，可在分数后附意见）；如果没解决，请回复“没解决 ${number}”。`;
+}
+
+/**
+ * 工单状态 facts for channels that need a template message outside a chat window (WeChat OA): the estate maps them to
+ * its template's keywords ({ticketNumber}, {category}, {status}).
+ */
+function ticketTemplate(t: { estateId: string; number: string; category: string }, status: string): NoticeTemplateRef {
+  return { type: 'ticket', estateId: t.estateId, facts: { ticketNumber: t.number, category: t.category, status } };
 }

@@ -1,5 +1,6 @@
 // Daily 催缴 run: load arrears → plan (arrears-campaign.ts) → per owner, the notice record and the outbox rows in one
 // transaction. A rerun of the same day (crash, second instance, catch-up) finds the records and sends nothing twice.
+import type { NoticeTemplateRef } from '../../adapters/channel.js';
 import type { Prisma } from '../db/client.js';
 import {
   arrearsBills,
@@ -90,7 +91,7 @@ export async function runArrearsCampaign(
         summary: `${i.unitLabel} ${i.bills.map((b) => `${b.period}${FEE_TYPE_LABELS[b.feeType]}${formatYuan(b.outstandingCents)}`).join('、')}`,
         dedupeKey: i.dedupeKey,
       })),
-      message: { text: r.text },
+      message: { text: r.text, template: arrearsTemplate(estate, r) },
       dedupeKey: r.dedupeKey,
       at: now,
       notBefore: release, // = now in daytime; the job's clock, not the outbox's, so a simulated clock holds too
@@ -118,4 +119,24 @@ export function feeJobs(deps: FeeJobDeps): Job[] {
       },
     },
   ];
+}
+
+/**
+ * 催缴 facts for a template message outside a chat window (WeChat OA): the estate maps them to its template's keywords
+ * ({unit}, {amount}, {dueDate}, {period}, {estate}). The oldest debt leads, as in the text.
+ */
+export function arrearsTemplate(estate: { id: string; name: string }, r: PlannedReminder): NoticeTemplateRef {
+  const first = r.items[0];
+  const units = [...new Set(r.items.map((i) => i.unitLabel))];
+  return {
+    type: 'arrears',
+    estateId: estate.id,
+    facts: {
+      unit: units.length > 1 ? `${units[0] ?? ''}等${units.length}户` : (units[0] ?? ''),
+      amount: formatYuan(r.items.reduce((sum, i) => sum + i.outstandingCents, 0)),
+      dueDate: first?.dueDate ?? '',
+      period: [...new Set((first?.bills ?? []).map((b) => b.period))].join('、'),
+      estate: estate.name,
+    },
+  };
 }

@@ -2,7 +2,10 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from '../shared/logger.js';
 
-export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+/** A handler for one path; POST only unless it lists its `methods` (the WeChat OA callback also answers GET). */
+export type Route = ((req: IncomingMessage, res: ServerResponse) => Promise<void> | void) & {
+  methods?: readonly string[];
+};
 
 export interface HttpServer {
   server: http.Server;
@@ -26,7 +29,8 @@ export async function startHttpServer(opts: {
       );
       return;
     }
-    const route = req.method === 'POST' ? opts.routes[path] : undefined;
+    const candidate = opts.routes[path];
+    const route = candidate && (candidate.methods ?? ['POST']).includes(req.method ?? '') ? candidate : undefined;
     if (!route) return send(res, 404, { error: 'not found' });
     Promise.resolve(route(req, res)).catch((err: unknown) => {
       opts.logger.error({ err, path }, 'http route failed');

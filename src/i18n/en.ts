@@ -2,6 +2,7 @@ import { feesEn } from './en/fees.js';
 import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
+import { wechatOaEn } from './en/wechat-oa.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -35,4 +36,5 @@ export const en: Record<MessageKey, string> = {
   ...feesEn,
   ...keysEn,
   ...nluEn,
+  ...wechatOaEn,
 };

@@ -4,6 +4,7 @@ import { feesZh } from './zh-CN/fees.js';
 import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
+import { wechatOaZh } from './zh-CN/wechat-oa.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -35,6 +36,7 @@ export const zhCN = {
   ...feesZh,
   ...keysZh,
   ...nluZh,
+  ...wechatOaZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -244,6 +244,17 @@ export class KeyService {
             unit: a.unitLabel,
             person: a.personName,
           }),
+          // 预约提醒 facts for a template message outside a chat window (WeChat OA).
+          template: {
+            type: 'appointment',
+            estateId: a.estateId,
+            facts: {
+              time: this.slots.label(a.slotStart),
+              item: `钥匙${kind}`,
+              unit: a.unitLabel,
+              person: a.personName,
+            },
+          },
         },
       });
       n++;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Channel, OutboundMessage, SendResult } from '../../adapters/channel.js';
 import type { Prisma } from '../db/client.js';
 import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
+import { holdRow } from '../db/service-window.repo.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
@@ -17,6 +18,17 @@ export interface DispatcherLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
+
+// ── #21 delivery gate ──
+/**
+ * A channel whose proactive sends need more than a rate limit (the WeChat Official Account's customer-service window):
+ * the gate delivers the message itself — as a chat message, a template message — or says it must be held for the
+ * recipient (HELD: not an attempt, not a dead letter; listed for staff). See src/notify/service-window.ts.
+ */
+export interface DeliveryGate {
+  deliver(req: { address: string; kind: string; message: OutboundMessage }): Promise<GateResult>;
+}
+export type GateResult = SendResult | { ok: false; held: true; reason: string };
 
 export interface DigestSettings {
   /** Group messages due within this long after the first one go out with it. */
@@ -51,6 +63,8 @@ export interface DispatcherOptions {
   intervalMs?: number;
   /** How long messages for a channel that is not ready (Channel.isReady() false) wait before the next look. */
   notReadyDelayMs?: number;
+  /** #21: per channel name, a gate that delivers instead of `channel.send` (WeChat OA window and templates). */
+  gates?: ReadonlyMap<string, DeliveryGate>;
 }
 
 export interface TickResult {
@@ -58,6 +72,8 @@ export interface TickResult {
   failed: number;
   dead: number;
   deferred: number;
+  /** #21: held for the recipient's next message (outside a customer-service window, no template). */
+  held: number;
 }
 
 interface Item {
@@ -94,6 +110,7 @@ export class Dispatcher {
   private readonly random: () => number;
   private readonly intervalMs: number;
   private readonly notReadyDelayMs: number;
+  private readonly gates: ReadonlyMap<string, DeliveryGate>;
   readonly workerId: string;
   readonly limiter: RateLimiter;
   private timer: NodeJS.Timeout | undefined;
@@ -114,13 +131,14 @@ export class Dispatcher {
     this.random = opts.random ?? Math.random;
     this.intervalMs = opts.intervalMs ?? 1_000;
     this.notReadyDelayMs = opts.notReadyDelayMs ?? 15_000;
+    this.gates = opts.gates ?? new Map();
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.limiter = new RateLimiter(opts.limits ?? DEFAULT_RATE_LIMITS, this.now, this.timeZone);
   }
 
   /** One pass: claim what is due, send what may go now, put the rest back for later. */
   async tick(): Promise<TickResult> {
-    const result: TickResult = { sent: 0, failed: 0, dead: 0, deferred: 0 };
+    const result: TickResult = { sent: 0, failed: 0, dead: 0, deferred: 0, held: 0 };
     const now = this.now();
     const rows = await claimDue(this.prisma, {
       workerId: this.workerId,
@@ -271,13 +289,21 @@ export class Dispatcher {
     }
 
     if (message.image && !channel.supportsImages) message = withoutImage(message);
-    let res: SendResult;
+    let res: GateResult;
+    // #21: a gated channel (WeChat OA) decides between a chat message, a template message and holding it.
+    const gate = this.gates.get(target.channel);
     try {
-      res = await channel.send(target.address, message);
+      res = gate
+        ? await gate.deliver({ address: target.address, kind: lead.row.kind, message })
+        : await channel.send(target.address, message);
     } catch (err) {
       res = { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
     this.limiter.sendEnded(target);
+    if (!res.ok && 'held' in res) {
+      for (const item of items) if (await holdRow(this.prisma, item.row, res.reason)) result.held++;
+      return;
+    }
     const at = this.now();
     if (res.ok) {
       const first = items[0];

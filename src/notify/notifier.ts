@@ -8,7 +8,8 @@ import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
 
 /** Our adapter name for a channel id: every Bot Framework channel (msteams, webchat, emulator…) is one adapter. */
-const channelOf = (channel: string) => (['telegram', 'wechat', 'console'].includes(channel) ? channel : 'botframework');
+const channelOf = (channel: string) =>
+  ['telegram', 'wechat', 'wechat-oa', 'console'].includes(channel) ? channel : 'botframework';
 
 /** A channel's recipient string for one chat account (see each adapter's `send`). */
 export function identityAddress(i: {
@@ -21,6 +22,9 @@ export function identityAddress(i: {
       return i.externalId;
     case 'wechat':
       return `contact:${i.externalId}`;
+    case 'wechat-oa':
+      // The follower's openid (adapters/wechat-oa/wechat-oa.channel.ts).
+      return i.externalId;
     case 'console':
       return i.externalId;
     default:

@@ -1,7 +1,7 @@
 // The outbox writer: anything proactive is written here, inside the same transaction as the change that causes it,
 // and the dispatcher sends it later. Writing the same dedupe key twice leaves one message.
 import { z } from 'zod';
-import type { OutboundMessage } from '../../adapters/channel.js';
+import { NOTICE_TYPES, type OutboundMessage } from '../../adapters/channel.js';
 import { insertOutboxRow, type OutboxDb, type OutboxRow } from '../db/outbox.repo.js';
 
 /** What is stored in `payload`: an OutboundMessage with the image as base64 (JSON has no bytes). */
@@ -11,6 +11,14 @@ export const outboxPayloadSchema = z.object({
   imagePngBase64: z.string().optional(),
   imageCaption: z.string().optional(),
   imageAltText: z.string().optional(),
+  /** The notice's type and facts, for a template message where a channel needs one (WeChat OA, #21). */
+  template: z
+    .object({
+      type: z.enum(NOTICE_TYPES),
+      estateId: z.string(),
+      facts: z.record(z.string(), z.string()),
+    })
+    .optional(),
 });
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 
@@ -43,6 +51,7 @@ export function toPayload(message: OutboundMessage): OutboxPayload {
     if (message.image.caption !== undefined) payload.imageCaption = message.image.caption;
     if (message.image.altText !== undefined) payload.imageAltText = message.image.altText;
   }
+  if (message.template) payload.template = message.template;
   return payload;
 }
 
@@ -54,6 +63,7 @@ export function toOutbound(payload: OutboxPayload): OutboundMessage {
     if (payload.imageCaption !== undefined) message.image.caption = payload.imageCaption;
     if (payload.imageAltText !== undefined) message.image.altText = payload.imageAltText;
   }
+  if (payload.template) message.template = payload.template;
   return message;
 }
 

@@ -41,6 +41,10 @@ export interface ChannelWire {
   readonly channel: string;
   /** The activity channelId (wechat, telegram, msteams…): ChannelIdentity.channel and StaffChat.channel. */
   readonly channelId: string;
+  /** When staff use another channel than the owner (owner on the Official Account, staff on personal WeChat). */
+  readonly staffChannelId?: string;
+  /** Outbox channels the journey's messages go through, when more than `channel`. */
+  readonly outboxChannels?: string[];
   readonly app: App;
   /** The app's clock (and the back-office CLI's): starts at JOURNEY_START, runs at real speed, can jump ahead. */
   readonly clock: RunningClock;
@@ -311,7 +315,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   expect(ticket.events.map((e) => e.action)).toEqual(['created', 'claimed', 'resolved', 'rated']);
   expect(ticket.events.find((e) => e.action === 'resolved')).toMatchObject({ actorName: '王芳', note: RESOLUTION });
   expect(await prisma.staffChat.findMany({ select: { channel: true, role: true } })).toEqual([
-    { channel: wire.channelId, role: 'ASSISTANT' },
+    { channel: wire.staffChannelId ?? wire.channelId, role: 'ASSISTANT' },
   ]);
   const owner = await prisma.channelIdentity.findFirstOrThrow({
     where: { channel: { not: 'console' }, person: { name: DEMO.owner.name } },
@@ -320,7 +324,9 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
 
   // Every message for this channel left through the outbox and was delivered (the seeded console persona of the
   // demo owner also gets rows; no console channel runs here, so those are not counted).
-  const rows = await prisma.outboxMessage.findMany({ where: { channel: wire.channel } });
+  const rows = await prisma.outboxMessage.findMany({
+    where: { channel: { in: wire.outboxChannels ?? [wire.channel] } },
+  });
   const outbox = {
     sent: rows.filter((r) => r.status === 'SENT').length,
     dead: rows.filter((r) => r.status === 'DEAD').length,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { log as wechatyLog, type Wechaty } from 'wechaty';
 import type { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { WechatAdapter } from '../../../adapters/wechat/wechat.adapter.js';
+import type { App } from '../../../src/main.js';
 import { startJourneyApp, type ChannelWire, type Chat, type Seen, type Speaker } from './journey.js';
 import { eventually } from '../../support/patience.js';
 
@@ -18,20 +19,14 @@ const BOT_NAME = '物业小助手';
 const QUOTE_RULE = '- - - - - - - - - - - - - - -';
 
 /** "文字\n\n1. 投诉\n2. 装修" → the menu labels. */
-function menuOf(text: string): string[] {
+export function menuOf(text: string): string[] {
   const tail = text.split('\n\n').at(-1) ?? '';
   const lines = tail.split('\n');
   return lines.every((l) => /^\d+\. /.test(l)) ? lines.map((l) => l.replace(/^\d+\. /, '')) : [];
 }
 
-export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-e2e-wechat-'));
-  const { app, clock, errorLogs } = await startJourneyApp(databaseUrl, {
-    WECHATY_PUPPET: 'wechaty-puppet-mock',
-    // An absolute name keeps the memory card (session file) out of the working tree.
-    WECHATY_NAME: path.join(dataDir, 'wuye-e2e'),
-    DATA_DIR: dataDir,
-  });
+/** The mock WeChat world behind a started app's WeChat channel: the bot account logged in, three contacts, a group. */
+export async function attachWechatMock(app: App) {
   const adapter = app.channels.find((c) => c.name === 'wechat') as WechatAdapter | undefined;
   if (!adapter) throw new Error('startApp did not start the WeChat channel');
   // wechaty built the PuppetMock itself (from the npm name); its mocker plays the WeChat server.
@@ -69,24 +64,17 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
   watch(room, boxes.group);
 
   return {
-    label: 'WeChat (wechaty + wechaty-puppet-mock)',
-    channel: 'wechat',
-    channelId: 'wechat',
-    app,
-    clock,
-    databaseUrl,
-    claimByReply: true,
-    inbox: (chat) => boxes[chat],
-    async say(who, text) {
+    boxes,
+    async say(who: Speaker, text: string) {
       people[who].say(text).to(botUser);
     },
-    async pick(who, seen, label) {
+    async pick(who: Speaker, seen: Seen, label: string) {
       // Buttons are a numbered menu on WeChat: the user types the number.
       const index = seen.buttons.indexOf(label);
       if (index < 0) throw new Error(`no menu entry「${label}」in «${seen.text}»`);
       people[who].say(String(index + 1)).to(botUser);
     },
-    async sayInGroup(who, text, replyTo) {
+    async sayInGroup(who: Speaker, text: string, replyTo?: Seen) {
       if (replyTo) {
         // 引用 (quote) the bot's notice and type the command under it: this addresses the bot without an @mention.
         people[who].say(`「${BOT_NAME}：${String(replyTo.handle)}」\n${QUOTE_RULE}\n${text}`).to(room);
@@ -94,6 +82,35 @@ export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
         people[who].say(`@${BOT_NAME} ${text}`, [botUser]).to(room);
       }
     },
+  };
+}
+
+/** The env that runs the WeChat channel on PuppetMock with its files under `dataDir`. */
+export function mockPuppetEnv(dataDir: string): Record<string, string> {
+  return {
+    WECHATY_PUPPET: 'wechaty-puppet-mock',
+    // An absolute name keeps the memory card (session file) out of the working tree.
+    WECHATY_NAME: path.join(dataDir, 'wuye-e2e'),
+    DATA_DIR: dataDir,
+  };
+}
+
+export async function wechatWire(databaseUrl: string): Promise<ChannelWire> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-e2e-wechat-'));
+  const { app, clock, errorLogs } = await startJourneyApp(databaseUrl, mockPuppetEnv(dataDir));
+  const wx = await attachWechatMock(app);
+  return {
+    label: 'WeChat (wechaty + wechaty-puppet-mock)',
+    channel: 'wechat',
+    channelId: 'wechat',
+    app,
+    clock,
+    databaseUrl,
+    claimByReply: true,
+    inbox: (chat) => wx.boxes[chat],
+    say: wx.say,
+    pick: wx.pick,
+    sayInGroup: wx.sayInGroup,
     errorLogs,
     async close() {
       await app.stop();
