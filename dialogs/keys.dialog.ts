@@ -166,6 +166,10 @@ export class KeysDialog extends ComponentDialog {
   private async plan(w: When, estateId: string, now: Date, tr: Translate, locale: Sender['locale']): Promise<SlotPlan> {
     const svc = this.deps.keys;
     const tz = svc.slots.tz;
+    if (w.kind === 'noSuchDay') {
+      const [year, month, day] = w.said.split('-').map(Number);
+      return { problem: tr('keys.noSuchDay', { year: String(year), month: String(month), day: String(day) }) };
+    }
     if (w.kind === 'at') {
       const at = zonedTime(w.day, w.minutes, tz);
       const refusal = svc.slots.check(at, now);

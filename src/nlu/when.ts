@@ -4,13 +4,15 @@
 // caller offers free slots in, never a silently picked instant. The botbuilder recognizer stays the fallback for
 // anything else (and for English): it reads against the process clock and throws on "中午".
 import { normalizeDigits, parseZhInt } from '../shared/zh-numbers.js';
-import { addLocalDays, localDateKey, localParts, weekdayOfDateKey } from '../shared/zoned-time.js';
+import { addLocalDays, isValidDateKey, localDateKey, localParts, weekdayOfDateKey } from '../shared/zoned-time.js';
 
 export type When =
   /** A clock time on a day. */
   | { kind: 'at'; day: string; minutes: number; daySaid: boolean }
   /** A day, or a part of one (minutes from–to), without a clock time. */
-  | { kind: 'range'; day: string; from: number; to: number; daySaid: boolean };
+  | { kind: 'range'; day: string; from: number; to: number; daySaid: boolean }
+  /** A date that is not on the calendar ("2月30日", "2027年2月29日"): the caller says so instead of guessing. */
+  | { kind: 'noSuchDay'; said: string };
 
 const NUM = '(?:\\d{1,2}|[零一二两三四五六七八九十]{1,3})';
 const PARTS: Array<[RegExp, number, number]> = [
@@ -25,6 +27,7 @@ const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 const num = (s: string | undefined): number | null => (s === undefined ? null : parseZhInt(s));
 
 interface DayRead {
+  /** YYYY-MM-DD; may name a day the calendar lacks (2月30日) — readWhen checks. */
   day: string;
   /** A bare weekday ("周六"): moves a week on when its reading is already over. */
   weekday: boolean;
@@ -116,6 +119,7 @@ export function readWhen(text: string, now: Date, tz: string): When | null {
     // "四点半", "下午": today if still ahead, else tomorrow.
     day = end > nowMinutes ? today : addLocalDays(today, 1);
   }
+  if (!isValidDateKey(day)) return { kind: 'noSuchDay', said: day };
   const daySaid = dayRead !== null;
   if (clock !== null) return { kind: 'at', day, minutes: clock, daySaid };
   return { kind: 'range', day, from: part?.[0] ?? 0, to: part?.[1] ?? 24 * 60, daySaid };

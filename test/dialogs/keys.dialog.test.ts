@@ -139,6 +139,17 @@ describeEachDb('KeysDialog conversations', (provider) => {
     ]);
   });
 
+  it('a day the calendar lacks (2月30日, 2026-02-30) is named back, and a real day then books', async () => {
+    await converse(sender('e-feb', 'p5'), [
+      ['钥匙', '1 寄存钥匙'],
+      ['1', '寄存哪些钥匙'],
+      ['车库钥匙', '哪天几点'],
+      ['2月30日上午十点', /日历上没有 20\d\d年2月30日 这一天/],
+      ['2026-02-30', '日历上没有 2026年2月30日 这一天'],
+      ['明天下午两点', /已预约 .* 14:00/],
+    ]);
+  });
+
   it('reschedules and cancels a booking', async () => {
     await keys.bookDeposit(owner('e-move', 'p4'), '入户门钥匙', tomorrowAt(9));
     await converse(sender('e-move', 'p4'), [

@@ -55,4 +55,12 @@ describe('readWhen', () => {
     expect(readWhen('入户门钥匙 2 把', at(10), TZ)).toBeNull();
     expect(readWhen('3栋2单元1201', at(10), TZ)).toBeNull();
   });
+
+  it('a date the calendar lacks is reported as such, never passed on as a day', () => {
+    // 2027 is not a leap year: "2月29日" said in late 2026 means 2027-02-29.
+    expect(readWhen('2月29日', at(10), TZ)).toEqual({ kind: 'noSuchDay', said: '2027-02-29' });
+    expect(readWhen('2026-02-30 10:00', at(10), TZ)).toEqual({ kind: 'noSuchDay', said: '2026-02-30' });
+    expect(readWhen('31号下午', at(10), TZ)).toMatchObject({ kind: 'noSuchDay' });
+    expect(readWhen('2028年2月29日', at(10), TZ)).toMatchObject({ kind: 'range', day: '2028-02-29' });
+  });
 });

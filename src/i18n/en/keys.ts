@@ -38,6 +38,7 @@ export const keysEn: Record<keyof typeof keysZh, string> = {
     'Which day and time will you come to the desk? E.g. "tomorrow 10am". (Desk hours {hours}, {minutes}-minute slots)',
   'keys.ownerFallback': 'Owner',
   'keys.whenUnclear': 'I did not understand that time.',
+  'keys.noSuchDay': 'There is no {year}-{month}-{day} on the calendar; please pick another date.',
   'keys.noSlotInRange': 'No free slots left in that period; please pick another time.',
   'keys.slotFull': 'The {slot} slot is full{alt}.',
   'keys.slotFullAlt': '; the next free one is {time}',

@@ -31,6 +31,7 @@ export const keysZh = {
   'keys.askWhen': '请问哪天几点到前台？例如“明天上午十点”“周六下午”。（前台 {hours}，每 {minutes} 分钟一段）',
   'keys.ownerFallback': '业主',
   'keys.whenUnclear': '没听懂这个时间。',
+  'keys.noSuchDay': '日历上没有 {year}年{month}月{day}日 这一天，请换一个日期。',
   'keys.noSlotInRange': '这段时间已没有可预约的时段，请换个时间。',
   'keys.slotFull': '{slot} 这个时段已约满{alt}。',
   'keys.slotFullAlt': '，最近可约 {time}',
