@@ -14,7 +14,7 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { AppError } from '../src/bot/app-error.js';
+import { AppError } from '../src/shared/app-error.js';
 import { senderOf, type Sender } from '../src/identity/sender.js';
 import { t, type Translate } from '../src/i18n/index.js';
 import { kindLabel, type KeyService, type OwnerUnit, type PickupPerson } from '../src/keys/key.service.js';

@@ -11,7 +11,7 @@ import {
   type DateTimeResolution,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { AppError } from '../src/bot/app-error.js';
+import { AppError } from '../src/shared/app-error.js';
 import { senderOf } from '../src/identity/sender.js';
 import { REQUEST_KIND_LABEL, type RenovationService, type SubmitResult } from '../src/renovation/renovation.service.js';
 import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';

@@ -8,7 +8,7 @@
 //   oa-menu [--file menu.json] [--dry-run]    the WeChat Official Account's custom menu (自定义菜单)
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { AppError } from './bot/app-error.js';
+import { AppError } from './shared/app-error.js';
 import { openDatabase, type Prisma } from './db/client.js';
 import * as repo from './db/binding.repo.js';
 import { findDefaultEstate, findEstateByCode } from './db/estate.repo.js';

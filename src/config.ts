@@ -83,7 +83,3 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 function pick(env: Record<string, string | undefined>, key: PropertyKey | undefined): string | undefined {
   return typeof key === 'string' ? env[key] : undefined;
 }
-
-export function databaseProvider(url: string): 'sqlite' | 'postgresql' {
-  return url.startsWith('file:') ? 'sqlite' : 'postgresql';
-}

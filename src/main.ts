@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapter.js';
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
 import { consolePersonaCommand } from './identity/console-persona.js';
-import type { Channel } from '../adapters/channel.js';
+import type { Channel } from './notify/channel.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { PrismaStorage } from './db/prisma-storage.js';

@@ -1,7 +1,7 @@
 // Matches a message to a staff command, checks the caller's role, runs it. Unknown slash commands get the closest
 // known one; a command the role may not run is refused politely. Help lists only what the caller may run.
 import type { TurnContext } from 'botbuilder';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import { MAX_TEXT } from '../bot/input-guard.js';
 import { t } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';

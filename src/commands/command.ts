@@ -1,7 +1,7 @@
 // Staff / supervisor chat commands: Chinese words and slash aliases, role-checked, usable in registered groups and
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
 import type { TurnContext } from 'botbuilder';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { Sender, StaffRole } from '../identity/sender.js';
 
 export interface CommandContext {

@@ -1,6 +1,6 @@
 // 特发事件 commands for staff: "收到 0007" acknowledges an emergency (any staff member; stops the 经理 ping), and
 // "紧急 <描述>" raises one from a group chat, e.g. "紧急 5栋电梯困人".
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { EMERGENCY_LABEL, guessEmergencyType } from '../complaints/emergency.js';
 import { ALL_STAFF, refFrom, staffOf, type Command } from './command.js';

@@ -1,6 +1,6 @@
 // Supervisor views of fee collection: 收缴率 (实收/应收 by building and month) and the largest arrears, for the staff
 // member's own estate only. Owners' phones are masked.
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import { buildingsOf, collectionTotals, largestArrears, normalizeBuilding } from '../db/fee.repo.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';

@@ -1,6 +1,6 @@
 // Identity commands: front-desk binding codes, staff codes, group registration, staff binding, whoami.
 import { TurnContext } from 'botbuilder';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import { staffRoleLabel, type BindingService } from '../identity/binding.service.js';
 import { staffBindText } from '../identity/binding.replies.js';
 import { t } from '../i18n/index.js';

@@ -1,6 +1,6 @@
 // Staff decisions on renovation requests: 待审批 (/pending) lists them, 批准 <编号> (/approve) and
 // 驳回 <编号> <理由> (/reject) decide one. The owner is told by the service in the same transaction.
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
 import { formatLocal } from '../shared/zoned-time.js';

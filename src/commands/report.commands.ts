@@ -1,6 +1,6 @@
 // Supervisors' numbers in the chat: 逾期 (late work by ladder level), 今日 (today at a glance), 满意度 and 统计 (a month).
 // Always the caller's own estate; the router checks roles and masks phones.
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { ReportEstate, ReportService } from '../reports/report.service.js';
 import { monthArgOrThrow } from '../reports/report.service.js';
 import type { Command, CommandContext } from './command.js';

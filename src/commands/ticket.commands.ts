@@ -1,6 +1,6 @@
 // Ticket commands for estate staff (in the assistants' group or privately): 认领 / 备注 / 等待业主 / 等待施工方 /
 // 恢复 / 办结 / 转派 / 工单, and the owner's 回访 answer (评价 / 没解决). N is TS-20261128-0007 or 0007 for today.
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { ComplaintService, StaffActor } from '../complaints/complaint.service.js';
 import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint.texts.js';
 import type { TicketRow } from '../db/ticket.repo.js';

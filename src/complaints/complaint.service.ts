@@ -2,8 +2,8 @@
 // The rules and texts live here; each change, its TicketEvent and its outbox notices are written in one transaction by
 // a unit of work in src/db/ticket.repo.ts. Notices carry dedupe keys `ticket:<id>:<transition>` so re-running a
 // transition sends nothing twice.
-import type { NoticeTemplateRef } from '../../adapters/channel.js';
-import { AppError } from '../bot/app-error.js';
+import type { NoticeTemplateRef } from '../notify/channel.js';
+import { AppError } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   ackEmergencyTicket,

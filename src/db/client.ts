@@ -7,11 +7,11 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PgPrismaClient } from '../generated/postgresql/client.js';
-import { databaseProvider } from '../config.js';
+import { databaseProvider, type Provider } from './provider.js';
 import { applyMigrations } from './migrate.js';
 
 export type Prisma = InstanceType<typeof PrismaClient>;
-export type Provider = 'sqlite' | 'postgresql';
+export type { Provider } from './provider.js';
 
 export interface Database {
   prisma: Prisma;

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
 import type { FeeType } from '../fees/fee.rules.js';
 import { unitLabel } from '../identity/sender.js';
-import type { OutboundMessage } from '../../adapters/channel.js';
+import type { OutboundMessage } from '../notify/channel.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { type Prisma, isPostgres } from './client.js';
 

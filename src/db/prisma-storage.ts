@@ -9,7 +9,7 @@
 // most of a turn's CPU (bench: npm run bench -- turn).
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import { Prisma as Sql } from '../generated/sqlite/client.js';
 import { isPostgres, type Prisma } from './client.js';
 

@@ -1,6 +1,6 @@
 // Daily 催缴 run: load arrears → plan (arrears-campaign.ts) → per owner, the notice record and the outbox rows in one
 // transaction. A rerun of the same day (crash, second instance, catch-up) finds the records and sends nothing twice.
-import type { NoticeTemplateRef } from '../../adapters/channel.js';
+import type { NoticeTemplateRef } from '../notify/channel.js';
 import type { Prisma } from '../db/client.js';
 import {
   arrearsBills,

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Prisma } from '../db/client.js';
 import * as repo from '../db/binding.repo.js';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress, formatUnitAddress } from './address.parser.js';

@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
 import { setIdentityLocale, touchIdentity } from '../db/identity.repo.js';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
 import { toSenderUnits, type Sender } from './sender.js';

@@ -1,7 +1,7 @@
 // 钥匙留置·借取: owners book a desk slot to leave keys or to have them picked up (by themselves or an authorised
 // person); the desk hands over against a 6-digit code. Every hand-over and change is in the AuditLog.
 import crypto from 'node:crypto';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import * as repo from '../db/key.repo.js';
 import type { KeyAppointment, KeyHolding } from '../db/key.repo.js';
 import type { Prisma } from '../db/client.js';

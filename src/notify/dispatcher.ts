@@ -3,7 +3,7 @@
 // duplicate, never a loss.
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { Channel, OutboundMessage, SendResult } from '../../adapters/channel.js';
+import type { Channel, OutboundMessage, SendResult } from './channel.js';
 import type { Prisma } from '../db/client.js';
 import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
 import { holdRow } from '../db/service-window.repo.js';

@@ -1,6 +1,6 @@
 // Who a notice goes to → outbox rows. Call these inside the transaction of the change that causes the notice;
 // the dedupe key makes a re-run of the same transition send nothing twice.
-import type { OutboundMessage } from '../../adapters/channel.js';
+import type { OutboundMessage } from './channel.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
 import { identitiesOfPerson, staffChatsFor } from '../db/recipient.repo.js';
 import type { StaffRole } from '../identity/sender.js';

@@ -1,7 +1,7 @@
 // The outbox writer: anything proactive is written here, inside the same transaction as the change that causes it,
 // and the dispatcher sends it later. Writing the same dedupe key twice leaves one message.
 import { z } from 'zod';
-import { NOTICE_TYPES, type OutboundMessage } from '../../adapters/channel.js';
+import { NOTICE_TYPES, type OutboundMessage } from './channel.js';
 import { insertOutboxRow, type OutboxDb, type OutboxRow } from '../db/outbox.repo.js';
 
 /** What is stored in `payload`: an OutboundMessage with the image as base64 (JSON has no bytes). */

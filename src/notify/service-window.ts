@@ -16,7 +16,7 @@ import {
   type NoticeType,
   type OutboundMessage,
   type SendResult,
-} from '../../adapters/channel.js';
+} from './channel.js';
 import type { Prisma } from '../db/client.js';
 import * as repo from '../db/service-window.repo.js';
 import type { WindowSlot } from '../db/service-window.repo.js';

@@ -1,7 +1,7 @@
 // Owner requests on renovation permits (延期 / 停工 / 复工 / 退场验收) and staff decisions on them.
 // Each change, its AuditLog row and its outbox notices are written in one transaction; notices carry dedupe keys
 // `renovation-request:<id>:new|decided`, and a decision is a conditional update so only one of two racing staff wins.
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   createPermitAudited,

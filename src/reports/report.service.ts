@@ -2,7 +2,7 @@
 // summary and monthly report the jobs send to the supervisors' group (with a chart PNG; a text table where a channel
 // has no images). All counts come from src/db/report.repo.ts; the collection rate from the fee area's own functions.
 import { z } from 'zod';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import { collectionTotals } from '../db/fee.repo.js';
 import {

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrorFrom } from '../../src/bot/app-error.js';
+import { appErrorFrom } from '../../src/shared/app-error.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 

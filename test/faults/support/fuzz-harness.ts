@@ -7,7 +7,7 @@ import { systemClock } from '../../../src/shared/clock.js';
 import Sqlite from 'better-sqlite3';
 import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { DialogContextError } from 'botbuilder-dialogs';
-import { AppError } from '../../../src/bot/app-error.js';
+import { AppError } from '../../../src/shared/app-error.js';
 import { sqlitePath } from '../../../src/db/client.js';
 import { DEMO } from '../../../src/db/seed.js';
 import { demoBot } from '../../support/app.js';

@@ -1,0 +1,64 @@
+// The layering README promises, checked on every `npm test` (pretest) and in CI:
+//   adapters → bot → dialogs/commands/jobs → domain (src/<area>) → db
+// Nothing imports upward, the domain knows no channel SDK, Prisma stays under src/db, and there are no cycles.
+// src/config.ts is the composition root's env parser (it gathers each adapter's config schema), not domain.
+// .dependency-cruiser-known-violations.json lists the violations that existed when the check was introduced (issue
+// #18 removes them: repositories that enqueue notices, fee.repo's rule types); any new one fails `npm test`.
+/* eslint-disable */
+const DOMAIN =
+  '^src/(complaints|estate|fees|handoff|identity|keys|renovation|reports|sla|notify|nlu|shared|i18n)/';
+const CHANNEL_SDK = '^node_modules/(botbuilder[^/]*|wechaty[^/]*|grammy|@grammyjs/[^/]+|botframework-[^/]+)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A folder loop makes every change ripple both ways.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-knows-no-channel',
+      comment: 'Business folders never import a channel SDK or an adapter: a new channel must not touch them.',
+      severity: 'error',
+      from: { path: DOMAIN },
+      to: { path: [CHANNEL_SDK, '^adapters/'] },
+    },
+    {
+      name: 'domain-not-upward',
+      comment: 'The domain is called by dialogs, commands and jobs; it never calls them.',
+      severity: 'error',
+      from: { path: DOMAIN },
+      to: { path: ['^dialogs/', '^src/bot/', '^src/commands/', '^src/http/', '^src/main\\.ts$', '^src/cli\\.ts$'] },
+    },
+    {
+      name: 'db-is-the-bottom',
+      comment: 'Repositories know only their own folder, the generated client and shared helpers.',
+      severity: 'error',
+      from: { path: '^src/db/' },
+      to: { path: '^(src|dialogs|adapters)/', pathNot: '^src/(db|generated|shared)/' },
+    },
+    {
+      name: 'prisma-only-under-db',
+      comment: 'Prisma is used only under src/db (README, "How we write code").',
+      severity: 'error',
+      from: { pathNot: '^(src/db/|src/generated/|test/|bench/|scripts/|prisma\\.config\\.ts)' },
+      to: { path: ['^node_modules/(@prisma|prisma)/', '^src/generated/'] },
+    },
+    {
+      name: 'dialogs-know-no-adapter',
+      comment: 'One dialog engine behind every channel: dialogs and commands never import an adapter.',
+      severity: 'error',
+      from: { path: ['^dialogs/', '^src/commands/', '^src/bot/'] },
+      to: { path: '^adapters/' },
+    },
+  ],
+  options: {
+    // Edges into node_modules and the generated Prisma client are checked, their insides are not walked.
+    doNotFollow: { path: ['node_modules', '^src/generated/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
