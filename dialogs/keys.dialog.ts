@@ -24,6 +24,7 @@ import { readWhen, type When } from '../src/nlu/when.js';
 import { freeText, understoodOf } from './understood.js';
 import { resolutionToDate } from './prompts/callback-time.js';
 import { retryWith } from './prompts/retry.js';
+import { optionPrompt, pickNumber } from './prompts/option.prompt.js';
 import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
 import type { Clock } from '../src/shared/clock.js';
 import { textsFor } from './dialog-deps.js';
@@ -36,6 +37,8 @@ export interface KeysDialogDeps {
 }
 
 const TEXT = 'keys.text';
+const MENU = 'keys.menu';
+const NUMBER = 'keys.number';
 const WHEN = 'keys.when';
 const WHEN_EN = 'keys.when.en';
 /** The time prompt that recognises the owner's language ("明天上午十点" / "tomorrow 10am"). */
@@ -89,6 +92,14 @@ export class KeysDialog extends ComponentDialog {
   constructor(private readonly deps: KeysDialogDeps) {
     super(KEYS_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
+    this.addDialog(
+      optionPrompt(
+        MENU,
+        (text) => (ACTIONS as readonly string[]).includes(text) || pickAction(text) !== null,
+        'keys.noOption',
+      ),
+    );
+    this.addDialog(optionPrompt(NUMBER, (text, v) => pickNumber(text, v.max ?? 0) !== null, 'keys.noSuchNumber'));
     this.addDialog(new SafeDateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn', deps.now));
     this.addDialog(new SafeDateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us', deps.now));
     this.addDialog(new WaterfallDialog('keys.steps', [this.menu, this.route, this.detail, this.when]));
@@ -232,18 +243,15 @@ export class KeysDialog extends ComponentDialog {
     ownerOf(senderOf(step.context));
     const sub = understoodOf(step.options)?.sub;
     if (sub && (ACTIONS as readonly string[]).includes(sub)) return step.next(sub);
-    return step.prompt(TEXT, { prompt: textsFor(step.context)('keys.menu') });
+    return step.prompt(MENU, { prompt: textsFor(step.context)('keys.menu') });
   };
 
   private route = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const tr = textsFor(step.context);
     const said = String(step.result);
-    const action = (ACTIONS as readonly string[]).includes(said) ? said : pickAction(said);
-    if (!action) {
-      await step.context.sendActivity(tr('keys.noOption'));
-      return step.endDialog();
-    }
+    // The menu prompt accepts only an action, so this always finds one.
+    const action = (ACTIONS as readonly string[]).includes(said) ? said : (pickAction(said) ?? 'list');
     v.action = action;
     const owner = ownerOf(senderOf(step.context));
     const svc = this.deps.keys;
@@ -288,8 +296,9 @@ export class KeysDialog extends ComponentDialog {
             person: a.personName,
           }),
         );
-        return step.prompt(TEXT, {
+        return step.prompt(NUMBER, {
           prompt: tr(action === 'cancel' ? 'keys.pickCancel' : 'keys.pickReschedule', { lines: lines.join('\n') }),
+          validations: { max: booked.length },
         });
       }
     }
@@ -341,9 +350,10 @@ export class KeysDialog extends ComponentDialog {
       }
       default: {
         const booked = await svc.myAppointments(owner.ownerPersonId);
-        const chosen = booked[Number(text) - 1];
-        if (!/^\d+$/.test(text) || !chosen) {
-          await step.context.sendActivity(tr('keys.noSuchNumber'));
+        // The number prompt checked the range; a booking cancelled meanwhile (another chat) is still refused here.
+        const chosen = booked[(pickNumber(text, booked.length) ?? 0) - 1];
+        if (!chosen) {
+          await step.context.sendActivity(tr('keys.bookingGone'));
           return step.endDialog();
         }
         if (v.action === 'cancel') {

@@ -16,7 +16,9 @@ import { senderOf } from '../src/identity/sender.js';
 import { REQUEST_KIND_LABEL, type RenovationService, type SubmitResult } from '../src/renovation/renovation.service.js';
 import { formatLocal, localDateKey } from '../src/shared/zoned-time.js';
 import { resolutionToDate } from './prompts/callback-time.js';
+import { optionPrompt, pickNumber } from './prompts/option.prompt.js';
 import { SafeDateTimePrompt } from './prompts/safe-datetime.prompt.js';
+import { textsFor } from './dialog-deps.js';
 import type { Clock } from '../src/shared/clock.js';
 import { t } from '../src/i18n/index.js';
 import { freeText, understoodOf } from './understood.js';
@@ -36,8 +38,8 @@ export type RenovationAction = (typeof ACTIONS)[number];
 const TEXT = 'renovation.text';
 const WHEN = 'renovation.when';
 
-const MENU =
-  '装修服务，请回复数字：\n1 我的装修许可\n2 申请延期\n3 申报停工\n4 申报复工\n5 预约退场验收\n6 押金退还进度';
+const MENU = 'renovation.menu';
+const NUMBER = 'renovation.number';
 
 interface Values {
   action?: RenovationAction;
@@ -77,16 +79,18 @@ function ownerOf(context: TurnContext) {
   return { personId: sender.personId, estate: sender.estate };
 }
 
-function pickNumber(text: string, max: number): number | null {
-  const m = /^\s*(\d{1,2})\s*$/.exec(text);
-  const n = m?.[1] ? Number(m[1]) : NaN;
-  return n >= 1 && n <= max ? n : null;
-}
-
 export class RenovationDialog extends ComponentDialog {
   constructor(private readonly deps: RenovationDialogDeps) {
     super(RENOVATION_DIALOG);
     this.addDialog(new TextPrompt(TEXT));
+    this.addDialog(
+      optionPrompt(
+        MENU,
+        (text) => (ACTIONS as readonly string[]).includes(text) || pickRenovationAction(text) !== null,
+        'renovation.noOption',
+      ),
+    );
+    this.addDialog(optionPrompt(NUMBER, (text, v) => pickNumber(text, v.max ?? 0) !== null, 'renovation.noSuchNumber'));
     this.addDialog(new SafeDateTimePrompt(WHEN, undefined, 'zh-cn', deps.now));
     this.addDialog(
       new WaterfallDialog('renovation.steps', [
@@ -123,19 +127,16 @@ export class RenovationDialog extends ComponentDialog {
       if (preset === 'extend') (step.values as Values).extensionText = freeText(u) ?? undefined;
       return step.next(preset);
     }
-    return step.prompt(TEXT, { prompt: MENU });
+    return step.prompt(MENU, { prompt: textsFor(step.context)('renovation.menu') });
   };
 
   private route = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const said = String(step.result);
+    // The menu prompt accepts only an action, so this always finds one.
     const action = (ACTIONS as readonly string[]).includes(said)
       ? (said as RenovationAction)
-      : pickRenovationAction(said);
-    if (!action) {
-      await step.context.sendActivity('没有这个选项，已退出装修服务。需要时再回复“装修”。');
-      return step.endDialog();
-    }
+      : (pickRenovationAction(said) ?? 'list');
     v.action = action;
     const { personId } = ownerOf(step.context);
     const svc = this.deps.renovation;
@@ -151,7 +152,10 @@ export class RenovationDialog extends ComponentDialog {
     v.permitIds = permits.map((p) => p.id);
     if (permits.length === 1) return step.next('1');
     const lines = (await svc.describePermits(permits)).map((l, i) => `${i + 1} ${l}`);
-    return step.prompt(TEXT, { prompt: ['请回复装修许可的序号：', ...lines].join('\n') });
+    return step.prompt(NUMBER, {
+      prompt: ['请回复装修许可的序号：', ...lines].join('\n'),
+      validations: { max: permits.length },
+    });
   };
 
   private permitChosen = async (step: WaterfallStepContext) => {
@@ -195,7 +199,10 @@ export class RenovationDialog extends ComponentDialog {
         }
         v.slots = slots.map((s) => s.toISOString());
         const lines = slots.map((s, i) => `${i + 1} ${formatLocal(s, estate.timezone)}`);
-        return step.prompt(TEXT, { prompt: ['可预约的退场验收时段，请回复序号：', ...lines].join('\n') });
+        return step.prompt(NUMBER, {
+          prompt: ['可预约的退场验收时段，请回复序号：', ...lines].join('\n'),
+          validations: { max: slots.length },
+        });
       }
       default:
         await step.context.sendActivity(await svc.depositStatus(personId, permitId));

@@ -2,6 +2,7 @@ import { feesEn } from './en/fees.js';
 import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
+import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import type { MessageKey } from './zh-CN.js';
 
@@ -36,5 +37,6 @@ export const en: Record<MessageKey, string> = {
   ...feesEn,
   ...keysEn,
   ...nluEn,
+  ...renovationEn,
   ...wechatOaEn,
 };

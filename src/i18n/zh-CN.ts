@@ -4,6 +4,7 @@ import { feesZh } from './zh-CN/fees.js';
 import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
+import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 
 export const zhCN = {
@@ -36,6 +37,7 @@ export const zhCN = {
   ...feesZh,
   ...keysZh,
   ...nluZh,
+  ...renovationZh,
   ...wechatOaZh,
 } as const;
 

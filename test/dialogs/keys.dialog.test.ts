@@ -150,6 +150,15 @@ describeEachDb('KeysDialog conversations', (provider) => {
     ]);
   });
 
+  it('a wrong menu answer re-asks and stays in the flow', async () => {
+    await converse(sender('e-menu', 'p6'), [
+      ['钥匙', '1 寄存钥匙'],
+      ['买菜', '没有这个选项'],
+      ['1', '寄存哪些钥匙'],
+      ['车库钥匙', '哪天几点'],
+    ]);
+  });
+
   it('reschedules and cancels a booking', async () => {
     await keys.bookDeposit(owner('e-move', 'p4'), '入户门钥匙', tomorrowAt(9));
     await converse(sender('e-move', 'p4'), [
@@ -161,7 +170,9 @@ describeEachDb('KeysDialog conversations', (provider) => {
     expect((await keys.myAppointments('p4'))[0]?.slotStart).toEqual(tomorrowAt(15));
     await converse(sender('e-move', 'p4'), [
       ['钥匙', '1 寄存钥匙'],
+      ['8', /^没有这个选项，请回复 1–6 的数字（回复“取消”退出）。\n钥匙寄存\/领取/],
       ['5', '请回复要取消的预约编号'],
+      ['2', /^没有这个编号，请回复列表中的数字（回复“取消”退出）。\n请回复要取消的预约编号/],
       ['1', /已取消 .* 15:00 的钥匙预约/],
     ]);
     expect(await keys.myAppointments('p4')).toEqual([]);

@@ -85,6 +85,7 @@ describeEachDb('RenovationDialog', (provider) => {
     const p = await onlyPermit('2026-12-10');
     await converse([
       ['装修', '1 我的装修许可'],
+      ['查水表', /^没有这个选项，请回复 1–6 的数字（回复“取消”退出）。\n装修服务，请回复数字/],
       ['1', `${p.number} 3栋2单元1201｜厨卫改造｜2026-11-01 至 2026-12-10｜施工中｜施工方 好家装饰（139****1111）`],
     ]);
   });
@@ -165,6 +166,7 @@ describeEachDb('RenovationDialog', (provider) => {
     await converse(
       [
         ['验收', '1 2026-11-30 09:30'],
+        ['9', /^没有这个序号，请回复列表中的数字（回复“取消”退出）。\n可预约的退场验收时段/],
         ['1', /已提交退场验收申请，编号 #\d+。/],
       ],
       'inspect',
