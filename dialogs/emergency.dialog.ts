@@ -13,7 +13,7 @@ import {
 import { EMERGENCY_KINDS, type EmergencyKind } from '../src/nlu/labels.js';
 import { freeText, understoodOf } from './understood.js';
 import { senderOf } from '../src/identity/sender.js';
-import type { DialogDeps } from './dialog-deps.js';
+import { textsFor, type DialogDeps } from './dialog-deps.js';
 
 export const EMERGENCY_DIALOG = 'emergency';
 const TYPE = 'emergency.type';
@@ -64,8 +64,13 @@ export class EmergencyDialog extends ComponentDialog {
         name: sender.name ?? (sender.personId ? '业主' : '未绑定用户'),
       },
     });
+    // Tell the truth: "已通知" only when a staff chat exists to receive it (#19: a notice that reaches nobody).
+    const reached = await this.deps.complaints.emergencyReach(sender.estate.id);
     await step.context.sendActivity(
-      `已通知物业值班主管，事件编号 ${ticket.number}，我们会尽快到场处置。请保持电话畅通；情况变化请直接拨打 ${sender.estate.emergencyPhone}。`,
+      textsFor(step.context)(reached > 0 ? 'emergency.notified' : 'emergency.nobody', {
+        number: ticket.number,
+        phone: sender.estate.emergencyPhone,
+      }),
     );
     return step.endDialog();
   };

@@ -10,6 +10,8 @@ import { ConfigError, parseConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
+import { staffCoverage } from './db/recipient.repo.js';
+import { STAFF_ROLE_LABEL } from './identity/sender.js';
 import { WuyeBot } from './bot/wuye.bot.js';
 import { CommandRouter } from './commands/command-router.js';
 import { identityCommands } from './commands/identity.commands.js';
@@ -176,6 +178,15 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     logger.info('demo estate 锦绣花园 seeded (see README: demo people)');
   }
   if (!findCjkFont()) logger.warn(CJK_FONT_MISSING_WARNING);
+  // A role without a group gets its notices privately; a role with neither gets nothing — say so at start-up.
+  for (const c of await staffCoverage(db.prisma)) {
+    if (c.groups > 0) continue;
+    if (c.reachableStaff > 0)
+      logger.warn(
+        `${c.estate}：${STAFF_ROLE_LABEL[c.role]}未注册群，通知将私聊发给 ${c.reachableStaff} 位${STAFF_ROLE_LABEL[c.role]}（在群里发“注册群”）`,
+      );
+    else logger.warn(`${c.estate}：${STAFF_ROLE_LABEL[c.role]}既未注册群也没有已绑定的人员，发给该角色的通知无人接收`);
+  }
   const holidays = await loadHolidayYears(path.join(repoRoot, 'data', 'calendar'));
   for (const w of holidays.warnings) logger.warn(w);
   // This year, and next year once it is two months away (the State Council publishes it around November).

@@ -1,6 +1,7 @@
 // 特发事件 commands for staff: "收到 0007" acknowledges an emergency (any staff member; stops the 经理 ping), and
 // "紧急 <描述>" raises one from a group chat, e.g. "紧急 5栋电梯困人".
 import { AppError } from '../shared/app-error.js';
+import { t as translate } from '../i18n/index.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { EMERGENCY_LABEL, guessEmergencyType } from '../complaints/emergency.js';
 import { ALL_STAFF, refFrom, staffOf, type Command } from './command.js';
@@ -54,7 +55,11 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
           location: text,
           reporter: { actor: `staff:${s.id}`, name: ctx.sender.name ?? '员工' },
         });
-        return `已发起特发事件 ${t.number}（${EMERGENCY_LABEL[type]}），主管群已收到通知。请在群里回复“收到 ${t.number}”确认处置。`;
+        const reached = await svc.emergencyReach(ctx.sender.estate.id);
+        return translate(ctx.sender.locale, reached > 0 ? 'emergency.staffNotified' : 'emergency.staffNobody', {
+          number: t.number,
+          type: EMERGENCY_LABEL[type],
+        });
       },
     },
   ];

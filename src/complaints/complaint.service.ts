@@ -3,6 +3,7 @@
 // a unit of work in src/db/ticket.repo.ts. Notices carry dedupe keys `ticket:<id>:<transition>` so re-running a
 // transition sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
+import { staffReach } from '../notify/notifier.js';
 import { AppError } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
@@ -223,8 +224,19 @@ export class ComplaintService {
 
   // ── 特发事件 ──
 
+  /** Who an emergency reaches at once: 领班 and 主管 (their groups, else each of them privately). */
+  static readonly EMERGENCY_ROLES = ['FOREMAN', 'SUPERVISOR'] as const satisfies readonly StaffRole[];
+
   /**
-   * An emergency: an EMERGENCY ticket on the wall clock, the supervisors' group pinged at once (urgent, never held);
+   * How many staff chats an emergency would reach now. 0 means nobody: the owner must be told to phone, never
+   * "已通知".
+   */
+  emergencyReach(estateId: string): Promise<number> {
+    return staffReach(this.prisma, estateId, ComplaintService.EMERGENCY_ROLES);
+  }
+
+  /**
+   * An emergency: an EMERGENCY ticket on the wall clock, 领班 and 主管 pinged at once (urgent, never held);
    * the sweep pings 经理 if nobody answers "收到" within the estate's limit.
    */
   async reportEmergency(e: NewEmergency): Promise<TicketRow> {
@@ -275,13 +287,12 @@ export class ComplaintService {
             actorName: e.reporter.name,
             note: `特发事件：${EMERGENCY_LABEL[e.type]}`,
           },
-          notices: (t) => [
-            {
+          notices: (t) =>
+            ComplaintService.EMERGENCY_ROLES.map((role) => ({
               estateId: e.estate.id,
-              role: 'SUPERVISOR',
-              notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency`, at: now },
-            },
-          ],
+              role,
+              notice: { kind: 'urgent', message: { text }, dedupeKey: `ticket:${t.id}:emergency:${role}`, at: now },
+            })),
         };
       },
     );

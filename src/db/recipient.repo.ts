@@ -18,6 +18,35 @@ export function staffChatsFor(db: OutboxDb, estateId: string, role: StaffRole) {
   });
 }
 
+/**
+ * The private chat accounts of an estate's active staff of a role: where a staff notice goes when the role has no
+ * registered group (a fresh install, a group removed), so it reaches a person instead of nobody.
+ */
+export function staffIdentitiesFor(db: OutboxDb, estateId: string, role: StaffRole) {
+  return db.channelIdentity.findMany({
+    where: { person: { staff: { estateId, role, active: true } } },
+    orderBy: { lastSeenAt: 'desc' },
+    select: { id: true, channel: true, externalId: true, conversationRef: true },
+  });
+}
+
+/** Per estate and staff role: registered groups, and active staff with a chat account (the private fallback). */
+export async function staffCoverage(db: OutboxDb) {
+  const estates = await db.estate.findMany({ select: { id: true, name: true } });
+  const roles: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
+  const rows: Array<{ estate: string; role: StaffRole; groups: number; reachableStaff: number }> = [];
+  for (const e of estates) {
+    for (const role of roles) {
+      const groups = await db.staffChat.count({ where: { estateId: e.id, role } });
+      const reachableStaff = await db.staff.count({
+        where: { estateId: e.id, role, active: true, person: { identities: { some: {} } } },
+      });
+      rows.push({ estate: e.name, role, groups, reachableStaff });
+    }
+  }
+  return rows;
+}
+
 export async function isRegisteredStaffChat(db: OutboxDb, channel: string, chatId: string): Promise<boolean> {
   return (await db.staffChat.count({ where: { channel, chatId } })) > 0;
 }

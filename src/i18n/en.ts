@@ -26,6 +26,14 @@ export const en: Record<MessageKey, string> = {
   'handoff.done':
     'Request {ref} recorded. Topic: {topic}\nStaff will contact you {when}. If urgent, call the desk at {deskPhone}.',
   'handoff.asap': 'as soon as possible during desk hours',
+  'emergency.notified':
+    'The duty foreman and supervisor have been alerted (incident {number}); we will be there as soon as we can. Keep your phone on; if things change, call {phone}.',
+  'emergency.nobody':
+    'Incident {number} is recorded, but no duty staff can receive alerts online right now: please call the emergency number {phone} at once. If life is at risk, call 110 / 119 / 120.',
+  'emergency.staffNotified':
+    'Incident {number} ({type}) raised; the foreman and supervisor have been alerted. Reply "/ack {number}" in the group to take it.',
+  'emergency.staffNobody':
+    'Incident {number} ({type}) recorded, but no foreman or supervisor can receive alerts (no registered group, nobody reachable): phone the duty supervisor now.',
   'input.empty': 'I received no text. Please type your message.',
   'input.tooLong': 'That is too long ({length} characters); please keep it under {max}.',
   'input.noText': 'Please describe it in words (emoji alone cannot be handled).',

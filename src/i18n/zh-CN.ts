@@ -26,6 +26,14 @@ export const zhCN = {
   'handoff.done':
     '已为您登记人工服务（编号 {ref}）。事项：{topic}\n客服将在{when}联系您。如情况紧急，请直接拨打前台电话 {deskPhone}。',
   'handoff.asap': '工作时间内尽快',
+  'emergency.notified':
+    '已通知物业值班领班和主管，事件编号 {number}，我们会尽快到场处置。请保持电话畅通；情况变化请直接拨打 {phone}。',
+  'emergency.nobody':
+    '事件已登记（编号 {number}），但此刻没有值班人员能在线收到通知，请立即拨打物业紧急电话 {phone}。危及生命请直接拨打 110 / 119 / 120。',
+  'emergency.staffNotified':
+    '已发起特发事件 {number}（{type}），已通知领班和主管。请在群里回复“收到 {number}”确认处置。',
+  'emergency.staffNobody':
+    '已登记特发事件 {number}（{type}），但没有领班或主管能收到通知（未注册群、也没有在线的人员），请立即电话联系值班主管。',
   'input.empty': '没有收到文字内容，请直接输入文字。',
   'input.tooLong': '内容太长了（{length} 个字），请精简到 {max} 个字以内。',
   'input.noText': '请用文字描述（只有表情符号我们无法处理）。',

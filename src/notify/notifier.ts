@@ -2,7 +2,7 @@
 // the dedupe key makes a re-run of the same transition send nothing twice.
 import type { OutboundMessage } from './channel.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
-import { identitiesOfPerson, staffChatsFor } from '../db/recipient.repo.js';
+import { identitiesOfPerson, staffChatsFor, staffIdentitiesFor } from '../db/recipient.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
@@ -72,15 +72,32 @@ export async function notifyPerson(db: OutboxDb, personId: string, n: Notice): P
 }
 
 /**
- * Queues a notice to an estate's registered group chats of a role. Returns how many rows were newly created.
- * Staff-facing, so any mobile number in the text is masked here, whatever the caller wrote (PIPL).
+ * Queues a notice to an estate's registered group chats of a role; when the role has no group, to each active staff
+ * member of that role privately, so a notice reaches a person rather than nobody. Returns how many rows were newly
+ * created. Staff-facing, so any mobile number in the text is masked here, whatever the caller wrote (PIPL).
  */
 export async function notifyStaffGroup(db: OutboxDb, estateId: string, role: StaffRole, n: Notice): Promise<number> {
-  const targets = (await staffChatsFor(db, estateId, role)).flatMap((c): Target[] => {
+  const targets = await staffTargets(db, estateId, role);
+  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
+}
+
+/** How many chats a staff notice for these roles would reach now (groups, else the role's staff privately). */
+export async function staffReach(db: OutboxDb, estateId: string, roles: readonly StaffRole[]): Promise<number> {
+  let n = 0;
+  for (const role of roles) n += (await staffTargets(db, estateId, role)).length;
+  return n;
+}
+
+async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Promise<Target[]> {
+  const groups = (await staffChatsFor(db, estateId, role)).flatMap((c): Target[] => {
     const address = staffChatAddress(c);
     return address ? [{ id: c.id, channel: channelOf(c.channel), address, isGroup: true }] : [];
   });
-  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
+  if (groups.length > 0) return groups;
+  return (await staffIdentitiesFor(db, estateId, role)).flatMap((i): Target[] => {
+    const address = identityAddress(i);
+    return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
+  });
 }
 
 async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {

@@ -56,7 +56,7 @@ describe('fuzz findings stay fixed', () => {
   it('a lone surrogate or NUL in a message is stored as U+FFFD / dropped instead of failing the database write', async () => {
     await chatWith(env.bot, { userId: 'fz-unbound-1' }).converse([
       ['紧急', '请问发生了什么紧急情况'],
-      ['电梯\ud83d停了\u0000', '请先确保', '已通知物业值班主管'],
+      ['电梯\ud83d停了\u0000', '请先确保', '已通知物业值班领班和主管'],
     ]);
     const t = await env.db.prisma.ticket.findFirstOrThrow({ where: { description: { contains: '电梯' } } });
     expect(t.description).toBe('电梯\ufffd停了');

@@ -39,7 +39,7 @@ describeEachDb('特发事件', (provider) => {
     await env.db.drop();
   });
 
-  it('an owner reports one in words: safety advice and the emergency phone at once, a ticket, supervisors pinged urgently', async () => {
+  it('an owner reports one in words: safety advice and the emergency phone at once, a ticket, 领班 and 主管 pinged urgently', async () => {
     await chatWith(env.bot).converse([
       [
         '救命，我困在电梯里了，3栋1单元',
@@ -48,7 +48,7 @@ describeEachDb('特发事件', (provider) => {
           expect(r.text).toContain('不要扒门');
           expect(r.text).toContain(`物业紧急电话：${phone}`);
         },
-        '已通知物业值班主管，事件编号 TS-20261219-0001',
+        '已通知物业值班领班和主管，事件编号 TS-20261219-0001',
       ],
     ]);
     const t = await env.db.prisma.ticket.findFirstOrThrow({ where: { number: 'TS-20261219-0001' } });
@@ -63,6 +63,10 @@ describeEachDb('特发事件', (provider) => {
     expect(sup).toHaveLength(1);
     expect(sup[0]).toMatch(/^urgent\|【特发事件】TS-20261219-0001 电梯困人/);
     expect(sup[0]).toContain('收到 0001');
+    // 领班 have no registered group here: the foreman gets it privately rather than nobody getting it.
+    const foreman = await texts('demo-foreman');
+    expect(foreman).toHaveLength(1);
+    expect(foreman[0]).toMatch(/^urgent\|【特发事件】TS-20261219-0001 电梯困人/);
   });
 
   it('an unbound account can report one from the menu word 紧急, choosing the kind', async () => {
@@ -129,10 +133,29 @@ describeEachDb('特发事件', (provider) => {
   it('staff raise one from a group with 紧急 <描述> (/emergency)', async () => {
     await group('demo-supervisor', 'SUPERVISOR').converse([
       ['紧急', '用法：紧急 <地点和情况>'],
-      ['紧急 5栋2单元水管爆裂，水漫到电梯厅', '已发起特发事件 TS-20261219-0004（水管爆裂），主管群已收到通知'],
+      ['紧急 5栋2单元水管爆裂，水漫到电梯厅', '已发起特发事件 TS-20261219-0004（水管爆裂），已通知领班和主管'],
     ]);
     expect(
       (await texts('grp-SUPERVISOR')).some((t) => t.startsWith('urgent|【特发事件】TS-20261219-0004 水管爆裂')),
     ).toBe(true);
+  });
+
+  it('when no 领班 or 主管 can receive it, the owner is told to phone instead of "已通知"', async () => {
+    await env.db.prisma.staffChat.deleteMany({ where: { role: { in: ['FOREMAN', 'SUPERVISOR'] } } });
+    await env.db.prisma.staff.updateMany({
+      where: { role: { in: ['FOREMAN', 'SUPERVISOR'] } },
+      data: { active: false },
+    });
+    await chatWith(env.bot, { userId: 'stranger-3' }).converse([
+      [
+        '楼道里全是烟，好像着火了',
+        '【火情/烟味】',
+        (r) => {
+          expect(r.text).toContain('此刻没有值班人员能在线收到通知，请立即拨打物业紧急电话');
+          expect(r.text).toContain(phone);
+          expect(r.text).not.toContain('已通知');
+        },
+      ],
+    ]);
   });
 });
