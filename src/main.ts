@@ -11,6 +11,8 @@ import { openDatabase, type Database } from './db/client.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { staffCoverage } from './db/recipient.repo.js';
+import { queueCommands } from './commands/queue.commands.js';
+import { WorkQueueService } from './tickets/work-queue.service.js';
 import { STAFF_ROLE_LABEL } from './identity/sender.js';
 import { WuyeBot } from './bot/wuye.bot.js';
 import { CommandRouter } from './commands/command-router.js';
@@ -110,6 +112,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     ...renovationCommands({ renovation }),
     ...identityCommands({ binding }),
     ...ticketCommands({ complaints }),
+    ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
     ...emergencyCommands({ complaints }),
     ...feeCommands({ prisma: db.prisma }),
     ...keyCommands({ keys }),

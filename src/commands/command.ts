@@ -43,6 +43,14 @@ export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
   return s;
 }
 
+/** The caller's estate, for commands that read it; refused rather than read someone else's (staff are per estate). */
+export function ownEstate(ctx: CommandContext): Sender['estate'] {
+  const staff = staffOf(ctx);
+  if (ctx.sender.estate.id !== staff.estateId)
+    throw new AppError('FORBIDDEN', 'staff estate mismatch', '仅可查看本小区的数据。');
+  return ctx.sender.estate;
+}
+
 /** Where a command finds the ticket / request it acts on. Each pattern has one capture group: the reference. */
 export interface RefPatterns {
   /** A reference typed first in the arguments ("0007 已处理" / "#12 材料不全"). */

@@ -4,19 +4,13 @@ import { AppError } from '../shared/app-error.js';
 import type { ReportEstate, ReportService } from '../reports/report.service.js';
 import { monthArgOrThrow } from '../reports/report.service.js';
 import type { Command, CommandContext } from './command.js';
-import { ALL_STAFF, staffOf } from './command.js';
+import { ALL_STAFF, ownEstate } from './command.js';
 
 export interface ReportCommandDeps {
   reports: ReportService;
 }
 
-function estateOf(ctx: CommandContext): ReportEstate {
-  const staff = staffOf(ctx);
-  // Staff are identified within their estate, so sender.estate is theirs; refuse rather than report someone else's.
-  if (ctx.sender.estate.id !== staff.estateId)
-    throw new AppError('FORBIDDEN', 'staff estate mismatch', '仅可查看本小区的数据。');
-  return ctx.sender.estate;
-}
+const estateOf = (ctx: CommandContext): ReportEstate => ownEstate(ctx);
 
 function noArgs(ctx: CommandContext, usage: string): void {
   if (ctx.args !== '')
