@@ -12,6 +12,7 @@ import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { staffCoverage } from './db/recipient.repo.js';
 import { queueCommands } from './commands/queue.commands.js';
+import { callbackCommands } from './commands/callback.commands.js';
 import { WorkQueueService } from './tickets/work-queue.service.js';
 import { STAFF_ROLE_LABEL } from './identity/sender.js';
 import { WuyeBot } from './bot/wuye.bot.js';
@@ -108,11 +109,13 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   const reports = new ReportService(db.prisma, deskCalendar);
+  const handoffs = new HandoffService(db.prisma, now);
   const commands = new CommandRouter([
     ...renovationCommands({ renovation }),
     ...identityCommands({ binding }),
     ...ticketCommands({ complaints }),
     ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
+    ...callbackCommands({ handoffs }),
     ...emergencyCommands({ complaints }),
     ...feeCommands({ prisma: db.prisma }),
     ...keyCommands({ keys }),
@@ -126,7 +129,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     identity: new IdentityService(db.prisma, estates, opts.defaultLocale),
     // The trained model (data/nlu/model.json), answering only with the intents the flow registry can act on.
     recognizer: loadRecognizer(RECOGNISED_INTENTS),
-    handoffs: new HandoffService(db.prisma, now),
+    handoffs,
     binding,
     complaints,
     keys,

@@ -1,5 +1,5 @@
 import type { Prisma } from './client.js';
-import { notifyStaffGroup } from '../notify/notifier.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 
 export interface NewHandoff {
   estateId: string;
@@ -41,4 +41,140 @@ export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (
 /** A short reference the owner can quote on the phone. */
 export function handoffRef(id: string): string {
   return `RG-${id.slice(-6).toUpperCase()}`;
+}
+
+/** An open or taken callback request with what staff need to call back. */
+export interface CallbackItem {
+  id: string;
+  topic: string;
+  callbackAt: Date | null;
+  createdAt: Date;
+  status: 'OPEN' | 'TAKEN' | 'CLOSED';
+  takenById: string | null;
+  personId: string | null;
+  person: { name: string; phone: string | null } | null;
+  takenByName: string | null;
+}
+
+async function withPeople(
+  prisma: Prisma,
+  rows: Array<{
+    id: string;
+    topic: string;
+    callbackAt: Date | null;
+    createdAt: Date;
+    status: CallbackItem['status'];
+    takenById: string | null;
+    personId: string | null;
+    takenBy: { person: { name: string } } | null;
+  }>,
+): Promise<CallbackItem[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))];
+  const people = await prisma.person.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, phone: true },
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.map(({ takenBy, ...r }) => {
+    const p = r.personId ? byId.get(r.personId) : undefined;
+    return { ...r, person: p ? { name: p.name, phone: p.phone } : null, takenByName: takenBy?.person.name ?? null };
+  });
+}
+
+const CALLBACK_SELECT = {
+  id: true,
+  topic: true,
+  callbackAt: true,
+  createdAt: true,
+  status: true,
+  takenById: true,
+  personId: true,
+  takenBy: { select: { person: { select: { name: true } } } },
+} as const;
+
+/** Callback requests not yet closed: "尽快" ones first (oldest first), then by the time the owner asked for. */
+export async function openCallbacks(
+  prisma: Prisma,
+  estateId: string,
+  limit: number,
+): Promise<{ items: CallbackItem[]; total: number }> {
+  const where = { estateId, status: { in: ['OPEN' as const, 'TAKEN' as const] } };
+  const [rows, total] = await Promise.all([
+    prisma.handoff.findMany({
+      where,
+      orderBy: [{ callbackAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+      take: limit,
+      select: CALLBACK_SELECT,
+    }),
+    prisma.handoff.count({ where }),
+  ]);
+  return { items: await withPeople(prisma, rows), total };
+}
+
+/** The request a reference ("RG-1A2B3C", any case) names in this estate, or null. */
+export async function findCallbackByRef(prisma: Prisma, estateId: string, ref: string): Promise<CallbackItem | null> {
+  const m = /^(?:RG-?)?([0-9a-z]{6})$/i.exec(ref.trim());
+  if (!m?.[1]) return null;
+  const rows = await prisma.handoff.findMany({
+    where: { estateId, id: { endsWith: m[1].toLowerCase() } },
+    select: CALLBACK_SELECT,
+    take: 2,
+  });
+  // Six characters of a cuid: a clash is unlikely but possible; refuse to guess between two.
+  return rows.length === 1 ? ((await withPeople(prisma, rows))[0] ?? null) : null;
+}
+
+/**
+ * Claims a callback (OPEN → TAKEN) and sends the claimer the owner's full number privately, both audited, in one
+ * transaction. False when someone else took it first.
+ */
+export async function takeCallback(
+  prisma: Prisma,
+  id: string,
+  staff: { staffId: string; personId: string; actor: string },
+  at: Date,
+  privateNote: string | null,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const won = await tx.handoff.updateMany({
+      where: { id, status: 'OPEN' },
+      data: { status: 'TAKEN', takenById: staff.staffId },
+    });
+    if (won.count === 0) return false;
+    await tx.auditLog.create({ data: { at, actor: staff.actor, action: 'handoff.taken', subject: `handoff:${id}` } });
+    if (privateNote) {
+      await notifyPerson(tx, staff.personId, {
+        kind: 'notice',
+        message: { text: privateNote },
+        dedupeKey: `handoff:${id}:contact:${staff.staffId}`,
+        at,
+      });
+      // PIPL: the owner's full number went to one named staff member.
+      await tx.auditLog.create({
+        data: { at, actor: staff.actor, action: 'handoff.contactRevealed', subject: `handoff:${id}` },
+      });
+    }
+    return true;
+  });
+}
+
+/** Closes a callback with what came of it (audited). False when it was already closed. */
+export async function closeCallback(
+  prisma: Prisma,
+  id: string,
+  staff: { staffId: string; actor: string },
+  at: Date,
+  result: string,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const done = await tx.handoff.updateMany({
+      where: { id, status: { in: ['OPEN', 'TAKEN'] } },
+      data: { status: 'CLOSED', takenById: staff.staffId },
+    });
+    if (done.count === 0) return false;
+    await tx.auditLog.create({
+      data: { at, actor: staff.actor, action: 'handoff.closed', subject: `handoff:${id}`, detail: { result } },
+    });
+    return true;
+  });
 }

@@ -1,8 +1,32 @@
-// 转人工: records that an owner wants a person and tells the estate's assistants' group (through the outbox).
+// 转人工: records that an owner wants a person and tells the estate's assistants' group (through the outbox); staff
+// then see the callback requests (回电), take one — the full number comes to the taker privately, audited — and
+// close it with what came of it.
 import type { Prisma } from '../db/client.js';
-import { createHandoff } from '../db/handoff.repo.js';
+import {
+  closeCallback,
+  createHandoff,
+  findCallbackByRef,
+  handoffRef,
+  openCallbacks,
+  takeCallback,
+  type CallbackItem,
+} from '../db/handoff.repo.js';
+import { t, translator, type Locale } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
+import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
+
+/** Lines in one 回电 list: one chat message on every channel. */
+export const CALLBACK_LINES = 15;
+
+/** Who acts on a callback: the staff record and the person behind it (whose chats get the private number). */
+export interface CallbackStaff {
+  staffId: string;
+  personId: string;
+  estateId: string;
+  timezone: string;
+  locale: Locale;
+}
 
 export interface HandoffRequest {
   topic: string;
@@ -33,5 +57,71 @@ export class HandoffService {
       (ref) => `【转人工 ${ref}】${who}（${sender.channel}）\n事项：${req.topic}\n希望联系时间：${when}`,
     );
     return { ref: handoff.ref };
+  }
+
+  async callbacksText(staff: CallbackStaff): Promise<string> {
+    const { items, total } = await openCallbacks(this.prisma, staff.estateId, CALLBACK_LINES);
+    const tr = translator(staff.locale);
+    if (total === 0) return tr('callback.empty');
+    const now = this.now();
+    const lines = items.map((c) =>
+      tr('callback.line', {
+        ref: handoffRef(c.id),
+        who: c.person
+          ? `${c.person.name} ${c.person.phone ? maskPhone(c.person.phone) : ''}`.trim()
+          : tr('callback.unbound'),
+        topic: c.topic,
+        when: this.when(c, now, staff),
+        state: c.status === 'TAKEN' ? tr('callback.takenState', { name: c.takenByName ?? '' }) : tr('callback.open'),
+      }),
+    );
+    const more = total > CALLBACK_LINES ? [tr('callback.more', { count: total - CALLBACK_LINES })] : [];
+    return [tr('callback.head', { count: total }), ...lines, ...more, tr('callback.hint')].join('\n');
+  }
+
+  /** 回电 N: OPEN → TAKEN for this staff member; the owner's full number goes to them privately (audited). */
+  async take(staff: CallbackStaff, ref: string): Promise<string> {
+    const tr = translator(staff.locale);
+    const c = await findCallbackByRef(this.prisma, staff.estateId, ref);
+    if (!c) return tr('callback.notFound', { ref });
+    const label = handoffRef(c.id);
+    if (c.status === 'CLOSED') return tr('callback.alreadyClosed', { ref: label });
+    if (c.status === 'TAKEN') return tr('callback.alreadyTaken', { ref: label, name: c.takenByName ?? '' });
+    const phone = c.person?.phone ?? null;
+    const note = phone
+      ? tr('callback.private', {
+          ref: label,
+          name: c.person?.name ?? '',
+          phone,
+          topic: c.topic,
+          when: this.when(c, this.now(), staff),
+        })
+      : null;
+    const actor = `staff:${staff.staffId}`;
+    const won = await takeCallback(this.prisma, c.id, { ...staff, actor }, this.now(), note);
+    if (!won) return tr('callback.alreadyTaken', { ref: label, name: '' });
+    return tr('callback.took', { ref: label, contact: tr(phone ? 'callback.contactSent' : 'callback.noPhone') });
+  }
+
+  /** 回电完成 N 结果. */
+  async close(staff: CallbackStaff, ref: string, result: string): Promise<string> {
+    const tr = translator(staff.locale);
+    const c = await findCallbackByRef(this.prisma, staff.estateId, ref);
+    if (!c) return tr('callback.notFound', { ref });
+    const label = handoffRef(c.id);
+    const done = await closeCallback(
+      this.prisma,
+      c.id,
+      { ...staff, actor: `staff:${staff.staffId}` },
+      this.now(),
+      result,
+    );
+    return done ? tr('callback.closed', { ref: label, result }) : tr('callback.alreadyClosed', { ref: label });
+  }
+
+  private when(c: CallbackItem, now: Date, staff: CallbackStaff): string {
+    if (!c.callbackAt) return t(staff.locale, 'callback.asap');
+    const when = formatLocal(c.callbackAt, staff.timezone);
+    return c.callbackAt.getTime() <= now.getTime() ? t(staff.locale, 'callback.due', { when }) : when;
   }
 }

@@ -2,6 +2,7 @@ import { feesEn } from './en/fees.js';
 import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
+import { callbackEn } from './en/callback.js';
 import { queueEn } from './en/queue.js';
 import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
@@ -46,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...feesEn,
   ...keysEn,
   ...nluEn,
+  ...callbackEn,
   ...queueEn,
   ...renovationEn,
   ...wechatOaEn,

@@ -4,6 +4,7 @@ import { feesZh } from './zh-CN/fees.js';
 import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
+import { callbackZh } from './zh-CN/callback.js';
 import { queueZh } from './zh-CN/queue.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
@@ -46,6 +47,7 @@ export const zhCN = {
   ...feesZh,
   ...keysZh,
   ...nluZh,
+  ...callbackZh,
   ...queueZh,
   ...renovationZh,
   ...wechatOaZh,

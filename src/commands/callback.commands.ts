@@ -1,0 +1,52 @@
+// 回电 / 回电 N / 回电完成 N 结果: callback requests (转人工) as staff work them (src/handoff/handoff.service.ts).
+import { AppError } from '../shared/app-error.js';
+import type { CallbackStaff, HandoffService } from '../handoff/handoff.service.js';
+import { t } from '../i18n/index.js';
+import { ALL_STAFF, ownEstate, staffOf, type Command, type CommandContext } from './command.js';
+
+export interface CallbackCommandDeps {
+  handoffs: HandoffService;
+}
+
+function callbackStaff(ctx: CommandContext): CallbackStaff {
+  const staff = staffOf(ctx);
+  const estate = ownEstate(ctx);
+  if (!ctx.sender.personId) throw new AppError('FORBIDDEN', 'staff without person', '仅限员工使用。');
+  return {
+    staffId: staff.id,
+    personId: ctx.sender.personId,
+    estateId: estate.id,
+    timezone: estate.timezone,
+    locale: ctx.sender.locale,
+  };
+}
+
+export function callbackCommands({ handoffs }: CallbackCommandDeps): Command[] {
+  return [
+    {
+      name: '回电',
+      aliases: ['callback'],
+      roles: ALL_STAFF,
+      summary: '待回电的转人工请求；“回电 编号”认领（完整号码私聊发给您）',
+      usage: '回电 [编号]',
+      run: async (ctx) => {
+        const staff = callbackStaff(ctx);
+        return ctx.args ? handoffs.take(staff, ctx.args) : handoffs.callbacksText(staff);
+      },
+    },
+    {
+      name: '回电完成',
+      aliases: ['callbackdone'],
+      roles: ALL_STAFF,
+      summary: '回电结案：回电完成 编号 结果',
+      usage: '回电完成 编号 结果',
+      run: async (ctx) => {
+        const staff = callbackStaff(ctx);
+        const m = /^(\S+)\s+([\s\S]+)$/.exec(ctx.args);
+        if (!m?.[1] || !m[2])
+          throw new AppError('BAD_INPUT', 'callback done usage', t(staff.locale, 'callback.usageDone'));
+        return handoffs.close(staff, m[1], m[2].trim().slice(0, 200));
+      },
+    },
+  ];
+}

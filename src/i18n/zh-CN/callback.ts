@@ -1,0 +1,22 @@
+// zh-CN texts of callback requests (转人工 → 回电) as staff see and work them.
+export const callbackZh = {
+  'callback.empty': '【回电】目前没有待回电的请求。',
+  'callback.head': '【回电】未结 {count} 条（“尽快”的在前）：',
+  'callback.line': '· {ref} {who}｜事项：{topic}｜希望联系：{when}｜{state}',
+  'callback.asap': '尽快',
+  'callback.due': '{when}（已到时间）',
+  'callback.open': '待认领',
+  'callback.takenState': '{name}处理中',
+  'callback.unbound': '未绑定用户',
+  'callback.more': '……另有 {count} 条未列出。',
+  'callback.hint': '回复“回电 编号”认领（完整号码会私聊发给您），“回电完成 编号 结果”结案。',
+  'callback.notFound': '没有找到回电请求 {ref}。回复“回电”查看列表。',
+  'callback.alreadyTaken': '回电请求 {ref} 已由{name}认领。',
+  'callback.took': '已认领回电请求 {ref}。{contact}',
+  'callback.contactSent': '业主的完整号码已私聊发给您（仅您本人可见，已记录）。',
+  'callback.noPhone': '该用户没有登记电话，请在对方原来的聊天里联系。',
+  'callback.private': '回电 {ref}：{name} {phone}\n事项：{topic}\n希望联系：{when}\n（仅发给您本人，已记录查看）',
+  'callback.closed': '回电请求 {ref} 已结案：{result}',
+  'callback.alreadyClosed': '回电请求 {ref} 已经结案。',
+  'callback.usageDone': '用法：回电完成 编号 结果，例如：回电完成 RG-1A2B3C 已电话说明停水时间',
+} as const;
