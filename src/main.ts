@@ -55,6 +55,7 @@ import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
 import { complaintJobs } from './complaints/complaint.jobs.js';
+import { handoffJobs } from './handoff/handoff.jobs.js';
 import { emergencyCommands } from './commands/emergency.commands.js';
 import { SlaService } from './sla/sla.service.js';
 import { slaJobs } from './sla/sla-sweep.job.js';
@@ -81,6 +82,9 @@ export interface BotParts {
   renovation: RenovationService;
   reports: ReportService;
   sla: SlaService;
+  handoffs: HandoffService;
+  /** Desk shifts and holidays: SLA due times, desk slots and callback reminders run on it. */
+  deskCalendar: BusinessCalendar;
 }
 
 export interface BotOptions {
@@ -137,7 +141,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     logger,
     now,
   });
-  return { bot, estates, complaints, keys, renovation, reports, sla };
+  return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, deskCalendar };
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
@@ -148,6 +152,11 @@ export function buildJobs(db: Database, parts: BotParts): Job[] {
     ...renovationJobs({ prisma: db.prisma }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
     ...slaJobs({ sla: parts.sla }),
+    ...handoffJobs({
+      handoffs: parts.handoffs,
+      calendar: parts.deskCalendar,
+      timezoneOf: async (id) => (await parts.estates.byId(id))?.timezone ?? null,
+    }),
     ...reportJobs({ reports: parts.reports }),
   ];
 }

@@ -178,3 +178,29 @@ export async function closeCallback(
     return true;
   });
 }
+
+/** Every callback request not yet closed, with its estate's zone (for the due sweep; a desk has few at a time). */
+export async function unclosedCallbacks(prisma: Prisma): Promise<Array<CallbackItem & { estateId: string | null }>> {
+  const rows = await prisma.handoff.findMany({
+    where: { status: { in: ['OPEN', 'TAKEN'] } },
+    orderBy: { createdAt: 'asc' },
+    select: { ...CALLBACK_SELECT, estateId: true },
+  });
+  const items = await withPeople(prisma, rows);
+  return items.map((c, i) => ({ ...c, estateId: rows[i]?.estateId ?? null }));
+}
+
+/** Queues one due reminder: to the taker privately, else to the assistants (group, or privately if none). */
+export async function remindCallback(
+  prisma: Prisma,
+  c: { id: string; estateId: string; takenById: string | null },
+  text: string,
+  at: Date,
+): Promise<number> {
+  const notice = { kind: 'notice', message: { text }, dedupeKey: `handoff:${c.id}:due`, at };
+  if (c.takenById) {
+    const taker = await prisma.staff.findUnique({ where: { id: c.takenById }, select: { personId: true } });
+    if (taker) return notifyPerson(prisma, taker.personId, notice);
+  }
+  return notifyStaffGroup(prisma, c.estateId, 'ASSISTANT', notice);
+}

@@ -8,13 +8,22 @@ import {
   findCallbackByRef,
   handoffRef,
   openCallbacks,
+  remindCallback,
   takeCallback,
+  unclosedCallbacks,
   type CallbackItem,
 } from '../db/handoff.repo.js';
 import { t, translator, type Locale } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
+import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
 import { formatLocal } from '../shared/zoned-time.js';
+
+/**
+ * "尽快" means within this many desk minutes (our default: the department's procedure gives no figure). A callback
+ * with a time is due at that time. Reminders go out once, during desk hours only.
+ */
+export const CALLBACK_ASAP_MINUTES = 30;
 
 /** Lines in one 回电 list: one chat message on every channel. */
 export const CALLBACK_LINES = 15;
@@ -117,6 +126,34 @@ export class HandoffService {
       result,
     );
     return done ? tr('callback.closed', { ref: label, result }) : tr('callback.alreadyClosed', { ref: label });
+  }
+
+  /** The due sweep: one reminder per callback that is due and still not closed. Returns how many were queued. */
+  async remindDue(calendar: CalendarLike, timezoneOf: (estateId: string) => Promise<string | null>): Promise<number> {
+    const now = this.now();
+    if (!calendar.isOpen(now)) return 0;
+    let queued = 0;
+    for (const c of await unclosedCallbacks(this.prisma)) {
+      if (!c.estateId) continue;
+      const due = c.callbackAt ?? addBusinessMinutes(calendar, c.createdAt, CALLBACK_ASAP_MINUTES);
+      if (!due || due.getTime() > now.getTime()) continue;
+      const tz = (await timezoneOf(c.estateId)) ?? 'Asia/Shanghai';
+      const ref = handoffRef(c.id);
+      const text = t('zh-CN', 'callback.reminder', {
+        ref,
+        who: c.person ? c.person.name : t('zh-CN', 'callback.unbound'),
+        topic: c.topic,
+        when: c.callbackAt ? formatLocal(c.callbackAt, tz) : t('zh-CN', 'callback.asap'),
+        state: c.takenById ? t('zh-CN', 'callback.reminderTaken') : t('zh-CN', 'callback.reminderOpen', { ref }),
+      });
+      queued += await remindCallback(
+        this.prisma,
+        { id: c.id, estateId: c.estateId, takenById: c.takenById },
+        text,
+        now,
+      );
+    }
+    return queued;
   }
 
   private when(c: CallbackItem, now: Date, staff: CallbackStaff): string {

@@ -22,5 +22,8 @@ export const callbackEn: Record<keyof typeof callbackZh, string> = {
     'Callback {ref}: {name} {phone}\nAbout: {topic}\nCall at: {when}\n(sent to you only; access logged)',
   'callback.closed': 'Callback request {ref} closed: {result}',
   'callback.alreadyClosed': 'Callback request {ref} is already closed.',
+  'callback.reminder': '[Callback due] {ref} {who} | about: {topic} | call at: {when}, now due. {state}',
+  'callback.reminderTaken': 'Please call back, then reply "/callbackdone number result".',
+  'callback.reminderOpen': 'Nobody has taken it: reply "/callback {ref}".',
   'callback.usageDone': 'Usage: /callbackdone number result, e.g. /callbackdone RG-1A2B3C explained the water cut',
 };

@@ -18,5 +18,8 @@ export const callbackZh = {
   'callback.private': '回电 {ref}：{name} {phone}\n事项：{topic}\n希望联系：{when}\n（仅发给您本人，已记录查看）',
   'callback.closed': '回电请求 {ref} 已结案：{result}',
   'callback.alreadyClosed': '回电请求 {ref} 已经结案。',
+  'callback.reminder': '【回电提醒】{ref} {who}｜事项：{topic}｜希望联系：{when}，已到时间。{state}',
+  'callback.reminderTaken': '请尽快回电，完成后回复“回电完成 编号 结果”。',
+  'callback.reminderOpen': '还没有人认领，回复“回电 {ref}”认领。',
   'callback.usageDone': '用法：回电完成 编号 结果，例如：回电完成 RG-1A2B3C 已电话说明停水时间',
 } as const;
