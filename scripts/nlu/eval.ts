@@ -26,13 +26,14 @@ const row = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 
 function loadModel(): { model: NluModelJson; note: string } {
   const hash = corpusHash();
-  if (fs.existsSync(MODEL_FILE)) {
+  // --retrain: score a model trained now (after changing features or training, before writing model.json).
+  if (fs.existsSync(MODEL_FILE) && !process.argv.includes('--retrain')) {
     const model = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as NluModelJson;
     if (model.corpusHash === hash) return { model, note: 'data/nlu/model.json (up to date with the corpus)' };
   }
   return {
     model: trainNluModel(loadCorpus(), hash),
-    note: 'trained now: data/nlu/model.json is stale (npm run nlu:train)',
+    note: process.argv.includes('--retrain') ? 'trained now (--retrain)' : 'trained now: data/nlu/model.json is stale (npm run nlu:train)',
   };
 }
 
