@@ -33,7 +33,9 @@ function loadModel(): { model: NluModelJson; note: string } {
   }
   return {
     model: trainNluModel(loadCorpus(), hash),
-    note: process.argv.includes('--retrain') ? 'trained now (--retrain)' : 'trained now: data/nlu/model.json is stale (npm run nlu:train)',
+    note: process.argv.includes('--retrain')
+      ? 'trained now (--retrain)'
+      : 'trained now: data/nlu/model.json is stale (npm run nlu:train)',
   };
 }
 
@@ -256,7 +258,7 @@ function crossValidate(corpus: CorpusLine[], k = 5): string[] {
 const { model, note } = loadModel();
 const rec = new Recognizer(model);
 const lines = [
-  `Model: ${note}; ${model.intent.labels.length} intents, ${Object.keys(model.subs).length} sub-label models.`,
+  `Model: ${note}; ${new Set(model.intent.labels.map((l) => l.split('/')[0])).size} intents, ${Object.keys(model.subs).length} sub-label models.`,
   '',
 ];
 // --dev-only: the working loop while changing the corpus or the model (the test set is looked at only when reporting).

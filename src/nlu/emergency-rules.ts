@@ -8,7 +8,7 @@ import type { EmergencyKind } from './labels.js';
 const DANGER: Array<[EmergencyKind, RegExp]> = [
   [
     'lift',
-    /困在电梯|电梯困人|电梯里?困|被困电梯|电梯里出不来|出不来.{0,4}电梯|关在电梯|卡在电梯|电梯.{0,6}(困住|卡住了?人|关住|有人出不来|下坠|掉下去|坠落)|stuck in (the |a )?(lift|elevator)|trapped in (the |a )?(lift|elevator)|(lift|elevator).{0,20}(stuck|trapped)/,
+    /困在电梯|困电梯|电梯困人|电梯里?困|被困电梯|电梯关人|电梯.{0,6}(出不去|出不来)|电梯里出不来|出不来.{0,4}电梯|关在电梯|卡在电梯|电梯.{0,6}(困住|卡住了?人|关住|有人出不来|下坠|掉下去|坠落)|stuck in (the |a )?(lift|elevator)|trapped in (the |a )?(lift|elevator)|(lift|elevator).{0,20}(stuck|trapped)/,
   ],
   [
     'gas',
@@ -24,16 +24,18 @@ const DANGER: Array<[EmergencyKind, RegExp]> = [
   ],
   [
     'security',
-    /砸车|砸窗|砸门|撬门|撬锁|撬窗|撬车|入室|小偷|有贼|进贼|在偷(?!偷)|偷(了|走)?(车|电动车|电瓶|自行车|摩托|东西|钱|手机|包)|抢劫|抢东西|打架|斗殴|持刀|拿刀|拿着刀|砍人|打人|闯进|闯入|翻墙进|翻进|尾随|break(ing)?[ -]in|burglar|thie(f|ves)|robbery|robbing|stealing|fighting|a fight|knife|someone (is )?(breaking|smashing)/,
+    /砸车|砸窗|砸门|撬门|撬锁|撬窗|撬车|入室|小偷|有贼|进贼|在偷(?!偷)|偷(了|走)?(车|电动车|电瓶|自行车|摩托|东西|钱|手机|包)|抢劫|抢东西|打架|打起来|斗殴|跟着我进|跟踪我|持刀|拿刀|拿着刀|砍人|打人|闯进|闯入|翻墙进|翻进|尾随|break(ing)?[ -]in|burglar|thie(f|ves)|robbery|robbing|stealing|fighting|a fight|knife|someone (is )?(breaking|smashing)/,
   ],
   [
     'medical',
-    /晕倒|昏倒|昏迷|不省人事|晕过去|倒在地|倒地不起|摔倒.{0,6}起不来|心脏病|心梗|中风|抽搐|大出血|流血不止|血流不止|没有?呼吸|喘不上气|坠楼|跳楼|人掉下去|人.{0,4}掉下来|溺水|落水|触电|孩子.{0,6}(爬|站).{0,4}(窗|阳台)|collapsed|unconscious|not breathing|heart attack|stroke|bleeding|fell and can'?t get up|electric shock/,
+    /晕倒|昏倒|昏迷|不省人事|晕过去|倒在地|倒地不起|摔倒.{0,6}起不来|心脏病|心梗|中风|抽搐|大出血|流血|血流不止|摔伤|没有?呼吸|喘不上气|坠楼|跳楼|人掉下去|人.{0,4}掉下来|溺水|落水|触电|孩子.{0,6}(爬|站).{0,4}(窗|阳台)|collapsed|unconscious|not breathing|heart attack|stroke|bleeding|fell and can'?t get up|electric shock/,
   ],
 ];
 
 /** Calls for help that name no kind: still a danger word (the dialog asks what happened). */
-const CALL_FOR_HELP = /救命|快来人|来人啊|出事了|紧急情况|十万火急|有危险|help me|\bsos\b|emergency|urgent help/;
+// "help!!" is a cry; "help" alone is the 帮助 command word and "help me with my fees" a request.
+const CALL_FOR_HELP =
+  /救命|快来人|来人啊|出事了|紧急情况|十万火急|有危险|\bhelp\s*!|\bhelp (me|us)\s*($|!|please|now|quick)|somebody help|someone help|\bsos\b|emergency|urgent help/;
 
 export type EmergencyCue = 'negated' | 'past' | 'suggestion' | 'hypothetical';
 

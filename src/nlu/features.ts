@@ -90,6 +90,6 @@ export function featuresOf(text: string): number[] {
       }
     }
   }
-  if (process.env.NLU_NO_LEX !== '1') for (const f of familiesOf(text)) ids.add(hash(`g|${f}`));
+  for (const f of familiesOf(text)) ids.add(hash(`g|${f}`));
   return [...ids];
 }
