@@ -50,6 +50,8 @@ describe('emergencies: recall first, never invented', () => {
     ['有老人晕倒了', 'file', 'medical'],
     ['someone is breaking into my car', 'file', 'security'],
     ['I am stuck in the lift', 'file', 'lift'],
+    ['help!!', 'file', null],
+    ["there's smoke in the hallway", 'file', 'fire'],
   ])('%s → %s (%s)', (text, decision, kind) => {
     const u = rec.recognize(text);
     expect(u.emergency.decision).toBe(decision);
@@ -65,6 +67,8 @@ describe('emergencies: recall first, never invented', () => {
     ['楼下有人抽烟烟味飘上来'],
     ['灭火器过期了'],
     ['not urgent, the corridor light is out'],
+    ['what can you help me with'],
+    ['help me with my fees please'],
   ])('%s → nothing filed', (text) => {
     expect(rec.recognize(text).emergency.decision).not.toBe('file');
   });
