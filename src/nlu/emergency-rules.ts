@@ -24,7 +24,7 @@ const DANGER: Array<[EmergencyKind, RegExp]> = [
   ],
   [
     'security',
-    /砸车|砸窗|砸门|砸.{0,4}(窗户|车窗|家门)|撬门|撬锁|撬窗|撬车|撬.{0,4}门|动手了|入室|小偷|有贼|进贼|在偷(?!偷)|偷(了|走)?(车|电动车|电瓶|自行车|摩托|东西|钱|手机|包)|抢劫|抢东西|打架|打起来|斗殴|跟着我进|跟踪我|持刀|拿刀|拿着刀|砍人|打人|闯进|闯入|翻墙进|翻进|尾随|break(ing)?[ -]in|burglar|thie(f|ves)|robbery|robbing|stealing|fighting|a fight|knife|(someone|somebody|a man|a guy|people) (is |are )?(breaking|smashing)|smashing .{0,20}windows?/,
+    /砸车|砸窗|砸门|砸.{0,4}(窗户|车窗|家门)|撬门|撬锁|撬窗|撬车|撬.{0,4}门|动手了|入室|小偷|有贼|进贼|在偷(?!偷)|偷(了|走)?(车|电动车|电瓶|自行车|摩托|东西|钱|手机|包)|抢劫|抢东西|打架|打起来|斗殴|跟着我进|跟踪我|持刀|拿刀|拿着刀|砍人|打人|闯进|闯入|翻墙进|翻进|尾随|break(ing)?[ -]in|burglar|thie(f|ves)|robbery|robbing|stealing|(?<!(cats?|dogs?) )fighting|a fight|knife|(someone|somebody|a man|a guy|people) (is |are )?(breaking|smashing)|smashing .{0,20}windows?/,
   ],
   [
     'medical',

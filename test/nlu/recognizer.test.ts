@@ -69,6 +69,7 @@ describe('emergencies: recall first, never invented', () => {
     ['not urgent, the corridor light is out'],
     ['what can you help me with'],
     ['help me with my fees please'],
+    ['stray cats fighting at night again'],
   ])('%s → nothing filed', (text) => {
     expect(rec.recognize(text).emergency.decision).not.toBe('file');
   });
