@@ -177,8 +177,11 @@ export function matchCommand(text: string): { flow: Flow; sub: string | null } |
   return null;
 }
 
+/** "help!" / "HELP!!!" is a cry for help, not the 帮助 command: the recogniser's emergency layer answers it. */
+const SHOUTED_HELP = /^\s*help\s*[!！]+\s*$/i;
+
 export function isHelpCommand(text: string): boolean {
-  return HELP_COMMAND.test(bare(text));
+  return HELP_COMMAND.test(bare(text)) && !SHOUTED_HELP.test(text.normalize('NFKC'));
 }
 
 /** The main menu's buttons: the flows with a menu entry, then 帮助. */

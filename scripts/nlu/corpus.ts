@@ -92,9 +92,21 @@ const devRow = z.union([
   ]),
 ]);
 
+export const HELD_OUT_SETS = ['dev', 'test'] as const;
+export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
+
 /** The dev set: lines training never sees, written in another style (see data/nlu/README.md). */
 export function loadDev(lang: Lang): DevItem[] {
-  const file = path.join(NLU_DIR, 'dev', `${lang}.yaml`);
+  return loadHeldOut('dev', lang);
+}
+
+/** The test set: held out for good — never trained on and never tuned against; only reported. */
+export function loadTest(lang: Lang): DevItem[] {
+  return loadHeldOut('test', lang);
+}
+
+export function loadHeldOut(set: HeldOutSet, lang: Lang): DevItem[] {
+  const file = path.join(NLU_DIR, set, `${lang}.yaml`);
   const rows = z.array(z.unknown()).parse(parse(fs.readFileSync(file, 'utf8'), { schema: 'failsafe' }));
   return rows.map((raw, i) => {
     const r = devRow.safeParse(raw);

@@ -10,5 +10,5 @@ const model = trainNluModel(corpus, corpusHash());
 fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
 const kb = (fs.statSync(MODEL_FILE).size / 1024).toFixed(0);
 console.log(
-  `trained on ${corpus.length} lines (${model.intent.labels.length} intents, ${model.intent.features.length} features) in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${MODEL_FILE} (${kb} KB)`,
+  `trained on ${corpus.length} lines (${new Set(model.intent.labels.map((l) => l.split('/')[0])).size} intents, ${model.intent.features.length} features) in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${MODEL_FILE} (${kb} KB)`,
 );

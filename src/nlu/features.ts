@@ -1,7 +1,9 @@
 // What the classifier sees of a message: character 1–3-grams over Chinese (no word segmenter: owners' typos and
 // 方言 words break dictionaries, n-grams degrade gracefully), word 1–2-grams and character 3-grams of English words,
 // digit runs folded into one symbol (a room number says nothing about intent). Features are hashed to 32-bit ids,
-// so the model file holds numbers, not a vocabulary.
+// so the model file holds numbers, not a vocabulary. Plus one feature per word family the message mentions
+// (src/nlu/lexicon.ts): a word the corpus never paired with a category still counts for its family.
+import { familiesOf } from './lexicon.js';
 
 /** One unit of text: a Han character, a Latin word, or a digit run. */
 type Unit = string;
@@ -88,5 +90,6 @@ export function featuresOf(text: string): number[] {
       }
     }
   }
+  for (const f of familiesOf(text)) ids.add(hash(`g|${f}`));
   return [...ids];
 }

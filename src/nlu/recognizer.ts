@@ -5,7 +5,7 @@ import { emergencyRules, type EmergencyCue } from './emergency-rules.js';
 import { featuresOf } from './features.js';
 import { LinearModel } from './linear-model.js';
 import { isIntent, UNSPECIFIED, type EmergencyKind, type Intent } from './labels.js';
-import type { NluModelJson } from './nlu-model.js';
+import { JOINT_SEPARATOR, type NluModelJson } from './nlu-model.js';
 import { readSlots, type Slots } from './slots.js';
 
 export interface Candidate {
@@ -56,7 +56,7 @@ export class Recognizer {
 
   /** The intents this model was trained on. */
   get modelIntents(): string[] {
-    return [...this.intentModel.labels];
+    return [...new Set(this.intentModel.labels.map((l) => l.split(JOINT_SEPARATOR)[0]!))];
   }
 
   recognize(text: string): Understanding {
@@ -64,7 +64,16 @@ export class Recognizer {
     const scored = this.intentModel.score(features);
     // Intents the app cannot act on fold into `none`.
     const merged = new Map<Intent, number>();
-    for (const { label, p } of scored) {
+    // "complaint/噪音" counts for complaint; its share of the complaint classes refines the category (nlu-model.ts JOINT).
+    const joint = new Map<string, Map<string, number>>();
+    for (const { label: raw, p } of scored) {
+      const at = raw.indexOf(JOINT_SEPARATOR);
+      const label = at > 0 ? raw.slice(0, at) : raw;
+      if (at > 0) {
+        const subs = joint.get(label) ?? new Map<string, number>();
+        subs.set(raw.slice(at + 1), p);
+        joint.set(label, subs);
+      }
       const intent: Intent = isIntent(label) && (!this.labels || this.labels.has(label)) ? label : 'none';
       merged.set(intent, (merged.get(intent) ?? 0) + p);
     }
@@ -81,7 +90,9 @@ export class Recognizer {
       ];
     if (ranked.length === 0) ranked = [['none', 1]];
 
-    const candidates = ranked.slice(0, 3).map(([intent, score]) => ({ intent, score, ...this.sub(intent, features) }));
+    const candidates = ranked
+      .slice(0, 3)
+      .map(([intent, score]) => ({ intent, score, ...this.sub(intent, features, joint.get(intent)) }));
     let kind: EmergencyKind | null = null;
     if (decision !== 'none') {
       const fromModel = candidates[0]?.intent === 'emergency' ? candidates[0].sub : null;
@@ -99,10 +110,24 @@ export class Recognizer {
     };
   }
 
-  private sub(intent: Intent, features: number[]): { sub: string | null; subScore: number } {
+  private sub(
+    intent: Intent,
+    features: number[],
+    joint: Map<string, number> | undefined,
+  ): { sub: string | null; subScore: number } {
     const model = this.subModels.get(intent);
     if (!model) return { sub: null, subScore: 0 };
-    const scored = model.score(features);
+    let scored = model.score(features);
+    if (joint?.size) {
+      // The intent model's view of the categories (renormalised) averaged with the category model's.
+      let total = 0;
+      for (const v of joint.values()) total += v;
+      scored = scored
+        .map(({ label, p }) =>
+          label === UNSPECIFIED ? { label, p } : { label, p: (p + (joint.get(label) ?? 0) / total) / 2 },
+        )
+        .sort((a, b) => b.p - a.p);
+    }
     // The best named label, if it beats "said nothing more specific" ("_") and is sure enough.
     const best = scored.find((s) => s.label !== UNSPECIFIED)!;
     const unspecified = scored.find((s) => s.label === UNSPECIFIED)?.p ?? 0;

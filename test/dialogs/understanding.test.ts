@@ -162,6 +162,20 @@ describeEachDb('understanding owners', (provider) => {
     expect(await emergencies()).toBe(before);
   });
 
+  it('"help!!" is a cry for help (what happened, with the emergency phone); "help" is still the help text', async () => {
+    await stranger().converse([
+      [
+        'help!!',
+        (r) => {
+          expect(r.text).toContain('请问发生了什么紧急情况');
+          expect(r.text).toContain(EMERGENCY_PHONE);
+        },
+      ],
+      ['取消', '已取消'],
+    ]);
+    await stranger().converse([['help', (r) => expect(r.text).not.toContain('请问发生了什么紧急情况')]]);
+  });
+
   it('when unsure, one yes/no question shows the emergency phone at once; both answers are honoured', async () => {
     const before = await emergencies();
     await owner().converse([

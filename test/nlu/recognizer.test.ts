@@ -8,7 +8,7 @@ import { emergencyRules } from '../../src/nlu/emergency-rules.js';
 import { loadRecognizer, readNluModel } from '../../src/nlu/model-file.js';
 import { decideEmergency } from '../../src/nlu/recognizer.js';
 import { readSlots } from '../../src/nlu/slots.js';
-import { corpusHash, LANGUAGES, loadCorpus, loadDev, MODEL_FILE } from '../../scripts/nlu/corpus.js';
+import { corpusHash, LANGUAGES, loadCorpus, loadDev, loadTest, MODEL_FILE } from '../../scripts/nlu/corpus.js';
 
 const rec = loadRecognizer(RECOGNISED_INTENTS);
 
@@ -19,13 +19,14 @@ describe('the model file', () => {
   });
 
   it('knows every intent the flow registry routes, and every intent it answers has a flow or is conversational', () => {
-    const modelIntents = readNluModel().intent.labels;
+    // Complaint categories are classes of the intent model too ("complaint/噪音"): the intents are what comes before "/".
+    const modelIntents = rec.modelIntents;
     for (const f of FLOWS) expect(modelIntents, f.intent).toContain(f.intent);
     for (const i of modelIntents) expect([...FLOWS.map((f) => f.intent), ...CONVERSATIONAL_INTENTS], i).toContain(i);
     expect([...modelIntents].sort()).toEqual([...INTENTS].sort());
   });
 
-  it('has examples of every intent in both languages, and never a dev line among them', () => {
+  it('has examples of every intent in both languages, and never a dev or test line among them', () => {
     const corpus = loadCorpus();
     for (const lang of LANGUAGES)
       for (const intent of INTENTS)
@@ -34,7 +35,7 @@ describe('the model file', () => {
           `${lang} ${intent}`,
         ).toBe(true);
     const train = new Set(corpus.map((l) => l.text.trim()));
-    const leaked = LANGUAGES.flatMap((l) => loadDev(l)).filter((d) => train.has(d.text.trim()));
+    const leaked = LANGUAGES.flatMap((l) => [...loadDev(l), ...loadTest(l)]).filter((d) => train.has(d.text.trim()));
     expect(leaked).toEqual([]);
   });
 });
@@ -49,6 +50,8 @@ describe('emergencies: recall first, never invented', () => {
     ['有老人晕倒了', 'file', 'medical'],
     ['someone is breaking into my car', 'file', 'security'],
     ['I am stuck in the lift', 'file', 'lift'],
+    ['help!!', 'file', null],
+    ["there's smoke in the hallway", 'file', 'fire'],
   ])('%s → %s (%s)', (text, decision, kind) => {
     const u = rec.recognize(text);
     expect(u.emergency.decision).toBe(decision);
@@ -64,6 +67,9 @@ describe('emergencies: recall first, never invented', () => {
     ['楼下有人抽烟烟味飘上来'],
     ['灭火器过期了'],
     ['not urgent, the corridor light is out'],
+    ['what can you help me with'],
+    ['help me with my fees please'],
+    ['stray cats fighting at night again'],
   ])('%s → nothing filed', (text) => {
     expect(rec.recognize(text).emergency.decision).not.toBe('file');
   });
@@ -86,8 +92,7 @@ describe('emergencies: recall first, never invented', () => {
     const others = dev.filter((d) => d.intent !== 'emergency');
     const missed = emergencies.filter((d) => rec.recognize(d.text).emergency.decision === 'none').map((d) => d.text);
     const invented = others.filter((d) => rec.recognize(d.text).emergency.decision === 'file').map((d) => d.text);
-    // en: "help!!" is answered by the 帮助 command word before the recogniser (its reply shows the phone).
-    expect(missed.filter((t) => t !== 'help!!')).toEqual([]);
+    expect(missed).toEqual([]);
     expect(invented.length / others.length).toBeLessThanOrEqual(0.02);
   });
 });
