@@ -194,13 +194,18 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   }
   if (!findCjkFont()) logger.warn(CJK_FONT_MISSING_WARNING);
   // A role without a group gets its notices privately; a role with neither gets nothing — say so at start-up.
-  for (const c of await staffCoverage(db.prisma)) {
-    if (c.groups > 0) continue;
-    if (c.reachableStaff > 0)
-      logger.warn(
-        `${c.estate}：${STAFF_ROLE_LABEL[c.role]}未注册群，通知将私聊发给 ${c.reachableStaff} 位${STAFF_ROLE_LABEL[c.role]}（在群里发“注册群”）`,
-      );
-    else logger.warn(`${c.estate}：${STAFF_ROLE_LABEL[c.role]}既未注册群也没有已绑定的人员，发给该角色的通知无人接收`);
+  const coverage = await staffCoverage(db.prisma);
+  for (const estate of new Set(coverage.map((c) => c.estate))) {
+    const of = coverage.filter((c) => c.estate === estate && c.groups === 0);
+    const roles = (pick: (c: (typeof of)[number]) => boolean) =>
+      of
+        .filter(pick)
+        .map((c) => STAFF_ROLE_LABEL[c.role])
+        .join('、');
+    const privately = roles((c) => c.reachableStaff > 0);
+    const nobody = roles((c) => c.reachableStaff === 0);
+    if (privately) logger.warn(`${estate}：${privately}未注册群，通知改为私聊本人（在群里发“注册群 角色”注册）`);
+    if (nobody) logger.warn(`${estate}：${nobody}既未注册群也没有已绑定的人员，发给这些角色的通知无人接收`);
   }
   const holidays = await loadHolidayYears(path.join(repoRoot, 'data', 'calendar'));
   for (const w of holidays.warnings) logger.warn(w);
