@@ -1,7 +1,7 @@
 // Composition root: config → database → services → bot → channels → HTTP → (scheduler, dispatcher). Graceful stop.
 // Everything else receives its dependencies from here.
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapter.js';
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
 import { consolePersonaCommand } from './identity/console-persona.js';
@@ -57,6 +57,7 @@ import { RenovationService } from './renovation/renovation.service.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { REPO_ROOT } from './shared/repo-root.js';
 import { ReportService } from './reports/report.service.js';
 import { reportCommands } from './commands/report.commands.js';
 import { reportJobs } from './reports/report.jobs.js';
@@ -65,8 +66,6 @@ import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
 /** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BotParts {
   bot: WuyeBot;
@@ -176,7 +175,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     logger.info('demo estate 锦绣花园 seeded (see README: demo people)');
   }
   if (!findCjkFont()) logger.warn(CJK_FONT_MISSING_WARNING);
-  const holidays = await loadHolidayYears(path.join(repoRoot, 'data', 'calendar'));
+  const holidays = await loadHolidayYears(path.join(REPO_ROOT, 'data', 'calendar'));
   for (const w of holidays.warnings) logger.warn(w);
   // This year, and next year once it is two months away (the State Council publishes it around November).
   const today = now();
