@@ -8,12 +8,9 @@
 // Runs from `postinstall` (after prisma generate) and `prestart`; `npm run build` by hand. Takes about a second.
 import { build } from 'esbuild';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-// `--outdir <dir>` (the smoke test builds into its own folder); it must lie inside the repository, so that
-// node_modules and the repository root are found by walking up from it, as from dist/.
-const at = process.argv.indexOf('--outdir');
-const outdir = path.resolve(root, at > 0 ? process.argv[at + 1] : 'dist');
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** The package name of a bare specifier ('@scope/name/sub' → '@scope/name'), or null for a relative/absolute path. */
 function packageName(spec) {
@@ -76,24 +73,41 @@ const externals = {
   },
 };
 
-// Not emptied first: a bot still running from dist/ may yet import one of its chunks (the chart renderer, a channel).
-const started = performance.now();
-await build({
-  absWorkingDir: root,
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  sourcemap: 'linked',
-  plugins: [externals],
-  // Bundled CommonJS (botbuilder-dialogs) calls require() for packages left in node_modules.
-  banner: {
-    js: "import { createRequire as __wuyeCreateRequire } from 'node:module';\nconst require = __wuyeCreateRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
-});
-process.stdout.write(`built ${path.relative(root, outdir)}/ in ${Math.round(performance.now() - started)} ms\n`);
+/**
+ * Bundles `entryPoints` ({ outName: 'src/file.ts' }) into `outdir` (inside the repository). Exported for the bench,
+ * which measures memory on the same bundle the production start runs.
+ */
+export async function buildBundle({ entryPoints, outdir }) {
+  // Not emptied first: a bot still running from dist/ may yet import one of its chunks (the chart renderer, a channel).
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: 'linked',
+    plugins: [externals],
+    // Bundled CommonJS (botbuilder-dialogs) calls require() for packages left in node_modules.
+    banner: {
+      js: "import { createRequire as __wuyeCreateRequire } from 'node:module';\nconst require = __wuyeCreateRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // `--outdir <dir>` (the smoke test builds into its own folder); it must lie inside the repository, so that
+  // node_modules and the repository root are found by walking up from it, as from dist/.
+  const at = process.argv.indexOf('--outdir');
+  const outdir = path.resolve(root, at > 0 ? process.argv[at + 1] : 'dist');
+  const started = performance.now();
+  // `--entry name=file.ts` (repeatable) instead of the app's two programs: the bench bundles its memory child.
+  const entries = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--entry' ? [a.split('=')] : []));
+  const entryPoints = entries.length ? Object.fromEntries(entries) : { main: 'src/main.ts', cli: 'src/cli.ts' };
+  await buildBundle({ entryPoints, outdir });
+  process.stdout.write(`built ${path.relative(root, outdir)}/ in ${Math.round(performance.now() - started)} ms\n`);
+}

@@ -327,4 +327,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+// Started as a program (tsx src/main.ts, node dist/main.js), not imported. The name check: a bundle that inlines this
+// module into another program (the bench's memory child) has that program's import.meta.url.
+const started = process.argv[1];
+if (started && import.meta.url === pathToFileURL(started).href && /^main\.[jt]s$/.test(path.basename(started)))
+  void main();
