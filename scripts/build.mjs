@@ -2,7 +2,7 @@
 // Production build: one esbuild bundle of our TypeScript (src/, adapters/, dialogs/, the generated Prisma clients) into
 // dist/, run by `npm start` with plain node. npm packages stay in node_modules (native modules, Prisma's WebAssembly
 // and the font are found there at run time), except botbuilder-dialogs: it is bundled so that the
-// @microsoft/recognizers-text-* packages it requires at load (≈ 60 MB of RSS, most of a second of start-up) become
+// @microsoft/recognizers-text-* packages it requires at load (≈ 20–30 MB of RSS and their load time) become
 // stand-ins that load the real package on first use. Code splitting keeps the channels main.ts imports on demand
 // (WeChat, the Official Account) and the chart renderer in their own chunks.
 // Runs from `postinstall` (after prisma generate) and `prestart`; `npm run build` by hand. Takes about a second.
@@ -14,6 +14,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** The package name of a bare specifier ('@scope/name/sub' → '@scope/name'), or null for a relative/absolute path. */
 function packageName(spec) {
+  // node: builtins too: esbuild's platform 'node' leaves them external.
   if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:')) return null;
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
@@ -52,7 +53,6 @@ const externals = {
       if (args.pluginData?.real) return undefined;
       const pkg = packageName(args.path);
       if (pkg === null) return undefined;
-      if (args.path.startsWith('node:')) return { path: args.path, external: true };
       const fromDialogs = args.importer.includes(`${path.sep}node_modules${path.sep}botbuilder-dialogs${path.sep}`);
       if (fromDialogs && LAZY.test(args.path) && args.path !== '@microsoft/recognizers-text')
         return { path: args.path, namespace: 'lazy-recognizer' };
