@@ -42,7 +42,7 @@ export async function seedBenchOwners(db: Database, owners: number): Promise<voi
       buildingId: u.buildingId,
       unitId: u.id,
       period: '2026-11',
-      feeType: '物业管理费',
+      feeType: 'PROPERTY',
       amountDueCents: 123_450,
       amountPaidCents: 0,
       outstandingCents: 123_450,

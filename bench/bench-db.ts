@@ -13,6 +13,13 @@ export interface Row {
   db: string;
   /** Where the issue sets a goal: "≤ 15 pass" / "≥ 300 MISS" (see goal()). */
   goal?: string | undefined;
+  /** 1-minute load average when the figure was taken (the machine may be shared); run.ts fills it per suite. */
+  load?: string | undefined;
+}
+
+/** The 1-minute load average now, for Row.load. */
+export function loadNow(): string {
+  return os.loadavg()[0]!.toFixed(1);
 }
 
 /** The goal column: the target and whether this run met it. */

@@ -56,7 +56,7 @@ async function measure(db: Database): Promise<Row[]> {
       value: (planMs / 1000).toFixed(2),
       unit: 's',
       db: db.provider,
-      goal: db.provider === 'sqlite' ? goal(planMs / 1000, '≤', 5) : undefined,
+      goal: db.provider === 'sqlite' ? goal(planMs / 1000, '≤', 3) : undefined,
     },
     {
       name: `bill import, ${UNITS / 1000}k-row CSV`,

@@ -1,4 +1,4 @@
-// Run by memory.bench.ts in a fresh `node --expose-gc` so nothing else shares the heap: opens 10,000 conversations
+// Run by memory.bench.ts, bundled, in a fresh `node --expose-gc` so nothing else shares the heap: opens 10,000 conversations
 // through the bot, each left mid-dialog (the complaint flow waiting for the description), and prints one JSON line
 // with RSS and heap before and after. Dialog state lives in the database, so memory should not grow with dialogs.
 import { benchBot, seedBenchOwners } from './bench-bot.js';
@@ -32,7 +32,19 @@ await withBenchDatabase('sqlite', async (db) => {
       }),
     );
   };
-  await open(0, 200); // warm-up: every code path of the turn loaded once
+  // Warm-up: every code path of the turn loaded once, and a date prompt answered (the date-time recognizer loaded).
+  for (const [text, expected] of [
+    ['钥匙', '寄存钥匙'],
+    ['1', '寄存哪些钥匙'],
+    ['入户门钥匙 2 把', '哪天几点'],
+    ['下周三晚上十一点', '哪天几点'],
+    ['取消', '已取消'],
+  ] as const) {
+    const replies = await bot.say(0, 'rss-date', text);
+    if (!replies.some((r) => r.includes(expected)))
+      throw new Error(`date warm-up: 「${text}」 answered ${replies.join(' / ')}`);
+  }
+  await open(0, 200);
   const before = sample();
   const t0 = performance.now();
   await open(200, DIALOGS / 2);

@@ -1,10 +1,11 @@
-// Counts the statements Prisma actually sends to the database driver, by wrapping the driver adapter that
+// Counts the statements sent to the database driver: Prisma's, by wrapping the driver adapter that
 // src/db/client.ts builds (PrismaBetterSQLite3 / PrismaPg factory → connect() → adapter). Every queryRaw /
 // executeRaw is one statement; a transaction adds its BEGIN (run inside startTransaction) and its COMMIT / ROLLBACK
 // (sent by Prisma through the transaction's executeRaw). On PostgreSQL each statement is one network round trip;
 // on SQLite it is one call into the embedded engine — the same count, a far cheaper trip.
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { observeDriverStatements } from '../src/db/driver-statements.js';
 
 type Query = { sql: string };
 type Queryable = { queryRaw(q: Query): Promise<unknown>; executeRaw(q: Query): Promise<unknown> };
@@ -30,6 +31,8 @@ let installed = false;
 export function installRoundTripCounter(): void {
   if (installed) return;
   installed = true;
+  // The per-turn statements prepared on the driver (src/db/driver-statements.ts) bypass the adapter: counted here.
+  observeDriverStatements(note);
   for (const factory of [PrismaBetterSQLite3, PrismaPg] as Array<{ prototype: { connect(): Promise<Adapter> } }>) {
     const connect = factory.prototype.connect;
     factory.prototype.connect = async function (this: unknown) {

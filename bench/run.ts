@@ -10,7 +10,7 @@ import { benchSla } from './sla.bench.js';
 import { benchMemory } from './memory.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchNlu } from './nlu.bench.js';
-import type { Row } from './bench-db.js';
+import { loadNow, type Row } from './bench-db.js';
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
   ['turn', benchTurn],
@@ -36,7 +36,8 @@ for (const [name, run] of suites) {
   if (only.length && !only.includes(name)) continue;
   process.stderr.write(`running ${name}…\n`);
   const t = performance.now();
-  rows.push(...(await run()));
+  // The load average when the suite's figures were taken, unless a row noted its own.
+  for (const r of await run()) rows.push({ ...r, load: r.load ?? loadNow() });
   process.stderr.write(`${name}: ${((performance.now() - t) / 1000).toFixed(0)} s\n`);
 }
 
@@ -47,6 +48,7 @@ const columns: Column[] = [
   ['unit', (r) => r.unit, 'left'],
   ['goal', (r) => r.goal ?? '', 'left'],
   ['database', (r) => r.db, 'left'],
+  ['load avg', (r) => r.load ?? '', 'right'],
   ['cores', () => cores, 'right'],
 ];
 const widths = columns.map(([title, get]) => Math.max([...title].length, ...rows.map((r) => [...get(r)].length)));
@@ -55,7 +57,7 @@ const pad = (s: string, w: number, align: 'left' | 'right') =>
 const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i]!, columns[i]![2])).join(' | ')} |`;
 const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
 console.log(
-  `node ${process.version}, ${os.platform()} ${os.arch()}, ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, load avg ${os.loadavg()[0]!.toFixed(1)} at end, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  `${new Date().toISOString().slice(0, 16)} UTC, node ${process.version}, ${os.platform()} ${os.arch()}, ${cores} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, load avg ${os.loadavg()[0]!.toFixed(1)} at end, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
 );
 console.log(line(columns.map(([title]) => title)));
 console.log(

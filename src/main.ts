@@ -1,7 +1,7 @@
 // Composition root: config → database → services → bot → channels → HTTP → (scheduler, dispatcher). Graceful stop.
 // Everything else receives its dependencies from here.
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapter.js';
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
 import { consolePersonaCommand } from './identity/console-persona.js';
@@ -63,6 +63,7 @@ import { RenovationService } from './renovation/renovation.service.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { REPO_ROOT } from './shared/repo-root.js';
 import { ReportService } from './reports/report.service.js';
 import { reportCommands } from './commands/report.commands.js';
 import { reportJobs } from './reports/report.jobs.js';
@@ -71,8 +72,6 @@ import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
 /** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface BotParts {
   bot: WuyeBot;
@@ -207,7 +206,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     if (privately) logger.warn(`${estate}：${privately}未注册群，通知改为私聊本人（在群里发“注册群 角色”注册）`);
     if (nobody) logger.warn(`${estate}：${nobody}既未注册群也没有已绑定的人员，发给这些角色的通知无人接收`);
   }
-  const holidays = await loadHolidayYears(path.join(repoRoot, 'data', 'calendar'));
+  const holidays = await loadHolidayYears(path.join(REPO_ROOT, 'data', 'calendar'));
   for (const w of holidays.warnings) logger.warn(w);
   // This year, and next year once it is two months away (the State Council publishes it around November).
   const today = now();
@@ -359,4 +358,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+// Started as a program (tsx src/main.ts, node dist/main.js), not imported. The name check: a bundle that inlines this
+// module into another program (the bench's memory child) has that program's import.meta.url.
+const started = process.argv[1];
+if (started && import.meta.url === pathToFileURL(started).href && /^main\.[jt]s$/.test(path.basename(started)))
+  void main();

@@ -4,7 +4,7 @@
 // page is not recognised at all (see safe-choice.prompt.ts). botbuilder's own DateTimePrompt reads relative phrases
 // against the process clock; here the reference instant is the injected `now`, the same clock the dialogs' services
 // check the answer against, so "明天" is the day after the app's today on any clock (real, simulated or shifted).
-import { DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-date-time';
+// The recognizer is built once per culture (datetime-recognizer.ts).
 import type { TurnContext } from 'botbuilder';
 import {
   DateTimePrompt,
@@ -14,6 +14,7 @@ import {
   type PromptValidator,
 } from 'botbuilder-dialogs';
 import type { Clock } from '../../src/shared/clock.js';
+import { recognizeDateTime } from './datetime-recognizer.js';
 import { tooLongToRecognise } from './safe-choice.prompt.js';
 
 export class SafeDateTimePrompt extends DateTimePrompt {
@@ -35,7 +36,7 @@ export class SafeDateTimePrompt extends DateTimePrompt {
     if (!utterance || tooLongToRecognise(context)) return { succeeded: false };
     const locale = context.activity.locale || this.defaultLocale || 'en-us';
     try {
-      const [first] = recognizeDateTime(utterance, locale, DateTimeOptions.None, this.now());
+      const [first] = recognizeDateTime(utterance, locale, this.now());
       const values = (first?.resolution as { values?: DateTimeResolution[] } | undefined)?.values;
       return values ? { succeeded: true, value: values } : { succeeded: false };
     } catch {

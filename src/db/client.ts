@@ -9,6 +9,7 @@ import { PrismaClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PgPrismaClient } from '../generated/postgresql/client.js';
 import { databaseProvider, type Provider } from './provider.js';
 import { applyMigrations } from './migrate.js';
+import { PgDriverStatements, registerDriverStatements, SqliteDriverStatements } from './driver-statements.js';
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 export type { Provider } from './provider.js';
@@ -45,16 +46,36 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     const file = sqlitePath(url);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // busy_timeout 5 s: a concurrent CLI/bench process waits instead of failing (prisma/orm#29933 hazard).
-    const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }) });
+    // The per-turn statements run prepared on the connection Prisma opens (see driver-statements.ts).
+    const statements = new SqliteDriverStatements();
+    class SharedConnection extends PrismaBetterSQLite3 {
+      override async connect() {
+        const adapter = await super.connect();
+        statements.attach(adapter as unknown as Parameters<SqliteDriverStatements['attach']>[0]);
+        return adapter;
+      }
+    }
+    const prisma = new PrismaClient({ adapter: new SharedConnection({ url: `file:${file}`, timeout: 5000 }) });
     // WAL is persistent in the file (set by the migrator); synchronous=NORMAL is per connection and safe under WAL.
     await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
     await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-    return { prisma, provider, url, ping: () => ping(prisma), close: () => prisma.$disconnect() };
+    registerDriverStatements(prisma, statements);
+    const close = async () => {
+      await statements.close();
+      await prisma.$disconnect();
+    };
+    return { prisma, provider, url, ping: () => ping(prisma), close };
   }
   const pg = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   // Same datamodel, same query API for the common subset: see the note at the top of this file.
   const prisma = pg as unknown as Prisma;
-  return { prisma, provider, url, ping: () => ping(prisma), close: () => pg.$disconnect() };
+  const statements = new PgDriverStatements(url);
+  registerDriverStatements(prisma, statements);
+  const close = async () => {
+    await statements.close();
+    await pg.$disconnect();
+  };
+  return { prisma, provider, url, ping: () => ping(prisma), close };
 }
 
 async function ping(prisma: Prisma): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
+import { driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
 
 const rawPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 const rawMemberships = z.array(
@@ -100,15 +101,17 @@ interface RawIdentity {
   staff: unknown;
 }
 
-/** The UPDATE … RETURNING for an existing account, or null when the account does not exist yet. */
-async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
-  // Same statement on both databases but for the JSON functions' names; units in the order they were bound
-  // (units[0] is the sender's default unit and estate).
-  const rows = isPostgres(prisma)
-    ? await prisma.$queryRaw<RawIdentity[]>`
+/**
+ * The UPDATE … RETURNING for an existing account. Same statement on both databases but for the JSON functions' names;
+ * units in the order they were bound (units[0] is the sender's default unit and estate). Parameters: conversationRef
+ * (null keeps the stored one), now, channel, externalId.
+ */
+const REFRESH_IDENTITY: Statement = {
+  name: 'identity.refresh',
+  postgresql: `
         UPDATE "ChannelIdentity" AS ci
-        SET "conversationRef" = COALESCE(${input.conversationRef}::text, ci."conversationRef"), "lastSeenAt" = ${input.now.toISOString()}::timestamp(3)
-        WHERE ci."channel" = ${input.channel} AND ci."externalId" = ${input.externalId}
+        SET "conversationRef" = COALESCE($1::text, ci."conversationRef"), "lastSeenAt" = $2::timestamp(3)
+        WHERE ci."channel" = $3 AND ci."externalId" = $4
         RETURNING ci."id", ci."locale",
           (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
           (SELECT coalesce(json_agg(json_build_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
@@ -116,11 +119,11 @@ async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<
              FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
              WHERE m."personId" = ci."personId") AS "memberships",
           (SELECT json_build_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
-             FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"`
-    : await prisma.$queryRaw<RawIdentity[]>`
+             FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"`,
+  sqlite: `
         UPDATE "ChannelIdentity"
-        SET "conversationRef" = COALESCE(${input.conversationRef}, "conversationRef"), "lastSeenAt" = ${input.now}
-        WHERE "channel" = ${input.channel} AND "externalId" = ${input.externalId}
+        SET "conversationRef" = COALESCE(?, "conversationRef"), "lastSeenAt" = ?
+        WHERE "channel" = ? AND "externalId" = ?
         RETURNING "id", "locale",
           (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = "ChannelIdentity"."personId") AS "person",
           (SELECT json_group_array(json(x.j)) FROM (
@@ -129,7 +132,26 @@ async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<
              FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
              WHERE m."personId" = "ChannelIdentity"."personId" ORDER BY m."createdAt", m."id") x) AS "memberships",
           (SELECT json_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
-             FROM "Staff" s WHERE s."personId" = "ChannelIdentity"."personId") AS "staff"`;
+             FROM "Staff" s WHERE s."personId" = "ChannelIdentity"."personId") AS "staff"`,
+};
+
+/** The UPDATE … RETURNING for an existing account, or null when the account does not exist yet. */
+async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
+  const postgres = isPostgres(prisma);
+  const params = [
+    input.conversationRef,
+    postgres ? input.now.toISOString() : sqliteTimestamp(input.now),
+    input.channel,
+    input.externalId,
+  ];
+  // Prepared on the driver for a client openDatabase built; through Prisma for any other (a transaction client).
+  const statements = driverStatements(prisma);
+  const rows = statements
+    ? await statements.all<RawIdentity>(REFRESH_IDENTITY, params)
+    : await prisma.$queryRawUnsafe<RawIdentity[]>(
+        postgres ? REFRESH_IDENTITY.postgresql : REFRESH_IDENTITY.sqlite,
+        ...params,
+      );
   const row = rows[0];
   if (!row) return null;
   // The JSON is built by the statement above; still parsed with zod, so a schema change fails loudly here.

@@ -5,12 +5,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { databaseProvider } from './provider.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { REPO_ROOT } from '../shared/repo-root.js';
 
 interface Migration {
   name: string;
@@ -19,7 +17,7 @@ interface Migration {
 }
 
 export function migrationsFor(provider: 'sqlite' | 'postgresql'): Migration[] {
-  const dir = path.join(repoRoot, 'prisma', provider, 'migrations');
+  const dir = path.join(REPO_ROOT, 'prisma', provider, 'migrations');
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())

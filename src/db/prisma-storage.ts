@@ -6,21 +6,34 @@
 //
 // Every turn reads and (when the dialog moved) writes one item, so both are hand-written SQL, one statement each:
 // the same statements Prisma's findMany / upsert / updateMany send, without its per-call query planning, which was
-// most of a turn's CPU (bench: npm run bench -- turn).
+// most of a turn's CPU (bench: npm run bench -- turn). They run prepared on the driver (driver-statements.ts) when
+// the client is one openDatabase built, else (any other client) through $queryRaw.
 import type { Storage, StoreItems } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from '../shared/app-error.js';
 import { Prisma as Sql } from '../generated/sqlite/client.js';
 import { isPostgres, type Prisma } from './client.js';
+import { driverStatements, sqliteTimestamp, type DriverStatements, type Statement } from './driver-statements.js';
 
 const storedItem = z.record(z.string(), z.unknown());
 
 export class PrismaStorage implements Storage {
-  constructor(private readonly prisma: Prisma) {}
+  private readonly statements: DriverStatements | undefined;
+  private readonly postgres: boolean;
+
+  constructor(private readonly prisma: Prisma) {
+    this.statements = driverStatements(prisma);
+    this.postgres = isPostgres(prisma);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows = await this.prisma.$queryRaw<Array<{ key: string; data: string; version: number | bigint }>>`
+    type Row = { key: string; data: string; version: number | bigint };
+    // Prepared per key count: a turn reads one key; an unusual many-key read takes the $queryRaw path.
+    const rows =
+      this.statements && keys.length <= MAX_PREPARED_KEYS
+        ? await this.statements.all<Row>(readStatement(keys.length), keys)
+        : await this.prisma.$queryRaw<Row[]>`
       SELECT "key", "data", "version" FROM "BotState" WHERE "key" IN (${Sql.join(keys)})`;
     const items: StoreItems = {};
     for (const row of rows) {
@@ -37,7 +50,9 @@ export class PrismaStorage implements Storage {
       const data = JSON.stringify(rest);
       if (eTag === undefined || eTag === '*') {
         // botbuilder semantics: no eTag (or '*') is an unconditional write.
-        const [row] = await this.prisma.$queryRaw<Array<{ version: number | bigint }>>`
+        const [row] = this.statements
+          ? await this.statements.all<{ version: number | bigint }>(UPSERT, [key, data, this.timestamp()])
+          : await this.prisma.$queryRaw<Array<{ version: number | bigint }>>`
           INSERT INTO "BotState" ("key", "data", "version", "updatedAt") VALUES (${key}, ${data}, 1, ${this.now()})
           ON CONFLICT ("key") DO UPDATE SET "data" = excluded."data", "version" = "BotState"."version" + 1, "updatedAt" = excluded."updatedAt"
           RETURNING "version"`;
@@ -45,7 +60,9 @@ export class PrismaStorage implements Storage {
         continue;
       }
       const version = Number(eTag);
-      const count = await this.prisma.$executeRaw`
+      const count = this.statements
+        ? await this.statements.run(UPDATE, [data, this.timestamp(), key, version])
+        : await this.prisma.$executeRaw`
         UPDATE "BotState" SET "data" = ${data}, "version" = "version" + 1, "updatedAt" = ${this.now()}
         WHERE "key" = ${key} AND "version" = ${version}`;
       if (count === 0) {
@@ -53,6 +70,12 @@ export class PrismaStorage implements Storage {
       }
       setETag(item, version + 1);
     }
+  }
+
+  /** `updatedAt` as a driver statement parameter (cast to timestamp(3) in the PostgreSQL text). */
+  private timestamp(): string {
+    const now = new Date();
+    return this.postgres ? now.toISOString() : sqliteTimestamp(now);
   }
 
   /** `updatedAt` as each database stores it (SQLite: Prisma's ISO text, which the adapter writes for a Date). */
@@ -69,4 +92,39 @@ export class PrismaStorage implements Storage {
 /** Like botbuilder's MemoryStorage: the cached item learns its new eTag, so a second save in one turn still works. */
 function setETag(item: unknown, version: number): void {
   if (item && typeof item === 'object') (item as { eTag?: string }).eTag = String(version);
+}
+
+const UPSERT: Statement = {
+  name: 'botstate.upsert',
+  sqlite: `INSERT INTO "BotState" ("key", "data", "version", "updatedAt") VALUES (?, ?, 1, ?)
+    ON CONFLICT ("key") DO UPDATE SET "data" = excluded."data", "version" = "BotState"."version" + 1, "updatedAt" = excluded."updatedAt"
+    RETURNING "version"`,
+  postgresql: `INSERT INTO "BotState" ("key", "data", "version", "updatedAt") VALUES ($1, $2, 1, $3::timestamp(3))
+    ON CONFLICT ("key") DO UPDATE SET "data" = excluded."data", "version" = "BotState"."version" + 1, "updatedAt" = excluded."updatedAt"
+    RETURNING "version"`,
+};
+
+const UPDATE: Statement = {
+  name: 'botstate.update-if-version',
+  sqlite: `UPDATE "BotState" SET "data" = ?, "version" = "version" + 1, "updatedAt" = ? WHERE "key" = ? AND "version" = ?`,
+  postgresql: `UPDATE "BotState" SET "data" = $1, "version" = "version" + 1, "updatedAt" = $2::timestamp(3)
+    WHERE "key" = $3 AND "version" = $4`,
+};
+
+const MAX_PREPARED_KEYS = 4;
+const reads = new Map<number, Statement>();
+
+/** The read of `n` keys (a turn reads one: its conversation), one prepared statement per key count. */
+function readStatement(n: number): Statement {
+  let s = reads.get(n);
+  if (!s) {
+    const list = (p: (i: number) => string) => Array.from({ length: n }, (_, i) => p(i)).join(', ');
+    s = {
+      name: `botstate.read.${n}`,
+      sqlite: `SELECT "key", "data", "version" FROM "BotState" WHERE "key" IN (${list(() => '?')})`,
+      postgresql: `SELECT "key", "data", "version" FROM "BotState" WHERE "key" IN (${list((i) => `$${i + 1}`)})`,
+    };
+    reads.set(n, s);
+  }
+  return s;
 }

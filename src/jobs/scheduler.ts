@@ -174,7 +174,8 @@ export class Scheduler {
       if (!last) {
         // First sight of this job: its history starts now, so nothing before counts as missed.
         await recordSkippedJobRun(this.prisma, job.id, latestTick, now);
-        log.info({ baseline: latestTick.toISOString() }, 'new job; no catch-up on first start');
+        // Debug: a first start prints one per job (ten lines under the console chat's banner).
+        log.debug({ baseline: latestTick.toISOString() }, 'new job; no catch-up on first start');
         return;
       }
       if (last.scheduledFor.getTime() >= latestTick.getTime()) return;

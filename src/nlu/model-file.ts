@@ -2,15 +2,12 @@
 // only reads it: training takes seconds, loading a few milliseconds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { REPO_ROOT } from '../shared/repo-root.js';
 import type { NluModelJson } from './nlu-model.js';
 import { Recognizer } from './recognizer.js';
 
-export const DEFAULT_MODEL_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../data/nlu/model.json',
-);
+export const DEFAULT_MODEL_FILE = path.join(REPO_ROOT, 'data', 'nlu', 'model.json');
 
 // A plain loop for the long feature list: zod's per-element checks cost ~100 ms of start-up on 7k numbers.
 const featureIds = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0), {
