@@ -16,6 +16,8 @@ export type When =
 
 const NUM = '(?:\\d{1,2}|[零一二两三四五六七八九十]{1,3})';
 const PARTS: Array<[RegExp, number, number]> = [
+  // Before 早: "凌晨三点" is 03:00, never the afternoon default for a bare "三点".
+  [/凌晨|半夜|深夜/, 0, 6 * 60],
   [/早上|早晨|清早|上午|早/, 8 * 60, 12 * 60],
   [/中午|午饭/, 11 * 60, 13 * 60 + 30],
   [/下午|午后/, 12 * 60, 18 * 60],

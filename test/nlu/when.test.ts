@@ -56,6 +56,11 @@ describe('readWhen', () => {
     expect(readWhen('3栋2单元1201', at(10), TZ)).toBeNull();
   });
 
+  it('凌晨 is the small hours, not the afternoon a bare "三点" means at the desk', () => {
+    expect(readWhen('明天凌晨三点', at(10), TZ)).toMatchObject({ kind: 'at', day: '2026-11-29', minutes: 3 * 60 });
+    expect(readWhen('三点', at(10), TZ)).toMatchObject({ minutes: 15 * 60 });
+  });
+
   it('a date the calendar lacks is reported as such, never passed on as a day', () => {
     // 2027 is not a leap year: "2月29日" said in late 2026 means 2027-02-29.
     expect(readWhen('2月29日', at(10), TZ)).toEqual({ kind: 'noSuchDay', said: '2027-02-29' });
