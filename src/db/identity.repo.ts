@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
 
@@ -21,15 +22,6 @@ const rawStaff = z
     active: z.union([z.boolean(), z.number()]),
   })
   .nullable();
-
-export const identityInclude = {
-  person: {
-    include: {
-      memberships: { include: { unit: { include: { building: { select: { name: true, estateId: true } } } } } },
-      staff: true,
-    },
-  },
-} as const;
 
 /** The chat account and what a turn needs of the person behind it (units with building, staff role). */
 export interface IdentityRow {
@@ -59,6 +51,11 @@ export interface TouchInput {
   /** Address for proactive messages; null on group turns, which keep the stored one (a notice to the person must
    * not land in the group they last wrote in — Bot Framework addresses people by this reference). */
   conversationRef: string | null;
+  /**
+   * Set for Bot Framework accounts: the stored reference is replaced only by one with this same serviceUrl (or when
+   * none is stored yet), so a message claiming another serviceUrl cannot redirect a known account's notices.
+   */
+  pinServiceUrl?: string | null;
   locale: string;
   now: Date;
 }
@@ -66,29 +63,33 @@ export interface TouchInput {
 /**
  * Finds or creates the chat account and refreshes its address for proactive messages. Every turn runs this, so a
  * known account (every turn but the first) costs ONE statement: an UPDATE … RETURNING whose scalar subqueries bring
- * the person, units and staff role along as JSON. The Prisma upsert with include it replaces sent ten (a
- * transaction: BEGIN, find, update, re-read and one SELECT per relation, COMMIT). First contact takes the upsert,
- * which also settles two first messages racing to create the account.
+ * the person, units and staff role along as JSON. First contact inserts with ON CONFLICT DO NOTHING and runs the
+ * UPDATE again: concurrent first messages from one new account all settle on one row (Prisma's upsert with include
+ * reads, then creates, and lost that race on PostgreSQL with a unique-constraint error).
  */
 export async function touchIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow> {
   const known = await refreshKnownIdentity(prisma, input);
   if (known) return known;
-  return prisma.channelIdentity.upsert({
-    where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
-    create: {
-      channel: input.channel,
-      externalId: input.externalId,
-      displayName: input.displayName ?? null,
-      conversationRef: input.conversationRef,
-      locale: input.locale,
-      lastSeenAt: input.now,
-    },
-    update: {
-      ...(input.conversationRef !== null ? { conversationRef: input.conversationRef } : {}),
-      lastSeenAt: input.now,
-    },
-    include: identityInclude,
-  });
+  await insertIdentityIfAbsent(prisma, input);
+  const created = await refreshKnownIdentity(prisma, input);
+  if (!created) throw new Error('chat account missing right after it was inserted');
+  return created;
+}
+
+async function insertIdentityIfAbsent(prisma: Prisma, input: TouchInput): Promise<void> {
+  const id = `ci${randomUUID().replace(/-/g, '')}`;
+  const name = input.displayName ?? null;
+  if (isPostgres(prisma))
+    await prisma.$executeRaw`
+      INSERT INTO "ChannelIdentity" ("id", "channel", "externalId", "displayName", "conversationRef", "locale", "createdAt", "lastSeenAt")
+      VALUES (${id}, ${input.channel}, ${input.externalId}, ${name}, ${input.conversationRef}, ${input.locale},
+              ${input.now.toISOString()}::timestamp(3), ${input.now.toISOString()}::timestamp(3))
+      ON CONFLICT ("channel", "externalId") DO NOTHING`;
+  else
+    await prisma.$executeRaw`
+      INSERT INTO "ChannelIdentity" ("id", "channel", "externalId", "displayName", "conversationRef", "locale", "createdAt", "lastSeenAt")
+      VALUES (${id}, ${input.channel}, ${input.externalId}, ${name}, ${input.conversationRef}, ${input.locale}, ${input.now}, ${input.now})
+      ON CONFLICT ("channel", "externalId") DO NOTHING`;
 }
 
 /** JSON columns come back as text from SQLite and parsed from PostgreSQL. */
@@ -103,11 +104,17 @@ interface RawIdentity {
 /** The UPDATE … RETURNING for an existing account, or null when the account does not exist yet. */
 async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
   // Same statement on both databases but for the JSON functions' names; units in the order they were bound
-  // (units[0] is the sender's default unit and estate).
+  // (units[0] is the sender's default unit and estate). `pin`: the serviceUrl as it appears in the stored JSON.
+  const pin = input.pinServiceUrl ? `"serviceUrl":${JSON.stringify(input.pinServiceUrl)}` : null;
   const rows = isPostgres(prisma)
     ? await prisma.$queryRaw<RawIdentity[]>`
         UPDATE "ChannelIdentity" AS ci
-        SET "conversationRef" = COALESCE(${input.conversationRef}::text, ci."conversationRef"), "lastSeenAt" = ${input.now.toISOString()}::timestamp(3)
+        SET "conversationRef" = CASE
+              WHEN ${input.conversationRef}::text IS NULL THEN ci."conversationRef"
+              WHEN ${pin}::text IS NULL OR ci."conversationRef" IS NULL OR strpos(ci."conversationRef", ${pin}::text) > 0
+                THEN ${input.conversationRef}::text
+              ELSE ci."conversationRef" END,
+            "lastSeenAt" = ${input.now.toISOString()}::timestamp(3)
         WHERE ci."channel" = ${input.channel} AND ci."externalId" = ${input.externalId}
         RETURNING ci."id", ci."locale",
           (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
@@ -119,7 +126,12 @@ async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<
              FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"`
     : await prisma.$queryRaw<RawIdentity[]>`
         UPDATE "ChannelIdentity"
-        SET "conversationRef" = COALESCE(${input.conversationRef}, "conversationRef"), "lastSeenAt" = ${input.now}
+        SET "conversationRef" = CASE
+              WHEN ${input.conversationRef} IS NULL THEN "conversationRef"
+              WHEN ${pin} IS NULL OR "conversationRef" IS NULL OR instr("conversationRef", ${pin}) > 0
+                THEN ${input.conversationRef}
+              ELSE "conversationRef" END,
+            "lastSeenAt" = ${input.now}
         WHERE "channel" = ${input.channel} AND "externalId" = ${input.externalId}
         RETURNING "id", "locale",
           (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = "ChannelIdentity"."personId") AS "person",

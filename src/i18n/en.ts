@@ -3,6 +3,7 @@ import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
 import { wechatOaEn } from './en/wechat-oa.js';
+import { securityEn } from './en/security.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -37,4 +38,5 @@ export const en: Record<MessageKey, string> = {
   ...keysEn,
   ...nluEn,
   ...wechatOaEn,
+  ...securityEn,
 };

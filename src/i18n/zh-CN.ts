@@ -5,6 +5,7 @@ import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
+import { securityZh } from './zh-CN/security.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -37,6 +38,7 @@ export const zhCN = {
   ...keysZh,
   ...nluZh,
   ...wechatOaZh,
+  ...securityZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
