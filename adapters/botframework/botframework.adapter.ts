@@ -80,6 +80,8 @@ function dropNulls(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const copy = { ...(body as Record<string, unknown>) };
   for (const k of NULLABLE_FIELDS) if (copy[k] === null) delete copy[k];
+  // Mention removal reads every entity's type: a null entry would fail the turn.
+  if (Array.isArray(copy.entities)) copy.entities = copy.entities.filter((e) => typeof e === 'object' && e !== null);
   return copy;
 }
 

@@ -1,6 +1,6 @@
 // zh-CN texts of the trust boundary: inbound rate limit, staff commands outside registered groups, role ceilings.
 export const securityZh = {
-  'security.slowDown': '您发送得太快了，请稍等 {seconds} 秒再发。已收到的消息我们会按顺序处理。',
+  'security.slowDown': '您发送得太快了，请稍等 {seconds} 秒再发（这期间发来的消息不会被处理，请稍后重新发送）。',
   'security.groupNotRegistered':
     '本群尚未登记为员工群，员工命令只能在已登记的员工群或与我的私聊中使用。主管可在本群发送“注册群 客户助理”登记。',
   'security.roleAboveIssuer':
