@@ -80,9 +80,17 @@ function dropNulls(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const copy = { ...(body as Record<string, unknown>) };
   for (const k of NULLABLE_FIELDS) if (copy[k] === null) delete copy[k];
-  // Mention removal reads every entity's type: a null entry would fail the turn.
-  if (Array.isArray(copy.entities)) copy.entities = copy.entities.filter((e) => typeof e === 'object' && e !== null);
+  // Mention removal reads every entity's type, and a mention's `mentioned.id`: a null entity or a mention without
+  // whom it mentions would fail the turn; such entities carry nothing we use and are dropped.
+  if (Array.isArray(copy.entities)) copy.entities = copy.entities.filter(usableEntity);
   return copy;
+}
+
+function usableEntity(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { type, mentioned } = e as { type?: unknown; mentioned?: unknown };
+  if (type !== 'mention') return true;
+  return typeof mentioned === 'object' && mentioned !== null && typeof (mentioned as { id?: unknown }).id === 'string';
 }
 
 function isLoopback(address: string | undefined): boolean {
