@@ -16,7 +16,12 @@ import { z } from 'zod';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import type { Logger } from '../../src/shared/logger.js';
 import type { Channel, OutboundMessage, SendResult } from '../channel.js';
-import { ADAPTER_CHANNEL_IDS, MAX_ACCOUNT_ID, MAX_CONVERSATION_ID } from '../../src/bot/channel-trust.js';
+import {
+  ADAPTER_CHANNEL_IDS,
+  BOT_FRAMEWORK_CHANNEL_ID,
+  MAX_ACCOUNT_ID,
+  MAX_CONVERSATION_ID,
+} from '../../src/shared/channel-ids.js';
 import type { ServiceUrlAllowList } from './service-url-allowlist.js';
 
 export interface BotFrameworkOptions {
@@ -45,7 +50,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const inboundActivity = z.looseObject({
   type: z.string().min(1),
   id: z.string().max(MAX_CONVERSATION_ID).optional(),
-  channelId: z.string().regex(/^[a-z][a-z0-9._-]{0,31}$/),
+  channelId: z.string().regex(BOT_FRAMEWORK_CHANNEL_ID),
   serviceUrl: z.string().url(),
   conversation: z.looseObject({
     id: z

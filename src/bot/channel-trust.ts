@@ -2,17 +2,13 @@
 // that received the message: the Bot Framework endpoint may only speak for Bot Framework channels (msteams, webchat,
 // emulator, directline…), never for the console, Telegram or WeChat, whose accounts only their own adapters prove.
 import type { Activity } from 'botbuilder';
+import {
+  ADAPTER_CHANNEL_IDS,
+  BOT_FRAMEWORK_CHANNEL_ID,
+  MAX_ACCOUNT_ID,
+  MAX_CONVERSATION_ID,
+} from '../shared/channel-ids.js';
 import type { ReceivedBy } from './turn-handler.js';
-
-/** Channel ids that belong to our own adapters: a Bot Framework activity claiming one of them is refused. */
-export const ADAPTER_CHANNEL_IDS: ReadonlySet<string> = new Set(['console', 'telegram', 'wechat', 'wechat-oa']);
-
-/** A Bot Framework channel id as the connector sends them ("msteams", "webchat", "emulator", "directline"). */
-const BOT_FRAMEWORK_CHANNEL_ID = /^[a-z][a-z0-9._-]{0,31}$/;
-
-/** Longest account / conversation id kept (Teams ids are ~100–200 characters); longer ones are refused. */
-export const MAX_ACCOUNT_ID = 256;
-export const MAX_CONVERSATION_ID = 512;
 
 /**
  * The channel an identity is created under for this message, or why the message is refused. Non-Bot-Framework

@@ -2,7 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
 import { setIdentityLocale, touchIdentity } from '../db/identity.repo.js';
 import { AppError } from '../bot/app-error.js';
-import { ADAPTER_CHANNEL_IDS } from '../bot/channel-trust.js';
+import { ADAPTER_CHANNEL_IDS } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
 import { toSenderUnits, type Sender } from './sender.js';
