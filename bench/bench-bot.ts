@@ -2,6 +2,7 @@
 // one owner message through bot.onTurn exactly as every channel adapter does (TestAdapter + TurnContext).
 import { ActivityTypes, TestAdapter, TurnContext } from 'botbuilder';
 import { systemClock } from '../src/shared/clock.js';
+import type { InboundLimits } from '../src/bot/inbound-limiter.js';
 import { buildBot } from '../src/main.js';
 import { seedDemo } from '../src/db/seed.js';
 import { createLogger } from '../src/shared/logger.js';
@@ -71,8 +72,12 @@ export interface BenchBot {
   say(owner: number, conversation: string, text: string): Promise<string[]>;
 }
 
-export function benchBot(db: Database): BenchBot {
-  const { bot } = buildBot(db, createLogger('silent'), { now: systemClock });
+/** `inboundLimits`: unset, no limit a bench reaches (the rows measure turns, not refusals); the flood row sets one. */
+export function benchBot(db: Database, inboundLimits?: InboundLimits): BenchBot {
+  const { bot } = buildBot(db, createLogger('silent'), {
+    now: systemClock,
+    inboundLimits: inboundLimits ?? { perMinute: 1_000_000, burst: 1_000_000 },
+  });
   const adapter = new TestAdapter(async () => undefined);
   let seq = 0;
   return {
@@ -91,7 +96,7 @@ export function benchBot(db: Database): BenchBot {
         for (const a of activities) replies.push(a.text ?? '');
         return next();
       });
-      await bot.onTurn(context);
+      await bot.onTurn(context, 'console');
       // TestAdapter keeps every reply for assertReply(); nothing reads them here, and 10,000 of them would be
       // counted as the bot's memory.
       adapter.activeQueue.splice(0);

@@ -10,6 +10,7 @@ import { benchSla } from './sla.bench.js';
 import { benchMemory } from './memory.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchNlu } from './nlu.bench.js';
+import { benchFlood } from './flood.bench.js';
 import { loadNow, type Row } from './bench-db.js';
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
@@ -21,6 +22,7 @@ const suites: Array<[string, () => Promise<Row[]>]> = [
   ['fees', benchFees],
   ['sla', benchSla],
   ['nlu', benchNlu],
+  ['flood', benchFlood],
 ];
 
 const only = process.argv.slice(2);

@@ -85,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'staff-code': {
         if (!arg) throw new AppError('BAD_INPUT', 'no name', '请给出员工姓名，例如: staff-code 王芳');
-        const r = await svc.issueStaffCode(estate.id, arg, 'cli');
+        const r = await svc.issueStaffCode(estate.id, arg, { by: 'cli', role: null });
         io.out(
           `${r.name}（${staffRoleLabel(r.role)}）的员工码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}）`,
         );

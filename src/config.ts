@@ -4,6 +4,7 @@ import { emptyToUndefined } from './shared/env.js';
 import { refineTelegramEnv, telegramEnvShape } from '../adapters/telegram/telegram.config.js';
 import { wechatConfigSchema } from '../adapters/wechat/wechat.config.js';
 import { refineWechatOaEnv, wechatOaEnvShape } from '../adapters/wechat-oa/wechat-oa.config.js';
+import { ServiceUrlAllowList } from '../adapters/botframework/service-url-allowlist.js';
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
@@ -16,7 +17,8 @@ export const configSchema = z
         message: '必须以 file: (SQLite) 或 postgres:// / postgresql:// (PostgreSQL) 开头',
       }),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    /** Bind address; unset: all interfaces when MicrosoftAppId is set, else loopback only (see bindHost). */
+    HOST: optionalString,
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
@@ -25,6 +27,38 @@ export const configSchema = z
       emptyToUndefined,
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     ),
+    /**
+     * Development only: without MicrosoftAppId, let /api/messages answer unauthenticated requests from any address
+     * (and bind HOST to all interfaces by default). Anyone who can reach it can then post as any Bot Framework user.
+     */
+    BOTFRAMEWORK_OPEN_MODE: z.enum(['true', 'false']).default('false'),
+    /** Comma-separated serviceUrl patterns replies and notices may go to; unset: Microsoft's connector hosts. */
+    BOTFRAMEWORK_SERVICE_URLS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .refine(
+          (v) => {
+            if (v === undefined) return true;
+            try {
+              new ServiceUrlAllowList(
+                v
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              );
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          { message: '应为逗号分隔的地址，例如 https://smba.trafficmanager.net/,https://*.botframework.com/' },
+        ),
+    ),
+    /** Per chat account: sustained inbound messages per minute, and how many may arrive at once. */
+    INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    INBOUND_BURST: z.coerce.number().int().min(1).max(1_000).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z
       .string()
@@ -83,3 +117,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 function pick(env: Record<string, string | undefined>, key: PropertyKey | undefined): string | undefined {
   return typeof key === 'string' ? env[key] : undefined;
 }
+
+/**
+ * How open the Bot Framework endpoint is. `authenticated`: MicrosoftAppId set, every request's JWT is checked.
+ * `loopback`: no app id, only this machine may post (the Emulator). `open`: no app id and BOTFRAMEWORK_OPEN_MODE=true.
+ */
+export function botFrameworkMode(config: Config): 'authenticated' | 'loopback' | 'open' {
+  if (config.MicrosoftAppId) return 'authenticated';
+  return config.BOTFRAMEWORK_OPEN_MODE === 'true' ? 'open' : 'loopback';
+}
+
+/** HOST, or by default all interfaces when requests are authenticated (or open mode is chosen), else loopback. */
+export function bindHost(config: Config): string {
+  return config.HOST ?? (botFrameworkMode(config) === 'loopback' ? '127.0.0.1' : '0.0.0.0');
+}
+

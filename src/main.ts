@@ -6,7 +6,9 @@ import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapt
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
 import { consolePersonaCommand } from './identity/console-persona.js';
 import type { Channel } from './notify/channel.js';
-import { ConfigError, parseConfig, type Config } from './config.js';
+import { bindHost, botFrameworkMode, ConfigError, parseConfig, type Config } from './config.js';
+import { serviceUrlAllowList } from '../adapters/botframework/service-url-allowlist.js';
+import type { InboundLimits } from './bot/inbound-limiter.js';
 import { openDatabase, type Database } from './db/client.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
@@ -26,6 +28,7 @@ import { ticketCommands } from './commands/ticket.commands.js';
 import { IdentityService } from './identity/identity.service.js';
 import { startHttpServer, type HttpServer, type Route } from './http/http-server.js';
 import { isRegisteredStaffChat } from './db/recipient.repo.js';
+import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { DEFAULT_RATE_LIMITS } from './notify/rate-limiter.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -92,6 +95,8 @@ export interface BotOptions {
   holidays?: Map<number, HolidayYear>;
   /** Language of chat accounts on first contact. */
   defaultLocale?: Locale;
+  /** Per-account inbound rate limit (the default: 30 a minute, 20 at once). */
+  inboundLimits?: InboundLimits;
 }
 
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
@@ -113,18 +118,24 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   const reports = new ReportService(db.prisma, deskCalendar);
   const handoffs = new HandoffService(db.prisma, now);
-  const commands = new CommandRouter([
-    ...renovationCommands({ renovation }),
-    ...identityCommands({ binding }),
-    ...ticketCommands({ complaints }),
-    ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
-    ...callbackCommands({ handoffs }),
-    ...emergencyCommands({ complaints }),
-    ...feeCommands({ prisma: db.prisma }),
-    ...keyCommands({ keys }),
-    ...reportCommands({ reports }),
-    ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
-  ]);
+  const commands = new CommandRouter(
+    [
+      ...renovationCommands({ renovation }),
+      ...identityCommands({ binding }),
+      ...ticketCommands({ complaints }),
+      ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
+      ...callbackCommands({ handoffs }),
+      ...emergencyCommands({ complaints }),
+      ...feeCommands({ prisma: db.prisma }),
+      ...keyCommands({ keys }),
+      ...reportCommands({ reports }),
+      ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
+    ],
+    {
+      isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
+      auditRead: (read) => auditPersonalDataRead(db.prisma, read),
+    },
+  );
   const bot = new WuyeBot({
     commands,
     prisma: db.prisma,
@@ -139,6 +150,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     renovation,
     logger,
     now,
+    ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),
   });
   return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, deskCalendar };
 }
@@ -215,8 +227,14 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     logger.warn(`${missingYearWarning(year)}：国务院公布后请添加 data/calendar/cn-${year}.json`);
   }
 
-  const parts = buildBot(db, logger, { now, holidays: holidays.years, defaultLocale: config.DEFAULT_LOCALE });
+  const parts = buildBot(db, logger, {
+    now,
+    holidays: holidays.years,
+    defaultLocale: config.DEFAULT_LOCALE,
+    inboundLimits: { perMinute: config.INBOUND_RATE_PER_MINUTE, burst: config.INBOUND_BURST },
+  });
   const { bot } = parts;
+  const bfMode = botFrameworkMode(config);
   const botFramework = new BotFrameworkChannel({
     appId: config.MicrosoftAppId,
     appPassword: config.MicrosoftAppPassword,
@@ -224,6 +242,9 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     appType: config.MicrosoftAppType,
     handler: bot,
     logger,
+    // Loopback serviceUrls (the Emulator) only while no app id is set: development.
+    serviceUrls: serviceUrlAllowList(config.BOTFRAMEWORK_SERVICE_URLS, bfMode !== 'authenticated'),
+    loopbackOnly: bfMode === 'loopback',
   });
   const channels: Channel[] = [botFramework];
   const routes: Record<string, Route> = { '/api/messages': (req, res) => botFramework.handle(req, res) };
@@ -277,7 +298,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const http = await startHttpServer({
     port: config.PORT,
-    host: config.HOST,
+    host: bindHost(config),
     routes,
     health: async () => {
       try {
@@ -289,9 +310,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     },
     logger,
   });
-  logger.info(
-    `Bot Framework endpoint: http://localhost:${http.port}/api/messages (Emulator: no app id needed when MicrosoftAppId is empty)`,
-  );
+  logBotFrameworkEndpoint(logger, http, bfMode);
 
   const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
@@ -334,6 +353,23 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     logger.info('stopped');
   };
   return { config, db, bot, http, channels, stop };
+}
+
+/** The address really listened on, and how open /api/messages is: loudly when anyone may post as anyone. */
+function logBotFrameworkEndpoint(logger: Logger, http: HttpServer, mode: ReturnType<typeof botFrameworkMode>): void {
+  const address = http.server.address();
+  const host = typeof address === 'object' && address ? address.address : 'unknown';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${http.port}/api/messages`;
+  const loopbackHost = /^(127\.|::1$|::ffff:127\.)/.test(host);
+  if (mode === 'authenticated') logger.info(`Bot Framework endpoint: ${url} (listening on ${host}; JWT checked)`);
+  else if (mode === 'loopback')
+    logger.info(
+      `Bot Framework endpoint: ${url} (listening on ${host}; no MicrosoftAppId: answers requests from this machine only${loopbackHost ? '' : ', other addresses get 403'})`,
+    );
+  else
+    logger.warn(
+      `!!! OPEN MODE !!! Bot Framework endpoint ${url} (listening on ${host}) accepts UNAUTHENTICATED requests from ANY address (BOTFRAMEWORK_OPEN_MODE=true, no MicrosoftAppId): anyone who can reach it can post as any Bot Framework user. 开放模式：任何人都可冒充 Bot Framework 用户，仅限开发使用。`,
+    );
 }
 
 async function main(): Promise<void> {

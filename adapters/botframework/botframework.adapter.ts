@@ -1,5 +1,7 @@
 // Bot Framework (Teams, Web Chat, the Emulator) through botbuilder's CloudAdapter. Auth is off when MicrosoftAppId is
-// empty (the Emulator), JWT-validated when it is set. Replies go to the activity's serviceUrl.
+// empty (the Emulator), JWT-validated when it is set. Replies go to the activity's serviceUrl, only when it is on the
+// allow-list. This endpoint vouches only for Bot Framework channels: an activity claiming to come from the console,
+// Telegram or WeChat is refused here (and again by the bot, which is told the message came through this adapter).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   CloudAdapter,
@@ -14,6 +16,13 @@ import { z } from 'zod';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import type { Logger } from '../../src/shared/logger.js';
 import type { Channel, OutboundMessage, SendResult } from '../channel.js';
+import {
+  ADAPTER_CHANNEL_IDS,
+  BOT_FRAMEWORK_CHANNEL_ID,
+  MAX_ACCOUNT_ID,
+  MAX_CONVERSATION_ID,
+} from '../../src/shared/channel-ids.js';
+import type { ServiceUrlAllowList } from './service-url-allowlist.js';
 
 export interface BotFrameworkOptions {
   appId?: string;
@@ -22,20 +31,76 @@ export interface BotFrameworkOptions {
   appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   handler: TurnHandler;
   logger: Logger;
+  /** Where replies and notices may be POSTed (BOTFRAMEWORK_SERVICE_URLS). */
+  serviceUrls: ServiceUrlAllowList;
+  /**
+   * No app id and no BOTFRAMEWORK_OPEN_MODE: nothing authenticates a request, so only this machine may post (the
+   * Emulator, local tests). Requests from any other address get 403.
+   */
+  loopbackOnly: boolean;
 }
 
 // The shape we rely on before handing an activity to botbuilder; anything else is a 400, not a crash.
 // Replies: Bot Framework gives activity.replyToId but not the replied message's text, so channelData.quotedText (read
 // by the command router for "认领" answered to a notice) stays unset here; staff type the number on this channel.
+// Ids are capped (a 200 KB from.id was once stored as-is) and must be free of control characters (NUL fails the
+// database); a conversation id must be printable ASCII, as every connector's is, because it becomes part of the reply
+// URL: a non-ASCII one made the reply fail after the turn's side effects had happened.
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const inboundActivity = z.looseObject({
   type: z.string().min(1),
-  id: z.string().optional(),
-  channelId: z.string().min(1),
+  id: z.string().max(MAX_CONVERSATION_ID).optional(),
+  channelId: z.string().regex(BOT_FRAMEWORK_CHANNEL_ID),
   serviceUrl: z.string().url(),
-  conversation: z.looseObject({ id: z.string().min(1) }),
-  from: z.looseObject({ id: z.string().min(1) }).optional(),
+  conversation: z.looseObject({
+    id: z
+      .string()
+      .min(1)
+      .max(MAX_CONVERSATION_ID)
+      .regex(/^[\x21-\x7e]+$/),
+  }),
+  from: z
+    .looseObject({
+      id: z
+        .string()
+        .min(1)
+        .max(MAX_ACCOUNT_ID)
+        .refine((v) => !CONTROL.test(v), 'control character'),
+    })
+    .optional(),
   text: z.string().max(20_000).optional(),
 });
+
+/** Fields a client may send as null where botbuilder expects an array or object (entities: null crashed the turn). */
+const NULLABLE_FIELDS = [
+  'entities',
+  'attachments',
+  'membersAdded',
+  'membersRemoved',
+  'suggestedActions',
+  'channelData',
+];
+
+function dropNulls(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const copy = { ...(body as Record<string, unknown>) };
+  for (const k of NULLABLE_FIELDS) if (copy[k] === null) delete copy[k];
+  // Mention removal reads every entity's type, and a mention's `mentioned.id`: a null entity or a mention without
+  // whom it mentions would fail the turn; such entities carry nothing we use and are dropped.
+  if (Array.isArray(copy.entities)) copy.entities = copy.entities.filter(usableEntity);
+  return copy;
+}
+
+function usableEntity(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { type, mentioned } = e as { type?: unknown; mentioned?: unknown };
+  if (type !== 'mention') return true;
+  return typeof mentioned === 'object' && mentioned !== null && typeof (mentioned as { id?: unknown }).id === 'string';
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || /^(::ffff:)?127\./.test(address));
+}
 
 const conversationReference = z.looseObject({
   serviceUrl: z.string().url(),
@@ -66,6 +131,14 @@ export class BotFrameworkChannel implements Channel {
 
   /** POST /api/messages */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.opts.loopbackOnly && !isLoopback(req.socket.remoteAddress)) {
+      this.opts.logger.warn(
+        { remote: req.socket.remoteAddress },
+        'bot framework: request from another machine refused',
+      );
+      req.resume();
+      return reply(res, 403, { error: '未设置 MicrosoftAppId：本端点只接受本机的请求' }, { connection: 'close' });
+    }
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
@@ -74,10 +147,27 @@ export class BotFrameworkChannel implements Channel {
       if (err instanceof BodyTooLarge) return reply(res, 413, { error: '请求体过大' }, { connection: 'close' });
       return reply(res, 400, { error: '请求体不是有效的 JSON' });
     }
-    const parsed = inboundActivity.safeParse(body);
+    const parsed = inboundActivity.safeParse(dropNulls(body));
     if (!parsed.success) {
-      this.opts.logger.warn({ issues: parsed.error.issues.slice(0, 5) }, 'bot framework: invalid activity rejected');
+      this.opts.logger.warn(
+        { issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, message: i.message })) },
+        'bot framework: invalid activity rejected',
+      );
       return reply(res, 400, { error: '无效的消息格式' });
+    }
+    if (ADAPTER_CHANNEL_IDS.has(parsed.data.channelId)) {
+      this.opts.logger.warn(
+        { channelId: parsed.data.channelId },
+        'bot framework: activity claiming another channel refused',
+      );
+      return reply(res, 403, { error: '本端点只接受 Bot Framework 渠道的消息' });
+    }
+    if (!this.opts.serviceUrls.allows(parsed.data.serviceUrl)) {
+      this.opts.logger.warn(
+        { serviceUrl: parsed.data.serviceUrl.slice(0, 200) },
+        'bot framework: serviceUrl not allowed',
+      );
+      return reply(res, 403, { error: 'serviceUrl 不在允许列表中（BOTFRAMEWORK_SERVICE_URLS）' });
     }
     const bfReq: BfRequest = { body: parsed.data as Record<string, unknown>, headers: req.headers, method: req.method };
     await this.adapter.process(bfReq, wrapResponse(res), (ctx) => {
@@ -85,7 +175,7 @@ export class BotFrameworkChannel implements Channel {
       // no group command would be recognised. Other channels send no mention entity, and nothing changes for them.
       if (ctx.activity.type === 'message' && ctx.activity.text && ctx.activity.recipient?.id)
         TurnContext.removeRecipientMention(ctx.activity);
-      return this.opts.handler.onTurn(ctx);
+      return this.opts.handler.onTurn(ctx, 'botframework');
     });
   }
 
@@ -93,6 +183,9 @@ export class BotFrameworkChannel implements Channel {
   async send(address: string, message: OutboundMessage): Promise<SendResult> {
     const ref = conversationReference.safeParse(safeJson(address));
     if (!ref.success) return { ok: false, error: 'invalid conversation reference', permanent: true };
+    // A reference stored before the allow-list existed (or the list changed since) is not followed.
+    if (!this.opts.serviceUrls.allows(ref.data.serviceUrl))
+      return { ok: false, error: 'serviceUrl not on the allow-list', permanent: true };
     try {
       await this.adapter.continueConversationAsync(
         this.opts.appId ?? '',

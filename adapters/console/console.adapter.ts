@@ -76,7 +76,7 @@ export class ConsoleChannel extends BotAdapter implements Channel {
       locale: 'zh-CN',
     };
     const context = new TurnContext(this, activity);
-    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
+    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, 'console'));
   }
 
   print(text: string): void {

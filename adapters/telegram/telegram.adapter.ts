@@ -318,7 +318,7 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     const context = new TurnContext(this, activity);
     try {
       // runMiddleware hands errors to this.onTurnError (the handler's catch-all); this catch is for that failing too.
-      await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
+      await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, 'telegram'));
     } catch (err) {
       this.log.error({ err, activityId: activity.id }, 'Telegram 轮次错误处理也失败了');
     }

@@ -270,7 +270,7 @@ export class WechatOaAdapter extends BotAdapter implements Channel, WindowedChan
     const replies: Partial<Activity>[] = [];
     context.turnState.set(OUTBOX_KEY, replies);
     try {
-      await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
+      await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, 'wechat-oa'));
     } catch (err) {
       this.log.error({ err }, '公众号轮次错误处理也失败了');
     }

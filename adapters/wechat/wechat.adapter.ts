@@ -298,7 +298,7 @@ export class WechatAdapter extends BotAdapter implements Channel {
     const context = new TurnContext(this, activity);
     const outbox: Partial<Activity>[] = [];
     context.turnState.set(OUTBOX_KEY, outbox);
-    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx));
+    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, 'wechat'));
     await this.flushReply(
       outbox,
       room ? { kind: 'room', id: room.id } : { kind: 'contact', id: talker.id },

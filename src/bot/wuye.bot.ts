@@ -18,13 +18,17 @@ import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from './app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
-import type { TurnHandler } from './turn-handler.js';
+import type { ReceivedBy, TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
+import { badIdentifier, trustedChannel } from './channel-trust.js';
+import { DEFAULT_INBOUND_LIMITS, InboundLimiter, type InboundLimits } from './inbound-limiter.js';
 
 export interface WuyeBotDeps extends DialogDeps {
   commands: CommandRouter;
   storage: Storage;
   logger: Logger;
+  /** Per-account inbound rate limit (INBOUND_RATE_PER_MINUTE, INBOUND_BURST). */
+  inboundLimits?: InboundLimits;
 }
 
 /** How many answered message ids a conversation remembers: far more than any channel redelivers at once. */
@@ -38,8 +42,10 @@ export class WuyeBot implements TurnHandler {
   private readonly inFlight = new Set<string>();
   /** Ids of the messages answered last in this conversation, saved in the same write as the dialog step. */
   private readonly recentInbound: StatePropertyAccessor<string[]>;
+  private readonly limiter: InboundLimiter;
 
   constructor(private readonly deps: WuyeBotDeps) {
+    this.limiter = new InboundLimiter(deps.inboundLimits ?? DEFAULT_INBOUND_LIMITS, deps.now);
     this.conversationState = new ConversationState(deps.storage);
     this.userState = new UserState(deps.storage);
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
@@ -47,10 +53,31 @@ export class WuyeBot implements TurnHandler {
     this.dialogs.add(new MainDialog(deps));
   }
 
-  async onTurn(context: TurnContext): Promise<void> {
+  /** `receivedBy`: the adapter that received the message, which alone decides the channel an identity belongs to. */
+  async onTurn(context: TurnContext, receivedBy: ReceivedBy): Promise<void> {
     const activity = context.activity;
+    // Nothing a message claims about its sender is trusted beyond what its channel proves: the Bot Framework endpoint
+    // cannot speak for console, Telegram or WeChat accounts. Refused turns leave no row and get no answer.
+    const trust = trustedChannel(activity, receivedBy);
+    const badId = trust.ok ? badIdentifier(activity) : null;
+    if (!trust.ok || badId) {
+      this.deps.logger.warn(
+        {
+          receivedBy,
+          channelId: String(activity.channelId ?? '').slice(0, 64),
+          reason: trust.ok ? badId : trust.reason,
+        },
+        'inbound refused: the receiving channel does not vouch for this sender',
+      );
+      return;
+    }
+    activity.channelId = trust.channel;
+    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.ConversationUpdate) return;
+    // Group chatter that is no command needs no answer and no record: unknown accounts in a group create no rows.
+    const chatter = activity.type === ActivityTypes.Message && activity.conversation?.isGroup === true;
+    if (chatter && !this.deps.commands.isCommand(activity.text ?? '')) return;
+    if (!(await this.withinRate(context, trust.channel))) return;
     if (activity.type === ActivityTypes.ConversationUpdate) return this.greetNewMembers(context);
-    if (activity.type !== ActivityTypes.Message) return;
     // Lone surrogates and NUL make the database driver fail (any text an owner sends may be stored or searched).
     if (typeof activity.text === 'string') activity.text = wellFormedText(activity.text);
     if (typeof activity.from?.name === 'string') activity.from.name = wellFormedText(activity.from.name);
@@ -99,6 +126,17 @@ export class WuyeBot implements TurnHandler {
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
     await this.saveTurn(context, id);
+  }
+
+  /** False (after answering the first refusal politely) when the account sends faster than its limit. */
+  private async withinRate(context: TurnContext, channel: string): Promise<boolean> {
+    const verdict = this.limiter.take(`${channel}\u0000${context.activity.from?.id ?? ''}`);
+    if (verdict.allowed) return true;
+    this.deps.logger.warn({ channel, notify: verdict.notify }, 'inbound message over the rate limit dropped');
+    // Answered once per flood (the rest are dropped quietly), in zh-CN: the account's language would cost a statement.
+    if (verdict.notify)
+      await context.sendActivity(translator('zh-CN')('security.slowDown', { seconds: verdict.retryAfterSeconds }));
+    return false;
   }
 
   /** Saves the dialog step together with the id of the message that produced it (see onTurn). */

@@ -8,10 +8,35 @@ import type { Sender } from '../identity/sender.js';
 import { maskPhonesInText } from '../shared/phone.js';
 import { quotedTextOf, ROLE_LABEL, type Command } from './command.js';
 
+/** One read of personal data, as the audit log keeps it. */
+export interface PersonalDataRead {
+  actor: string;
+  action: string;
+  subject: string | null;
+  /** The chat account the staff member acted from (channel, account id, conversation). */
+  channel: string;
+  account: string;
+  conversation: string;
+  at: Date;
+}
+
+export interface CommandRouterOptions {
+  /** Whether a group chat was registered (注册群) for an estate: staff commands run only there, or privately. */
+  isRegisteredGroup?: (channel: string, chatId: string) => Promise<boolean>;
+  /** Writes the audit row of a command marked `auditAs`, before its reply is sent. */
+  auditRead?: (read: PersonalDataRead) => Promise<void>;
+}
+
+/** The one command a group needs before it is registered. */
+const REGISTER_GROUP = '注册群';
+
 export class CommandRouter {
   private readonly byWord = new Map<string, Command>();
 
-  constructor(private readonly commands: Command[]) {
+  constructor(
+    private readonly commands: Command[],
+    private readonly opts: CommandRouterOptions = {},
+  ) {
     for (const c of commands) {
       for (const w of [c.name, ...c.aliases.map((a) => `/${a}`)]) {
         if (this.byWord.has(w)) throw new Error(`duplicate command word ${w}`);
@@ -30,6 +55,11 @@ export class CommandRouter {
     if (command) return { command, word, args: (m[2] ?? '').trim() };
     if (word.startsWith('/') && word !== '/start') return { command: null, word, args: (m[2] ?? '').trim() };
     return null;
+  }
+
+  /** True when the text asks for a command or the command help (group chatter that is not gets no turn at all). */
+  isCommand(text: string): boolean {
+    return /^(\/help|命令|指令)$/.test(text.trim()) || this.match(text) !== null;
   }
 
   allowed(command: Command, sender: Sender): boolean {
@@ -62,6 +92,14 @@ export class CommandRouter {
       await turn.sendActivity(`抱歉，“${command.name}”仅限${who || '已绑定的用户'}使用。`);
       return true;
     }
+    // A group vouches for nothing until a supervisor registered it: staff data stays out of other groups.
+    const conversation = turn.activity.conversation?.id ?? '';
+    if (sender.isGroup && command.name !== REGISTER_GROUP && this.opts.isRegisteredGroup) {
+      if (!(await this.opts.isRegisteredGroup(sender.channel, conversation))) {
+        await turn.sendActivity(t(sender.locale, 'security.groupNotRegistered'));
+        return true;
+      }
+    }
     // Replies quote arguments back ("没有找到工单 …"): a pasted page must not come back as an oversized message.
     const length = [...hit.args].length;
     if (length > MAX_TEXT) {
@@ -70,11 +108,20 @@ export class CommandRouter {
     }
     try {
       // Command replies are read by staff, often in groups: mask any mobile number whatever the command wrote.
-      await turn.sendActivity(
-        maskPhonesInText(
-          await command.run({ turn, sender, args: hit.args, quoted: quotedTextOf(turn.activity.channelData), now }),
-        ),
-      );
+      const quoted = quotedTextOf(turn.activity.channelData);
+      const reply = await command.run({ turn, sender, args: hit.args, quoted, now });
+      if (command.auditAs && this.opts.auditRead) {
+        await this.opts.auditRead({
+          actor: sender.staff ? `staff:${sender.staff.id}` : `identity:${sender.identityId}`,
+          action: command.auditAs,
+          subject: hit.args || (quoted ? quoted.slice(0, 64) : null),
+          channel: sender.channel,
+          account: sender.externalId,
+          conversation,
+          at: now,
+        });
+      }
+      await turn.sendActivity(maskPhonesInText(reply));
     } catch (err) {
       if (err instanceof AppError && err.code !== 'INTERNAL') {
         await turn.sendActivity(err.userText);

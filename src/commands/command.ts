@@ -27,6 +27,11 @@ export interface Command {
   /** One line for the command help, zh-CN. */
   summary: string;
   usage: string;
+  /**
+   * Set on commands that show personal data (工单 detail, 欠费): each successful run is written to the audit log as
+   * this action, with the acting staff member and the chat account they acted from.
+   */
+  auditAs?: string;
   /** Returns the reply text (zh-CN). Throw AppError('BAD_INPUT', …, '用法：…') for bad arguments. */
   run(ctx: CommandContext): Promise<string>;
 }

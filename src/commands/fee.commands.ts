@@ -115,6 +115,7 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
       summary: `欠费金额最大的${LIST_SIZE}户（电话已脱敏）`,
       usage: arrearsUsage,
+      auditAs: 'read.arrears',
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;

@@ -38,7 +38,12 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
         if (!ctx.args) throw new AppError('BAD_INPUT', 'no name', t(locale, 'bind.cmd.staffCodeUsage'));
-        const r = await binding.issueStaffCode(staff.estateId, ctx.args, `staff:${staff.id}`, locale);
+        const r = await binding.issueStaffCode(
+          staff.estateId,
+          ctx.args,
+          { by: `staff:${staff.id}`, role: staff.role },
+          locale,
+        );
         const until = formatLocal(r.expiresAt, ctx.sender.estate.timezone, 'datetime');
         return t(locale, 'bind.cmd.staffCode', {
           name: r.name,

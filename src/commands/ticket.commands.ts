@@ -44,6 +44,8 @@ interface TicketAction {
   usage: string;
   /** The text after the number is required (备注 / 办结 / 转派). */
   needText?: boolean;
+  /** Audit action when the command shows the ticket's personal data (see Command.auditAs). */
+  auditAs?: string;
   act: (actor: StaffActor, ticket: TicketRow, text: string, ctx: CommandContext) => Promise<string>;
 }
 
@@ -54,6 +56,7 @@ function staffTicketCommand(svc: ComplaintService, a: TicketAction): Command {
     roles: STAFF,
     summary: a.summary,
     usage: a.usage,
+    ...(a.auditAs ? { auditAs: a.auditAs } : {}),
     async run(ctx) {
       const [ref, text] = split(ctx.args, a.usage, a.needText ?? false, ctx.quoted);
       const actor = actorOf(ctx);
@@ -143,6 +146,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['ticket'],
       summary: '查看工单详情和处理记录',
       usage: '工单 0007',
+      auditAs: 'read.ticket',
       act: async (_actor, ticketRow, _text, ctx) => {
         const h = await svc.history(ticketRow);
         const tz = ctx.sender.estate.timezone;

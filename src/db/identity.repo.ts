@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
 import { driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
@@ -22,15 +23,6 @@ const rawStaff = z
     active: z.union([z.boolean(), z.number()]),
   })
   .nullable();
-
-export const identityInclude = {
-  person: {
-    include: {
-      memberships: { include: { unit: { include: { building: { select: { name: true, estateId: true } } } } } },
-      staff: true,
-    },
-  },
-} as const;
 
 /** The chat account and what a turn needs of the person behind it (units with building, staff role). */
 export interface IdentityRow {
@@ -60,6 +52,11 @@ export interface TouchInput {
   /** Address for proactive messages; null on group turns, which keep the stored one (a notice to the person must
    * not land in the group they last wrote in — Bot Framework addresses people by this reference). */
   conversationRef: string | null;
+  /**
+   * Set for Bot Framework accounts: the stored reference is replaced only by one with this same serviceUrl (or when
+   * none is stored yet), so a message claiming another serviceUrl cannot redirect a known account's notices.
+   */
+  pinServiceUrl?: string | null;
   locale: string;
   now: Date;
 }
@@ -67,29 +64,33 @@ export interface TouchInput {
 /**
  * Finds or creates the chat account and refreshes its address for proactive messages. Every turn runs this, so a
  * known account (every turn but the first) costs ONE statement: an UPDATE … RETURNING whose scalar subqueries bring
- * the person, units and staff role along as JSON. The Prisma upsert with include it replaces sent ten (a
- * transaction: BEGIN, find, update, re-read and one SELECT per relation, COMMIT). First contact takes the upsert,
- * which also settles two first messages racing to create the account.
+ * the person, units and staff role along as JSON. First contact inserts with ON CONFLICT DO NOTHING and runs the
+ * UPDATE again: concurrent first messages from one new account all settle on one row (Prisma's upsert with include
+ * reads, then creates, and lost that race on PostgreSQL with a unique-constraint error).
  */
 export async function touchIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow> {
   const known = await refreshKnownIdentity(prisma, input);
   if (known) return known;
-  return prisma.channelIdentity.upsert({
-    where: { channel_externalId: { channel: input.channel, externalId: input.externalId } },
-    create: {
-      channel: input.channel,
-      externalId: input.externalId,
-      displayName: input.displayName ?? null,
-      conversationRef: input.conversationRef,
-      locale: input.locale,
-      lastSeenAt: input.now,
-    },
-    update: {
-      ...(input.conversationRef !== null ? { conversationRef: input.conversationRef } : {}),
-      lastSeenAt: input.now,
-    },
-    include: identityInclude,
-  });
+  await insertIdentityIfAbsent(prisma, input);
+  const created = await refreshKnownIdentity(prisma, input);
+  if (!created) throw new Error('chat account missing right after it was inserted');
+  return created;
+}
+
+async function insertIdentityIfAbsent(prisma: Prisma, input: TouchInput): Promise<void> {
+  const id = `ci${randomUUID().replace(/-/g, '')}`;
+  const name = input.displayName ?? null;
+  if (isPostgres(prisma))
+    await prisma.$executeRaw`
+      INSERT INTO "ChannelIdentity" ("id", "channel", "externalId", "displayName", "conversationRef", "locale", "createdAt", "lastSeenAt")
+      VALUES (${id}, ${input.channel}, ${input.externalId}, ${name}, ${input.conversationRef}, ${input.locale},
+              ${input.now.toISOString()}::timestamp(3), ${input.now.toISOString()}::timestamp(3))
+      ON CONFLICT ("channel", "externalId") DO NOTHING`;
+  else
+    await prisma.$executeRaw`
+      INSERT INTO "ChannelIdentity" ("id", "channel", "externalId", "displayName", "conversationRef", "locale", "createdAt", "lastSeenAt")
+      VALUES (${id}, ${input.channel}, ${input.externalId}, ${name}, ${input.conversationRef}, ${input.locale}, ${input.now}, ${input.now})
+      ON CONFLICT ("channel", "externalId") DO NOTHING`;
 }
 
 /** JSON columns come back as text from SQLite and parsed from PostgreSQL. */
@@ -103,15 +104,23 @@ interface RawIdentity {
 
 /**
  * The UPDATE … RETURNING for an existing account. Same statement on both databases but for the JSON functions' names;
- * units in the order they were bound (units[0] is the sender's default unit and estate). Parameters: conversationRef
- * (null keeps the stored one), now, channel, externalId.
+ * units in the order they were bound (units[0] is the sender's default unit and estate). The stored conversation
+ * reference is replaced only when the message's serviceUrl matches the pinned one (a Bot Framework account cannot be
+ * redirected by a message claiming another serviceUrl, #17). PostgreSQL parameters: $1 conversationRef (null keeps
+ * the stored one), $2 pin (`"serviceUrl":"…"` as it appears in the stored JSON, null = no pin), $3 now, $4 channel,
+ * $5 externalId; SQLite takes them in order of appearance (see refreshParams).
  */
 const REFRESH_IDENTITY: Statement = {
   name: 'identity.refresh',
   postgresql: `
         UPDATE "ChannelIdentity" AS ci
-        SET "conversationRef" = COALESCE($1::text, ci."conversationRef"), "lastSeenAt" = $2::timestamp(3)
-        WHERE ci."channel" = $3 AND ci."externalId" = $4
+        SET "conversationRef" = CASE
+              WHEN $1::text IS NULL THEN ci."conversationRef"
+              WHEN $2::text IS NULL OR ci."conversationRef" IS NULL OR strpos(ci."conversationRef", $2::text) > 0
+                THEN $1::text
+              ELSE ci."conversationRef" END,
+            "lastSeenAt" = $3::timestamp(3)
+        WHERE ci."channel" = $4 AND ci."externalId" = $5
         RETURNING ci."id", ci."locale",
           (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
           (SELECT coalesce(json_agg(json_build_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
@@ -122,7 +131,12 @@ const REFRESH_IDENTITY: Statement = {
              FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"`,
   sqlite: `
         UPDATE "ChannelIdentity"
-        SET "conversationRef" = COALESCE(?, "conversationRef"), "lastSeenAt" = ?
+        SET "conversationRef" = CASE
+              WHEN ? IS NULL THEN "conversationRef"
+              WHEN ? IS NULL OR "conversationRef" IS NULL OR instr("conversationRef", ?) > 0
+                THEN ?
+              ELSE "conversationRef" END,
+            "lastSeenAt" = ?
         WHERE "channel" = ? AND "externalId" = ?
         RETURNING "id", "locale",
           (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = "ChannelIdentity"."personId") AS "person",
@@ -135,15 +149,18 @@ const REFRESH_IDENTITY: Statement = {
              FROM "Staff" s WHERE s."personId" = "ChannelIdentity"."personId") AS "staff"`,
 };
 
+/** REFRESH_IDENTITY's parameters: numbered on PostgreSQL, in order of appearance (`?`) on SQLite. */
+function refreshParams(postgres: boolean, input: TouchInput): unknown[] {
+  const ref = input.conversationRef;
+  const pin = input.pinServiceUrl ? `"serviceUrl":${JSON.stringify(input.pinServiceUrl)}` : null;
+  if (postgres) return [ref, pin, input.now.toISOString(), input.channel, input.externalId];
+  return [ref, pin, pin, ref, sqliteTimestamp(input.now), input.channel, input.externalId];
+}
+
 /** The UPDATE … RETURNING for an existing account, or null when the account does not exist yet. */
 async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
   const postgres = isPostgres(prisma);
-  const params = [
-    input.conversationRef,
-    postgres ? input.now.toISOString() : sqliteTimestamp(input.now),
-    input.channel,
-    input.externalId,
-  ];
+  const params = refreshParams(postgres, input);
   // Prepared on the driver for a client openDatabase built; through Prisma for any other (a transaction client).
   const statements = driverStatements(prisma);
   const rows = statements

@@ -6,6 +6,7 @@ import { callbackEn } from './en/callback.js';
 import { queueEn } from './en/queue.js';
 import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
+import { securityEn } from './en/security.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -51,4 +52,5 @@ export const en: Record<MessageKey, string> = {
   ...queueEn,
   ...renovationEn,
   ...wechatOaEn,
+  ...securityEn,
 };

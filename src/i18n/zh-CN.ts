@@ -8,6 +8,7 @@ import { callbackZh } from './zh-CN/callback.js';
 import { queueZh } from './zh-CN/queue.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
+import { securityZh } from './zh-CN/security.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -51,6 +52,7 @@ export const zhCN = {
   ...queueZh,
   ...renovationZh,
   ...wechatOaZh,
+  ...securityZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,7 +8,14 @@ import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress, formatUnitAddress } from './address.parser.js';
 import { t, type Locale } from '../i18n/index.js';
-import { STAFF_ROLE_LABEL, toSenderUnits, unitLabel, type SenderUnit, type StaffRole } from './sender.js';
+import {
+  roleAtOrBelow,
+  STAFF_ROLE_LABEL,
+  toSenderUnits,
+  unitLabel,
+  type SenderUnit,
+  type StaffRole,
+} from './sender.js';
 import type { Clock } from '../shared/clock.js';
 
 export const MAX_FAILURES = 5;
@@ -157,13 +164,17 @@ export class BindingService {
     return { code, unitLabel: unit.label, expiresAt };
   }
 
-  /** 员工码: a one-time code that links a chat account to the staff record of that name in the estate. */
+  /**
+   * 员工码: a one-time code that links a chat account to the staff record of that name in the estate. `issuer.role`
+   * is the issuing staff member's role (a code grants at most that role); null for the operator's CLI.
+   */
   async issueStaffCode(
     estateId: string,
     staffName: string,
-    issuedBy: string,
+    issuer: { by: string; role: StaffRole | null },
     locale: Locale = 'zh-CN',
   ): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
+    const issuedBy = issuer.by;
     const found = await repo.staffByName(this.prisma, estateId, staffName.trim());
     const staff = found[0];
     if (!staff)
@@ -173,6 +184,16 @@ export class BindingService {
         'BAD_INPUT',
         `ambiguous staff ${staffName}`,
         t(locale, 'bind.err.ambiguousStaff', { name: staffName }),
+      );
+    // A 主管 must not mint a 经理: whoever redeems the code acts with the role it grants.
+    if (issuer.role && !roleAtOrBelow(staff.role, issuer.role))
+      throw new AppError(
+        'FORBIDDEN',
+        `${issuer.role} may not issue a ${staff.role} code`,
+        t(locale, 'security.roleAboveIssuer', {
+          role: staffRoleLabel(staff.role, locale),
+          own: staffRoleLabel(issuer.role, locale),
+        }),
       );
     const now = this.now();
     const code = await this.freshCode(eightDigits, (h) => repo.liveStaffCode(this.prisma, h), now, locale);

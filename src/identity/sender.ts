@@ -5,6 +5,13 @@ import type { EstateInfo } from '../estate/estate.service.js';
 
 export type StaffRole = 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
 
+/** The ladder from the bottom: a role may hand out (员工码) only its own rung or a lower one. */
+const STAFF_ROLE_RANK: Record<StaffRole, number> = { ASSISTANT: 0, FOREMAN: 1, SUPERVISOR: 2, MANAGER: 3 };
+
+export function roleAtOrBelow(role: StaffRole, ceiling: StaffRole): boolean {
+  return STAFF_ROLE_RANK[role] <= STAFF_ROLE_RANK[ceiling];
+}
+
 /** The ladder's names as the department says them. */
 export const STAFF_ROLE_LABEL: Record<StaffRole, string> = {
   ASSISTANT: t('zh-CN', 'bind.staffRole.ASSISTANT'),

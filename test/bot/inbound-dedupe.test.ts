@@ -23,7 +23,7 @@ describeEachDb('inbound dedupe', (provider) => {
       recipient: { id: 'bot', name: 'bot' },
       text: '你好',
     };
-    for (let i = 0; i < 2; i++) await env.bot.onTurn(new TurnContext(adapter, { ...activity }));
+    for (let i = 0; i < 2; i++) await env.bot.onTurn(new TurnContext(adapter, { ...activity }), 'console');
     const replies = adapter.activityBuffer.filter((a) => a.type === ActivityTypes.Message);
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain('请问需要办理什么业务');

@@ -99,6 +99,9 @@ describeEachDb('report commands', (provider) => {
     await talk(
       'demo-supervisor',
       [
+        // Staff commands run only in a group registered for the estate (注册群), never in any other group.
+        ['统计', '本群尚未登记为员工群'],
+        ['注册群 主管', '已将本群登记为锦绣花园的主管群'],
         ['统计', hasAll],
         ['/stats 11月', hasAll],
         ['统计 本月', hasAll],

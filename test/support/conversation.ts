@@ -4,6 +4,17 @@ import crypto from 'node:crypto';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { expect } from 'vitest';
 import type { WuyeBot } from '../../src/bot/wuye.bot.js';
+import type { ReceivedBy } from '../../src/bot/turn-handler.js';
+
+/**
+ * The adapter a test adapter stands in for, by the channel id its activities carry: the test plays that channel's
+ * adapter (which is what vouches for the sender); any other channel id is a Bot Framework channel.
+ */
+export function receiverOf(channelId: string | undefined): ReceivedBy {
+  return channelId === 'console' || channelId === 'telegram' || channelId === 'wechat' || channelId === 'wechat-oa'
+    ? channelId
+    : 'botframework';
+}
 
 export type Expect = string | RegExp | ((reply: Partial<Activity>) => void);
 export type Row = [string, ...Expect[]];
@@ -31,7 +42,7 @@ export function chatWith(
   bot: WuyeBot,
   opts: { userId?: string; conversationId?: string; channelId?: string; isGroup?: boolean } = {},
 ): Chat {
-  const adapter = new ChannelLikeTestAdapter((ctx) => bot.onTurn(ctx), {
+  const adapter = new ChannelLikeTestAdapter((ctx) => bot.onTurn(ctx, receiverOf(ctx.activity.channelId)), {
     channelId: opts.channelId ?? 'console',
     conversation: {
       id: opts.conversationId ?? `conv-${crypto.randomUUID()}`,

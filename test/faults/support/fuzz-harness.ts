@@ -227,7 +227,7 @@ export class Harness {
     };
     let rejected: unknown = null;
     try {
-      await adapter.run(activity, (ctx) => this.env.bot.onTurn(ctx));
+      await adapter.run(activity, (ctx) => this.env.bot.onTurn(ctx, 'console'));
     } catch (err) {
       rejected = err;
     }

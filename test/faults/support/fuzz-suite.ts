@@ -542,7 +542,7 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
         handler: {
           onTurn: async (ctx) => {
             try {
-              await app.bot.onTurn(ctx);
+              await app.bot.onTurn(ctx, 'wechat');
             } finally {
               settled.add(ctx.activity.id ?? '');
             }
