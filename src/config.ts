@@ -131,4 +131,3 @@ export function botFrameworkMode(config: Config): 'authenticated' | 'loopback' |
 export function bindHost(config: Config): string {
   return config.HOST ?? (botFrameworkMode(config) === 'loopback' ? '127.0.0.1' : '0.0.0.0');
 }
-

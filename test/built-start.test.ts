@@ -56,7 +56,7 @@ describe('the production start (built JavaScript)', () => {
     // PORT=0: the system picks a free port, which the start-up log names.
     const port = await until(() => {
       if (child!.exitCode !== null) throw new Error(`exited with ${child!.exitCode}:\n${log}`);
-      return /localhost:(\d+)\/api\/messages/.exec(log)?.[1];
+      return /(?:localhost|127\.0\.0\.1):(\d+)\/api\/messages/.exec(log)?.[1];
     }, 'the built bot to listen');
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     const health = { status: res.status, body: (await res.json()) as unknown };
