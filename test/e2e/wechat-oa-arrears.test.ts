@@ -137,9 +137,12 @@ describe('催缴 on the Official Account outside the 48-hour window [sqlite]', (
       'the held reminder after the owner wrote',
     );
     expect(fake.to(OWNER).indexOf(reminder)).toBe(2);
-    expect(await app.db.prisma.outboxMessage.count({ where: { channel: 'wechat-oa', status: { not: 'SENT' } } })).toBe(
-      0,
-    );
+    // The fake sees the send before the dispatcher marks the row SENT: wait for the mark, not for a moment.
+    await expect
+      .poll(() => app.db.prisma.outboxMessage.count({ where: { channel: 'wechat-oa', status: { not: 'SENT' } } }), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     expect(errorLogs()).toEqual([]);
   });
 });
