@@ -12,6 +12,8 @@ import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { WuyeBot } from './bot/wuye.bot.js';
 import { CommandRouter } from './commands/command-router.js';
+import { privacyCommands } from './commands/privacy.commands.js';
+import { PersonDataService } from './privacy/person-data.service.js';
 import { identityCommands } from './commands/identity.commands.js';
 import { EstateService } from './estate/estate.service.js';
 import { HandoffService } from './handoff/handoff.service.js';
@@ -107,6 +109,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const commands = new CommandRouter([
     ...renovationCommands({ renovation }),
     ...identityCommands({ binding }),
+    ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
     ...ticketCommands({ complaints }),
     ...emergencyCommands({ complaints }),
     ...feeCommands({ prisma: db.prisma }),

@@ -1,5 +1,6 @@
 import { feesEn } from './en/fees.js';
 import { bindGuardEn } from './en/bind-guard.js';
+import { privacyEn } from './en/privacy.js';
 import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'error.generic': 'Sorry, something went wrong and the current step was reset. Start again or reply "talk to staff".',
   ...identityEn,
   ...bindGuardEn,
+  ...privacyEn,
   ...feesEn,
   ...keysEn,
   ...nluEn,

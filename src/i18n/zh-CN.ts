@@ -2,6 +2,7 @@
 // zh-CN/<area>.ts, merged here so there is one catalogue and one MessageKey type.
 import { feesZh } from './zh-CN/fees.js';
 import { bindGuardZh } from './zh-CN/bind-guard.js';
+import { privacyZh } from './zh-CN/privacy.js';
 import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
@@ -35,6 +36,7 @@ export const zhCN = {
   'error.generic': '抱歉，系统出了点问题，当前操作已重置。请重新开始，或回复“转人工”。',
   ...identityZh,
   ...bindGuardZh,
+  ...privacyZh,
   ...feesZh,
   ...keysZh,
   ...nluZh,
