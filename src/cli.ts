@@ -20,6 +20,8 @@ import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/bindin
 import { systemClock, type Clock } from './shared/clock.js';
 import { maskPhone } from './shared/phone.js';
 import { runFeeImport } from './fees/fee-import.cli.js';
+import { configSchema } from './config.js';
+import { emptyToUndefined } from './shared/env.js';
 import { runOaMenu } from '../adapters/wechat-oa/oa-menu.cli.js';
 import { formatLocal } from './shared/zoned-time.js';
 import { PersonDataService } from './privacy/person-data.service.js';
@@ -49,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       return await runFeeImport(argv.slice(1), {
         prisma: db.prisma,
+        maxBytes: importMaxMb(io.env) * 1024 * 1024,
         out: io.out,
         progress: (s) => process.stderr.write(s),
       });
@@ -178,6 +181,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** IMPORT_MAX_MB as the app's config reads it (the CLI needs no other variable of the app's). */
+function importMaxMb(env: Record<string, string | undefined>): number {
+  return configSchema.shape.IMPORT_MAX_MB.parse(emptyToUndefined(env.IMPORT_MAX_MB));
 }
 
 async function pickEstate(prisma: Prisma, code: string | undefined) {

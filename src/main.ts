@@ -6,8 +6,9 @@ import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapt
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
 import { consolePersonaCommand } from './identity/console-persona.js';
 import type { Channel } from '../adapters/channel.js';
-import { ConfigError, parseConfig, type Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import { ConfigError, databaseProvider, parseConfig, type Config } from './config.js';
+import { openDatabase, sqlitePath, type Database } from './db/client.js';
+import { lockSqliteFile } from './db/instance-lock.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { WuyeBot } from './bot/wuye.bot.js';
@@ -172,7 +173,16 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const now = opts.now ?? systemClock;
 
-  const db = await openDatabase(config.DATABASE_URL);
+  // One process per SQLite file: a second one refuses before touching it (see src/db/instance-lock.ts).
+  const sqliteFile = databaseProvider(config.DATABASE_URL) === 'sqlite' ? sqlitePath(config.DATABASE_URL) : null;
+  const instanceLock = sqliteFile && sqliteFile !== ':memory:' ? lockSqliteFile(path.resolve(sqliteFile), now()) : null;
+  let db: Database;
+  try {
+    db = await openDatabase(config.DATABASE_URL);
+  } catch (err) {
+    instanceLock?.release();
+    throw err;
+  }
   logger.info({ provider: db.provider }, 'database ready (migrations applied)');
   if (config.SEED_DEMO === 'on' || (config.SEED_DEMO === 'auto' && (await isDatabaseEmpty(db.prisma)))) {
     await seedDemo(db.prisma);
@@ -304,6 +314,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
       await c.stop().catch((err: unknown) => logger.error({ err, channel: c.name }, 'channel stop failed'));
     await http.close();
     await db.close();
+    instanceLock?.release();
     logger.info('stopped');
   };
   return { config, db, bot, http, channels, stop };
