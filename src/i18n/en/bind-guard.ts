@@ -20,7 +20,7 @@ export const bindGuardEn: Record<keyof typeof bindGuardZh, string> = {
   'bindGuard.staff.unitLocked':
     "[Link locked] {unit}: {count} failed {method} checks within 24 hours; paused until {until}. Someone may be guessing the owner's details. If the owner calls, verify them and issue a desk code (a new code works at once).",
   'bindGuard.staff.approval':
-    '[Link to approve {seq}] {unit}: {name} ({phone}) asks to link a chat account ({channel}) by name + phone. Call to verify, then reply "approve {seq}" or "reject {seq}".',
+    '[Link to approve {seq}] {unit}: {name} ({phone}) asks to link a chat account ({channel}) by name + phone. Call to verify, then reply "/approvebind {seq}" or "/rejectbind {seq}".',
   'bindGuard.staff.disowned':
     '[Link disowned] {unit}: {name} replied "not me"; {count} newly linked chat account(s) ({channels}) were unlinked. Please contact the owner.',
   'bindGuard.cmd.approveUsage': 'Usage: /approvebind 3 (the request number)',

@@ -324,9 +324,14 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
 
   // Every message for this channel left through the outbox and was delivered (the seeded console persona of the
   // demo owner also gets rows; no console channel runs here, so those are not counted).
-  const rows = await prisma.outboxMessage.findMany({
+  const all = await prisma.outboxMessage.findMany({
     where: { channel: { in: wire.outboxChannels ?? [wire.channel] } },
   });
+  // The 【新绑定】 notice reaches the assistants' group only when the group was registered before the owner bound
+  // (both run at once above): when it was, it was delivered too.
+  const bindingNotices = all.filter((r) => r.dedupeKey.startsWith('binding-new:'));
+  expect(bindingNotices.every((r) => r.status === 'SENT')).toBe(true);
+  const rows = all.filter((r) => !r.dedupeKey.startsWith('binding-new:'));
   const outbox = {
     sent: rows.filter((r) => r.status === 'SENT').length,
     dead: rows.filter((r) => r.status === 'DEAD').length,

@@ -1,16 +1,24 @@
+-- CreateEnum
+CREATE TYPE "BindingApprovalStatus" AS ENUM ('PENDING', 'APPROVED', 'REJECTED');
+
+-- CreateEnum
+CREATE TYPE "PrivacyRequestStatus" AS ENUM ('OPEN', 'DONE');
+
 -- CreateTable
 CREATE TABLE "BindingFailure" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "estateId" TEXT NOT NULL,
     "unitId" TEXT,
     "identityId" TEXT NOT NULL,
     "method" TEXT NOT NULL,
-    "at" DATETIME NOT NULL
+    "at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BindingFailure_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "BindingApproval" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "estateId" TEXT NOT NULL,
     "seq" INTEGER NOT NULL,
     "unitId" TEXT NOT NULL,
@@ -18,31 +26,25 @@ CREATE TABLE "BindingApproval" (
     "identityId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "role" TEXT NOT NULL,
-    "status" TEXT NOT NULL DEFAULT 'PENDING',
-    "createdAt" DATETIME NOT NULL,
-    "decidedAt" DATETIME,
-    "decidedBy" TEXT
-);
+    "status" "BindingApprovalStatus" NOT NULL DEFAULT 'PENDING',
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "decidedAt" TIMESTAMP(3),
+    "decidedBy" TEXT,
 
--- CreateTable
-CREATE TABLE "ChannelSend" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "channel" TEXT NOT NULL,
-    "address" TEXT NOT NULL,
-    "isGroup" BOOLEAN NOT NULL DEFAULT false,
-    "at" DATETIME NOT NULL,
-    "endedAt" DATETIME
+    CONSTRAINT "BindingApproval_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "PrivacyRequest" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "estateId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "identityId" TEXT NOT NULL,
-    "status" TEXT NOT NULL DEFAULT 'OPEN',
-    "createdAt" DATETIME NOT NULL,
-    "doneAt" DATETIME
+    "status" "PrivacyRequestStatus" NOT NULL DEFAULT 'OPEN',
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "doneAt" TIMESTAMP(3),
+
+    CONSTRAINT "PrivacyRequest_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -59,12 +61,6 @@ CREATE INDEX "BindingApproval_identityId_status_idx" ON "BindingApproval"("ident
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BindingApproval_estateId_seq_key" ON "BindingApproval"("estateId", "seq");
-
--- CreateIndex
-CREATE INDEX "ChannelSend_channel_at_idx" ON "ChannelSend"("channel", "at");
-
--- CreateIndex
-CREATE INDEX "ChannelSend_channel_address_at_idx" ON "ChannelSend"("channel", "address", "at");
 
 -- CreateIndex
 CREATE INDEX "PrivacyRequest_personId_status_idx" ON "PrivacyRequest"("personId", "status");

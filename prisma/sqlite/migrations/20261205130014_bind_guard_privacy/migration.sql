@@ -1,24 +1,16 @@
--- CreateEnum
-CREATE TYPE "BindingApprovalStatus" AS ENUM ('PENDING', 'APPROVED', 'REJECTED');
-
--- CreateEnum
-CREATE TYPE "PrivacyRequestStatus" AS ENUM ('OPEN', 'DONE');
-
 -- CreateTable
 CREATE TABLE "BindingFailure" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "estateId" TEXT NOT NULL,
     "unitId" TEXT,
     "identityId" TEXT NOT NULL,
     "method" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "BindingFailure_pkey" PRIMARY KEY ("id")
+    "at" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "BindingApproval" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "estateId" TEXT NOT NULL,
     "seq" INTEGER NOT NULL,
     "unitId" TEXT NOT NULL,
@@ -26,37 +18,21 @@ CREATE TABLE "BindingApproval" (
     "identityId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "role" TEXT NOT NULL,
-    "status" "BindingApprovalStatus" NOT NULL DEFAULT 'PENDING',
-    "createdAt" TIMESTAMP(3) NOT NULL,
-    "decidedAt" TIMESTAMP(3),
-    "decidedBy" TEXT,
-
-    CONSTRAINT "BindingApproval_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "ChannelSend" (
-    "id" TEXT NOT NULL,
-    "channel" TEXT NOT NULL,
-    "address" TEXT NOT NULL,
-    "isGroup" BOOLEAN NOT NULL DEFAULT false,
-    "at" TIMESTAMP(3) NOT NULL,
-    "endedAt" TIMESTAMP(3),
-
-    CONSTRAINT "ChannelSend_pkey" PRIMARY KEY ("id")
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "createdAt" DATETIME NOT NULL,
+    "decidedAt" DATETIME,
+    "decidedBy" TEXT
 );
 
 -- CreateTable
 CREATE TABLE "PrivacyRequest" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "estateId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "identityId" TEXT NOT NULL,
-    "status" "PrivacyRequestStatus" NOT NULL DEFAULT 'OPEN',
-    "createdAt" TIMESTAMP(3) NOT NULL,
-    "doneAt" TIMESTAMP(3),
-
-    CONSTRAINT "PrivacyRequest_pkey" PRIMARY KEY ("id")
+    "status" TEXT NOT NULL DEFAULT 'OPEN',
+    "createdAt" DATETIME NOT NULL,
+    "doneAt" DATETIME
 );
 
 -- CreateIndex
@@ -73,12 +49,6 @@ CREATE INDEX "BindingApproval_identityId_status_idx" ON "BindingApproval"("ident
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BindingApproval_estateId_seq_key" ON "BindingApproval"("estateId", "seq");
-
--- CreateIndex
-CREATE INDEX "ChannelSend_channel_at_idx" ON "ChannelSend"("channel", "at");
-
--- CreateIndex
-CREATE INDEX "ChannelSend_channel_address_at_idx" ON "ChannelSend"("channel", "address", "at");
 
 -- CreateIndex
 CREATE INDEX "PrivacyRequest_personId_status_idx" ON "PrivacyRequest"("personId", "status");
