@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
-import type { BindingService, UnitRef } from '../src/identity/binding.service.js';
+import { BINDING_CODE_DIGITS, type BindingService, type UnitRef } from '../src/identity/binding.service.js';
 import { failureText } from '../src/identity/binding.replies.js';
 import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
@@ -72,7 +72,7 @@ export class BindingDialog extends ComponentDialog {
     this.addDialog(new SafeChoicePrompt(METHOD, undefined, 'zh-cn'));
     this.addDialog(
       new TextPrompt(CODE, async (p) => {
-        if (/^\s*\d{6}\s*$/.test(p.context.activity.text ?? '')) return true;
+        if (new RegExp(`^\\s*\\d{${BINDING_CODE_DIGITS}}\\s*$`).test(p.context.activity.text ?? '')) return true;
         retryWith(p, textsFor(p.context)('bind.codeFormat'));
         return false;
       }),
@@ -200,7 +200,7 @@ export class BindingDialog extends ComponentDialog {
         : await this.binding.bindWithName(sender.identityId, unit, v.name ?? '', secret);
     if (!outcome.ok) {
       await step.context.sendActivity(failureText(outcome, sender.estate, sender.locale));
-      if (outcome.reason === 'locked' || outcome.lockedUntil)
+      if (outcome.reason === 'locked' || outcome.reason === 'pending' || outcome.lockedUntil)
         return step.endDialog({ bound: false } satisfies BindingResult);
       return step.replaceDialog(BINDING_DIALOG, {
         ...this.opts(step),

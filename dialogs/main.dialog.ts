@@ -137,6 +137,8 @@ export class MainDialog extends InterruptibleDialog {
           .trim()
           .replace(/^员工绑定/, '')
           .trim(),
+        sender.locale,
+        sender.estate.id,
       );
       await step.context.sendActivity(staffBindText(r, sender.estate, sender.locale));
       return step.endDialog();

@@ -6,6 +6,10 @@
 //   add-staff --name 王芳 --phone 138… --role 客户助理|领班|主管|经理 [--estate JXHY]
 //   import-bills bills.csv [--estate JXHY]    fee bills/payments from the billing system (all or nothing)
 //   oa-menu [--file menu.json] [--dry-run]    the WeChat Official Account's custom menu (自定义菜单)
+//   export-person <phone|unit> [--out f.json]  PIPL: everything held about a person, as JSON (audited)
+//   erase-person <phone|unit> --yes            PIPL: erase a person; tickets keep facts without name/phone (audited)
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AppError } from './shared/app-error.js';
@@ -16,8 +20,12 @@ import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/bindin
 import { systemClock, type Clock } from './shared/clock.js';
 import { maskPhone } from './shared/phone.js';
 import { runFeeImport } from './fees/fee-import.cli.js';
+import { configSchema } from './config.js';
+import { emptyToUndefined } from './shared/env.js';
 import { runOaMenu } from '../adapters/wechat-oa/oa-menu.cli.js';
 import { formatLocal } from './shared/zoned-time.js';
+import { PersonDataService } from './privacy/person-data.service.js';
+import { t } from './i18n/index.js';
 
 export const CLI_USAGE = `用法: npm run cli -- <命令>
   migrate                                          执行数据库迁移
@@ -26,7 +34,9 @@ export const CLI_USAGE = `用法: npm run cli -- <命令>
   add-owner --name 姓名 --phone 手机号 --unit 房号 [--estate 小区编码]
   add-staff --name 姓名 --phone 手机号 --role 客户助理|领班|主管|经理 [--estate 小区编码]
   import-bills <账单.csv> [--estate 小区编码]         导入账单/缴费（UTF-8 或 GBK；有错误则整批不导入）
-  oa-menu [--file 菜单.json] [--dry-run]            设置公众号自定义菜单（默认：投诉报修、物业费、我的）`;
+  oa-menu [--file 菜单.json] [--dry-run]            设置公众号自定义菜单（默认：投诉报修、物业费、我的）
+  export-person <手机号|房号> [--out 文件.json]      导出某人的全部个人信息（JSON，记入审计日志）
+  erase-person <手机号|房号> --yes                  删除某人的个人信息（工单保留事实、去除姓名手机号；记入审计日志）`;
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -41,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       return await runFeeImport(argv.slice(1), {
         prisma: db.prisma,
+        maxBytes: importMaxMb(io.env) * 1024 * 1024,
         out: io.out,
         progress: (s) => process.stderr.write(s),
       });
@@ -58,6 +69,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       phone: { type: 'string' },
       unit: { type: 'string' },
       role: { type: 'string' },
+      out: { type: 'string' },
+      yes: { type: 'boolean' },
     },
   });
   const [command, arg] = positionals;
@@ -116,6 +129,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
         return 0;
       }
+      case 'export-person': {
+        if (!arg) throw new AppError('BAD_INPUT', 'no query', '请给出手机号或房号，例如: export-person 13812345678');
+        const r = await new PersonDataService(db.prisma, now).exportPersons(estate.id, arg, 'cli');
+        const file =
+          values.out ??
+          path.join(io.env.DATA_DIR ?? './data', 'exports', `person-${r.persons[0]!.id}-${now().getTime()}.json`);
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        // Owner-only: the file holds whole phone numbers.
+        fs.writeFileSync(file, r.json, { mode: 0o600 });
+        io.out(t('zh-CN', 'privacy.cli.exported', { count: r.persons.length, file }));
+        return 0;
+      }
+      case 'erase-person': {
+        if (!arg) throw new AppError('BAD_INPUT', 'no query', '请给出手机号或房号，例如: erase-person 13812345678');
+        const svcData = new PersonDataService(db.prisma, now);
+        if (!values.yes) {
+          const found = await svcData.find(estate.id, arg);
+          const p = found[0];
+          if (found.length !== 1 || !p) {
+            // Let the service explain (nobody / several).
+            await svcData.erasePerson(estate.id, arg, 'cli');
+            return 1;
+          }
+          io.out(t('zh-CN', 'privacy.cli.confirm', { name: p.name, phone: p.phone ? maskPhone(p.phone) : '—' }));
+          return 1;
+        }
+        const r = await svcData.erasePerson(estate.id, arg, 'cli');
+        io.out(
+          t('zh-CN', 'privacy.cli.erased', {
+            name: r.person.name,
+            phone: r.person.phone ? maskPhone(r.person.phone) : '—',
+            identities: r.identities,
+            tickets: r.tickets,
+            outbox: r.outboxDeleted,
+            scrubbed: r.outboxScrubbed + r.auditScrubbed,
+          }),
+        );
+        return 0;
+      }
       default:
         io.out(`未知命令 ${command}\n${CLI_USAGE}`);
         return 1;
@@ -129,6 +181,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** IMPORT_MAX_MB as the app's config reads it (the CLI needs no other variable of the app's). */
+function importMaxMb(env: Record<string, string | undefined>): number {
+  return configSchema.shape.IMPORT_MAX_MB.parse(emptyToUndefined(env.IMPORT_MAX_MB));
 }
 
 async function pickEstate(prisma: Prisma, code: string | undefined) {

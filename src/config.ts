@@ -84,6 +84,8 @@ export const configSchema = z
     WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
     /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
     SCHEDULER: z.enum(['on', 'off']).default('on'),
+    /** import-bills refuses larger files (it streams, but a bigger file is a mistake more often than a bill run). */
+    IMPORT_MAX_MB: z.coerce.number().positive().max(10_000).default(20),
     ...wechatConfigSchema.shape,
     ...telegramEnvShape,
     ...wechatOaEnvShape,

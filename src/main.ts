@@ -9,7 +9,9 @@ import type { Channel } from './notify/channel.js';
 import { bindHost, botFrameworkMode, ConfigError, parseConfig, type Config } from './config.js';
 import { serviceUrlAllowList } from '../adapters/botframework/service-url-allowlist.js';
 import type { InboundLimits } from './bot/inbound-limiter.js';
-import { openDatabase, type Database } from './db/client.js';
+import { openDatabase, sqlitePath, type Database } from './db/client.js';
+import { lockSqliteFile } from './db/instance-lock.js';
+import { databaseProvider } from './db/provider.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
 import { staffCoverage } from './db/recipient.repo.js';
@@ -19,6 +21,8 @@ import { WorkQueueService } from './tickets/work-queue.service.js';
 import { STAFF_ROLE_LABEL } from './identity/sender.js';
 import { WuyeBot } from './bot/wuye.bot.js';
 import { CommandRouter } from './commands/command-router.js';
+import { privacyCommands } from './commands/privacy.commands.js';
+import { PersonDataService } from './privacy/person-data.service.js';
 import { identityCommands } from './commands/identity.commands.js';
 import { EstateService } from './estate/estate.service.js';
 import { HandoffService } from './handoff/handoff.service.js';
@@ -122,6 +126,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     [
       ...renovationCommands({ renovation }),
       ...identityCommands({ binding }),
+      ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
       ...ticketCommands({ complaints }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
@@ -197,7 +202,16 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const now = opts.now ?? systemClock;
 
-  const db = await openDatabase(config.DATABASE_URL);
+  // One process per SQLite file: a second one refuses before touching it (see src/db/instance-lock.ts).
+  const sqliteFile = databaseProvider(config.DATABASE_URL) === 'sqlite' ? sqlitePath(config.DATABASE_URL) : null;
+  const instanceLock = sqliteFile && sqliteFile !== ':memory:' ? lockSqliteFile(path.resolve(sqliteFile), now()) : null;
+  let db: Database;
+  try {
+    db = await openDatabase(config.DATABASE_URL);
+  } catch (err) {
+    instanceLock?.release();
+    throw err;
+  }
   logger.info({ provider: db.provider }, 'database ready (migrations applied)');
   if (config.SEED_DEMO === 'on' || (config.SEED_DEMO === 'auto' && (await isDatabaseEmpty(db.prisma)))) {
     await seedDemo(db.prisma);
@@ -350,6 +364,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
       await c.stop().catch((err: unknown) => logger.error({ err, channel: c.name }, 'channel stop failed'));
     await http.close();
     await db.close();
+    instanceLock?.release();
     logger.info('stopped');
   };
   return { config, db, bot, http, channels, stop };

@@ -1,17 +1,34 @@
 // Identity commands: front-desk binding codes, staff codes, group registration, staff binding, whoami.
 import { TurnContext } from 'botbuilder';
 import { AppError } from '../shared/app-error.js';
-import { staffRoleLabel, type BindingService } from '../identity/binding.service.js';
+import { NOT_ME_WORD, STAFF_CODE_DIGITS, staffRoleLabel, type BindingService } from '../identity/binding.service.js';
 import { staffBindText } from '../identity/binding.replies.js';
 import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { staffOf, type Command } from './command.js';
+import { staffOf, type Command, type CommandContext } from './command.js';
 
 export interface IdentityCommandDeps {
   binding: BindingService;
 }
 
 export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
+  async function decide(ctx: CommandContext, approve: boolean): Promise<string> {
+    const staff = staffOf(ctx);
+    const locale = ctx.sender.locale;
+    const m = /^#?(\d{1,6})$/.exec(ctx.args);
+    if (!m)
+      throw new AppError(
+        'BAD_INPUT',
+        'bad seq',
+        t(locale, approve ? 'bindGuard.cmd.approveUsage' : 'bindGuard.cmd.rejectUsage'),
+      );
+    const seq = Number(m[1]);
+    const r = await binding.decideApproval(staff.estateId, seq, approve, staff.id, locale);
+    return approve
+      ? t(locale, 'bindGuard.cmd.approved', { seq, unit: r.unitLabel, name: r.name })
+      : t(locale, 'bindGuard.cmd.rejected', { seq, unit: r.unitLabel });
+  }
+
   return [
     {
       name: '绑定码',
@@ -88,13 +105,45 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       aliases: ['staffbind'],
       roles: [],
       summary: '用主管发的员工码绑定本聊天账号',
-      usage: '员工绑定 12345678',
+      usage: '员工绑定 1234567890',
       async run(ctx) {
         const locale = ctx.sender.locale;
-        if (!/^\d{8}$/.test(ctx.args))
+        if (!new RegExp(`^\\d{${STAFF_CODE_DIGITS}}$`).test(ctx.args))
           throw new AppError('BAD_INPUT', 'bad code', t(locale, 'bind.cmd.staffBindUsage'));
-        const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args, locale);
+        const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args, locale, ctx.sender.estate.id);
         return staffBindText(r, ctx.sender.estate, locale);
+      },
+    },
+    {
+      name: '批准绑定',
+      aliases: ['approvebind'],
+      roles: ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'],
+      summary: '批准一条待审核的姓名+手机尾号绑定（先电话核实业主）',
+      usage: '批准绑定 3',
+      run: (ctx) => decide(ctx, true),
+    },
+    {
+      name: '拒绝绑定',
+      aliases: ['rejectbind'],
+      roles: ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'],
+      summary: '拒绝一条待审核的绑定',
+      usage: '拒绝绑定 3',
+      run: (ctx) => decide(ctx, false),
+    },
+    {
+      // The one-tap answer to a new-binding notice: unbinds the accounts bound since this one, alerts staff.
+      name: NOT_ME_WORD,
+      aliases: ['notme'],
+      roles: [],
+      summary: '有陌生聊天账号绑定了您的信息时使用：立即解除并通知物业',
+      usage: NOT_ME_WORD,
+      async run(ctx) {
+        const locale = ctx.sender.locale;
+        const n = await binding.disown(ctx.sender.identityId, ctx.sender.personId!);
+        const deskPhone = ctx.sender.estate.deskPhone;
+        return n > 0
+          ? t(locale, 'bindGuard.notMe.done', { count: n, deskPhone })
+          : t(locale, 'bindGuard.notMe.none', { deskPhone });
       },
     },
     {

@@ -171,6 +171,9 @@ export type Memberships = NonNullable<NonNullable<Awaited<ReturnType<typeof iden
 /** The person an account is now bound to, with all of that person's units. */
 export type BoundIdentity = { personId: string; memberships: Memberships };
 
+/** Writes, in the binding's transaction, the notices that tell the person and staff about it (outbox). */
+export type Announce = (tx: Tx, bound: BoundIdentity) => Promise<void>;
+
 /** Links the account to the person and records 'binding.ok'. */
 async function bindIdentity(
   tx: Tx,
@@ -195,6 +198,7 @@ async function bindIdentity(
 export function redeemBindingCode(
   prisma: Prisma,
   p: { codeId: string; identityId: string; unitId: string; unitLabel: string; at: Date },
+  announce: Announce = async () => undefined,
 ): Promise<BoundIdentity | null> {
   return prisma.$transaction(async (tx) => {
     if (!(await claimBindingCode(tx, p.codeId, p.identityId, p.at))) return null;
@@ -206,7 +210,9 @@ export function redeemBindingCode(
     if (!personId)
       personId = (await createPerson(tx, { name: ident?.displayName ?? '业主', phone: null, createdAt: p.at })).id;
     await addMembership(tx, p.unitId, personId, 'OWNER');
-    return bindIdentity(tx, p.identityId, personId, { method: 'code', unit: p.unitLabel }, p.at);
+    const bound = await bindIdentity(tx, p.identityId, personId, { method: 'code', unit: p.unitLabel }, p.at);
+    await announce(tx, bound);
+    return bound;
   });
 }
 
@@ -220,13 +226,19 @@ export function bindToMember(
     unitLabel: string;
     member: { personId: string; role: MemberRole };
     at: Date;
+    /** Runs first in the same transaction (e.g. taking the staff approval); false binds nothing. */
+    claim?: (tx: Tx) => Promise<boolean>;
   },
-): Promise<BoundIdentity> {
+  announce: Announce = async () => undefined,
+): Promise<BoundIdentity | null> {
   return prisma.$transaction(async (tx) => {
+    if (p.claim && !(await p.claim(tx))) return null;
     const ident = await identityById(tx, p.identityId);
     const personId = ident?.personId ?? p.member.personId;
     if (personId !== p.member.personId) await addMembership(tx, p.unitId, personId, p.member.role);
-    return bindIdentity(tx, p.identityId, personId, { method: 'name', unit: p.unitLabel }, p.at);
+    const bound = await bindIdentity(tx, p.identityId, personId, { method: 'name', unit: p.unitLabel }, p.at);
+    await announce(tx, bound);
+    return bound;
   });
 }
 
@@ -397,4 +409,65 @@ export function addStaffMember(
     });
     return { personId: person.id };
   });
+}
+
+/**
+ * 不是我: the chat accounts bound to the person after `after` (other than the one asking), with when they were bound.
+ * Read from the 'binding.ok' audit rows, which every binding writes.
+ */
+export async function recentBindingsOf(db: Db, personId: string, exceptIdentityId: string, after: Date) {
+  const others = await db.channelIdentity.findMany({
+    where: { personId, id: { not: exceptIdentityId } },
+    select: { id: true, channel: true },
+  });
+  if (others.length === 0) return [];
+  const oks = await db.auditLog.findMany({
+    where: { action: 'binding.ok', subject: { in: others.map((o) => o.id) }, at: { gt: after } },
+    select: { subject: true, at: true },
+  });
+  const boundAt = new Map<string, Date>();
+  for (const o of oks) if (o.subject) boundAt.set(o.subject, o.at);
+  return others.flatMap((o) => {
+    const at = boundAt.get(o.id);
+    return at ? [{ identityId: o.id, channel: o.channel, boundAt: at }] : [];
+  });
+}
+
+/** When the account was last bound (its latest 'binding.ok' or 'staff.bind'), or null. */
+export async function lastBoundAt(db: Db, identityId: string): Promise<Date | null> {
+  const row = await db.auditLog.findFirst({
+    where: { subject: identityId, action: { in: ['binding.ok', 'staff.bind'] } },
+    orderBy: { at: 'desc' },
+    select: { at: true },
+  });
+  return row?.at ?? null;
+}
+
+/** Unlinks the accounts the owner disowned, audited, with the staff notice in the same transaction. */
+export function disownIdentities(
+  prisma: Prisma,
+  p: { personId: string; byIdentityId: string; identityIds: string[]; at: Date },
+  alert: (tx: Tx) => Promise<void>,
+): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const r = await tx.channelIdentity.updateMany({
+      where: { id: { in: p.identityIds }, personId: p.personId },
+      data: { personId: null },
+    });
+    for (const id of p.identityIds)
+      await audit(tx, {
+        actor: `identity:${p.byIdentityId}`,
+        action: 'binding.disowned',
+        subject: id,
+        detail: { personId: p.personId },
+        at: p.at,
+      });
+    if (r.count > 0) await alert(tx);
+    return r.count;
+  });
+}
+
+/** The newest binding code issued for a unit (used or not). */
+export function latestBindingCodeOf(db: Db, unitId: string) {
+  return db.bindingCode.findFirst({ where: { unitId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
 }

@@ -434,3 +434,50 @@ export function estateForImport(prisma: Prisma, code: string | undefined) {
     ? prisma.estate.findUnique({ where: { code }, select: { id: true, code: true, name: true } })
     : prisma.estate.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true, code: true, name: true } });
 }
+
+/** The stored bills among a batch of (unit, period, fee type) keys, by billKey. */
+export async function existingBillsFor(
+  tx: Tx,
+  estateId: string,
+  keys: ReadonlyArray<{ unitId: string; period: string; feeType: string }>,
+): Promise<Map<string, ExistingBill>> {
+  const found = new Map<string, ExistingBill>();
+  if (keys.length === 0) return found;
+  const unitIds = [...new Set(keys.map((k) => k.unitId))];
+  const periods = [...new Set(keys.map((k) => k.period))];
+  const feeTypes = [...new Set(keys.map((k) => k.feeType))];
+  // Prisma's SQLite client refuses queries with more than 999 parameters (P2029): units in slices.
+  for (let i = 0; i < unitIds.length; i += 500) {
+    const rows = await tx.feeBill.findMany({
+      where: {
+        estateId,
+        unitId: { in: unitIds.slice(i, i + 500) },
+        // A batch over very many periods is filtered by unit alone (still correct, a few more rows read).
+        ...(periods.length <= 300 ? { period: { in: periods } } : {}),
+        feeType: { in: feeTypes },
+      },
+      select: {
+        id: true,
+        unitId: true,
+        period: true,
+        feeType: true,
+        amountDueCents: true,
+        amountPaidCents: true,
+        dueDate: true,
+      },
+    });
+    for (const r of rows) found.set(billKey(r.unitId, r.period, r.feeType), r);
+  }
+  return found;
+}
+
+/** One batch of a streamed import, inside the import's transaction. */
+export async function writeBillBatch(tx: Tx, creates: readonly NewBill[], updates: readonly BillUpdate[]) {
+  for (let i = 0; i < creates.length; i += BATCH) await insertBillBatch(tx, creates.slice(i, i + BATCH));
+  for (let i = 0; i < updates.length; i += BATCH) await updateBillBatch(tx, updates.slice(i, i + BATCH));
+}
+
+/** The whole streamed import in one transaction: either every row of the file is in, or none. */
+export function inBillTransaction<T>(prisma: Prisma, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma.$transaction(fn, LONG_TX);
+}

@@ -4,7 +4,7 @@
 // than chase which half of it went in. That is why every bad row is reported in one pass instead of stopping early.
 import { t } from '../i18n/index.js';
 import { z } from 'zod';
-import { CsvSyntaxError, decodeCsv, readCsv, type CsvEncoding } from '../shared/csv.js';
+import { CsvSyntaxError, decodeCsv, readCsv, type CsvEncoding, type CsvRecord } from '../shared/csv.js';
 import { isValidDateKey } from '../shared/zoned-time.js';
 import { FEE_TYPES, FEE_TYPE_LABELS, type Bill, type FeeType } from './fee.rules.js';
 
@@ -213,84 +213,125 @@ const billRowSchema = z.object({
   dueDate: parsedCell('dueDate', parseDate, t('zh-CN', 'fees.import.badDate')),
 }) satisfies z.ZodType<BillRow, Record<Field, string>>;
 
+/**
+ * Reads bill records one at a time (the header first), so a file can be checked as it streams in: each `accept`
+ * returns the row or null (blank line, header, bad row — the problem is in `errors`). Duplicate rows are found
+ * across the whole file; `stopped` is set when the header makes every data row fail the same way.
+ */
+export class BillCsvReader {
+  readonly errors: BillImportError[] = [];
+  /** Errors past `maxErrors` are counted, not kept (a wrong 50 MB file must not hold a million messages). */
+  moreErrors = 0;
+  stopped = false;
+  private columns: Map<Field, number> | null = null;
+  private readonly firstLineOfKey = new Map<string, number>();
+
+  constructor(
+    private readonly maxErrors = Number.POSITIVE_INFINITY,
+    /** false: a second pass over a file already checked (the key map is the reader's one big memory cost). */
+    private readonly findDuplicates = true,
+  ) {}
+
+  fail(line: number, message: string): void {
+    if (this.errors.length >= this.maxErrors) this.moreErrors++;
+    else this.errors.push({ line, message: t('zh-CN', 'fees.import.line', { line, message }) });
+  }
+
+  /** A problem that already carries its line (a CSV syntax error). */
+  failRaw(e: BillImportError): void {
+    if (this.errors.length >= this.maxErrors) this.moreErrors++;
+    else this.errors.push(e);
+  }
+
+  accept(rec: CsvRecord): BillRow | null {
+    if (this.stopped) return null;
+    if (rec.cells.every((c) => c.trim() === '')) return null; // blank lines / ",,,," rows Excel leaves behind
+    if (this.columns === null) {
+      this.readHeader(rec);
+      return null;
+    }
+    const input = {} as Record<Field, string>;
+    for (const f of FIELDS) {
+      const idx = this.columns.get(f);
+      input[f] = idx === undefined ? '' : (rec.cells[idx] ?? '');
+    }
+    const parsed = billRowSchema.safeParse(input);
+    if (!parsed.success) {
+      this.fail(rec.line, parsed.error.issues.map((i) => i.message).join(t('zh-CN', 'fees.import.issueSep')));
+      return null;
+    }
+    const row = parsed.data;
+    if (!this.findDuplicates) return row;
+    const key = `${row.building}\u0000${row.room}\u0000${row.period}\u0000${row.feeType}`;
+    const firstLine = this.firstLineOfKey.get(key);
+    if (firstLine !== undefined) {
+      this.fail(
+        rec.line,
+        t('zh-CN', 'fees.import.duplicateRow', {
+          line: firstLine,
+          building: quoted(row.building),
+          room: quoted(row.room),
+          period: row.period,
+          feeType: FEE_TYPE_LABELS[row.feeType],
+        }),
+      );
+      return null;
+    }
+    this.firstLineOfKey.set(key, rec.line);
+    return row;
+  }
+
+  /** After the last record: a file without a header is an error. */
+  end(): void {
+    if (this.columns === null) this.fail(1, t('zh-CN', 'fees.import.noHeader'));
+  }
+
+  private readHeader(rec: CsvRecord): void {
+    const columns = new Map<Field, number>();
+    this.columns = columns;
+    const seen = new Map<Field, string>();
+    let broken = false;
+    for (const [idx, cell] of rec.cells.entries()) {
+      const field = HEADER_TO_FIELD.get(headerKey(cell));
+      if (!field) continue; // extra columns (备注, 业主姓名…) are ignored
+      const prev = seen.get(field);
+      if (prev !== undefined) {
+        this.fail(
+          rec.line,
+          t('zh-CN', 'fees.import.duplicateColumn', { first: prev, second: cell.trim(), field: fieldLabel(field) }),
+        );
+        broken = true;
+      }
+      seen.set(field, cell.trim());
+      columns.set(field, idx);
+    }
+    const missing = FIELDS.filter((f) => !columns.has(f) && !OPTIONAL_FIELDS.has(f));
+    if (missing.length > 0) {
+      this.fail(rec.line, t('zh-CN', 'fees.import.missingColumns', { fields: missing.map(fieldLabel).join('、') }));
+      broken = true;
+    }
+    this.stopped = broken; // every data row would fail the same way
+  }
+}
+
 export function parseBillCsv(buf: Buffer): BillImportResult {
   const { text, encoding } = decodeCsv(buf);
   const rows: BillRow[] = [];
   const lines: number[] = [];
-  const errors: BillImportError[] = [];
-  const fail = (line: number, message: string): void => {
-    errors.push({ line, message: t('zh-CN', 'fees.import.line', { line, message }) });
-  };
-
-  let columns: Map<Field, number> | null = null;
-  let headerBroken = false;
-  const firstLineOfKey = new Map<string, number>();
-
+  const reader = new BillCsvReader();
   try {
     for (const rec of readCsv(text)) {
-      if (rec.cells.every((c) => c.trim() === '')) continue; // blank lines / ",,,," rows Excel leaves behind
-
-      if (columns === null) {
-        columns = new Map();
-        const seen = new Map<Field, string>();
-        for (const [idx, cell] of rec.cells.entries()) {
-          const field = HEADER_TO_FIELD.get(headerKey(cell));
-          if (!field) continue; // extra columns (备注, 业主姓名…) are ignored
-          const prev = seen.get(field);
-          if (prev !== undefined) {
-            fail(
-              rec.line,
-              t('zh-CN', 'fees.import.duplicateColumn', { first: prev, second: cell.trim(), field: fieldLabel(field) }),
-            );
-            headerBroken = true;
-          }
-          seen.set(field, cell.trim());
-          columns.set(field, idx);
-        }
-        const missing = FIELDS.filter((f) => !columns?.has(f) && !OPTIONAL_FIELDS.has(f));
-        if (missing.length > 0) {
-          fail(rec.line, t('zh-CN', 'fees.import.missingColumns', { fields: missing.map(fieldLabel).join('、') }));
-          headerBroken = true;
-        }
-        if (headerBroken) break; // every data row would fail the same way
-        continue;
+      const row = reader.accept(rec);
+      if (reader.stopped) break;
+      if (row) {
+        rows.push(row);
+        lines.push(rec.line);
       }
-
-      const input = {} as Record<Field, string>;
-      for (const f of FIELDS) {
-        const idx = columns.get(f);
-        input[f] = idx === undefined ? '' : (rec.cells[idx] ?? '');
-      }
-      const parsed = billRowSchema.safeParse(input);
-      if (!parsed.success) {
-        fail(rec.line, parsed.error.issues.map((i) => i.message).join(t('zh-CN', 'fees.import.issueSep')));
-        continue;
-      }
-      const row = parsed.data;
-      const key = `${row.building}\u0000${row.room}\u0000${row.period}\u0000${row.feeType}`;
-      const firstLine = firstLineOfKey.get(key);
-      if (firstLine !== undefined) {
-        fail(
-          rec.line,
-          t('zh-CN', 'fees.import.duplicateRow', {
-            line: firstLine,
-            building: quoted(row.building),
-            room: quoted(row.room),
-            period: row.period,
-            feeType: FEE_TYPE_LABELS[row.feeType],
-          }),
-        );
-        continue;
-      }
-      firstLineOfKey.set(key, rec.line);
-      rows.push(row);
-      lines.push(rec.line);
     }
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
-    errors.push({ line: e.line, message: e.message });
+    reader.failRaw({ line: e.line, message: e.message });
   }
-
-  if (columns === null) fail(1, t('zh-CN', 'fees.import.noHeader'));
-  return { rows, lines, errors, encoding };
+  reader.end();
+  return { rows, lines, errors: reader.errors, encoding };
 }

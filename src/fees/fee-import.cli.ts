@@ -1,10 +1,16 @@
 // `npm run cli -- import-bills <file.csv> [--estate JXHY]`: the bill import with a console progress bar and a summary.
 import { t } from '../i18n/index.js';
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Prisma } from '../db/client.js';
 import { estateForImport } from '../db/fee.repo.js';
-import { formatImportSummary, importBills, type ImportProgress } from './fee-import.service.js';
+import {
+  bufferSource,
+  fileSource,
+  formatImportSummary,
+  importBillSource,
+  type BillSource,
+  type ImportProgress,
+} from './fee-import.service.js';
 
 export interface FeeImportIo {
   prisma: Prisma;
@@ -12,7 +18,11 @@ export interface FeeImportIo {
   /** Progress bar sink (the terminal's stderr, rewritten in place with \r); omitted → no bar. */
   progress?: (chunk: string) => void;
   readFile?: (file: string) => Buffer;
+  /** Largest file accepted (IMPORT_MAX_MB); default 20 MB. */
+  maxBytes?: number;
 }
+
+export const DEFAULT_IMPORT_MAX_MB = 20;
 
 const BAR = 30;
 
@@ -37,15 +47,22 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
     );
     return 2;
   }
-  let buf: Buffer;
+  // Streamed from disk (never read whole); tests hand in bytes instead.
+  let source: BillSource;
   try {
-    buf = (io.readFile ?? ((f: string) => fs.readFileSync(f)))(file);
+    source = io.readFile ? bufferSource(io.readFile(file)) : fileSource(file);
   } catch {
     io.out(t('zh-CN', 'fees.cli.unreadable', { file }));
     return 2;
   }
+  const maxBytes = io.maxBytes ?? DEFAULT_IMPORT_MAX_MB * 1024 * 1024;
+  if (source.size > maxBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+    io.out(t('zh-CN', 'fees.cli.tooLarge', { size: mb(source.size), max: mb(maxBytes) }));
+    return 2;
+  }
   let lastDrawn = '';
-  const summary = await importBills(io.prisma, estate.id, buf, {
+  const summary = await importBillSource(io.prisma, estate.id, source, {
     onProgress: (p) => {
       if (!io.progress) return;
       const bar = progressBar(p);

@@ -1,4 +1,6 @@
 import { feesEn } from './en/fees.js';
+import { bindGuardEn } from './en/bind-guard.js';
+import { privacyEn } from './en/privacy.js';
 import { identityEn } from './en/identity.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
@@ -45,6 +47,8 @@ export const en: Record<MessageKey, string> = {
   'wechat.mediaFailed': 'The photo or file did not come through; please send it again.',
   'error.generic': 'Sorry, something went wrong and the current step was reset. Start again or reply "talk to staff".',
   ...identityEn,
+  ...bindGuardEn,
+  ...privacyEn,
   ...feesEn,
   ...keysEn,
   ...nluEn,

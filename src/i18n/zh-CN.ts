@@ -1,6 +1,8 @@
 // Simplified Chinese: the default language of every owner- and staff-facing text. Large areas keep their texts in
 // zh-CN/<area>.ts, merged here so there is one catalogue and one MessageKey type.
 import { feesZh } from './zh-CN/fees.js';
+import { bindGuardZh } from './zh-CN/bind-guard.js';
+import { privacyZh } from './zh-CN/privacy.js';
 import { identityZh } from './zh-CN/identity.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
@@ -45,6 +47,8 @@ export const zhCN = {
   'wechat.mediaFailed': '图片或文件没有接收成功，请重新发送一次。',
   'error.generic': '抱歉，系统出了点问题，当前操作已重置。请重新开始，或回复“转人工”。',
   ...identityZh,
+  ...bindGuardZh,
+  ...privacyZh,
   ...feesZh,
   ...keysZh,
   ...nluZh,

@@ -19,14 +19,35 @@ export function staffBindText(
 }
 
 export function failureText(
-  f: { reason: BindFailureReason; left: number; lockedUntil: Date | null },
+  f: {
+    reason: BindFailureReason;
+    left: number;
+    lockedUntil: Date | null;
+    scope?: 'account' | 'unit' | 'estate';
+    unitLabel?: string;
+    seq?: number;
+  },
   estate: EstateInfo,
   locale: Locale = 'zh-CN',
 ): string {
+  if (f.reason === 'pending') return t(locale, 'bind.fail.pending', { seq: f.seq ?? 0 });
+  if ((f.reason === 'locked' || f.lockedUntil) && f.scope && f.scope !== 'account') {
+    // Locked for everyone (the unit's method, or the estate's): not this account's fault, say so.
+    const until = f.lockedUntil
+      ? formatLocal(f.lockedUntil, estate.timezone, 'datetime')
+      : t(locale, 'bind.lockedHour');
+    const head = f.reason === 'locked' ? '' : `${t(locale, `bind.fail.${f.reason}`)}\n`;
+    return (
+      head +
+      (f.scope === 'unit'
+        ? t(locale, 'bindGuard.lockedUnit', { unit: f.unitLabel ?? '', until, deskPhone: estate.deskPhone })
+        : t(locale, 'bindGuard.lockedEstate', { until, deskPhone: estate.deskPhone }))
+    );
+  }
   if (f.reason === 'locked' || f.lockedUntil) {
     const until = f.lockedUntil ? formatLocal(f.lockedUntil, estate.timezone, 'time') : t(locale, 'bind.lockedHour');
     const head = f.reason === 'locked' ? '' : `${t(locale, `bind.fail.${f.reason}`)}\n`;
     return head + t(locale, 'bind.locked', { until, deskPhone: estate.deskPhone });
   }
-  return `${t(locale, `bind.fail.${f.reason}`)}${t(locale, 'bind.fail.left', { left: f.left })}`;
+  return `${t(locale, `bind.fail.${f.reason as Exclude<BindFailureReason, 'locked' | 'pending'>}`)}${t(locale, 'bind.fail.left', { left: f.left })}`;
 }

@@ -3,6 +3,10 @@
 import crypto from 'node:crypto';
 import type { Prisma } from '../db/client.js';
 import * as repo from '../db/binding.repo.js';
+import * as guard from '../db/binding-guard.repo.js';
+import { findEstateById } from '../db/estate.repo.js';
+import { notifyIdentity, notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { bindingSettingsOf } from './binding-settings.js';
 import { AppError } from '../shared/app-error.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -21,13 +25,59 @@ import type { Clock } from '../shared/clock.js';
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
 export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
+/** 不是我 undoes bindings this recent. */
+export const DISOWN_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+/** The word every new-binding notice asks for, quoted as-is in every language (it is the command word). */
+export const NOT_ME_WORD = '不是我';
+
+export interface LimitRule {
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * How many failed attempts each scope allows. Per chat account alone let a fresh account bring 5 fresh guesses
+ * (an owner's unit fell to 679 guesses from new accounts in 102 s), so the target unit and the estate count too.
+ * With these, one unit gets at most 5 wrong name + phone guesses a day (1 in 2,000 of a 4-digit space), 8-digit codes
+ * 5 per code per day, 10-digit staff codes 10 an hour across every estate.
+ */
+export interface BindingLimits {
+  /** Per chat account, any method. */
+  account: LimitRule;
+  /** Per unit and method (a newly issued code gives the code method a fresh count: staff saw the owner). */
+  target: LimitRule;
+  /** Per estate and method (name, code): many accounts guessing at many units. */
+  estate: LimitRule;
+  /** Staff codes name no unit: counted across all estates. */
+  staff: LimitRule;
+}
+
+export const DEFAULT_BINDING_LIMITS: BindingLimits = {
+  account: { max: MAX_FAILURES, windowMs: FAILURE_WINDOW_MS },
+  target: { max: 5, windowMs: 24 * 60 * 60 * 1000 },
+  estate: { max: 20, windowMs: 60 * 60 * 1000 },
+  staff: { max: 10, windowMs: 60 * 60 * 1000 },
+};
+
+export type LockScope = 'account' | 'unit' | 'estate';
 
 export const ROLE_BY_LABEL: Record<string, StaffRole> = Object.fromEntries(
   Object.entries(STAFF_ROLE_LABEL).map(([role, label]) => [label, role as StaffRole]),
 );
 
-export type BindFailureReason = 'badCode' | 'expired' | 'used' | 'mismatch' | 'locked';
-export type BindFailure = { ok: false; reason: BindFailureReason; left: number; lockedUntil: Date | null };
+export type BindFailureReason = 'badCode' | 'expired' | 'used' | 'mismatch' | 'locked' | 'pending';
+export type BindFailure = {
+  ok: false;
+  reason: BindFailureReason;
+  left: number;
+  lockedUntil: Date | null;
+  /** Which count locked (absent: the account's). */
+  scope?: LockScope;
+  /** The unit a unit lock is about. */
+  unitLabel?: string;
+  /** 'pending': the number of the approval staff will decide. */
+  seq?: number;
+};
 export type BindOutcome = { ok: true; personId: string; unitLabel: string; units: SenderUnit[] } | BindFailure;
 
 export type UnitLookup =
@@ -51,8 +101,13 @@ export interface MemberView {
 }
 
 const hash = (code: string) => crypto.createHash('sha256').update(code.trim()).digest('hex');
-const sixDigits = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-const eightDigits = () => String(crypto.randomInt(0, 100_000_000)).padStart(8, '0');
+/** Binding codes: 8 digits, valid 24 h, at most 5 wrong tries per unit a day. */
+export const BINDING_CODE_DIGITS = 8;
+/** Staff codes grant staff rights: 10 digits. */
+export const STAFF_CODE_DIGITS = 10;
+const digits = (n: number) => () => String(crypto.randomInt(0, 10 ** Math.min(n, 12))).padStart(n, '0');
+const bindingCodeOf = digits(BINDING_CODE_DIGITS);
+const staffCodeOf = () => digits(5)() + digits(5)();
 
 type CodeRow = { usedAt: Date | null; expiresAt: Date } | null;
 /** Why a one-time code cannot be used now, or null when it can. */
@@ -69,11 +124,14 @@ export class BindingService {
   constructor(
     private readonly prisma: Prisma,
     private readonly now: Clock,
+    private readonly limits: BindingLimits = DEFAULT_BINDING_LIMITS,
   ) {}
 
   /** When the account may try again, or null when it is not locked out. */
   async lockedUntil(identityId: string): Promise<Date | null> {
-    return (await this.failures(identityId)).lockedUntil;
+    const { account } = this.limits;
+    const f = await guard.accountFailures(this.prisma, identityId, this.ago(account.windowMs));
+    return f.count >= account.max && f.oldest ? new Date(f.oldest.getTime() + account.windowMs) : null;
   }
 
   /** The unit a typed address names in this estate, or null (unreadable, not ours, or ambiguous without 单元). */
@@ -103,45 +161,57 @@ export class BindingService {
   }
 
   async bindWithCode(identityId: string, unit: UnitRef, code: string): Promise<BindOutcome> {
-    const until = await this.lockedUntil(identityId);
-    if (until) return this.refuse(identityId, until);
-    const now = this.now();
-    const row = await repo.liveBindingCode(this.prisma, hash(code));
-    const reason = row && row.unitId !== unit.unitId ? 'badCode' : codeProblem(row, now);
-    if (reason || !row) return this.fail(identityId, 'code', unit, reason ?? 'badCode');
-    const ident = await repo.redeemBindingCode(this.prisma, {
-      codeId: row.id,
-      identityId,
-      unitId: unit.unitId,
-      unitLabel: unit.label,
-      at: now,
-    });
-    if (!ident) return this.fail(identityId, 'code', unit, 'used');
-    return this.bound(ident, unit);
+    return this.guarded<BindOutcome>(
+      { estateId: unit.estateId, unitId: unit.unitId, identityId, method: 'code' },
+      unit,
+      async () => {
+        const now = this.now();
+        const row = await repo.liveBindingCode(this.prisma, hash(code));
+        const reason = row && row.unitId !== unit.unitId ? 'badCode' : codeProblem(row, now);
+        if (reason || !row) return { fail: reason ?? 'badCode' };
+        const ident = await repo.redeemBindingCode(
+          this.prisma,
+          { codeId: row.id, identityId, unitId: unit.unitId, unitLabel: unit.label, at: now },
+          (tx, b) => this.announce(tx, identityId, unit, 'code', b, now),
+        );
+        if (!ident) return { fail: 'used' };
+        return { ok: this.bound(ident, unit) };
+      },
+    );
   }
 
   async bindWithName(identityId: string, unit: UnitRef, name: string, last4: string): Promise<BindOutcome> {
-    const until = await this.lockedUntil(identityId);
-    if (until) return this.refuse(identityId, until);
-    const members = await repo.unitWithMembers(this.prisma, unit.unitId);
-    const match = members?.memberships.find(
-      (m) =>
-        m.person.name.trim() === name.trim() &&
-        /^\d{4}$/.test(last4) &&
-        (m.person.phone ?? '').replace(/\D/g, '').endsWith(last4),
+    const waiting = await guard.pendingApprovalOf(this.prisma, identityId);
+    if (waiting && waiting.unitId === unit.unitId)
+      return { ok: false, reason: 'pending', left: 0, lockedUntil: null, seq: waiting.seq };
+    return this.guarded<BindOutcome>(
+      { estateId: unit.estateId, unitId: unit.unitId, identityId, method: 'name' },
+      unit,
+      async () => {
+        const members = await repo.unitWithMembers(this.prisma, unit.unitId);
+        const match = members?.memberships.find(
+          (m) =>
+            m.person.name.trim() === name.trim() &&
+            /^\d{4}$/.test(last4) &&
+            (m.person.phone ?? '').replace(/\D/g, '').endsWith(last4),
+        );
+        if (!match) return { fail: 'mismatch' };
+        const now = this.now();
+        if (await this.nameNeedsApproval(unit.estateId)) {
+          const seq = await this.holdForApproval(identityId, unit, match, now);
+          return { ok: { ok: false, reason: 'pending', left: 0, lockedUntil: null, seq } satisfies BindFailure };
+        }
+        const ident = await repo.bindToMember(
+          this.prisma,
+          { identityId, unitId: unit.unitId, unitLabel: unit.label, member: match, at: now },
+          (tx, b) => this.announce(tx, identityId, unit, 'name', b, now),
+        );
+        return { ok: this.bound(ident!, unit) };
+      },
     );
-    if (!match) return this.fail(identityId, 'name', unit, 'mismatch');
-    const ident = await repo.bindToMember(this.prisma, {
-      identityId,
-      unitId: unit.unitId,
-      unitLabel: unit.label,
-      member: match,
-      at: this.now(),
-    });
-    return this.bound(ident, unit);
   }
 
-  /** 绑定码: a 6-digit one-time code for a unit of the estate, valid 24 h. Returns the code in clear once. */
+  /** 绑定码: an 8-digit one-time code for a unit of the estate, valid 24 h. Returns the code in clear once. */
   async issueBindingCode(
     estateId: string,
     unitText: string,
@@ -151,7 +221,7 @@ export class BindingService {
     const unit = await this.resolveUnit(estateId, unitText);
     if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, t(locale, 'bind.err.noUnit', { unit: unitText }));
     const now = this.now();
-    const code = await this.freshCode(sixDigits, (h) => repo.liveBindingCode(this.prisma, h), now, locale);
+    const code = await this.freshCode(bindingCodeOf, (h) => repo.liveBindingCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     await repo.saveBindingCode(this.prisma, {
       codeHash: hash(code),
@@ -196,7 +266,7 @@ export class BindingService {
         }),
       );
     const now = this.now();
-    const code = await this.freshCode(eightDigits, (h) => repo.liveStaffCode(this.prisma, h), now, locale);
+    const code = await this.freshCode(staffCodeOf, (h) => repo.liveStaffCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     await repo.saveStaffCode(this.prisma, {
       codeHash: hash(code),
@@ -213,22 +283,27 @@ export class BindingService {
     identityId: string,
     code: string,
     locale: Locale = 'zh-CN',
+    estateId = '',
   ): Promise<{ ok: true; name: string; role: StaffRole } | BindFailure> {
-    const until = await this.lockedUntil(identityId);
-    if (until) return this.refuse(identityId, until);
-    const now = this.now();
-    const row = await repo.liveStaffCode(this.prisma, hash(code));
-    const reason = codeProblem(row, now);
-    if (reason || !row) return this.fail(identityId, 'staff', null, reason ?? 'badCode');
-    const staff = await repo.redeemStaffCode(this.prisma, {
-      codeId: row.id,
-      staffId: row.staffId,
-      identityId,
-      at: now,
-    });
-    if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', t(locale, 'bind.err.staffGone'));
-    if (staff === 'used') return this.fail(identityId, 'staff', null, 'used');
-    return { ok: true, name: staff.person.name, role: staff.role };
+    return this.guarded<{ ok: true; name: string; role: StaffRole }>(
+      { estateId, unitId: null, identityId, method: 'staff' },
+      null,
+      async () => {
+        const now = this.now();
+        const row = await repo.liveStaffCode(this.prisma, hash(code));
+        const reason = codeProblem(row, now);
+        if (reason || !row) return { fail: reason ?? 'badCode' };
+        const staff = await repo.redeemStaffCode(this.prisma, {
+          codeId: row.id,
+          staffId: row.staffId,
+          identityId,
+          at: now,
+        });
+        if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', t(locale, 'bind.err.staffGone'));
+        if (staff === 'used') return { fail: 'used' };
+        return { ok: { ok: true, name: staff.person.name, role: staff.role } };
+      },
+    );
   }
 
   /** 解绑: the chat account forgets its person. The person record (and the unit history) stays with the estate. */
@@ -396,41 +471,334 @@ export class BindingService {
     return { ok: true, personId: b.personId, unitLabel: unit.label, units: toSenderUnits(b.memberships) };
   }
 
-  /** Failed attempts in the last hour, and until when the account is locked because of them. */
-  private async failures(identityId: string): Promise<{ count: number; lockedUntil: Date | null }> {
-    const f = await repo.countFailures(this.prisma, identityId, new Date(this.now().getTime() - FAILURE_WINDOW_MS));
-    return {
-      count: f.count,
-      lockedUntil: f.count >= MAX_FAILURES && f.oldest ? new Date(f.oldest.getTime() + FAILURE_WINDOW_MS) : null,
-    };
+  private ago(ms: number): Date {
+    return new Date(this.now().getTime() - ms);
+  }
+
+  /**
+   * Runs one binding attempt under the failure counts. The attempt is written before its secret is looked at, and
+   * judged only when at most `max` attempts (its own included) come before it in (time, id) order, so concurrent
+   * guesses (16 clients at once) see each other: the first `max` are judged, the rest refused — never `max` each.
+   * An attempt refused by a count, or one that succeeds, is not a failure.
+   */
+  private async guarded<T>(
+    key: guard.AttemptKey,
+    unit: UnitRef | null,
+    attempt: () => Promise<{ ok: T } | { fail: BindFailureReason }>,
+  ): Promise<T | BindFailure> {
+    const l = this.limits;
+    const wide = key.method === 'staff' ? l.staff : l.estate;
+    const mark = await guard.recordAttempt(this.prisma, key, this.now());
+    const id = mark.id;
+    const counts = await guard.countFailures(
+      this.prisma,
+      key,
+      { account: this.ago(l.account.windowMs), target: await this.targetSince(key), estate: this.ago(wide.windowMs) },
+      mark,
+    );
+    const over: Array<[LockScope, LimitRule, { count: number; oldest: Date | null }]> = [
+      ['account', l.account, counts.account],
+      ['unit', l.target, counts.target],
+      ['estate', wide, counts.estate],
+    ];
+    const blocked = over.find(([, rule, c]) => c.count > rule.max);
+    if (blocked) {
+      await guard.forgetAttempt(this.prisma, id);
+      const [scope, rule, c] = blocked;
+      const until = new Date((c.oldest ?? this.now()).getTime() + rule.windowMs);
+      return this.refuse(key, scope, until, unit);
+    }
+    let result: { ok: T } | { fail: BindFailureReason };
+    try {
+      result = await attempt();
+    } catch (err) {
+      await guard.forgetAttempt(this.prisma, id);
+      throw err;
+    }
+    if ('ok' in result) {
+      await guard.forgetAttempt(this.prisma, id);
+      return result.ok;
+    }
+    return this.fail(key, unit, result.fail, over);
+  }
+
+  /** The code method of a unit counts from its newest code: staff issuing one have seen the owner. */
+  private async targetSince(key: guard.AttemptKey): Promise<Date> {
+    const since = this.ago(this.limits.target.windowMs);
+    if (key.method !== 'code' || !key.unitId) return since;
+    const latest = await repo.latestBindingCodeOf(this.prisma, key.unitId);
+    // Attempts in the same instant as the issue count as before it (a frozen test clock, or a very fast attacker).
+    return latest && latest.createdAt >= since ? new Date(latest.createdAt.getTime() + 1) : since;
   }
 
   private async fail(
-    identityId: string,
-    method: string,
+    key: guard.AttemptKey,
     unit: UnitRef | null,
     reason: BindFailureReason,
+    counts: Array<[LockScope, LimitRule, { count: number; oldest: Date | null }]>,
   ): Promise<BindFailure> {
+    const now = this.now();
     await repo.audit(this.prisma, {
-      actor: `identity:${identityId}`,
+      actor: `identity:${key.identityId}`,
       action: 'binding.fail',
-      subject: identityId,
-      detail: { method, unit: unit?.label ?? null, reason },
-      at: this.now(),
+      subject: key.identityId,
+      detail: { method: key.method, unit: unit?.label ?? null, reason },
+      at: now,
     });
-    const f = await this.failures(identityId);
-    return { ok: false, reason, left: Math.max(0, MAX_FAILURES - f.count), lockedUntil: f.lockedUntil };
+    // The first scope whose count this failure used up says until when (and whose lock it is).
+    let left = Number.POSITIVE_INFINITY;
+    let locked: { scope: LockScope; until: Date } | null = null;
+    for (const [scope, rule, c] of counts) {
+      if (scope === 'unit' && !key.unitId) continue;
+      const remaining = Math.max(0, rule.max - c.count);
+      left = Math.min(left, remaining);
+      if (remaining === 0 && !locked) locked = { scope, until: new Date((c.oldest ?? now).getTime() + rule.windowMs) };
+    }
+    if (locked?.scope === 'unit' && unit) await this.alertUnitLocked(key, unit, locked.until);
+    return {
+      ok: false,
+      reason,
+      left: Number.isFinite(left) ? left : 0,
+      lockedUntil: locked?.until ?? null,
+      ...(locked && locked.scope !== 'account' ? { scope: locked.scope } : {}),
+      ...(unit ? { unitLabel: unit.label } : {}),
+    };
   }
 
-  private async refuse(identityId: string, until: Date): Promise<BindFailure> {
+  private async refuse(
+    key: guard.AttemptKey,
+    scope: LockScope,
+    until: Date,
+    unit: UnitRef | null,
+  ): Promise<BindFailure> {
     await repo.audit(this.prisma, {
-      actor: `identity:${identityId}`,
+      actor: `identity:${key.identityId}`,
       action: 'binding.refused',
-      subject: identityId,
-      detail: { reason: 'locked' },
+      subject: key.identityId,
+      detail: { reason: 'locked', scope, method: key.method, unit: unit?.label ?? null },
       at: this.now(),
     });
-    return { ok: false, reason: 'locked', left: 0, lockedUntil: until };
+    return {
+      ok: false,
+      reason: 'locked',
+      left: 0,
+      lockedUntil: until,
+      ...(scope !== 'account' ? { scope } : {}),
+      ...(unit ? { unitLabel: unit.label } : {}),
+    };
+  }
+
+  /** The assistants' group hears when a unit's method is locked: the owner may call, and someone is guessing. */
+  private async alertUnitLocked(key: guard.AttemptKey, unit: UnitRef, until: Date): Promise<void> {
+    const estate = await findEstateById(this.prisma, unit.estateId);
+    const now = this.now();
+    await notifyStaffGroup(this.prisma, unit.estateId, 'ASSISTANT', {
+      kind: 'notice',
+      dedupeKey: `binding-unit-locked:${unit.unitId}:${key.method}:${until.getTime()}`,
+      at: now,
+      message: {
+        text: t('zh-CN', 'bindGuard.staff.unitLocked', {
+          unit: unit.label,
+          method: t('zh-CN', `bindGuard.method.${key.method}`),
+          count: this.limits.target.max,
+          until: formatLocal(until, estate?.timezone ?? 'Asia/Shanghai', 'datetime'),
+        }),
+      },
+    });
+  }
+
+  /**
+   * In the binding's transaction: the person's other chat accounts are told (with the one-tap 不是我), and so is
+   * the assistants' group. Nothing is sent from here: both are outbox rows.
+   */
+  private async announce(
+    tx: repo.Tx,
+    identityId: string,
+    unit: UnitRef,
+    method: 'code' | 'name',
+    bound: repo.BoundIdentity,
+    at: Date,
+  ): Promise<void> {
+    const ident = await repo.identityById(tx, identityId);
+    const estate = await tx.estate.findUnique({ where: { id: unit.estateId }, select: { timezone: true } });
+    const channel = ident?.channel ?? '?';
+    const dedupeKey = `binding-new:${identityId}:${at.getTime()}`;
+    await notifyPerson(
+      tx,
+      bound.personId,
+      {
+        kind: 'urgent',
+        dedupeKey,
+        at,
+        message: {
+          text: t('zh-CN', 'bindGuard.owner.newAccount', {
+            time: formatLocal(at, estate?.timezone ?? 'Asia/Shanghai', 'datetime'),
+            channel,
+            unit: unit.label,
+            word: NOT_ME_WORD,
+          }),
+          suggestions: [NOT_ME_WORD],
+        },
+      },
+      [identityId],
+    );
+    await notifyStaffGroup(tx, unit.estateId, 'ASSISTANT', {
+      kind: 'notice',
+      dedupeKey,
+      at,
+      message: {
+        text: t('zh-CN', 'bindGuard.staff.newAccount', {
+          unit: unit.label,
+          name: ident?.person?.name ?? '—',
+          channel,
+          method: t('zh-CN', `bindGuard.method.${method}`),
+        }),
+      },
+    });
+  }
+
+  private async nameNeedsApproval(estateId: string): Promise<boolean> {
+    const estate = await findEstateById(this.prisma, estateId);
+    return bindingSettingsOf(estate?.settings).nameNeedsApproval;
+  }
+
+  private async holdForApproval(
+    identityId: string,
+    unit: UnitRef,
+    member: { personId: string; role: repo.MemberRole; person: { name: string; phone: string | null } },
+    at: Date,
+  ): Promise<number> {
+    const ident = await repo.identityById(this.prisma, identityId);
+    return guard.createApproval(
+      this.prisma,
+      {
+        estateId: unit.estateId,
+        unitId: unit.unitId,
+        unitLabel: unit.label,
+        identityId,
+        personId: member.personId,
+        role: member.role,
+        at,
+      },
+      async (tx, seq) => {
+        await repo.audit(tx, {
+          actor: `identity:${identityId}`,
+          action: 'binding.approval.request',
+          subject: identityId,
+          detail: { unit: unit.label, personId: member.personId, seq },
+          at,
+        });
+        await notifyStaffGroup(tx, unit.estateId, 'ASSISTANT', {
+          kind: 'notice',
+          dedupeKey: `binding-approval:${unit.estateId}:${seq}`,
+          at,
+          message: {
+            text: t('zh-CN', 'bindGuard.staff.approval', {
+              seq,
+              unit: unit.label,
+              name: member.person.name,
+              phone: member.person.phone ? maskPhone(member.person.phone) : '—',
+              channel: ident?.channel ?? '?',
+            }),
+          },
+        });
+      },
+    );
+  }
+
+  /** 批准绑定 / 拒绝绑定 <seq>: staff decide a held name + phone binding; the waiting account is told either way. */
+  async decideApproval(
+    estateId: string,
+    seq: number,
+    approve: boolean,
+    staffId: string,
+    locale: Locale = 'zh-CN',
+  ): Promise<{ unitLabel: string; name: string }> {
+    const a = await guard.approvalBySeq(this.prisma, estateId, seq);
+    if (!a || a.status !== 'PENDING')
+      throw new AppError('NOT_FOUND', `no pending approval ${seq}`, t(locale, 'bindGuard.cmd.noApproval', { seq }));
+    const now = this.now();
+    const by = `staff:${staffId}`;
+    const person = await this.prisma.person.findUnique({ where: { id: a.personId }, select: { name: true } });
+    const estate = await findEstateById(this.prisma, estateId);
+    const unit: UnitRef = { unitId: a.unitId, estateId, label: a.unitLabel };
+    if (approve) {
+      const bound = await repo.bindToMember(
+        this.prisma,
+        {
+          identityId: a.identityId,
+          unitId: a.unitId,
+          unitLabel: a.unitLabel,
+          member: { personId: a.personId, role: a.role as repo.MemberRole },
+          at: now,
+          claim: async (tx) => {
+            if (!(await guard.decideApproval(tx, a.id, 'APPROVED', by, now))) return false;
+            await notifyIdentity(tx, a.identityId, {
+              kind: 'notice',
+              dedupeKey: `binding-approval-decided:${a.id}`,
+              at: now,
+              message: { text: t('zh-CN', 'bindGuard.owner.approved', { seq, unit: a.unitLabel }) },
+            });
+            return true;
+          },
+        },
+        (tx, b) => this.announce(tx, a.identityId, unit, 'name', b, now),
+      );
+      if (!bound)
+        throw new AppError('NOT_FOUND', `approval ${seq} decided`, t(locale, 'bindGuard.cmd.noApproval', { seq }));
+    } else {
+      const done = await this.prisma.$transaction(async (tx) => {
+        if (!(await guard.decideApproval(tx, a.id, 'REJECTED', by, now))) return false;
+        await repo.audit(tx, { actor: by, action: 'binding.approval.reject', subject: a.identityId, at: now });
+        await notifyIdentity(tx, a.identityId, {
+          kind: 'notice',
+          dedupeKey: `binding-approval-decided:${a.id}`,
+          at: now,
+          message: { text: t('zh-CN', 'bindGuard.owner.rejected', { seq, deskPhone: estate?.deskPhone ?? '' }) },
+        });
+        return true;
+      });
+      if (!done)
+        throw new AppError('NOT_FOUND', `approval ${seq} decided`, t(locale, 'bindGuard.cmd.noApproval', { seq }));
+    }
+    return { unitLabel: a.unitLabel, name: person?.name ?? '—' };
+  }
+
+  /**
+   * 不是我: the owner disowns the chat accounts bound to them since their own account was (within 7 days). They are
+   * unbound at once and the assistants' group is alerted. Returns how many were unbound.
+   */
+  async disown(identityId: string, personId: string): Promise<number> {
+    const now = this.now();
+    const mine = await repo.lastBoundAt(this.prisma, identityId);
+    const weekAgo = this.ago(DISOWN_WINDOW_MS);
+    const after = mine && mine > weekAgo ? mine : weekAgo;
+    const recent = await repo.recentBindingsOf(this.prisma, personId, identityId, after);
+    if (recent.length === 0) return 0;
+    const ident = await repo.identityById(this.prisma, identityId);
+    const p = ident?.person;
+    const units = toSenderUnits(p?.memberships ?? []);
+    const estateId = units[0]?.estateId ?? p?.staff?.estateId ?? null;
+    return repo.disownIdentities(
+      this.prisma,
+      { personId, byIdentityId: identityId, identityIds: recent.map((r) => r.identityId), at: now },
+      async (tx) => {
+        if (!estateId) return;
+        await notifyStaffGroup(tx, estateId, 'ASSISTANT', {
+          kind: 'urgent',
+          dedupeKey: `binding-disowned:${identityId}:${now.getTime()}`,
+          at: now,
+          message: {
+            text: t('zh-CN', 'bindGuard.staff.disowned', {
+              unit: units.map((u) => u.label).join('、') || '—',
+              name: p?.name ?? '—',
+              count: recent.length,
+              channels: [...new Set(recent.map((r) => r.channel))].join('、'),
+            }),
+          },
+        });
+      },
+    );
   }
 }
 

@@ -62,13 +62,33 @@ interface Target {
   isGroup: boolean;
 }
 
-/** Queues a notice to every chat account of a person. Returns how many rows were newly created. */
-export async function notifyPerson(db: OutboxDb, personId: string, n: Notice): Promise<number> {
+/**
+ * Queues a notice to every chat account of a person (but `except`: e.g. the account just bound, which is told in
+ * its own chat). Returns how many rows were newly created.
+ */
+export async function notifyPerson(
+  db: OutboxDb,
+  personId: string,
+  n: Notice,
+  except: readonly string[] = [],
+): Promise<number> {
   const targets = (await identitiesOfPerson(db, personId)).flatMap((i): Target[] => {
+    if (except.includes(i.id)) return [];
     const address = identityAddress(i);
     return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
   });
   return enqueueAll(db, targets, n);
+}
+
+/** Queues a notice to one chat account (e.g. one waiting for a binding staff approved). */
+export async function notifyIdentity(db: OutboxDb, identityId: string, n: Notice): Promise<number> {
+  const i = await db.channelIdentity.findUnique({
+    where: { id: identityId },
+    select: { id: true, channel: true, externalId: true, conversationRef: true },
+  });
+  const address = i ? identityAddress(i) : null;
+  if (!i || !address) return 0;
+  return enqueueAll(db, [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }], n);
 }
 
 /**

@@ -119,3 +119,67 @@ export function decodeCsv(buf: Uint8Array): { text: string; encoding: CsvEncodin
 export function decodeCsvBuffer(buf: Buffer): string {
   return decodeCsv(buf).text;
 }
+
+/** The bytes are not UTF-8 (thrown by readCsvStream in 'utf-8' mode: read again as GBK). */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('not UTF-8');
+    this.name = 'NotUtf8Error';
+  }
+}
+
+/** Line breaks as readCsv counts them: LF, CRLF (once), or a lone CR. */
+function lineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) n++;
+  }
+  return n;
+}
+
+/**
+ * readCsv over a byte stream, without holding the file: decoded text is cut after the last line feed outside a
+ * quoted cell (an even number of quotes before it), each piece parsed as it comes, line numbers kept across pieces.
+ * `encoding` 'utf-8' throws NotUtf8Error on the first invalid byte (the caller starts again as GBK).
+ */
+export async function* readCsvStream(
+  chunks: AsyncIterable<Uint8Array>,
+  encoding: CsvEncoding,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<CsvRecord> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const gbk = iconv.getDecoder('gb18030');
+  const decode = (bytes: Uint8Array | null): string => {
+    if (encoding === 'gbk') return bytes ? gbk.write(Buffer.from(bytes)) : (gbk.end() ?? '');
+    try {
+      return bytes ? utf8.decode(bytes, { stream: true }) : utf8.decode();
+    } catch {
+      throw new NotUtf8Error();
+    }
+  };
+  let pending = '';
+  let lineOffset = 0;
+  function* parse(piece: string): Generator<CsvRecord> {
+    for (const rec of readCsv(piece)) yield { line: rec.line + lineOffset, cells: rec.cells };
+    lineOffset += lineBreaks(piece);
+  }
+  for await (const chunk of chunks) {
+    onBytes?.(chunk.byteLength);
+    pending += decode(chunk);
+    // The last LF with an even number of quotes before it ends a record.
+    let quotes = 0;
+    let cut = -1;
+    for (let i = 0; i < pending.length; i++) {
+      const c = pending.charCodeAt(i);
+      if (c === QUOTE) quotes++;
+      else if (c === LF && quotes % 2 === 0) cut = i;
+    }
+    if (cut < 0) continue;
+    const piece = pending.slice(0, cut + 1);
+    pending = pending.slice(cut + 1);
+    yield* parse(piece);
+  }
+  pending += decode(null);
+  if (pending.length > 0) yield* parse(pending);
+}

@@ -51,18 +51,18 @@ describeEachDb('identity commands and authorization', (provider) => {
       .join('\n');
   }
 
-  it('绑定码 issues a 6-digit code the owner can bind with; 员工码 + 员工绑定 link a staff account', async () => {
+  it('绑定码 issues an 8-digit code the owner can bind with; 员工码 + 员工绑定 link a staff account', async () => {
     const issued = await answer('demo-assistant', '绑定码 2栋1单元802');
-    const code = /绑定码：(\d{6})/.exec(issued)?.[1];
+    const code = /绑定码：(\d{8})/.exec(issued)?.[1];
     expect(code).toBeDefined();
     expect(issued).toContain('2栋1单元802');
     await chatWith(env.bot, { userId: 'sun' }).converse([
       ['绑定', '房号'],
       ['2-1-802', '验证方式'],
-      ['绑定码', '6 位'],
+      ['绑定码', '8 位'],
       [code!, '绑定成功'],
     ]);
-    const staffCode = /员工码：(\d{8})/.exec(await answer('demo-supervisor', '员工码 王芳'))?.[1];
+    const staffCode = /员工码：(\d{10})/.exec(await answer('demo-supervisor', '员工码 王芳'))?.[1];
     expect(staffCode).toBeDefined();
     expect(await answer('wang-new-phone', `员工绑定 ${staffCode!}`)).toContain('员工绑定成功：王芳（客户助理）');
     expect(await answer('wang-new-phone', '身份')).toContain('员工身份：客户助理（锦绣花园）');
@@ -114,8 +114,8 @@ describeEachDb('identity commands and authorization', (provider) => {
   });
 
   const staffCommands: Array<[string, string, RegExp, { isGroup?: boolean; conversationId?: string }]> = [
-    ['绑定码 3-2-1201', 'demo-assistant', /绑定码：\d{6}/, {}],
-    ['员工码 李强', 'demo-supervisor', /员工码：\d{8}/, {}],
+    ['绑定码 3-2-1201', 'demo-assistant', /绑定码：\d{8}/, {}],
+    ['员工码 李强', 'demo-supervisor', /员工码：\d{10}/, {}],
     ['注册群 主管', 'demo-supervisor', /已将本群登记/, { isGroup: true, conversationId: 'grp-sup' }],
   ];
 

@@ -32,20 +32,20 @@ describeEachDb('binding dialog', (provider) => {
 
   it('binds with a front-desk code; a wrong, a reused and an expired code are each explained', async () => {
     const a = await svc.issueBindingCode(estateId, '1-1-301', 'test');
-    const wrong = a.code === '000000' ? '000001' : '000000';
+    const wrong = a.code === '00000000' ? '00000001' : '00000000';
     await chatWith(env.bot, { userId: 'new-code' }).converse([
       ['绑定', '请告诉我您的房号'],
       ['1-1-301', '请选择验证方式'],
-      ['前台绑定码', '6 位绑定码'],
-      ['12345', '绑定码是 6 位数字'],
+      ['前台绑定码', '8 位绑定码'],
+      ['12345', '绑定码是 8 位数字'],
       [wrong, /绑定码不正确。还可以再试 4 次/, '请选择验证方式'],
-      ['1', '6 位绑定码'],
+      ['1', '8 位绑定码'],
       [a.code, '绑定成功！您已绑定房屋 1栋1单元301'],
     ]);
     await chatWith(env.bot, { userId: 'new-code-2' }).converse([
       ['绑定', '请告诉我您的房号'],
       ['1栋1单元301', '请选择验证方式'],
-      ['绑定码', '6 位绑定码'],
+      ['绑定码', '8 位绑定码'],
       [a.code, '该绑定码已被使用过', '请选择验证方式'],
     ]);
     const late = await svc.issueBindingCode(estateId, '1-1-301', 'test');
@@ -53,7 +53,7 @@ describeEachDb('binding dialog', (provider) => {
     await chatWith(env.bot, { userId: 'new-code-3' }).converse([
       ['绑定', '请告诉我您的房号'],
       ['1-1-301', '请选择验证方式'],
-      ['绑定码', '6 位绑定码'],
+      ['绑定码', '8 位绑定码'],
       [late.code, '绑定码已过期'],
     ]);
   });

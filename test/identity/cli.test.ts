@@ -22,7 +22,7 @@ describeEachDb('cli', (provider) => {
 
   it('issues a binding code that binds, registers owners and staff, masks phones', async () => {
     expect(await cli('binding-code', '3-2-1201')).toBe(0);
-    const code = /绑定码: (\d{6})/.exec(out.at(-1) ?? '')?.[1];
+    const code = /绑定码: (\d{8})/.exec(out.at(-1) ?? '')?.[1];
     expect(code).toBeDefined();
     const acc = await db.prisma.channelIdentity.create({ data: { channel: 'test', externalId: 'cli-owner' } });
     const svc = new BindingService(db.prisma, now);
@@ -33,7 +33,7 @@ describeEachDb('cli', (provider) => {
     expect(out.at(-1)).toBe('已登记业主 钱多多（135****7777）: 1栋2单元501');
     expect(await cli('add-staff', '--name', '郑新', '--phone', '13566668888', '--role', '客户助理')).toBe(0);
     expect(await cli('staff-code', '郑新')).toBe(0);
-    expect(out.at(-1)).toMatch(/郑新（客户助理）的员工码: \d{8}/);
+    expect(out.at(-1)).toMatch(/郑新（客户助理）的员工码: \d{10}/);
     expect(await cli('binding-code', '9-9-9999')).toBe(1);
     expect(out.at(-1)).toContain('没有找到房号');
     expect(await cli('migrate')).toBe(0);

@@ -2,6 +2,8 @@ import type { feesZh } from '../zh-CN/fees.js';
 
 // English texts of property fees: balances, reminder switch, fee reminders and the supervisors' fee commands.
 export const feesEn: Record<keyof typeof feesZh, string> = {
+  'fees.cli.tooLarge':
+    'The file is too large ({size} MB); one import takes at most {max} MB (IMPORT_MAX_MB). Split it by building or period and import the parts, or ask an administrator to raise the limit.',
   'fees.type.PROPERTY': 'Management fee',
   'fees.type.WATER': 'Water',
   'fees.type.ELECTRICITY': 'Electricity',

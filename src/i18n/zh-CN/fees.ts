@@ -81,5 +81,7 @@ export const feesZh = {
   'fees.cli.noEstateCode': '没有编码为 {code} 的小区。',
   'fees.cli.noEstate': '数据库里还没有小区。',
   'fees.cli.unreadable': '无法读取文件：{file}',
+  'fees.cli.tooLarge':
+    '文件太大（{size} MB），单次导入上限为 {max} MB（IMPORT_MAX_MB）。请按楼栋或账期拆分成几个文件分批导入，或请管理员调高上限。',
   'fees.cli.summary': '{estate}（{code}）{summary}',
 } as const;

@@ -195,7 +195,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   const staffSetup = async () => {
     const [supervisorCode, assistantCode] = (
       await Promise.all([cli(wire, ['staff-code', '张敏']), cli(wire, ['staff-code', '王芳'])])
-    ).map((out) => /的员工码: (\d{8})/.exec(out)?.[1] ?? `(no code in «${out}»)`);
+    ).map((out) => /的员工码: (\d{10})/.exec(out)?.[1] ?? `(no code in «${out}»)`);
     await wire.say('supervisor', `员工绑定 ${supervisorCode}`);
     await read.expect('supervisor', '员工绑定成功：张敏（主管）');
     await wire.sayInGroup('supervisor', '注册群 客户助理');
@@ -206,7 +206,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
       // The front desk issues a one-time 绑定码 for the owner's unit and tells them in person.
       await wire.say('assistant', '绑定码 3-2-1201');
       const issued = await read.expect('assistant', '3栋2单元1201 的绑定码：');
-      ownerCode(/绑定码：(\d{6})/.exec(issued.text)?.[1] ?? '');
+      ownerCode(/绑定码：(\d{8})/.exec(issued.text)?.[1] ?? '');
     }
   };
 
@@ -219,7 +219,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
     expect(method.buttons).toEqual(['前台绑定码', '姓名+手机尾号']);
     if (opts.bind === 'code') {
       await wire.pick('owner', method, '前台绑定码');
-      await read.expect('owner', '请输入前台给您的 6 位绑定码');
+      await read.expect('owner', '请输入前台给您的 8 位绑定码');
       await wire.say('owner', await ownerCodeIssued);
     } else {
       await wire.pick('owner', method, '姓名+手机尾号');
@@ -324,9 +324,14 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
 
   // Every message for this channel left through the outbox and was delivered (the seeded console persona of the
   // demo owner also gets rows; no console channel runs here, so those are not counted).
-  const rows = await prisma.outboxMessage.findMany({
+  const all = await prisma.outboxMessage.findMany({
     where: { channel: { in: wire.outboxChannels ?? [wire.channel] } },
   });
+  // The 【新绑定】 notice reaches the assistants' group only when the group was registered before the owner bound
+  // (both run at once above): when it was, it was delivered too.
+  const bindingNotices = all.filter((r) => r.dedupeKey.startsWith('binding-new:'));
+  expect(bindingNotices.every((r) => r.status === 'SENT')).toBe(true);
+  const rows = all.filter((r) => !r.dedupeKey.startsWith('binding-new:'));
   const outbox = {
     sent: rows.filter((r) => r.status === 'SENT').length,
     dead: rows.filter((r) => r.status === 'DEAD').length,

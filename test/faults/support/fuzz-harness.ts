@@ -97,7 +97,7 @@ const REFUSAL_HINTS = [
   '暂不支持这种',
   '格式不正确',
   '格式不对',
-  '绑定码是 6 位数字',
+  '绑定码是 8 位数字',
   '请输入 4 位数字',
   '没有这个',
   '用法：',
@@ -455,7 +455,7 @@ export const DIALOG_STEPS: DialogStep[] = [
   // 绑定 (unbound account).
   { name: 'binding.unit', who: 'unbound', path: BIND.slice(0, 1) },
   { name: 'binding.method', who: 'unbound', path: BIND.slice(0, 2) },
-  { name: 'binding.code', who: 'unbound', path: [...BIND.slice(0, 2), ['前台绑定码', '6 位绑定码']] },
+  { name: 'binding.code', who: 'unbound', path: [...BIND.slice(0, 2), ['前台绑定码', '8 位绑定码']] },
   { name: 'binding.name', who: 'unbound', path: BIND.slice(0, 3) },
   { name: 'binding.last4', who: 'unbound', path: BIND },
   { name: 'binding.gate', who: 'unbound', path: [['物业费', '请告诉我您的房号']] },

@@ -1,0 +1,111 @@
+// PIPL (个人信息保护法) rights: a copy of everything held about a person (export) and its erasure, run by staff from
+// the CLI; owners ask from the chat (我的数据), which opens a request for staff. Every export and erasure is audited.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Prisma } from '../db/client.js';
+import * as repo from '../db/person-data.repo.js';
+import { findUnits } from '../db/binding.repo.js';
+import { AppError } from '../bot/app-error.js';
+import { parseUnitAddress } from '../identity/address.parser.js';
+import { mobileDigits } from '../identity/binding.service.js';
+import { notifyStaffGroup } from '../notify/notifier.js';
+import { t, type Locale } from '../i18n/index.js';
+import { maskPhone } from '../shared/phone.js';
+import type { Clock } from '../shared/clock.js';
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
+export class PersonDataService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: Clock,
+  ) {}
+
+  /** The people a phone number or a unit address names (a unit: every member of it). */
+  async find(estateId: string, query: string): Promise<PersonRef[]> {
+    const phone = mobileDigits(query);
+    if (phone) return repo.personsByPhone(this.prisma, phone);
+    const a = parseUnitAddress(query);
+    if (!a)
+      throw new AppError('BAD_INPUT', `not a phone or unit: ${query}`, t('zh-CN', 'privacy.cli.badQuery', { query }));
+    const units = await findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
+    if (units.length !== 1)
+      throw new AppError('BAD_INPUT', `unit ${query}: ${units.length}`, t('zh-CN', 'privacy.cli.noUnit', { query }));
+    return repo.personsOfUnit(this.prisma, units[0]!.id);
+  }
+
+  /** Everything held about each person the query names, as one JSON document; audited per person. */
+  async exportPersons(estateId: string, query: string, actor: string): Promise<{ persons: PersonRef[]; json: string }> {
+    const persons = await this.find(estateId, query);
+    if (persons.length === 0)
+      throw new AppError('NOT_FOUND', `nobody for ${query}`, t('zh-CN', 'privacy.cli.nobody', { query }));
+    const at = this.now();
+    const data: repo.PersonData[] = [];
+    for (const p of persons) {
+      const d = await repo.collectPersonData(this.prisma, p.id);
+      if (d) data.push(d);
+      await repo.auditExport(this.prisma, { personId: p.id, actor, at });
+      await repo.closePrivacyRequests(this.prisma, p.id, at);
+    }
+    const json = JSON.stringify({ exportedAt: at.toISOString(), query, persons: data }, null, 2);
+    return { persons, json };
+  }
+
+  /**
+   * Erases the one person the query names (refuses several, and staff: a staff member is first deactivated). Media
+   * files the person sent are deleted from disk after the database commit.
+   */
+  async erasePerson(estateId: string, query: string, actor: string): Promise<{ person: PersonRef } & repo.EraseCounts> {
+    const persons = await this.find(estateId, query);
+    if (persons.length === 0)
+      throw new AppError('NOT_FOUND', `nobody for ${query}`, t('zh-CN', 'privacy.cli.nobody', { query }));
+    if (persons.length > 1)
+      throw new AppError(
+        'BAD_INPUT',
+        `several for ${query}`,
+        t('zh-CN', 'privacy.cli.several', {
+          query,
+          people: persons.map((p) => `${p.name}（${p.phone ? maskPhone(p.phone) : '—'}）`).join('、'),
+        }),
+      );
+    const person = persons[0]!;
+    if (await this.prisma.staff.findUnique({ where: { personId: person.id } }))
+      throw new AppError('FORBIDDEN', 'staff', t('zh-CN', 'privacy.cli.staff', { name: person.name }));
+    const counts = await repo.erasePerson(this.prisma, { personId: person.id, actor, at: this.now() });
+    if (!counts) throw new AppError('NOT_FOUND', 'gone', t('zh-CN', 'privacy.cli.nobody', { query }));
+    for (const file of counts.mediaFiles) fs.rmSync(path.resolve(file), { force: true });
+    return { person, ...counts };
+  }
+
+  /** 我的数据: opens a request for staff (one at a time) and tells the assistants' group. */
+  async requestFromChat(
+    sender: { identityId: string; personId: string; estateId: string; name: string | null; units: string[] },
+    locale: Locale,
+  ): Promise<string> {
+    const at = this.now();
+    const r = await repo.openPrivacyRequest(
+      this.prisma,
+      { estateId: sender.estateId, personId: sender.personId, identityId: sender.identityId, at },
+      async (tx) => {
+        const person = await tx.person.findUnique({ where: { id: sender.personId }, select: { phone: true } });
+        await notifyStaffGroup(tx, sender.estateId, 'ASSISTANT', {
+          kind: 'notice',
+          dedupeKey: `privacy-request:${sender.personId}:${at.getTime()}`,
+          at,
+          message: {
+            text: t('zh-CN', 'privacy.staff.request', {
+              name: sender.name ?? '—',
+              units: sender.units.join('、') || '—',
+              phone: person?.phone ? maskPhone(person.phone) : '—',
+            }),
+          },
+        });
+      },
+    );
+    return t(locale, r.created ? 'privacy.chat.requested' : 'privacy.chat.already');
+  }
+}
