@@ -6,6 +6,7 @@ import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
+import { t as translate } from '../i18n/index.js';
 import { ALL_STAFF, refFrom, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface TicketCommandDeps {
@@ -147,14 +148,22 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '查看工单详情和处理记录',
       usage: '工单 0007',
       auditAs: 'read.ticket',
-      act: async (_actor, ticketRow, _text, ctx) => {
+      act: async (actor, ticketRow, _text, ctx) => {
         const h = await svc.history(ticketRow);
         const tz = ctx.sender.estate.timezone;
         const t = h.ticket;
+        const owner = await svc.ownerContactFor(
+          { ...actor, personId: ctx.sender.personId },
+          ticketRow,
+          ctx.sender.locale,
+        );
         return [
           `工单 ${t.number}｜${t.category}｜${STATUS_LABEL[t.status]}｜${PRIORITY_LABEL[t.priority] ?? t.priority}${t.isRepeat ? '｜二次投诉' : ''}`,
           `内容：${t.description}`,
           `位置：${t.location}`,
+          ...(owner
+            ? [owner.sentPrivately ? `${owner.line}${translate(ctx.sender.locale, 'ticket.contactSent')}` : owner.line]
+            : []),
           `负责人：${h.assignee?.name ?? '未认领'}；照片 ${h.photos} 张${h.repeatOf ? `；关联 ${h.repeatOf.number}` : ''}`,
           ...(t.ackDueAt ? [`响应时限：${formatLocal(t.ackDueAt, tz)}`] : []),
           '处理记录：',

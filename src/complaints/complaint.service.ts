@@ -23,6 +23,7 @@ import {
   listTicketsOfPerson,
   OPEN_STATUSES,
   personContact,
+  sendTicketContactPrivately,
   reassignTicket,
   remindSurvey,
   resolveTicket,
@@ -44,6 +45,7 @@ import {
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel, type StaffRole } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
+import { t, type Locale } from '../i18n/index.js';
 import { formatLocal, localDateKey } from '../shared/zoned-time.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
 import { businessMinutesBetween, type CalendarLike } from '../sla/business-time.js';
@@ -565,6 +567,38 @@ export class ComplaintService {
       ticket.repeatOfId ? findTicketById(this.prisma, ticket.repeatOfId) : null,
     ]);
     return { ticket, events, assignee, photos, repeatOf };
+  }
+
+  /**
+   * The owner on a ticket as 工单 N shows it: name and masked number for every staff member. The assigned staff member
+   * and 主管/经理 — the readers expected to call the owner — also get the full number privately (outbox, audited
+   * `ticket.contactRevealed`); the command reply itself is masked because it may be read in a group (#19, PIPL).
+   */
+  async ownerContactFor(
+    actor: StaffActor & { personId: string | null },
+    ticket: TicketRow,
+    locale: Locale,
+  ): Promise<{ line: string; sentPrivately: boolean } | null> {
+    const who = await personContact(this.prisma, ticket.personId);
+    if (!who) return null;
+    const line = t(locale, 'ticket.ownerLine', { name: who.name, phone: who.phone ? maskPhone(who.phone) : '—' });
+    const mayCall = ticket.assigneeId === actor.staffId || actor.role === 'SUPERVISOR' || actor.role === 'MANAGER';
+    if (!mayCall || !who.phone || !actor.personId) return { line, sentPrivately: false };
+    const text = t(locale, 'ticket.contactPrivate', {
+      number: ticket.number,
+      name: who.name,
+      phone: who.phone,
+      location: ticket.location,
+    });
+    const at = this.now();
+    await sendTicketContactPrivately(
+      this.prisma,
+      ticket.id,
+      { personId: actor.personId, actor: `staff:${actor.staffId}` },
+      text,
+      at,
+    );
+    return { line, sentPrivately: true };
   }
 
   // ── owner ──

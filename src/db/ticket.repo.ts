@@ -642,3 +642,28 @@ export function remindSurvey(prisma: Prisma, callbackId: string, at: Date, notic
     return true;
   });
 }
+
+/**
+ * Sends one staff member the owner's full contact for a ticket, privately through the outbox, and records the reveal
+ * (PIPL) in the same transaction. Each request sends once (the dedupe key carries the instant).
+ */
+export async function sendTicketContactPrivately(
+  prisma: Prisma,
+  ticketId: string,
+  to: { personId: string; actor: string },
+  text: string,
+  at: Date,
+): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const sent = await notifyPerson(tx, to.personId, {
+      kind: 'notice',
+      message: { text },
+      dedupeKey: `ticket:${ticketId}:contact:${to.personId}:${at.getTime()}`,
+      at,
+    });
+    await tx.auditLog.create({
+      data: { at, actor: to.actor, action: 'ticket.contactRevealed', subject: `ticket:${ticketId}` },
+    });
+    return sent;
+  });
+}

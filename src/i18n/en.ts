@@ -6,6 +6,7 @@ import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
 import { callbackEn } from './en/callback.js';
 import { queueEn } from './en/queue.js';
+import { ticketEn } from './en/ticket.js';
 import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
@@ -54,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   ...nluEn,
   ...callbackEn,
   ...queueEn,
+  ...ticketEn,
   ...renovationEn,
   ...wechatOaEn,
   ...securityEn,

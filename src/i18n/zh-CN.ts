@@ -8,6 +8,7 @@ import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
 import { callbackZh } from './zh-CN/callback.js';
 import { queueZh } from './zh-CN/queue.js';
+import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
@@ -54,6 +55,7 @@ export const zhCN = {
   ...nluZh,
   ...callbackZh,
   ...queueZh,
+  ...ticketZh,
   ...renovationZh,
   ...wechatOaZh,
   ...securityZh,
