@@ -317,7 +317,18 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     health: async () => {
       try {
         await db.ping();
-        return { ok: true, database: db.provider };
+        // Which staff roles have no registered group (notices go privately) or nobody at all (#19). Ids and role
+        // codes only: /healthz is unauthenticated.
+        const coverage = (await staffCoverage(db.prisma)).filter((c) => c.groups === 0);
+        return {
+          ok: true,
+          database: db.provider,
+          staffGroupsMissing: coverage.map((c) => ({
+            estateId: c.estateId,
+            role: c.role,
+            privately: c.reachableStaff,
+          })),
+        };
       } catch (err) {
         return { ok: false, database: db.provider, error: (err as Error).message };
       }

@@ -16,7 +16,7 @@ import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { translator } from '../i18n/index.js';
 import { setSender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
-import { appErrorFrom } from './app-error.js';
+import { appErrorFrom } from '../shared/app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
 import type { ReceivedBy, TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';

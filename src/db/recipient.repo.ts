@@ -34,14 +34,14 @@ export function staffIdentitiesFor(db: OutboxDb, estateId: string, role: StaffRo
 export async function staffCoverage(db: OutboxDb) {
   const estates = await db.estate.findMany({ select: { id: true, name: true } });
   const roles: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
-  const rows: Array<{ estate: string; role: StaffRole; groups: number; reachableStaff: number }> = [];
+  const rows: Array<{ estateId: string; estate: string; role: StaffRole; groups: number; reachableStaff: number }> = [];
   for (const e of estates) {
     for (const role of roles) {
       const groups = await db.staffChat.count({ where: { estateId: e.id, role } });
       const reachableStaff = await db.staff.count({
         where: { estateId: e.id, role, active: true, person: { identities: { some: {} } } },
       });
-      rows.push({ estate: e.name, role, groups, reachableStaff });
+      rows.push({ estateId: e.id, estate: e.name, role, groups, reachableStaff });
     }
   }
   return rows;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Prisma } from '../db/client.js';
 import * as repo from '../db/person-data.repo.js';
 import { findUnits } from '../db/binding.repo.js';
-import { AppError } from '../bot/app-error.js';
+import { AppError } from '../shared/app-error.js';
 import { parseUnitAddress } from '../identity/address.parser.js';
 import { mobileDigits } from '../identity/binding.service.js';
 import { notifyStaffGroup } from '../notify/notifier.js';

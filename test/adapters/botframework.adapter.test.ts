@@ -123,9 +123,20 @@ describeEachDb('Bot Framework endpoint', (provider) => {
     expect(invalid.status).toBe(400);
   });
 
-  it('GET /healthz answers 200 with the database status', async () => {
+  it('GET /healthz answers 200 with the database status and the staff roles that have no group', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: provider });
+    const body = (await res.json()) as { ok: boolean; database: string; staffGroupsMissing: Array<{ role: string }> };
+    expect(body).toMatchObject({ ok: true, database: provider });
+    // The demo estate registers no group: every role's notices go privately to its one demo staff member.
+    expect(body.staffGroupsMissing.map((m) => m.role).sort()).toEqual([
+      'ASSISTANT',
+      'FOREMAN',
+      'MANAGER',
+      'SUPERVISOR',
+    ]);
+    expect(body.staffGroupsMissing.every((m) => 'privately' in m && (m as { privately: number }).privately === 1)).toBe(
+      true,
+    );
   });
 });
