@@ -222,20 +222,25 @@ export function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefore: st
   });
 }
 
-/** Owners (not family/tenants: the bill is the owner's) of every unit of an estate, with the unit label. */
+/**
+ * Owners (not family/tenants: the bill is the owner's) of every unit of an estate, with the unit label. One join in
+ * SQL: Prisma's nested select ran three queries and stitched 100k rows in JS (1.3 s of the 3.2 s 催缴 planning for
+ * 100k units on SQLite). The same statement on both databases ('OWNER' as a literal so PostgreSQL casts it to the enum).
+ */
 export async function estateOwners(prisma: Prisma, estateId: string) {
-  const rows = await prisma.unitMembership.findMany({
-    where: { role: 'OWNER', unit: { building: { estateId } } },
-    select: {
-      unitId: true,
-      personId: true,
-      unit: { select: { entrance: true, room: true, building: { select: { name: true } } } },
-    },
-  });
+  const rows = await prisma.$queryRaw<
+    Array<{ unitId: string; personId: string; building: string; entrance: string; room: string }>
+  >`
+    SELECT m."unitId" AS "unitId", m."personId" AS "personId", b."name" AS "building", u."entrance" AS "entrance",
+           u."room" AS "room"
+    FROM "UnitMembership" m
+    JOIN "Unit" u ON u."id" = m."unitId"
+    JOIN "Building" b ON b."id" = u."buildingId"
+    WHERE m."role" = 'OWNER' AND b."estateId" = ${estateId}`;
   return rows.map((r) => ({
     unitId: r.unitId,
     personId: r.personId,
-    unitLabel: unitLabel(r.unit.building.name, r.unit.entrance, r.unit.room),
+    unitLabel: unitLabel(r.building, r.entrance, r.room),
   }));
 }
 

@@ -139,6 +139,24 @@ export function planReminders(input: CampaignInput): PlannedReminder[] {
  * Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. The job plans for a
  * person, not a chat account, so it has no recipient language at hand: zh-CN unless the caller passes one.
  */
+/** The lines every reminder of one estate shares (late-fee rule, how to pay, footer): built once per settings object. */
+const sharedLines = new WeakMap<object, Map<string, { lateFee: string | null; payment: string; foot: string }>>();
+function sharedLinesOf(input: Pick<CampaignInput, 'settings' | 'estate'>, locale: Locale) {
+  let byKey = sharedLines.get(input.settings);
+  if (!byKey) sharedLines.set(input.settings, (byKey = new Map()));
+  const key = `${locale}|${input.estate.deskPhone}`;
+  let lines = byKey.get(key);
+  if (!lines) {
+    lines = {
+      lateFee: lateFeeRuleText(input.settings.lateFee, locale),
+      payment: paymentTextFor(input.settings, locale),
+      foot: t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...FEE_REMINDER_WORDS }),
+    };
+    byKey.set(key, lines);
+  }
+  return lines;
+}
+
 export function reminderText(
   items: readonly ReminderItem[],
   input: Pick<CampaignInput, 'settings' | 'estate'>,
@@ -167,11 +185,8 @@ export function reminderText(
       .join(t(locale, 'fees.listSep'));
     lines.push(t(locale, 'fees.reminder.unit', { unit: i.unitLabel, bills, dueDate: i.dueDate }));
   }
-  if (age > 0) {
-    const lf = lateFeeRuleText(input.settings.lateFee, locale);
-    if (lf) lines.push(lf);
-  }
-  lines.push(paymentTextFor(input.settings, locale));
-  lines.push(t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...FEE_REMINDER_WORDS }));
+  const shared = sharedLinesOf(input, locale);
+  if (age > 0 && shared.lateFee) lines.push(shared.lateFee);
+  lines.push(shared.payment, shared.foot);
   return lines.join('\n');
 }
