@@ -1,17 +1,11 @@
 // The console chat (`npm start` in a terminal): type as the demo owner; replies print with numbered menus.
 import readline from 'node:readline';
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { pickMenuIndex } from '../../src/shared/zh-numbers.js';
 import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
+import { SelfHostedAdapter } from '../self-hosted.adapter.js';
 
 export interface ConsoleOptions {
   handler: TurnHandler;
@@ -23,7 +17,7 @@ export interface ConsoleOptions {
   onCommand?: (line: string, console: ConsoleChannel) => Promise<boolean>;
 }
 
-export class ConsoleChannel extends BotAdapter implements Channel {
+export class ConsoleChannel extends SelfHostedAdapter implements Channel {
   readonly name = 'console';
   readonly supportsImages = false;
   private rl: readline.Interface | null = null;
@@ -94,18 +88,6 @@ export class ConsoleChannel extends BotAdapter implements Channel {
 
   async updateActivity(): Promise<void> {}
   async deleteActivity(): Promise<void> {}
-
-  async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (ctx: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
-  }
 
   /** Proactive messages to the console user (reminders during a demo). */
   async send(_address: string, message: OutboundMessage): Promise<SendResult> {

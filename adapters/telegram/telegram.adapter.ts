@@ -6,7 +6,6 @@ import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import {
-  BotAdapter,
   TurnContext,
   type Activity,
   type Attachment,
@@ -28,6 +27,7 @@ import {
   type SendMessageParams,
   type TelegramCallbackQuery,
 } from './activity-mapper.js';
+import { SelfHostedAdapter } from '../self-hosted.adapter.js';
 
 /** Update kinds we handle; everything else is never sent to us (less traffic, no surprises). */
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -74,7 +74,7 @@ export const TELEGRAM_REPLY_LIMITS: APIThrottlerOptions = {
   out: { maxConcurrent: 1, minTime: 1000 },
 };
 
-export class TelegramAdapter extends BotAdapter implements Channel {
+export class TelegramAdapter extends SelfHostedAdapter implements Channel {
   readonly name = TELEGRAM_CHANNEL_ID;
   readonly supportsImages = true;
 
@@ -370,18 +370,6 @@ export class TelegramAdapter extends BotAdapter implements Channel {
     const chatId = reference.conversation?.id ?? context.activity.conversation?.id;
     if (!chatId || !reference.activityId) return;
     await this.replyApi.deleteMessage(chatId, Number(reference.activityId));
-  }
-
-  async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: 'event', name: 'continueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   // ---- Channel (proactive, called by the outbox dispatcher) -------------------------------------------------

@@ -11,14 +11,7 @@ import type { Clock } from '../../src/shared/clock.js';
 import fs from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import type { Prisma } from '../../src/db/client.js';
 import { saveMediaFile } from '../../src/db/media.repo.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
@@ -40,6 +33,7 @@ import {
 } from './oa-message.js';
 import { WECHAT_OA_CHANNEL, WECHAT_OA_CHANNEL_ID } from './wechat-oa.channel.js';
 import type { WechatOaSettings } from './wechat-oa.config.js';
+import { SelfHostedAdapter } from '../self-hosted.adapter.js';
 
 const BODY_LIMIT = 64 * 1024;
 const OUTBOX_KEY = Symbol('wechatOaReplies');
@@ -67,7 +61,7 @@ export interface WechatOaAdapterOptions {
 
 type Route = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) & { methods: readonly string[] };
 
-export class WechatOaAdapter extends BotAdapter implements Channel, WindowedChannel {
+export class WechatOaAdapter extends SelfHostedAdapter implements Channel, WindowedChannel {
   readonly name = WECHAT_OA_CHANNEL_ID;
   readonly supportsImages = true;
   readonly api: OaApi;
@@ -359,18 +353,6 @@ export class WechatOaAdapter extends BotAdapter implements Channel, WindowedChan
 
   async deleteActivity(): Promise<void> {
     throw new Error('公众号消息发出后不能撤回');
-  }
-
-  async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   // ---- outbound (the dispatcher, through its delivery gate) --------------------------------------------------

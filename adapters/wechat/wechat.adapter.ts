@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   ActivityTypes,
-  BotAdapter,
   TurnContext,
   type Activity,
   type ConversationReference,
@@ -45,6 +44,7 @@ import {
   type RememberedMenu,
   type WechatAddress,
 } from './message-mapper.js';
+import { SelfHostedAdapter } from '../self-hosted.adapter.js';
 
 type PuppetInstance = Exclude<NonNullable<WechatyOptions['puppet']>, string>;
 
@@ -86,7 +86,7 @@ export function qrcodeUrl(qrcode: string): string {
   return `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`;
 }
 
-export class WechatAdapter extends BotAdapter implements Channel {
+export class WechatAdapter extends SelfHostedAdapter implements Channel {
   readonly name = WECHAT_CHANNEL_ID;
   readonly supportsImages = true;
 
@@ -376,18 +376,6 @@ export class WechatAdapter extends BotAdapter implements Channel {
     if (!id || !this.bot) return;
     const msg = await this.bot.Message.find({ id });
     await msg?.recall();
-  }
-
-  async continueConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
   /** Proactive send (outbox dispatcher). `address`: "contact:<id>" or "room:<id>". */

@@ -71,18 +71,21 @@ export interface ExistingBill {
 
 export const billKey = (unitId: string, period: string, feeType: string) => `${unitId}\u0000${period}\u0000${feeType}`;
 
+/** What the import compares a row against (the same columns for the whole-estate and the batched lookup). */
+const EXISTING_BILL_SELECT = {
+  id: true,
+  unitId: true,
+  period: true,
+  feeType: true,
+  amountDueCents: true,
+  amountPaidCents: true,
+  dueDate: true,
+} as const;
+
 export async function existingBills(prisma: Prisma, estateId: string): Promise<Map<string, ExistingBill>> {
   const rows = await prisma.feeBill.findMany({
     where: { estateId },
-    select: {
-      id: true,
-      unitId: true,
-      period: true,
-      feeType: true,
-      amountDueCents: true,
-      amountPaidCents: true,
-      dueDate: true,
-    },
+    select: EXISTING_BILL_SELECT,
   });
   return new Map(rows.map((r) => [billKey(r.unitId, r.period, r.feeType), r]));
 }
@@ -461,15 +464,7 @@ export async function existingBillsFor(
         ...(periods.length <= 300 ? { period: { in: periods } } : {}),
         feeType: { in: feeTypes },
       },
-      select: {
-        id: true,
-        unitId: true,
-        period: true,
-        feeType: true,
-        amountDueCents: true,
-        amountPaidCents: true,
-        dueDate: true,
-      },
+      select: EXISTING_BILL_SELECT,
     });
     for (const r of rows) found.set(billKey(r.unitId, r.period, r.feeType), r);
   }

@@ -1,57 +1,19 @@
 // Real Activity JSON over HTTP to /api/messages; the reply arrives at a local serviceUrl, as with the Emulator.
-import http from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/main.js';
 import { memoryLogger } from '../support/app.js';
 import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../support/databases.js';
-import { PATIENCE_MS } from '../support/patience.js';
-
-interface Received {
-  path: string;
-  body: { type: string; text?: string; replyToId?: string; suggestedActions?: { actions: { title: string }[] } };
-}
-
-async function startServiceUrl() {
-  const received: Received[] = [];
-  const waiters: Array<() => void> = [];
-  const server = http.createServer((req, res) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', body: JSON.parse(data || '{}') });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${received.length}` }));
-      waiters.splice(0).forEach((w) => w());
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  const waitFor = async (n: number) => {
-    const deadline = performance.now() + PATIENCE_MS;
-    while (received.length < n && performance.now() < deadline)
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 200);
-      });
-    return received;
-  };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    waitFor,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+import { startConnector } from '../support/bf-connector.js';
 
 describeEachDb('Bot Framework endpoint', (provider) => {
   let app: App;
   let url: string;
-  let service: Awaited<ReturnType<typeof startServiceUrl>>;
+  let service: Awaited<ReturnType<typeof startConnector>>;
   let port: number;
 
   beforeAll(async () => {
     url = await createEmptyDatabaseUrl(provider);
-    service = await startServiceUrl();
+    service = await startConnector();
     app = await startApp({
       env: {
         DATABASE_URL: url,

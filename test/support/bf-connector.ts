@@ -4,7 +4,13 @@ import { PATIENCE_MS } from './patience.js';
 
 export interface ConnectorRequest {
   path: string;
-  body: { type?: string; text?: string; [k: string]: unknown };
+  body: {
+    type?: string;
+    text?: string;
+    replyToId?: string;
+    suggestedActions?: { actions: { title: string }[] };
+    [k: string]: unknown;
+  };
 }
 
 export async function startConnector() {
