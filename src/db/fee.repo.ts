@@ -71,17 +71,6 @@ export interface ExistingBill {
 
 export const billKey = (unitId: string, period: string, feeType: string) => `${unitId}\u0000${period}\u0000${feeType}`;
 
-/** What the import compares a row against (the same columns for the whole-estate and the batched lookup). */
-const EXISTING_BILL_SELECT = {
-  id: true,
-  unitId: true,
-  period: true,
-  feeType: true,
-  amountDueCents: true,
-  amountPaidCents: true,
-  dueDate: true,
-} as const;
-
 export async function existingBills(prisma: Prisma, estateId: string): Promise<Map<string, ExistingBill>> {
   const rows = await prisma.feeBill.findMany({
     where: { estateId },
@@ -206,6 +195,9 @@ const billSelect = {
   amountPaidCents: true,
   dueDate: true,
 } as const;
+
+/** What the import compares a row against (whole-estate and batched lookups): a bill's columns and its id. */
+const EXISTING_BILL_SELECT = { id: true, ...billSelect } as const;
 
 export function billsOfUnits(prisma: Prisma, unitIds: readonly string[]) {
   return prisma.feeBill.findMany({
