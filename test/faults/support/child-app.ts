@@ -18,8 +18,19 @@ export interface ChildAppOptions {
 }
 
 /** Everything the app needs to run headless against the fake Telegram API; no console chat, no cron jobs. */
+/**
+ * A suite on a shifted clock (`npm run test:at`) shifts the child too: the rows it sends were stamped on that clock,
+ * and a child on the real one would find them not yet due (test/support/clock-shift.mjs).
+ */
+function shiftedClockEnv(): NodeJS.ProcessEnv {
+  const keys = ['NODE_OPTIONS', 'WUYE_TEST_CLOCK', 'WUYE_TEST_CLOCK_OFFSET_MS'] as const;
+  if (!process.env.WUYE_TEST_CLOCK_OFFSET_MS) return {};
+  return Object.fromEntries(keys.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
+}
+
 export function childEnv(opts: ChildAppOptions): NodeJS.ProcessEnv {
   return {
+    ...shiftedClockEnv(),
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     TZ: 'Asia/Shanghai',
