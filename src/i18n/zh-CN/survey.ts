@@ -1,0 +1,48 @@
+// zh-CN texts of the monthly 满意度 survey (issue #20): the owner's invitation, questions and answers, and what
+// 主管/经理 read (满意度, 意见列表, 意见转工单, the monthly report line). Times and targets are our defaults, per estate.
+export const surveyZh = {
+  'survey.invite':
+    '【{estate}业主满意度调查】{month} 的满意度调查来了：{count} 道评分题和 1 道意见题，约 1 分钟。\n回复“{start}”参加，也可以直接回复第 1 题“{first}”的分数（1–5 分，5 分最满意）。\n不想再收到请回复“{optOut}”。（每月一次，发送时间为本物业的默认安排）',
+  'survey.reminder':
+    '【{estate}业主满意度调查】您 {month} 的满意度调查还没有完成，回复“{resume}”继续。不想再收到请回复“{optOut}”。（本月只提醒这一次）',
+  'survey.question':
+    '第 {n}/{total} 题：您对“{label}”满意吗？请回复 1–5 分（5 非常满意，4 满意，3 一般，2 不满意，1 非常不满意）。',
+  'survey.badScore': '没有看懂这个分数。请回复 1 到 5 的数字，例如“5”或“五分”，也可以说“非常满意”“一般”。',
+  'survey.opinion':
+    '最后一题：您对物业服务还有什么意见或建议？请直接写下来（{max} 字以内）；没有请回复“没有”。',
+  'survey.thanks': '感谢您完成 {month} 的满意度调查！评分已记录，主管会逐条查看。',
+  'survey.thanksOpinion': '感谢您完成 {month} 的满意度调查！您的意见已转给物业主管，需要跟进的会转为工单处理。',
+  'survey.resume': '继续您的满意度调查（已答 {done} 题）。',
+  'survey.none': '您目前没有待完成的满意度调查。每月的调查会在月初发给您。',
+  'survey.notBound': '满意度调查面向已绑定房屋的业主，请先回复“{bind}”。',
+  'survey.optedOut': '好的，以后不再给您发送满意度调查。想恢复请回复“{optIn}”。',
+  'survey.alreadyOptedOut': '您已经退订了满意度调查。想恢复请回复“{optIn}”。',
+  'survey.optedIn': '好的，已恢复满意度调查，下次调查会发给您。',
+  'survey.notOptedOut': '您没有退订满意度调查，无需恢复。',
+  'survey.ownerTicket': '您在 {month} 满意度调查中提的意见已转为工单 {number}，我们会尽快处理并回复您。',
+  'survey.stats.none': '【业主满意度调查】{month}：本月还没有开展（本物业默认安排：每月 {when} 发出）。',
+  'survey.stats.head': '【业主满意度调查】{month}：邀请 {invited} 户，完成 {completed} 户，回复率 {rate}',
+  'survey.stats.byQuestion': '按题目（平均分）：',
+  'survey.stats.question': '· {label}：{avg}（{n} 份）',
+  'survey.stats.byBuilding': '按楼栋：',
+  'survey.stats.building': '· {building}栋：完成 {completed}/{invited}，平均 {avg}',
+  'survey.stats.opinions': '本月收集业主意见 {count} 条，目标 {target} 条（本物业默认目标）{mark}',
+  'survey.stats.met': '✓ 达标',
+  'survey.stats.notMet': '✗ 未达标',
+  'survey.stats.hint': '回复“意见列表”查看意见，“意见转工单 编号”把一条意见转为工单。',
+  'survey.stats.firstWorkday': '第一个工作日 {time}',
+  'survey.stats.fixedDay': '{day} 日 {time}',
+  'survey.score': '{avg} 分',
+  'survey.noScore': '—',
+  'survey.opinions.empty': '【业主意见】{month} 还没有收集到意见。',
+  'survey.opinions.head': '【业主意见】{month} 共 {count} 条（目标 {target} 条，本物业默认目标）：',
+  'survey.opinions.line': '{n}. {unit}（{date}）：{text}{ticket}',
+  'survey.opinions.ticket': ' ［已转工单 {number}］',
+  'survey.opinions.hint': '回复“意见转工单 编号”把一条意见转为工单。',
+  'survey.toTicket.done': '已将意见 {n} 转为工单 {number}（{unit}），已通知业主；请在“待处理”中认领。',
+  'survey.toTicket.already': '意见 {n} 已经转过工单 {number}。',
+  'survey.toTicket.notFound': '没有第 {n} 条意见（{month} 共 {count} 条）。回复“意见列表”查看。',
+  'survey.toTicket.usage': '用法：意见转工单 编号 [月份]，例：意见转工单 3、意见转工单 2 2026-11',
+  'survey.ticket.description': '业主满意度调查意见（{month}）：{text}',
+  'survey.ticket.location': '满意度调查',
+} as const;
