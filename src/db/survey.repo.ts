@@ -126,7 +126,10 @@ export async function saveAnswers(db: SurveyDb, id: string, answers: Record<stri
 
 /** Finishes a response once; false when it was already finished (a re-run turn). */
 export async function completeResponse(db: SurveyDb, id: string, opinion: string | null, at: Date): Promise<boolean> {
-  const r = await db.surveyResponse.updateMany({ where: { id, completedAt: null }, data: { opinion, completedAt: at } });
+  const r = await db.surveyResponse.updateMany({
+    where: { id, completedAt: null },
+    data: { opinion, completedAt: at },
+  });
   return r.count > 0;
 }
 

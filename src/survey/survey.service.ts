@@ -164,7 +164,11 @@ export class SurveyService {
     const period = monthOf(now, estate.timezone);
     const round = await findRound(this.prisma, estate.id, period);
     if (!round) return 0;
-    const due = await dueSurveyReminders(this.prisma, round.id, new Date(now.getTime() - s.reminderAfterDays * 86_400_000));
+    const due = await dueSurveyReminders(
+      this.prisma,
+      round.id,
+      new Date(now.getTime() - s.reminderAfterDays * 86_400_000),
+    );
     if (due.length === 0) return 0;
     const optedOut = await surveyOptOuts(this.prisma);
     const notBefore = releaseAt('survey', now, estate.timezone);
@@ -244,7 +248,10 @@ export class SurveyService {
 
   // ── supervisors ──
 
-  async results(estate: SurveyEstate, period: string): Promise<{ agg: SurveyAggregate; buildings: Map<string, string> } | null> {
+  async results(
+    estate: SurveyEstate,
+    period: string,
+  ): Promise<{ agg: SurveyAggregate; buildings: Map<string, string> } | null> {
     const round = await findRound(this.prisma, estate.id, period);
     if (!round) return null;
     const rows = await roundResponses(this.prisma, round.id);
@@ -287,7 +294,9 @@ export class SurveyService {
         rate: agg.responseRate === null ? '—' : `${(agg.responseRate * 100).toFixed(1)}%`,
       }),
       tr('survey.stats.byQuestion'),
-      ...agg.questions.map((q) => tr('survey.stats.question', { label: q.label, avg: score(q.average), n: q.answered })),
+      ...agg.questions.map((q) =>
+        tr('survey.stats.question', { label: q.label, avg: score(q.average), n: q.answered }),
+      ),
       tr('survey.stats.byBuilding'),
       ...agg.buildings
         .map((b) => ({ ...b, name: buildings.get(b.buildingId) ?? '?' }))
@@ -304,6 +313,11 @@ export class SurveyService {
     ];
     if (agg.opinions > 0) lines.push(tr('survey.stats.hint'));
     return lines.join('\n');
+  }
+
+  /** The monthly report's line: the month's opinions against the estate's target. */
+  async monthLine(estate: SurveyEstate, period: string): Promise<string> {
+    return this.opinionLine(await this.opinionCount(estate, period), this.settings(estate));
   }
 
   /** "本月收集业主意见 N 条，目标 M 条（本物业默认目标）✓/✗" — also a line of the monthly report. */
@@ -325,7 +339,10 @@ export class SurveyService {
   async opinionsText(estate: SurveyEstate, period: string, locale: Locale = 'zh-CN'): Promise<string> {
     const rows = await this.opinionsOf(estate, period);
     if (rows.length === 0) return t(locale, 'survey.opinions.empty', { month: period });
-    const numbers = await ticketNumbers(this.prisma, rows.flatMap((r) => (r.ticketId ? [r.ticketId] : [])));
+    const numbers = await ticketNumbers(
+      this.prisma,
+      rows.flatMap((r) => (r.ticketId ? [r.ticketId] : [])),
+    );
     const lines = [
       t(locale, 'survey.opinions.head', {
         month: period,

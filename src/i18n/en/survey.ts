@@ -8,10 +8,12 @@ export const surveyEn: Record<keyof typeof surveyZh, string> = {
     '[{estate} owner satisfaction survey] Your survey for {month} is not finished yet: reply "{resume}" to go on. To receive no more surveys reply "{optOut}". (This is the only reminder this month.)',
   'survey.question':
     'Question {n}/{total}: how satisfied are you with "{label}"? Reply 1–5 (5 very satisfied, 4 satisfied, 3 neutral, 2 dissatisfied, 1 very dissatisfied).',
-  'survey.badScore': 'I could not read that score. Please reply with a number from 1 to 5, e.g. "5", or say "very satisfied".',
+  'survey.badScore':
+    'I could not read that score. Please reply with a number from 1 to 5, e.g. "5", or say "very satisfied".',
   'survey.opinion':
     'Last question: any opinion or suggestion about our service? Just write it (up to {max} characters); reply "no" if none.',
-  'survey.thanks': 'Thank you for completing the survey for {month}! Your scores are recorded; supervisors read every one.',
+  'survey.thanks':
+    'Thank you for completing the survey for {month}! Your scores are recorded; supervisors read every one.',
   'survey.thanksOpinion':
     'Thank you for completing the survey for {month}! Your opinion goes to the supervisors; anything to follow up becomes a ticket.',
   'survey.resume': 'Continuing your satisfaction survey ({done} answered).',
@@ -33,7 +35,8 @@ export const surveyEn: Record<keyof typeof surveyZh, string> = {
   'survey.stats.opinions': 'Owner opinions collected this month: {count}, target {target} (our default target) {mark}',
   'survey.stats.met': '✓ met',
   'survey.stats.notMet': '✗ not met',
-  'survey.stats.hint': 'Send the opinion list command to read them and the opinion-to-ticket command with a number to file one.',
+  'survey.stats.hint':
+    'Send the opinion list command to read them and the opinion-to-ticket command with a number to file one.',
   'survey.stats.firstWorkday': 'the first working day at {time}',
   'survey.stats.fixedDay': 'day {day} at {time}',
   'survey.score': '{avg}',
@@ -45,7 +48,8 @@ export const surveyEn: Record<keyof typeof surveyZh, string> = {
   'survey.opinions.hint': 'Send the opinion-to-ticket command with a number to file one as a ticket.',
   'survey.toTicket.done': 'Opinion {n} is now ticket {number} ({unit}); the owner was told. Claim it from the queue.',
   'survey.toTicket.already': 'Opinion {n} already became ticket {number}.',
-  'survey.toTicket.notFound': 'There is no opinion {n} ({month} has {count}). Send the opinion list command to see them.',
+  'survey.toTicket.notFound':
+    'There is no opinion {n} ({month} has {count}). Send the opinion list command to see them.',
   'survey.toTicket.usage': 'Usage: opinion-to-ticket number [month], e.g. 3, or 2 2026-11',
   'survey.ticket.description': 'Owner satisfaction survey opinion ({month}): {text}',
   'survey.ticket.location': 'Satisfaction survey',

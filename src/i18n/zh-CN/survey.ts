@@ -8,8 +8,7 @@ export const surveyZh = {
   'survey.question':
     '第 {n}/{total} 题：您对“{label}”满意吗？请回复 1–5 分（5 非常满意，4 满意，3 一般，2 不满意，1 非常不满意）。',
   'survey.badScore': '没有看懂这个分数。请回复 1 到 5 的数字，例如“5”或“五分”，也可以说“非常满意”“一般”。',
-  'survey.opinion':
-    '最后一题：您对物业服务还有什么意见或建议？请直接写下来（{max} 字以内）；没有请回复“没有”。',
+  'survey.opinion': '最后一题：您对物业服务还有什么意见或建议？请直接写下来（{max} 字以内）；没有请回复“没有”。',
   'survey.thanks': '感谢您完成 {month} 的满意度调查！评分已记录，主管会逐条查看。',
   'survey.thanksOpinion': '感谢您完成 {month} 的满意度调查！您的意见已转给物业主管，需要跟进的会转为工单处理。',
   'survey.resume': '继续您的满意度调查（已答 {done} 题）。',
