@@ -71,24 +71,26 @@ export class SurveyDialog extends ComponentDialog {
       return step.endDialog();
     }
     const answered = Object.keys(state.answers).length;
+    let lead: string | null = null;
     if (u?.sub === 'reply' && answered === 0 && !START_WORDS.test(u.text.trim())) {
       // The invitation asked question 1: a score in the reply is its answer.
       const score = parseScore(u.text);
       if (score !== null) state = await this.surveys.answer(state, score);
     } else if (!loop && answered > 0) {
-      await step.context.sendActivity(tr('survey.resume', { done: answered }));
+      lead = tr('survey.resume', { done: answered });
     }
-    return this.askNext(step, state);
+    return this.askNext(step, state, lead);
   };
 
-  private askNext(step: WaterfallStepContext, state: SurveyState) {
+  /** The next question as one message (with `lead` before it: one message per turn keeps WeChat sends few). */
+  private askNext(step: WaterfallStepContext, state: SurveyState, lead: string | null) {
     const tr = textsFor(step.context);
     const q = state.questions[state.next];
-    if (q)
-      return step.prompt(SCORE, {
-        prompt: tr('survey.question', { n: state.next + 1, total: state.questions.length, label: q.label }),
-      });
-    return step.prompt(OPINION, { prompt: tr('survey.opinion', { max: MAX_OPINION }) });
+    const question = q
+      ? tr('survey.question', { n: state.next + 1, total: state.questions.length, label: q.label })
+      : tr('survey.opinion', { max: MAX_OPINION });
+    const prompt = lead ? `${lead}\n${question}` : question;
+    return step.prompt(q ? SCORE : OPINION, { prompt });
   }
 
   private take = async (step: WaterfallStepContext) => {
