@@ -141,7 +141,8 @@ export class SurveyService {
         if (!row) return false;
         const sent = await notifyPerson(tx, c.personId, {
           kind: 'survey',
-          message: { text, suggestions: [SURVEY_WORDS.start, SURVEY_WORDS.optOut] },
+          // No buttons: on WeChat they become a numbered menu, and a score "2" would pick the second entry.
+          message: { text },
           dedupeKey: `survey:${round.id}:invite:${c.personId}`,
           at: now,
           notBefore,
@@ -186,7 +187,7 @@ export class SurveyService {
         return (
           (await notifyPerson(tx, r.personId, {
             kind: 'survey',
-            message: { text, suggestions: [SURVEY_WORDS.resume, SURVEY_WORDS.optOut] },
+            message: { text },
             dedupeKey: `survey:${round.id}:remind:${r.personId}`,
             at: now,
             notBefore,
