@@ -62,6 +62,17 @@ export function surveySettingsOf(estateSettings: unknown): SurveySettings {
   return parsed.success ? parsed.data : surveySettingsSchema.parse({});
 }
 
+/** Whether the estate left the monthly opinion target at our default (texts then say it is ours). */
+export function opinionTargetIsDefault(estateSettings: unknown): boolean {
+  const section =
+    estateSettings && typeof estateSettings === 'object' && !Array.isArray(estateSettings)
+      ? (estateSettings as Record<string, unknown>).survey
+      : undefined;
+  const set =
+    section && typeof section === 'object' ? (section as Record<string, unknown>).monthlyOpinionTarget : undefined;
+  return set === undefined || surveySettingsSchema.safeParse(section).success === false;
+}
+
 /** The round's questions as stored in SurveyRound.questions (Json): validated on the way back in. */
 export function questionsOf(json: unknown): SurveyQuestion[] {
   const parsed = surveyQuestionsSchema.safeParse(json);

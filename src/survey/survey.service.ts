@@ -39,6 +39,7 @@ import type { Clock } from '../shared/clock.js';
 import { formatLocal, localDateKey, localParts } from '../shared/zoned-time.js';
 import {
   aggregate,
+  opinionTargetIsDefault,
   answersOf,
   pickSample,
   questionsOf,
@@ -283,7 +284,7 @@ export class SurveyService {
         s.day === 'firstWorkday'
           ? tr('survey.stats.firstWorkday', { time: s.time })
           : tr('survey.stats.fixedDay', { day: s.day, time: s.time });
-      return [tr('survey.stats.none', { month: period, when }), this.opinionLine(0, s, locale)].join('\n');
+      return [tr('survey.stats.none', { month: period, when }), this.opinionLine(0, estate, locale)].join('\n');
     }
     const { agg, buildings } = r;
     const score = (v: number | null) => (v === null ? tr('survey.noScore') : tr('survey.score', { avg: v.toFixed(2) }));
@@ -310,7 +311,7 @@ export class SurveyService {
             avg: score(b.average),
           }),
         ),
-      this.opinionLine(agg.opinions, s, locale),
+      this.opinionLine(agg.opinions, estate, locale),
     ];
     if (agg.opinions > 0) lines.push(tr('survey.stats.hint'));
     return lines.join('\n');
@@ -318,17 +319,22 @@ export class SurveyService {
 
   /** The monthly report's line: the month's opinions against the estate's target. */
   async monthLine(estate: SurveyEstate, period: string): Promise<string> {
-    return this.opinionLine(await this.opinionCount(estate, period), this.settings(estate));
+    return this.opinionLine(await this.opinionCount(estate, period), estate);
   }
 
   /** "本月收集业主意见 N 条，目标 M 条（本物业默认目标）✓/✗" — also a line of the monthly report. */
-  opinionLine(count: number, s: Pick<SurveySettings, 'monthlyOpinionTarget'>, locale: Locale = 'zh-CN'): string {
-    const target = s.monthlyOpinionTarget;
+  opinionLine(count: number, estate: { settings: unknown }, locale: Locale = 'zh-CN'): string {
+    const target = this.settings(estate).monthlyOpinionTarget;
     return t(locale, 'survey.stats.opinions', {
       count,
       target,
+      note: this.targetNote(estate, locale),
       mark: t(locale, count >= target ? 'survey.stats.met' : 'survey.stats.notMet'),
     });
+  }
+
+  private targetNote(estate: { settings: unknown }, locale: Locale): string {
+    return t(locale, opinionTargetIsDefault(estate.settings) ? 'survey.stats.targetDefault' : 'survey.stats.targetSet');
   }
 
   private async opinionsOf(estate: SurveyEstate, period: string) {
@@ -349,6 +355,7 @@ export class SurveyService {
         month: period,
         count: rows.length,
         target: this.settings(estate).monthlyOpinionTarget,
+        note: this.targetNote(estate, locale),
       }),
     ];
     for (const [i, r] of rows.entries()) {

@@ -161,7 +161,7 @@ describeEachDb('monthly satisfaction survey', (provider) => {
       expect(text).toContain('· 1栋：完成 1/1，平均 3.50 分');
       expect(text).toContain('· 2栋：完成 0/1，平均 —');
       expect(text).toContain('· 3栋：完成 1/1，平均 4.75 分');
-      expect(text).toContain('本月收集业主意见 1 条，目标 20 条（本物业默认目标）✗ 未达标');
+      expect(text).toContain('本月收集业主意见 1 条，目标 20 条（我方默认目标，可按小区设置） ✗ 未达标');
     };
     await talk('demo-supervisor', [
       ['满意度', results],
@@ -185,6 +185,6 @@ describeEachDb('monthly satisfaction survey', (provider) => {
 
     // The monthly report carries the opinions against the target too.
     const report = await app.reports.monthlyReport(await estate(), monthOf('2026-12', 'Asia/Shanghai'), now);
-    expect(report.text).toContain('本月收集业主意见 1 条，目标 20 条（本物业默认目标）✗ 未达标');
+    expect(report.text).toContain('本月收集业主意见 1 条，目标 20 条（我方默认目标，可按小区设置） ✗ 未达标');
   });
 });

@@ -71,7 +71,7 @@ describeEachDb('survey settings per estate', (provider) => {
           expect(r.text).toContain('邀请 2 户，完成 1 户，回复率 50.0%');
           expect(r.text).toContain('· 电梯运行：5.00 分（1 份）');
           expect(r.text).toContain('· 停车管理：2.00 分（1 份）');
-          expect(r.text).toContain('本月收集业主意见 1 条，目标 1 条（本物业默认目标）✓ 达标');
+          expect(r.text).toContain('本月收集业主意见 1 条，目标 1 条（本小区设定） ✓ 达标');
         },
       ],
     ]);

@@ -25,14 +25,17 @@ export const surveyEn: Record<keyof typeof surveyZh, string> = {
   'survey.notOptedOut': 'You have not unsubscribed from the survey; nothing to change.',
   'survey.ownerTicket':
     'The opinion you gave in the survey for {month} is now ticket {number}; we will handle it and get back to you.',
-  'survey.stats.none': '[Owner satisfaction survey] {month}: not run yet this month (our default: sent on {when}).',
+  'survey.stats.none':
+    '[Owner satisfaction survey] {month}: not run yet this month (sent on {when}; our default is the first working day at 10:00).',
   'survey.stats.head':
     '[Owner satisfaction survey] {month}: {invited} invited, {completed} completed, response rate {rate}',
   'survey.stats.byQuestion': 'By question (average):',
   'survey.stats.question': '· {label}: {avg} ({n} answers)',
   'survey.stats.byBuilding': 'By building:',
   'survey.stats.building': '· Building {building}: {completed}/{invited} completed, average {avg}',
-  'survey.stats.opinions': 'Owner opinions collected this month: {count}, target {target} (our default target) {mark}',
+  'survey.stats.opinions': 'Owner opinions collected this month: {count}, target {target}{note} {mark}',
+  'survey.stats.targetDefault': ' (our default target, settable per estate)',
+  'survey.stats.targetSet': ' (set for this estate)',
   'survey.stats.met': '✓ met',
   'survey.stats.notMet': '✗ not met',
   'survey.stats.hint':
@@ -42,7 +45,7 @@ export const surveyEn: Record<keyof typeof surveyZh, string> = {
   'survey.score': '{avg}',
   'survey.noScore': '—',
   'survey.opinions.empty': '[Owner opinions] {month}: none collected yet.',
-  'survey.opinions.head': '[Owner opinions] {month}: {count} (target {target}, our default target):',
+  'survey.opinions.head': '[Owner opinions] {month}: {count} (target {target}{note}):',
   'survey.opinions.line': '{n}. {unit} ({date}): {text}{ticket}',
   'survey.opinions.ticket': ' [ticket {number}]',
   'survey.opinions.hint': 'Send the opinion-to-ticket command with a number to file one as a ticket.',
