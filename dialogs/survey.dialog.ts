@@ -3,9 +3,11 @@
 // Each answer is saved as it comes (SurveyResponse.answers), so a restart, a 取消 or a day's pause loses nothing: the
 // next message or "满意度调查" goes on at the next unanswered question. A bad score is refused with a clear answer and
 // the question asked again. "不再调查" at any question opts out; "订阅调查" opts back in.
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkText } from '../src/bot/input-guard.js';
 import { senderOf } from '../src/identity/sender.js';
+import { emergencyRules } from '../src/nlu/emergency-rules.js';
 import { isNoOpinion, matchSurveyWord, parseScore } from '../src/survey/survey.rules.js';
 import { MAX_OPINION, SURVEY_WORDS, type SurveyService, type SurveyState } from '../src/survey/survey.service.js';
 import { textsFor } from './dialog-deps.js';
@@ -24,6 +26,14 @@ interface LoopOptions {
 
 const START_WORDS = /^(开始|参加|好的|好|可以|行|start|ok)$/i;
 
+/** A message that names a danger ("着火了") is no score and no opinion to file away: it gets the emergency phone. */
+function dangerNote(context: TurnContext, text: string): string | null {
+  const { danger, cue } = emergencyRules(text);
+  return danger && !cue
+    ? textsFor(context)('nlu.dangerNote', { phone: senderOf(context).estate.emergencyPhone })
+    : null;
+}
+
 export class SurveyDialog extends ComponentDialog {
   constructor(private readonly surveys: SurveyService) {
     super(SURVEY_DIALOG);
@@ -33,7 +43,9 @@ export class SurveyDialog extends ComponentDialog {
         const problem = checkText(p.context.activity, 50);
         const text = p.recognized.value ?? '';
         if (!problem && (parseScore(text) !== null || matchSurveyWord(text) === 'optOut')) return true;
-        retryWith(p, problem ? tr(problem.key, problem.params) : tr('survey.badScore'));
+        const note = dangerNote(p.context, text);
+        const why = problem ? tr(problem.key, problem.params) : tr('survey.badScore');
+        retryWith(p, note ? `${note}\n${why}` : why);
         return false;
       }),
     );
@@ -113,7 +125,9 @@ export class SurveyDialog extends ComponentDialog {
     }
     const opinion = isNoOpinion(text) ? null : text;
     await this.surveys.finish(state, opinion);
-    await step.context.sendActivity(tr(opinion ? 'survey.thanksOpinion' : 'survey.thanks', { month: state.period }));
+    const thanks = tr(opinion ? 'survey.thanksOpinion' : 'survey.thanks', { month: state.period });
+    const note = opinion ? dangerNote(step.context, opinion) : null;
+    await step.context.sendActivity(note ? `${thanks}\n${note}` : thanks);
     return step.endDialog();
   };
 

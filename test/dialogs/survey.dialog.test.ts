@@ -97,6 +97,7 @@ describeEachDb('monthly satisfaction survey', (provider) => {
         ['还凑合吧大概', refused],
         ['十分', refused],
         ['６', refused],
+        ['楼道里着火了', '如遇紧急情况，请直接拨打物业紧急电话'],
         ['3分', '第 2/4 题'],
       ],
       conversationId,
