@@ -58,6 +58,21 @@ describeEachDb('survey settings per estate', (provider) => {
       expect((r.payload as { text: string }).text).toContain('第 1 题“电梯运行”');
     }
 
+    // A planning run that died half-way (the round row without its completion mark, one invitation gone) is finished
+    // by the next run with the same sample, and nobody is invited twice.
+    const round = await app.db.prisma.surveyRound.findFirstOrThrow();
+    await app.db.prisma.surveyRound.update({ where: { id: round.id }, data: { completedAt: null } });
+    const liu = await person('刘洋');
+    await app.db.prisma.surveyResponse.deleteMany({ where: { personId: liu.id } });
+    await app.db.prisma.outboxMessage.deleteMany({ where: { dedupeKey: { contains: `:invite:${liu.id}` } } });
+    expect(await app.surveys.planMonth(estate!, new Date(LATE.getTime() + 60_000))).toEqual({ invited: 1, skipped: 1 });
+    expect(await app.db.prisma.surveyResponse.count()).toBe(2);
+    expect(await app.db.prisma.outboxMessage.count({ where: { kind: 'survey' } })).toBe(2);
+    expect(await app.surveys.planMonth(estate!, new Date(LATE.getTime() + 120_000))).toEqual({
+      invited: 0,
+      skipped: 0,
+    });
+
     await chatWith(app.bot, { userId: 'owner-zhao' }).converse([
       ['非常满意', '第 2/3 题：您对“绿化养护”满意吗？'],
       ['3', '第 3/3 题：您对“停车管理”满意吗？'],
