@@ -30,6 +30,9 @@ import { BINDING_DIALOG, type BindingOptions, type BindingResult } from './bindi
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { flowOf, FLOWS, helpText, isHelpCommand, matchCommand, menuChoices, type Flow } from './flow-registry.js';
 import { HANDOFF_DIALOG } from './handoff.dialog.js';
+import { SURVEY_DIALOG, SurveyDialog } from './survey.dialog.js';
+import { matchSurveyWord, startsSurvey } from '../src/survey/survey.rules.js';
+import type { SurveyService } from '../src/survey/survey.service.js';
 import { InterruptibleDialog } from './interruptible.dialog.js';
 import { retryWith } from './prompts/retry.js';
 import type { FlowOptions, Understood } from './understood.js';
@@ -93,6 +96,7 @@ export class MainDialog extends InterruptibleDialog {
   private readonly complaints: ComplaintService;
   private readonly identity: IdentityService;
   private readonly recognizer: Recognizer;
+  private readonly surveys: SurveyService;
 
   constructor(deps: DialogDeps) {
     super(MAIN_DIALOG);
@@ -100,10 +104,13 @@ export class MainDialog extends InterruptibleDialog {
     this.complaints = deps.complaints;
     this.identity = deps.identity;
     this.recognizer = deps.recognizer;
+    this.surveys = deps.surveys;
     this.addDialog(new SafeChoicePrompt(MENU, (p) => this.validateMenu(p), 'zh-cn'));
     this.addDialog(new SafeChoicePrompt(CONFIRM, (p) => this.acceptChoiceOrText(p), 'zh-cn'));
     this.addDialog(new SafeChoicePrompt(EMERGENCY_CHECK, (p) => this.acceptChoiceOrText(p), 'zh-cn'));
     for (const flow of FLOWS) this.addDialog(flow.create(deps));
+    // Not a registry flow: it has no recogniser intent; its words and the invitation's replies are matched below.
+    this.addDialog(new SurveyDialog(deps.surveys));
     this.addDialog(new WaterfallDialog(STEPS, [this.understand, this.resolve, this.afterBinding]));
     this.initialDialogId = STEPS;
   }
@@ -126,6 +133,15 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(surveyReply);
         return step.endDialog();
       }
+      // 满意度调查 / 不再调查 / 订阅调查, and a reply to this month's invitation ("5", "开始").
+      const surveyWord = matchSurveyWord(text);
+      if (surveyWord) return step.replaceDialog(SURVEY_DIALOG, { understood: this.understood(text, surveyWord, true) });
+      if (
+        sender.personId &&
+        startsSurvey(text) &&
+        (await this.surveys.openState(sender.personId, sender.estate.timezone))
+      )
+        return step.replaceDialog(SURVEY_DIALOG, { understood: this.understood(text, 'reply', false) });
     }
     const language = matchLanguage(text);
     if (language) return this.switchLanguage(step, language);

@@ -74,6 +74,9 @@ import { REPO_ROOT } from './shared/repo-root.js';
 import { ReportService } from './reports/report.service.js';
 import { reportCommands } from './commands/report.commands.js';
 import { reportJobs } from './reports/report.jobs.js';
+import { SurveyService } from './survey/survey.service.js';
+import { surveyJobs } from './survey/survey.jobs.js';
+import { surveyCommands } from './commands/survey.commands.js';
 import { loadRecognizer } from './nlu/model-file.js';
 import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
@@ -89,6 +92,7 @@ export interface BotParts {
   reports: ReportService;
   sla: SlaService;
   handoffs: HandoffService;
+  surveys: SurveyService;
   /** Desk shifts and holidays: SLA due times, desk slots and callback reminders run on it. */
   deskCalendar: BusinessCalendar;
 }
@@ -120,7 +124,9 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
-  const reports = new ReportService(db.prisma, deskCalendar);
+  // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
+  const surveys = new SurveyService(db.prisma, now, deskCalendar);
+  const reports = new ReportService(db.prisma, deskCalendar, surveys);
   const handoffs = new HandoffService(db.prisma, now);
   const commands = new CommandRouter(
     [
@@ -134,6 +140,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...feeCommands({ prisma: db.prisma }),
       ...keyCommands({ keys }),
       ...reportCommands({ reports }),
+      ...surveyCommands({ surveys, complaints }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
     ],
     {
@@ -153,11 +160,12 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     complaints,
     keys,
     renovation,
+    surveys,
     logger,
     now,
     ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),
   });
-  return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, deskCalendar };
+  return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, surveys, deskCalendar };
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
@@ -174,6 +182,7 @@ export function buildJobs(db: Database, parts: BotParts): Job[] {
       timezoneOf: async (id) => (await parts.estates.byId(id))?.timezone ?? null,
     }),
     ...reportJobs({ reports: parts.reports }),
+    ...surveyJobs({ surveys: parts.surveys }),
   ];
 }
 

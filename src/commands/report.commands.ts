@@ -48,7 +48,7 @@ export function reportCommands(deps: ReportCommandDeps): Command[] {
       name: '满意度',
       aliases: ['csat'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '回访满意度（平均分、分布），默认本月',
+      summary: '回访满意度（平均分、分布）和月度业主满意度调查（回复率、各题/各楼栋平均分、意见数对目标），默认本月',
       usage: csatUsage,
       run: async (ctx) => {
         const estate = estateOf(ctx);

@@ -54,6 +54,12 @@ export function reportSettings(estateSettings: unknown): ReportSettings {
   return parsed.success ? parsed.data : reportSettingsSchema.parse({});
 }
 
+/** The monthly 满意度 survey's part of 满意度 and of the monthly report (SurveyService fits). */
+export interface SurveyResults {
+  resultsText(estate: ReportEstate, period: string): Promise<string>;
+  monthLine(estate: ReportEstate, period: string): Promise<string>;
+}
+
 /** Only what the holiday warning needs (BusinessCalendar fits). */
 export interface HolidayCoverage {
   missingYears(from: Date, to: Date): number[];
@@ -182,12 +188,15 @@ export interface MonthStats {
   repeats: number;
   csat: { answered: number; average: number | null; byScore: Map<number, number> };
   collection: { dueCents: number; paidCents: number; rate: number | null };
+  /** The monthly survey (issue #20): its results text for 满意度 and its opinions-vs-target line for the report. */
+  survey?: { results: string; opinions: string };
 }
 
 export class ReportService {
   constructor(
     private readonly prisma: Prisma,
     private readonly holidays?: HolidayCoverage,
+    private readonly surveys?: SurveyResults,
   ) {}
 
   estates(): Promise<ReportEstate[]> {
@@ -246,12 +255,17 @@ export class ReportService {
 
   async monthStats(estate: ReportEstate, month: Month, now: Date): Promise<MonthStats> {
     const p = month.period;
-    const [byCat, sla, repeats, csat, bills] = await Promise.all([
+    const [byCat, sla, repeats, csat, bills, survey] = await Promise.all([
       ticketCountsByCategory(this.prisma, estate.id, p),
       slaCounts(this.prisma, estate.id, p, now),
       repeatCount(this.prisma, estate.id, p),
       csatScores(this.prisma, estate.id, p),
       collectionTotals(this.prisma, estate.id, { period: month.key }),
+      this.surveys
+        ? Promise.all([this.surveys.resultsText(estate, month.key), this.surveys.monthLine(estate, month.key)]).then(
+            ([results, opinions]) => ({ results, opinions }),
+          )
+        : Promise.resolve(undefined),
     ]);
     const perCat = new Map<string, number>();
     for (const r of byCat)
@@ -269,16 +283,19 @@ export class ReportService {
       repeats,
       csat,
       collection: { dueCents, paidCents, rate: collectionRate(dueCents, paidCents) },
+      ...(survey ? { survey } : {}),
     };
   }
 
   csatText(s: MonthStats, estate: ReportEstate): string {
     const target = reportSettings(estate.settings).csatTarget;
-    if (s.csat.answered === 0) return `【满意度】${s.month.label}：暂无回访评分。`;
+    const survey = s.survey ? ['', s.survey.results] : [];
+    if (s.csat.answered === 0) return [`【满意度】${s.month.label}：暂无回访评分。`, ...survey].join('\n');
     const dist = [5, 4, 3, 2, 1].map((n) => `${n}分 ${s.csat.byScore.get(n) ?? 0}`).join('，');
     return [
       `【满意度】${s.month.label}：平均 ${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${target} 分 ${mark(s.csat.average === null ? null : s.csat.average >= target)}`,
       `评分分布：${dist}`,
+      ...survey,
     ].join('\n');
   }
 
@@ -292,6 +309,7 @@ export class ReportService {
       `满意度：${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${t.csatTarget} 分 ${mark(s.csat.average === null ? null : s.csat.average >= t.csatTarget)}`,
       `物业费收缴率：${formatPercent(s.collection.rate)}，目标 ≥ ${formatPercent(t.collectionRateTarget)} ${mark(s.collection.rate === null ? null : s.collection.rate >= t.collectionRateTarget)}`,
     );
+    if (s.survey) lines.push(s.survey.opinions);
     return lines.join('\n');
   }
 

@@ -1,0 +1,431 @@
+// The monthly 满意度 survey (issue #20): planning a month's round into the outbox (quiet hours, opt-out, dedupe keys),
+// the one reminder, the owner's answers (saved one at a time, so a restart loses nothing), and the results supervisors
+// read (满意度, 意见列表, 意见转工单, the monthly report line). Rules and defaults: survey.rules.ts.
+import type { Prisma } from '../db/client.js';
+import {
+  boundOwners,
+  buildingNames,
+  clearSurveyOptOut,
+  completeResponse,
+  completeRound,
+  createResponse,
+  deleteResponse,
+  dueSurveyReminders,
+  ensureRound,
+  findRound,
+  invitedPeople,
+  isSurveyOptedOut,
+  linkOpinionTicket,
+  markReminded,
+  openResponseOf,
+  opinionCount,
+  roundOpinions,
+  roundResponses,
+  saveAnswers,
+  setSurveyOptOut,
+  surveyEstates,
+  surveyOptOuts,
+  ticketNumbers,
+  unitLabelParts,
+} from '../db/survey.repo.js';
+import type { ComplaintService } from '../complaints/complaint.service.js';
+import type { EstateInfo } from '../estate/estate.service.js';
+import { t, type Locale, type MessageKey, type Params } from '../i18n/index.js';
+import { unitLabel } from '../identity/sender.js';
+import { notifyPerson } from '../notify/notifier.js';
+import { releaseAt } from '../notify/quiet-hours.js';
+import { AppError } from '../shared/app-error.js';
+import type { Clock } from '../shared/clock.js';
+import { formatLocal, localDateKey, localParts } from '../shared/zoned-time.js';
+import {
+  aggregate,
+  opinionTargetIsDefault,
+  answersOf,
+  pickSample,
+  questionsOf,
+  roundIsDue,
+  surveySettingsOf,
+  type SurveyAggregate,
+  type SurveyQuestion,
+  type SurveySettings,
+  type WorkdayCalendar,
+} from './survey.rules.js';
+
+/** The words the owner is told to reply (the dialog and the main dialog match them: survey.rules matchSurveyWord). */
+export const SURVEY_WORDS = {
+  start: '开始',
+  resume: '满意度调查',
+  optOut: '不再调查',
+  optIn: '订阅调查',
+  bind: '绑定',
+} as const;
+
+/** Longest free-text opinion kept. */
+export const MAX_OPINION = 500;
+
+export interface SurveyEstate {
+  id: string;
+  name: string;
+  timezone: string;
+  settings: unknown;
+}
+
+export interface PlanResult {
+  invited: number;
+  skipped: number;
+}
+
+/** Where an owner stands in their open survey: the next question (or the opinion) to ask. */
+export interface SurveyState {
+  responseId: string;
+  period: string;
+  questions: SurveyQuestion[];
+  answers: Record<string, number>;
+  /** Index of the next unanswered question; === questions.length when only the opinion is left. */
+  next: number;
+}
+
+const monthOf = (now: Date, tz: string) => localDateKey(now, tz).slice(0, 7);
+
+export class SurveyService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: Clock,
+    private readonly calendar: WorkdayCalendar,
+  ) {}
+
+  settings(estate: { settings: unknown }): SurveySettings {
+    return surveySettingsOf(estate.settings);
+  }
+
+  estates(): Promise<SurveyEstate[]> {
+    return surveyEstates(this.prisma);
+  }
+
+  // ── planning (the scheduler job) ──
+
+  /**
+   * Plans this month's round when it is due: the round row (questions frozen), then per invited owner the response
+   * row and the invitation in one transaction. Planning again finds the rows and sends nothing twice; a run that
+   * crashed half-way goes on with the same sample.
+   */
+  async planMonth(estate: SurveyEstate, now: Date): Promise<PlanResult> {
+    const s = this.settings(estate);
+    const tz = estate.timezone;
+    const today = localDateKey(now, tz);
+    const p = localParts(now, tz);
+    if (!s.enabled || !roundIsDue(today, p.hour * 60 + p.minute, s, this.calendar)) return { invited: 0, skipped: 0 };
+    const period = today.slice(0, 7);
+    const existing = await findRound(this.prisma, estate.id, period);
+    if (existing?.completedAt) return { invited: 0, skipped: 0 };
+    const round =
+      existing ??
+      (await ensureRound(this.prisma, { estateId: estate.id, period, questions: s.questions, plannedAt: now }));
+    const questions = questionsOf(round.questions);
+    const sample = pickSample(await boundOwners(this.prisma, estate.id), await surveyOptOuts(this.prisma), s, period);
+    const already = await invitedPeople(this.prisma, round.id);
+    const notBefore = releaseAt('survey', now, tz);
+    const text = t('zh-CN', 'survey.invite', {
+      estate: estate.name,
+      month: period,
+      count: questions.length,
+      first: questions[0]?.label ?? '',
+      start: SURVEY_WORDS.start,
+      optOut: SURVEY_WORDS.optOut,
+    });
+    let invited = 0;
+    let skipped = 0;
+    for (const c of sample) {
+      if (already.has(c.personId)) continue;
+      const ok = await this.prisma.$transaction(async (tx) => {
+        const row = await createResponse(tx, { roundId: round.id, ...c, invitedAt: now });
+        if (!row) return false;
+        const sent = await notifyPerson(tx, c.personId, {
+          kind: 'survey',
+          // No buttons: on WeChat they become a numbered menu, and a score "2" would pick the second entry.
+          message: { text },
+          dedupeKey: `survey:${round.id}:invite:${c.personId}`,
+          at: now,
+          notBefore,
+        });
+        // An invitation that reaches nobody is not an invitation: no row, not counted as invited.
+        if (sent === 0) await deleteResponse(tx, row.id);
+        return sent > 0;
+      });
+      if (ok) invited++;
+      else skipped++;
+    }
+    await completeRound(this.prisma, round.id, now);
+    return { invited, skipped };
+  }
+
+  /** The one reminder, `reminderAfterDays` after the invitation, to owners who have not finished this month's survey. */
+  async remindMonth(estate: SurveyEstate, now: Date): Promise<number> {
+    const s = this.settings(estate);
+    if (!s.enabled) return 0;
+    const period = monthOf(now, estate.timezone);
+    const round = await findRound(this.prisma, estate.id, period);
+    if (!round) return 0;
+    const due = await dueSurveyReminders(
+      this.prisma,
+      round.id,
+      new Date(now.getTime() - s.reminderAfterDays * 86_400_000),
+    );
+    if (due.length === 0) return 0;
+    const optedOut = await surveyOptOuts(this.prisma);
+    const notBefore = releaseAt('survey', now, estate.timezone);
+    const text = t('zh-CN', 'survey.reminder', {
+      estate: estate.name,
+      month: period,
+      resume: SURVEY_WORDS.resume,
+      optOut: SURVEY_WORDS.optOut,
+    });
+    let n = 0;
+    for (const r of due) {
+      if (optedOut.has(r.personId)) continue;
+      const ok = await this.prisma.$transaction(async (tx) => {
+        if (!(await markReminded(tx, r.id, now))) return false;
+        return (
+          (await notifyPerson(tx, r.personId, {
+            kind: 'survey',
+            message: { text },
+            dedupeKey: `survey:${round.id}:remind:${r.personId}`,
+            at: now,
+            notBefore,
+          })) > 0
+        );
+      });
+      if (ok) n++;
+    }
+    return n;
+  }
+
+  // ── the owner ──
+
+  /** The owner's open survey of the current month (an older unfinished one has lapsed), or null. */
+  async openState(personId: string, tz: string): Promise<SurveyState | null> {
+    const r = await openResponseOf(this.prisma, personId);
+    if (!r || r.round.period !== monthOf(this.now(), tz)) return null;
+    const questions = questionsOf(r.round.questions);
+    const answers = answersOf(r.answers);
+    const next = questions.findIndex((q) => answers[q.key] === undefined);
+    return {
+      responseId: r.id,
+      period: r.round.period,
+      questions,
+      answers,
+      next: next === -1 ? questions.length : next,
+    };
+  }
+
+  /** Saves one score; returns the state after it. */
+  async answer(state: SurveyState, score: number): Promise<SurveyState> {
+    const q = state.questions[state.next];
+    if (!q) return state;
+    const answers = { ...state.answers, [q.key]: score };
+    await saveAnswers(this.prisma, state.responseId, answers, this.now());
+    const next = state.questions.findIndex((x) => answers[x.key] === undefined);
+    return { ...state, answers, next: next === -1 ? state.questions.length : next };
+  }
+
+  /** Finishes the survey with the opinion (null: none). */
+  async finish(state: SurveyState, opinion: string | null): Promise<boolean> {
+    const text = opinion?.trim() ? opinion.trim().slice(0, MAX_OPINION) : null;
+    return completeResponse(this.prisma, state.responseId, text, this.now());
+  }
+
+  isOptedOut(personId: string): Promise<boolean> {
+    return isSurveyOptedOut(this.prisma, personId);
+  }
+
+  /** "不再调查": true when newly opted out. */
+  optOut(personId: string): Promise<boolean> {
+    return setSurveyOptOut(this.prisma, personId, this.now());
+  }
+
+  /** "订阅调查": true when an opt-out was removed. */
+  optIn(personId: string): Promise<boolean> {
+    return clearSurveyOptOut(this.prisma, personId);
+  }
+
+  // ── supervisors ──
+
+  async results(
+    estate: SurveyEstate,
+    period: string,
+  ): Promise<{ agg: SurveyAggregate; buildings: Map<string, string> } | null> {
+    const round = await findRound(this.prisma, estate.id, period);
+    if (!round) return null;
+    const rows = await roundResponses(this.prisma, round.id);
+    const agg = aggregate(
+      questionsOf(round.questions),
+      rows.map((r) => ({
+        buildingId: r.buildingId,
+        answers: answersOf(r.answers),
+        completed: r.completedAt !== null,
+        hasOpinion: r.opinion !== null,
+      })),
+    );
+    return { agg, buildings: await buildingNames(this.prisma, estate.id) };
+  }
+
+  /** Opinions collected in a month (the figure shown against the target). */
+  opinionCount(estate: SurveyEstate, period: string): Promise<number> {
+    return opinionCount(this.prisma, estate.id, period);
+  }
+
+  /** 满意度's survey part: response rate, average per question and per building, opinions against the target. */
+  async resultsText(estate: SurveyEstate, period: string, locale: Locale = 'zh-CN'): Promise<string> {
+    const tr = (k: MessageKey, p?: Params) => t(locale, k, p);
+    const s = this.settings(estate);
+    const r = await this.results(estate, period);
+    if (!r) {
+      const when =
+        s.day === 'firstWorkday'
+          ? tr('survey.stats.firstWorkday', { time: s.time })
+          : tr('survey.stats.fixedDay', { day: s.day, time: s.time });
+      return [tr('survey.stats.none', { month: period, when }), this.opinionLine(0, estate, locale)].join('\n');
+    }
+    const { agg, buildings } = r;
+    const score = (v: number | null) => (v === null ? tr('survey.noScore') : tr('survey.score', { avg: v.toFixed(2) }));
+    const lines = [
+      tr('survey.stats.head', {
+        month: period,
+        invited: agg.invited,
+        completed: agg.completed,
+        rate: agg.responseRate === null ? '—' : `${(agg.responseRate * 100).toFixed(1)}%`,
+      }),
+      tr('survey.stats.byQuestion'),
+      ...agg.questions.map((q) =>
+        tr('survey.stats.question', { label: q.label, avg: score(q.average), n: q.answered }),
+      ),
+      tr('survey.stats.byBuilding'),
+      ...agg.buildings
+        .map((b) => ({ ...b, name: buildings.get(b.buildingId) ?? '?' }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
+        .map((b) =>
+          tr('survey.stats.building', {
+            building: b.name,
+            completed: b.completed,
+            invited: b.invited,
+            avg: score(b.average),
+          }),
+        ),
+      this.opinionLine(agg.opinions, estate, locale),
+    ];
+    if (agg.opinions > 0) lines.push(tr('survey.stats.hint'));
+    return lines.join('\n');
+  }
+
+  /** The monthly report's line: the month's opinions against the estate's target. */
+  async monthLine(estate: SurveyEstate, period: string): Promise<string> {
+    return this.opinionLine(await this.opinionCount(estate, period), estate);
+  }
+
+  /** "本月收集业主意见 N 条，目标 M 条（本物业默认目标）✓/✗" — also a line of the monthly report. */
+  opinionLine(count: number, estate: { settings: unknown }, locale: Locale = 'zh-CN'): string {
+    const target = this.settings(estate).monthlyOpinionTarget;
+    return t(locale, 'survey.stats.opinions', {
+      count,
+      target,
+      note: this.targetNote(estate, locale),
+      mark: t(locale, count >= target ? 'survey.stats.met' : 'survey.stats.notMet'),
+    });
+  }
+
+  private targetNote(estate: { settings: unknown }, locale: Locale): string {
+    return t(locale, opinionTargetIsDefault(estate.settings) ? 'survey.stats.targetDefault' : 'survey.stats.targetSet');
+  }
+
+  private async opinionsOf(estate: SurveyEstate, period: string) {
+    const round = await findRound(this.prisma, estate.id, period);
+    return round ? roundOpinions(this.prisma, round.id) : [];
+  }
+
+  /** 意见列表: the month's opinions, numbered in the order they came in. */
+  async opinionsText(estate: SurveyEstate, period: string, locale: Locale = 'zh-CN'): Promise<string> {
+    const rows = await this.opinionsOf(estate, period);
+    if (rows.length === 0) return t(locale, 'survey.opinions.empty', { month: period });
+    const numbers = await ticketNumbers(
+      this.prisma,
+      rows.flatMap((r) => (r.ticketId ? [r.ticketId] : [])),
+    );
+    const lines = [
+      t(locale, 'survey.opinions.head', {
+        month: period,
+        count: rows.length,
+        target: this.settings(estate).monthlyOpinionTarget,
+        note: this.targetNote(estate, locale),
+      }),
+    ];
+    for (const [i, r] of rows.entries()) {
+      const u = await unitLabelParts(this.prisma, r.unitId);
+      const number = r.ticketId ? numbers.get(r.ticketId) : undefined;
+      lines.push(
+        t(locale, 'survey.opinions.line', {
+          n: i + 1,
+          unit: u ? unitLabel(u.building, u.entrance, u.room) : '—',
+          date: r.completedAt ? formatLocal(r.completedAt, estate.timezone, 'date') : '',
+          text: r.opinion ?? '',
+          ticket: number ? t(locale, 'survey.opinions.ticket', { number }) : '',
+        }),
+      );
+    }
+    lines.push(t(locale, 'survey.opinions.hint'));
+    return lines.join('\n');
+  }
+
+  /**
+   * 意见转工单 N: the N-th opinion of the month becomes a complaint ticket (category 其他) on the owner's unit, filed
+   * once (a second supervisor is told the ticket number); the owner is told through the outbox.
+   */
+  async opinionToTicket(
+    complaints: ComplaintService,
+    estate: EstateInfo,
+    period: string,
+    n: number,
+    locale: Locale = 'zh-CN',
+  ): Promise<string> {
+    const rows = await this.opinionsOf(estate, period);
+    const row = rows[n - 1];
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        `opinion ${n} of ${period}`,
+        t(locale, 'survey.toTicket.notFound', { n, month: period, count: rows.length }),
+      );
+    if (row.ticketId) {
+      const number = (await ticketNumbers(this.prisma, [row.ticketId])).get(row.ticketId) ?? row.ticketId;
+      return t(locale, 'survey.toTicket.already', { n, number });
+    }
+    const created = await complaints.create({
+      estate,
+      personId: row.personId,
+      unitId: row.unitId,
+      category: '其他',
+      description: t('zh-CN', 'survey.ticket.description', { month: period, text: row.opinion ?? '' }),
+      location: t('zh-CN', 'survey.ticket.location'),
+      urgent: false,
+      attachments: [],
+      // A second 意见转工单 of the same opinion (two supervisors at once) gets the same ticket back.
+      intakeKey: `survey-opinion:${row.id}`,
+    });
+    const number = created.ticket.number;
+    if (!(await linkOpinionTicket(this.prisma, row.id, created.ticket.id))) {
+      return t(locale, 'survey.toTicket.already', { n, number });
+    }
+    const now = this.now();
+    await notifyPerson(this.prisma, row.personId, {
+      kind: 'notice',
+      message: { text: t('zh-CN', 'survey.ownerTicket', { month: period, number }) },
+      dedupeKey: `survey-opinion-ticket:${row.id}`,
+      at: now,
+    });
+    const u = await unitLabelParts(this.prisma, row.unitId);
+    return t(locale, 'survey.toTicket.done', {
+      n,
+      number,
+      unit: u ? unitLabel(u.building, u.entrance, u.room) : '—',
+    });
+  }
+}
