@@ -57,6 +57,8 @@ import { BindingService } from './identity/binding.service.js';
 import type { Locale } from './i18n/index.js';
 import { DeskSlots, deskSlotsSource, keyDeskSettings } from './keys/desk-slots.js';
 import { DeskCalendars } from './sla/desk-settings.js';
+import { SettingsService } from './settings/settings.service.js';
+import { settingsCommands } from './commands/settings.commands.js';
 import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
 import { keyJobs } from './keys/key.jobs.js';
@@ -142,6 +144,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...keyCommands({ keys }),
       ...reportCommands({ reports }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
+      // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
+      ...settingsCommands({ settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)) }),
     ],
     {
       isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),

@@ -32,7 +32,7 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.err.invalid': '{key}: value refused, nothing changed: {reason}',
   'settings.err.noEstate': 'No estate with code {code}.',
   'settings.err.usage':
-    'Usage: /settings <item> <value>, e.g. /settings 前台时间 Mon-Sun 08:30-18:00. Send "/settings" for the list.',
+    'Usage: /settings <item> <value>, e.g. /settings desk.hours Mon-Sun 08:30-18:00. Send "/settings" for the list.',
   'settings.help.desk.hours':
     'Desk hours: which days, from when to when (SLA clocks, callback reminders and key slots follow them). Default (ours): every day 08:30–12:00, 13:30–18:00. E.g. Mon-Sun 08:30-18:00; Sun closed',
   'settings.help.desk.closedDates':
@@ -45,7 +45,7 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.help.complaints.emergencyAckMinutes':
     'Minutes for someone to acknowledge an emergency before the manager is pinged. Default: 10',
   'settings.help.complaints.limits':
-    'Limits per category (JSON), e.g. {"漏水/渗水":{"1":{"ackMinutes":60}}}. Default: none',
+    'Limits per category (JSON), e.g. {"<category>":{"1":{"ackMinutes":60}}}. Default: none',
   'settings.help.complaints.categories': 'Complaint categories (comma-separated). Default: the nine standard ones',
   'settings.help.complaints.repeatWindowDays':
     'Days within which a complaint of the same unit and category is a repeat. Default: 90',
@@ -69,13 +69,13 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.show.line': '· {key}{chat}: {value}\n  {help}',
   'settings.show.chatWord': ' ({word})',
   'settings.show.chatHead':
-    '[{estate} common settings] Send "/settings item value" to change, e.g. /settings 前台时间 Mon-Sun 08:30-18:00',
+    '[{estate} common settings] Send "/settings item value" to change, e.g. /settings desk.hours Mon-Sun 08:30-18:00',
   'settings.show.chatLine': '· {word}: {value}',
   'settings.show.chatMore': 'Other items: npm run cli -- settings show / set.',
   'settings.set.done': 'Changed {key}: {before} → {after}',
   'settings.set.unchanged': '{key} is already: {after} (nothing changed)',
   'settings.cli.usage': 'Usage: settings show [estate code]; settings set <estate code> <item> <value>',
-  'leaver.usage': 'Usage: /leaver name, e.g. /leaver 王芳',
+  'leaver.usage': 'Usage: /leaver name, e.g. /leaver Wang Fang',
   'leaver.notFound': 'No active staff member "{name}" in this estate.',
   'leaver.ambiguous': '{count} active staff members are called "{name}"; ask an administrator to handle it.',
   'leaver.self': 'You cannot process your own leaving.',
@@ -90,5 +90,5 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'unregister.notGroup': 'Send "/unregistergroup" in the group to unregister.',
   'unregister.notRegistered': 'This group is not a registered staff group.',
   'unregister.done':
-    'This group ({role}) is unregistered. Notices for {role} now go privately to active {role} staff; send "/registergroup" in a new group to register again.',
+    'This group ({role}) is unregistered. Notices for {role} now go privately to active {role} staff; send "/registergroup {role}" in a new group to register again.',
 } as const;
