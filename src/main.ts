@@ -59,6 +59,7 @@ import { DeskSlots, deskSlotsSource, keyDeskSettings } from './keys/desk-slots.j
 import { DeskCalendars } from './sla/desk-settings.js';
 import { SettingsService } from './settings/settings.service.js';
 import { settingsCommands } from './commands/settings.commands.js';
+import { StaffAdminService } from './identity/staff-admin.service.js';
 import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
 import { keyJobs } from './keys/key.jobs.js';
@@ -145,7 +146,10 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...reportCommands({ reports }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
-      ...settingsCommands({ settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)) }),
+      ...settingsCommands({
+        settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)),
+        staffAdmin: new StaffAdminService(db.prisma, now),
+      }),
     ],
     {
       isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
