@@ -111,9 +111,10 @@ export class KeysDialog extends ComponentDialog {
     const sender = senderOf(prompt.context);
     const svc = this.deps.keys;
     const estateId = ownerOf(sender).estateId;
+    const slots = await svc.slotsFor(estateId);
     const now = this.deps.now();
     const tr = textsFor(prompt.context);
-    const reading = readWhen(prompt.context.activity.text ?? '', now, svc.slots.tz);
+    const reading = readWhen(prompt.context.activity.text ?? '', now, slots.tz);
     if (reading) {
       const plan = await this.plan(reading, estateId, now, tr, sender.locale);
       if ('slot' in plan) {
@@ -133,14 +134,14 @@ export class KeysDialog extends ComponentDialog {
     // "周六下午" may resolve to last and next Saturday: try each reading, the first that yields a free slot wins.
     for (const res of withNextWeek(prompt.recognized.value ?? [])) {
       const raw = res.value ?? (res as { start?: string }).start ?? '';
-      const at = resolutionToDate(res, svc.slots.tz);
+      const at = resolutionToDate(res, slots.tz);
       if (!at) continue;
-      const day = localDateKey(at, svc.slots.tz);
+      const day = localDateKey(at, slots.tz);
       const isRange = (res as { end?: string }).end !== undefined || /^\d{4}-\d{2}-\d{2}$/.test(raw);
       if (isRange) {
-        const closed = svc.slots.closedDay(day);
+        const closed = slots.closedDay(day);
         if (closed) {
-          problem = svc.slots.refusalText(closed, sender.locale);
+          problem = slots.refusalText(closed, sender.locale);
           continue;
         }
         // The range end is ignored: the recognizer's 下午 ends at 16:00, the desk's at 18:00.
@@ -152,17 +153,17 @@ export class KeysDialog extends ComponentDialog {
         prompt.context.turnState.set(SLOT_KEY, { slot: first, daySaid: true } satisfies SlotPlan);
         return true;
       }
-      const refusal = svc.slots.check(at, now);
+      const refusal = slots.check(at, now);
       if (refusal) {
-        problem = svc.slots.refusalText(refusal, sender.locale);
+        problem = slots.refusalText(refusal, sender.locale);
         continue;
       }
       const free = await svc.freeSlots(estateId, day);
       if (!free.some((s) => s.getTime() === at.getTime())) {
         const alt = free.find((s) => s.getTime() > at.getTime());
         problem = tr('keys.slotFull', {
-          slot: formatLocal(at, svc.slots.tz),
-          alt: alt ? tr('keys.slotFullAlt', { time: formatLocal(alt, svc.slots.tz, 'time') }) : '',
+          slot: formatLocal(at, slots.tz),
+          alt: alt ? tr('keys.slotFullAlt', { time: formatLocal(alt, slots.tz, 'time') }) : '',
         });
         continue;
       }
@@ -176,15 +177,16 @@ export class KeysDialog extends ComponentDialog {
   /** What a reading allows at the desk: the slot itself, the first free slots of a day or part of one, or why not. */
   private async plan(w: When, estateId: string, now: Date, tr: Translate, locale: Sender['locale']): Promise<SlotPlan> {
     const svc = this.deps.keys;
-    const tz = svc.slots.tz;
+    const slots = await svc.slotsFor(estateId);
+    const tz = slots.tz;
     if (w.kind === 'noSuchDay') {
       const [year, month, day] = w.said.split('-').map(Number);
       return { problem: tr('keys.noSuchDay', { year: String(year), month: String(month), day: String(day) }) };
     }
     if (w.kind === 'at') {
       const at = zonedTime(w.day, w.minutes, tz);
-      const refusal = svc.slots.check(at, now);
-      if (refusal) return { problem: svc.slots.refusalText(refusal, locale) };
+      const refusal = slots.check(at, now);
+      if (refusal) return { problem: slots.refusalText(refusal, locale) };
       const free = await svc.freeSlots(estateId, w.day);
       if (free.some((s) => s.getTime() === at.getTime())) return { slot: at, daySaid: w.daySaid };
       const alt = free.find((s) => s.getTime() > at.getTime());
@@ -195,8 +197,8 @@ export class KeysDialog extends ComponentDialog {
         }),
       };
     }
-    const closed = svc.slots.closedDay(w.day);
-    if (closed) return { problem: svc.slots.refusalText(closed, locale) };
+    const closed = slots.closedDay(w.day);
+    if (closed) return { problem: slots.refusalText(closed, locale) };
     const minuteOf = (d: Date) => {
       const p = localParts(d, tz);
       return p.hour * 60 + p.minute;
@@ -318,7 +320,7 @@ export class KeysDialog extends ComponentDialog {
           return step.endDialog();
         }
         v.description = text;
-        return this.askTime(step, askWhen(svc.slots, tr, sender.locale));
+        return this.askTime(step, askWhen(await svc.slotsFor(owner.estateId), tr, sender.locale));
       case 'pickup': {
         if (/^(本人|我|自己|1|me|myself)$/i.test(text)) v.person = { self: true };
         else {
@@ -329,7 +331,7 @@ export class KeysDialog extends ComponentDialog {
           }
           v.person = { self: false, name: m[1], phone: m[2].replace(/\D/g, '') };
         }
-        return this.askTime(step, askWhen(svc.slots, tr, sender.locale));
+        return this.askTime(step, askWhen(await svc.slotsFor(owner.estateId), tr, sender.locale));
       }
       case 'authorise': {
         const holdingId = v.holdingId ?? '';
@@ -366,7 +368,7 @@ export class KeysDialog extends ComponentDialog {
           step,
           tr('keys.originalTime', {
             slot: formatLocal(chosen.slotStart, svc.slots.tz),
-            ask: askWhen(svc.slots, tr, sender.locale),
+            ask: askWhen(await svc.slotsFor(owner.estateId), tr, sender.locale),
           }),
         );
       }

@@ -8,6 +8,8 @@
 //   oa-menu [--file menu.json] [--dry-run]    the WeChat Official Account's custom menu (自定义菜单)
 //   export-person <phone|unit> [--out f.json]  PIPL: everything held about a person, as JSON (audited)
 //   erase-person <phone|unit> --yes            PIPL: erase a person; tickets keep facts without name/phone (audited)
+//   settings show [JXHY]                       every settable per-estate setting with its value and help
+//   settings set JXHY desk.hours 周一至周日 08:30-18:00   set one (validated; refused values write nothing; audited)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +28,7 @@ import { runOaMenu } from '../adapters/wechat-oa/oa-menu.cli.js';
 import { formatLocal } from './shared/zoned-time.js';
 import { PersonDataService } from './privacy/person-data.service.js';
 import { t } from './i18n/index.js';
+import { SettingsService } from './settings/settings.service.js';
 
 export const CLI_USAGE = `用法: npm run cli -- <命令>
   migrate                                          执行数据库迁移
@@ -36,7 +39,9 @@ export const CLI_USAGE = `用法: npm run cli -- <命令>
   import-bills <账单.csv> [--estate 小区编码]         导入账单/缴费（UTF-8 或 GBK；有错误则整批不导入）
   oa-menu [--file 菜单.json] [--dry-run]            设置公众号自定义菜单（默认：投诉报修、物业费、我的）
   export-person <手机号|房号> [--out 文件.json]      导出某人的全部个人信息（JSON，记入审计日志）
-  erase-person <手机号|房号> --yes                  删除某人的个人信息（工单保留事实、去除姓名手机号；记入审计日志）`;
+  erase-person <手机号|房号> --yes                  删除某人的个人信息（工单保留事实、去除姓名手机号；记入审计日志）
+  settings show [小区编码]                          查看小区的全部设置项（当前值与说明）
+  settings set <小区编码> <项目> <值>                修改一项设置（校验不通过则不写入；记入审计日志）`;
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -60,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (argv[0] === 'oa-menu') return runOaMenu(argv.slice(1), io);
+  if (argv[0] === 'settings') return runSettings(argv.slice(1), io);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -172,6 +178,54 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(`未知命令 ${command}\n${CLI_USAGE}`);
         return 1;
     }
+  } catch (err) {
+    if (err instanceof AppError) {
+      io.out(err.userText);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `settings show [code]` / `settings set <code> <key> <value…>`: read by hand, not parseArgs (a value such as
+ * "-7,0,3,15" is not an option).
+ */
+async function runSettings(args: string[], io: CliIo): Promise<number> {
+  const [sub, code, key, ...rest] = args;
+  if (sub !== 'show' && !(sub === 'set' && code && key && rest.length > 0)) {
+    io.out(t('zh-CN', 'settings.cli.usage'));
+    return 1;
+  }
+  const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
+  try {
+    const estate = await pickEstate(db.prisma, code);
+    const svc = new SettingsService(db.prisma, io.now);
+    if (sub === 'show') {
+      io.out(t('zh-CN', 'settings.show.head', { estate: `${estate.name}（${estate.code}）` }));
+      for (const v of await svc.show(estate.id, 'zh-CN')) {
+        io.out(
+          t('zh-CN', 'settings.show.line', {
+            key: v.def.key,
+            chat: v.def.chat ? t('zh-CN', 'settings.show.chatWord', { word: v.def.chat }) : '',
+            value: v.text,
+            help: svc.registry.describe(v.def, 'zh-CN'),
+          }),
+        );
+      }
+      return 0;
+    }
+    const r = await svc.set(estate.id, key!, rest.join(' '), 'cli', 'zh-CN');
+    io.out(
+      t('zh-CN', r.changed ? 'settings.set.done' : 'settings.set.unchanged', {
+        key: r.def.key,
+        before: r.before,
+        after: r.after,
+      }),
+    );
+    return 0;
   } catch (err) {
     if (err instanceof AppError) {
       io.out(err.userText);

@@ -55,7 +55,11 @@ import {
 } from './sla/business-calendar.js';
 import { BindingService } from './identity/binding.service.js';
 import type { Locale } from './i18n/index.js';
-import { DeskSlots, keyDeskSettings } from './keys/desk-slots.js';
+import { DeskSlots, deskSlotsSource, keyDeskSettings } from './keys/desk-slots.js';
+import { DeskCalendars } from './sla/desk-settings.js';
+import { SettingsService } from './settings/settings.service.js';
+import { settingsCommands } from './commands/settings.commands.js';
+import { StaffAdminService } from './identity/staff-admin.service.js';
 import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
 import { keyJobs } from './keys/key.jobs.js';
@@ -93,8 +97,10 @@ export interface BotParts {
   sla: SlaService;
   handoffs: HandoffService;
   surveys: SurveyService;
-  /** Desk shifts and holidays: SLA due times, desk slots and callback reminders run on it. */
+  /** The fixed Mon–Fri desk calendar with the holidays (renovation inspections, reports). */
   deskCalendar: BusinessCalendar;
+  /** Each estate's desk calendar (settings.desk): SLA due times, desk slots and callback reminders run on it. */
+  deskCalendars: DeskCalendars;
 }
 
 export interface BotOptions {
@@ -113,14 +119,18 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const estates = new EstateService(db.prisma);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
-  const complaints = new ComplaintService(db.prisma, now, deskCalendar);
-  const sla = new SlaService(db.prisma, deskCalendar, now);
+  // Each estate's own desk week (settings.desk; our default: every day 08:30–12:00, 13:30–18:00, holidays closed).
+  const deskCalendars = new DeskCalendars((id) => estates.byId(id), opts.holidays ?? new Map());
+  const complaints = new ComplaintService(db.prisma, now, deskCalendars);
+  const sla = new SlaService(db.prisma, deskCalendars, now);
   const binding = new BindingService(db.prisma, now);
-  // Desk slot rules are the department defaults; per-estate overrides need one DeskSlots per estate (see CHANGELOG).
+  // Key slots on each estate's desk calendar with its own `keys` rules.
   const keys = new KeyService(
     db.prisma,
     new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
     now,
+    undefined,
+    deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
@@ -142,6 +152,11 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...reportCommands({ reports }),
       ...surveyCommands({ surveys, complaints }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
+      // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
+      ...settingsCommands({
+        settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)),
+        staffAdmin: new StaffAdminService(db.prisma, now),
+      }),
     ],
     {
       isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
@@ -165,7 +180,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     now,
     ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),
   });
-  return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, surveys, deskCalendar };
+  return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, surveys, deskCalendar, deskCalendars };
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
@@ -178,7 +193,7 @@ export function buildJobs(db: Database, parts: BotParts): Job[] {
     ...slaJobs({ sla: parts.sla }),
     ...handoffJobs({
       handoffs: parts.handoffs,
-      calendar: parts.deskCalendar,
+      calendar: parts.deskCalendars,
       timezoneOf: async (id) => (await parts.estates.byId(id))?.timezone ?? null,
     }),
     ...reportJobs({ reports: parts.reports }),

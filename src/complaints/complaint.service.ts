@@ -49,6 +49,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { formatLocal, localDateKey } from '../shared/zoned-time.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
 import { businessMinutesBetween, type CalendarLike } from '../sla/business-time.js';
+import { calendarFor, type DeskCalendarInput } from '../sla/desk-settings.js';
 import { clockFor, dueTimes, firstCheck, isRoundTheClock, type SlaClock, type SlaLimits } from '../sla/ladder.js';
 import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categories.js';
 import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
@@ -106,8 +107,8 @@ export class ComplaintService {
   constructor(
     private readonly prisma: Prisma,
     private readonly now: Clock,
-    /** The desk calendar the SLA clocks of non-urgent tickets run on (holidays, shifts, lunch break). */
-    private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+    /** The desk calendar (one, or each estate's) the SLA clocks of non-urgent tickets run on. */
+    private readonly calendar: DeskCalendarInput = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}
 
   /** Due times and the first sweep check of a ticket's round, on its clock (desk calendar or round the clock). */
@@ -118,11 +119,11 @@ export class ComplaintService {
       t.category,
       t.priority,
     );
-    return this.scheduleWith(limits, t, clock);
+    return this.scheduleWith(limits, t, clock, await calendarFor(this.calendar, t.estateId));
   }
 
-  private scheduleWith(limits: SlaLimits, t: { kind: string; priority: number }, clock: SlaClock) {
-    const cal = clockFor(t.kind, t.priority, this.calendar);
+  private scheduleWith(limits: SlaLimits, t: { kind: string; priority: number }, clock: SlaClock, desk: CalendarLike) {
+    const cal = clockFor(t.kind, t.priority, desk);
     return { ...dueTimes(cal, limits, clock), nextSlaCheckAt: firstCheck(cal, limits, clock), limits };
   }
 
@@ -136,6 +137,7 @@ export class ComplaintService {
     const dateKey = localDateKey(now, c.estate.timezone);
     const who = await personContact(this.prisma, c.personId);
     const unit = c.unitId ? await unitLabelParts(this.prisma, c.unitId) : null;
+    const desk = await calendarFor(this.calendar, c.estate.id);
     const { ticket, repeatOf } = await createTicket(
       this.prisma,
       {
@@ -153,6 +155,7 @@ export class ComplaintService {
           slaLimitsFor(s, 'COMPLAINT', c.category, priority),
           { kind: 'COMPLAINT', priority },
           newClock(now, false),
+          desk,
         );
         const lines = [
           `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
@@ -215,6 +218,7 @@ export class ComplaintService {
       slaLimitsFor(s, 'COMPLAINT', c.category, ticket.priority),
       { kind: 'COMPLAINT', priority: ticket.priority },
       newClock(now, false),
+      desk,
     );
     return {
       ticket,
@@ -246,6 +250,7 @@ export class ComplaintService {
     const now = this.now();
     const dateKey = localDateKey(now, e.estate.timezone);
     const who = await personContact(this.prisma, e.personId);
+    const desk = await calendarFor(this.calendar, e.estate.id);
     const { ticket } = await createTicket(
       this.prisma,
       { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null },
@@ -255,6 +260,7 @@ export class ComplaintService {
           slaLimitsFor(s, 'EMERGENCY', e.type, 3),
           { kind: 'EMERGENCY', priority: 3 },
           { ...newClock(now, false), emergency: true },
+          desk,
         );
         const seq = String(ticketSequence(number)).padStart(4, '0');
         const text = [
@@ -461,21 +467,28 @@ export class ComplaintService {
   async resume(actor: StaffActor | null, ticket: TicketRow, note: string | null = null): Promise<void> {
     const by = actor ? staffActor(actor) : ownerActor(ticket.personId);
     const now = this.now();
-    const ok = await resumeTicket(this.prisma, ticket.id, now, { ...by, note }, this.resumePlan(now));
+    const ok = await resumeTicket(
+      this.prisma,
+      ticket.id,
+      now,
+      { ...by, note },
+      this.resumePlan(now, await calendarFor(this.calendar, ticket.estateId)),
+    );
     if (!ok) throw await this.wrongState(ticket.id, '恢复处理');
   }
 
   /** A waiting ticket's clock going again: the due times move on by the business minutes it spent waiting. */
-  private resumePlan(now: Date): ResumePlan {
+  private resumePlan(now: Date, desk: CalendarLike): ResumePlan {
     return (cur, estateSettings) => {
       const waited = cur.slaPausedAt
-        ? businessMinutesBetween(clockFor(cur.kind, cur.priority, this.calendar), cur.slaPausedAt, now)
+        ? businessMinutesBetween(clockFor(cur.kind, cur.priority, desk), cur.slaPausedAt, now)
         : 0;
       const slaPausedMinutes = cur.slaPausedMinutes + waited;
       const next = this.scheduleWith(
         slaLimitsFor(complaintSettings(estateSettings), cur.kind, cur.category, cur.priority),
         cur,
         { ...clockOf(cur), pausedMinutes: slaPausedMinutes, paused: false },
+        desk,
       );
       return { slaPausedMinutes, resolveDueAt: next.resolveDueAt, nextSlaCheckAt: next.nextSlaCheckAt };
     };
@@ -641,12 +654,14 @@ export class ComplaintService {
     const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null]
       .filter(Boolean)
       .join('；');
+    const estateId = (await findTicketById(this.prisma, ticketId))?.estateId;
+    const desk = await calendarFor(this.calendar, estateId ?? '');
     const ok = await addOwnerInfo(
       this.prisma,
       ticketId,
       { personId, at: now, note, attachments: info.attachments },
       ownerActor(personId),
-      { note: '业主已补充', plan: this.resumePlan(now) },
+      { note: '业主已补充', plan: this.resumePlan(now, desk) },
       (t, eventId) => [
         {
           estateId: t.estateId,
@@ -666,13 +681,14 @@ export class ComplaintService {
   // ── 回访 ──
 
   /** A reopened ticket's next round: one priority up, a fresh clock, back to whoever had it. */
-  private reopenPlan(now: Date): ReopenPlan {
+  private reopenPlan(now: Date, desk: CalendarLike): ReopenPlan {
     return (t, estateSettings) => {
       const priority = Math.min(3, t.priority + 1);
       const next = this.scheduleWith(
         slaLimitsFor(complaintSettings(estateSettings), t.kind, t.category, priority),
         { kind: t.kind, priority },
         newClock(now, t.assigneeId !== null),
+        desk,
       );
       return {
         status: t.assigneeId ? 'IN_PROGRESS' : 'NEW',
@@ -699,6 +715,7 @@ export class ComplaintService {
       : answer.score !== null && answer.score <= 2
         ? `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`
         : null;
+    const desk = await calendarFor(this.calendar, ticket.estateId);
     const r = await answerTicketSurvey(
       this.prisma,
       ticket,
@@ -712,7 +729,7 @@ export class ComplaintService {
         : {
             by: who,
             reason,
-            plan: this.reopenPlan(now),
+            plan: this.reopenPlan(now, desk),
             notices: (t) => {
               const key = `ticket:${t.id}:reopened:${t.round}`;
               return [

@@ -41,6 +41,11 @@ export class EstateService {
     return row ? this.remember(row) : null;
   }
 
+  /** Drops a cached estate (its settings just changed): the next read sees the new row. */
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+
   async defaultEstate(): Promise<EstateInfo | null> {
     if (this.defaultId) return this.byId(this.defaultId);
     const row = await findDefaultEstate(this.prisma);

@@ -1,11 +1,11 @@
 // The callback-due sweep (回电提醒) every 5 minutes during desk hours; each request is reminded once (outbox dedupe).
 import type { Job } from '../jobs/job.js';
-import type { CalendarLike } from '../sla/business-time.js';
+import type { DeskCalendarInput } from '../sla/desk-settings.js';
 import type { HandoffService } from './handoff.service.js';
 
 export interface HandoffJobDeps {
   handoffs: HandoffService;
-  calendar: CalendarLike;
+  calendar: DeskCalendarInput;
   timezoneOf: (estateId: string) => Promise<string | null>;
 }
 

@@ -17,6 +17,7 @@ import { t, translator, type Locale } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
+import { calendarFor, isCalendarSource, type DeskCalendarInput } from '../sla/desk-settings.js';
 import { formatLocal } from '../shared/zoned-time.js';
 
 /**
@@ -129,12 +130,18 @@ export class HandoffService {
   }
 
   /** The due sweep: one reminder per callback that is due and still not closed. Returns how many were queued. */
-  async remindDue(calendar: CalendarLike, timezoneOf: (estateId: string) => Promise<string | null>): Promise<number> {
+  async remindDue(desk: DeskCalendarInput, timezoneOf: (estateId: string) => Promise<string | null>): Promise<number> {
     const now = this.now();
-    if (!calendar.isOpen(now)) return 0;
+    // A fixed calendar closed now: nothing to do (each estate's own desk hours otherwise, below).
+    if (!isCalendarSource(desk) && !desk.isOpen(now)) return 0;
+    const calendars = new Map<string, Promise<CalendarLike>>();
     let queued = 0;
     for (const c of await unclosedCallbacks(this.prisma)) {
       if (!c.estateId) continue;
+      let pending = calendars.get(c.estateId);
+      if (!pending) calendars.set(c.estateId, (pending = calendarFor(desk, c.estateId)));
+      const calendar = await pending;
+      if (!calendar.isOpen(now)) continue;
       const due = c.callbackAt ?? addBusinessMinutes(calendar, c.createdAt, CALLBACK_ASAP_MINUTES);
       if (!due || due.getTime() > now.getTime()) continue;
       const tz = (await timezoneOf(c.estateId)) ?? 'Asia/Shanghai';

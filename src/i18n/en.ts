@@ -11,6 +11,7 @@ import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import { surveyEn } from './en/survey.js';
+import { settingsEn } from './en/settings.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -61,4 +62,5 @@ export const en: Record<MessageKey, string> = {
   ...wechatOaEn,
   ...securityEn,
   ...surveyEn,
+  ...settingsEn,
 };

@@ -13,6 +13,7 @@ import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
 import { surveyZh } from './zh-CN/survey.js';
+import { settingsZh } from './zh-CN/settings.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -61,6 +62,7 @@ export const zhCN = {
   ...wechatOaZh,
   ...securityZh,
   ...surveyZh,
+  ...settingsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,9 +1,10 @@
 // The front desk's key-appointment calendar: 15-minute slots inside the desk shifts (the gap is the lunch break),
 // closed on public holidays. Pure: the holiday data comes in as a BusinessCalendar, the clock as `now`.
 import { t, type Locale } from '../i18n/index.js';
-import { toMinutes } from '../sla/business-calendar.js';
+import { toMinutes, type Shift } from '../sla/business-calendar.js';
 import { z } from 'zod';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
+import { describeWeek, WEEKDAYS, type DeskCalendarSource, type DeskSettings } from '../sla/desk-settings.js';
 import { formatLocal, localDateKey, localParts, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
 
 /** Per-estate section `settings.keys`; every field has the procedure's default. */
@@ -20,6 +21,35 @@ export type KeyDeskSettings = z.infer<typeof keyDeskSettingsSchema>;
 
 export function keyDeskSettings(raw: unknown): KeyDeskSettings {
   return keyDeskSettingsSchema.parse(raw ?? {});
+}
+
+/** `estate.settings` as stored: its `keys` section, or the defaults when it is broken. */
+export function keyDeskSettingsOf(settings: unknown): KeyDeskSettings {
+  const section =
+    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['keys'] : undefined;
+  const parsed = keyDeskSettingsSchema.safeParse(section ?? {});
+  return parsed.success ? parsed.data : keyDeskSettings({});
+}
+
+/**
+ * Each estate's desk slots: on its own desk calendar (staffed days, shifts, closed dates) with its own `keys` rules.
+ * Estates with the same calendar and rules share one DeskSlots.
+ */
+export function deskSlotsSource(
+  calendars: DeskCalendarSource,
+  settingsOf: (estateId: string) => Promise<unknown>,
+): (estateId: string) => Promise<DeskSlots> {
+  const cache = new WeakMap<BusinessCalendar, Map<string, DeskSlots>>();
+  return async (estateId) => {
+    const [calendar, settings] = await Promise.all([calendars.forEstate(estateId), settingsOf(estateId)]);
+    const rules = keyDeskSettingsOf(settings);
+    const key = JSON.stringify(rules);
+    let byRules = cache.get(calendar);
+    if (!byRules) cache.set(calendar, (byRules = new Map()));
+    let slots = byRules.get(key);
+    if (!slots) byRules.set(key, (slots = new DeskSlots(calendar, [], rules)));
+    return slots;
+  };
 }
 
 export type SlotRefusal =
@@ -41,12 +71,22 @@ export class DeskSlots {
     return this.calendar.tz;
   }
 
-  private shiftMinutes(): Array<{ start: number; end: number }> {
-    return this.shifts.map((s) => ({ start: toMinutes(s.start), end: toMinutes(s.end) }));
+  /** That day's shifts: the estate's desk calendar when it has its own week, else the fixed shifts given. */
+  private shiftsOn(dateKey: string): readonly Shift[] {
+    return this.calendar.perWeekday ? this.calendar.shiftsOn(dateKey) : this.shifts;
+  }
+
+  private shiftMinutes(dateKey: string): Array<{ start: number; end: number }> {
+    return this.shiftsOn(dateKey).map((s) => ({ start: toMinutes(s.start), end: toMinutes(s.end) }));
   }
 
   /** Why the desk is closed that whole day, or null when it opens. */
   closedDay(dateKey: string): SlotRefusal | null {
+    if (this.calendar.perWeekday) {
+      if (this.calendar.isWorkday(dateKey)) return null;
+      const holiday = this.calendar.observesHolidays ? this.calendar.holidayName(dateKey) : undefined;
+      return holiday !== undefined ? { reason: 'HOLIDAY', holiday } : { reason: 'CLOSED_DAY' };
+    }
     const holiday = this.calendar.holidayName(dateKey);
     if (holiday !== undefined) return { reason: 'HOLIDAY', holiday };
     if (this.calendar.isWorkday(dateKey)) return null;
@@ -57,7 +97,7 @@ export class DeskSlots {
   daySlots(dateKey: string): Date[] {
     if (this.closedDay(dateKey)) return [];
     const out: Date[] = [];
-    for (const s of this.shiftMinutes()) {
+    for (const s of this.shiftMinutes(dateKey)) {
       for (let m = s.start; m + this.settings.slotMinutes <= s.end; m += this.settings.slotMinutes) {
         out.push(zonedTime(dateKey, m, this.tz));
       }
@@ -78,7 +118,7 @@ export class DeskSlots {
     if (start.getTime() <= now.getTime()) return { reason: 'PAST' };
     const p = localParts(start, this.tz);
     const minute = p.hour * 60 + p.minute;
-    const shifts = this.shiftMinutes();
+    const shifts = this.shiftMinutes(day);
     const inShift = shifts.some((s) => s.start <= minute && minute + this.settings.slotMinutes <= s.end);
     if (!inShift) {
       const first = shifts[0];
@@ -92,7 +132,15 @@ export class DeskSlots {
 
   /** The desk's opening hours as owners read them: "08:30–12:00、13:30–18:00". */
   hoursText(locale: Locale = 'zh-CN'): string {
-    return this.shifts.map((s) => `${s.start}–${s.end}`).join(t(locale, 'keys.hoursSep'));
+    const text = (shifts: readonly Shift[]) =>
+      shifts.map((s) => `${s.start}–${s.end}`).join(t(locale, 'keys.hoursSep'));
+    if (!this.calendar.perWeekday) return text(this.shifts);
+    // The same hours every day read as just the hours; otherwise the week, day by day.
+    const week = this.calendar.week();
+    const days = new Set(WEEKDAYS.map((d) => text(week[d] ?? [])));
+    if (days.size === 1 && !days.has('')) return [...days][0]!;
+    const byDay = Object.fromEntries(WEEKDAYS.map((d) => [String(d), week[d] ?? []])) as DeskSettings['week'];
+    return describeWeek(byDay, locale);
   }
 
   /** Owner-facing reason, in the owner's language. */

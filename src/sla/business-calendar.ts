@@ -131,10 +131,24 @@ export function missingYearWarning(year: number): string {
   return `${year} 年节假日数据缺失，暂按周末计算`;
 }
 
+export type Shift = { start: string; end: string };
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
 export interface CalendarConfig {
   tz: string;
   /** Local 'HH:MM' shifts of one workday, in order, not overlapping; end may be '24:00'. */
-  shifts: Array<{ start: string; end: string }>;
+  shifts: Shift[];
+  /**
+   * The desk's own week (per estate, `settings.desk`): shifts per weekday, an empty list = closed that day. When set it
+   * replaces `shifts` + "Mon–Fri are workdays"; a 调休 make-up day with no shifts of its own takes Monday's.
+   */
+  week?: Partial<Record<Weekday, Shift[]>>;
+  /** Extra local dates ('YYYY-MM-DD') the desk is closed. */
+  closedDates?: readonly string[];
+  /** false: public holidays are ordinary days of the week (the desk works them). Default true. */
+  publicHolidays?: boolean;
 }
 
 /** Front desk: 08:30–12:00 and 13:30–18:00; the gap is the lunch break. */
@@ -157,9 +171,32 @@ export function toMinutes(hhmm: string): number {
 const MAX_IDLE_DAYS = 3700;
 const INTERVAL_CACHE_LIMIT = 2000;
 
+type MinuteShift = { start: number; end: number };
+
+function toMinuteShifts(shifts: readonly Shift[]): MinuteShift[] {
+  const out = shifts.map((s) => ({ start: toMinutes(s.start), end: toMinutes(s.end) }));
+  let prevEnd = -1;
+  for (const [i, s] of out.entries()) {
+    const raw = shifts[i];
+    if (s.start >= s.end) throw new Error(`班次 ${raw?.start}–${raw?.end} 的结束时间须晚于开始时间`);
+    if (s.start < prevEnd) throw new Error(`班次 ${raw?.start}–${raw?.end} 与前一班次重叠或顺序错误`);
+    prevEnd = s.end;
+  }
+  return out;
+}
+
+const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+
 export class BusinessCalendar implements CalendarLike {
   readonly tz: string;
-  private readonly shiftMinutes: Array<{ start: number; end: number }>;
+  /** True when the calendar has the desk's own week (per-weekday shifts) rather than "Mon–Fri, one set of shifts". */
+  readonly perWeekday: boolean;
+  /** Whether public holidays close the desk (and 调休 make-up days open it). */
+  readonly observesHolidays: boolean;
+  private readonly shiftMinutes: MinuteShift[];
+  private readonly legacyRaw: Shift[];
+  private readonly week_ = new Map<Weekday, { raw: Shift[]; minutes: MinuteShift[] }>();
+  private readonly closedDates: ReadonlySet<string>;
   private readonly holidayNames = new Map<string, string>();
   private readonly makeupDays = new Set<string>();
   private readonly knownYears: ReadonlySet<number>;
@@ -168,14 +205,21 @@ export class BusinessCalendar implements CalendarLike {
   constructor(config: CalendarConfig, years: ReadonlyMap<number, HolidayYear> = new Map()) {
     this.tz = config.tz;
     localParts(new Date(0), config.tz); // throws early on an unknown zone
-    if (config.shifts.length === 0) throw new Error('至少需要一个班次');
-    this.shiftMinutes = config.shifts.map((s) => ({ start: toMinutes(s.start), end: toMinutes(s.end) }));
-    let prevEnd = -1;
-    for (const [i, s] of this.shiftMinutes.entries()) {
-      const raw = config.shifts[i];
-      if (s.start >= s.end) throw new Error(`班次 ${raw?.start}–${raw?.end} 的结束时间须晚于开始时间`);
-      if (s.start < prevEnd) throw new Error(`班次 ${raw?.start}–${raw?.end} 与前一班次重叠或顺序错误`);
-      prevEnd = s.end;
+    this.perWeekday = config.week !== undefined;
+    this.observesHolidays = config.publicHolidays ?? true;
+    this.closedDates = new Set(config.closedDates ?? []);
+    if (config.week) {
+      for (const d of WEEKDAYS) {
+        const raw = config.week[d] ?? [];
+        this.week_.set(d, { raw: [...raw], minutes: toMinuteShifts(raw) });
+      }
+      if (WEEKDAYS.every((d) => (config.week?.[d] ?? []).length === 0)) throw new Error('一周至少需要一天有班次');
+      this.shiftMinutes = [];
+      this.legacyRaw = [];
+    } else {
+      if (config.shifts.length === 0) throw new Error('至少需要一个班次');
+      this.shiftMinutes = toMinuteShifts(config.shifts);
+      this.legacyRaw = [...config.shifts];
     }
     for (const y of years.values()) {
       for (const h of y.holidays) {
@@ -195,11 +239,33 @@ export class BusinessCalendar implements CalendarLike {
     return this.holidayNames.get(dateKey);
   }
 
-  /** Holiday → no; 调休 make-up day (may be Sat/Sun) → yes; otherwise Mon–Fri. */
+  /** Holiday → no; 调休 make-up day (may be Sat/Sun) → yes; otherwise Mon–Fri (or: the desk's week has shifts). */
   isWorkday(dateKey: string): boolean {
-    if (this.holidayNames.has(dateKey)) return false;
-    if (this.makeupDays.has(dateKey)) return true;
-    return weekdayOfDateKey(dateKey) <= 5;
+    return this.dayShifts(dateKey).minutes.length > 0;
+  }
+
+  /** The desk's week as configured (per-weekday calendars only; empty otherwise). */
+  week(): Partial<Record<Weekday, Shift[]>> {
+    return Object.fromEntries([...this.week_.entries()].map(([d, s]) => [d, s.raw]));
+  }
+
+  /** The desk's shifts on that local day as 'HH:MM' (empty: closed). */
+  shiftsOn(dateKey: string): Shift[] {
+    return this.dayShifts(dateKey).raw;
+  }
+
+  private dayShifts(dateKey: string): { raw: Shift[]; minutes: MinuteShift[] } {
+    const closed: { raw: Shift[]; minutes: MinuteShift[] } = { raw: [], minutes: [] };
+    if (this.closedDates.has(dateKey)) return closed;
+    if (this.observesHolidays && this.holidayNames.has(dateKey)) return closed;
+    const makeup = this.observesHolidays && this.makeupDays.has(dateKey);
+    if (this.perWeekday) {
+      const own = this.week_.get(weekdayOfDateKey(dateKey) as Weekday) ?? closed;
+      if (own.minutes.length === 0 && makeup) return this.week_.get(1) ?? closed;
+      return own;
+    }
+    if (makeup || weekdayOfDateKey(dateKey) <= 5) return { raw: this.legacyRaw, minutes: this.shiftMinutes };
+    return closed;
   }
 
   /** Years touched by [from, to] (local dates) that have no holiday file, ascending. */
@@ -216,7 +282,7 @@ export class BusinessCalendar implements CalendarLike {
     const cached = this.intervalCache.get(dateKey);
     if (cached) return cached;
     const intervals: BusinessInterval[] = this.isWorkday(dateKey)
-      ? this.shiftMinutes.map(
+      ? this.dayShifts(dateKey).minutes.map(
           (s) => [zonedTime(dateKey, s.start, this.tz), zonedTime(dateKey, s.end, this.tz)] as const,
         )
       : [];

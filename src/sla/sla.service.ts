@@ -8,6 +8,7 @@ import { complaintSettings, slaLimitsFor, type ComplaintSettings } from '../comp
 import { clockOf } from '../complaints/complaint.service.js';
 import { PRIORITY_LABEL } from '../complaints/complaint.texts.js';
 import type { CalendarLike } from './business-time.js';
+import { calendarFor, type DeskCalendarInput } from './desk-settings.js';
 import { clockFor, isRoundTheClock, STEP_BIT, STEP_LABEL, stepsDue, type PlannedStep, type SlaStep } from './ladder.js';
 import type { Clock } from '../shared/clock.js';
 
@@ -26,6 +27,8 @@ const ASK: Record<SlaStep, string> = {
 interface EstateBits {
   settings: ComplaintSettings;
   tz: string;
+  /** The estate's desk calendar (its staffed days and shifts). */
+  calendar: CalendarLike;
 }
 
 export interface SlaSweepResult {
@@ -36,8 +39,8 @@ export interface SlaSweepResult {
 export class SlaService {
   constructor(
     private readonly prisma: Prisma,
-    /** The desk calendar; emergencies and urgent tickets run round the clock regardless. */
-    private readonly calendar: CalendarLike,
+    /** The desk calendar (one, or each estate's); emergencies and urgent tickets run round the clock regardless. */
+    private readonly calendar: DeskCalendarInput,
     private readonly now: Clock,
     private readonly batch = 500,
   ) {}
@@ -52,10 +55,11 @@ export class SlaService {
       if (!e)
         estates.set(
           id,
-          (e = Promise.all([estateSettingsOf(this.prisma, id), estateZoneOf(this.prisma, id)]).then(([s, tz]) => ({
-            settings: complaintSettings(s),
-            tz,
-          }))),
+          (e = Promise.all([
+            estateSettingsOf(this.prisma, id),
+            estateZoneOf(this.prisma, id),
+            calendarFor(this.calendar, id),
+          ]).then(([s, tz, calendar]) => ({ settings: complaintSettings(s), tz, calendar }))),
         );
       return e;
     };
@@ -86,11 +90,11 @@ export class SlaService {
       return 0;
     }
     const limits = slaLimitsFor(estate.settings, t.kind, t.category, t.priority);
-    const cal = clockFor(t.kind, t.priority, this.calendar);
+    const cal = clockFor(t.kind, t.priority, estate.calendar);
     const { due, nextCheckAt } = stepsDue(cal, limits, clock, now);
     const level = due.reduce((l, d) => l | STEP_BIT[d.step], t.slaLevel);
     // Night: non-urgent pings wait in the outbox for the desk to open; emergencies and urgent work never wait.
-    const notBefore = isRoundTheClock(t.kind, t.priority) ? now : this.calendar.nextShiftStart(now);
+    const notBefore = isRoundTheClock(t.kind, t.priority) ? now : estate.calendar.nextShiftStart(now);
     const steps = due.map((d) => this.announce(t, d, { at: now, notBefore }, estate.tz));
     const won = await takeSlaSteps(
       this.prisma,

@@ -210,7 +210,8 @@ describeEachDb('complaint dialog', (provider) => {
       ['中心花园', '如有照片'],
       ['跳过', '情况紧急吗'],
       ['一般', '请确认'],
-      ['确认', /工单号 TS-20261128-0002。\n我们将在 工作时间 2 小时内（2026-11-30 10:30 前）/],
+      // Saturday 10:00: the desk works Saturdays by our default (settings.desk), so the 2 hours end at 12:00.
+      ['确认', /工单号 TS-20261128-0002。\n我们将在 工作时间 2 小时内（2026-11-28 12:00 前）/],
     ]);
     await chat(env.bot, 'demo-owner').converse([
       [
@@ -251,7 +252,7 @@ describeEachDb('complaint dialog', (provider) => {
       ['一般', '请确认'],
       [
         '是',
-        /工单号 TS-20261128-0003。\n我们将在 工作时间 1 小时内（2026-11-30 09:30 前）.*\n该问题与之前的工单 TS-20261128-0001 相同，已按二次投诉优先处理/,
+        /工单号 TS-20261128-0003。\n我们将在 工作时间 1 小时内（2026-11-28 11:00 前）.*\n该问题与之前的工单 TS-20261128-0001 相同，已按二次投诉优先处理/,
       ],
     ]);
     const sup = await env.db.prisma.outboxMessage.findMany({ where: { address: 'grp-supervisors' } });

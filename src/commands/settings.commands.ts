@@ -1,0 +1,86 @@
+// 设置 (主管/经理): the estate's common settings in chat — list them, or set one (`设置 前台时间 周一至周日 08:30-18:00`,
+// `设置 <key> <value>`). Validated by the registry's schemas, audited; the rest is in `npm run cli -- settings`.
+// 离职 姓名 (a leaver in one step) and 注销群 (in the group) for the same roles.
+import { AppError } from '../shared/app-error.js';
+import { t } from '../i18n/index.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import type { StaffAdminService } from '../identity/staff-admin.service.js';
+import { staffRoleLabel } from '../identity/binding.service.js';
+import { ownEstate, staffOf, type Command } from './command.js';
+
+export interface SettingsCommandDeps {
+  settings: SettingsService;
+  staffAdmin: StaffAdminService;
+}
+
+export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps): Command[] {
+  const by = async (ctx: Parameters<Command['run']>[0]) => {
+    const staff = staffOf(ctx);
+    return { staffId: staff.id, name: ctx.sender.name ?? '' };
+  };
+  return [
+    {
+      name: '设置',
+      aliases: ['settings'],
+      roles: ['SUPERVISOR', 'MANAGER'],
+      summary: '查看或修改本小区的常用设置（前台时间、时限、投诉类别、催缴提醒…）',
+      usage: '设置 前台时间 周一至周日 08:30-18:00',
+      async run(ctx) {
+        const staff = staffOf(ctx);
+        const estate = ownEstate(ctx);
+        const locale = ctx.sender.locale;
+        const args = ctx.args.trim();
+        if (!args) {
+          const common = (await settings.show(estate.id, locale)).filter((v) => v.def.chat);
+          return [
+            t(locale, 'settings.show.chatHead', { estate: estate.name }),
+            ...common.map((v) => t(locale, 'settings.show.chatLine', { word: v.def.chat!, value: v.text })),
+            t(locale, 'settings.show.chatMore'),
+          ].join('\n');
+        }
+        const m = /^(\S+)\s+([\s\S]+)$/.exec(args);
+        if (!m) throw new AppError('BAD_INPUT', 'settings usage', t(locale, 'settings.err.usage'));
+        const r = await settings.set(estate.id, m[1]!, m[2]!, `staff:${staff.id}`, locale);
+        return t(locale, r.changed ? 'settings.set.done' : 'settings.set.unchanged', {
+          key: r.def.chat ?? r.def.key,
+          before: r.before,
+          after: r.after,
+        });
+      },
+    },
+    {
+      name: '离职',
+      aliases: ['leaver'],
+      roles: ['SUPERVISOR', 'MANAGER'],
+      summary: '员工离职：停用并解除聊天账号绑定，未结工单和回电交给领班',
+      usage: '离职 王芳',
+      async run(ctx) {
+        const estate = ownEstate(ctx);
+        const locale = ctx.sender.locale;
+        const name = ctx.args.trim();
+        if (!name || /\s/.test(name)) throw new AppError('BAD_INPUT', 'leaver usage', t(locale, 'leaver.usage'));
+        const r = await staffAdmin.leave(estate.id, name, await by(ctx), locale);
+        return t(locale, 'leaver.done', { ...r });
+      },
+    },
+    {
+      name: '注销群',
+      aliases: ['unregistergroup'],
+      roles: ['SUPERVISOR', 'MANAGER'],
+      summary: '注销本员工群（在要注销的群里使用）',
+      usage: '注销群',
+      async run(ctx) {
+        const estate = ownEstate(ctx);
+        const locale = ctx.sender.locale;
+        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', t(locale, 'unregister.notGroup'));
+        const role = await staffAdmin.unregisterGroup(
+          estate.id,
+          { channel: ctx.turn.activity.channelId, chatId: ctx.turn.activity.conversation.id },
+          await by(ctx),
+          locale,
+        );
+        return t(locale, 'unregister.done', { role: staffRoleLabel(role, locale) });
+      },
+    },
+  ];
+}

@@ -1,0 +1,109 @@
+// 离职 and 注销群 (主管/经理): a leaver is handled in one step — deactivated, chat accounts unbound, open tickets and
+// taken callbacks handed to the 领班, who is told once with the list (owners are not told: their ticket simply has a
+// new handler); a registered staff group is unregistered (its role's notices then go privately, /healthz shows it).
+import { AppError } from '../shared/app-error.js';
+import type { Prisma } from '../db/client.js';
+import { findActiveStaffByName } from '../db/ticket.repo.js';
+import { activeForemen, handOverLeaver, unregisterStaffChat } from '../db/staff-admin.repo.js';
+import { handoffRef } from '../db/handoff.repo.js';
+import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
+import { t, type Locale } from '../i18n/index.js';
+import type { Clock } from '../shared/clock.js';
+import type { StaffRole } from './sender.js';
+import { STATUS_LABEL } from '../complaints/complaint.texts.js';
+
+export interface StaffActorRef {
+  staffId: string;
+  name: string;
+}
+
+export interface LeaverResult {
+  name: string;
+  foreman: string;
+  accounts: number;
+  tickets: number;
+  callbacks: number;
+}
+
+export class StaffAdminService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: Clock,
+  ) {}
+
+  async leave(estateId: string, name: string, by: StaffActorRef, locale: Locale): Promise<LeaverResult> {
+    const matches = await findActiveStaffByName(this.prisma, estateId, name);
+    if (matches.length === 0) throw new AppError('NOT_FOUND', 'no such staff', t(locale, 'leaver.notFound', { name }));
+    if (matches.length > 1)
+      throw new AppError('CONFLICT', 'ambiguous staff', t(locale, 'leaver.ambiguous', { name, count: matches.length }));
+    const leaver = matches[0]!;
+    if (leaver.id === by.staffId) throw new AppError('BAD_INPUT', 'self', t(locale, 'leaver.self'));
+    const foreman = (await activeForemen(this.prisma, estateId)).find((f) => f.id !== leaver.id);
+    if (!foreman) throw new AppError('CONFLICT', 'no foreman', t(locale, 'leaver.noForeman'));
+    const at = this.now();
+    const handed = await handOverLeaver(
+      this.prisma,
+      {
+        estateId,
+        leaver,
+        to: foreman,
+        actor: `staff:${by.staffId}`,
+        actorName: by.name,
+        note: t('zh-CN', 'leaver.event', { name: leaver.name, foreman: foreman.person.name }),
+        at,
+      },
+      async (tx, h) => {
+        // Staff notices are in the desk's language; the 领班 in person, else the foremen's group.
+        const items = [
+          ...h.tickets.map((x) =>
+            t('zh-CN', 'leaver.ticketLine', {
+              number: x.number,
+              category: x.category,
+              status: STATUS_LABEL[x.status as keyof typeof STATUS_LABEL] ?? x.status,
+            }),
+          ),
+          ...h.callbacks.map((c) => t('zh-CN', 'leaver.callbackLine', { ref: handoffRef(c.id), topic: c.topic })),
+        ];
+        const notice: Notice = {
+          kind: 'notice',
+          message: {
+            text: t('zh-CN', 'leaver.notice', {
+              name: leaver.name,
+              foreman: foreman.person.name,
+              items: items.length > 0 ? items.join('\n') : t('zh-CN', 'leaver.noticeNone'),
+            }),
+          },
+          dedupeKey: `staff:${leaver.id}:left`,
+          at,
+        };
+        if ((await notifyPerson(tx, foreman.personId, notice)) === 0)
+          await notifyStaffGroup(tx, estateId, 'FOREMAN', notice);
+      },
+    );
+    if (!handed) throw new AppError('NOT_FOUND', 'no such staff', t(locale, 'leaver.notFound', { name }));
+    return {
+      name: leaver.name,
+      foreman: foreman.person.name,
+      accounts: handed.accounts,
+      tickets: handed.tickets.length,
+      callbacks: handed.callbacks.length,
+    };
+  }
+
+  /** 注销群: the role the group was registered for. */
+  async unregisterGroup(
+    estateId: string,
+    chat: { channel: string; chatId: string },
+    by: StaffActorRef,
+    locale: Locale,
+  ): Promise<StaffRole> {
+    const role = await unregisterStaffChat(this.prisma, {
+      estateId,
+      ...chat,
+      actor: `staff:${by.staffId}`,
+      at: this.now(),
+    });
+    if (!role) throw new AppError('NOT_FOUND', 'not registered', t(locale, 'unregister.notRegistered'));
+    return role;
+  }
+}
