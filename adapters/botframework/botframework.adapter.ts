@@ -17,7 +17,7 @@ import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import type { Logger } from '../../src/shared/logger.js';
 import type { Channel, OutboundMessage, SendResult } from '../channel.js';
 import {
-  ADAPTER_CHANNEL_IDS,
+  isAdapterChannelId,
   BOT_FRAMEWORK_CHANNEL_ID,
   MAX_ACCOUNT_ID,
   MAX_CONVERSATION_ID,
@@ -155,7 +155,7 @@ export class BotFrameworkChannel implements Channel {
       );
       return reply(res, 400, { error: '无效的消息格式' });
     }
-    if (ADAPTER_CHANNEL_IDS.has(parsed.data.channelId)) {
+    if (isAdapterChannelId(parsed.data.channelId)) {
       this.opts.logger.warn(
         { channelId: parsed.data.channelId },
         'bot framework: activity claiming another channel refused',
