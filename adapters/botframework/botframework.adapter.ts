@@ -23,6 +23,7 @@ import {
   MAX_CONVERSATION_ID,
 } from '../../src/shared/channel-ids.js';
 import type { ServiceUrlAllowList } from './service-url-allowlist.js';
+import { BOTFRAMEWORK_CHANNEL } from './botframework.channel.js';
 
 export interface BotFrameworkOptions {
   appId?: string;
@@ -111,8 +112,9 @@ const conversationReference = z.looseObject({
 const MAX_BODY = 256 * 1024;
 
 export class BotFrameworkChannel implements Channel {
-  readonly name = 'botframework';
-  readonly supportsImages = true;
+  readonly name = BOTFRAMEWORK_CHANNEL.id;
+  /** From the channel's descriptor (the registry's capabilities). */
+  readonly supportsImages = BOTFRAMEWORK_CHANNEL.capabilities.images;
   readonly adapter: CloudAdapter;
 
   constructor(private readonly opts: BotFrameworkOptions) {
