@@ -21,8 +21,7 @@ export function trustedChannel(
   if (receivedBy !== 'botframework') return { ok: true, channel: receivedBy };
   const claimed = activity.channelId ?? '';
   if (!BOT_FRAMEWORK_CHANNEL_ID.test(claimed)) return { ok: false, reason: 'malformed channelId' };
-  if (isAdapterChannelId(claimed))
-    return { ok: false, reason: `channelId ${claimed} is not a Bot Framework channel` };
+  if (isAdapterChannelId(claimed)) return { ok: false, reason: `channelId ${claimed} is not a Bot Framework channel` };
   return { ok: true, channel: claimed };
 }
 
