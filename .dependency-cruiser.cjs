@@ -2,8 +2,9 @@
 //   adapters → bot → dialogs/commands/jobs → domain (src/<area>) → db
 // Nothing imports upward, the domain knows no channel SDK, Prisma stays under src/db, and there are no cycles.
 // src/config.ts is the composition root's env parser (it gathers each adapter's config schema), not domain.
-// .dependency-cruiser-known-violations.json lists the violations that existed when the check was introduced (issue
-// #18 removes them: repositories that enqueue notices, fee.repo's rule types); any new one fails `npm test`.
+// .dependency-cruiser-known-violations.json lists the violations that existed when the check was introduced and are
+// not removed yet (repositories that enqueue notices, identity reading botbuilder types; docs/ARCHITECTURE.md);
+// any new one fails `npm test`.
 /* eslint-disable */
 const DOMAIN =
   '^src/(complaints|estate|fees|handoff|identity|keys|renovation|reports|sla|notify|nlu|shared|i18n|tickets|privacy|survey)/';

@@ -12,6 +12,10 @@ import { benchStartup } from './startup.bench.js';
 import { benchNlu } from './nlu.bench.js';
 import { benchFlood } from './flood.bench.js';
 import { loadNow, type Row } from './bench-db.js';
+import { registerBuiltinChannels } from '../adapters/channels.js';
+
+// As start-up does: notices ask the channel registry how accounts and groups are reached.
+registerBuiltinChannels();
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
   ['turn', benchTurn],

@@ -1,10 +1,11 @@
 // The environment, parsed once at start-up. A wrong value stops start-up with a message naming the variable.
 import { z } from 'zod';
 import { emptyToUndefined } from './shared/env.js';
-import { refineTelegramEnv, telegramEnvShape } from '../adapters/telegram/telegram.config.js';
+import { telegramEnvShape } from '../adapters/telegram/telegram.config.js';
 import { wechatConfigSchema } from '../adapters/wechat/wechat.config.js';
-import { refineWechatOaEnv, wechatOaEnvShape } from '../adapters/wechat-oa/wechat-oa.config.js';
-import { ServiceUrlAllowList } from '../adapters/botframework/service-url-allowlist.js';
+import { wechatOaEnvShape } from '../adapters/wechat-oa/wechat-oa.config.js';
+import { botFrameworkEnvShape } from '../adapters/botframework/botframework.config.js';
+import { BUILTIN_CHANNELS } from '../adapters/channels.js';
 
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
@@ -20,42 +21,6 @@ export const configSchema = z
     /** Bind address; unset: all interfaces when MicrosoftAppId is set, else loopback only (see bindHost). */
     HOST: optionalString,
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
-    MicrosoftAppId: optionalString,
-    MicrosoftAppPassword: optionalString,
-    MicrosoftAppTenantId: optionalString,
-    MicrosoftAppType: z.preprocess(
-      emptyToUndefined,
-      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
-    ),
-    /**
-     * Development only: without MicrosoftAppId, let /api/messages answer unauthenticated requests from any address
-     * (and bind HOST to all interfaces by default). Anyone who can reach it can then post as any Bot Framework user.
-     */
-    BOTFRAMEWORK_OPEN_MODE: z.enum(['true', 'false']).default('false'),
-    /** Comma-separated serviceUrl patterns replies and notices may go to; unset: Microsoft's connector hosts. */
-    BOTFRAMEWORK_SERVICE_URLS: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .optional()
-        .refine(
-          (v) => {
-            if (v === undefined) return true;
-            try {
-              new ServiceUrlAllowList(
-                v
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              );
-              return true;
-            } catch {
-              return false;
-            }
-          },
-          { message: '应为逗号分隔的地址，例如 https://smba.trafficmanager.net/,https://*.botframework.com/' },
-        ),
-    ),
     /** Per chat account: sustained inbound messages per minute, and how many may arrive at once. */
     INBOUND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     INBOUND_BURST: z.coerce.number().int().min(1).max(1_000).default(20),
@@ -80,19 +45,18 @@ export const configSchema = z
     /** Outbox dispatcher: how often it looks for due messages, and sends before a message becomes a dead letter. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-    /** WeChat personal-account daily send cap (ban risk); see README. */
-    WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
     /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     /** import-bills refuses larger files (it streams, but a bigger file is a mistake more often than a bill run). */
     IMPORT_MAX_MB: z.coerce.number().positive().max(10_000).default(20),
+    // Each channel's own variables, from its descriptor (adapters/<name>/<name>.channel.ts).
+    ...botFrameworkEnvShape,
     ...wechatConfigSchema.shape,
     ...telegramEnvShape,
     ...wechatOaEnvShape,
   })
   .superRefine((env, ctx) => {
-    refineTelegramEnv(env, ctx);
-    refineWechatOaEnv(env, ctx);
+    for (const channel of BUILTIN_CHANNELS) channel.config?.refine?.(env, ctx);
   });
 
 export type Config = z.infer<typeof configSchema>;

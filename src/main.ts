@@ -34,13 +34,17 @@ import { startHttpServer, type HttpServer, type Route } from './http/http-server
 import { isRegisteredStaffChat } from './db/recipient.repo.js';
 import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
-import { DEFAULT_RATE_LIMITS } from './notify/rate-limiter.js';
+import { channelRegistry } from './notify/channel-registry.js';
+import { channelsInUse } from './db/channel-usage.repo.js';
 import { Scheduler } from './jobs/scheduler.js';
 import type { Job } from './jobs/job.js';
 import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
 import { WECHAT_OA_CHANNEL } from '../adapters/wechat-oa/wechat-oa.channel.js';
+import { TELEGRAM_WEBHOOK_PATH } from '../adapters/telegram/telegram.channel.js';
+import { BOTFRAMEWORK_ROUTE } from '../adapters/botframework/botframework.channel.js';
+import { registerBuiltinChannels } from '../adapters/channels.js';
 import { wechatOaSettings } from '../adapters/wechat-oa/wechat-oa.config.js';
 import { ServiceWindowGate, ServiceWindows } from './notify/service-window.js';
 import type { DeliveryGate } from './notify/dispatcher.js';
@@ -84,9 +88,6 @@ import { surveyCommands } from './commands/survey.commands.js';
 import { loadRecognizer } from './nlu/model-file.js';
 import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
-/** Where Telegram POSTs updates in webhook mode (TELEGRAM_WEBHOOK_URL must end with it). */
-export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
-
 export interface BotParts {
   bot: WuyeBot;
   estates: EstateService;
@@ -116,6 +117,8 @@ export interface BotOptions {
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
 export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotParts {
   const { now } = opts;
+  // Notices ask the channel registry how an account or a group is reached.
+  registerBuiltinChannels(channelRegistry);
   const estates = new EstateService(db.prisma);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
@@ -237,6 +240,18 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     throw err;
   }
   logger.info({ provider: db.provider }, 'database ready (migrations applied)');
+  // Every channel the database refers to must be one a registered adapter describes: a notice to an unknown one would
+  // otherwise be lost quietly (or, before the registry, sent as Bot Framework).
+  registerBuiltinChannels(channelRegistry);
+  const unknownChannels = channelRegistry.unknown(await channelsInUse(db.prisma));
+  if (unknownChannels.length > 0) {
+    await db.close();
+    instanceLock?.release();
+    throw new Error(
+      `数据库中有未注册的渠道 ${unknownChannels.join('、')}（没有适配器描述它：请在 adapters/channels.ts 注册）` +
+        ` / unknown channel(s) in stored accounts or pending notices: ${unknownChannels.join(', ')}`,
+    );
+  }
   if (config.SEED_DEMO === 'on' || (config.SEED_DEMO === 'auto' && (await isDatabaseEmpty(db.prisma)))) {
     await seedDemo(db.prisma);
     logger.info('demo estate 锦绣花园 seeded (see README: demo people)');
@@ -285,7 +300,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     loopbackOnly: bfMode === 'loopback',
   });
   const channels: Channel[] = [botFramework];
-  const routes: Record<string, Route> = { '/api/messages': (req, res) => botFramework.handle(req, res) };
+  const routes: Record<string, Route> = { [BOTFRAMEWORK_ROUTE]: (req, res) => botFramework.handle(req, res) };
 
   const wechat = wechatPuppetSettings(config);
   if (wechat) {
@@ -371,11 +386,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const dispatcher = new Dispatcher({
     prisma: db.prisma,
     channels: new Map(channels.map((c) => [c.name, c])),
-    limits: {
-      ...DEFAULT_RATE_LIMITS,
-      wechat: { ...DEFAULT_RATE_LIMITS.wechat, dailyCap: config.WECHAT_DAILY_CAP },
-      [WECHAT_OA_CHANNEL.id]: WECHAT_OA_CHANNEL.limits,
-    },
+    // Each registered channel's default limits, with the settings they read (WECHAT_DAILY_CAP).
+    limits: channelRegistry.limits(config),
     gates,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     intervalMs: config.OUTBOX_INTERVAL_MS,

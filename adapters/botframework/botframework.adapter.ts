@@ -17,12 +17,13 @@ import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import type { Logger } from '../../src/shared/logger.js';
 import type { Channel, OutboundMessage, SendResult } from '../channel.js';
 import {
-  ADAPTER_CHANNEL_IDS,
+  isAdapterChannelId,
   BOT_FRAMEWORK_CHANNEL_ID,
   MAX_ACCOUNT_ID,
   MAX_CONVERSATION_ID,
 } from '../../src/shared/channel-ids.js';
 import type { ServiceUrlAllowList } from './service-url-allowlist.js';
+import { BOTFRAMEWORK_CHANNEL } from './botframework.channel.js';
 
 export interface BotFrameworkOptions {
   appId?: string;
@@ -111,8 +112,9 @@ const conversationReference = z.looseObject({
 const MAX_BODY = 256 * 1024;
 
 export class BotFrameworkChannel implements Channel {
-  readonly name = 'botframework';
-  readonly supportsImages = true;
+  readonly name = BOTFRAMEWORK_CHANNEL.id;
+  /** From the channel's descriptor (the registry's capabilities). */
+  readonly supportsImages = BOTFRAMEWORK_CHANNEL.capabilities.images;
   readonly adapter: CloudAdapter;
 
   constructor(private readonly opts: BotFrameworkOptions) {
@@ -155,7 +157,7 @@ export class BotFrameworkChannel implements Channel {
       );
       return reply(res, 400, { error: '无效的消息格式' });
     }
-    if (ADAPTER_CHANNEL_IDS.has(parsed.data.channelId)) {
+    if (isAdapterChannelId(parsed.data.channelId)) {
       this.opts.logger.warn(
         { channelId: parsed.data.channelId },
         'bot framework: activity claiming another channel refused',

@@ -6,6 +6,7 @@ import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { pickMenuIndex } from '../../src/shared/zh-numbers.js';
 import { numberedMenu, type Channel, type OutboundMessage, type SendResult } from '../channel.js';
 import { SelfHostedAdapter } from '../self-hosted.adapter.js';
+import { CONSOLE_CHANNEL } from './console.channel.js';
 
 export interface ConsoleOptions {
   handler: TurnHandler;
@@ -18,8 +19,9 @@ export interface ConsoleOptions {
 }
 
 export class ConsoleChannel extends SelfHostedAdapter implements Channel {
-  readonly name = 'console';
-  readonly supportsImages = false;
+  readonly name = CONSOLE_CHANNEL.id;
+  /** From the channel's descriptor (the registry's capabilities). */
+  readonly supportsImages = CONSOLE_CHANNEL.capabilities.images;
   private rl: readline.Interface | null = null;
   private queue: Promise<void> = Promise.resolve();
   private lastMenu: string[] = [];

@@ -28,6 +28,7 @@ import {
   type TelegramCallbackQuery,
 } from './activity-mapper.js';
 import { SelfHostedAdapter } from '../self-hosted.adapter.js';
+import { TELEGRAM_CHANNEL } from './telegram.channel.js';
 
 /** Update kinds we handle; everything else is never sent to us (less traffic, no surprises). */
 export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -75,8 +76,9 @@ export const TELEGRAM_REPLY_LIMITS: APIThrottlerOptions = {
 };
 
 export class TelegramAdapter extends SelfHostedAdapter implements Channel {
-  readonly name = TELEGRAM_CHANNEL_ID;
-  readonly supportsImages = true;
+  readonly name = TELEGRAM_CHANNEL.id;
+  /** From the channel's descriptor (the registry's capabilities). */
+  readonly supportsImages = TELEGRAM_CHANNEL.capabilities.images;
 
   private readonly bot: Bot;
   /** Replies inside a turn: auto-retry (bounded) + throttler. One reply per user message, so waiting is fine. */

@@ -62,8 +62,9 @@ export interface WechatOaAdapterOptions {
 type Route = ((req: IncomingMessage, res: ServerResponse) => Promise<void>) & { methods: readonly string[] };
 
 export class WechatOaAdapter extends SelfHostedAdapter implements Channel, WindowedChannel {
-  readonly name = WECHAT_OA_CHANNEL_ID;
-  readonly supportsImages = true;
+  readonly name = WECHAT_OA_CHANNEL.id;
+  /** From the channel's descriptor (the registry's capabilities). */
+  readonly supportsImages = WECHAT_OA_CHANNEL.capabilities.images;
   readonly api: OaApi;
   private readonly log: Logger;
   private readonly now: () => Date;

@@ -45,6 +45,7 @@ import {
   type WechatAddress,
 } from './message-mapper.js';
 import { SelfHostedAdapter } from '../self-hosted.adapter.js';
+import { WECHAT_CHANNEL } from './wechat.channel.js';
 
 type PuppetInstance = Exclude<NonNullable<WechatyOptions['puppet']>, string>;
 
@@ -87,8 +88,9 @@ export function qrcodeUrl(qrcode: string): string {
 }
 
 export class WechatAdapter extends SelfHostedAdapter implements Channel {
-  readonly name = WECHAT_CHANNEL_ID;
-  readonly supportsImages = true;
+  readonly name = WECHAT_CHANNEL.id;
+  /** From the channel's descriptor (the registry's capabilities). */
+  readonly supportsImages = WECHAT_CHANNEL.capabilities.images;
 
   private bot: Wechaty | undefined;
   private readonly now: () => Date;

@@ -17,6 +17,8 @@ export const wechatConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: z.preprocess(emptyToUndefined, z.string().optional()),
   /** Names the memory card (login session file), so a restart does not need a new QR scan. */
   WECHATY_NAME: z.preprocess(emptyToUndefined, z.string().default('wuye-desk')),
+  /** Daily send cap of the personal account (ban risk); see README. */
+  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
 });
 
 export type WechatConfig = z.infer<typeof wechatConfigSchema>;

@@ -3,7 +3,7 @@
 // emulator, directline…), never for the console, Telegram or WeChat, whose accounts only their own adapters prove.
 import type { Activity } from 'botbuilder';
 import {
-  ADAPTER_CHANNEL_IDS,
+  isAdapterChannelId,
   BOT_FRAMEWORK_CHANNEL_ID,
   MAX_ACCOUNT_ID,
   MAX_CONVERSATION_ID,
@@ -21,8 +21,7 @@ export function trustedChannel(
   if (receivedBy !== 'botframework') return { ok: true, channel: receivedBy };
   const claimed = activity.channelId ?? '';
   if (!BOT_FRAMEWORK_CHANNEL_ID.test(claimed)) return { ok: false, reason: 'malformed channelId' };
-  if (ADAPTER_CHANNEL_IDS.has(claimed))
-    return { ok: false, reason: `channelId ${claimed} is not a Bot Framework channel` };
+  if (isAdapterChannelId(claimed)) return { ok: false, reason: `channelId ${claimed} is not a Bot Framework channel` };
   return { ok: true, channel: claimed };
 }
 

@@ -2,7 +2,8 @@
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
 import type { TurnContext } from 'botbuilder';
 import { AppError } from '../shared/app-error.js';
-import type { Sender, StaffRole } from '../identity/sender.js';
+import { t } from '../i18n/index.js';
+import { STAFF_ROLES, type Sender, type StaffRole } from '../identity/sender.js';
 
 export interface CommandContext {
   turn: TurnContext;
@@ -23,7 +24,7 @@ export interface Command {
   /** Slash aliases without the slash, e.g. ["overdue"]. */
   aliases: string[];
   /** Who may run it. An empty list means any bound chat account (owners too) — used for account commands. */
-  roles: StaffRole[];
+  roles: readonly StaffRole[];
   /** One line for the command help, zh-CN. */
   summary: string;
   usage: string;
@@ -39,7 +40,7 @@ export interface Command {
 export { STAFF_ROLE_LABEL as ROLE_LABEL } from '../identity/sender.js';
 
 /** Every staff role: for commands any colleague may run. */
-export const ALL_STAFF: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
+export const ALL_STAFF: readonly StaffRole[] = STAFF_ROLES;
 
 /** The caller's staff record. The router already checked the role; this narrows the type for the command body. */
 export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
@@ -48,11 +49,20 @@ export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
   return s;
 }
 
-/** The caller's estate, for commands that read it; refused rather than read someone else's (staff are per estate). */
-export function ownEstate(ctx: CommandContext): Sender['estate'] {
+/**
+ * The caller's staff record, when the turn's estate is their own: the one "staff act on their own estate" check
+ * (staff are per estate; a command never reads or changes another estate's data), with one text.
+ */
+export function staffInOwnEstate(ctx: CommandContext): NonNullable<Sender['staff']> {
   const staff = staffOf(ctx);
   if (ctx.sender.estate.id !== staff.estateId)
-    throw new AppError('FORBIDDEN', 'staff estate mismatch', '仅可查看本小区的数据。');
+    throw new AppError('FORBIDDEN', 'staff estate mismatch', t(ctx.sender.locale, 'security.otherEstate'));
+  return staff;
+}
+
+/** The caller's estate, for commands that read it; refused rather than read someone else's (staffInOwnEstate). */
+export function ownEstate(ctx: CommandContext): Sender['estate'] {
+  staffInOwnEstate(ctx);
   return ctx.sender.estate;
 }
 

@@ -4,13 +4,12 @@ import { AppError } from '../shared/app-error.js';
 import { t as translate } from '../i18n/index.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { EMERGENCY_LABEL, guessEmergencyType } from '../complaints/emergency.js';
-import { ALL_STAFF, refFrom, staffOf, type Command } from './command.js';
+import { ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command } from './command.js';
+import { TICKET_REF } from '../complaints/ticket-number.js';
 
 export interface EmergencyCommandDeps {
   complaints: ComplaintService;
 }
-
-const TICKET_REF = { leading: /(TS-?\d{8}-?\d{1,4}|#?\d{1,4})/i, quoted: /(TS-\d{8}-\d{4})/i };
 
 export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
   const svc = deps.complaints;
@@ -22,9 +21,7 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
       summary: '确认特发事件，开始处置（停止通知经理）',
       usage: '收到 0007',
       async run(ctx) {
-        const s = staffOf(ctx);
-        if (s.estateId !== ctx.sender.estate.id)
-          throw new AppError('FORBIDDEN', 'other estate', '只能处理本小区的特发事件。');
+        const s = staffInOwnEstate(ctx);
         const hit = refFrom(ctx.args, ctx.quoted, TICKET_REF);
         if (!hit) throw new AppError('BAD_INPUT', 'no ref', '用法：收到 0007（特发事件的工单号）');
         const t = await svc.ackEmergency(

@@ -8,7 +8,7 @@ import { collectionRate, formatPercent, formatYuan } from '../fees/fee.rules.js'
 import { ownerLine } from '../fees/fee.service.js';
 import { t, type Locale } from '../i18n/index.js';
 import { localDateKey } from '../shared/zoned-time.js';
-import type { Command, CommandContext } from './command.js';
+import { ownEstate, type Command, type CommandContext } from './command.js';
 
 export interface FeeCommandDeps {
   prisma: Prisma;
@@ -51,11 +51,7 @@ async function parseArgs(
   return out;
 }
 
-function staffEstate(ctx: CommandContext): string {
-  const estateId = ctx.sender.staff?.estateId;
-  if (!estateId) throw new AppError('FORBIDDEN', 'fee command without staff');
-  return estateId;
-}
+const staffEstate = (ctx: CommandContext): string => ownEstate(ctx).id;
 
 const rateLine = (locale: Locale, label: string, due: number, outstanding: number) =>
   t(locale, 'fees.cmd.rateLine', {

@@ -5,7 +5,7 @@ import { NOT_ME_WORD, STAFF_CODE_DIGITS, staffRoleLabel, type BindingService } f
 import { staffBindText } from '../identity/binding.replies.js';
 import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { staffOf, type Command, type CommandContext } from './command.js';
+import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface IdentityCommandDeps {
   binding: BindingService;
@@ -33,7 +33,7 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
     {
       name: '绑定码',
       aliases: ['bindcode'],
-      roles: ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'],
+      roles: ALL_STAFF,
       summary: '为业主生成一次性绑定码（24 小时有效）',
       usage: '绑定码 3栋2单元1201',
       async run(ctx) {
@@ -117,7 +117,7 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
     {
       name: '批准绑定',
       aliases: ['approvebind'],
-      roles: ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'],
+      roles: ALL_STAFF,
       summary: '批准一条待审核的姓名+手机尾号绑定（先电话核实业主）',
       usage: '批准绑定 3',
       run: (ctx) => decide(ctx, true),
@@ -125,7 +125,7 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
     {
       name: '拒绝绑定',
       aliases: ['rejectbind'],
-      roles: ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'],
+      roles: ALL_STAFF,
       summary: '拒绝一条待审核的绑定',
       usage: '拒绝绑定 3',
       run: (ctx) => decide(ctx, false),

@@ -7,7 +7,8 @@ import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { t as translate } from '../i18n/index.js';
-import { ALL_STAFF, refFrom, staffOf, type Command, type CommandContext } from './command.js';
+import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
+import { TICKET_REF } from '../complaints/ticket-number.js';
 
 export interface TicketCommandDeps {
   complaints: ComplaintService;
@@ -16,13 +17,9 @@ export interface TicketCommandDeps {
 const STAFF = ALL_STAFF;
 
 function actorOf(ctx: CommandContext): StaffActor {
-  const s = staffOf(ctx);
-  if (s.estateId !== ctx.sender.estate.id) throw new AppError('FORBIDDEN', 'other estate', '只能处理本小区的工单。');
+  const s = staffInOwnEstate(ctx);
   return { staffId: s.id, name: ctx.sender.name ?? '员工', role: s.role, estateId: s.estateId };
 }
-
-/** A ticket number typed first ("TS-20261128-0007" / "0007"), or the full number in a quoted bot notice. */
-const TICKET_REF = { leading: /(TS-?\d{8}-?\d{1,4}|#?\d{1,4})/i, quoted: /(TS-\d{8}-\d{4})/i };
 
 /** "0007 其余文字" → ["0007", "其余文字"]; a reply to a notice ("办结 已处理") takes the number from the notice. */
 function split(args: string, usage: string, needRest: boolean, quoted?: string | null): [string, string] {

@@ -1,12 +1,13 @@
 // Persistence for binding: one-time codes, unit look-up, chat-account ↔ person links, household members, AuditLog.
 // The exported units of work each run in one transaction, so services never see Prisma's $transaction.
 import { maskPhone } from '../shared/phone.js';
+import type { MemberRole, StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
 
 export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 type Db = Prisma | Tx;
-export type MemberRole = 'OWNER' | 'FAMILY' | 'TENANT';
-export type StaffRoleName = 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
+export type { MemberRole } from './enums.js';
+export type StaffRoleName = StaffRole;
 
 /** Every unit the address can mean: without a 单元 it may be several ("3栋1201" in a building with two entrances). */
 export function findUnits(db: Db, estateId: string, building: string, entrance: string | null, room: string) {

@@ -2,8 +2,8 @@
 // owner balances and supervisor reports. The only place fees touch Prisma.
 import crypto from 'node:crypto';
 import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
-import type { FeeType } from '../fees/fee.rules.js';
-import { unitLabel } from '../identity/sender.js';
+import type { FeeType } from './enums.js';
+import { unitLabel } from '../shared/unit-label.js';
 import type { OutboundMessage } from '../notify/channel.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { type Prisma, isPostgres } from './client.js';

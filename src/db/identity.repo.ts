@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STAFF_ROLES, type MemberRole, type StaffRole } from './enums.js';
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
 import { driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
@@ -18,7 +19,7 @@ const rawMemberships = z.array(
 const rawStaff = z
   .object({
     id: z.string(),
-    role: z.enum(['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER']),
+    role: z.enum(STAFF_ROLES),
     estateId: z.string(),
     active: z.union([z.boolean(), z.number()]),
   })
@@ -33,12 +34,12 @@ export interface IdentityRow {
     name: string;
     memberships: Array<{
       unitId: string;
-      role: 'OWNER' | 'FAMILY' | 'TENANT';
+      role: MemberRole;
       unit: { entrance: string; room: string; building: { name: string; estateId: string } };
     }>;
     staff: {
       id: string;
-      role: 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
+      role: StaffRole;
       estateId: string;
       active: boolean;
     } | null;

@@ -1,11 +1,13 @@
 // PIPL: everything held about one person, read for an export and removed (or anonymised) for an erasure. The list of
 // tables here is the one place that must grow when a model gains personal data (test/privacy/person-data.test.ts
 // dumps every table after an erasure and fails on any trace of the name or phone).
-import { identityAddress } from '../notify/notifier.js';
 import { isPostgres, type Prisma } from './client.js';
 import type { Tx } from './binding.repo.js';
 
 type Db = Prisma | Tx;
+
+/** A chat account's outbox address (the notifier's, passed in: repositories know no channel). */
+export type AddressOf = (i: { channel: string; externalId: string; conversationRef: string | null }) => string | null;
 
 /** What replaces a removed name or phone inside kept text (tickets keep their facts). */
 export const ERASED = '［已删除］';
@@ -22,7 +24,7 @@ export function personsOfUnit(db: Db, unitId: string) {
 }
 
 /** Every row about the person, as stored (the data subject gets the whole phone). */
-export async function collectPersonData(db: Db, personId: string) {
+export async function collectPersonData(db: Db, personId: string, addressOf: AddressOf) {
   const person = await db.person.findUnique({
     where: { id: personId },
     include: {
@@ -33,7 +35,7 @@ export async function collectPersonData(db: Db, personId: string) {
   });
   if (!person) return null;
   const identityIds = person.identities.map((i) => i.id);
-  const addresses = addressesOf(person.identities);
+  const addresses = addressesOf(person.identities, addressOf);
   const unitIds = person.memberships.map((m) => m.unitId);
   const [
     tickets,
@@ -97,6 +99,7 @@ export type PersonData = NonNullable<Awaited<ReturnType<typeof collectPersonData
 
 function addressesOf(
   identities: ReadonlyArray<{ channel: string; externalId: string; conversationRef: string | null }>,
+  identityAddress: AddressOf,
 ): string[] {
   return identities.flatMap((i) => {
     const a = identityAddress(i);
@@ -134,7 +137,7 @@ export interface EraseCounts {
  */
 export function erasePerson(
   prisma: Prisma,
-  p: { personId: string; actor: string; at: Date },
+  p: { personId: string; actor: string; at: Date; addressOf: AddressOf },
 ): Promise<EraseCounts | null> {
   return prisma.$transaction(
     async (tx) => {
@@ -144,7 +147,7 @@ export function erasePerson(
       const scrub = (text: string | null): string | null =>
         text === null ? null : secrets.reduce((t, s) => t.split(s).join(ERASED), text);
       const identityIds = person.identities.map((i) => i.id);
-      const addresses = addressesOf(person.identities);
+      const addresses = addressesOf(person.identities, p.addressOf);
 
       const tickets = await tx.ticket.findMany({
         where: { personId: p.personId },

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../identity/sender.js';
+import { STAFF_ROLES, type StaffRole } from './enums.js';
 import type { OutboxDb } from './outbox.repo.js';
 
 /** The chat accounts a person can be reached on (most recently used first). */
@@ -33,7 +33,7 @@ export function staffIdentitiesFor(db: OutboxDb, estateId: string, role: StaffRo
 /** Per estate and staff role: registered groups, and active staff with a chat account (the private fallback). */
 export async function staffCoverage(db: OutboxDb) {
   const estates = await db.estate.findMany({ select: { id: true, name: true } });
-  const roles: StaffRole[] = ['ASSISTANT', 'FOREMAN', 'SUPERVISOR', 'MANAGER'];
+  const roles = STAFF_ROLES;
   const rows: Array<{ estateId: string; estate: string; role: StaffRole; groups: number; reachableStaff: number }> = [];
   for (const e of estates) {
     for (const role of roles) {

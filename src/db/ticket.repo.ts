@@ -1,6 +1,7 @@
 // Tickets, their events, attachments and 回访 rows. Transitions are conditional updates (`where` includes the
 // expected state), so two staff racing for one ticket cannot both win.
 import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
+import type { StaffRole } from './enums.js';
 import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import { isPostgres, type Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
@@ -161,7 +162,7 @@ export interface StaffInfo {
   id: string;
   personId: string;
   name: string;
-  role: 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
+  role: StaffRole;
 }
 
 export async function findStaffById(db: TicketDb, id: string): Promise<StaffInfo | null> {

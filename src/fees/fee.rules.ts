@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { t, type Locale } from '../i18n/index.js';
 import { parseDateKey } from '../shared/zoned-time.js';
+import { FEE_TYPES, type FeeType } from '../db/enums.js';
 
-export const FEE_TYPES = ['PROPERTY', 'WATER', 'ELECTRICITY', 'PARKING', 'OTHER'] as const;
-export type FeeType = (typeof FEE_TYPES)[number];
+export { FEE_TYPES, type FeeType };
 
 export const FEE_TYPE_LABELS: Record<FeeType, string> = Object.fromEntries(
   FEE_TYPES.map((f) => [f, t('zh-CN', `fees.type.${f}`)]),

@@ -2,7 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
 import { setIdentityLocale, touchIdentity } from '../db/identity.repo.js';
 import { AppError } from '../shared/app-error.js';
-import { ADAPTER_CHANNEL_IDS } from '../shared/channel-ids.js';
+import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
 import { toSenderUnits, type Sender } from './sender.js';
@@ -33,7 +33,7 @@ export class IdentityService {
       conversationRef: activity.conversation?.isGroup === true ? null : JSON.stringify(ref),
       // Bot Framework notices go to the stored reference's serviceUrl: a message claiming another one for a known
       // account must not move that account's notices elsewhere.
-      pinServiceUrl: ADAPTER_CHANNEL_IDS.has(channel) ? null : (ref.serviceUrl ?? null),
+      pinServiceUrl: isAdapterChannelId(channel) ? null : (ref.serviceUrl ?? null),
       locale: this.defaultLocale,
       now,
     });

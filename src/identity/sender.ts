@@ -2,14 +2,14 @@
 import type { TurnContext } from 'botbuilder';
 import { t, type Locale } from '../i18n/index.js';
 import type { EstateInfo } from '../estate/estate.service.js';
+import { STAFF_ROLES, type MemberRole, type StaffRole } from '../db/enums.js';
+import { unitLabel } from '../shared/unit-label.js';
 
-export type StaffRole = 'ASSISTANT' | 'FOREMAN' | 'SUPERVISOR' | 'MANAGER';
+export { STAFF_ROLES, type MemberRole, type StaffRole } from '../db/enums.js';
 
-/** The ladder from the bottom: a role may hand out (员工码) only its own rung or a lower one. */
-const STAFF_ROLE_RANK: Record<StaffRole, number> = { ASSISTANT: 0, FOREMAN: 1, SUPERVISOR: 2, MANAGER: 3 };
-
+/** The ladder from the bottom (the schema's order): a role may hand out (员工码) only its own rung or a lower one. */
 export function roleAtOrBelow(role: StaffRole, ceiling: StaffRole): boolean {
-  return STAFF_ROLE_RANK[role] <= STAFF_ROLE_RANK[ceiling];
+  return STAFF_ROLES.indexOf(role) <= STAFF_ROLES.indexOf(ceiling);
 }
 
 /** The ladder's names as the department says them. */
@@ -24,7 +24,7 @@ export interface SenderUnit {
   unitId: string;
   estateId: string;
   label: string;
-  role: 'OWNER' | 'FAMILY' | 'TENANT';
+  role: MemberRole;
 }
 
 export interface Sender {
@@ -68,6 +68,4 @@ export function toSenderUnits(
   }));
 }
 
-export function unitLabel(building: string, entrance: string, room: string): string {
-  return entrance ? `${building}栋${entrance}单元${room}` : `${building}栋${room}`;
-}
+export { unitLabel };

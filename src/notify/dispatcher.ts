@@ -10,7 +10,8 @@ import { holdRow } from '../db/service-window.repo.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
+import { RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
+import { channelRegistry, UnknownChannelError } from './channel-registry.js';
 import type { Clock } from '../shared/clock.js';
 
 export interface DispatcherLogger {
@@ -133,7 +134,8 @@ export class Dispatcher {
     this.notReadyDelayMs = opts.notReadyDelayMs ?? 15_000;
     this.gates = opts.gates ?? new Map();
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
-    this.limiter = new RateLimiter(opts.limits ?? DEFAULT_RATE_LIMITS, this.now, this.timeZone);
+    // Absent: each registered channel's default limits (the channel registry).
+    this.limiter = new RateLimiter(opts.limits ?? channelRegistry.limits(), this.now, this.timeZone);
   }
 
   /** One pass: claim what is due, send what may go now, put the rest back for later. */
@@ -240,14 +242,13 @@ export class Dispatcher {
     const target: SendTarget = { channel: lead.row.channel, address: lead.row.address, isGroup: lead.row.isGroup };
     const channel = this.channels.get(target.channel);
     if (!channel) {
+      // Registered but not started (e.g. its token unset): retried, it may come back. Nobody describes it: dead now.
+      const known = channelRegistry.get(target.channel) !== undefined || channelRegistry.ids().length === 0;
+      const error = known
+        ? `channel "${target.channel}" is not running`
+        : new UnknownChannelError(target.channel, channelRegistry.ids()).message;
       for (const item of unit)
-        await this.fail(
-          item.row,
-          { ok: false, error: `channel "${target.channel}" is not running` },
-          now,
-          target,
-          result,
-        );
+        await this.fail(item.row, { ok: false, error, ...(known ? {} : { permanent: true }) }, now, target, result);
       return;
     }
     if (channel.isReady?.() === false) {

@@ -1,36 +1,33 @@
 // Who a notice goes to → outbox rows. Call these inside the transaction of the change that causes the notice;
 // the dedupe key makes a re-run of the same transition send nothing twice.
 import type { OutboundMessage } from './channel.js';
+import { channelRegistry } from './channel-registry.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
 import { identitiesOfPerson, staffChatsFor, staffIdentitiesFor } from '../db/recipient.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
 
-/** Our adapter name for a channel id: every Bot Framework channel (msteams, webchat, emulator…) is one adapter. */
-const channelOf = (channel: string) =>
-  ['telegram', 'wechat', 'wechat-oa', 'console'].includes(channel) ? channel : 'botframework';
+/**
+ * A chat account's outbox target, asked of the channel registry (src/notify/channel-registry.ts). A channel nobody
+ * registered gets a row anyway, under its own id, so the dispatcher turns it into a dead letter that names the
+ * missing channel; it is not counted as reached (start-up already refuses stored rows of unknown channels).
+ */
+function identityTarget(i: { id: string; channel: string; externalId: string; conversationRef: string | null }) {
+  const t = channelRegistry.identityTarget(i);
+  if (!t) return { id: i.id, channel: i.channel, address: i.externalId, isGroup: false, reaches: false };
+  return t.address === null
+    ? null
+    : { id: i.id, channel: t.channel, address: t.address, isGroup: false, reaches: true };
+}
 
-/** A channel's recipient string for one chat account (see each adapter's `send`). */
+/** A channel's recipient string for one chat account (null: not reachable, or a channel nobody registered). */
 export function identityAddress(i: {
   channel: string;
   externalId: string;
   conversationRef: string | null;
 }): string | null {
-  switch (i.channel) {
-    case 'telegram':
-      return i.externalId;
-    case 'wechat':
-      return `contact:${i.externalId}`;
-    case 'wechat-oa':
-      // The follower's openid (adapters/wechat-oa/wechat-oa.channel.ts).
-      return i.externalId;
-    case 'console':
-      return i.externalId;
-    default:
-      // Bot Framework channels (emulator, msteams, webchat…) need the stored conversation reference.
-      return i.conversationRef;
-  }
+  return channelRegistry.identityTarget(i)?.address ?? null;
 }
 
 /** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
@@ -39,9 +36,7 @@ export function staffChatAddress(c: {
   chatId: string;
   conversationRef?: string | null;
 }): string | null {
-  // Bot Framework channels (msteams…): the bare conversation id cannot be posted to; the reference can.
-  if (channelOf(c.channel) === 'botframework') return c.conversationRef ?? null;
-  return c.channel === 'wechat' ? `room:${c.chatId}` : c.chatId;
+  return channelRegistry.groupTarget(c)?.address ?? null;
 }
 
 export interface Notice {
@@ -60,6 +55,8 @@ interface Target {
   channel: string;
   address: string;
   isGroup: boolean;
+  /** False for a channel nobody registered: written (to become a named dead letter) but never counted as sent. */
+  reaches: boolean;
 }
 
 /**
@@ -74,8 +71,8 @@ export async function notifyPerson(
 ): Promise<number> {
   const targets = (await identitiesOfPerson(db, personId)).flatMap((i): Target[] => {
     if (except.includes(i.id)) return [];
-    const address = identityAddress(i);
-    return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
+    const t = identityTarget(i);
+    return t ? [t] : [];
   });
   return enqueueAll(db, targets, n);
 }
@@ -86,9 +83,9 @@ export async function notifyIdentity(db: OutboxDb, identityId: string, n: Notice
     where: { id: identityId },
     select: { id: true, channel: true, externalId: true, conversationRef: true },
   });
-  const address = i ? identityAddress(i) : null;
-  if (!i || !address) return 0;
-  return enqueueAll(db, [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }], n);
+  const t = i ? identityTarget(i) : null;
+  if (!t) return 0;
+  return enqueueAll(db, [t], n);
 }
 
 /**
@@ -104,20 +101,26 @@ export async function notifyStaffGroup(db: OutboxDb, estateId: string, role: Sta
 /** How many chats a staff notice for these roles would reach now (groups, else the role's staff privately). */
 export async function staffReach(db: OutboxDb, estateId: string, roles: readonly StaffRole[]): Promise<number> {
   let n = 0;
-  for (const role of roles) n += (await staffTargets(db, estateId, role)).length;
+  for (const role of roles) n += (await staffTargets(db, estateId, role)).filter((t) => t.reaches).length;
   return n;
 }
 
 async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Promise<Target[]> {
   const groups = (await staffChatsFor(db, estateId, role)).flatMap((c): Target[] => {
-    const address = staffChatAddress(c);
-    return address ? [{ id: c.id, channel: channelOf(c.channel), address, isGroup: true }] : [];
+    const t = channelRegistry.groupTarget(c);
+    if (!t) return [{ id: c.id, channel: c.channel, address: c.chatId, isGroup: true, reaches: false }];
+    return t.address === null
+      ? []
+      : [{ id: c.id, channel: t.channel, address: t.address, isGroup: true, reaches: true }];
   });
-  if (groups.length > 0) return groups;
-  return (await staffIdentitiesFor(db, estateId, role)).flatMap((i): Target[] => {
-    const address = identityAddress(i);
-    return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
-  });
+  if (groups.some((g) => g.reaches)) return groups;
+  return [
+    ...groups,
+    ...(await staffIdentitiesFor(db, estateId, role)).flatMap((i): Target[] => {
+      const t = identityTarget(i);
+      return t ? [t] : [];
+    }),
+  ];
 }
 
 async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {
@@ -133,7 +136,7 @@ async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<n
       at: n.at,
       ...(n.notBefore ? { notBefore: n.notBefore } : {}),
     });
-    if (r.created) created++;
+    if (r.created && t.reaches) created++;
   }
   return created;
 }

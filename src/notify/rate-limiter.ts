@@ -21,16 +21,8 @@ export type WindowRule = z.infer<typeof windowRuleSchema>;
 export type ChannelLimits = z.infer<typeof channelLimitsSchema>;
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
 
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  // Telegram says ~30/s overall; we keep a margin.
-  telegram: {
-    overall: [{ count: 25, perMs: 1000 }],
-    perChat: [{ count: 1, perMs: 1000 }],
-    perGroup: [{ count: 18, perMs: 60_000 }],
-  },
-  // A personal WeChat account is banned for bursts: slow and capped.
-  wechat: { overall: [{ count: 1, perMs: 3000 }], dailyCap: 300 },
-};
+// The limits themselves come from the channels: each adapter's descriptor declares its defaults and the channel
+// registry gathers them (ChannelRegistry.limits(), src/notify/channel-registry.ts).
 
 export interface SendTarget {
   channel: string;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Prisma } from '../db/client.js';
 import * as repo from '../db/person-data.repo.js';
+import { identityAddress } from '../notify/notifier.js';
 import { findUnits } from '../db/binding.repo.js';
 import { AppError } from '../shared/app-error.js';
 import { parseUnitAddress } from '../identity/address.parser.js';
@@ -46,7 +47,7 @@ export class PersonDataService {
     const at = this.now();
     const data: repo.PersonData[] = [];
     for (const p of persons) {
-      const d = await repo.collectPersonData(this.prisma, p.id);
+      const d = await repo.collectPersonData(this.prisma, p.id, identityAddress);
       if (d) data.push(d);
       await repo.auditExport(this.prisma, { personId: p.id, actor, at });
       await repo.closePrivacyRequests(this.prisma, p.id, at);
@@ -75,7 +76,12 @@ export class PersonDataService {
     const person = persons[0]!;
     if (await this.prisma.staff.findUnique({ where: { personId: person.id } }))
       throw new AppError('FORBIDDEN', 'staff', t('zh-CN', 'privacy.cli.staff', { name: person.name }));
-    const counts = await repo.erasePerson(this.prisma, { personId: person.id, actor, at: this.now() });
+    const counts = await repo.erasePerson(this.prisma, {
+      personId: person.id,
+      actor,
+      at: this.now(),
+      addressOf: identityAddress,
+    });
     if (!counts) throw new AppError('NOT_FOUND', 'gone', t('zh-CN', 'privacy.cli.nobody', { query }));
     for (const file of counts.mediaFiles) fs.rmSync(path.resolve(file), { force: true });
     return { person, ...counts };

@@ -9,7 +9,7 @@ import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { TelegramAdapter } from '../../adapters/telegram/telegram.adapter.js';
 import { Dispatcher } from '../../src/notify/dispatcher.js';
 import { enqueue } from '../../src/notify/outbox.js';
-import { DEFAULT_RATE_LIMITS } from '../../src/notify/rate-limiter.js';
+import { BUILTIN_RATE_LIMITS as DEFAULT_RATE_LIMITS } from '../../adapters/channels.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi, type RecordedCall } from '../support/fake-telegram-api.js';

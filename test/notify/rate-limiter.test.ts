@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS, RateLimiter, rateLimitsSchema } from '../../src/notify/rate-limiter.js';
+import { RateLimiter, rateLimitsSchema } from '../../src/notify/rate-limiter.js';
+import { BUILTIN_RATE_LIMITS as DEFAULT_RATE_LIMITS } from '../../adapters/channels.js';
 import { backoffMs } from '../../src/notify/dispatcher.js';
 import { FakeClock } from './fakes.js';
 

@@ -1,0 +1,82 @@
+// 装修延期: "延期两周", "到12月20号"; a date prompt when the phrase is not understood. "续一个月" in the message that
+// started the flow is tried as the answer; the question is asked only when it names no end date.
+import { type DateTimeResolution, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { localDateKey } from '../../src/shared/zoned-time.js';
+import { resolutionToDate } from '../prompts/callback-time.js';
+import { SafeDateTimePrompt } from '../prompts/safe-datetime.prompt.js';
+import {
+  ownerOf,
+  PermitFlow,
+  report,
+  TEXT,
+  type Permit,
+  type PermitFlowValues,
+  type RenovationDialogDeps,
+} from './permit-flow.js';
+
+export const RENOVATION_EXTEND_DIALOG = 'renovation.extend';
+const WHEN = 'when';
+
+export class RenovationExtendDialog extends PermitFlow {
+  constructor(deps: RenovationDialogDeps) {
+    super(RENOVATION_EXTEND_DIALOG, deps);
+    this.addDialog(new SafeDateTimePrompt(WHEN, undefined, 'zh-cn', deps.now));
+    this.steps(this.newEnd, this.whenFallback);
+  }
+
+  protected async withPermit(step: WaterfallStepContext, permit: Permit) {
+    const v = step.values as PermitFlowValues;
+    const { personId, estate } = ownerOf(step.context);
+    const svc = this.deps.renovation;
+    if (v.extensionText) {
+      const r = await svc.requestExtension(estate, personId, permit.id, v.extensionText, null);
+      if (r.ok || r.code !== 'UNPARSED') {
+        await step.context.sendActivity(report(r));
+        return step.endDialog();
+      }
+    }
+    const max = svc.settings(estate).maxExtensionDays;
+    return step.prompt(TEXT, {
+      prompt: `装修许可 ${permit.number} 当前到 ${permit.endDate}。请问要延期到哪天？例如“延期两周”“到12月20日”“2026-12-20”。（每次最多 ${max} 天）`,
+    });
+  }
+
+  private newEnd = async (step: WaterfallStepContext) => {
+    const v = step.values as PermitFlowValues;
+    const { personId, estate } = ownerOf(step.context);
+    const r = await this.deps.renovation.requestExtension(
+      estate,
+      personId,
+      v.permitId ?? '',
+      String(step.result).trim(),
+      null,
+    );
+    if (!r.ok && r.code === 'UNPARSED') {
+      return step.prompt(WHEN, {
+        prompt: '没看懂您要延期到哪一天，请说一个具体日期，例如“12月20日”。',
+        retryPrompt: '请说一个具体日期，例如“12月20日”。',
+      });
+    }
+    await step.context.sendActivity(report(r));
+    return step.endDialog();
+  };
+
+  private whenFallback = async (step: WaterfallStepContext) => {
+    const v = step.values as PermitFlowValues;
+    const { personId, estate } = ownerOf(step.context);
+    // "12月20日" without a year resolves to last and next December: take the first reading not in the past.
+    const today = this.deps.renovation.today(estate);
+    const days = ((step.result as DateTimeResolution[] | undefined) ?? [])
+      .map((r) => resolutionToDate(r, estate.timezone))
+      .flatMap((d) => (d ? [localDateKey(d, estate.timezone)] : []));
+    const day = days.find((d) => d >= today) ?? days[0];
+    if (!day) {
+      await step.context.sendActivity('还是没看懂这个日期，已退出。需要时再回复“装修延期”。');
+      return step.endDialog();
+    }
+    await step.context.sendActivity(
+      report(await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null)),
+    );
+    return step.endDialog();
+  };
+}

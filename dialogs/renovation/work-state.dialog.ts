@@ -1,0 +1,50 @@
+// 停工 (with a reason) and 复工 (at once): announcements staff decide on.
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ownerOf,
+  PermitFlow,
+  report,
+  TEXT,
+  type Permit,
+  type PermitFlowValues,
+  type RenovationDialogDeps,
+} from './permit-flow.js';
+
+export const RENOVATION_STOP_DIALOG = 'renovation.stop';
+export const RENOVATION_RESUME_DIALOG = 'renovation.resume';
+
+export class RenovationStopDialog extends PermitFlow {
+  constructor(deps: RenovationDialogDeps) {
+    super(RENOVATION_STOP_DIALOG, deps);
+    this.steps(this.reason);
+  }
+
+  protected async withPermit(step: WaterfallStepContext, _permit: Permit) {
+    return step.prompt(TEXT, { prompt: '请简单说明停工原因，例如“春节放假”。' });
+  }
+
+  private reason = async (step: WaterfallStepContext) => {
+    const v = step.values as PermitFlowValues;
+    const { personId, estate } = ownerOf(step.context);
+    const text = String(step.result).trim();
+    await step.context.sendActivity(
+      report(await this.deps.renovation.announceStopWork(estate, personId, v.permitId ?? '', text || null)),
+    );
+    return step.endDialog();
+  };
+}
+
+export class RenovationResumeDialog extends PermitFlow {
+  constructor(deps: RenovationDialogDeps) {
+    super(RENOVATION_RESUME_DIALOG, deps);
+    this.steps();
+  }
+
+  protected async withPermit(step: WaterfallStepContext, permit: Permit) {
+    const { personId, estate } = ownerOf(step.context);
+    await step.context.sendActivity(
+      report(await this.deps.renovation.announceResume(estate, personId, permit.id, null)),
+    );
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,163 @@
+// Channels that describe themselves. Each adapter exports a ChannelDescriptor (adapters/<name>/<name>.channel.ts:
+// plain data, no SDK) and the composition root registers them (adapters/channels.ts); the notifier, the dispatcher
+// and the rate limits ask this registry instead of knowing the channel list. A channel nobody registered is an
+// error — at start-up for rows already stored (assertKnownChannels), a dead letter that says so at dispatch — never
+// a silent fallback to Bot Framework.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { ChannelLimits, RateLimits } from './rate-limiter.js';
+
+/** A chat account as stored (ChannelIdentity). */
+export interface IdentityRow {
+  channel: string;
+  externalId: string;
+  conversationRef: string | null;
+}
+
+/** A registered staff group as stored (StaffChat). */
+export interface GroupRow {
+  channel: string;
+  chatId: string;
+  conversationRef?: string | null;
+}
+
+export interface ChannelCapabilities {
+  /** 'inline': real buttons; 'numbered-menu': "1. 投诉" lines answered by "1"; 'cards': Bot Framework suggested actions. */
+  buttons: 'inline' | 'numbered-menu' | 'cards';
+  images: boolean;
+  files: boolean;
+  /** Staff group chats can be registered on it. */
+  groups: boolean;
+}
+
+export interface ChannelRouteSpec {
+  path: string;
+  methods: readonly string[];
+}
+
+/** The handler an adapter instance serves a route with (src/http mounts it). */
+export type HttpHandler = ((req: IncomingMessage, res: ServerResponse) => Promise<void> | void) & {
+  methods?: readonly string[];
+};
+
+export interface ChannelDescriptor {
+  /** The channel id of outbox rows and of the running Channel (`Channel.name`); unique in a registry. */
+  readonly id: string;
+  /** What speaks it ('wechat', 'wechat-oa', 'telegram'…): two accounts of one kind have one kind and two ids. */
+  readonly kind: string;
+  /**
+   * Bot Framework only: the connector's own channel ids (msteams, webchat, emulator…) this channel carries, stored on
+   * ChannelIdentity/StaffChat instead of `id`. Ids another registered channel owns are never matched.
+   */
+  readonly hostsChannelId?: (channelId: string) => boolean;
+  /** A chat account's outbox address; null when it cannot be reached proactively (no stored reference). */
+  identityAddress(i: IdentityRow): string | null;
+  /** A registered group's outbox address; null when it cannot be posted to. Absent: the channel has no groups. */
+  groupAddress?(c: GroupRow): string | null;
+  /** Default send limits (design §4); `limitsFor(config)` when a setting changes them. */
+  readonly limits?: ChannelLimits;
+  limitsFor?(config: Readonly<Record<string, unknown>>): ChannelLimits;
+  /** Its environment variables (gathered by src/config.ts), and cross-field checks on them. */
+  readonly config?: {
+    shape: z.ZodRawShape;
+    refine?: (env: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+  };
+  /** Paths it serves on our HTTP server (the instance supplies the handlers). */
+  readonly routes: readonly ChannelRouteSpec[];
+  readonly capabilities: ChannelCapabilities;
+}
+
+export class UnknownChannelError extends Error {
+  constructor(
+    readonly channel: string,
+    known: readonly string[],
+  ) {
+    super(`channel "${channel}" is not registered (known: ${known.join(', ') || 'none'}); no adapter describes it`);
+    this.name = 'UnknownChannelError';
+  }
+}
+
+export class ChannelRegistry {
+  private readonly byId = new Map<string, ChannelDescriptor>();
+
+  constructor(descriptors: readonly ChannelDescriptor[] = []) {
+    for (const d of descriptors) this.register(d);
+  }
+
+  /** Adds a channel. The same descriptor twice is a no-op; another one under a taken id is refused. */
+  register(d: ChannelDescriptor): this {
+    const had = this.byId.get(d.id);
+    if (had && had !== d) throw new Error(`channel id "${d.id}" is already registered (by a "${had.kind}" channel)`);
+    // An id Bot Framework would also carry would make its accounts ambiguous (reserve it in src/shared/channel-ids.ts).
+    for (const other of this.byId.values()) {
+      const clash =
+        (d.hostsChannelId && !other.hostsChannelId && d.hostsChannelId(other.id) && other.id) ||
+        (!d.hostsChannelId && other.hostsChannelId?.(d.id) && d.id);
+      if (clash) throw new Error(`channel id "${clash}" is also carried by Bot Framework: choose an adapter id`);
+    }
+    this.byId.set(d.id, d);
+    return this;
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  get(id: string): ChannelDescriptor | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The descriptor of an outbox channel id; throws UnknownChannelError. */
+  require(id: string): ChannelDescriptor {
+    const d = this.byId.get(id);
+    if (!d) throw new UnknownChannelError(id, this.ids());
+    return d;
+  }
+
+  /** The channel that carries a stored account's/group's channel id (exact id first, then a Bot Framework host). */
+  forStoredChannel(channelId: string): ChannelDescriptor | undefined {
+    const own = this.byId.get(channelId);
+    if (own) return own;
+    for (const d of this.byId.values()) if (d.hostsChannelId?.(channelId)) return d;
+    return undefined;
+  }
+
+  /** Outbox channel id + address of a chat account; undefined for an unknown channel, null when unreachable. */
+  identityTarget(i: IdentityRow): { channel: string; address: string | null } | undefined {
+    const d = this.forStoredChannel(i.channel);
+    return d ? { channel: d.id, address: d.identityAddress(i) } : undefined;
+  }
+
+  /** Outbox channel id + address of a registered group; undefined for an unknown channel, null when unreachable. */
+  groupTarget(c: GroupRow): { channel: string; address: string | null } | undefined {
+    const d = this.forStoredChannel(c.channel);
+    return d ? { channel: d.id, address: d.groupAddress?.(c) ?? null } : undefined;
+  }
+
+  /** Every registered channel's send limits, with `config` applied where a channel reads a setting. */
+  limits(config: Readonly<Record<string, unknown>> = {}): RateLimits {
+    const out: RateLimits = {};
+    for (const d of this.byId.values()) {
+      const l = d.limitsFor ? d.limitsFor(config) : d.limits;
+      if (l) out[d.id] = l;
+    }
+    return out;
+  }
+
+  /**
+   * Stored channel ids nobody registered: start-up refuses them (a notice for them would otherwise be lost quietly).
+   * `outbox` are outbox rows' channel ids (registered ids only); `stored` are ChannelIdentity/StaffChat channel ids.
+   */
+  unknown(used: { outbox: readonly string[]; stored: readonly string[] }): string[] {
+    const bad = new Set<string>();
+    for (const c of used.outbox) if (!this.byId.has(c)) bad.add(c);
+    for (const c of used.stored) if (!this.forStoredChannel(c)) bad.add(c);
+    return [...bad].sort();
+  }
+}
+
+/**
+ * The process's registry. The composition root (src/main.ts, src/cli.ts; tests: test/support/channels.ts) fills it
+ * before anything sends; the notifier reads it because its callers pass only a database handle.
+ */
+export const channelRegistry = new ChannelRegistry();
