@@ -4,13 +4,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Channel, OutboundMessage, SendResult } from './channel.js';
-import type { Prisma } from '../db/client.js';
+import { isPostgres, type Prisma } from '../db/client.js';
 import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
 import { holdRow } from '../db/service-window.repo.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
+import { LocalSendSlots, SharedSendSlots, type SendSlots } from './shared-rate-limiter.js';
 import type { Clock } from '../shared/clock.js';
 
 export interface DispatcherLogger {
@@ -65,6 +66,11 @@ export interface DispatcherOptions {
   notReadyDelayMs?: number;
   /** #21: per channel name, a gate that delivers instead of `channel.send` (WeChat OA window and templates). */
   gates?: ReadonlyMap<string, DeliveryGate>;
+  /**
+   * #17: keep the send limits in the database so every instance shares them. Default: on PostgreSQL (several
+   * instances), off on SQLite (one process; the limits stay in memory).
+   */
+  sharedLimits?: boolean;
 }
 
 export interface TickResult {
@@ -112,7 +118,9 @@ export class Dispatcher {
   private readonly notReadyDelayMs: number;
   private readonly gates: ReadonlyMap<string, DeliveryGate>;
   readonly workerId: string;
+  /** The in-process limits (used unless the limits are shared through the database). */
   readonly limiter: RateLimiter;
+  readonly slots: SendSlots;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
@@ -134,6 +142,16 @@ export class Dispatcher {
     this.gates = opts.gates ?? new Map();
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     this.limiter = new RateLimiter(opts.limits ?? DEFAULT_RATE_LIMITS, this.now, this.timeZone);
+    this.slots =
+      (opts.sharedLimits ?? isPostgres(this.prisma))
+        ? new SharedSendSlots({
+            prisma: this.prisma,
+            limits: opts.limits ?? DEFAULT_RATE_LIMITS,
+            now: this.now,
+            timeZone: this.timeZone,
+            staleAfterMs: this.leaseMs,
+          })
+        : new LocalSendSlots(this.limiter);
   }
 
   /** One pass: claim what is due, send what may go now, put the rest back for later. */
@@ -217,6 +235,7 @@ export class Dispatcher {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+    if (this.slots instanceof SharedSendSlots) await this.slots.idle();
   }
 
   /** When a message of `kind` may go out: `now`, or the end of its quiet hours. */
@@ -261,7 +280,7 @@ export class Dispatcher {
       }
       return;
     }
-    const slot = this.limiter.tryAcquire(target);
+    const slot = await this.slots.acquire(target);
     if (!slot.ok) {
       // Not an attempt: the message is fine, the channel is just busy.
       for (const item of unit)
@@ -299,7 +318,10 @@ export class Dispatcher {
     } catch (err) {
       res = { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
-    this.limiter.sendEnded(target);
+    // Never lose the outcome to a failing ledger write: the send happened, its rows must be marked.
+    await this.slots
+      .ended(target, slot.ticket)
+      .catch((err: unknown) => this.logger.error({ err }, 'outbox: could not record the end of a send'));
     if (!res.ok && 'held' in res) {
       for (const item of items) if (await holdRow(this.prisma, item.row, res.reason)) result.held++;
       return;
@@ -368,7 +390,9 @@ export class Dispatcher {
     let next: number;
     if (res.retryAfterMs !== undefined) {
       next = at.getTime() + res.retryAfterMs;
-      this.limiter.blockUntil(target, new Date(next));
+      await this.slots
+        .blockUntil(target, new Date(next))
+        .catch((err: unknown) => this.logger.error({ err }, 'outbox: could not record a channel block'));
     } else {
       next = at.getTime() + backoffMs(attempts, this.random);
     }
