@@ -82,6 +82,9 @@ export const configSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     /** WeChat personal-account daily send cap (ban risk); see README. */
     WECHAT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(300),
+    /** #17 retention (our defaults): unbound chat accounts idle this many days lose their state; sent notices kept this many days. */
+    RETENTION_UNBOUND_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_SENT_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     /** import-bills refuses larger files (it streams, but a bigger file is a mistake more often than a bill run). */

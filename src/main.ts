@@ -34,6 +34,7 @@ import { startHttpServer, type HttpServer, type Route } from './http/http-server
 import { isRegisteredStaffChat } from './db/recipient.repo.js';
 import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
+import { DEFAULT_RETENTION, retentionJobs, type RetentionSettings } from './privacy/retention.job.js';
 import { DEFAULT_RATE_LIMITS } from './notify/rate-limiter.js';
 import { Scheduler } from './jobs/scheduler.js';
 import type { Job } from './jobs/job.js';
@@ -161,8 +162,9 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
-export function buildJobs(db: Database, parts: BotParts): Job[] {
+export function buildJobs(db: Database, parts: BotParts, retention: RetentionSettings = DEFAULT_RETENTION): Job[] {
   return [
+    ...retentionJobs({ prisma: db.prisma, settings: retention }),
     ...feeJobs({ prisma: db.prisma }),
     ...keyJobs({ keys: parts.keys }),
     ...renovationJobs({ prisma: db.prisma }),
@@ -361,7 +363,17 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   });
   dispatcher.start();
 
-  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, parts), tz: config.TZ, logger, now });
+  const scheduler = new Scheduler({
+    prisma: db.prisma,
+    jobs: buildJobs(db, parts, {
+      ...DEFAULT_RETENTION,
+      unboundIdleDays: config.RETENTION_UNBOUND_DAYS,
+      sentOutboxDays: config.RETENTION_SENT_OUTBOX_DAYS,
+    }),
+    tz: config.TZ,
+    logger,
+    now,
+  });
   if (config.SCHEDULER === 'on')
     void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 
