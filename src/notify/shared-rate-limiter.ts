@@ -65,12 +65,31 @@ export class SharedSendSlots implements SendSlots {
    * so a refusal here saves a database round trip — most refusals are a second message to a chat in the same batch.
    */
   private readonly local: RateLimiter;
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly opts: SharedSendSlotsOptions) {
     this.local = new RateLimiter(opts.limits, opts.now, opts.timeZone);
   }
 
-  async acquire(target: SendTarget): Promise<Slot> {
+  /**
+   * One channel's requests from this process are answered in the order they were made (the ledger's lock would take
+   * them in any order): the first of several sends to one chat in a batch is the one that goes, as in one process.
+   */
+  acquire(target: SendTarget): Promise<Slot> {
+    const before = this.queues.get(target.channel) ?? Promise.resolve();
+    const mine = before.then(() => this.acquireNow(target));
+    const tail = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(target.channel, tail);
+    void tail.then(() => {
+      if (this.queues.get(target.channel) === tail) this.queues.delete(target.channel);
+    });
+    return mine;
+  }
+
+  private async acquireNow(target: SendTarget): Promise<Slot> {
     const limits = this.opts.limits[target.channel];
     if (!limits) return { ok: true };
     const now = this.opts.now();
