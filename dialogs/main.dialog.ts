@@ -90,6 +90,30 @@ export function helpFor(tr: Translate, estate: { deskPhone: string; emergencyPho
   return helpText(tr, estate, otherLanguageWord(locale));
 }
 
+/**
+ * #17: whether the main dialog answers `text`, as the first message of an account it has never seen, with nothing that
+ * needs a record — the greeting and menu, 帮助, thanks, a 取消 with nothing to cancel, or "not understood" (the menu
+ * again). Mirrors `understand` / `decide` below and errs towards "needs a record": anything that may start a flow,
+ * ask back (confirm, emergency check), switch language or bind is false, and the account is created first.
+ */
+export function answersWithoutRecord(text: string, recognizer: Recognizer): boolean {
+  const interruption = matchInterruption(text);
+  if (interruption === 'cancel') return true;
+  if (interruption === 'handoff') return false;
+  if (matchLanguage(text) || STAFF_BIND.test(text.trim())) return false;
+  if (checkText({ text }, MAX_TEXT) || looksLikeChatHistory(text)) return false;
+  if (isHelpCommand(text)) return true;
+  if (matchCommand(text)) return false;
+  const u = recognizer.recognize(text);
+  if (u.emergency.decision !== 'none') return false;
+  const top = u.candidates[0];
+  if (!top) return true;
+  if (top.intent === 'greeting' || top.intent === 'thanks') return true;
+  if (top.intent === 'help' && u.band !== 'low') return true;
+  const best = flowOf(top.intent);
+  return !(best && (u.band === 'high' || u.band === 'middle'));
+}
+
 export class MainDialog extends InterruptibleDialog {
   protected readonly handoffDialogId = HANDOFF_DIALOG;
   private readonly binding: BindingService;

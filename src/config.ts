@@ -45,6 +45,9 @@ export const configSchema = z
     /** Outbox dispatcher: how often it looks for due messages, and sends before a message becomes a dead letter. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** #17 retention (our defaults): unbound chat accounts idle this many days lose their state; sent notices kept this many days. */
+    RETENTION_UNBOUND_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RETENTION_SENT_OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** on: run the node-cron scheduler (reminders, sweeps, reports); off: e.g. a second instance that only chats. */
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     /** import-bills refuses larger files (it streams, but a bigger file is a mistake more often than a bill run). */

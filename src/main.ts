@@ -36,6 +36,7 @@ import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { channelRegistry } from './notify/channel-registry.js';
 import { channelsInUse } from './db/channel-usage.repo.js';
+import { DEFAULT_RETENTION, retentionJobs, type RetentionSettings } from './privacy/retention.job.js';
 import { Scheduler } from './jobs/scheduler.js';
 import type { Job } from './jobs/job.js';
 import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
@@ -187,8 +188,9 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
-export function buildJobs(db: Database, parts: BotParts): Job[] {
+export function buildJobs(db: Database, parts: BotParts, retention: RetentionSettings = DEFAULT_RETENTION): Job[] {
   return [
+    ...retentionJobs({ prisma: db.prisma, settings: retention }),
     ...feeJobs({ prisma: db.prisma }),
     ...keyJobs({ keys: parts.keys }),
     ...renovationJobs({ prisma: db.prisma }),
@@ -397,7 +399,17 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   });
   dispatcher.start();
 
-  const scheduler = new Scheduler({ prisma: db.prisma, jobs: buildJobs(db, parts), tz: config.TZ, logger, now });
+  const scheduler = new Scheduler({
+    prisma: db.prisma,
+    jobs: buildJobs(db, parts, {
+      ...DEFAULT_RETENTION,
+      unboundIdleDays: config.RETENTION_UNBOUND_DAYS,
+      sentOutboxDays: config.RETENTION_SENT_OUTBOX_DAYS,
+    }),
+    tz: config.TZ,
+    logger,
+    now,
+  });
   if (config.SCHEDULER === 'on')
     void scheduler.start().catch((err: unknown) => logger.error({ err }, 'scheduler start failed'));
 

@@ -10,11 +10,11 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
+import { answersWithoutRecord, MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
 import { menuChoices } from '../../dialogs/flow-registry.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { translator } from '../i18n/index.js';
-import { setSender } from '../identity/sender.js';
+import { setSender, type Sender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from '../shared/app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
@@ -33,11 +33,16 @@ export interface WuyeBotDeps extends DialogDeps {
 
 /** How many answered message ids a conversation remembers: far more than any channel redelivers at once. */
 const RECENT_INBOUND = 64;
+/** Message ids remembered for accounts answered without a row (#17): a few minutes of redeliveries at any plausible rate. */
+const MAX_ANSWERED_UNRECORDED = 10_000;
 
 export class WuyeBot implements TurnHandler {
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Ids of messages from accounts with no row yet that were answered (insertion order = age; bounded). */
+  private readonly answeredUnrecorded = new Set<string>();
   /** Inbound message ids whose turn is running in this process (their receipt is written when it ends). */
   private readonly inFlight = new Set<string>();
   /** Ids of the messages answered last in this conversation, saved in the same write as the dialog step. */
@@ -48,7 +53,8 @@ export class WuyeBot implements TurnHandler {
     this.limiter = new InboundLimiter(deps.inboundLimits ?? DEFAULT_INBOUND_LIMITS, deps.now);
     this.conversationState = new ConversationState(deps.storage);
     this.userState = new UserState(deps.storage);
-    this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
     this.recentInbound = this.conversationState.createProperty<string[]>('recentInbound');
     this.dialogs.add(new MainDialog(deps));
   }
@@ -91,7 +97,11 @@ export class WuyeBot implements TurnHandler {
     const id = activity.id;
     const running = `${activity.channelId}/${activity.conversation.id}:${id}`;
     if (id) {
-      if (this.inFlight.has(running) || (await this.recentInbound.get(context, [])).includes(id)) {
+      if (
+        this.inFlight.has(running) ||
+        this.answeredUnrecorded.has(running) ||
+        (await this.recentInbound.get(context, [])).includes(id)
+      ) {
         this.deps.logger.info({ channel: activity.channelId, id }, 'duplicate inbound message ignored');
         return;
       }
@@ -106,7 +116,10 @@ export class WuyeBot implements TurnHandler {
 
   private async answer(context: TurnContext, id: string | undefined): Promise<void> {
     const activity = context.activity;
-    const sender = await this.deps.identity.identify(activity, this.deps.now());
+    // #17: an account never seen before is not written down until its message needs it (a flow, a binding, a command).
+    let sender = await this.deps.identity.identify(activity, this.deps.now(), { create: false });
+    if (sender.provisional && !(await this.answerableWithoutRecord(context, sender)))
+      sender = await this.deps.identity.identify(activity, this.deps.now());
     setSender(context, sender);
     // The recognisers (dates, numbers, choices) follow the activity's locale: use the person's language, not the client's.
     activity.locale = sender.locale === 'en' ? 'en-us' : 'zh-cn';
@@ -125,7 +138,38 @@ export class WuyeBot implements TurnHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+    // A provisional sender's turn changed nothing that must outlive it: the menu it may have shown is answered
+    // statelessly next time (a bare number picks from it, see answerableWithoutRecord).
+    if (sender.provisional) {
+      // No state to keep the message id in: remembered in memory instead (a redelivery after a restart is greeted again).
+      const key = `${activity.channelId}/${activity.conversation.id}:${id ?? ''}`;
+      if (id) this.answeredUnrecorded.add(key);
+      if (this.answeredUnrecorded.size > MAX_ANSWERED_UNRECORDED) {
+        const oldest = this.answeredUnrecorded.values().next().value;
+        if (oldest !== undefined) this.answeredUnrecorded.delete(oldest);
+      }
+      return;
+    }
     await this.saveTurn(context, id);
+  }
+
+  /**
+   * For an account with no row yet: true when this message can be answered without one (greeting, menu, 帮助, "not
+   * understood"). A bare menu number ("1", as WeChat's numbered menu is answered) becomes that menu entry's words, since
+   * the menu it answers was never stored.
+   */
+  private async answerableWithoutRecord(context: TurnContext, sender: Sender): Promise<boolean> {
+    const activity = context.activity;
+    if (sender.isGroup || typeof activity.text !== 'string') return false;
+    if (this.deps.commands.isCommand(activity.text)) return false;
+    if (((await this.dialogState.get(context))?.dialogStack ?? []).length > 0) return false;
+    const pick = /^\s*(\d{1,2})\s*$/.exec(activity.text);
+    if (pick) {
+      const choices = menuChoices(translator(sender.locale));
+      const choice = choices[Number(pick[1]) - 1];
+      if (choice?.action) activity.text = String(choice.action.value);
+    }
+    return answersWithoutRecord(activity.text, this.deps.recognizer);
   }
 
   /** False (after answering the first refusal politely) when the account sends faster than its limit. */
@@ -173,7 +217,7 @@ export class WuyeBot implements TurnHandler {
   private async greetNewMembers(context: TurnContext): Promise<void> {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((m) => m.id !== context.activity.recipient?.id)) return;
-    const sender = await this.deps.identity.identify(context.activity, this.deps.now());
+    const sender = await this.deps.identity.identify(context.activity, this.deps.now(), { create: false });
     const tr = translator(sender.locale);
     const titles = menuChoices(tr).map((c) => c.action?.title ?? c.value);
     const greeting = tr('menu.greeting', { estate: sender.estate.name });

@@ -69,6 +69,11 @@ export interface TouchInput {
  * UPDATE again: concurrent first messages from one new account all settle on one row (Prisma's upsert with include
  * reads, then creates, and lost that race on PostgreSQL with a unique-constraint error).
  */
+/** Refreshes a known chat account (same statement as touchIdentity's first); null for an unknown one, which stays unwritten. */
+export function touchKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
+  return refreshKnownIdentity(prisma, input);
+}
+
 export async function touchIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow> {
   const known = await refreshKnownIdentity(prisma, input);
   if (known) return known;

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
-import { setIdentityLocale, touchIdentity } from '../db/identity.repo.js';
+import { setIdentityLocale, touchIdentity, touchKnownIdentity } from '../db/identity.repo.js';
 import { AppError } from '../shared/app-error.js';
 import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
@@ -19,13 +19,17 @@ export class IdentityService {
     await setIdentityLocale(this.prisma, identityId, locale);
   }
 
-  /** Identifies the sender of an inbound activity (creating the chat account on first contact). */
-  async identify(activity: Partial<Activity>, now: Date): Promise<Sender> {
+  /**
+   * Identifies the sender of an inbound activity, creating the chat account on first contact — unless `create` is
+   * false: then an unknown account is answered as a provisional sender (identityId '', `provisional: true`) and
+   * nothing is written (#17: a greeting from a stranger creates no row).
+   */
+  async identify(activity: Partial<Activity>, now: Date, opts: { create?: boolean } = {}): Promise<Sender> {
     const channel = activity.channelId ?? 'unknown';
     const externalId = activity.from?.id;
     if (!externalId) throw new AppError('BAD_INPUT', 'activity without from.id');
     const ref = TurnContext.getConversationReference(activity);
-    const row = await touchIdentity(this.prisma, {
+    const input = {
       channel,
       externalId,
       displayName: activity.from?.name,
@@ -36,7 +40,16 @@ export class IdentityService {
       pinServiceUrl: isAdapterChannelId(channel) ? null : (ref.serviceUrl ?? null),
       locale: this.defaultLocale,
       now,
-    });
+    };
+    const row =
+      opts.create === false
+        ? ((await touchKnownIdentity(this.prisma, input)) ?? {
+            id: '',
+            locale: this.defaultLocale,
+            person: null,
+            provisional: true as const,
+          })
+        : await touchIdentity(this.prisma, input);
     const person = row.person;
     const units = toSenderUnits(person?.memberships ?? []);
     const staff =
@@ -58,6 +71,7 @@ export class IdentityService {
       units,
       staff,
       isGroup: activity.conversation?.isGroup === true,
+      ...('provisional' in row ? { provisional: true as const } : {}),
     };
   }
 }

@@ -38,6 +38,8 @@ export interface Sender {
   units: SenderUnit[];
   staff: { id: string; role: StaffRole; estateId: string } | null;
   isGroup: boolean;
+  /** #17: an account seen for the first time whose turn needs no record yet: no ChannelIdentity row, identityId ''. */
+  provisional?: true;
 }
 
 const SENDER_KEY = Symbol('wuye.sender');

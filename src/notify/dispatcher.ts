@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Channel, OutboundMessage, SendResult } from './channel.js';
-import type { Prisma } from '../db/client.js';
+import { isPostgres, type Prisma } from '../db/client.js';
 import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
 import { holdRow } from '../db/service-window.repo.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
@@ -12,6 +12,7 @@ import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
 import { RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
 import { channelRegistry, UnknownChannelError } from './channel-registry.js';
+import { LocalSendSlots, SharedSendSlots, type SendSlots } from './shared-rate-limiter.js';
 import type { Clock } from '../shared/clock.js';
 
 export interface DispatcherLogger {
@@ -66,6 +67,11 @@ export interface DispatcherOptions {
   notReadyDelayMs?: number;
   /** #21: per channel name, a gate that delivers instead of `channel.send` (WeChat OA window and templates). */
   gates?: ReadonlyMap<string, DeliveryGate>;
+  /**
+   * #17: keep the send limits in the database so every instance shares them. Default: on PostgreSQL (several
+   * instances), off on SQLite (one process; the limits stay in memory).
+   */
+  sharedLimits?: boolean;
 }
 
 export interface TickResult {
@@ -113,7 +119,9 @@ export class Dispatcher {
   private readonly notReadyDelayMs: number;
   private readonly gates: ReadonlyMap<string, DeliveryGate>;
   readonly workerId: string;
+  /** The in-process limits (used unless the limits are shared through the database). */
   readonly limiter: RateLimiter;
+  readonly slots: SendSlots;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
@@ -135,7 +143,18 @@ export class Dispatcher {
     this.gates = opts.gates ?? new Map();
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     // Absent: each registered channel's default limits (the channel registry).
-    this.limiter = new RateLimiter(opts.limits ?? channelRegistry.limits(), this.now, this.timeZone);
+    const limits = opts.limits ?? channelRegistry.limits();
+    this.limiter = new RateLimiter(limits, this.now, this.timeZone);
+    this.slots =
+      (opts.sharedLimits ?? isPostgres(this.prisma))
+        ? new SharedSendSlots({
+            prisma: this.prisma,
+            limits,
+            now: this.now,
+            timeZone: this.timeZone,
+            staleAfterMs: this.leaseMs,
+          })
+        : new LocalSendSlots(this.limiter);
   }
 
   /** One pass: claim what is due, send what may go now, put the rest back for later. */
@@ -219,6 +238,7 @@ export class Dispatcher {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
+    if (this.slots instanceof SharedSendSlots) await this.slots.idle();
   }
 
   /** When a message of `kind` may go out: `now`, or the end of its quiet hours. */
@@ -262,7 +282,7 @@ export class Dispatcher {
       }
       return;
     }
-    const slot = this.limiter.tryAcquire(target);
+    const slot = await this.slots.acquire(target);
     if (!slot.ok) {
       // Not an attempt: the message is fine, the channel is just busy.
       for (const item of unit)
@@ -300,7 +320,10 @@ export class Dispatcher {
     } catch (err) {
       res = { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
-    this.limiter.sendEnded(target);
+    // Never lose the outcome to a failing ledger write: the send happened, its rows must be marked.
+    await this.slots
+      .ended(target, slot.ticket)
+      .catch((err: unknown) => this.logger.error({ err }, 'outbox: could not record the end of a send'));
     if (!res.ok && 'held' in res) {
       for (const item of items) if (await holdRow(this.prisma, item.row, res.reason)) result.held++;
       return;
@@ -369,7 +392,9 @@ export class Dispatcher {
     let next: number;
     if (res.retryAfterMs !== undefined) {
       next = at.getTime() + res.retryAfterMs;
-      this.limiter.blockUntil(target, new Date(next));
+      await this.slots
+        .blockUntil(target, new Date(next))
+        .catch((err: unknown) => this.logger.error({ err }, 'outbox: could not record a channel block'));
     } else {
       next = at.getTime() + backoffMs(attempts, this.random);
     }

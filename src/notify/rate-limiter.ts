@@ -85,6 +85,11 @@ export class RateLimiter {
     return { ok: true };
   }
 
+  /** Counts a send that another authority (the shared ledger) allowed, so this process's view stays a lower bound. */
+  recordSend(target: SendTarget): void {
+    this.record(target, this.now().getTime());
+  }
+
   /** The channel said "wait" (Telegram 429 retry_after): nothing more to this chat (or the whole channel) until then. */
   blockUntil(target: SendTarget | { channel: string }, until: Date): void {
     const key = 'address' in target ? chatScope(target) : target.channel;

@@ -136,7 +136,8 @@ describeEachDb('security: Bot Framework endpoint trust', (provider) => {
 
     it("a known account's stored address keeps its serviceUrl when a message claims another one", async () => {
       const from = 'owner-on-teams';
-      await post(activity({ from, text: '你好', conversation: 'teams-personal-1' }));
+      // A message that starts a flow records the account (a greeting alone leaves no row, #17).
+      await post(activity({ from, text: '我要绑定房屋', conversation: 'teams-personal-1' }));
       await connector.waitFor(1);
       const before = other.received.length;
       // An outsider on an allowed host (here: the other loopback connector) posts as the same account.
@@ -193,13 +194,14 @@ describeEachDb('security: Bot Framework endpoint trust', (provider) => {
       const before = connector.received.length;
       const from = 'first-contact-race';
       const res = await Promise.all(
-        Array.from({ length: 50 }, (_, i) => post(activity({ from, text: '你好', conversation: `race-${i}` }))),
+        // A message that needs the account (a greeting alone leaves no row, #17).
+        Array.from({ length: 50 }, (_, i) => post(activity({ from, text: '我要绑定房屋', conversation: `race-${i}` }))),
       );
       expect(res.map((r) => r.status).filter((s) => s >= 300)).toEqual([]);
       await connector.waitFor(before + 21);
       await settle();
       const replies = connector.received.slice(before);
-      // The 20 the rate limit lets through at once are answered with the menu, the rest once with a "slow down".
+      // The 20 the rate limit lets through at once are answered (the binding question), the rest once with a "slow down".
       expect(replies.filter((r) => (r.body.text ?? '').includes('系统出了点问题'))).toEqual([]);
       expect(replies.length).toBe(21);
       expect(await identities('msteams', from)).toBe(1);
