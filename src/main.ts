@@ -58,6 +58,8 @@ import type { Locale } from './i18n/index.js';
 import { DeskSlots, keyDeskSettings } from './keys/desk-slots.js';
 import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
+import { figuresCommands } from './commands/figures.commands.js';
+import { FalseAlarmService } from './tickets/false-alarm.service.js';
 import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
@@ -135,6 +137,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...keyCommands({ keys }),
       ...reportCommands({ reports }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
+      ...figuresCommands({ complaints, falseAlarms: new FalseAlarmService(db.prisma, now) }),
     ],
     {
       isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
