@@ -17,7 +17,7 @@ const CLOSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER
 export function markTicketFalseAlarm(
   prisma: Prisma,
   ticketId: string,
-  m: { at: Date; by: TicketActor; note: string; ownerNotice: ((t: TicketRow) => Notice) | null },
+  m: { at: Date; by: TicketActor; note: string | null; ownerNotice: ((t: TicketRow) => Notice) | null },
 ): Promise<FalseAlarmResult> {
   return prisma.$transaction(async (tx): Promise<FalseAlarmResult> => {
     const t = await findTicketById(tx, ticketId);

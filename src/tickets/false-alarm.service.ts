@@ -39,7 +39,7 @@ export class FalseAlarmService {
     const r = await markTicketFalseAlarm(this.prisma, ticket.id, {
       at: now,
       by: { actor: `staff:${actor.staffId}`, actorName: actor.name },
-      note: t('zh-CN', 'falseAlarm.eventNote', { reason: ownerReason }),
+      note: reason || null,
       ownerNotice: (row) => ({
         kind: 'notice',
         message: {

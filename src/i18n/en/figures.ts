@@ -22,7 +22,6 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   'falseAlarm.owner':
     'Your ticket {number} ({category}) was checked by staff and closed as a false alarm{reason}. If the problem is still there, please file it again or reply "转人工".',
   'falseAlarm.ownerReason': ': {reason}',
-  'falseAlarm.eventNote': 'false alarm{reason}',
   'export.summary': "Export a month's tickets as an Excel file (.xlsx), sent to you privately (supervisors, managers)",
   'export.usage': '导出 2026-11 (default this month; also 上月, 11月)',
   'export.queued': 'The {month} ticket sheet ({count} tickets) is ready; the file "{file}" will be sent to you privately.',

@@ -17,7 +17,6 @@ export const figuresZh = {
   'falseAlarm.race': '工单 {number} 的状态刚刚变了，请用“工单 {number}”看一下再标。',
   'falseAlarm.owner': '您的工单 {number}（{category}）经工作人员核实为误报，已关闭{reason}。如仍有问题，请重新提交或回复“转人工”。',
   'falseAlarm.ownerReason': '：{reason}',
-  'falseAlarm.eventNote': '误报{reason}',
   'export.summary': '把某月的工单导出为 Excel 表格（.xlsx），私发给您（主管、经理）',
   'export.usage': '导出 2026-11（默认本月；也可写 上月、11月）',
   'export.queued': '已生成 {month} 工单表（{count} 单），文件“{file}”将私发给您。',
