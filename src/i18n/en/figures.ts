@@ -13,7 +13,8 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
     'Mark a ticket a false alarm: left out of SLA, CSAT, repeat complaints and stats; an open one is closed (foreman and above)',
   'falseAlarm.usage': '误报 0007 [reason]',
   'falseAlarm.tooLong': 'The reason is too long ({length} characters); please keep it within 200.',
-  'falseAlarm.done': 'Ticket {number} marked a false alarm; it no longer counts in SLA, CSAT, repeat complaints or stats.',
+  'falseAlarm.done':
+    'Ticket {number} marked a false alarm; it no longer counts in SLA, CSAT, repeat complaints or stats.',
   'falseAlarm.doneClosed':
     'Ticket {number} marked a false alarm and closed; the owner was told. It no longer counts in SLA, CSAT, repeat complaints or stats.',
   'falseAlarm.already': 'Ticket {number} was already marked a false alarm at {at}.',
@@ -24,7 +25,8 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   'falseAlarm.ownerReason': ': {reason}',
   'export.summary': "Export a month's tickets as an Excel file (.xlsx), sent to you privately (supervisors, managers)",
   'export.usage': '导出 2026-11 (default this month; also 上月, 11月)',
-  'export.queued': 'The {month} ticket sheet ({count} tickets) is ready; the file "{file}" will be sent to you privately.',
+  'export.queued':
+    'The {month} ticket sheet ({count} tickets) is ready; the file "{file}" will be sent to you privately.',
   'export.empty': 'No tickets in {month}; no file made.',
   'export.nowhere':
     'The {month} ticket sheet is ready, but there is no private chat to send it to; send the bot a private message first and try again.',
@@ -51,6 +53,6 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   'export.unresolved': 'not solved',
   'photos.caption': 'Ticket {number}: owner photo {index}/{total}',
   'photos.noImages':
-    "Ticket {number}'s owner photos ({total}; this channel cannot show images): see them with \"工单 {number}\" or at the desk.",
+    'Ticket {number}\'s owner photos ({total}; this channel cannot show images): see them with "工单 {number}" or at the desk.',
   'photos.intro': 'Ticket {number} ({category}): {total} owner photo(s) follow.',
 };

@@ -15,7 +15,8 @@ export const figuresZh = {
   'falseAlarm.already': '工单 {number} 已于 {at} 标为误报。',
   'falseAlarm.withdrawn': '工单 {number} 已被业主撤回，本来就不计入统计，无需标记误报。',
   'falseAlarm.race': '工单 {number} 的状态刚刚变了，请用“工单 {number}”看一下再标。',
-  'falseAlarm.owner': '您的工单 {number}（{category}）经工作人员核实为误报，已关闭{reason}。如仍有问题，请重新提交或回复“转人工”。',
+  'falseAlarm.owner':
+    '您的工单 {number}（{category}）经工作人员核实为误报，已关闭{reason}。如仍有问题，请重新提交或回复“转人工”。',
   'falseAlarm.ownerReason': '：{reason}',
   'export.summary': '把某月的工单导出为 Excel 表格（.xlsx），私发给您（主管、经理）',
   'export.usage': '导出 2026-11（默认本月；也可写 上月、11月）',
@@ -43,6 +44,7 @@ export const figuresZh = {
   'export.pending': '未定',
   'export.unresolved': '没解决',
   'photos.caption': '工单 {number} 业主照片 {index}/{total}',
-  'photos.noImages': '工单 {number} 的业主照片（本渠道不能显示图片，共 {total} 张）：请在“工单 {number}”中查看或到前台调阅。',
+  'photos.noImages':
+    '工单 {number} 的业主照片（本渠道不能显示图片，共 {total} 张）：请在“工单 {number}”中查看或到前台调阅。',
   'photos.intro': '工单 {number}（{category}）的业主照片 {total} 张，随后发送。',
 } as const;
