@@ -1,8 +1,8 @@
 // 误报: staff mark a ticket a false alarm. One transaction: the flag and its time, the ticket closed if it was still
-// open (no more ladder steps, no 回访), a 'false_alarm' event naming who and why, and the owner's notice.
+// open (no more ladder steps, no 回访), a 'false_alarm' event naming who and why, and the owner's notice (written by the caller, in the same transaction).
 import type { TicketStatus } from '../generated/sqlite/client.js';
-import { notifyPerson, type Notice } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
+import type { OutboxDb } from './outbox.repo.js';
 import { addTicketEvent, findTicketById, updateTicketIf, type TicketActor, type TicketRow } from './ticket.repo.js';
 
 export type FalseAlarmResult =
@@ -17,7 +17,12 @@ const CLOSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER
 export function markTicketFalseAlarm(
   prisma: Prisma,
   ticketId: string,
-  m: { at: Date; by: TicketActor; note: string | null; ownerNotice: ((t: TicketRow) => Notice) | null },
+  m: {
+    at: Date;
+    by: TicketActor;
+    note: string | null;
+    tellOwner: ((tx: OutboxDb, t: TicketRow) => Promise<unknown>) | null;
+  },
 ): Promise<FalseAlarmResult> {
   return prisma.$transaction(async (tx): Promise<FalseAlarmResult> => {
     const t = await findTicketById(tx, ticketId);
@@ -38,8 +43,7 @@ export function markTicketFalseAlarm(
     if (!ok) return { result: 'changed' };
     await addTicketEvent(tx, { ticketId: t.id, at: m.at, ...m.by, action: 'false_alarm', note: m.note });
     // The owner hears that a ticket they are waiting on was closed; a resolved one they were already told about.
-    const tellOwner = closes && t.status !== 'RESOLVED' && m.ownerNotice;
-    if (tellOwner) await notifyPerson(tx, t.personId, tellOwner(t));
+    if (closes && t.status !== 'RESOLVED' && m.tellOwner) await m.tellOwner(tx, t);
     const after = await findTicketById(tx, t.id);
     return { result: 'marked', ticket: after ?? t, closed: closes };
   });

@@ -7,6 +7,7 @@ import { markTicketFalseAlarm } from '../db/false-alarm.repo.js';
 import type { Prisma } from '../db/client.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import { t, type Locale } from '../i18n/index.js';
+import { notifyPerson } from '../notify/notifier.js';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -40,19 +41,20 @@ export class FalseAlarmService {
       at: now,
       by: { actor: `staff:${actor.staffId}`, actorName: actor.name },
       note: reason || null,
-      ownerNotice: (row) => ({
-        kind: 'notice',
-        message: {
-          text: t('zh-CN', 'falseAlarm.owner', { number: row.number, category: row.category, reason: ownerReason }),
-          template: {
-            type: 'ticket',
-            estateId: row.estateId,
-            facts: { ticketNumber: row.number, category: row.category, status: '已关闭' },
+      tellOwner: (tx, row) =>
+        notifyPerson(tx, row.personId, {
+          kind: 'notice',
+          message: {
+            text: t('zh-CN', 'falseAlarm.owner', { number: row.number, category: row.category, reason: ownerReason }),
+            template: {
+              type: 'ticket',
+              estateId: row.estateId,
+              facts: { ticketNumber: row.number, category: row.category, status: '已关闭' },
+            },
           },
-        },
-        dedupeKey: `ticket:${row.id}:false-alarm`,
-        at: now,
-      }),
+          dedupeKey: `ticket:${row.id}:false-alarm`,
+          at: now,
+        }),
     });
     const number = ticket.number;
     switch (r.result) {
