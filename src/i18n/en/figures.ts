@@ -11,7 +11,7 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   'figures.falseAlarms': 'False alarms: {count} (left out of the figures above)',
   'falseAlarm.summary':
     'Mark a ticket a false alarm: left out of SLA, CSAT, repeat complaints and stats; an open one is closed (foreman and above)',
-  'falseAlarm.usage': '误报 0007 [reason]',
+  'falseAlarm.usage': '/falsealarm 0007 [reason]',
   'falseAlarm.tooLong': 'The reason is too long ({length} characters); please keep it within 200.',
   'falseAlarm.done':
     'Ticket {number} marked a false alarm; it no longer counts in SLA, CSAT, repeat complaints or stats.',
@@ -19,12 +19,12 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
     'Ticket {number} marked a false alarm and closed; the owner was told. It no longer counts in SLA, CSAT, repeat complaints or stats.',
   'falseAlarm.already': 'Ticket {number} was already marked a false alarm at {at}.',
   'falseAlarm.withdrawn': 'Ticket {number} was withdrawn by the owner and never counted; no need to mark it.',
-  'falseAlarm.race': 'Ticket {number} just changed; check it with "工单 {number}" and try again.',
+  'falseAlarm.race': 'Ticket {number} just changed; check it with "/ticket {number}" and try again.',
   'falseAlarm.owner':
-    'Your ticket {number} ({category}) was checked by staff and closed as a false alarm{reason}. If the problem is still there, please file it again or reply "转人工".',
+    'Your ticket {number} ({category}) was checked by staff and closed as a false alarm{reason}. If the problem is still there, please file it again or choose "Talk to staff".',
   'falseAlarm.ownerReason': ': {reason}',
   'export.summary': "Export a month's tickets as an Excel file (.xlsx), sent to you privately (supervisors, managers)",
-  'export.usage': '导出 2026-11 (default this month; also 上月, 11月)',
+  'export.usage': '/export 2026-11 (default: this month)',
   'export.queued':
     'The {month} ticket sheet ({count} tickets) is ready; the file "{file}" will be sent to you privately.',
   'export.empty': 'No tickets in {month}; no file made.',
@@ -32,7 +32,7 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
     'The {month} ticket sheet is ready, but there is no private chat to send it to; send the bot a private message first and try again.',
   'export.caption': '{estate} tickets {month} ({count}). Owner phones are masked.',
   'export.noFiles':
-    'This channel cannot receive files: get the {month} ticket sheet ({count} tickets) with "导出 {key}" on Telegram, Teams or WeChat.',
+    'This channel cannot receive files: get the {month} ticket sheet ({count} tickets) with "/export {key}" on Telegram, Teams or WeChat.',
   'export.sheet': 'Tickets',
   'export.col.number': 'Number',
   'export.col.kind': 'Kind',
@@ -53,6 +53,6 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   'export.unresolved': 'not solved',
   'photos.caption': 'Ticket {number}: owner photo {index}/{total}',
   'photos.noImages':
-    'Ticket {number}\'s owner photos ({total}; this channel cannot show images): see them with "工单 {number}" or at the desk.',
+    'Ticket {number}\'s owner photos ({total}; this channel cannot show images): see them with "/ticket {number}" or at the desk.',
   'photos.intro': 'Ticket {number} ({category}): {total} owner photo(s) follow.',
 };
