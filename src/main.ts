@@ -60,6 +60,7 @@ import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
 import { figuresCommands } from './commands/figures.commands.js';
 import { FalseAlarmService } from './tickets/false-alarm.service.js';
+import { TicketExportService } from './reports/ticket-export.js';
 import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
@@ -137,7 +138,11 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...keyCommands({ keys }),
       ...reportCommands({ reports }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
-      ...figuresCommands({ complaints, falseAlarms: new FalseAlarmService(db.prisma, now) }),
+      ...figuresCommands({
+        complaints,
+        falseAlarms: new FalseAlarmService(db.prisma, now),
+        exports: new TicketExportService(db.prisma, now),
+      }),
     ],
     {
       isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
@@ -342,7 +347,14 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
-    channels.push(new ConsoleChannel({ handler: bot, onCommand: consolePersonaCommand, ...(opts.consoleIo ?? {}) }));
+    channels.push(
+      new ConsoleChannel({
+        handler: bot,
+        onCommand: consolePersonaCommand,
+        filesDir: path.join(config.DATA_DIR, 'console-files'),
+        ...(opts.consoleIo ?? {}),
+      }),
+    );
   }
   for (const c of channels) await c.start();
 

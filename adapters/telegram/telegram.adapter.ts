@@ -77,6 +77,7 @@ export const TELEGRAM_REPLY_LIMITS: APIThrottlerOptions = {
 export class TelegramAdapter extends SelfHostedAdapter implements Channel {
   readonly name = TELEGRAM_CHANNEL_ID;
   readonly supportsImages = true;
+  readonly supportsFiles = true;
 
   private readonly bot: Bot;
   /** Replies inside a turn: auto-retry (bounded) + throttler. One reply per user message, so waiting is fine. */
@@ -382,7 +383,16 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
         const caption = message.image.caption?.slice(0, CAPTION_LIMIT);
         const sent = await this.plainApi.sendPhoto(
           address,
-          new InputFile(message.image.png, 'chart.png'),
+          new InputFile(message.image.png, message.image.name ?? 'chart.png'),
+          caption ? { caption } : {},
+        );
+        lastId = sent.message_id;
+      }
+      if (message.file) {
+        const caption = message.file.caption?.slice(0, CAPTION_LIMIT);
+        const sent = await this.plainApi.sendDocument(
+          address,
+          new InputFile(message.file.data, message.file.name),
           caption ? { caption } : {},
         );
         lastId = sent.message_id;

@@ -1,13 +1,17 @@
-// Staff commands for the figures supervisors are judged on (#19): 误报 N [原因] takes a false alarm out of them.
+// Staff commands for the figures supervisors are judged on (#19): 误报 N [原因] takes a false alarm out of them;
+// 导出 YYYY-MM sends the month's tickets as an .xlsx file to the supervisor privately.
 import { AppError } from '../shared/app-error.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { t } from '../i18n/index.js';
+import { monthArgOrThrow } from '../reports/report.service.js';
+import type { TicketExportService } from '../reports/ticket-export.js';
 import type { FalseAlarmService } from '../tickets/false-alarm.service.js';
 import { ownEstate, refFrom, staffOf, type Command } from './command.js';
 
 export interface FiguresCommandDeps {
   complaints: ComplaintService;
   falseAlarms: FalseAlarmService;
+  exports: TicketExportService;
 }
 
 /** A ticket number typed first ("TS-20261128-0007" / "0007"), or the full number in a quoted bot notice. */
@@ -34,6 +38,26 @@ export function figuresCommands(deps: FiguresCommandDeps): Command[] {
           locale,
           timezone: estate.timezone,
         });
+      },
+    },
+    {
+      name: '导出',
+      aliases: ['export'],
+      roles: ['SUPERVISOR', 'MANAGER'],
+      summary: t('zh-CN', 'export.summary'),
+      usage: t('zh-CN', 'export.usage'),
+      // The sheet lists every ticket of the month with unit and (masked) phone: each export is audited.
+      auditAs: 'read.export',
+      run: async (ctx) => {
+        const estate = ownEstate(ctx);
+        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, t(ctx.sender.locale, 'export.usage'));
+        const requestKey = ctx.turn.activity?.id ?? String(ctx.now.getTime());
+        return deps.exports.sendTo(
+          estate,
+          month,
+          { identityId: ctx.sender.identityId, locale: ctx.sender.locale },
+          requestKey,
+        );
       },
     },
   ];

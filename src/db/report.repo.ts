@@ -50,16 +50,33 @@ export async function slaCounts(prisma: Prisma, estateId: string, p: Period, now
   let decided = 0;
   let met = 0;
   for (const t of rows) {
-    const ackOk = t.ackDueAt === null || (t.acceptedAt !== null && t.acceptedAt <= t.ackDueAt);
-    const ackMissed = t.ackDueAt !== null && (t.acceptedAt === null ? now > t.ackDueAt : t.acceptedAt > t.ackDueAt);
-    const resolveOk = t.resolvedAt !== null && t.resolveDueAt !== null && t.resolvedAt <= t.resolveDueAt;
-    const resolveMissed =
-      t.resolveDueAt !== null && (t.resolvedAt === null ? now > t.resolveDueAt : t.resolvedAt > t.resolveDueAt);
-    if (t.resolvedAt === null && !ackMissed && !resolveMissed) continue; // still running within its limits
+    const outcome = slaOutcome(t, now);
+    if (outcome === 'pending') continue; // still running within its limits
     decided++;
-    if (ackOk && resolveOk) met++;
+    if (outcome === 'met') met++;
   }
   return { decided, met };
+}
+
+export interface SlaTimes {
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  ackDueAt: Date | null;
+  resolveDueAt: Date | null;
+}
+
+/**
+ * One ticket's SLA at `now`: met (acked by ackDueAt, or no ack limit, and resolved by resolveDueAt), missed (a limit
+ * passed), or pending (still running within its limits; also a ticket with no resolve limit that is not resolved).
+ */
+export function slaOutcome(t: SlaTimes, now: Date): 'met' | 'missed' | 'pending' {
+  const ackOk = t.ackDueAt === null || (t.acceptedAt !== null && t.acceptedAt <= t.ackDueAt);
+  const ackMissed = t.ackDueAt !== null && (t.acceptedAt === null ? now > t.ackDueAt : t.acceptedAt > t.ackDueAt);
+  const resolveOk = t.resolvedAt !== null && t.resolveDueAt !== null && t.resolvedAt <= t.resolveDueAt;
+  const resolveMissed =
+    t.resolveDueAt !== null && (t.resolvedAt === null ? now > t.resolveDueAt : t.resolvedAt > t.resolveDueAt);
+  if (t.resolvedAt === null && !ackMissed && !resolveMissed) return 'pending';
+  return ackOk && resolveOk ? 'met' : 'missed';
 }
 
 export interface RepeatCounts {
