@@ -61,6 +61,7 @@ import { keyCommands } from './commands/key.commands.js';
 import { figuresCommands } from './commands/figures.commands.js';
 import { FalseAlarmService } from './tickets/false-alarm.service.js';
 import { TicketExportService } from './reports/ticket-export.js';
+import { TicketPhotoService } from './tickets/ticket-photos.service.js';
 import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
@@ -130,7 +131,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...renovationCommands({ renovation }),
       ...identityCommands({ binding }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
-      ...ticketCommands({ complaints }),
+      ...ticketCommands({ complaints, photos: new TicketPhotoService(db.prisma, now) }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),

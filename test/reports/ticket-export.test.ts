@@ -17,7 +17,7 @@ import { NOW, seedReportData } from '../reports/report-fixtures.js';
 /** Every row of the first sheet as plain values (header first). */
 async function sheetRows(data: Buffer): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data);
+  await book.xlsx.load(new Uint8Array(data).buffer);
   const sheet = book.worksheets[0];
   const rows: unknown[][] = [];
   sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));

@@ -52,7 +52,10 @@ export const figuresEn: Record<keyof typeof figuresZh, string> = {
   'export.pending': 'open',
   'export.unresolved': 'not solved',
   'photos.caption': 'Ticket {number}: owner photo {index}/{total}',
-  'photos.noImages':
-    'Ticket {number}\'s owner photos ({total}; this channel cannot show images): see them with "/ticket {number}" or at the desk.',
-  'photos.intro': 'Ticket {number} ({category}): {total} owner photo(s) follow.',
+  'photos.noImage': '(this channel cannot show images: see photo {index}/{total} of ticket {number} at the desk)',
+  'photos.links': 'Ticket {number} ({category}) has {count} more owner photo(s) that cannot be forwarded:',
+  'photos.linkLine': '- {name}: {link}',
+  'photos.noLink': "in the owner's chat channel; see it at the desk",
+  'photos.sentToYou': 'The owner sent {count} photo(s); they were sent to you privately.',
+  'photos.sentTo': 'The owner sent {count} photo(s); they were sent to {name} privately.',
 };

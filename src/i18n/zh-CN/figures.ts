@@ -44,7 +44,10 @@ export const figuresZh = {
   'export.pending': '未定',
   'export.unresolved': '没解决',
   'photos.caption': '工单 {number} 业主照片 {index}/{total}',
-  'photos.noImages':
-    '工单 {number} 的业主照片（本渠道不能显示图片，共 {total} 张）：请在“工单 {number}”中查看或到前台调阅。',
-  'photos.intro': '工单 {number}（{category}）的业主照片 {total} 张，随后发送。',
+  'photos.noImage': '（本渠道不能显示图片：请在前台系统查看工单 {number} 的照片 {index}/{total}）',
+  'photos.links': '工单 {number}（{category}）另有 {count} 张业主照片无法直接转发：',
+  'photos.linkLine': '· {name}：{link}',
+  'photos.noLink': '在业主的聊天渠道里，请到前台系统查看',
+  'photos.sentToYou': '业主照片 {count} 张已私发给您。',
+  'photos.sentTo': '业主照片 {count} 张已私发给{name}。',
 } as const;
