@@ -1,4 +1,4 @@
-// SLA ladder sweep over 1,000,000 tickets of which 1,000 are due (goal ≤ 50 ms a sweep query on SQLite, the query
+// SLA ladder sweep over 1,000,000 tickets of mixed kinds (COMPLAINT, EMERGENCY, REQUEST in turn) of which 1,000 are due (goal ≤ 50 ms a sweep query on SQLite, the query
 // plan using the nextSlaCheckAt index). Rows are generated inside the database: one recursive INSERT … SELECT per
 // 100k on SQLite, one INSERT … SELECT FROM generate_series on PostgreSQL.
 import type { Database } from '../src/db/client.js';
@@ -32,8 +32,9 @@ async function seed(db: Database): Promise<string> {
   if (db.provider === 'postgresql') {
     // Same rows from generate_series, in one statement; ANALYZE so the planner knows how few are due.
     await p.$executeRawUnsafe(
-      `INSERT INTO "Ticket" ("id", "number", "estateId", "personId", "category", "description", "location", "status", "slaStartAt", "createdAt", "nextSlaCheckAt")
-       SELECT 'bt-' || n, 'TS-B-' || n, $1, 'bp', '噪音', '压测', '1栋',
+      `INSERT INTO "Ticket" ("id", "number", "estateId", "personId", "kind", "category", "description", "location", "status", "slaStartAt", "createdAt", "nextSlaCheckAt")
+       SELECT 'bt-' || n, 'TS-B-' || n, $1, 'bp',
+              (CASE n % 3 WHEN 0 THEN 'COMPLAINT' WHEN 1 THEN 'EMERGENCY' ELSE 'REQUEST' END)::"TicketKind", '噪音', '压测', '1栋',
               (CASE WHEN n % $2 = 0 OR n % 10 = 1 THEN 'NEW' ELSE 'CLOSED' END)::"TicketStatus", $3::timestamp(3), $3::timestamp(3),
               CASE WHEN n % $2 = 0 THEN $4::timestamp(3) WHEN n % 10 = 1 THEN $5::timestamp(3) ELSE NULL END
        FROM generate_series(1, ${TICKETS}) AS n`,
@@ -51,9 +52,10 @@ async function seed(db: Database): Promise<string> {
       for (let from = 1; from <= TICKETS; from += BATCH) {
         const to = Math.min(TICKETS, from + BATCH - 1);
         await tx.$executeRawUnsafe(
-          `INSERT INTO "Ticket" ("id", "number", "estateId", "personId", "category", "description", "location", "status", "slaStartAt", "createdAt", "nextSlaCheckAt")
+          `INSERT INTO "Ticket" ("id", "number", "estateId", "personId", "kind", "category", "description", "location", "status", "slaStartAt", "createdAt", "nextSlaCheckAt")
          WITH RECURSIVE seq(n) AS (SELECT ? UNION ALL SELECT n + 1 FROM seq WHERE n < ?)
-         SELECT 'bt-' || n, 'TS-B-' || n, ?, 'bp', '噪音', '压测', '1栋',
+         SELECT 'bt-' || n, 'TS-B-' || n, ?, 'bp',
+                CASE n % 3 WHEN 0 THEN 'COMPLAINT' WHEN 1 THEN 'EMERGENCY' ELSE 'REQUEST' END, '噪音', '压测', '1栋',
                 CASE WHEN n % ? = 0 OR n % 10 = 1 THEN 'NEW' ELSE 'CLOSED' END, ?, ?,
                 CASE WHEN n % ? = 0 THEN ? WHEN n % 10 = 1 THEN ? ELSE NULL END
          FROM seq`,
@@ -121,7 +123,7 @@ async function measure(db: Database): Promise<Row[]> {
     await sla.sweep(NOW);
     idle.push(performance.now() - t);
   }
-  const m = `${TICKETS / 1e6}M tickets`;
+  const m = `${TICKETS / 1e6}M tickets (mixed kinds)`;
   return [
     {
       name: `SLA sweep query, ${m}, 1k due`,

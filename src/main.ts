@@ -67,6 +67,10 @@ import { settingsCommands } from './commands/settings.commands.js';
 import { StaffAdminService } from './identity/staff-admin.service.js';
 import { KeyService } from './keys/key.service.js';
 import { keyCommands } from './commands/key.commands.js';
+import { figuresCommands } from './commands/figures.commands.js';
+import { FalseAlarmService } from './tickets/false-alarm.service.js';
+import { TicketExportService } from './reports/ticket-export.js';
+import { TicketPhotoService } from './tickets/ticket-photos.service.js';
 import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
@@ -147,7 +151,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...renovationCommands({ renovation }),
       ...identityCommands({ binding }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
-      ...ticketCommands({ complaints }),
+      ...ticketCommands({ complaints, photos: new TicketPhotoService(db.prisma, now) }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),
@@ -160,6 +164,11 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...settingsCommands({
         settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)),
         staffAdmin: new StaffAdminService(db.prisma, now),
+      }),
+      ...figuresCommands({
+        complaints,
+        falseAlarms: new FalseAlarmService(db.prisma, now),
+        exports: new TicketExportService(db.prisma, now),
       }),
     ],
     {
@@ -380,7 +389,14 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
-    channels.push(new ConsoleChannel({ handler: bot, onCommand: consolePersonaCommand, ...(opts.consoleIo ?? {}) }));
+    channels.push(
+      new ConsoleChannel({
+        handler: bot,
+        onCommand: consolePersonaCommand,
+        filesDir: path.join(config.DATA_DIR, 'console-files'),
+        ...(opts.consoleIo ?? {}),
+      }),
+    );
   }
   for (const c of channels) await c.start();
 

@@ -8,6 +8,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   MessageFactory,
   TurnContext,
+  type Attachment,
   type ConversationReference,
   type Request as BfRequest,
   type Response as BfResponse,
@@ -115,6 +116,7 @@ export class BotFrameworkChannel implements Channel {
   readonly name = BOTFRAMEWORK_CHANNEL.id;
   /** From the channel's descriptor (the registry's capabilities). */
   readonly supportsImages = BOTFRAMEWORK_CHANNEL.capabilities.images;
+  readonly supportsFiles = true;
   readonly adapter: CloudAdapter;
 
   constructor(private readonly opts: BotFrameworkOptions) {
@@ -196,15 +198,24 @@ export class BotFrameworkChannel implements Channel {
           const activity = message.suggestions?.length
             ? MessageFactory.suggestedActions(message.suggestions, message.text)
             : MessageFactory.text(message.text);
+          const attachments: Attachment[] = [];
           if (message.image) {
-            activity.attachments = [
-              {
-                contentType: 'image/png',
-                contentUrl: `data:image/png;base64,${message.image.png.toString('base64')}`,
-                name: message.image.caption ?? 'chart.png',
-              },
-            ];
+            const type = message.image.mimeType ?? 'image/png';
+            attachments.push({
+              contentType: type,
+              contentUrl: `data:${type};base64,${message.image.png.toString('base64')}`,
+              name: message.image.caption ?? message.image.name ?? 'chart.png',
+            });
           }
+          if (message.file) {
+            // A document as a data URL attachment: Web Chat and the Emulator offer it for download.
+            attachments.push({
+              contentType: message.file.mimeType,
+              contentUrl: `data:${message.file.mimeType};base64,${message.file.data.toString('base64')}`,
+              name: message.file.name,
+            });
+          }
+          if (attachments.length > 0) activity.attachments = attachments;
           await ctx.sendActivity(activity);
         },
       );

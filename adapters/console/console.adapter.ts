@@ -1,4 +1,6 @@
 // The console chat (`npm start` in a terminal): type as the demo owner; replies print with numbered menus.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import readline from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
@@ -16,12 +18,15 @@ export interface ConsoleOptions {
   userId?: string;
   /** Console-only commands (e.g. persona switch) — return true when handled. */
   onCommand?: (line: string, console: ConsoleChannel) => Promise<boolean>;
+  /** Where documents sent to the console (a 导出 .xlsx) are saved; without it they cannot be received. */
+  filesDir?: string;
 }
 
 export class ConsoleChannel extends SelfHostedAdapter implements Channel {
   readonly name = CONSOLE_CHANNEL.id;
   /** From the channel's descriptor (the registry's capabilities). */
   readonly supportsImages = CONSOLE_CHANNEL.capabilities.images;
+  readonly supportsFiles: boolean;
   private rl: readline.Interface | null = null;
   private queue: Promise<void> = Promise.resolve();
   private lastMenu: string[] = [];
@@ -30,6 +35,7 @@ export class ConsoleChannel extends SelfHostedAdapter implements Channel {
   constructor(private readonly opts: ConsoleOptions) {
     super();
     this.userId = opts.userId ?? 'demo-owner';
+    this.supportsFiles = opts.filesDir !== undefined;
     this.onTurnError = (ctx, err) => opts.handler.onTurnError(ctx, err);
   }
 
@@ -97,6 +103,13 @@ export class ConsoleChannel extends SelfHostedAdapter implements Channel {
       ? `\n${message.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}`
       : '';
     this.print(`物业前台（通知）> ${message.text}${menu}`);
+    if (message.file && this.opts.filesDir) {
+      // A terminal cannot show a spreadsheet: save it and print where (the name is ours, never a path from outside).
+      await mkdir(this.opts.filesDir, { recursive: true });
+      const file = path.join(this.opts.filesDir, `${randomUUID().slice(0, 8)}-${path.basename(message.file.name)}`);
+      await writeFile(file, message.file.data);
+      this.print(`物业前台（文件）> ${file}`);
+    }
     return { ok: true };
   }
 }

@@ -79,6 +79,7 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
   readonly name = TELEGRAM_CHANNEL.id;
   /** From the channel's descriptor (the registry's capabilities). */
   readonly supportsImages = TELEGRAM_CHANNEL.capabilities.images;
+  readonly supportsFiles = true;
 
   private readonly bot: Bot;
   /** Replies inside a turn: auto-retry (bounded) + throttler. One reply per user message, so waiting is fine. */
@@ -384,7 +385,16 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
         const caption = message.image.caption?.slice(0, CAPTION_LIMIT);
         const sent = await this.plainApi.sendPhoto(
           address,
-          new InputFile(message.image.png, 'chart.png'),
+          new InputFile(message.image.png, message.image.name ?? 'chart.png'),
+          caption ? { caption } : {},
+        );
+        lastId = sent.message_id;
+      }
+      if (message.file) {
+        const caption = message.file.caption?.slice(0, CAPTION_LIMIT);
+        const sent = await this.plainApi.sendDocument(
+          address,
+          new InputFile(message.file.data, message.file.name),
           caption ? { caption } : {},
         );
         lastId = sent.message_id;

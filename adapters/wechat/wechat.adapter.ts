@@ -91,6 +91,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
   readonly name = WECHAT_CHANNEL.id;
   /** From the channel's descriptor (the registry's capabilities). */
   readonly supportsImages = WECHAT_CHANNEL.capabilities.images;
+  readonly supportsFiles = true;
 
   private bot: Wechaty | undefined;
   private readonly now: () => Date;
@@ -393,7 +394,9 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
         actions: (message.suggestions ?? []).map((s) => ({ type: 'imBack', title: s, value: s })),
       },
     });
-    if (message.image) parts.images.push(imageBox(message.image.png));
+    if (message.image) parts.images.push(imageBox(message.image.png, message.image.name));
+    // A document goes as a file message after the text (the same say() path as an image).
+    if (message.file) parts.images.push(FileBox.fromBase64(message.file.data.toString('base64'), message.file.name));
     return this.deliver(
       addr,
       parts,
@@ -498,8 +501,8 @@ function errorText(err: unknown): string {
 }
 
 /** Base64 rather than a Buffer box: every puppet can serialise it (PuppetMock and puppet-service send FileBox JSON). */
-function imageBox(png: Buffer): FileBoxInterface {
-  return FileBox.fromBase64(png.toString('base64'), 'image.png');
+function imageBox(png: Buffer, name = 'image.png'): FileBoxInterface {
+  return FileBox.fromBase64(png.toString('base64'), name);
 }
 
 function sleep(ms: number): Promise<void> {

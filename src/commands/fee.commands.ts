@@ -53,6 +53,9 @@ async function parseArgs(
 
 const staffEstate = (ctx: CommandContext): string => ownEstate(ctx).id;
 
+const estateTimezone = (ctx: CommandContext, estateId: string) =>
+  ctx.sender.estate.id === estateId ? ctx.sender.estate.timezone : 'Asia/Shanghai';
+
 const rateLine = (locale: Locale, label: string, due: number, outstanding: number) =>
   t(locale, 'fees.cmd.rateLine', {
     label,
@@ -76,16 +79,22 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;
         const a = await parseArgs(deps.prisma, estateId, ctx.args, collectionUsage, true, locale);
+        const today = localDateKey(ctx.now, estateTimezone(ctx, estateId));
+        // Only bills already due: a month billed ahead (due next week) is not yet 应收 and must not drag the rate.
         const rows = await collectionTotals(deps.prisma, estateId, {
           ...(a.building ? { buildingId: a.building.id } : {}),
           ...(a.period ? { period: a.period } : {}),
+          dueBy: today,
         });
         const scope = `${a.building ? buildingName(locale, a.building.name) : t(locale, 'fees.cmd.wholeEstate')}${a.period ? ` ${a.period}` : ''}`;
-        if (rows.length === 0) return t(locale, 'fees.cmd.noData', { scope });
+        if (rows.length === 0) return t(locale, 'figures.collection.noneDue', { scope, today });
         const sum = (rs: typeof rows) =>
           rs.reduce((acc, r) => ({ due: acc.due + r.dueCents, out: acc.out + r.outstandingCents }), { due: 0, out: 0 });
         const all = sum(rows);
-        const lines = [t(locale, 'fees.cmd.rateHead', { line: rateLine(locale, scope, all.due, all.out) })];
+        const lines = [
+          t(locale, 'fees.cmd.rateHead', { line: rateLine(locale, scope, all.due, all.out) }),
+          t(locale, 'figures.collection.dueOnly', { today }),
+        ];
         const periods = [...new Set(rows.map((r) => r.period))].sort().reverse();
         if (!a.period) {
           lines.push(t(locale, 'fees.cmd.byMonth'));
@@ -116,8 +125,7 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;
         const a = await parseArgs(deps.prisma, estateId, ctx.args, arrearsUsage, false, locale);
-        const tz = ctx.sender.estate.id === estateId ? ctx.sender.estate.timezone : 'Asia/Shanghai';
-        const today = localDateKey(ctx.now, tz);
+        const today = localDateKey(ctx.now, estateTimezone(ctx, estateId));
         const list = await largestArrears(deps.prisma, estateId, {
           ...(a.building ? { buildingId: a.building.id } : {}),
           today,

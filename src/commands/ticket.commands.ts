@@ -7,11 +7,14 @@ import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { t as translate } from '../i18n/index.js';
-import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
+import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
+import { ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command, type CommandContext } from './command.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
 
 export interface TicketCommandDeps {
   complaints: ComplaintService;
+  /** Sends the owner's photos to whoever now has the ticket (#19); absent in tests that do not need it. */
+  photos?: TicketPhotoService;
 }
 
 const STAFF = ALL_STAFF;
@@ -76,9 +79,13 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['claim'],
       summary: '认领新工单',
       usage: '认领 0007',
-      act: async (actor, t) => {
+      act: async (actor, t, _text, ctx) => {
         const claimed = await svc.claim(actor, t);
-        return `已认领工单 ${claimed.number}（${claimed.category}），业主已收到受理通知。`;
+        const sent = await deps.photos?.sendToAssignee(claimed.id, ctx.sender.locale);
+        return [
+          `已认领工单 ${claimed.number}（${claimed.category}），业主已收到受理通知。`,
+          ...(sent?.count ? [translate(ctx.sender.locale, 'photos.sentToYou', { count: sent.count })] : []),
+        ].join('\n');
       },
     }),
     staffTicketCommand(svc, {
@@ -137,7 +144,14 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '把工单转给同事',
       usage: '转派 0007 李强',
       needText: true,
-      act: async (actor, t, name) => `工单 ${t.number} 已转派给${(await svc.reassign(actor, t, name)).name}。`,
+      act: async (actor, t, name, ctx) => {
+        const to = (await svc.reassign(actor, t, name)).name;
+        const sent = await deps.photos?.sendToAssignee(t.id, ctx.sender.locale);
+        return [
+          `工单 ${t.number} 已转派给${to}。`,
+          ...(sent?.count ? [translate(ctx.sender.locale, 'photos.sentTo', { count: sent.count, name: to })] : []),
+        ].join('\n');
+      },
     }),
     staffTicketCommand(svc, {
       name: '工单',

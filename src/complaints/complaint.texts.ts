@@ -99,6 +99,7 @@ const ACTION_LABEL: Record<string, string> = {
   sla_resolve_warn: '办结预警',
   sla_resolve_breach: '超过办结时限，升级经理',
   sla_emergency_unacked: '无人确认，升级经理',
+  false_alarm: '标为误报',
 };
 
 /** One line of a ticket's record: "· 2026-11-28 10:05 王芳 备注：已联系楼上业主". */

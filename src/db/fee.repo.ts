@@ -360,11 +360,17 @@ export function buildingsOf(prisma: Prisma, estateId: string) {
 }
 
 /** Σ due and Σ outstanding per building and period; paid capped at due = due − outstanding. */
-export async function collectionTotals(prisma: Prisma, estateId: string, f: { buildingId?: string; period?: string }) {
+export async function collectionTotals(
+  prisma: Prisma,
+  estateId: string,
+  f: { buildingId?: string; period?: string; dueBy: string },
+) {
   const rows = await prisma.feeBill.groupBy({
     by: ['buildingId', 'period'],
     where: {
       estateId,
+      // 收缴率 = 实收 / 应收 of bills already due (dueDate ≤ the estate's local today): not-yet-due bills are not 应收.
+      dueDate: { lte: f.dueBy },
       ...(f.buildingId ? { buildingId: f.buildingId } : {}),
       ...(f.period ? { period: f.period } : {}),
     },

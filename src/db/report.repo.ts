@@ -15,12 +15,17 @@ export interface Period {
 const CLOCK_RUNNING: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS'];
 
 const created = (p: Period) => ({ createdAt: { gte: p.from, lt: p.to } });
+/** Tickets staff marked 误报 (false alarm) are left out of every monthly figure; they are counted on their own. */
+const counted = { falseAlarm: false } as const;
 
-/** Tickets created in the period, counted per category and status (withdrawn ones included; callers decide). */
+/**
+ * Tickets created in the period, counted per category and status (withdrawn ones included; callers decide; false
+ * alarms left out).
+ */
 export async function ticketCountsByCategory(prisma: Prisma, estateId: string, p: Period) {
   const rows = await prisma.ticket.groupBy({
     by: ['category', 'status'],
-    where: { estateId, ...created(p) },
+    where: { estateId, ...created(p), ...counted },
     _count: { _all: true },
   });
   return rows.map((r) => ({ category: r.category, status: r.status, count: r._count._all }));
@@ -39,46 +44,92 @@ export interface SlaCounts {
  */
 export async function slaCounts(prisma: Prisma, estateId: string, p: Period, now: Date): Promise<SlaCounts> {
   const rows = await prisma.ticket.findMany({
-    where: { estateId, ...created(p), status: { not: 'WITHDRAWN' }, resolveDueAt: { not: null } },
+    where: { estateId, ...created(p), ...counted, status: { not: 'WITHDRAWN' }, resolveDueAt: { not: null } },
     select: { acceptedAt: true, resolvedAt: true, ackDueAt: true, resolveDueAt: true },
   });
   let decided = 0;
   let met = 0;
   for (const t of rows) {
-    const ackOk = t.ackDueAt === null || (t.acceptedAt !== null && t.acceptedAt <= t.ackDueAt);
-    const ackMissed = t.ackDueAt !== null && (t.acceptedAt === null ? now > t.ackDueAt : t.acceptedAt > t.ackDueAt);
-    const resolveOk = t.resolvedAt !== null && t.resolveDueAt !== null && t.resolvedAt <= t.resolveDueAt;
-    const resolveMissed =
-      t.resolveDueAt !== null && (t.resolvedAt === null ? now > t.resolveDueAt : t.resolvedAt > t.resolveDueAt);
-    if (t.resolvedAt === null && !ackMissed && !resolveMissed) continue; // still running within its limits
+    const outcome = slaOutcome(t, now);
+    if (outcome === 'pending') continue; // still running within its limits
     decided++;
-    if (ackOk && resolveOk) met++;
+    if (outcome === 'met') met++;
   }
   return { decided, met };
 }
 
-/** 二次投诉 created in the period. */
-export function repeatCount(prisma: Prisma, estateId: string, p: Period): Promise<number> {
-  return prisma.ticket.count({ where: { estateId, ...created(p), isRepeat: true } });
+export interface SlaTimes {
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  ackDueAt: Date | null;
+  resolveDueAt: Date | null;
 }
 
-/** 回访 scores (1–5) answered in the period: average and how many, plus the per-score distribution. */
+/**
+ * One ticket's SLA at `now`: met (acked by ackDueAt, or no ack limit, and resolved by resolveDueAt), missed (a limit
+ * passed), or pending (still running within its limits; also a ticket with no resolve limit that is not resolved).
+ */
+export function slaOutcome(t: SlaTimes, now: Date): 'met' | 'missed' | 'pending' {
+  const ackOk = t.ackDueAt === null || (t.acceptedAt !== null && t.acceptedAt <= t.ackDueAt);
+  const ackMissed = t.ackDueAt !== null && (t.acceptedAt === null ? now > t.ackDueAt : t.acceptedAt > t.ackDueAt);
+  const resolveOk = t.resolvedAt !== null && t.resolveDueAt !== null && t.resolvedAt <= t.resolveDueAt;
+  const resolveMissed =
+    t.resolveDueAt !== null && (t.resolvedAt === null ? now > t.resolveDueAt : t.resolvedAt > t.resolveDueAt);
+  if (t.resolvedAt === null && !ackMissed && !resolveMissed) return 'pending';
+  return ackOk && resolveOk ? 'met' : 'missed';
+}
+
+export interface RepeatCounts {
+  /** Filed in the period as 二次投诉 (same unit and category soon after a resolved one). */
+  filed: number;
+  /** Reopened in the period because the owner answered the 回访 with 没解决: the same complaint, a second time. */
+  reopened: number;
+}
+
+/** 二次投诉 of the period: repeats filed, plus reopens after 没解决 (false alarms left out). */
+export async function repeatCounts(prisma: Prisma, estateId: string, p: Period): Promise<RepeatCounts> {
+  const [filed, reopened] = await Promise.all([
+    prisma.ticket.count({ where: { estateId, ...created(p), ...counted, isRepeat: true } }),
+    prisma.callback.count({
+      where: { score: null, answeredAt: { gte: p.from, lt: p.to }, ticket: { estateId, ...counted } },
+    }),
+  ]);
+  return { filed, reopened };
+}
+
+/**
+ * The score a 没解决 answer counts as: the lowest. A 回访 answered 没解决 stores no score (the callback row has
+ * `answeredAt` and a null `score`); leaving it out would make CSAT look better the less was solved.
+ */
+export const UNRESOLVED_SCORE = 1;
+
+/**
+ * 回访 answers of the period (false alarms left out): how many, the average with each 没解决 as UNRESOLVED_SCORE,
+ * the per-score distribution of the scored ones and the number of 没解决.
+ */
 export async function csatScores(prisma: Prisma, estateId: string, p: Period) {
   const rows = await prisma.callback.groupBy({
     by: ['score'],
-    where: { score: { not: null }, answeredAt: { gte: p.from, lt: p.to }, ticket: { estateId } },
+    where: { answeredAt: { gte: p.from, lt: p.to }, ticket: { estateId, ...counted } },
     _count: { _all: true },
   });
   const byScore = new Map<number, number>();
   let total = 0;
   let sum = 0;
+  let unresolved = 0;
   for (const r of rows) {
-    if (r.score === null) continue;
-    byScore.set(r.score, r._count._all);
-    total += r._count._all;
-    sum += r.score * r._count._all;
+    const n = r._count._all;
+    if (r.score === null) unresolved += n;
+    else byScore.set(r.score, n);
+    total += n;
+    sum += (r.score ?? UNRESOLVED_SCORE) * n;
   }
-  return { answered: total, average: total > 0 ? sum / total : null, byScore };
+  return { answered: total, average: total > 0 ? sum / total : null, byScore, unresolved };
+}
+
+/** Tickets created in the period that staff marked 误报 (shown beside the figures they are left out of). */
+export function falseAlarmCount(prisma: Prisma, estateId: string, p: Period): Promise<number> {
+  return prisma.ticket.count({ where: { estateId, ...created(p), falseAlarm: true } });
 }
 
 export interface DayCounts {

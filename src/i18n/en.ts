@@ -12,6 +12,7 @@ import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import { surveyEn } from './en/survey.js';
 import { settingsEn } from './en/settings.js';
+import { figuresEn } from './en/figures.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -63,4 +64,5 @@ export const en: Record<MessageKey, string> = {
   ...securityEn,
   ...surveyEn,
   ...settingsEn,
+  ...figuresEn,
 };

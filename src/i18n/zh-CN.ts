@@ -14,6 +14,7 @@ import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
 import { surveyZh } from './zh-CN/survey.js';
 import { settingsZh } from './zh-CN/settings.js';
+import { figuresZh } from './zh-CN/figures.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -63,6 +64,7 @@ export const zhCN = {
   ...securityZh,
   ...surveyZh,
   ...settingsZh,
+  ...figuresZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

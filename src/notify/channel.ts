@@ -18,13 +18,27 @@ export interface NoticeTemplateRef {
   facts: Record<string, string>;
 }
 
-/** What the outbox hands a channel: a text, optional buttons and an optional image (PNG). */
+/** What the outbox hands a channel: a text, optional buttons, an optional image and an optional file. */
 export interface OutboundMessage {
   text: string;
   suggestions?: string[];
-  /** `altText`: the image's content as text (e.g. a report's table), sent instead where a channel has no images. */
-  image?: { png: Buffer; caption?: string; altText?: string };
+  /**
+   * `png` holds the image bytes (a report chart: PNG; an owner's photo: its own format, named by `mimeType`, default
+   * image/png). `altText`: the image's content as text (e.g. a report's table), sent instead where a channel has no
+   * images.
+   */
+  image?: { png: Buffer; caption?: string; altText?: string; mimeType?: string; name?: string };
+  /** A document (a month's tickets as .xlsx). `altText` is sent instead where a channel cannot take files. */
+  file?: OutboundFile;
   template?: NoticeTemplateRef;
+}
+
+export interface OutboundFile {
+  data: Buffer;
+  name: string;
+  mimeType: string;
+  caption?: string;
+  altText?: string;
 }
 
 export type SendResult =
@@ -36,6 +50,8 @@ export interface Channel {
   readonly name: ChannelName;
   /** True when the channel can deliver images (reports use a text table otherwise). */
   readonly supportsImages: boolean;
+  /** True when the channel can deliver a document (`OutboundMessage.file`); absent = no (its altText is sent). */
+  readonly supportsFiles?: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
   /**

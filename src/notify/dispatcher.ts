@@ -310,6 +310,7 @@ export class Dispatcher {
     }
 
     if (message.image && !channel.supportsImages) message = withoutImage(message);
+    if (message.file && !channel.supportsFiles) message = withoutFile(message);
     let res: GateResult;
     // #21: a gated channel (WeChat OA) decides between a chat message, a template message and holding it.
     const gate = this.gates.get(target.channel);
@@ -410,6 +411,16 @@ export class Dispatcher {
 export function withoutImage(message: OutboundMessage): OutboundMessage {
   const { image, ...rest } = message;
   const instead = image?.altText ?? (image?.caption !== undefined ? `（图：${image.caption}）` : undefined);
+  return {
+    ...rest,
+    text: instead === undefined ? rest.text : [rest.text, instead].filter((t) => t !== '').join('\n\n'),
+  };
+}
+
+/** For a channel that cannot take documents: the text, then what the file was (its alt text, else its name). */
+export function withoutFile(message: OutboundMessage): OutboundMessage {
+  const { file, ...rest } = message;
+  const instead = file?.altText ?? (file ? `（文件：${file.name}）` : undefined);
   return {
     ...rest,
     text: instead === undefined ? rest.text : [rest.text, instead].filter((t) => t !== '').join('\n\n'),

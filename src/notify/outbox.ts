@@ -11,6 +11,13 @@ export const outboxPayloadSchema = z.object({
   imagePngBase64: z.string().optional(),
   imageCaption: z.string().optional(),
   imageAltText: z.string().optional(),
+  imageMimeType: z.string().optional(),
+  imageName: z.string().optional(),
+  fileBase64: z.string().optional(),
+  fileName: z.string().optional(),
+  fileMimeType: z.string().optional(),
+  fileCaption: z.string().optional(),
+  fileAltText: z.string().optional(),
   /** The notice's type and facts, for a template message where a channel needs one (WeChat OA, #21). */
   template: z
     .object({
@@ -50,6 +57,15 @@ export function toPayload(message: OutboundMessage): OutboxPayload {
     payload.imagePngBase64 = message.image.png.toString('base64');
     if (message.image.caption !== undefined) payload.imageCaption = message.image.caption;
     if (message.image.altText !== undefined) payload.imageAltText = message.image.altText;
+    if (message.image.mimeType !== undefined) payload.imageMimeType = message.image.mimeType;
+    if (message.image.name !== undefined) payload.imageName = message.image.name;
+  }
+  if (message.file) {
+    payload.fileBase64 = message.file.data.toString('base64');
+    payload.fileName = message.file.name;
+    payload.fileMimeType = message.file.mimeType;
+    if (message.file.caption !== undefined) payload.fileCaption = message.file.caption;
+    if (message.file.altText !== undefined) payload.fileAltText = message.file.altText;
   }
   if (message.template) payload.template = message.template;
   return payload;
@@ -62,6 +78,17 @@ export function toOutbound(payload: OutboxPayload): OutboundMessage {
     message.image = { png: Buffer.from(payload.imagePngBase64, 'base64') };
     if (payload.imageCaption !== undefined) message.image.caption = payload.imageCaption;
     if (payload.imageAltText !== undefined) message.image.altText = payload.imageAltText;
+    if (payload.imageMimeType !== undefined) message.image.mimeType = payload.imageMimeType;
+    if (payload.imageName !== undefined) message.image.name = payload.imageName;
+  }
+  if (payload.fileBase64 !== undefined && payload.fileName !== undefined && payload.fileMimeType !== undefined) {
+    message.file = {
+      data: Buffer.from(payload.fileBase64, 'base64'),
+      name: payload.fileName,
+      mimeType: payload.fileMimeType,
+    };
+    if (payload.fileCaption !== undefined) message.file.caption = payload.fileCaption;
+    if (payload.fileAltText !== undefined) message.file.altText = payload.fileAltText;
   }
   if (payload.template) message.template = payload.template;
   return message;

@@ -144,6 +144,17 @@ function buildSpec(
     // Rotated Chinese labels read badly; line charts with many dates drop overlapping labels instead.
     axis: { labelAngle: 0, labelOverlap: kind === 'line' ? 'parity' : false },
   };
+  // Counts tick at whole numbers and percentages at whole percents, chosen here: vega's own ticks for small ranges
+  // are fractional (0, 0.5, 1 …), which the integer format prints as "0, 1, 1, 2, 2" (tickMinStep is not honoured).
+  const minStep = format === 'count' ? 1 : format === 'percent' ? 0.01 : null;
+  const ticks =
+    minStep === null
+      ? null
+      : axisTicks(
+          spec.data.map((d) => d.value),
+          minStep,
+          kind === 'bar',
+        );
   const y: PositionFieldDef<string> = {
     // Cents are stored, yuan are read: the chart plots `shown` and keeps `value` as the database number.
     field: 'shown',
@@ -151,9 +162,13 @@ function buildSpec(
     title: spec.yTitle ?? (format === 'yuan' ? '金额（元）' : null),
     axis: {
       ...(format === undefined ? {} : { format: AXIS_FORMAT[format] }),
-      ...(format === 'count' ? { tickMinStep: 1 } : {}),
+      ...(ticks ? { values: ticks.values } : {}),
     },
-    ...(kind === 'line' ? { scale: { zero: false, nice: true } } : {}),
+    ...(ticks
+      ? { scale: { domain: ticks.domain, nice: false, zero: kind === 'bar' } }
+      : kind === 'line'
+        ? { scale: { zero: false, nice: true } }
+        : {}),
   };
   const seriesEncoding: Pick<Encoding<string>, 'color' | 'xOffset'> = hasSeries
     ? {
@@ -214,4 +229,38 @@ function readBackData(rows: unknown): ChartDatum[] {
   return readBackSchema
     .parse(rows)
     .map(({ label, value, series }) => (series === undefined ? { label, value } : { label, value, series }));
+}
+
+/** Tick steps tried, as multiples of the smallest step: 1, 2, 5, 10, 20, 50 … */
+const STEP_FACTORS = [1, 2, 5];
+/** At most this many tick labels on the value axis (a 400-pixel-high chart reads well with 5–8). */
+const MAX_TICKS = 8;
+
+/**
+ * Value-axis ticks that are whole multiples of `minStep` (1 for counts, 0.01 for percentages), at most MAX_TICKS,
+ * each label different, and the domain they span. Bars start at zero; lines span the data.
+ */
+export function axisTicks(
+  values: number[],
+  minStep: number,
+  fromZero: boolean,
+): { values: number[]; domain: [number, number] } {
+  const finite = values.filter(Number.isFinite);
+  const lo = Math.min(...(fromZero ? [0] : []), ...(finite.length ? finite : [0]));
+  const hi = Math.max(...(fromZero ? [0] : []), ...(finite.length ? finite : [0]));
+  // Work in units of minStep as integers so 0.07 + 0.01 never becomes 0.08000000000000002.
+  const loU = Math.floor(lo / minStep + 1e-9);
+  const hiU = Math.ceil(hi / minStep - 1e-9);
+  for (let scale = 1; ; scale *= 10) {
+    for (const f of STEP_FACTORS) {
+      const step = f * scale;
+      const start = Math.floor(loU / step) * step;
+      let end = Math.ceil(hiU / step) * step;
+      if (end === start) end = start + step;
+      if ((end - start) / step + 1 > MAX_TICKS) continue;
+      const ticks: number[] = [];
+      for (let u = start; u <= end; u += step) ticks.push(Number((u * minStep).toFixed(10)));
+      return { values: ticks, domain: [Number((start * minStep).toFixed(10)), Number((end * minStep).toFixed(10))] };
+    }
+  }
 }

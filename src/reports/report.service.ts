@@ -10,7 +10,8 @@ import {
   dayTicketCounts,
   deskAppointments,
   overdueTickets,
-  repeatCount,
+  falseAlarmCount,
+  repeatCounts,
   reportEstates,
   slaCounts,
   ticketCountsByCategory,
@@ -18,6 +19,7 @@ import {
   type Period,
 } from '../db/report.repo.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
+import { t, t as tr } from '../i18n/index.js';
 import { collectionRate, formatPercent } from '../fees/fee.rules.js';
 import { notifyStaffGroup } from '../notify/notifier.js';
 import { missingYearWarning } from '../sla/business-calendar.js';
@@ -185,8 +187,13 @@ export interface MonthStats {
   categories: ChartDatum[];
   total: number;
   sla: { decided: number; met: number; rate: number | null };
+  /** 二次投诉: repeats filed plus reopens after a 回访 answered 没解决 (`repeatsReopened` of them). */
   repeats: number;
-  csat: { answered: number; average: number | null; byScore: Map<number, number> };
+  repeatsReopened: number;
+  /** 回访 answers; each 没解决 (`unresolved`) counts as the lowest score in the average. */
+  csat: { answered: number; average: number | null; byScore: Map<number, number>; unresolved: number };
+  /** Tickets created in the month that staff marked 误报: left out of every number above. */
+  falseAlarms: number;
   collection: { dueCents: number; paidCents: number; rate: number | null };
   /** The monthly survey (issue #20): its results text for 满意度 and its opinions-vs-target line for the report. */
   survey?: { results: string; opinions: string };
@@ -255,12 +262,14 @@ export class ReportService {
 
   async monthStats(estate: ReportEstate, month: Month, now: Date): Promise<MonthStats> {
     const p = month.period;
-    const [byCat, sla, repeats, csat, bills, survey] = await Promise.all([
+    const [byCat, sla, repeats, csat, falseAlarms, bills, survey] = await Promise.all([
       ticketCountsByCategory(this.prisma, estate.id, p),
       slaCounts(this.prisma, estate.id, p, now),
-      repeatCount(this.prisma, estate.id, p),
+      repeatCounts(this.prisma, estate.id, p),
       csatScores(this.prisma, estate.id, p),
-      collectionTotals(this.prisma, estate.id, { period: month.key }),
+      falseAlarmCount(this.prisma, estate.id, p),
+      // 收缴率 counts only bills already due (a bill due next week is not yet 应收).
+      collectionTotals(this.prisma, estate.id, { period: month.key, dueBy: localDateKey(now, estate.timezone) }),
       this.surveys
         ? Promise.all([this.surveys.resultsText(estate, month.key), this.surveys.monthLine(estate, month.key)]).then(
             ([results, opinions]) => ({ results, opinions }),
@@ -280,8 +289,10 @@ export class ReportService {
       categories,
       total: categories.reduce((n, c) => n + c.value, 0),
       sla: { ...sla, rate: sla.decided > 0 ? sla.met / sla.decided : null },
-      repeats,
+      repeats: repeats.filed + repeats.reopened,
+      repeatsReopened: repeats.reopened,
       csat,
+      falseAlarms,
       collection: { dueCents, paidCents, rate: collectionRate(dueCents, paidCents) },
       ...(survey ? { survey } : {}),
     };
@@ -294,7 +305,9 @@ export class ReportService {
     const dist = [5, 4, 3, 2, 1].map((n) => `${n}分 ${s.csat.byScore.get(n) ?? 0}`).join('，');
     return [
       `【满意度】${s.month.label}：平均 ${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${target} 分 ${mark(s.csat.average === null ? null : s.csat.average >= target)}`,
-      `评分分布：${dist}`,
+      `评分分布：${dist}${t('zh-CN', 'figures.csat.unresolved', { count: s.csat.unresolved })}`,
+      ...(s.csat.unresolved > 0 ? [t('zh-CN', 'figures.csat.unresolvedNote')] : []),
+      ...(s.falseAlarms > 0 ? [t('zh-CN', 'figures.falseAlarms', { count: s.falseAlarms })] : []),
       ...survey,
     ].join('\n');
   }
@@ -306,8 +319,10 @@ export class ReportService {
     lines.push(
       `SLA 达标率：${formatPercent(s.sla.rate)}（${s.sla.met}/${s.sla.decided}），目标 ≥ ${formatPercent(t.slaMetTarget)} ${mark(s.sla.rate === null ? null : s.sla.rate >= t.slaMetTarget)}`,
       `二次投诉：${s.repeats} 单，目标 ${t.repeatComplaintTarget} ${mark(s.repeats <= t.repeatComplaintTarget)}`,
+      ...(s.repeatsReopened > 0 ? [tr('zh-CN', 'figures.repeats.reopened', { count: s.repeatsReopened })] : []),
       `满意度：${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${t.csatTarget} 分 ${mark(s.csat.average === null ? null : s.csat.average >= t.csatTarget)}`,
       `物业费收缴率：${formatPercent(s.collection.rate)}，目标 ≥ ${formatPercent(t.collectionRateTarget)} ${mark(s.collection.rate === null ? null : s.collection.rate >= t.collectionRateTarget)}`,
+      ...(s.falseAlarms > 0 ? [tr('zh-CN', 'figures.falseAlarms', { count: s.falseAlarms })] : []),
     );
     if (s.survey) lines.push(s.survey.opinions);
     return lines.join('\n');

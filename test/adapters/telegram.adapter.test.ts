@@ -363,6 +363,23 @@ describe('TelegramAdapter.send — proactive messages for the outbox dispatcher'
     });
   });
 
+  it('sends an owner photo under its own name and a document (sendDocument upload, e.g. the 导出 .xlsx)', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 0xff, 0xd9]);
+    const xlsx = Buffer.from('PK\u0003\u0004 sheet');
+    const result = await adapter.send('4004', {
+      text: '工单 TS-20261128-0009 业主照片 1/1',
+      image: { png: jpeg, mimeType: 'image/jpeg', name: 'leak.jpg' },
+      file: { data: xlsx, name: '工单-2026-11.xlsx', mimeType: 'application/octet-stream', caption: '11月工单表' },
+    });
+    expect(result).toMatchObject({ ok: true });
+    const photo = await fake.waitFor('sendPhoto', (c) => c.payload.chat_id === '4004');
+    expect((photo.payload.photo as UploadedFile).bytes.equals(jpeg)).toBe(true);
+    const doc = await fake.waitFor('sendDocument', (c) => c.payload.chat_id === '4004');
+    expect(doc.payload.caption).toBe('11月工单表');
+    expect((doc.payload.document as UploadedFile).bytes.equals(xlsx)).toBe(true);
+    expect(adapter.supportsFiles).toBe(true);
+  });
+
   it('reports a 429 with retry_after as retryAfterMs and does not retry by itself', async () => {
     fake.failNext('sendMessage', 1, { status: 429, retryAfter: 7 });
     const result = await adapter.send('4002', { text: '提醒' });

@@ -307,6 +307,21 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
     expect(box.texts).toEqual(['本月收缴率']);
   });
 
+  it('Channel.send with a document (the 导出 .xlsx) sends the text and then the file', async () => {
+    const staff = mocker.createContact({ name: '张主管' });
+    const box = inbox(staff);
+    expect(adapter.supportsFiles).toBe(true);
+    const r = await adapter.send(`contact:${staff.id}`, {
+      text: '锦绣花园 2026年11月工单表（8 单）',
+      file: { data: Buffer.from('PK xlsx'), name: '工单-2026-11.xlsx', mimeType: 'application/octet-stream' },
+    });
+    expect(r.ok).toBe(true);
+    await eventually(() => expect(box.types).toHaveLength(2));
+    expect(box.types[0]).toBe(wechatyTypes.Message.Text);
+    expect(box.types[1]).not.toBe(wechatyTypes.Message.Text);
+    expect(box.texts).toEqual(['锦绣花园 2026年11月工单表（8 单）']);
+  });
+
   it('Channel.send to a contact that does not exist fails permanently; a bad address too', async () => {
     expect(await adapter.send('contact:nobody-here', { text: '您好' })).toMatchObject({ ok: false, permanent: true });
     expect(await adapter.send('wxid_123', { text: '您好' })).toMatchObject({ ok: false, permanent: true });

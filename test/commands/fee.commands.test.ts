@@ -32,14 +32,16 @@ describeEachDb('fee commands', (provider) => {
     return cmd.run({ turn: {} as TurnContext, sender: senderFor(env.est, { staff: role }), args, now });
   };
 
-  it('收缴率 per month and per building, paid capped at due', async () => {
+  it('收缴率 per month and per building, paid capped at due, counting only bills already due', async () => {
     const text = await run('收缴率', '');
-    // due 1600, paid capped 300+300+50+300 = 950
-    expect(text).toContain('全小区：应收 ¥1,600.00，实收 ¥950.00，收缴率 59.4%');
+    // Due by 12-20: the November bills, 1000; paid capped 300+300+50 = 650. December's (due 12-31) are not 应收 yet.
+    expect(text).toContain('全小区：应收 ¥1,000.00，实收 ¥650.00，收缴率 65.0%');
+    expect(text).toContain('（只计截至 2026-12-20 已到期的账单；未到期的不计入应收）');
     expect(text).toContain('2026-11：应收 ¥1,000.00，实收 ¥650.00，收缴率 65.0%');
-    expect(text).toContain('2026-12：应收 ¥600.00，实收 ¥300.00，收缴率 50.0%');
-    expect(text).toContain('按楼栋（2026-12）');
+    expect(text).not.toContain('2026-12：');
+    expect(text).toContain('按楼栋（2026-11）');
     expect(text).not.toContain('8,888');
+    expect(await run('收缴率', '2026-12')).toBe('全小区 2026-12：截至 2026-12-20 还没有到期的账单。');
   });
 
   it('收缴率 for one building and month', async () => {

@@ -35,7 +35,7 @@ interface TicketSeed {
  * November (to the 28th 10:00): 7 counted tickets — 噪音 2, 漏水/渗水 1 (二次投诉), 卫生 1, 停车 1, 公共设施 1 (紧急), 其他 1 —
  * and one withdrawn 噪音. SLA decided 6, met 1. 回访 5, 3, 4 → 4.00. Today: 4 new, 1 resolved, 4 open, 1 emergency,
  * overdue at 10:00: 卫生 (ack ×2), 公共设施 (resolve), 其他 (ack). October: one 噪音 met, score 2.
- * Keys today: 2 (1 done, 1 booked; a cancelled one does not count). Bills 2026-11: due ¥900, paid ¥600.
+ * Keys today: 2 (1 done, 1 booked; a cancelled one does not count). Bills 2026-11 due by the 28th: ¥900, paid ¥600 (and ¥700 due on the 30th, not counted).
  */
 export async function seedReportData(prisma: Prisma): Promise<{ estateId: string }> {
   const estate = await prisma.estate.findFirstOrThrow({ select: { id: true } });
@@ -183,9 +183,11 @@ export async function seedReportData(prisma: Prisma): Promise<{ estateId: string
     prisma,
     estate.id,
     billCsv(
-      '3栋,2单元1201,2026-11,物业费,300,300,2026-11-30',
-      '1栋,1单元301,2026-11,物业费,300,300,2026-11-30',
-      '2栋,1单元802,2026-11,物业费,300,0,2026-11-30',
+      '3栋,2单元1201,2026-11,物业费,300,300,2026-11-25',
+      '1栋,1单元301,2026-11,物业费,300,300,2026-11-25',
+      '2栋,1单元802,2026-11,物业费,300,0,2026-11-25',
+      // Not due until after "now" (11-28): not 应收 yet, so 收缴率 leaves it out (it would make 66.7% → 37.5%).
+      '2栋,1单元802,2026-11,停车费,700,0,2026-11-30',
       '2栋,1单元802,2026-10,物业费,300,0,2026-10-31',
     ),
   );

@@ -119,7 +119,8 @@ describeEachDb('report jobs', (provider) => {
     );
     expect(chart.data[0]).toEqual({ label: '噪音', value: 2 });
     expect(report.text).toContain('【月报·2026年11月统计】锦绣花园');
-    expect(report.text).toContain('物业费收缴率：66.7%');
+    // On the 1st every November bill is due, the ¥700 one due on the 30th too: ¥600 of ¥1,600.
+    expect(report.text).toContain('物业费收缴率：37.5%');
   });
 
   it('the daily job queues one picture per supervisors’ group; a second run queues nothing', async () => {

@@ -230,6 +230,13 @@ export class FakeTelegramApi {
           chat,
           photo: [{ file_id: 'sent-photo', file_unique_id: 'u', width: 1, height: 1 }],
         };
+      case 'sendDocument':
+        return {
+          message_id: this.nextMessageId++,
+          date,
+          chat,
+          document: { file_id: 'sent-document', file_unique_id: 'd', file_name: 'document' },
+        };
       case 'getFile':
         return {
           file_id: p.file_id,
