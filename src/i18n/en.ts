@@ -11,6 +11,7 @@ import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import type { MessageKey } from './zh-CN.js';
+import { repairEn } from './en/repair.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
 export const en: Record<MessageKey, string> = {
@@ -55,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   ...nluEn,
   ...callbackEn,
   ...queueEn,
+  ...repairEn,
   ...ticketEn,
   ...renovationEn,
   ...wechatOaEn,

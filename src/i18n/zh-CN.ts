@@ -12,6 +12,7 @@ import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
+import { repairZh } from './zh-CN/repair.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -55,6 +56,7 @@ export const zhCN = {
   ...nluZh,
   ...callbackZh,
   ...queueZh,
+  ...repairZh,
   ...ticketZh,
   ...renovationZh,
   ...wechatOaZh,

@@ -2,7 +2,13 @@
 // the dedupe key makes a re-run of the same transition send nothing twice.
 import type { OutboundMessage } from './channel.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
-import { identitiesOfPerson, staffChatsFor, staffIdentitiesFor } from '../db/recipient.repo.js';
+import {
+  departmentChatsFor,
+  departmentIdentitiesFor,
+  identitiesOfPerson,
+  staffChatsFor,
+  staffIdentitiesFor,
+} from '../db/recipient.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
@@ -118,6 +124,24 @@ async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Pr
     const address = identityAddress(i);
     return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
   });
+}
+
+/**
+ * Queues a notice to a maintenance department (工程部): its registered groups, else its staff privately. Returns how
+ * many rows were newly created (0: nobody in that department can be reached — the caller tells the desk instead).
+ */
+export async function notifyDepartment(db: OutboxDb, estateId: string, department: string, n: Notice): Promise<number> {
+  const groups = (await departmentChatsFor(db, estateId, department)).flatMap((c): Target[] => {
+    const address = staffChatAddress(c);
+    return address ? [{ id: c.id, channel: channelOf(c.channel), address, isGroup: true }] : [];
+  });
+  const targets = groups.length
+    ? groups
+    : (await departmentIdentitiesFor(db, estateId, department)).flatMap((i): Target[] => {
+        const address = identityAddress(i);
+        return address ? [{ id: i.id, channel: channelOf(i.channel), address, isGroup: false }] : [];
+      });
+  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
 }
 
 async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {
