@@ -7,6 +7,7 @@ import type { IdentityService } from '../src/identity/identity.service.js';
 import type { Recognizer } from '../src/nlu/recognizer.js';
 import type { KeyService } from '../src/keys/key.service.js';
 import type { RenovationService } from '../src/renovation/renovation.service.js';
+import type { RepairService } from '../src/repairs/repair.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 import type { Clock } from '../src/shared/clock.js';
@@ -21,6 +22,7 @@ export interface DialogDeps {
   complaints: ComplaintService;
   keys: KeyService;
   renovation: RenovationService;
+  repairs: RepairService;
   /** The fee flow reads balances through src/fees functions that take the client. */
   prisma: Prisma;
   now: Clock;

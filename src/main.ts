@@ -67,6 +67,8 @@ import { emergencyCommands } from './commands/emergency.commands.js';
 import { SlaService } from './sla/sla.service.js';
 import { slaJobs } from './sla/sla-sweep.job.js';
 import { RenovationService } from './renovation/renovation.service.js';
+import { RepairService } from './repairs/repair.service.js';
+import { repairCommands } from './commands/repair.commands.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -119,6 +121,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     now,
   );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
+  const repairs = new RepairService(db.prisma, now, deskCalendar);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   const reports = new ReportService(db.prisma, deskCalendar);
   const handoffs = new HandoffService(db.prisma, now);
@@ -128,6 +131,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...identityCommands({ binding }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
       ...ticketCommands({ complaints }),
+      ...repairCommands({ complaints, repairs }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),
@@ -153,6 +157,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     complaints,
     keys,
     renovation,
+    repairs,
     logger,
     now,
     ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),
