@@ -145,6 +145,26 @@ describeEachDb('报修 (repair) flow', (provider) => {
     expect(await ticket('TS-20261125-0002')).toMatchObject({ category: '电梯', paid: false, visitFrom: null });
   });
 
+  it('the recogniser sends a repair phrase to 报修 and its words name the trade; 否 files nothing', async () => {
+    await chat(app.bot, 'demo-owner').converse([
+      ['窗户把手掉了', '好的，帮您登记报修：窗户把手掉了', '需要维修的是户内还是公共区域？'],
+      ['户内', '如有照片'],
+      ['没有', '希望维修人员什么时候上门？'],
+      ['周六下午三点', '上门时谁在家？'],
+      ['王女士 13800001111', '情况紧急吗？'],
+      [
+        '一般',
+        (r) => {
+          expect(r.text).toContain('类别：门窗');
+          expect(r.text).toContain('上门时间：2026-11-28 15:00–16:00');
+          expect(r.text).toContain('在家联系人：王女士 13800001111');
+        },
+      ],
+      ['否', '好的，报修未提交。'],
+    ]);
+    expect(await app.db.prisma.ticket.count({ where: { kind: 'REPAIR', category: '门窗' } })).toBe(0);
+  });
+
   it('无法处理 gives a repair back to the desk, which is told', async () => {
     await chat(app.bot, 'demo-assistant').converse([['派单 0002 赵师傅', '派给赵师傅']]);
     await chat(app.bot, 'demo-worker').converse([
@@ -158,6 +178,10 @@ describeEachDb('报修 (repair) flow', (provider) => {
   });
 
   it('代客登记: staff file a repair or a complaint for a unit; its bound owner is told and gets the 回访', async () => {
+    // A second 工程部 group, registered by the 主管 in the group itself, gets the department's new repairs too.
+    await chatWith(app.bot, { userId: 'demo-supervisor', conversationId: 'grp-eng', isGroup: true }).converse([
+      ['注册群 工程部', '已将本群登记为锦绣花园的工程部群'],
+    ]);
     await chat(app.bot, 'demo-assistant').converse([
       ['代登记', '用法：代登记 3-2-1201 报修'],
       ['代登记 1-1-101 报修 厨房水管漏水', '房屋 1栋1单元101 还没有绑定业主'],
@@ -166,6 +190,10 @@ describeEachDb('报修 (repair) flow', (provider) => {
       ['代登记 3-2-1201 投诉 噪音 楼上每晚很吵', /已代业主登记投诉 TS-20261125-0004（噪音，电话登记）/],
     ]);
     expect(await ticket('TS-20261125-0003')).toMatchObject({ kind: 'REPAIR', intake: 'counter', status: 'NEW' });
+    expect((await outbox('grp-eng')).join('\n')).toContain('【新报修】TS-20261125-0003 水');
+    expect((await outbox('grp-eng')).join('\n')).toContain('来源：前台代客登记（王芳）');
+    // The department's group is no desk group: complaints are not posted there.
+    expect((await outbox('grp-eng')).join('\n')).not.toContain('TS-20261125-0004');
     const complaint = await ticket('TS-20261125-0004');
     expect(complaint).toMatchObject({ kind: 'COMPLAINT', intake: 'phone', category: '噪音' });
     expect(complaint.intakeBy).toMatch(/^staff:/);
