@@ -8,7 +8,7 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
   'lifecycle.kind.REQUEST': 'request',
   'lifecycle.kind.REPAIR': 'repair',
   'lifecycle.notForKind':
-    'Ticket {number} is a {kind}; it cannot be {what}. For repairs use “派单 {number} name”, “接单 {number}”, “完工 {number} note”.',
+    'Ticket {number} is a {kind}; it cannot be {what}. For repairs use “/dispatch {number} name”, “/take {number}”, “/done {number} note”.',
   'lifecycle.notYourMove': 'You may not “{what}” ticket {number} ({kind}).',
   'lifecycle.wrongState': 'Ticket {number} is “{status}” and cannot be {what}.',
   'repair.notBound': 'Please bind your flat before reporting a repair: reply “bind”, or call the desk at {deskPhone}.',
@@ -31,8 +31,8 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
   'repair.photoRetry': 'Send photos, then reply “done”; reply “none” if you have none.',
   'repair.photoTooLong':
     'Only photos here. Tell the desk anything else after submitting. Send photos, or reply “none”.',
-  'repair.askVisit': 'When should the technician come? e.g. “明天上午” (tomorrow morning) (visits {hours}).',
-  'repair.visitRetry': 'I could not read a time. Say a visit time, e.g. “明天上午” (visits {hours}).',
+  'repair.askVisit': 'When should the technician come? e.g. “tomorrow morning” or “Saturday 3pm” (visits {hours}).',
+  'repair.visitRetry': 'I could not read a time. Say a visit time, e.g. “tomorrow morning” (visits {hours}).',
   'repair.visitNone': 'No visit time is available then (visits {hours}); please choose another time.',
   'repair.askWhoHome': 'Who will be home? Leave a name and phone (e.g. Ms Wang 13800001111), or reply “me”.',
   'repair.whoHomeRetry': 'Please write the name of who will be home (a phone is welcome), or reply “me”.',
@@ -55,14 +55,14 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
     'Repair submitted, ticket {number}.\nWe will dispatch it within {ack} (by {due}); you will be told when a technician takes it.\nReply “my complaints” to follow it.',
   'repair.createdVisit': '\nVisit: {window}.',
   'repair.notice.new':
-    '[New repair] {number} {trade} ({urgency}) {paid}\nWhere: {location}\nDetails: {description}\nOwner: {owner}{visit}{photos}{intake}\nReply “派单 {short} name” to dispatch; technicians may reply “接单 {short}”.',
+    '[New repair] {number} {trade} ({urgency}) {paid}\nWhere: {location}\nDetails: {description}\nOwner: {owner}{visit}{photos}{intake}\nReply “/dispatch {short} name” to dispatch; technicians may reply “/take {short}”.',
   'repair.notice.visit': '\nVisit: {window}, home: {contact}',
   'repair.notice.photos': '\nPhotos: {count}',
   'repair.notice.intake': '\nFiled by staff from a {channel} call/visit ({by})',
   'repair.intake.phone': 'phone',
   'repair.intake.counter': 'counter',
   'repair.notice.dispatched':
-    '[Dispatch] {by} assigned repair {number} ({trade}: {description}) to you.\nWhere: {location}{visit}\nReply “接单 {short}” to take it.',
+    '[Dispatch] {by} assigned repair {number} ({trade}: {description}) to you.\nWhere: {location}{visit}\nReply “/take {short}” to take it.',
   'repair.notice.givenBack':
     '[Back to desk] {worker} cannot handle repair {number} ({trade}): {reason}. Please re-dispatch or call the owner.',
   'repair.notice.completedDesk': '[Completed] {worker} completed repair {number} ({trade}): {note}',
@@ -74,7 +74,7 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
     'Your repair {number} is complete: {note}\nWe will ask for your rating shortly; tell us then if it is not fixed.',
   'repair.owner.givenBack': 'Your repair {number} is being reassigned to another technician; please wait.',
   'repair.survey':
-    '[Follow-up] Your repair {number} is complete. Is it fixed?\nReply “评价 {number} score” (1–5, 5 best); if not fixed, reply “没解决 {number}”.',
+    '[Follow-up] Your repair {number} is complete. Is it fixed?\nReply “/rate {number} score” (1–5, 5 best); if not fixed, reply “/unresolved {number}”.',
   'repair.cmd.dispatched': 'Repair {number} dispatched to {worker}; the technician and owner were told.',
   'repair.cmd.taken': 'You took repair {number} ({trade}); the owner was told. {visit}',
   'repair.cmd.takenVisit': 'Visit: {window}; home: {contact}.',
@@ -84,14 +84,14 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
   'repair.cmd.givenBack': 'Repair {number} is back with the desk for re-dispatch.',
   'repair.cmd.notMaintenance': '“{what}” is for maintenance staff (staff with a department) only.',
   'repair.cmd.notAssignee': 'Repair {number} is assigned to {worker}; only they can {what}.',
-  'repair.cmd.noWorker': 'No active technician named “{name}” (staff with a department such as 工程部).',
+  'repair.cmd.noWorker': 'No active technician named “{name}” (staff with a department, e.g. maintenance).',
   'repair.cmd.ambiguousWorker': 'Several staff are named “{name}”; please ask a supervisor.',
   'repair.cmd.notRepair': 'Ticket {number} is not a repair.',
-  'repair.cmd.usage.dispatch': 'Usage: 派单 0007 name',
-  'repair.cmd.usage.complete': 'Usage: 完工 0007 note (photos allowed)',
-  'repair.cmd.usage.giveBack': 'Usage: 无法处理 0007 reason',
+  'repair.cmd.usage.dispatch': 'Usage: /dispatch 0007 name',
+  'repair.cmd.usage.complete': 'Usage: /done 0007 note (photos allowed)',
+  'repair.cmd.usage.giveBack': 'Usage: /giveback 0007 reason',
   'repair.proxy.usage':
-    'Usage: 代登记 3-2-1201 报修 kitchen pipe leaking / 代登记 3-2-1201 投诉 noise (add “电话” or “前台” for the source; phone by default)',
+    'Usage: /fileforowner 3-2-1201 repair|complaint text (add “phone” or “counter” for the source; phone by default)',
   'repair.proxy.noUnit': 'No flat {unit}; check building-entrance-room.',
   'repair.proxy.noOwner':
     'Flat {unit} has no bound owner yet, so nobody could be surveyed. Issue the owner a binding code first.',
