@@ -8,6 +8,7 @@ import type { Recognizer } from '../src/nlu/recognizer.js';
 import type { KeyService } from '../src/keys/key.service.js';
 import type { RenovationService } from '../src/renovation/renovation.service.js';
 import type { SurveyService } from '../src/survey/survey.service.js';
+import type { RepairService } from '../src/repairs/repair.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 import type { Clock } from '../src/shared/clock.js';
@@ -24,6 +25,7 @@ export interface DialogDeps {
   renovation: RenovationService;
   /** The monthly 满意度 survey (dialogs/survey.dialog.ts). */
   surveys: SurveyService;
+  repairs: RepairService;
   /** The fee flow reads balances through src/fees functions that take the client. */
   prisma: Prisma;
   now: Clock;

@@ -17,6 +17,7 @@ import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
 import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog.js';
 import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
+import { REPAIR_DIALOG, RepairDialog } from './repair.dialog.js';
 
 export interface Flow {
   /** The recogniser's intent this flow answers. */
@@ -87,12 +88,11 @@ export const FLOWS: readonly Flow[] = [
     announces: true,
   },
   {
-    // Until the 报修 flow exists (#19): an honest answer with the desk phone and a one-tap 转人工.
     intent: 'repair',
-    dialogId: 'repair',
-    create: () => new InfoAnswerDialog('repair', 'repair.notYet'),
-    needsBoundUnit: false,
-    commands: [[/^(报修|repair)$/i, null]],
+    dialogId: REPAIR_DIALOG,
+    create: (d) => new RepairDialog(d),
+    needsBoundUnit: true,
+    commands: [[/^(报修|我要报修|维修|repair)$/i, null]],
     announces: true,
   },
   {

@@ -80,6 +80,8 @@ import { emergencyCommands } from './commands/emergency.commands.js';
 import { SlaService } from './sla/sla.service.js';
 import { slaJobs } from './sla/sla-sweep.job.js';
 import { RenovationService } from './renovation/renovation.service.js';
+import { RepairService } from './repairs/repair.service.js';
+import { repairCommands } from './commands/repair.commands.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -141,6 +143,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
+  const repairs = new RepairService(db.prisma, now, deskCalendar);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
   const surveys = new SurveyService(db.prisma, now, deskCalendar);
@@ -152,6 +155,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...identityCommands({ binding }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
       ...ticketCommands({ complaints, photos: new TicketPhotoService(db.prisma, now) }),
+      ...repairCommands({ complaints, repairs }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),
@@ -189,6 +193,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     keys,
     renovation,
     surveys,
+    repairs,
     logger,
     now,
     ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),

@@ -75,7 +75,7 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       aliases: ['registergroup'],
       roles: ['SUPERVISOR', 'MANAGER'],
       summary: '把本群登记为小区的员工群（在群里使用）',
-      usage: '注册群 客户助理|领班|主管|经理',
+      usage: '注册群 客户助理|领班|主管|经理|工程部',
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
@@ -96,7 +96,7 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
         );
         return t(locale, 'bind.cmd.groupRegistered', {
           estate: ctx.sender.estate.name,
-          role: staffRoleLabel(role, locale),
+          role: typeof role === 'string' ? staffRoleLabel(role, locale) : role.department,
         });
       },
     },

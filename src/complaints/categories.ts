@@ -2,6 +2,7 @@
 // names is read by the recogniser (src/nlu), trained on the desk's labels (data/nlu/README.md).
 import { z } from 'zod';
 import type { SlaLimits } from '../sla/ladder.js';
+import { complaintSlaShape, limitsFrom } from '../sla/sla-limits.js';
 
 export const DEFAULT_CATEGORIES = [
   '噪音',
@@ -28,28 +29,7 @@ export const complaintSettingsSchema = z
     callbackMode: z.enum(callbackModes).default('always'),
     callbackDelayHours: z.number().min(0).max(24).default(2),
     callbackReminderHours: z.number().min(1).max(72).default(24),
-    // Promised first response (minutes), by priority: 1 normal, 2 raised (二次投诉), 3 urgent.
-    ackMinutes: z
-      .object({ 1: z.number().int().positive(), 2: z.number().int().positive(), 3: z.number().int().positive() })
-      .default({ 1: 120, 2: 60, 3: 30 }),
-    resolveHours: z
-      .object({ 1: z.number().positive(), 2: z.number().positive(), 3: z.number().positive() })
-      .default({ 1: 72, 2: 48, 3: 24 }),
-    // Per category × priority overrides, e.g. { "漏水/渗水": { "1": { "ackMinutes": 60 } } }.
-    limits: z
-      .record(
-        z.string(),
-        z.partialRecord(
-          z.enum(['1', '2', '3']),
-          z.object({
-            ackMinutes: z.number().int().positive().optional(),
-            resolveHours: z.number().positive().optional(),
-          }),
-        ),
-      )
-      .default({}),
-    // 特发事件: "收到" expected within this many minutes, else 经理 is pinged.
-    emergencyAckMinutes: z.number().int().min(1).max(120).default(10),
+    ...complaintSlaShape,
     maxDescriptionLength: z.number().int().min(50).max(2000).default(500),
   })
   .prefault({});
@@ -62,13 +42,8 @@ export function complaintSettings(estateSettings: Record<string, unknown>): Comp
   return parsed.success ? parsed.data : complaintSettingsSchema.parse({});
 }
 
-/** The SLA limits of one ticket (minutes of its clock): overrides first, then the per-priority defaults. */
+/** The SLA limits of one complaint or 特发事件 (minutes of its clock); repairs: src/sla/sla-limits.ts slaPolicyOf. */
 export function slaLimitsFor(s: ComplaintSettings, kind: string, category: string, priority: number): SlaLimits {
   if (kind === 'EMERGENCY') return { ackMinutes: s.emergencyAckMinutes, resolveMinutes: null };
-  const p = String(Math.min(3, Math.max(1, priority))) as '1' | '2' | '3';
-  const o = s.limits[category]?.[p];
-  return {
-    ackMinutes: o?.ackMinutes ?? s.ackMinutes[p],
-    resolveMinutes: (o?.resolveHours ?? s.resolveHours[p]) * 60,
-  };
+  return limitsFrom(s, category, priority);
 }

@@ -41,6 +41,7 @@ import {
   type StaffInfo,
   type TicketEventRow,
   type TicketRow,
+  type TicketStatus,
 } from '../db/ticket.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel, type StaffRole } from '../identity/sender.js';
@@ -50,14 +51,33 @@ import { formatLocal, localDateKey } from '../shared/zoned-time.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
 import { businessMinutesBetween, type CalendarLike } from '../sla/business-time.js';
 import { calendarFor, type DeskCalendarInput } from '../sla/desk-settings.js';
-import { clockFor, dueTimes, firstCheck, isRoundTheClock, type SlaClock, type SlaLimits } from '../sla/ladder.js';
+import {
+  clockFor,
+  clockOf,
+  dueTimes,
+  firstCheck,
+  isRoundTheClock,
+  type SlaClock,
+  type SlaLimits,
+} from '../sla/ladder.js';
+import { slaPolicyOf } from '../sla/sla-limits.js';
 import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categories.js';
 import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
 import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 import type { Clock } from '../shared/clock.js';
+import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
+
+/** Where a reopened ticket goes: back to its holder when it has one, else the queue (from the transition table). */
+function reopenTarget(kind: TicketRow['kind'], held: boolean): TicketStatus {
+  const r = transition(kind, 'RESOLVED', 'owner', 'reopen');
+  if (!r.ok) return 'NEW';
+  return (held ? r.to[r.to.length - 1] : r.to[0]) ?? 'NEW';
+}
 
 export { OPEN_STATUSES };
+/** Kept for callers of the old place: the clock as stored on a row now lives with the ladder. */
+export { clockOf };
 
 export interface NewComplaint {
   estate: EstateInfo;
@@ -71,6 +91,9 @@ export interface NewComplaint {
   attachments: Array<{ contentUrl: string; name: string }>;
   /** The inbound message that files it (channel/conversation:id): a re-run turn gets the same ticket back. */
   intakeKey?: string;
+  /** 代客登记: taken by phone or at the counter by this staff member (default: the owner in chat). */
+  intake?: 'chat' | 'phone' | 'counter';
+  filedBy?: { staffId: string; name: string } | null;
 }
 
 export interface CreatedTicket {
@@ -98,8 +121,14 @@ export interface StaffActor {
   name: string;
   role: StaffRole;
   estateId: string;
+  /** Maintenance staff (工程部…): their moves are the repair ones (接单/到场/完工), not the desk's. */
+  department?: string | null;
 }
 
+/** Which column of the transition table a staff member acts in. */
+export const actorRoleOf = (a: Pick<StaffActor, 'department'>): ActorRole => (a.department ? 'maintenance' : 'desk');
+
+const zhText = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('zh-CN', key, params);
 const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName: a.name });
 const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorName: '业主' });
 
@@ -113,12 +142,7 @@ export class ComplaintService {
 
   /** Due times and the first sweep check of a ticket's round, on its clock (desk calendar or round the clock). */
   private async schedule(t: { estateId: string; kind: string; category: string; priority: number }, clock: SlaClock) {
-    const limits = slaLimitsFor(
-      complaintSettings(await estateSettingsOf(this.prisma, t.estateId)),
-      t.kind,
-      t.category,
-      t.priority,
-    );
+    const limits = slaPolicyOf(await estateSettingsOf(this.prisma, t.estateId))(t.kind, t.category, t.priority);
     return this.scheduleWith(limits, t, clock, await calendarFor(this.calendar, t.estateId));
   }
 
@@ -185,14 +209,43 @@ export class ComplaintService {
             slaStartAt: now,
             nextSlaCheckAt: sla.nextSlaCheckAt,
             attachments: c.attachments,
+            intake: c.intake ?? 'chat',
+            intakeBy: c.filedBy ? `staff:${c.filedBy.staffId}` : null,
           },
-          created: { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
+          created: c.filedBy
+            ? {
+                actor: `staff:${c.filedBy.staffId}`,
+                actorName: c.filedBy.name,
+                note: [`代客登记（${c.intake ?? 'phone'}）`, repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null]
+                  .filter(Boolean)
+                  .join('；'),
+              }
+            : { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
           notices: (t) => [
             {
               estateId: c.estate.id,
               role: 'ASSISTANT',
               notice: { kind, message: { text: lines.join('\n') }, dedupeKey: `ticket:${t.id}:new`, at: now },
             },
+            ...(c.filedBy
+              ? [
+                  {
+                    personId: c.personId,
+                    notice: {
+                      kind: 'notice',
+                      message: {
+                        text: zhText('repair.proxy.ownerNotice', {
+                          kind: zhText('lifecycle.kind.COMPLAINT'),
+                          number,
+                          description: c.description,
+                        }),
+                      },
+                      dedupeKey: `ticket:${t.id}:proxy:owner`,
+                      at: now,
+                    },
+                  },
+                ]
+              : []),
             ...(repeatOf
               ? [
                   {
@@ -319,7 +372,7 @@ export class ComplaintService {
     const won = await ackEmergencyTicket(
       this.prisma,
       ticket.id,
-      { staffId: actor.staffId, at: now },
+      { staffId: actor.staffId, at: now, from: this.allowedFrom(ticket, actorRoleOf(actor), 'ack', '确认') },
       { ...staffActor(actor), note: '收到' },
       [
         {
@@ -396,7 +449,12 @@ export class ComplaintService {
     const won = await claimTicket(
       this.prisma,
       ticket.id,
-      { staffId: actor.staffId, at: now, nextSlaCheckAt: next.nextSlaCheckAt },
+      {
+        staffId: actor.staffId,
+        at: now,
+        nextSlaCheckAt: next.nextSlaCheckAt,
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'claim', '认领'),
+      },
       staffActor(actor),
       [
         {
@@ -441,7 +499,16 @@ export class ComplaintService {
     const ok = await setTicketWaiting(
       this.prisma,
       ticket.id,
-      { status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR', at: now },
+      {
+        status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR',
+        at: now,
+        from: this.allowedFrom(
+          ticket,
+          actorRoleOf(actor),
+          on === 'OWNER' ? 'wait_owner' : 'wait_contractor',
+          '设为等待',
+        ),
+      },
       { ...staffActor(actor), note },
       (eventId) =>
         on === 'OWNER'
@@ -485,7 +552,7 @@ export class ComplaintService {
         : 0;
       const slaPausedMinutes = cur.slaPausedMinutes + waited;
       const next = this.scheduleWith(
-        slaLimitsFor(complaintSettings(estateSettings), cur.kind, cur.category, cur.priority),
+        slaPolicyOf(estateSettings)(cur.kind, cur.category, cur.priority),
         cur,
         { ...clockOf(cur), pausedMinutes: slaPausedMinutes, paused: false },
         desk,
@@ -499,7 +566,13 @@ export class ComplaintService {
     const ok = await resolveTicket(
       this.prisma,
       ticket.id,
-      { staffId: actor.staffId, at: now, note, resumeNote: '办结' },
+      {
+        staffId: actor.staffId,
+        at: now,
+        note,
+        resumeNote: '办结',
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'resolve', '办结'),
+      },
       staffActor(actor),
       (round) => [
         {
@@ -529,7 +602,7 @@ export class ComplaintService {
     const ok = await reassignTicket(
       this.prisma,
       ticket.id,
-      { toStaffId: to.id, at: now },
+      { toStaffId: to.id, at: now, from: this.allowedFrom(ticket, actorRoleOf(actor), 'reassign', '转派') },
       { ...staffActor(actor), note: `转派给${to.name}` },
       (eventId) => [
         {
@@ -629,18 +702,24 @@ export class ComplaintService {
 
   async withdraw(personId: string, ticketId: string): Promise<void> {
     const now = this.now();
-    const ok = await withdrawTicket(this.prisma, ticketId, { personId, at: now }, ownerActor(personId), (t) => [
-      {
-        estateId: t.estateId,
-        role: 'ASSISTANT',
-        notice: {
-          kind: 'notice',
-          message: { text: `工单 ${t.number} 已被业主撤回。` },
-          dedupeKey: `ticket:${ticketId}:withdrawn`,
-          at: now,
+    const ok = await withdrawTicket(
+      this.prisma,
+      ticketId,
+      { personId, at: now, from: fromStatuses('COMPLAINT', 'owner', 'withdraw') },
+      ownerActor(personId),
+      (t) => [
+        {
+          estateId: t.estateId,
+          role: 'ASSISTANT',
+          notice: {
+            kind: 'notice',
+            message: { text: `工单 ${t.number} 已被业主撤回。` },
+            dedupeKey: `ticket:${ticketId}:withdrawn`,
+            at: now,
+          },
         },
-      },
-    ]);
+      ],
+    );
     if (!ok) throw await this.wrongState(ticketId, '撤回');
   }
 
@@ -685,13 +764,15 @@ export class ComplaintService {
     return (t, estateSettings) => {
       const priority = Math.min(3, t.priority + 1);
       const next = this.scheduleWith(
-        slaLimitsFor(complaintSettings(estateSettings), t.kind, t.category, priority),
+        slaPolicyOf(estateSettings)(t.kind, t.category, priority),
         { kind: t.kind, priority },
         newClock(now, t.assigneeId !== null),
         desk,
       );
       return {
-        status: t.assigneeId ? 'IN_PROGRESS' : 'NEW',
+        // Back to whoever had it (the table's second target: IN_PROGRESS, or DISPATCHED to its worker for a
+        // repair), else to the queue.
+        status: reopenTarget(t.kind, t.assigneeId !== null),
         priority,
         ackDueAt: next.ackDueAt,
         resolveDueAt: next.resolveDueAt,
@@ -810,7 +891,7 @@ export class ComplaintService {
       }
       const notice = {
         kind: 'survey',
-        message: { text: surveyText(t.number, false), template: ticketTemplate(t, '待回访') },
+        message: { text: surveyText(t.number, false, t.kind), template: ticketTemplate(t, '待回访') },
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
       };
@@ -822,13 +903,38 @@ export class ComplaintService {
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
       const notice = {
         kind: 'survey',
-        message: { text: surveyText(c.ticket.number, true), template: ticketTemplate(c.ticket, '待回访') },
+        message: {
+          text: surveyText(c.ticket.number, true, c.ticket.kind),
+          template: ticketTemplate(c.ticket, '待回访'),
+        },
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
       };
       if (await remindSurvey(this.prisma, c.id, now, [{ personId: c.ticket.personId, notice }])) reminded++;
     }
     return { asked, reminded, skipped };
+  }
+
+  /**
+   * The statuses the transition table lets `role` take `action` from on this ticket's kind. A kind or role that never
+   * may is refused here with a clear answer; a status that does not allow it is left to the repository's conditional
+   * update (a race lost, a ticket already moved on), which answers as before.
+   */
+  protected allowedFrom(ticket: TicketRow, role: ActorRole, action: TicketAction, what: string): TicketStatus[] {
+    const from = fromStatuses(ticket.kind, role, action);
+    if (from.length > 0) return from;
+    const anyRole = (['desk', 'maintenance', 'owner'] as const).some(
+      (r) => fromStatuses(ticket.kind, r, action).length,
+    );
+    throw new AppError(
+      'CONFLICT',
+      `${ticket.kind}: ${role} may not ${action}`,
+      t('zh-CN', anyRole ? 'lifecycle.notYourMove' : 'lifecycle.notForKind', {
+        number: ticket.number,
+        what,
+        kind: t('zh-CN', `lifecycle.kind.${ticket.kind}`),
+      }),
+    );
   }
 
   private async reload(id: string): Promise<TicketRow> {
@@ -866,27 +972,8 @@ function newClock(start: Date, acknowledged: boolean): SlaClock {
   return { emergency: false, start, acknowledged, pausedMinutes: 0, paused: false, taken: 0 };
 }
 
-/** The SLA clock as stored on a ticket row. */
-export function clockOf(t: {
-  kind: string;
-  status: string;
-  createdAt: Date;
-  slaStartAt: Date | null;
-  slaPausedMinutes: number;
-  slaPausedAt: Date | null;
-  slaLevel: number;
-}): SlaClock {
-  return {
-    emergency: t.kind === 'EMERGENCY',
-    start: t.slaStartAt ?? t.createdAt,
-    acknowledged: t.status !== 'NEW',
-    pausedMinutes: t.slaPausedMinutes,
-    paused: t.slaPausedAt !== null || t.status === 'WAITING_OWNER' || t.status === 'WAITING_CONTRACTOR',
-    taken: t.slaLevel,
-  };
-}
-
-function surveyText(number: string, reminder: boolean): string {
+function surveyText(number: string, reminder: boolean, kind: string): string {
+  if (kind === 'REPAIR') return `${reminder ? '【回访提醒】' : ''}${t('zh-CN', 'repair.survey', { number })}`;
   return `${reminder ? '【回访提醒】' : '【回访】'}您的投诉 ${number} 已办结，问题解决了吗？\n请回复“评价 ${number} 分数”（1–5 分，5 分最满意，可在分数后附意见）；如果没解决，请回复“没解决 ${number}”。`;
 }
 

@@ -1,30 +1,9 @@
 // zh-CN texts of the complaint flow, staff notices and 回访 (kept here so src/i18n/zh-CN.ts stays with its owner).
-import type { TicketEventRow, TicketStatus } from '../db/ticket.repo.js';
+import type { TicketEventRow } from '../db/ticket.repo.js';
 import { formatLocal } from '../shared/zoned-time.js';
 
-export const STATUS_LABEL: Record<TicketStatus, string> = {
-  NEW: '待受理',
-  ACCEPTED: '已受理',
-  IN_PROGRESS: '处理中',
-  WAITING_OWNER: '等待业主',
-  WAITING_CONTRACTOR: '等待施工方',
-  RESOLVED: '已办结',
-  CLOSED: '已关闭',
-  WITHDRAWN: '已撤回',
-};
-
-export const NEXT_STEP: Record<TicketStatus, string> = {
-  NEW: '等待客服受理',
-  ACCEPTED: '工作人员将尽快联系您',
-  IN_PROGRESS: '正在处理，请耐心等待',
-  WAITING_OWNER: '需要您补充信息或配合，请回复“补充”',
-  WAITING_CONTRACTOR: '等待施工方处理',
-  RESOLVED: '已处理完毕，稍后将请您评价',
-  CLOSED: '已结束',
-  WITHDRAWN: '已撤回',
-};
-
-export const PRIORITY_LABEL: Record<number, string> = { 1: '一般', 2: '较急', 3: '紧急' };
+export { STATUS_LABEL, NEXT_STEP } from '../tickets/status-labels.js';
+export { PRIORITY_LABEL } from '../sla/ladder.js';
 
 export function durationText(minutes: number): string {
   if (minutes < 60) return `${minutes} 分钟`;
@@ -93,6 +72,11 @@ const ACTION_LABEL: Record<string, string> = {
   reopened: '重新打开',
   rated: '回访评价',
   acked: '确认特发事件',
+  dispatched: '派单',
+  taken: '接单',
+  arrived: '到场',
+  completed: '完工',
+  given_back: '无法处理，退回前台',
   sla_ack_warn: '受理预警',
   sla_ack_breach: '超时未受理，升级领班',
   sla_ack_2x: '严重超时，升级主管',

@@ -155,12 +155,20 @@ function upsertStaffChat(
     chatId: string;
     title: string | null;
     conversationRef: string | null;
+    department?: string | null;
   },
 ) {
+  const row = { ...data, department: data.department ?? null };
   return db.staffChat.upsert({
     where: { channel_chatId: { channel: data.channel, chatId: data.chatId } },
-    create: data,
-    update: { estateId: data.estateId, role: data.role, title: data.title, conversationRef: data.conversationRef },
+    create: row,
+    update: {
+      estateId: data.estateId,
+      role: data.role,
+      title: data.title,
+      conversationRef: data.conversationRef,
+      department: row.department,
+    },
   });
 }
 
@@ -370,12 +378,15 @@ export function registerStaffChat(
     chatId: string;
     title: string | null;
     conversationRef?: string | null;
+    /** A maintenance department's group (工程部): 报修 only, never the role's desk notices. */
+    department?: string | null;
     actor: string;
     at: Date;
   },
 ): Promise<void> {
   return prisma.$transaction(async (tx) => {
     await upsertStaffChat(tx, {
+      department: p.department ?? null,
       estateId: p.estateId,
       role: p.role,
       channel: p.channel,
@@ -387,7 +398,7 @@ export function registerStaffChat(
       actor: p.actor,
       action: 'staffchat.register',
       subject: p.chatId,
-      detail: { role: p.role, channel: p.channel },
+      detail: { role: p.role, channel: p.channel, ...(p.department ? { department: p.department } : {}) },
       at: p.at,
     });
   });

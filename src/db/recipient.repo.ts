@@ -13,8 +13,25 @@ export function identitiesOfPerson(db: OutboxDb, personId: string) {
 /** The group chats registered for an estate and role (e.g. the assistants' group). */
 export function staffChatsFor(db: OutboxDb, estateId: string, role: StaffRole) {
   return db.staffChat.findMany({
-    where: { estateId, role },
+    where: { estateId, role, department: null },
     select: { id: true, channel: true, chatId: true, conversationRef: true },
+  });
+}
+
+/** The group chats registered for a maintenance department (注册群 工程部). */
+export function departmentChatsFor(db: OutboxDb, estateId: string, department: string) {
+  return db.staffChat.findMany({
+    where: { estateId, department },
+    select: { id: true, channel: true, chatId: true, conversationRef: true },
+  });
+}
+
+/** The private chat accounts of a department's active staff: the fallback when it has no group. */
+export function departmentIdentitiesFor(db: OutboxDb, estateId: string, department: string) {
+  return db.channelIdentity.findMany({
+    where: { person: { staff: { estateId, department, active: true } } },
+    orderBy: { lastSeenAt: 'desc' },
+    select: { id: true, channel: true, externalId: true, conversationRef: true },
   });
 }
 
@@ -24,7 +41,7 @@ export function staffChatsFor(db: OutboxDb, estateId: string, role: StaffRole) {
  */
 export function staffIdentitiesFor(db: OutboxDb, estateId: string, role: StaffRole) {
   return db.channelIdentity.findMany({
-    where: { person: { staff: { estateId, role, active: true } } },
+    where: { person: { staff: { estateId, role, active: true, department: null } } },
     orderBy: { lastSeenAt: 'desc' },
     select: { id: true, channel: true, externalId: true, conversationRef: true },
   });
@@ -37,9 +54,9 @@ export async function staffCoverage(db: OutboxDb) {
   const rows: Array<{ estateId: string; estate: string; role: StaffRole; groups: number; reachableStaff: number }> = [];
   for (const e of estates) {
     for (const role of roles) {
-      const groups = await db.staffChat.count({ where: { estateId: e.id, role } });
+      const groups = await db.staffChat.count({ where: { estateId: e.id, role, department: null } });
       const reachableStaff = await db.staff.count({
-        where: { estateId: e.id, role, active: true, person: { identities: { some: {} } } },
+        where: { estateId: e.id, role, active: true, department: null, person: { identities: { some: {} } } },
       });
       rows.push({ estateId: e.id, estate: e.name, role, groups, reachableStaff });
     }

@@ -14,6 +14,11 @@ export const DEMO = {
     { name: '张敏', phone: '13800000003', role: 'SUPERVISOR', consoleId: 'demo-supervisor' },
     { name: '陈刚', phone: '13800000004', role: 'MANAGER', consoleId: 'demo-manager' },
   ],
+  /** A maintenance worker of 工程部 and its group on the console, so `npm start` shows the 报修 loop (派单 → 完工). */
+  maintenance: {
+    worker: { name: '赵师傅', phone: '13800000005', department: '工程部', consoleId: 'demo-worker' },
+    group: { department: '工程部', chatId: 'demo-maintenance-group', title: '工程部维修群' },
+  },
   otherOwners: [
     { name: '赵丽', phone: '13911112222', building: '1', entrance: '1', room: '301' },
     { name: '孙伟', phone: '13733334444', building: '2', entrance: '1', room: '802' },
@@ -77,5 +82,24 @@ export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
       },
     });
   }
+  const m = DEMO.maintenance;
+  await prisma.person.create({
+    data: {
+      name: m.worker.name,
+      phone: m.worker.phone,
+      staff: { create: { estateId: estate.id, role: 'ASSISTANT', department: m.worker.department } },
+      identities: { create: { channel: 'console', externalId: m.worker.consoleId, displayName: m.worker.name } },
+    },
+  });
+  await prisma.staffChat.create({
+    data: {
+      estateId: estate.id,
+      role: 'ASSISTANT',
+      department: m.group.department,
+      channel: 'console',
+      chatId: m.group.chatId,
+      title: m.group.title,
+    },
+  });
   return { estateId: estate.id };
 }

@@ -2,7 +2,7 @@
 // expected state), so two staff racing for one ticket cannot both win.
 import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
 import type { StaffRole } from './enums.js';
-import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
+import { notifyDepartment, notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import { isPostgres, type Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 import type { OutboxDb } from './outbox.repo.js';
@@ -10,11 +10,20 @@ import type { OutboxDb } from './outbox.repo.js';
 export type TicketRow = Ticket;
 export type TicketEventRow = TicketEvent;
 export type CallbackRow = Callback;
+/** The columns a lifecycle move may set (conditional update). */
+export type TicketUpdate = PrismaNs.TicketUncheckedUpdateManyInput;
 export type { TicketStatus };
 /** The client or a transaction client. */
 export type TicketDb = OutboxDb;
 
-export const OPEN_STATUSES: TicketStatus[] = ['NEW', 'ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
+export const OPEN_STATUSES: TicketStatus[] = [
+  'NEW',
+  'DISPATCHED',
+  'ACCEPTED',
+  'IN_PROGRESS',
+  'WAITING_OWNER',
+  'WAITING_CONTRACTOR',
+];
 
 /** The highest number already used with this prefix (TS-20261128-), or null. */
 async function lastNumberWithPrefix(db: TicketDb, estateId: string, prefix: string): Promise<string | null> {
@@ -40,7 +49,17 @@ export interface NewTicket {
   createdAt: Date;
   ackDueAt: Date;
   resolveDueAt: Date | null;
-  kind?: 'COMPLAINT' | 'EMERGENCY';
+  kind?: 'COMPLAINT' | 'EMERGENCY' | 'REQUEST' | 'REPAIR';
+  /** chat (default) / phone / counter (代客登记), and the staff member who filed it. */
+  intake?: string;
+  intakeBy?: string | null;
+  /** 报修: visit window, who will be home, 有偿 and its confirmed price (分). */
+  visitFrom?: Date | null;
+  visitTo?: Date | null;
+  homeContact?: string | null;
+  paid?: boolean;
+  priceCents?: number | null;
+  priceConfirmedAt?: Date | null;
   slaStartAt: Date;
   nextSlaCheckAt: Date | null;
   attachments: Array<{ contentUrl: string; name: string }>;
@@ -163,22 +182,30 @@ export interface StaffInfo {
   personId: string;
   name: string;
   role: StaffRole;
+  /** Maintenance department (工程部…); null for the desk. */
+  department: string | null;
 }
 
 export async function findStaffById(db: TicketDb, id: string): Promise<StaffInfo | null> {
   const s = await db.staff.findUnique({
     where: { id },
-    select: { id: true, personId: true, role: true, person: { select: { name: true } } },
+    select: { id: true, personId: true, role: true, department: true, person: { select: { name: true } } },
   });
-  return s ? { id: s.id, personId: s.personId, role: s.role, name: s.person.name } : null;
+  return s ? { id: s.id, personId: s.personId, role: s.role, name: s.person.name, department: s.department } : null;
 }
 
 export async function findActiveStaffByName(db: TicketDb, estateId: string, name: string): Promise<StaffInfo[]> {
   const rows = await db.staff.findMany({
     where: { estateId, active: true, person: { name } },
-    select: { id: true, personId: true, role: true, person: { select: { name: true } } },
+    select: { id: true, personId: true, role: true, department: true, person: { select: { name: true } } },
   });
-  return rows.map((s) => ({ id: s.id, personId: s.personId, role: s.role, name: s.person.name }));
+  return rows.map((s) => ({
+    id: s.id,
+    personId: s.personId,
+    role: s.role,
+    name: s.person.name,
+    department: s.department,
+  }));
 }
 
 // ── 回访 ──
@@ -268,11 +295,14 @@ export type TicketEventNote = TicketActor & { note?: string | null };
 type StaffGroupRole = Parameters<typeof notifyStaffGroup>[2];
 /** A notice to one person, or to an estate's staff group of a role. */
 export type TicketNotice =
-  { personId: string; notice: Notice } | { estateId: string; role: StaffGroupRole; notice: Notice };
+  | { personId: string; notice: Notice }
+  | { estateId: string; role: StaffGroupRole; notice: Notice }
+  | { estateId: string; department: string; notice: Notice };
 
 async function send(tx: TicketDb, notices: TicketNotice[]): Promise<void> {
   for (const n of notices) {
     if ('personId' in n) await notifyPerson(tx, n.personId, n.notice);
+    else if ('department' in n) await notifyDepartment(tx, n.estateId, n.department, n.notice);
     else await notifyStaffGroup(tx, n.estateId, n.role, n.notice);
   }
 }
@@ -327,7 +357,7 @@ export async function createTicket(
 export function claimTicket(
   prisma: Prisma,
   id: string,
-  c: { staffId: string; at: Date; nextSlaCheckAt: Date | null },
+  c: { staffId: string; at: Date; nextSlaCheckAt: Date | null; from: TicketStatus[] },
   by: TicketActor,
   notices: TicketNotice[],
 ): Promise<boolean> {
@@ -336,7 +366,7 @@ export function claimTicket(
       !(await updateTicketIf(
         tx,
         id,
-        { status: ['NEW'], assigneeId: null },
+        { status: c.from, assigneeId: null },
         { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: c.nextSlaCheckAt },
       ))
     )
@@ -351,7 +381,7 @@ export function claimTicket(
 export function ackEmergencyTicket(
   prisma: Prisma,
   id: string,
-  c: { staffId: string; at: Date },
+  c: { staffId: string; at: Date; from: TicketStatus[] },
   ev: TicketEventNote,
   notices: TicketNotice[],
 ): Promise<boolean> {
@@ -360,7 +390,7 @@ export function ackEmergencyTicket(
       !(await updateTicketIf(
         tx,
         id,
-        { status: ['NEW'] },
+        { status: c.from },
         { status: 'ACCEPTED', assigneeId: c.staffId, acceptedAt: c.at, nextSlaCheckAt: null },
       ))
     )
@@ -383,18 +413,13 @@ export async function addStaffNote(prisma: Prisma, id: string, at: Date, ev: Tic
 export function setTicketWaiting(
   prisma: Prisma,
   id: string,
-  c: { status: 'WAITING_OWNER' | 'WAITING_CONTRACTOR'; at: Date },
+  c: { status: 'WAITING_OWNER' | 'WAITING_CONTRACTOR'; at: Date; from: TicketStatus[] },
   ev: TicketEventNote,
   notices: (eventId: string) => TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     if (
-      !(await updateTicketIf(
-        tx,
-        id,
-        { status: ['ACCEPTED', 'IN_PROGRESS'] },
-        { status: c.status, slaPausedAt: c.at, nextSlaCheckAt: null },
-      ))
+      !(await updateTicketIf(tx, id, { status: c.from }, { status: c.status, slaPausedAt: c.at, nextSlaCheckAt: null }))
     )
       return false;
     const e = await addTicketEvent(tx, {
@@ -446,11 +471,11 @@ export function resumeTicket(
 export function resolveTicket(
   prisma: Prisma,
   id: string,
-  c: { staffId: string; at: Date; note: string; resumeNote: string },
+  c: { staffId: string; at: Date; note: string; resumeNote: string; from: TicketStatus[]; action?: string },
   by: TicketActor,
   notices: (round: number) => TicketNotice[],
 ): Promise<boolean> {
-  const working: TicketStatus[] = ['ACCEPTED', 'IN_PROGRESS', 'WAITING_OWNER', 'WAITING_CONTRACTOR'];
+  const working = c.from;
   return prisma.$transaction(async (tx) => {
     const cur = await findTicketById(tx, id);
     if (!cur || !working.includes(cur.status)) return false;
@@ -473,7 +498,7 @@ export function resolveTicket(
     if (cur.status === 'WAITING_OWNER' || cur.status === 'WAITING_CONTRACTOR') {
       await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'resume', note: c.resumeNote });
     }
-    await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'resolved', note: c.note });
+    await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: c.action ?? 'resolved', note: c.note });
     await send(tx, notices(cur.round));
     return true;
   });
@@ -483,13 +508,13 @@ export function resolveTicket(
 export function reassignTicket(
   prisma: Prisma,
   id: string,
-  c: { toStaffId: string; at: Date },
+  c: { toStaffId: string; at: Date; from: TicketStatus[] },
   ev: TicketEventNote,
   notices: (eventId: string) => TicketNotice[],
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const cur = await findTicketById(tx, id);
-    if (!cur || !OPEN_STATUSES.includes(cur.status) || cur.assigneeId === c.toStaffId) return false;
+    if (!cur || !c.from.includes(cur.status) || cur.assigneeId === c.toStaffId) return false;
     const data =
       cur.status === 'NEW'
         ? { status: 'ACCEPTED' as const, acceptedAt: c.at, assigneeId: c.toStaffId }
@@ -505,7 +530,7 @@ export function reassignTicket(
 export function withdrawTicket(
   prisma: Prisma,
   id: string,
-  c: { personId: string; at: Date },
+  c: { personId: string; at: Date; from: TicketStatus[] },
   by: TicketActor,
   notices: (t: TicketRow) => TicketNotice[],
 ): Promise<boolean> {
@@ -516,7 +541,7 @@ export function withdrawTicket(
       !(await updateTicketIf(
         tx,
         id,
-        { status: OPEN_STATUSES, personId: c.personId },
+        { status: c.from, personId: c.personId },
         { status: 'WITHDRAWN', nextSlaCheckAt: null },
       ))
     )
@@ -667,4 +692,61 @@ export async function sendTicketContactPrivately(
     });
     return sent;
   });
+}
+
+/**
+ * One lifecycle move (派单, 接单, 到场, 完工, 无法处理…): the ticket must be in one of `from` (the transition table's
+ * set) and, when given, held by `assigneeId`; its update, its event and its notices are one transaction. Returns the
+ * updated row, or null when the ticket was not (or no longer) in a state that allows the move.
+ */
+export function applyTransition(
+  prisma: Prisma,
+  id: string,
+  c: {
+    from: TicketStatus[];
+    assigneeId?: string | null;
+    at: Date;
+    action: string;
+    data: (cur: TicketRow) => TicketUpdate;
+  },
+  ev: TicketEventNote,
+  notices: (t: TicketRow, eventId: string) => TicketNotice[],
+): Promise<TicketRow | null> {
+  return prisma.$transaction(async (tx) => {
+    const cur = await findTicketById(tx, id);
+    if (!cur || !c.from.includes(cur.status)) return null;
+    if (c.assigneeId !== undefined && cur.assigneeId !== c.assigneeId) return null;
+    const cond = { status: [cur.status], round: cur.round, assigneeId: cur.assigneeId };
+    if (!(await updateTicketIf(tx, id, cond, c.data(cur)))) return null;
+    const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: c.action });
+    const fresh = await findTicketById(tx, id);
+    if (!fresh) return null;
+    await send(tx, notices(fresh, e.id));
+    return fresh;
+  });
+}
+
+/** Attachments added by staff (完工 photos) in the same transaction as nothing else: they are evidence, not a move. */
+export async function addStaffAttachments(
+  prisma: Prisma,
+  ticketId: string,
+  files: Array<{ contentUrl: string; name: string }>,
+): Promise<void> {
+  if (files.length) await addTicketAttachments(prisma, ticketId, files);
+}
+
+/** A unit of an estate by its address parts, with the persons bound to it as owners (oldest binding first). */
+export async function unitWithOwners(
+  db: TicketDb,
+  estateId: string,
+  a: { building: string; entrance: string; room: string },
+): Promise<{ unitId: string; ownerIds: string[] } | null> {
+  const u = await db.unit.findFirst({
+    where: { building: { estateId, name: a.building }, entrance: a.entrance, room: a.room },
+    select: {
+      id: true,
+      memberships: { where: { role: 'OWNER' }, orderBy: { createdAt: 'asc' }, select: { personId: true } },
+    },
+  });
+  return u ? { unitId: u.id, ownerIds: u.memberships.map((m) => m.personId) } : null;
 }

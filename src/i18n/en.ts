@@ -14,6 +14,7 @@ import { surveyEn } from './en/survey.js';
 import { settingsEn } from './en/settings.js';
 import { figuresEn } from './en/figures.js';
 import type { MessageKey } from './zh-CN.js';
+import { repairEn } from './en/repair.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
 export const en: Record<MessageKey, string> = {
@@ -58,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   ...nluEn,
   ...callbackEn,
   ...queueEn,
+  ...repairEn,
   ...ticketEn,
   ...renovationEn,
   ...wechatOaEn,

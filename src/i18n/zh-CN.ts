@@ -15,6 +15,7 @@ import { securityZh } from './zh-CN/security.js';
 import { surveyZh } from './zh-CN/survey.js';
 import { settingsZh } from './zh-CN/settings.js';
 import { figuresZh } from './zh-CN/figures.js';
+import { repairZh } from './zh-CN/repair.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -58,6 +59,7 @@ export const zhCN = {
   ...nluZh,
   ...callbackZh,
   ...queueZh,
+  ...repairZh,
   ...ticketZh,
   ...renovationZh,
   ...wechatOaZh,

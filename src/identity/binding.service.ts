@@ -406,8 +406,10 @@ export class BindingService {
       actor: string;
     },
     locale: Locale = 'zh-CN',
-  ): Promise<StaffRole> {
-    const role = ROLE_BY_LABEL[input.roleLabel.trim()];
+  ): Promise<StaffRole | { department: string }> {
+    // "注册群 工程部": a maintenance department's group (报修 dispatch), not a desk role's.
+    const department = /^\S{1,10}部$/u.test(input.roleLabel.trim()) ? input.roleLabel.trim() : null;
+    const role = department ? 'ASSISTANT' : ROLE_BY_LABEL[input.roleLabel.trim()];
     if (!role)
       throw new AppError(
         'BAD_INPUT',
@@ -418,8 +420,8 @@ export class BindingService {
     // A group registered by one estate cannot be taken over by another estate's supervisor.
     if (taken && taken.estateId !== input.estateId)
       throw new AppError('FORBIDDEN', 'group of another estate', t(locale, 'bind.err.groupTaken'));
-    await repo.registerStaffChat(this.prisma, { ...input, role, at: this.now() });
-    return role;
+    await repo.registerStaffChat(this.prisma, { ...input, role, department, at: this.now() });
+    return department ? { department } : role;
   }
 
   /** CLI: registers an owner on record (name + phone) for a unit. */

@@ -8,6 +8,13 @@ type Persona = { id: string; label: string };
 const STAFF_KEY = { ASSISTANT: 'assistant', FOREMAN: 'foreman', SUPERVISOR: 'supervisor', MANAGER: 'manager' } as const;
 const owner: Persona = { id: DEMO.owner.consoleId, label: t('zh-CN', 'bind.persona.owner', { name: DEMO.owner.name }) };
 const guest: Persona = { id: 'demo-guest', label: t('zh-CN', 'bind.persona.guest') };
+const worker: Persona = {
+  id: DEMO.maintenance.worker.consoleId,
+  label: t('zh-CN', 'bind.persona.staff', {
+    role: DEMO.maintenance.worker.department,
+    name: DEMO.maintenance.worker.name,
+  }),
+};
 
 // Each persona answers to its English key and its Chinese role name.
 const PERSONAS: Record<string, Persona> = Object.fromEntries([
@@ -15,6 +22,9 @@ const PERSONAS: Record<string, Persona> = Object.fromEntries([
   ['业主', owner],
   ['guest', guest],
   ['访客', guest],
+  // 报修: the 工程部 worker who takes, arrives at and completes a dispatched repair.
+  ['worker', worker],
+  ['维修', worker],
   ...DEMO.staff.flatMap((s) => {
     const p: Persona = {
       id: s.consoleId,

@@ -3,7 +3,13 @@
 import type { OutboundMessage } from './channel.js';
 import { channelRegistry } from './channel-registry.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
-import { identitiesOfPerson, staffChatsFor, staffIdentitiesFor } from '../db/recipient.repo.js';
+import {
+  departmentChatsFor,
+  departmentIdentitiesFor,
+  identitiesOfPerson,
+  staffChatsFor,
+  staffIdentitiesFor,
+} from '../db/recipient.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
@@ -121,6 +127,30 @@ async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Pr
       return t ? [t] : [];
     }),
   ];
+}
+
+/**
+ * Queues a notice to a maintenance department (工程部): its registered groups, else its staff privately. Returns how
+ * many rows were newly created (0: nobody in that department can be reached — the caller tells the desk instead).
+ */
+export async function notifyDepartment(db: OutboxDb, estateId: string, department: string, n: Notice): Promise<number> {
+  const groups = (await departmentChatsFor(db, estateId, department)).flatMap((c): Target[] => {
+    const t = channelRegistry.groupTarget(c);
+    if (!t) return [{ id: c.id, channel: c.channel, address: c.chatId, isGroup: true, reaches: false }];
+    return t.address === null
+      ? []
+      : [{ id: c.id, channel: t.channel, address: t.address, isGroup: true, reaches: true }];
+  });
+  const targets = groups.some((g) => g.reaches)
+    ? groups
+    : [
+        ...groups,
+        ...(await departmentIdentitiesFor(db, estateId, department)).flatMap((i): Target[] => {
+          const t = identityTarget(i);
+          return t ? [t] : [];
+        }),
+      ];
+  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
 }
 
 async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {

@@ -137,3 +137,26 @@ export const STEP_LABEL: Record<SlaStep, string> = {
   resolve_breach: '超过办结时限',
   emergency_unacked: '特发事件无人确认',
 };
+
+/** The SLA clock as stored on a ticket row. */
+export function clockOf(t: {
+  kind: string;
+  status: string;
+  createdAt: Date;
+  slaStartAt: Date | null;
+  slaPausedMinutes: number;
+  slaPausedAt: Date | null;
+  slaLevel: number;
+}): SlaClock {
+  return {
+    emergency: t.kind === 'EMERGENCY',
+    start: t.slaStartAt ?? t.createdAt,
+    acknowledged: t.status !== 'NEW',
+    pausedMinutes: t.slaPausedMinutes,
+    paused: t.slaPausedAt !== null || t.status === 'WAITING_OWNER' || t.status === 'WAITING_CONTRACTOR',
+    taken: t.slaLevel,
+  };
+}
+
+/** Priorities as the desk says them (1 normal, 2 raised: 二次投诉 / reopened, 3 urgent). */
+export const PRIORITY_LABEL: Record<number, string> = { 1: '一般', 2: '较急', 3: '紧急' };

@@ -4,15 +4,23 @@ import type { Prisma } from '../db/client.js';
 import { dueSlaTickets, estateZoneOf, takeSlaSteps, type SlaStepWrite, type SlaTicket } from '../db/sla.repo.js';
 import { estateSettingsOf } from '../db/ticket.repo.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { complaintSettings, slaLimitsFor, type ComplaintSettings } from '../complaints/categories.js';
-import { clockOf } from '../complaints/complaint.service.js';
-import { PRIORITY_LABEL } from '../complaints/complaint.texts.js';
+import { slaPolicyOf, type SlaPolicy } from './sla-limits.js';
 import type { CalendarLike } from './business-time.js';
 import { calendarFor, type DeskCalendarInput } from './desk-settings.js';
-import { clockFor, isRoundTheClock, STEP_BIT, STEP_LABEL, stepsDue, type PlannedStep, type SlaStep } from './ladder.js';
+import {
+  clockFor,
+  clockOf,
+  isRoundTheClock,
+  PRIORITY_LABEL,
+  STEP_BIT,
+  STEP_LABEL,
+  stepsDue,
+  type PlannedStep,
+  type SlaStep,
+} from './ladder.js';
 import type { Clock } from '../shared/clock.js';
 
-const OPEN = new Set(['NEW', 'ACCEPTED', 'IN_PROGRESS']);
+const OPEN = new Set(['NEW', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS']);
 
 /** Who is asked to act, by step. */
 const ASK: Record<SlaStep, string> = {
@@ -25,7 +33,7 @@ const ASK: Record<SlaStep, string> = {
 };
 
 interface EstateBits {
-  settings: ComplaintSettings;
+  limits: SlaPolicy;
   tz: string;
   /** The estate's desk calendar (its staffed days and shifts). */
   calendar: CalendarLike;
@@ -59,7 +67,7 @@ export class SlaService {
             estateSettingsOf(this.prisma, id),
             estateZoneOf(this.prisma, id),
             calendarFor(this.calendar, id),
-          ]).then(([s, tz, calendar]) => ({ settings: complaintSettings(s), tz, calendar }))),
+          ]).then(([s, tz, calendar]) => ({ limits: slaPolicyOf(s), tz, calendar }))),
         );
       return e;
     };
@@ -89,7 +97,7 @@ export class SlaService {
       await takeSlaSteps(this.prisma, expect, { slaLevel: t.slaLevel, nextSlaCheckAt: null }, { ...t, at: now }, []);
       return 0;
     }
-    const limits = slaLimitsFor(estate.settings, t.kind, t.category, t.priority);
+    const limits = estate.limits(t.kind, t.category, t.priority);
     const cal = clockFor(t.kind, t.priority, estate.calendar);
     const { due, nextCheckAt } = stepsDue(cal, limits, clock, now);
     const level = due.reduce((l, d) => l | STEP_BIT[d.step], t.slaLevel);

@@ -2,7 +2,7 @@
 // the caller's open tickets by resolve due time. Every line starts with the number the next command acts on.
 import type { Prisma } from '../db/client.js';
 import { ticketsAssignedTo, unclaimedTickets, type QueueTicket } from '../db/work-queue.repo.js';
-import { STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { STATUS_LABEL } from './status-labels.js';
 import { t, type Locale } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import type { Clock } from '../shared/clock.js';
