@@ -17,10 +17,22 @@ import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
 import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog.js';
 import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
+import { RENOVATION_APPLY_DIALOG, RenovationApplyDialog } from './renovation-apply.dialog.js';
+
+/**
+ * Flows reached by their command words only (the recogniser has no label of their own yet): their key in this
+ * registry. A recognised sub label can still lead to one (`subFlows`, e.g. renovation/apply → 装修申报).
+ */
+export const COMMAND_FLOW_KEYS = ['renovationApply'] as const;
+export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
+
+export function isCommandFlowKey(key: string): key is CommandFlowKey {
+  return (COMMAND_FLOW_KEYS as readonly string[]).includes(key);
+}
 
 export interface Flow {
-  /** The recogniser's intent this flow answers. */
-  intent: Intent;
+  /** The recogniser's intent this flow answers (or its key, for a flow reached by command words only). */
+  intent: Intent | CommandFlowKey;
   dialogId: string;
   create(deps: DialogDeps): Dialog;
   /** Personal data: only for an account bound to at least one unit (others bind first, then continue). */
@@ -33,6 +45,8 @@ export interface Flow {
   commands?: ReadonlyArray<readonly [RegExp, string | null]>;
   /** The flow says what it understood itself (otherwise main says "好的，为您…"). */
   announces?: boolean;
+  /** A recognised sub label that another registered flow handles (sub label → that flow's `intent`). */
+  subFlows?: Readonly<Record<string, CommandFlowKey>>;
 }
 
 export const FLOWS: readonly Flow[] = [
@@ -54,6 +68,15 @@ export const FLOWS: readonly Flow[] = [
     menu: 'menu.renovation',
     help: 'help.renovation',
     commands: [[/^(装修|renovation)$/i, null]],
+    subFlows: { apply: 'renovationApply' },
+  },
+  {
+    intent: 'renovationApply',
+    dialogId: RENOVATION_APPLY_DIALOG,
+    create: (d) => new RenovationApplyDialog({ renovation: d.renovation, now: d.now }),
+    needsBoundUnit: true,
+    commands: [[/^(装修申报|申报装修|装修申请|申请装修|办理装修|renovation application|apply for renovation)$/i, null]],
+    announces: true,
   },
   {
     intent: 'keys',
@@ -156,10 +179,19 @@ export const FLOWS: readonly Flow[] = [
 export const HELP_COMMAND = /^(帮助|帮忙|菜单|功能|help|menu|\?|？)$/i;
 
 /** The labels the recogniser may answer with: every registered flow's intent and the conversational ones. */
-export const RECOGNISED_INTENTS: readonly string[] = [...FLOWS.map((f) => f.intent), ...CONVERSATIONAL_INTENTS];
+export const RECOGNISED_INTENTS: readonly string[] = [
+  ...FLOWS.flatMap((f) => (isCommandFlowKey(f.intent) ? [] : [f.intent])),
+  ...CONVERSATIONAL_INTENTS,
+];
 
 export function flowOf(intent: string): Flow | undefined {
   return FLOWS.find((f) => f.intent === intent);
+}
+
+/** The flow that handles this sub label of `flow` (renovation/apply → 装修申报), or `flow` itself. */
+export function flowForSub(flow: Flow, sub: string | null): Flow {
+  const key = sub ? flow.subFlows?.[sub] : undefined;
+  return (key && flowOf(key)) || flow;
 }
 
 /** Trailing punctuation and spaces do not change a command ("投诉。", "钥匙 "). */

@@ -8,6 +8,7 @@ import { callbackEn } from './en/callback.js';
 import { queueEn } from './en/queue.js';
 import { ticketEn } from './en/ticket.js';
 import { renovationEn } from './en/renovation.js';
+import { permitApplyEn } from './en/permit-apply.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import type { MessageKey } from './zh-CN.js';
@@ -57,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   ...queueEn,
   ...ticketEn,
   ...renovationEn,
+  ...permitApplyEn,
   ...wechatOaEn,
   ...securityEn,
 };

@@ -10,6 +10,7 @@ import { callbackZh } from './zh-CN/callback.js';
 import { queueZh } from './zh-CN/queue.js';
 import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
+import { permitApplyZh } from './zh-CN/permit-apply.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
 
@@ -57,6 +58,7 @@ export const zhCN = {
   ...queueZh,
   ...ticketZh,
   ...renovationZh,
+  ...permitApplyZh,
   ...wechatOaZh,
   ...securityZh,
 } as const;

@@ -294,4 +294,7 @@ export function statusLabel(status: KeyAppointment['status'], locale: Locale = '
 export const KIND_LABEL: Record<KeyAppointment['kind'], string> = {
   DEPOSIT: kindLabel('DEPOSIT'),
   PICKUP: kindLabel('PICKUP'),
+  TRANSFER: kindLabel('TRANSFER'),
+  MOVE_OUT: kindLabel('MOVE_OUT'),
+  MOVE_IN: kindLabel('MOVE_IN'),
 };
