@@ -18,12 +18,14 @@ import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog
 import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
 import { RENOVATION_APPLY_DIALOG, RenovationApplyDialog } from './renovation-apply.dialog.js';
+import { VISITOR_DIALOG, VisitorDialog } from './visitor.dialog.js';
+import { VisitorService } from '../src/permits/visitor.service.js';
 
 /**
  * Flows reached by their command words only (the recogniser has no label of their own yet): their key in this
  * registry. A recognised sub label can still lead to one (`subFlows`, e.g. renovation/apply → 装修申报).
  */
-export const COMMAND_FLOW_KEYS = ['renovationApply'] as const;
+export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor'] as const;
 export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
 
 export function isCommandFlowKey(key: string): key is CommandFlowKey {
@@ -86,6 +88,14 @@ export const FLOWS: readonly Flow[] = [
     menu: 'menu.keys',
     help: 'help.keys',
     commands: [[/^(钥匙|keys?)$/i, null]],
+  },
+  {
+    intent: 'visitor',
+    dialogId: VISITOR_DIALOG,
+    create: (d) => new VisitorDialog(new VisitorService(d.prisma, d.now)),
+    needsBoundUnit: true,
+    commands: [[/^(访客|访客登记|来访登记|登记访客|预约访客|visitor|register a visitor)$/i, null]],
+    announces: true,
   },
   {
     intent: 'fees',

@@ -68,6 +68,8 @@ import { emergencyCommands } from './commands/emergency.commands.js';
 import { SlaService } from './sla/sla.service.js';
 import { slaJobs } from './sla/sla-sweep.job.js';
 import { RenovationService } from './renovation/renovation.service.js';
+import { visitorCommands } from './commands/visitor.commands.js';
+import { VisitorService } from './permits/visitor.service.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { approvalLadderJobs, renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -134,6 +136,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...emergencyCommands({ complaints }),
       ...feeCommands({ prisma: db.prisma }),
       ...keyCommands({ keys }),
+      ...visitorCommands({ visitors: new VisitorService(db.prisma, now) }),
       ...reportCommands({ reports }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
     ],

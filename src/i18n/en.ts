@@ -9,6 +9,7 @@ import { queueEn } from './en/queue.js';
 import { ticketEn } from './en/ticket.js';
 import { renovationEn } from './en/renovation.js';
 import { permitApplyEn } from './en/permit-apply.js';
+import { visitorEn } from './en/visitor.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import type { MessageKey } from './zh-CN.js';
@@ -59,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   ...ticketEn,
   ...renovationEn,
   ...permitApplyEn,
+  ...visitorEn,
   ...wechatOaEn,
   ...securityEn,
 };

@@ -11,6 +11,7 @@ import { queueZh } from './zh-CN/queue.js';
 import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { permitApplyZh } from './zh-CN/permit-apply.js';
+import { visitorZh } from './zh-CN/visitor.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
 
@@ -59,6 +60,7 @@ export const zhCN = {
   ...ticketZh,
   ...renovationZh,
   ...permitApplyZh,
+  ...visitorZh,
   ...wechatOaZh,
   ...securityZh,
 } as const;
