@@ -19,13 +19,14 @@ import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
 import { RENOVATION_APPLY_DIALOG, RenovationApplyDialog } from './renovation-apply.dialog.js';
 import { VISITOR_DIALOG, VisitorDialog } from './visitor.dialog.js';
+import { CONTRACTOR_PASS_DIALOG, ContractorPassDialog } from './contractor-pass.dialog.js';
 import { VisitorService } from '../src/permits/visitor.service.js';
 
 /**
  * Flows reached by their command words only (the recogniser has no label of their own yet): their key in this
  * registry. A recognised sub label can still lead to one (`subFlows`, e.g. renovation/apply → 装修申报).
  */
-export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor'] as const;
+export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor', 'contractorPass'] as const;
 export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
 
 export function isCommandFlowKey(key: string): key is CommandFlowKey {
@@ -95,6 +96,14 @@ export const FLOWS: readonly Flow[] = [
     create: (d) => new VisitorDialog(new VisitorService(d.prisma, d.now)),
     needsBoundUnit: true,
     commands: [[/^(访客|访客登记|来访登记|登记访客|预约访客|visitor|register a visitor)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'contractorPass',
+    dialogId: CONTRACTOR_PASS_DIALOG,
+    create: (d) => new ContractorPassDialog({ prisma: d.prisma, renovation: d.renovation, now: d.now }),
+    needsBoundUnit: true,
+    commands: [[/^(出入证|办出入证|施工出入证|装修出入证|contractor pass)$/i, null]],
     announces: true,
   },
   {

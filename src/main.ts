@@ -69,6 +69,8 @@ import { SlaService } from './sla/sla.service.js';
 import { slaJobs } from './sla/sla-sweep.job.js';
 import { RenovationService } from './renovation/renovation.service.js';
 import { visitorCommands } from './commands/visitor.commands.js';
+import { passCommands } from './commands/pass.commands.js';
+import { ContractorPassService } from './permits/contractor-pass.service.js';
 import { VisitorService } from './permits/visitor.service.js';
 import { renovationCommands } from './commands/renovation.commands.js';
 import { approvalLadderJobs, renovationJobs } from './renovation/renovation.jobs.js';
@@ -137,6 +139,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...feeCommands({ prisma: db.prisma }),
       ...keyCommands({ keys }),
       ...visitorCommands({ visitors: new VisitorService(db.prisma, now) }),
+      ...passCommands({ passes: new ContractorPassService(db.prisma, renovation, now) }),
       ...reportCommands({ reports }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
     ],

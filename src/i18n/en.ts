@@ -10,6 +10,7 @@ import { ticketEn } from './en/ticket.js';
 import { renovationEn } from './en/renovation.js';
 import { permitApplyEn } from './en/permit-apply.js';
 import { visitorEn } from './en/visitor.js';
+import { passEn } from './en/pass.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import type { MessageKey } from './zh-CN.js';
@@ -61,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   ...renovationEn,
   ...permitApplyEn,
   ...visitorEn,
+  ...passEn,
   ...wechatOaEn,
   ...securityEn,
 };

@@ -12,6 +12,7 @@ import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { permitApplyZh } from './zh-CN/permit-apply.js';
 import { visitorZh } from './zh-CN/visitor.js';
+import { passZh } from './zh-CN/pass.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
 
@@ -61,6 +62,7 @@ export const zhCN = {
   ...renovationZh,
   ...permitApplyZh,
   ...visitorZh,
+  ...passZh,
   ...wechatOaZh,
   ...securityZh,
 } as const;
