@@ -1,12 +1,13 @@
 // 出入证: contractor passes owners request against a running renovation permit. `seq` is the number staff type,
 // unique per estate (a concurrent duplicate fails and retries); a decision is a conditional update on PENDING.
 import type { ContractorPass, RenovationPermit } from '../generated/sqlite/client.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
+import type { OutboxDb } from './outbox.repo.js';
 
 export type ContractorPassRow = ContractorPass;
-type Notice = Parameters<typeof notifyPerson>[2];
+/** Writes the change's notices in the same transaction (the caller queues them in the outbox). */
+type Notify = (tx: OutboxDb, pass: ContractorPassRow) => Promise<unknown>;
 
 export interface NewContractorPass {
   estateId: string;
@@ -21,7 +22,7 @@ export interface NewContractorPass {
 export async function fileContractorPass(
   prisma: Prisma,
   p: NewContractorPass,
-  staffNotice: (pass: ContractorPassRow) => Notice,
+  notify: Notify,
 ): Promise<ContractorPassRow> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -37,7 +38,7 @@ export async function fileContractorPass(
             detail: { seq: pass.seq, permitId: p.permitId },
           },
         });
-        await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice(pass));
+        await notify(tx, pass);
         return pass;
       });
     } catch (err) {
@@ -70,7 +71,7 @@ export function decidePass(
     note: string | null;
     expiresOn: string;
   },
-  ownerNotice: (pass: ContractorPassRow) => Notice,
+  notify: Notify,
 ): Promise<{ won: boolean; pass: ContractorPassRow }> {
   return prisma.$transaction(async (tx) => {
     const r = await tx.contractorPass.updateMany({
@@ -95,7 +96,7 @@ export function decidePass(
         detail: { seq: pass.seq, note: d.note },
       },
     });
-    await notifyPerson(tx, pass.ownerPersonId, ownerNotice(pass));
+    await notify(tx, pass);
     return { won: true, pass };
   });
 }

@@ -12,6 +12,7 @@ import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseLocalDate } from '../shared/local-date.parser.js';
 import { maskPhone } from '../shared/phone.js';
+import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { localDateKey } from '../shared/zoned-time.js';
 
 const DEFAULT_WORDS = /^(默认|默认即可|到结束|到许可结束|default)$/i;
@@ -74,21 +75,22 @@ export class ContractorPassService {
         expiresOn: expiry.day,
         createdAt,
       },
-      (pass) => ({
-        kind: 'notice',
-        message: {
-          text: t('zh-CN', 'pass.staff.new', {
-            seq: pass.seq,
-            unit: unitLabel,
-            number: permit.number,
-            worker: pass.workerName,
-            phone: maskPhone(pass.workerPhone),
-            expires: pass.expiresOn,
-          }),
-        },
-        dedupeKey: `contractor-pass:${pass.id}:new`,
-        at: createdAt,
-      }),
+      (tx, pass) =>
+        notifyStaffGroup(tx, estate.id, 'ASSISTANT', {
+          kind: 'notice',
+          message: {
+            text: t('zh-CN', 'pass.staff.new', {
+              seq: pass.seq,
+              unit: unitLabel,
+              number: permit.number,
+              worker: pass.workerName,
+              phone: maskPhone(pass.workerPhone),
+              expires: pass.expiresOn,
+            }),
+          },
+          dedupeKey: `contractor-pass:${pass.id}:new`,
+          at: createdAt,
+        }),
     );
   }
 
@@ -122,21 +124,22 @@ export class ContractorPassService {
         note,
         expiresOn: expires,
       },
-      (pass) => ({
-        kind: 'notice',
-        message: {
-          text: approve
-            ? t('zh-CN', 'pass.owner.approved', {
-                seq: pass.seq,
-                worker: pass.workerName,
-                expires,
-                number: permit?.number ?? '',
-              })
-            : t('zh-CN', 'pass.owner.rejected', { seq: pass.seq, worker: pass.workerName, reason: note ?? '' }),
-        },
-        dedupeKey: `contractor-pass:${pass.id}:decided`,
-        at: now,
-      }),
+      (tx, pass) =>
+        notifyPerson(tx, pass.ownerPersonId, {
+          kind: 'notice',
+          message: {
+            text: approve
+              ? t('zh-CN', 'pass.owner.approved', {
+                  seq: pass.seq,
+                  worker: pass.workerName,
+                  expires,
+                  number: permit?.number ?? '',
+                })
+              : t('zh-CN', 'pass.owner.rejected', { seq: pass.seq, worker: pass.workerName, reason: note ?? '' }),
+          },
+          dedupeKey: `contractor-pass:${pass.id}:decided`,
+          at: now,
+        }),
     );
     if (!r.won)
       return t('zh-CN', 'pass.staff.already', {
