@@ -20,13 +20,14 @@ import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
 import { RENOVATION_APPLY_DIALOG, RenovationApplyDialog } from './renovation-apply.dialog.js';
 import { VISITOR_DIALOG, VisitorDialog } from './visitor.dialog.js';
 import { CONTRACTOR_PASS_DIALOG, ContractorPassDialog } from './contractor-pass.dialog.js';
+import { ACCESS_CARD_DIALOG, AccessCardDialog } from './access-card.dialog.js';
 import { VisitorService } from '../src/permits/visitor.service.js';
 
 /**
  * Flows reached by their command words only (the recogniser has no label of their own yet): their key in this
  * registry. A recognised sub label can still lead to one (`subFlows`, e.g. renovation/apply → 装修申报).
  */
-export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor', 'contractorPass'] as const;
+export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor', 'contractorPass', 'accessCard'] as const;
 export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
 
 export function isCommandFlowKey(key: string): key is CommandFlowKey {
@@ -104,6 +105,19 @@ export const FLOWS: readonly Flow[] = [
     create: (d) => new ContractorPassDialog({ prisma: d.prisma, renovation: d.renovation, now: d.now }),
     needsBoundUnit: true,
     commands: [[/^(出入证|办出入证|施工出入证|装修出入证|contractor pass)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'accessCard',
+    dialogId: ACCESS_CARD_DIALOG,
+    create: (d) => new AccessCardDialog(d.complaints),
+    needsBoundUnit: true,
+    commands: [
+      [/^(办卡|办门禁卡|新办门禁卡)$/, 'new'],
+      [/^(补卡|补办门禁卡|门禁卡补办|门禁卡丢了)$/, 'replace'],
+      [/^(退卡|退门禁卡)$/, 'return'],
+      [/^(门禁卡|access card)$/i, null],
+    ],
     announces: true,
   },
   {

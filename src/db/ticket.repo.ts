@@ -39,7 +39,7 @@ export interface NewTicket {
   createdAt: Date;
   ackDueAt: Date;
   resolveDueAt: Date | null;
-  kind?: 'COMPLAINT' | 'EMERGENCY';
+  kind?: 'COMPLAINT' | 'EMERGENCY' | 'REQUEST';
   slaStartAt: Date;
   nextSlaCheckAt: Date | null;
   attachments: Array<{ contentUrl: string; name: string }>;

@@ -74,7 +74,10 @@ export function readVisitDate(
 
 /** "浙a 12345" → "浙A12345"; null for "没有"; a Problem when it is no plate. */
 export function readPlate(text: string): { plate: string | null } | Problem {
-  const s = text.normalize('NFKC').trim().replace(/[。.！!]+$/u, '');
+  const s = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/[。.！!]+$/u, '');
   if (NO_CAR.test(s)) return { plate: null };
   const plate = s.replace(/[\s·-]/g, '').toUpperCase();
   return PLATE_RE.test(plate) ? { plate } : { key: 'visitor.badPlate' };
@@ -149,7 +152,12 @@ export class VisitorService {
     const s = visitorSettings(estate);
     const now = this.now();
     const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE_MS);
-    const key: guard.AttemptKey = { estateId: estate.id, unitId: null, identityId: staff.identityId, method: 'visitor' };
+    const key: guard.AttemptKey = {
+      estateId: estate.id,
+      unitId: null,
+      identityId: staff.identityId,
+      method: 'visitor',
+    };
     const mark = await guard.recordAttempt(this.prisma, key, now);
     const counts = await guard.countFailures(
       this.prisma,
@@ -169,7 +177,9 @@ export class VisitorService {
       const until = (n.oldest ?? now).getTime() + rule.windowMinutes * MINUTE_MS;
       return {
         ok: false,
-        text: t(locale, 'visitor.cmd.tooMany', { minutes: Math.max(1, Math.ceil((until - now.getTime()) / MINUTE_MS)) }),
+        text: t(locale, 'visitor.cmd.tooMany', {
+          minutes: Math.max(1, Math.ceil((until - now.getTime()) / MINUTE_MS)),
+        }),
       };
     }
     const passes = await passesByCode(this.prisma, estate.id, this.today(estate), hashVisitorCode(c));
@@ -189,7 +199,10 @@ export class VisitorService {
     if (used?.usedAt) {
       // A used code is a known code, not a guess: it does not count against the limits.
       await guard.forgetAttempt(this.prisma, mark.id);
-      return { ok: false, text: t(locale, 'visitor.cmd.used', { time: formatLocal(used.usedAt, estate.timezone, 'time') }) };
+      return {
+        ok: false,
+        text: t(locale, 'visitor.cmd.used', { time: formatLocal(used.usedAt, estate.timezone, 'time') }),
+      };
     }
     return { ok: false, text: t(locale, 'visitor.cmd.notFound') };
   }
