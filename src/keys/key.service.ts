@@ -40,24 +40,33 @@ export class KeyService {
     readonly slots: DeskSlots,
     private readonly now: () => Date,
     private readonly newCode: () => string = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0'),
+    /** Each estate's slots on its own desk calendar; without it every estate uses `slots`. */
+    private readonly slotsOf?: (estateId: string) => Promise<DeskSlots>,
   ) {}
+
+  /** The estate's desk slots (its staffed days and shifts, its key rules). */
+  slotsFor(estateId: string): Promise<DeskSlots> {
+    return this.slotsOf ? this.slotsOf(estateId) : Promise.resolve(this.slots);
+  }
 
   /** Bookable slots of a local day: on the grid, ahead of now, with a free seat. */
   async freeSlots(estateId: string, dateKey: string): Promise<Date[]> {
-    const candidates = this.slots.futureSlots(dateKey, this.now());
+    const slots = await this.slotsFor(estateId);
+    const candidates = slots.futureSlots(dateKey, this.now());
     if (candidates.length === 0) return [];
     const taken = new Map<number, number>();
     for (const s of await repo.countSeats(this.prisma, estateId, candidates)) {
       taken.set(s.slotStart.getTime(), (taken.get(s.slotStart.getTime()) ?? 0) + 1);
     }
-    return candidates.filter((c) => (taken.get(c.getTime()) ?? 0) < this.slots.settings.capacity);
+    return candidates.filter((c) => (taken.get(c.getTime()) ?? 0) < slots.settings.capacity);
   }
 
-  /** Throws the owner-facing refusal when `start` is not a bookable slot time. */
-  assertSlot(start: Date): void {
-    const refusal = this.slots.check(start, this.now());
-    if (refusal)
-      throw new AppError('BAD_INPUT', `key slot refused: ${refusal.reason}`, this.slots.refusalText(refusal));
+  /** Throws the owner-facing refusal when `start` is not a bookable slot time; returns the estate's slots. */
+  async assertSlot(start: Date, estateId: string): Promise<DeskSlots> {
+    const slots = await this.slotsFor(estateId);
+    const refusal = slots.check(start, this.now());
+    if (refusal) throw new AppError('BAD_INPUT', `key slot refused: ${refusal.reason}`, slots.refusalText(refusal));
+    return slots;
   }
 
   async bookDeposit(owner: OwnerUnit, description: string, slotStart: Date): Promise<Booked> {
@@ -100,12 +109,12 @@ export class KeyService {
     },
     slotStart: Date,
   ): Promise<Booked> {
-    this.assertSlot(slotStart);
+    const slots = await this.assertSlot(slotStart, owner.estateId);
     const code = this.newCode();
     const appointment = await repo.bookWithSeat(
       this.prisma,
       { ...owner, ...a, slotStart, codeHash: hashCode(code) },
-      this.slots.settings.capacity,
+      slots.settings.capacity,
     );
     if (!appointment) throw this.fullError(slotStart);
     return { appointment, code };
@@ -133,9 +142,9 @@ export class KeyService {
 
   async reschedule(ownerPersonId: string, id: string, slotStart: Date): Promise<KeyAppointment> {
     const appt = await this.ownAppointment(ownerPersonId, id);
-    this.assertSlot(slotStart);
+    const slots = await this.assertSlot(slotStart, appt.estateId);
     if (appt.slotStart.getTime() === slotStart.getTime()) return appt;
-    const moved = await repo.moveToSlot(this.prisma, id, appt.estateId, slotStart, this.slots.settings.capacity);
+    const moved = await repo.moveToSlot(this.prisma, id, appt.estateId, slotStart, slots.settings.capacity);
     if (!moved) throw this.fullError(slotStart);
     return (await repo.findAppointment(this.prisma, id)) ?? appt;
   }
@@ -294,7 +303,4 @@ export function statusLabel(status: KeyAppointment['status'], locale: Locale = '
 export const KIND_LABEL: Record<KeyAppointment['kind'], string> = {
   DEPOSIT: kindLabel('DEPOSIT'),
   PICKUP: kindLabel('PICKUP'),
-  TRANSFER: kindLabel('TRANSFER'),
-  MOVE_OUT: kindLabel('MOVE_OUT'),
-  MOVE_IN: kindLabel('MOVE_IN'),
 };

@@ -4,9 +4,6 @@ import type { keysZh } from '../zh-CN/keys.js';
 export const keysEn: Record<keyof typeof keysZh, string> = {
   'keys.kind.DEPOSIT': 'deposit',
   'keys.kind.PICKUP': 'pickup',
-  'keys.kind.TRANSFER': 'ownership transfer',
-  'keys.kind.MOVE_OUT': 'moving out',
-  'keys.kind.MOVE_IN': 'moving in (handover)',
   'keys.status.BOOKED': 'booked',
   'keys.status.DONE': 'done',
   'keys.status.NO_SHOW': 'no-show',

@@ -2,9 +2,6 @@
 export const keysZh = {
   'keys.kind.DEPOSIT': '寄存',
   'keys.kind.PICKUP': '领取',
-  'keys.kind.TRANSFER': '转名',
-  'keys.kind.MOVE_OUT': '退楼',
-  'keys.kind.MOVE_IN': '入住收楼',
   'keys.status.BOOKED': '待办理',
   'keys.status.DONE': '已完成',
   'keys.status.NO_SHOW': '未到',
