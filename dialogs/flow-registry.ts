@@ -18,10 +18,26 @@ import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog
 import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
 import { REPAIR_DIALOG, RepairDialog } from './repair.dialog.js';
+import { RENOVATION_APPLY_DIALOG, RenovationApplyDialog } from './renovation-apply.dialog.js';
+import { VISITOR_DIALOG, VisitorDialog } from './visitor.dialog.js';
+import { CONTRACTOR_PASS_DIALOG, ContractorPassDialog } from './contractor-pass.dialog.js';
+import { ACCESS_CARD_DIALOG, AccessCardDialog } from './access-card.dialog.js';
+import { VisitorService } from '../src/permits/visitor.service.js';
+
+/**
+ * Flows reached by their command words only (the recogniser has no label of their own yet): their key in this
+ * registry. A recognised sub label can still lead to one (`subFlows`, e.g. renovation/apply → 装修申报).
+ */
+export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor', 'contractorPass', 'accessCard'] as const;
+export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
+
+export function isCommandFlowKey(key: string): key is CommandFlowKey {
+  return (COMMAND_FLOW_KEYS as readonly string[]).includes(key);
+}
 
 export interface Flow {
-  /** The recogniser's intent this flow answers. */
-  intent: Intent;
+  /** The recogniser's intent this flow answers (or its key, for a flow reached by command words only). */
+  intent: Intent | CommandFlowKey;
   dialogId: string;
   create(deps: DialogDeps): Dialog;
   /** Personal data: only for an account bound to at least one unit (others bind first, then continue). */
@@ -34,6 +50,8 @@ export interface Flow {
   commands?: ReadonlyArray<readonly [RegExp, string | null]>;
   /** The flow says what it understood itself (otherwise main says "好的，为您…"). */
   announces?: boolean;
+  /** A recognised sub label that another registered flow handles (sub label → that flow's `intent`). */
+  subFlows?: Readonly<Record<string, CommandFlowKey>>;
 }
 
 export const FLOWS: readonly Flow[] = [
@@ -55,6 +73,15 @@ export const FLOWS: readonly Flow[] = [
     menu: 'menu.renovation',
     help: 'help.renovation',
     commands: [[/^(装修|renovation)$/i, null]],
+    subFlows: { apply: 'renovationApply' },
+  },
+  {
+    intent: 'renovationApply',
+    dialogId: RENOVATION_APPLY_DIALOG,
+    create: (d) => new RenovationApplyDialog({ renovation: d.renovation, now: d.now }),
+    needsBoundUnit: true,
+    commands: [[/^(装修申报|申报装修|装修申请|申请装修|办理装修|renovation application|apply for renovation)$/i, null]],
+    announces: true,
   },
   {
     intent: 'keys',
@@ -64,6 +91,35 @@ export const FLOWS: readonly Flow[] = [
     menu: 'menu.keys',
     help: 'help.keys',
     commands: [[/^(钥匙|keys?)$/i, null]],
+  },
+  {
+    intent: 'visitor',
+    dialogId: VISITOR_DIALOG,
+    create: (d) => new VisitorDialog(new VisitorService(d.prisma, d.now)),
+    needsBoundUnit: true,
+    commands: [[/^(访客|访客登记|来访登记|登记访客|预约访客|visitor|register a visitor)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'contractorPass',
+    dialogId: CONTRACTOR_PASS_DIALOG,
+    create: (d) => new ContractorPassDialog({ prisma: d.prisma, renovation: d.renovation, now: d.now }),
+    needsBoundUnit: true,
+    commands: [[/^(出入证|办出入证|施工出入证|装修出入证|contractor pass)$/i, null]],
+    announces: true,
+  },
+  {
+    intent: 'accessCard',
+    dialogId: ACCESS_CARD_DIALOG,
+    create: (d) => new AccessCardDialog(d.complaints),
+    needsBoundUnit: true,
+    commands: [
+      [/^(办卡|办门禁卡|新办门禁卡)$/, 'new'],
+      [/^(补卡|补办门禁卡|门禁卡补办|门禁卡丢了)$/, 'replace'],
+      [/^(退卡|退门禁卡)$/, 'return'],
+      [/^(门禁卡|access card)$/i, null],
+    ],
+    announces: true,
   },
   {
     intent: 'fees',
@@ -156,10 +212,19 @@ export const FLOWS: readonly Flow[] = [
 export const HELP_COMMAND = /^(帮助|帮忙|菜单|功能|help|menu|\?|？)$/i;
 
 /** The labels the recogniser may answer with: every registered flow's intent and the conversational ones. */
-export const RECOGNISED_INTENTS: readonly string[] = [...FLOWS.map((f) => f.intent), ...CONVERSATIONAL_INTENTS];
+export const RECOGNISED_INTENTS: readonly string[] = [
+  ...FLOWS.flatMap((f) => (isCommandFlowKey(f.intent) ? [] : [f.intent])),
+  ...CONVERSATIONAL_INTENTS,
+];
 
 export function flowOf(intent: string): Flow | undefined {
   return FLOWS.find((f) => f.intent === intent);
+}
+
+/** The flow that handles this sub label of `flow` (renovation/apply → 装修申报), or `flow` itself. */
+export function flowForSub(flow: Flow, sub: string | null): Flow {
+  const key = sub ? flow.subFlows?.[sub] : undefined;
+  return (key && flowOf(key)) || flow;
 }
 
 /** Trailing punctuation and spaces do not change a command ("投诉。", "钥匙 "). */

@@ -28,7 +28,16 @@ import { readSlots } from '../src/nlu/slots.js';
 import type { ComplaintService } from '../src/complaints/complaint.service.js';
 import { BINDING_DIALOG, type BindingOptions, type BindingResult } from './binding.dialog.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
-import { flowOf, FLOWS, helpText, isHelpCommand, matchCommand, menuChoices, type Flow } from './flow-registry.js';
+import {
+  flowForSub,
+  flowOf,
+  FLOWS,
+  helpText,
+  isHelpCommand,
+  matchCommand,
+  menuChoices,
+  type Flow,
+} from './flow-registry.js';
 import { HANDOFF_DIALOG } from './handoff.dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from './survey.dialog.js';
 import { matchSurveyWord, startsSurvey } from '../src/survey/survey.rules.js';
@@ -374,10 +383,12 @@ export class MainDialog extends InterruptibleDialog {
 
   private async startFlow(
     step: WaterfallStepContext,
-    flow: Flow,
+    named: Flow,
     understood: Understood,
     announce = true,
   ): Promise<DialogTurnResult> {
+    // A sub label another flow handles (renovation/apply → 装修申报) starts that flow.
+    const flow = flowForSub(named, understood.sub);
     const tr = textsFor(step.context);
     // Say what was understood from free text (not after a button the owner just tapped, nor a command word).
     if (announce && !understood.command && !flow.announces)

@@ -13,7 +13,8 @@ import { openDatabase, sqlitePath, type Database } from './db/client.js';
 import { lockSqliteFile } from './db/instance-lock.js';
 import { databaseProvider } from './db/provider.js';
 import { PrismaStorage } from './db/prisma-storage.js';
-import { isDatabaseEmpty, seedDemo } from './db/seed.js';
+import { localDateKey } from './shared/zoned-time.js';
+import { isDatabaseEmpty, seedDemo, seedDemoPermit } from './db/seed.js';
 import { staffCoverage } from './db/recipient.repo.js';
 import { queueCommands } from './commands/queue.commands.js';
 import { callbackCommands } from './commands/callback.commands.js';
@@ -82,8 +83,12 @@ import { slaJobs } from './sla/sla-sweep.job.js';
 import { RenovationService } from './renovation/renovation.service.js';
 import { RepairService } from './repairs/repair.service.js';
 import { repairCommands } from './commands/repair.commands.js';
+import { visitorCommands } from './commands/visitor.commands.js';
+import { passCommands } from './commands/pass.commands.js';
+import { ContractorPassService } from './permits/contractor-pass.service.js';
+import { VisitorService } from './permits/visitor.service.js';
 import { renovationCommands } from './commands/renovation.commands.js';
-import { renovationJobs } from './renovation/renovation.jobs.js';
+import { approvalLadderJobs, renovationJobs } from './renovation/renovation.jobs.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { REPO_ROOT } from './shared/repo-root.js';
 import { ReportService } from './reports/report.service.js';
@@ -161,6 +166,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...emergencyCommands({ complaints }),
       ...feeCommands({ prisma: db.prisma }),
       ...keyCommands({ keys }),
+      ...visitorCommands({ visitors: new VisitorService(db.prisma, now) }),
+      ...passCommands({ passes: new ContractorPassService(db.prisma, renovation, now) }),
       ...reportCommands({ reports }),
       ...surveyCommands({ surveys, complaints }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
@@ -208,6 +215,7 @@ export function buildJobs(db: Database, parts: BotParts, retention: RetentionSet
     ...feeJobs({ prisma: db.prisma }),
     ...keyJobs({ keys: parts.keys }),
     ...renovationJobs({ prisma: db.prisma }),
+    ...approvalLadderJobs({ renovation: parts.renovation }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
     ...slaJobs({ sla: parts.sla }),
     ...handoffJobs({
@@ -270,6 +278,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   }
   if (config.SEED_DEMO === 'on' || (config.SEED_DEMO === 'auto' && (await isDatabaseEmpty(db.prisma)))) {
     await seedDemo(db.prisma);
+    await seedDemoPermit(db.prisma, localDateKey(now(), config.TZ));
     logger.info('demo estate 锦绣花园 seeded (see README: demo people)');
   }
   if (!findCjkFont()) logger.warn(CJK_FONT_MISSING_WARNING);

@@ -3,7 +3,6 @@
 import { AppError } from '../shared/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
-import { formatLocal } from '../shared/zoned-time.js';
 import { refFrom, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface RenovationCommandDeps {
@@ -33,34 +32,31 @@ export function renovationCommands(deps: RenovationCommandDeps): Command[] {
     if (!parsed) throw new AppError('BAD_INPUT', 'bad decision args', usage);
     if (!approve && !parsed.note) throw new AppError('BAD_INPUT', 'no reason', `驳回须写明理由。${usage}`);
     const r = await deps.renovation.decide(ctx.sender.estate, decider(ctx), parsed.seq, approve, parsed.note || null);
-    if (!r.ok) return r.message;
-    const what = deps.renovation.describeRequest(r.request, r.permit, ctx.sender.estate.timezone);
-    return approve ? `已批准 ${what}，已通知业主。` : `已驳回 ${what}（理由：${parsed.note}），已通知业主。`;
+    return r.ok ? r.reply : r.message;
   };
   return [
     {
       name: '待审批',
       aliases: ['pending'],
       roles: DECIDERS,
-      summary: '查看待审批的装修申请（延期/停工/复工/退场验收）',
+      summary: '查看待审批的装修申请（装修申报/延期/停工/复工/退场验收）',
       usage: '待审批',
       async run(ctx) {
-        const tz = ctx.sender.estate.timezone;
-        const rows = await deps.renovation.pending(ctx.sender.estate.id);
-        if (rows.length === 0) return '目前没有待审批的装修申请。';
-        const lines = rows.map((r) => {
-          const late = r.dueAt && r.dueAt.getTime() < ctx.now.getTime() ? '【已超时】' : '';
-          return `${late}${deps.renovation.describeRequest(r, r.permit, tz)}｜提交 ${formatLocal(r.createdAt, tz)}`;
-        });
-        return [`待审批装修申请（${rows.length}）：`, ...lines, '回复“批准 编号”或“驳回 编号 理由”。'].join('\n');
+        const lines = await deps.renovation.pendingLines(ctx.sender.estate, ctx.now);
+        if (lines.length === 0) return '目前没有待审批的装修申请。';
+        return [
+          `待审批装修申请（${lines.length}）：`,
+          ...lines,
+          '回复“批准 编号”（装修申报可加“押金 2000”）或“驳回 编号 理由”。',
+        ].join('\n');
       },
     },
     {
       name: '批准',
       aliases: ['approve'],
       roles: DECIDERS,
-      summary: '批准一份装修申请',
-      usage: '批准 12',
+      summary: '批准一份装修申请（装修申报：批准 12 押金 2000）',
+      usage: '批准 12 [押金 2000]',
       run: (ctx) => decide(ctx, true),
     },
     {

@@ -94,6 +94,8 @@ export interface NewComplaint {
   /** 代客登记: taken by phone or at the counter by this staff member (default: the owner in chat). */
   intake?: 'chat' | 'phone' | 'counter';
   filedBy?: { staffId: string; name: string } | null;
+  /** REQUEST: a desk request (办卡/补卡/退卡, src/permits) — never a 二次投诉; default COMPLAINT. */
+  kind?: 'COMPLAINT' | 'REQUEST';
 }
 
 export interface CreatedTicket {
@@ -157,6 +159,8 @@ export class ComplaintService {
 
   async create(c: NewComplaint): Promise<CreatedTicket> {
     const s = this.settings(c.estate);
+    const ticketKind = c.kind ?? 'COMPLAINT';
+    const limitsFor = (priority: number) => slaLimitsFor(s, ticketKind, c.category, priority);
     const now = this.now();
     const dateKey = localDateKey(now, c.estate.timezone);
     const who = await personContact(this.prisma, c.personId);
@@ -167,22 +171,22 @@ export class ComplaintService {
       {
         estateId: c.estate.id,
         numberPrefix: ticketNumberPrefix(dateKey),
-        repeat: c.unitId
-          ? { unitId: c.unitId, category: c.category, since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000) }
-          : null,
+        repeat:
+          c.unitId && ticketKind === 'COMPLAINT'
+            ? {
+                unitId: c.unitId,
+                category: c.category,
+                since: new Date(now.getTime() - s.repeatWindowDays * 86_400_000),
+              }
+            : null,
         intakeKey: c.intakeKey ?? null,
       },
       (last, repeatOf) => {
         const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
         const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
-        const sla = this.scheduleWith(
-          slaLimitsFor(s, 'COMPLAINT', c.category, priority),
-          { kind: 'COMPLAINT', priority },
-          newClock(now, false),
-          desk,
-        );
+        const sla = this.scheduleWith(limitsFor(priority), { kind: ticketKind, priority }, newClock(now, false), desk);
         const lines = [
-          `【${repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
+          `【${ticketKind === 'REQUEST' ? '办理申请' : repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
           `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
           `内容：${c.description}`,
           `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
@@ -193,6 +197,7 @@ export class ComplaintService {
         const kind = priority >= 3 ? 'urgent' : 'notice';
         return {
           ticket: {
+            kind: ticketKind,
             number,
             estateId: c.estate.id,
             unitId: c.unitId,
@@ -268,15 +273,15 @@ export class ComplaintService {
     );
     // The promise to the owner, from the same pure schedule the ticket was filed with.
     const sla = this.scheduleWith(
-      slaLimitsFor(s, 'COMPLAINT', c.category, ticket.priority),
-      { kind: 'COMPLAINT', priority: ticket.priority },
+      limitsFor(ticket.priority),
+      { kind: ticketKind, priority: ticket.priority },
       newClock(now, false),
       desk,
     );
     return {
       ticket,
       repeatOf,
-      ackText: `${isRoundTheClock('COMPLAINT', ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
+      ackText: `${isRoundTheClock(ticketKind, ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
       ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime'),
     };
   }

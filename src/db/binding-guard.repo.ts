@@ -6,7 +6,8 @@ import type { Tx } from './binding.repo.js';
 
 type Db = Prisma | Tx;
 
-export type GuardMethod = 'code' | 'name' | 'staff';
+/** 'visitor': a wrong 访客核销 code at the gate or desk (estate-wide and per staff account, like binding codes). */
+export type GuardMethod = 'code' | 'name' | 'staff' | 'visitor';
 
 export interface AttemptKey {
   estateId: string;

@@ -96,7 +96,7 @@ export function listPermitsByStatus(
   });
 }
 
-async function maxRequestSeq(db: RenovationDb, estateId: string): Promise<number> {
+export async function maxRequestSeq(db: RenovationDb, estateId: string): Promise<number> {
   const r = await db.renovationRequest.aggregate({ where: { estateId }, _max: { seq: true } });
   return r._max.seq ?? 0;
 }
@@ -113,6 +113,8 @@ export interface NewRenovationRequest {
   slotAt: Date | null;
   createdAt: Date;
   dueAt: Date | null;
+  /** The approval ladder's first look (src/renovation/approval-ladder.ts); null: no ladder. */
+  nextSlaCheckAt?: Date | null;
 }
 
 function insertRequest(db: RenovationDb, r: NewRenovationRequest): Promise<RenovationRequestRow> {
@@ -164,7 +166,11 @@ async function decideRequestIf(
     slotHeld?: null;
   },
 ): Promise<boolean> {
-  const r = await db.renovationRequest.updateMany({ where: { id, status: 'PENDING' }, data });
+  // A decided request leaves the approval ladder.
+  const r = await db.renovationRequest.updateMany({
+    where: { id, status: 'PENDING' },
+    data: { ...data, nextSlaCheckAt: null },
+  });
   return r.count === 1;
 }
 
@@ -339,6 +345,8 @@ export interface Decision {
   decisionNote: string | null;
   /** The estate's local date: an EXPIRED permit extended to today or later runs again. */
   today: string;
+  /** 装修申报 approved: the deposit the permit holds. */
+  depositCents?: number;
 }
 
 /**
@@ -352,7 +360,7 @@ export function decideRequest(
   ownerNotice: (request: RenovationRequestRow, permit: PermitRow) => RenovationNotice,
 ): Promise<{ won: boolean; request: RenovationRequestRow; permit: PermitRow }> {
   return prisma.$transaction(async (tx) => {
-    const { approve, today, ...decided } = d;
+    const { approve, today, depositCents, ...decided } = d;
     // A rejected 退场验收 booking frees its slot for other owners.
     const won = await decideRequestIf(tx, id, {
       ...decided,
@@ -362,7 +370,9 @@ export function decideRequest(
     const request = await tx.renovationRequest.findUniqueOrThrow({ where: { id } });
     const permit = await tx.renovationPermit.findUniqueOrThrow({ where: { id: request.permitId } });
     if (!won) return { won, request, permit };
-    if (approve) await applyApproved(tx, request, permit, today);
+    if (approve) await applyApproved(tx, request, permit, today, depositCents ?? 0);
+    else if (request.kind === 'APPLICATION')
+      await updatePermitIf(tx, permit.id, { statuses: ['APPLIED'] }, { status: 'REJECTED' });
     await auditRenovation(tx, {
       actor: d.decidedBy,
       action: approve ? 'renovation.request.approve' : 'renovation.request.reject',
@@ -380,8 +390,11 @@ async function applyApproved(
   r: RenovationRequestRow,
   permit: PermitRow,
   today: string,
+  depositCents: number,
 ): Promise<void> {
-  if (r.kind === 'EXTENSION' && r.newEndDate) {
+  if (r.kind === 'APPLICATION') {
+    await updatePermitIf(tx, permit.id, { statuses: ['APPLIED'] }, { status: 'ACTIVE', depositCents });
+  } else if (r.kind === 'EXTENSION' && r.newEndDate) {
     // A permit marked EXPIRED while the request waited runs again once extended.
     const status = permit.status === 'EXPIRED' && r.newEndDate >= today ? 'ACTIVE' : permit.status;
     await updatePermitIf(
@@ -428,5 +441,112 @@ export function expirePermit(
     await notifyPerson(tx, p.ownerPersonId, ownerNotice);
     if (staffNotice) await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice);
     return true;
+  });
+}
+
+// 装修申报: the owner's application is a permit in status APPLIED plus a request of kind APPLICATION on it, so staff
+// decide it with the same 待审批 / 批准 / 驳回 numbers and the same conditional update as every other request.
+
+export interface NewApplication {
+  permit: Omit<NewPermit, 'number' | 'depositCents'> & { drawings: Array<{ contentUrl: string; name: string }> };
+  /** The permit number from the request's number (unique per estate, so the number is too). */
+  numberOf: (seq: number) => string;
+  request: Omit<NewRenovationRequest, 'seq' | 'permitId' | 'estateId' | 'personId' | 'kind' | 'slotAt'>;
+}
+
+/** Files the application (permit + request + audit + the assistants' notice) in one transaction; retries a taken number. */
+export async function submitApplication(
+  prisma: Prisma,
+  a: NewApplication,
+  staffNotice: (request: RenovationRequestRow, permit: PermitRow) => RenovationNotice,
+): Promise<{ request: RenovationRequestRow; permit: PermitRow }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const seq = (await maxRequestSeq(tx, a.permit.estateId)) + 1;
+        const { drawings, ...p } = a.permit;
+        const permit = await tx.renovationPermit.create({
+          data: { ...p, number: a.numberOf(seq), depositCents: 0, status: 'APPLIED', drawings },
+        });
+        const request = await insertRequest(tx, {
+          ...a.request,
+          seq,
+          estateId: p.estateId,
+          permitId: permit.id,
+          personId: p.ownerPersonId,
+          kind: 'APPLICATION',
+          slotAt: null,
+        });
+        await auditRenovation(tx, {
+          actor: `person:${p.ownerPersonId}`,
+          action: 'renovation.application.submit',
+          subject: `renovation-request:${request.id}`,
+          at: a.request.createdAt,
+          detail: { seq, permit: permit.number },
+        });
+        await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice(request, permit));
+        return { request, permit };
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** Owner name and phone of requests' people, for 待审批 (masked there). */
+export async function peopleByIds(
+  db: RenovationDb,
+  ids: string[],
+): Promise<Map<string, { name: string; phone: string | null }>> {
+  const rows = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, phone: true } });
+  return new Map(rows.map((p) => [p.id, { name: p.name, phone: p.phone }]));
+}
+
+// The approval ladder: PENDING requests whose next check has come, and the conditional step write.
+
+export function dueApprovalChecks(db: RenovationDb, now: Date, limit: number) {
+  return db.renovationRequest.findMany({
+    where: { status: 'PENDING', nextSlaCheckAt: { lte: now } },
+    include: { permit: true },
+    orderBy: { nextSlaCheckAt: 'asc' },
+    take: limit,
+  });
+}
+
+/**
+ * Moves a pending request's ladder state from the `slaLevel` read to `next`; only when this call made the change are
+ * the steps' audit rows and notices written (same transaction). False when a decision or another sweep came first.
+ */
+export function takeApprovalSteps(
+  prisma: Prisma,
+  expect: { id: string; estateId: string; slaLevel: number },
+  next: { slaLevel: number; nextSlaCheckAt: Date | null },
+  at: Date,
+  steps: Array<{ role: Parameters<typeof notifyStaffGroup>[2]; step: string; notice: RenovationNotice }>,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const r = await tx.renovationRequest.updateMany({
+      where: { id: expect.id, status: 'PENDING', slaLevel: expect.slaLevel },
+      data: next,
+    });
+    if (r.count !== 1) return false;
+    for (const s of steps) {
+      await auditRenovation(tx, {
+        actor: 'system:sla',
+        action: `renovation.request.sla_${s.step}`,
+        subject: `renovation-request:${expect.id}`,
+        at,
+      });
+      await notifyStaffGroup(tx, expect.estateId, s.role, s.notice);
+    }
+    return true;
+  });
+}
+
+/** A permit of the unit still applied for or running (one at a time per unit). */
+export function openPermitOfUnit(db: RenovationDb, unitId: string): Promise<PermitRow | null> {
+  return db.renovationPermit.findFirst({
+    where: { unitId, status: { in: ['APPLIED', 'ACTIVE', 'SUSPENDED'] } },
+    orderBy: { createdAt: 'desc' },
   });
 }

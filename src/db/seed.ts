@@ -1,5 +1,6 @@
 // The demo estate `npm start` seeds into an empty database, so a newcomer can try every flow at once.
 // Phone numbers are fictitious (13800000000-range test numbers).
+import { addLocalDays } from '../shared/zoned-time.js';
 import type { Prisma } from './client.js';
 
 export const DEMO = {
@@ -102,4 +103,29 @@ export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
     },
   });
   return { estateId: estate.id };
+}
+
+/**
+ * The demo owner's running renovation permit (started 10 days ago, ends in 20), so `npm start` shows 装修延期 /
+ * 停工 / 退场验收 / 出入证 at once. Kept apart from seedDemo: tests that seed the estate choose their own permits.
+ */
+export async function seedDemoPermit(prisma: Prisma, today: string): Promise<void> {
+  const owner = await prisma.person.findFirst({ where: { phone: DEMO.owner.phone }, select: { id: true } });
+  const estate = await prisma.estate.findUnique({ where: { code: DEMO.estateCode }, select: { id: true } });
+  if (!owner || !estate) return;
+  const { building, entrance, room } = DEMO.owner;
+  await prisma.renovationPermit.create({
+    data: {
+      estateId: estate.id,
+      number: 'ZX-DEMO-0001',
+      unitId: `u-${building}-${entrance}-${room}`,
+      ownerPersonId: owner.id,
+      contractor: '好家装饰',
+      foremanPhone: '13900001111',
+      scope: '厨卫改造、铺地板',
+      startDate: addLocalDays(today, -10),
+      endDate: addLocalDays(today, 20),
+      depositCents: 200000,
+    },
+  });
 }

@@ -8,6 +8,9 @@ import { callbackEn } from './en/callback.js';
 import { queueEn } from './en/queue.js';
 import { ticketEn } from './en/ticket.js';
 import { renovationEn } from './en/renovation.js';
+import { permitApplyEn } from './en/permit-apply.js';
+import { visitorEn } from './en/visitor.js';
+import { passEn } from './en/pass.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
 import { surveyEn } from './en/survey.js';
@@ -62,6 +65,9 @@ export const en: Record<MessageKey, string> = {
   ...repairEn,
   ...ticketEn,
   ...renovationEn,
+  ...permitApplyEn,
+  ...visitorEn,
+  ...passEn,
   ...wechatOaEn,
   ...securityEn,
   ...surveyEn,

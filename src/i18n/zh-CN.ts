@@ -10,6 +10,9 @@ import { callbackZh } from './zh-CN/callback.js';
 import { queueZh } from './zh-CN/queue.js';
 import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
+import { permitApplyZh } from './zh-CN/permit-apply.js';
+import { visitorZh } from './zh-CN/visitor.js';
+import { passZh } from './zh-CN/pass.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
 import { surveyZh } from './zh-CN/survey.js';
@@ -62,6 +65,9 @@ export const zhCN = {
   ...repairZh,
   ...ticketZh,
   ...renovationZh,
+  ...permitApplyZh,
+  ...visitorZh,
+  ...passZh,
   ...wechatOaZh,
   ...securityZh,
   ...surveyZh,

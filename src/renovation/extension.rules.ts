@@ -2,7 +2,7 @@
 // local 'YYYY-MM-DD' strings, counts come from the caller.
 import type { RenovationSettings } from './renovation-settings.js';
 
-export type PermitStatus = 'ACTIVE' | 'SUSPENDED' | 'FINISHED' | 'EXPIRED';
+export type PermitStatus = 'APPLIED' | 'REJECTED' | 'ACTIVE' | 'SUSPENDED' | 'FINISHED' | 'EXPIRED';
 
 export interface ExtensionCheck {
   status: PermitStatus;
@@ -22,6 +22,8 @@ export interface ExtensionViolation {
 }
 
 const STATUS_TEXT: Record<PermitStatus, string> = {
+  APPLIED: '申报待审批',
+  REJECTED: '申报未获批准',
   ACTIVE: '施工中',
   SUSPENDED: '停工中',
   FINISHED: '已完工',

@@ -18,6 +18,14 @@ export const renovationSettingsSchema = z
       .default(['09:30', '14:30']),
     /** How many days ahead owners may book an inspection. */
     inspectionDaysAhead: z.number().int().min(1).max(60).default(10),
+    /** 装修申报: the deposit (元) when staff approve without naming one ("批准 12"); our default, per estate. */
+    applicationDepositYuan: z.number().int().min(0).max(1_000_000).default(2000),
+    /** 装修申报: the earliest start, in days from the day of the application (our default: 3, time to review). */
+    applicationLeadDays: z.number().int().min(0).max(60).default(3),
+    /** 装修申报: the longest permit an owner may apply for, in days (our default). */
+    applicationMaxDays: z.number().int().min(1).max(730).default(180),
+    /** The estate's 装修管理规定 sent with an approval; absent: the catalogue's default text (permitApply.rules). */
+    rulesText: z.string().trim().min(1).max(2000).optional(),
   })
   .prefault({});
 

@@ -163,3 +163,20 @@ export function renovationJobs(deps: RenovationJobDeps): Job[] {
     ),
   ];
 }
+
+export interface ApprovalLadderJobDeps {
+  renovation: { sweepApprovals(at: Date): Promise<number> };
+}
+
+/** The approval ladder of renovation requests (装修申报, 延期…): every 5 minutes, like a ticket's SLA steps. */
+export function approvalLadderJobs(deps: ApprovalLadderJobDeps): Job[] {
+  return [
+    countedJob(
+      'renovation.approval-ladder',
+      '*/5 * * * *',
+      '装修审批时限：80% 提醒客户助理，超时升级主管，超时一倍通知经理',
+      'renovation approval ladder steps',
+      (now) => deps.renovation.sweepApprovals(now),
+    ),
+  ];
+}

@@ -6,6 +6,11 @@ import type { Prisma } from '../db/client.js';
 import {
   createPermitAudited,
   decideRequest,
+  dueApprovalChecks,
+  openPermitOfUnit,
+  peopleByIds,
+  submitApplication,
+  takeApprovalSteps,
   findPermitById,
   findRequestBySeq,
   listPendingRequests,
@@ -20,7 +25,27 @@ import {
   type RenovationRequestKind,
   type RenovationRequestRow,
 } from '../db/renovation.repo.js';
+import { estateSettingsOf } from '../db/ticket.repo.js';
+import { estateZoneOf } from '../db/sla.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
+import { t, type MessageKey } from '../i18n/index.js';
+import {
+  firstCheck,
+  STEP_BIT,
+  STEP_LABEL,
+  stepsDue,
+  type SlaClock,
+  type SlaLimits,
+  type SlaStep,
+} from '../sla/ladder.js';
+import type { StaffRole } from '../identity/sender.js';
+import {
+  applicationInputSchema,
+  applicationProblems,
+  depositFromNote,
+  drawingsSchema,
+  type ApplicationInput,
+} from './application.rules.js';
 import { unitLabel } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
@@ -36,7 +61,18 @@ export const REQUEST_KIND_LABEL: Record<RenovationRequestKind, string> = {
   STOP_WORK: '停工',
   RESUME: '复工',
   EXIT_INSPECTION: '退场验收',
+  APPLICATION: '装修申报',
 };
+
+/** Who hears about an overdue approval, by ladder step (approvers, not the foremen who patrol sites). */
+const APPROVAL_STEP_TARGET: Partial<Record<SlaStep, StaffRole>> = {
+  ack_warn: 'ASSISTANT',
+  ack_breach: 'SUPERVISOR',
+  ack_2x: 'MANAGER',
+};
+
+export type ApplyResult =
+  { ok: true; request: RenovationRequestRow; permit: PermitRow; slaDays: number } | { ok: false; problems: string[] };
 
 const DEPOSIT_TEXT: Record<PermitRow['depositStatus'], string> = {
   HELD: '押金由物业代管中，退场验收合格后办理退还',
@@ -60,8 +96,13 @@ export type SubmitResult =
   | { ok: false; code: 'UNPARSED' | 'RULES'; reasons: string[] };
 
 export type DecisionResult =
-  | { ok: true; request: RenovationRequestRow; permit: PermitRow }
+  | { ok: true; request: RenovationRequestRow; permit: PermitRow; reply: string }
   | { ok: false; request: RenovationRequestRow; message: string };
+
+/** A pending request's approval clock: never acknowledged (a decision ends it), never paused. */
+function approvalClockOf(createdAt: Date, taken: number): SlaClock {
+  return { emergency: false, start: createdAt, acknowledged: false, pausedMinutes: 0, paused: false, taken };
+}
 
 export function yuan(cents: number): string {
   return (cents / 100).toFixed(2);
@@ -207,6 +248,8 @@ export class RenovationService {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
     if (permit.status === 'FINISHED') reasons.push('该装修许可已完工验收，无需再预约。');
+    if (permit.status === 'APPLIED' || permit.status === 'REJECTED')
+      reasons.push(`该装修许可${permitStatusText(permit.status)}，不能预约退场验收。`);
     if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'EXIT_INSPECTION'))
       reasons.push('您已预约退场验收，正在等待物业确认。');
     const free = await this.freeInspectionSlots(estate);
@@ -258,6 +301,10 @@ export class RenovationService {
     const found = await findRequestBySeq(this.prisma, estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
     const now = this.now();
+    // 装修申报: "批准 12 押金 2000" sets the deposit; without one, the estate's default.
+    const named = found.kind === 'APPLICATION' && approve ? depositFromNote(note) : undefined;
+    if (named === null) throw new AppError('BAD_INPUT', 'bad deposit', t('zh-CN', 'permitApply.staff.badDeposit'));
+    const depositCents = named ?? this.settings(estate).applicationDepositYuan * 100;
     const r = await decideRequest(
       this.prisma,
       found.id,
@@ -268,16 +315,251 @@ export class RenovationService {
         decidedAt: now,
         decisionNote: note?.trim() || null,
         today: this.today(estate),
+        depositCents,
       },
       (request, permit) => ({
         kind: 'notice',
-        message: { text: this.ownerDecisionText(request, permit, estate.timezone) },
+        message: {
+          text:
+            request.kind === 'APPLICATION'
+              ? this.applicationDecisionText(estate, request, permit, depositCents)
+              : this.ownerDecisionText(request, permit, estate.timezone),
+        },
         dedupeKey: `renovation-request:${request.id}:decided`,
         at: now,
       }),
     );
     if (!r.won) return { ok: false, request: r.request, message: this.alreadyDecided(r.request) };
-    return { ok: true, request: r.request, permit: r.permit };
+    return {
+      ok: true,
+      request: r.request,
+      permit: r.permit,
+      reply: await this.decisionReply(estate, r.request, r.permit, note),
+    };
+  }
+
+  /** What the deciding staff member is told. */
+  private async decisionReply(
+    estate: EstateInfo,
+    r: RenovationRequestRow,
+    permit: PermitRow,
+    note: string | null,
+  ): Promise<string> {
+    if (r.kind === 'APPLICATION' && r.status === 'APPROVED') {
+      const unit = (await unitsWithBuilding(this.prisma, [permit.unitId])).get(permit.unitId);
+      return t('zh-CN', 'permitApply.staff.approved', {
+        seq: r.seq,
+        unit: unit ? unitLabel(unit.building, unit.entrance, unit.room) : '',
+        number: permit.number,
+        deposit: yuan(permit.depositCents),
+      });
+    }
+    const what = this.describeRequest(r, permit, estate.timezone);
+    return r.status === 'APPROVED'
+      ? `已批准 ${what}，已通知业主。`
+      : `已驳回 ${what}（理由：${note ?? ''}），已通知业主。`;
+  }
+
+  private applicationDecisionText(
+    estate: EstateInfo,
+    r: RenovationRequestRow,
+    permit: PermitRow,
+    depositCents: number,
+  ): string {
+    if (r.status === 'REJECTED')
+      return t('zh-CN', 'permitApply.owner.rejected', { seq: r.seq, reason: r.decisionNote ?? '' });
+    return t('zh-CN', 'permitApply.owner.approved', {
+      seq: r.seq,
+      number: permit.number,
+      start: permit.startDate,
+      end: permit.endDate,
+      deposit: yuan(depositCents),
+      rules: this.settings(estate).rulesText ?? t('zh-CN', 'permitApply.rules'),
+    });
+  }
+
+  // ── 装修申报 ──
+
+  /** Why this unit cannot apply now (a permit applied for or running), or null. */
+  async applicationBlocker(unitId: string, unitLabelText: string): Promise<string | null> {
+    const open = await openPermitOfUnit(this.prisma, unitId);
+    return open
+      ? t('zh-CN', 'permitApply.duplicate', {
+          unit: unitLabelText,
+          number: open.number,
+          status: permitStatusText(open.status),
+        })
+      : null;
+  }
+
+  /** The owner's application by chat: a permit in APPLIED and its APPLICATION request for staff to decide. */
+  async apply(estate: EstateInfo, personId: string, input: ApplicationInput): Promise<ApplyResult> {
+    const a = applicationInputSchema.parse(input);
+    const s = this.settings(estate);
+    const problems = applicationProblems(a, this.today(estate), s).map((p) => t('zh-CN', p.key, p.params));
+    const open = await openPermitOfUnit(this.prisma, a.unitId);
+    if (open)
+      problems.unshift(
+        t('zh-CN', 'permitApply.duplicate', {
+          unit: a.unitLabel,
+          number: open.number,
+          status: permitStatusText(open.status),
+        }),
+      );
+    if (problems.length) return { ok: false, problems };
+    const createdAt = this.now();
+    const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
+    const owner = (await peopleByIds(this.prisma, [personId])).get(personId);
+    const { request, permit } = await submitApplication(
+      this.prisma,
+      {
+        permit: {
+          estateId: estate.id,
+          unitId: a.unitId,
+          ownerPersonId: personId,
+          contractor: a.contractor.trim(),
+          foremanPhone: a.foremanPhone,
+          scope: a.scope.trim(),
+          startDate: a.startDate,
+          endDate: a.endDate,
+          drawings: a.drawings,
+        },
+        numberOf: (seq) => `ZX-${a.startDate.slice(0, 4)}-${String(seq).padStart(4, '0')}`,
+        request: {
+          reason: null,
+          fromDate: a.startDate,
+          newEndDate: null,
+          createdAt,
+          dueAt,
+          nextSlaCheckAt,
+        },
+      },
+      (req) => ({
+        kind: 'notice',
+        message: {
+          text: t('zh-CN', 'permitApply.staff.new', {
+            seq: req.seq,
+            unit: a.unitLabel,
+            owner: owner?.name ?? '—',
+            ownerPhone: owner?.phone ? maskPhone(owner.phone) : '—',
+            contractor: a.contractor.trim(),
+            foremanPhone: maskPhone(a.foremanPhone),
+            scope: a.scope.trim(),
+            start: a.startDate,
+            end: a.endDate,
+            drawings: a.drawings.length,
+            deposit: s.applicationDepositYuan,
+          }),
+        },
+        dedupeKey: `renovation-request:${req.id}:new`,
+        at: createdAt,
+      }),
+    );
+    return { ok: true, request, permit, slaDays: s.approvalSlaWorkingDays };
+  }
+
+  /** The approval limit (our default, per estate) as ladder limits: ack steps only, on the desk calendar. */
+  private approvalLimits(settings: { approvalSlaWorkingDays: number }): SlaLimits {
+    return { ackMinutes: settings.approvalSlaWorkingDays * WORKDAY_MINUTES, resolveMinutes: null };
+  }
+
+  private approvalClock(estate: EstateInfo, createdAt: Date): { dueAt: Date | null; nextSlaCheckAt: Date | null } {
+    const limits = this.approvalLimits(this.settings(estate));
+    return {
+      dueAt: addBusinessMinutes(this.calendar, createdAt, limits.ackMinutes),
+      nextSlaCheckAt: firstCheck(this.calendar, limits, approvalClockOf(createdAt, 0)),
+    };
+  }
+
+  /**
+   * The approval ladder: pending requests past 80% of the limit remind the assistants, past the limit the
+   * supervisors, past twice the limit the managers — each step once per request, however many sweeps run at once.
+   * Notices outside desk hours wait for the next shift.
+   */
+  async sweepApprovals(at: Date = this.now(), batch = 200): Promise<number> {
+    let steps = 0;
+    const settingsOf = new Map<string, Promise<{ s: RenovationSettings; tz: string }>>();
+    for (const r of await dueApprovalChecks(this.prisma, at, batch)) {
+      let e = settingsOf.get(r.estateId);
+      if (!e)
+        settingsOf.set(
+          r.estateId,
+          (e = Promise.all([estateSettingsOf(this.prisma, r.estateId), estateZoneOf(this.prisma, r.estateId)]).then(
+            ([raw, tz]) => ({ s: renovationSettings(raw), tz }),
+          )),
+        );
+      const { s, tz } = await e;
+      const { due, nextCheckAt } = stepsDue(
+        this.calendar,
+        this.approvalLimits(s),
+        approvalClockOf(r.createdAt, r.slaLevel),
+        at,
+      );
+      const level = due.reduce((l, d) => l | STEP_BIT[d.step], r.slaLevel);
+      const notBefore = this.calendar.nextShiftStart(at);
+      const writes = due.flatMap((d) => {
+        const role = APPROVAL_STEP_TARGET[d.step];
+        if (!role) return [];
+        return [
+          {
+            role,
+            step: d.step,
+            notice: {
+              kind: 'notice' as const,
+              message: {
+                text: t('zh-CN', 'permitApply.sla.step', {
+                  seq: r.seq,
+                  kind: REQUEST_KIND_LABEL[r.kind],
+                  number: r.permit.number,
+                  step: STEP_LABEL[d.step].replace('受理', '审批'),
+                  due: formatLocal(d.at, tz, 'datetime'),
+                  ask: t('zh-CN', `permitApply.sla.ask.${d.step}` as MessageKey),
+                }),
+              },
+              dedupeKey: `renovation-sla:${r.id}:${d.step}`,
+              at,
+              notBefore,
+            },
+          },
+        ];
+      });
+      if (
+        await takeApprovalSteps(
+          this.prisma,
+          { id: r.id, estateId: r.estateId, slaLevel: r.slaLevel },
+          { slaLevel: level, nextSlaCheckAt: nextCheckAt },
+          at,
+          writes,
+        )
+      )
+        steps += writes.length;
+    }
+    return steps;
+  }
+
+  /** 待审批: one line per pending request, 装修申报 with unit, owner and masked phone; late ones marked. */
+  async pendingLines(estate: EstateInfo, now: Date): Promise<string[]> {
+    const rows = await this.pending(estate.id);
+    const people = await peopleByIds(this.prisma, [...new Set(rows.map((r) => r.personId))]);
+    const units = await unitsWithBuilding(this.prisma, [...new Set(rows.map((r) => r.permit.unitId))]);
+    return rows.map((r) => {
+      const late = r.dueAt && r.dueAt.getTime() < now.getTime() ? '【已超时】' : '';
+      const submitted = `｜提交 ${formatLocal(r.createdAt, estate.timezone)}`;
+      if (r.kind !== 'APPLICATION') return `${late}${this.describeRequest(r, r.permit, estate.timezone)}${submitted}`;
+      const u = units.get(r.permit.unitId);
+      const who = people.get(r.personId);
+      return `${late}${t('zh-CN', 'permitApply.staff.line', {
+        seq: r.seq,
+        unit: u ? unitLabel(u.building, u.entrance, u.room) : '',
+        owner: who?.name ?? '—',
+        ownerPhone: who?.phone ? maskPhone(who.phone) : '—',
+        scope: r.permit.scope,
+        start: r.permit.startDate,
+        end: r.permit.endDate,
+        contractor: r.permit.contractor,
+        drawings: drawingsSchema.parse(r.permit.drawings ?? []).length,
+      })}${submitted}`;
+    });
   }
 
   private alreadyDecided(r: RenovationRequestRow): string {
@@ -299,6 +581,8 @@ export class RenovationService {
         return `物业已确认装修许可 ${permit.number} 复工，请按规定时间施工。`;
       case 'EXIT_INSPECTION':
         return `您的退场验收已确认：${r.slotAt ? formatLocal(r.slotAt, tz) : ''}，请届时在家等候工程人员。`;
+      case 'APPLICATION':
+        return `您的装修申报 #${r.seq} 已批准，装修许可 ${permit.number}。`;
     }
   }
 
@@ -315,7 +599,7 @@ export class RenovationService {
     },
   ): Promise<SubmitResult> {
     const createdAt = this.now();
-    const minutes = this.settings(estate).approvalSlaWorkingDays * WORKDAY_MINUTES;
+    const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
     const request = await submitRequest(
       this.prisma,
       {
@@ -328,7 +612,8 @@ export class RenovationService {
         newEndDate: r.newEndDate ?? null,
         slotAt: r.slotAt ?? null,
         createdAt,
-        dueAt: addBusinessMinutes(this.calendar, createdAt, minutes),
+        dueAt,
+        nextSlaCheckAt,
       },
       (request) => ({
         kind: 'notice',

@@ -51,10 +51,21 @@ type Section = {
   limits: z.infer<typeof overrides>;
 };
 
-/** A section's limits for one category and priority: overrides first, then the per-priority defaults. */
+/**
+ * Categories of desk requests with their own default limits (our defaults; an estate's `limits` override them):
+ * 门禁卡 办卡/补卡/退卡 (src/permits) — taken up within 1 working hour, done within 16 working hours (2 desk days).
+ */
+export const BUILT_IN_LIMITS: Record<
+  string,
+  Partial<Record<'1' | '2' | '3', { ackMinutes?: number; resolveHours?: number }>>
+> = {
+  门禁卡: { '1': { ackMinutes: 60, resolveHours: 16 } },
+};
+
+/** A section's limits for one category and priority: overrides first, then built-in ones, then the defaults. */
 export function limitsFrom(s: Section, category: string, priority: number): SlaLimits {
   const p = String(Math.min(3, Math.max(1, priority))) as '1' | '2' | '3';
-  const o = s.limits[category]?.[p];
+  const o = s.limits[category]?.[p] ?? BUILT_IN_LIMITS[category]?.[p];
   return {
     ackMinutes: o?.ackMinutes ?? s.ackMinutes[p],
     resolveMinutes: (o?.resolveHours ?? s.resolveHours[p]) * 60,

@@ -2,7 +2,7 @@
 // ways, the safety figures on the dev sets, and the slots read by rules.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLOWS, RECOGNISED_INTENTS } from '../../dialogs/flow-registry.js';
+import { FLOWS, isCommandFlowKey, RECOGNISED_INTENTS } from '../../dialogs/flow-registry.js';
 import { CONVERSATIONAL_INTENTS, INTENTS } from '../../src/nlu/labels.js';
 import { emergencyRules } from '../../src/nlu/emergency-rules.js';
 import { loadRecognizer, readNluModel } from '../../src/nlu/model-file.js';
@@ -21,7 +21,8 @@ describe('the model file', () => {
   it('knows every intent the flow registry routes, and every intent it answers has a flow or is conversational', () => {
     // Complaint categories are classes of the intent model too ("complaint/噪音"): the intents are what comes before "/".
     const modelIntents = rec.modelIntents;
-    for (const f of FLOWS) expect(modelIntents, f.intent).toContain(f.intent);
+    // Flows reached by command words only (装修申报, 访客…) have no label of their own in the model.
+    for (const f of FLOWS) if (!isCommandFlowKey(f.intent)) expect(modelIntents, f.intent).toContain(f.intent);
     for (const i of modelIntents) expect([...FLOWS.map((f) => f.intent), ...CONVERSATIONAL_INTENTS], i).toContain(i);
     expect([...modelIntents].sort()).toEqual([...INTENTS].sort());
   });

@@ -11,6 +11,7 @@ export const bindGuardEn: Record<keyof typeof bindGuardZh, string> = {
   'bindGuard.method.code': 'desk code',
   'bindGuard.method.name': 'name + phone last 4',
   'bindGuard.method.staff': 'staff code',
+  'bindGuard.method.visitor': 'visitor code',
   'bindGuard.owner.newAccount':
     '[Account notice] At {time} a new chat account ({channel}) was linked to your details for {unit}. If this was not you or your family, reply "{word}" and we will unlink it at once and alert the property office.',
   'bindGuard.owner.approved': 'Your link request (no. {seq}) was approved. You are now linked to unit {unit}.',

@@ -7,6 +7,7 @@ export const bindGuardZh = {
   'bindGuard.method.code': '前台绑定码',
   'bindGuard.method.name': '姓名+手机尾号',
   'bindGuard.method.staff': '员工码',
+  'bindGuard.method.visitor': '访客码',
   'bindGuard.owner.newAccount':
     '【账号提醒】{time}，一个新的聊天账号（{channel}）绑定了您在 {unit} 登记的信息。如果不是您本人或家人操作，请回复“{word}”，我们会立即解除该绑定并通知物业。',
   'bindGuard.owner.approved': '您的绑定申请（编号 {seq}）已通过审核，您已绑定房屋 {unit}。',
