@@ -154,13 +154,15 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const surveys = new SurveyService(db.prisma, now, deskCalendar);
   const reports = new ReportService(db.prisma, deskCalendar, surveys);
   const handoffs = new HandoffService(db.prisma, now);
+  // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
+  const photos = new TicketPhotoService(db.prisma, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
       ...identityCommands({ binding }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
-      ...ticketCommands({ complaints, photos: new TicketPhotoService(db.prisma, now) }),
-      ...repairCommands({ complaints, repairs }),
+      ...ticketCommands({ complaints, photos }),
+      ...repairCommands({ complaints, repairs, photos }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),

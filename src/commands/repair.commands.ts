@@ -9,18 +9,19 @@ import { windowText } from '../repairs/visit-window.js';
 import { formatUnitAddress, parseUnitAddress } from '../identity/address.parser.js';
 import { t } from '../i18n/index.js';
 import type { TicketRow } from '../db/ticket.repo.js';
-import { ALL_STAFF, refFrom, staffOf, type Command, type CommandContext } from './command.js';
+import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
+import { TICKET_REF } from '../complaints/ticket-number.js';
+import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
 
 export interface RepairCommandDeps {
   complaints: ComplaintService;
   repairs: RepairService;
+  /** Sends the owner's photos to the worker a repair is dispatched to (#19); absent in tests that do not need it. */
+  photos?: TicketPhotoService;
 }
 
-const TICKET_REF = { leading: /(TS-?\d{8}-?\d{1,4}|#?\d{1,4})/i, quoted: /(TS-\d{8}-\d{4})/i };
-
 function actorOf(ctx: CommandContext): RepairActor {
-  const s = staffOf(ctx);
-  if (s.estateId !== ctx.sender.estate.id) throw new AppError('FORBIDDEN', 'other estate', '只能处理本小区的工单。');
+  const s = staffInOwnEstate(ctx);
   return { staffId: s.id, name: ctx.sender.name ?? '员工', estateId: s.estateId, timezone: ctx.sender.estate.timezone };
 }
 
@@ -32,7 +33,7 @@ function photosOf(ctx: CommandContext): Array<{ contentUrl: string; name: string
 }
 
 export function repairCommands(deps: RepairCommandDeps): Command[] {
-  const { complaints, repairs } = deps;
+  const { complaints, repairs, photos } = deps;
   const ticketCmd = (
     name: string,
     aliases: string[],
@@ -70,7 +71,11 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
       true,
       async (a, tk, name) => {
         const worker = await repairs.dispatch(a, tk, name);
-        return zh('repair.cmd.dispatched', { number: tk.number, worker: worker.name });
+        const sent = await photos?.sendToAssignee(tk.id);
+        return [
+          zh('repair.cmd.dispatched', { number: tk.number, worker: worker.name }),
+          ...(sent?.count ? [zh('photos.sentTo', { count: sent.count, name: worker.name })] : []),
+        ].join('\n');
       },
     ),
     ticketCmd('接单', ['take'], '维修人员接报修单', '接单 0007', false, async (a, tk) => {

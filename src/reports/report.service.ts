@@ -98,7 +98,7 @@ export interface OverdueItem {
   lateMinutes: number;
 }
 
-const KIND_LABEL: Record<string, string> = { COMPLAINT: '投诉', EMERGENCY: '紧急', REQUEST: '报修' };
+const KIND_LABEL: Record<string, string> = { COMPLAINT: '投诉', EMERGENCY: '紧急', REPAIR: '报修', REQUEST: '办理' };
 /** Same window as the start-up warning: next year's file is needed once it is two months away. */
 const HOLIDAY_LOOKAHEAD_MS = 61 * 86_400_000;
 

@@ -4,7 +4,8 @@ import type { queueZh } from '../zh-CN/queue.js';
 export const queueEn: Record<keyof typeof queueZh, string> = {
   'queue.kind.COMPLAINT': 'complaint',
   'queue.kind.EMERGENCY': 'emergency',
-  'queue.kind.REQUEST': 'repair',
+  'queue.kind.REQUEST': 'request',
+  'queue.kind.REPAIR': 'repair',
   'queue.empty': '[Queue] No unclaimed tickets.',
   'queue.head': '[Queue] {count} unclaimed (oldest first):',
   'queue.line': '· {number} {kind}·{category} {location} | filed {created} | respond by {due}',

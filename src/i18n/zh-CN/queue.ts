@@ -2,7 +2,8 @@
 export const queueZh = {
   'queue.kind.COMPLAINT': '投诉',
   'queue.kind.EMERGENCY': '紧急',
-  'queue.kind.REQUEST': '报修',
+  'queue.kind.REQUEST': '办理',
+  'queue.kind.REPAIR': '报修',
   'queue.empty': '【待处理】目前没有未认领的工单。',
   'queue.head': '【待处理】未认领 {count} 单（最早的在前）：',
   'queue.line': '· {number} {kind}·{category} {location}｜登记 {created}｜应响应 {due}',
