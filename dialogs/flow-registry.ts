@@ -17,6 +17,7 @@ import { KEYS_DIALOG, KeysDialog } from './keys.dialog.js';
 import { MY_COMPLAINTS_DIALOG, MyComplaintsDialog } from './my-complaints.dialog.js';
 import { MY_INFO_DIALOG, MyInfoDialog, UNBIND_DIALOG, UnbindDialog } from './my-info.dialog.js';
 import { RENOVATION_DIALOG, RenovationDialog } from './renovation.dialog.js';
+import { SuggestionDialog } from './suggestion.dialog.js';
 
 export interface Flow {
   /** The recogniser's intent this flow answers. */
@@ -98,9 +99,10 @@ export const FLOWS: readonly Flow[] = [
   {
     intent: 'suggestion',
     dialogId: 'suggestion',
-    create: () => new InfoAnswerDialog('suggestion', 'suggestion.thanks'),
+    // #20: the owner's suggestion gets a number, supervisors list and answer it (答复建议), the answer comes back here.
+    create: (d) => new SuggestionDialog(d),
     needsBoundUnit: false,
-    commands: [[/^(建议|提建议|suggestion)$/i, null]],
+    commands: [[/^(建议|提建议|我有建议|suggestion)$/i, null]],
     announces: true,
   },
   {

@@ -30,6 +30,7 @@ import { BINDING_DIALOG, type BindingOptions, type BindingResult } from './bindi
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { flowOf, FLOWS, helpText, isHelpCommand, matchCommand, menuChoices, type Flow } from './flow-registry.js';
 import { HANDOFF_DIALOG } from './handoff.dialog.js';
+import { asksForNotices, faqAnswer, keywordDialogs, NOTICES_DIALOG } from './keyword-routes.js';
 import { InterruptibleDialog } from './interruptible.dialog.js';
 import { retryWith } from './prompts/retry.js';
 import type { FlowOptions, Understood } from './understood.js';
@@ -104,6 +105,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(new SafeChoicePrompt(CONFIRM, (p) => this.acceptChoiceOrText(p), 'zh-cn'));
     this.addDialog(new SafeChoicePrompt(EMERGENCY_CHECK, (p) => this.acceptChoiceOrText(p), 'zh-cn'));
     for (const flow of FLOWS) this.addDialog(flow.create(deps));
+    for (const dialog of keywordDialogs(deps)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog(STEPS, [this.understand, this.resolve, this.afterBinding]));
     this.initialDialogId = STEPS;
   }
@@ -154,6 +156,13 @@ export class MainDialog extends InterruptibleDialog {
     if (isHelpCommand(text)) return this.sendHelp(step);
     const command = matchCommand(text);
     if (command) return this.startFlow(step, command.flow, this.understood(text, command.sub, true));
+    // #20: the recent notices and the estate's FAQ, by keyword (dialogs/keyword-routes.ts).
+    if (asksForNotices(text)) return step.replaceDialog(NOTICES_DIALOG);
+    const faq = faqAnswer(tr, sender.estate, text);
+    if (faq) {
+      await step.context.sendActivity(faq);
+      return step.endDialog();
+    }
     return this.decide(step, this.recognizer.recognize(text), misses);
   };
 

@@ -73,6 +73,9 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { REPO_ROOT } from './shared/repo-root.js';
 import { ReportService } from './reports/report.service.js';
 import { reportCommands } from './commands/report.commands.js';
+import { noticeCommands } from './commands/notice.commands.js';
+import { NoticeService } from './notices/notice.service.js';
+import { SuggestionService } from './notices/suggestion.service.js';
 import { reportJobs } from './reports/report.jobs.js';
 import { loadRecognizer } from './nlu/model-file.js';
 import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
@@ -122,10 +125,16 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   const reports = new ReportService(db.prisma, deskCalendar);
   const handoffs = new HandoffService(db.prisma, now);
+  const notices = new NoticeService(db.prisma, now);
+  const suggestions = new SuggestionService(db.prisma, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
-      ...identityCommands({ binding }),
+      ...identityCommands({
+        binding,
+        registerOwnerGroup: (estate, group, locale) => notices.registerOwnerGroup(estate, group, locale),
+      }),
+      ...noticeCommands({ notices, suggestions }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
       ...ticketCommands({ complaints }),
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
@@ -133,7 +142,10 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...emergencyCommands({ complaints }),
       ...feeCommands({ prisma: db.prisma }),
       ...keyCommands({ keys }),
-      ...reportCommands({ reports }),
+      ...reportCommands({
+        reports,
+        extraStats: [(e, p) => notices.monthLine(e, p), (e, p) => suggestions.monthLine(e, p)],
+      }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
     ],
     {

@@ -10,6 +10,7 @@ import { ticketEn } from './en/ticket.js';
 import { renovationEn } from './en/renovation.js';
 import { wechatOaEn } from './en/wechat-oa.js';
 import { securityEn } from './en/security.js';
+import { noticeEn } from './en/notice.js';
 import type { MessageKey } from './zh-CN.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
@@ -59,4 +60,5 @@ export const en: Record<MessageKey, string> = {
   ...renovationEn,
   ...wechatOaEn,
   ...securityEn,
+  ...noticeEn,
 };

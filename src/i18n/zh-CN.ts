@@ -12,6 +12,7 @@ import { ticketZh } from './zh-CN/ticket.js';
 import { renovationZh } from './zh-CN/renovation.js';
 import { wechatOaZh } from './zh-CN/wechat-oa.js';
 import { securityZh } from './zh-CN/security.js';
+import { noticeZh } from './zh-CN/notice.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -59,6 +60,7 @@ export const zhCN = {
   ...renovationZh,
   ...wechatOaZh,
   ...securityZh,
+  ...noticeZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
