@@ -226,35 +226,39 @@ export class NoticeService {
       },
     };
     const outcome = await this.prisma
-      .$transaction(async (tx) => {
-        if (!(await moveDraft(tx, draft.id, { status: 'SENT', sentAt: at }))) return { moved: false as const };
-        const privateCount = await planNoticeRows(tx, this.filterOf(estate, draft, excludeWechat), {
-          noticeId: draft.id,
-          kind,
-          payload: toPayload(message),
-          nextAttemptAt: startsAt,
-          createdAt: at,
-        });
-        let groupCount = 0;
-        for (const g of groups) {
-          const address = staffChatAddress(g);
-          if (!address) continue;
-          const r = await enqueue(tx, {
-            channel: ['telegram', 'wechat', 'wechat-oa', 'console'].includes(g.channel) ? g.channel : 'botframework',
-            address,
-            isGroup: true,
+      .$transaction(
+        async (tx) => {
+          if (!(await moveDraft(tx, draft.id, { status: 'SENT', sentAt: at }))) return { moved: false as const };
+          const privateCount = await planNoticeRows(tx, this.filterOf(estate, draft, excludeWechat), {
+            noticeId: draft.id,
             kind,
-            message,
-            dedupeKey: `notice:${draft.id}|group:${g.id}`,
-            at,
-            notBefore: startsAt,
+            payload: toPayload(message),
+            nextAttemptAt: startsAt,
+            createdAt: at,
           });
-          if (r.created) groupCount++;
-        }
-        if (privateCount + groupCount === 0) throw new NobodyReached();
-        await setNoticeCounts(tx, draft.id, privateCount, groupCount);
-        return { moved: true as const, privateCount, groupCount };
-      })
+          let groupCount = 0;
+          for (const g of groups) {
+            const address = staffChatAddress(g);
+            if (!address) continue;
+            const r = await enqueue(tx, {
+              channel: ['telegram', 'wechat', 'wechat-oa', 'console'].includes(g.channel) ? g.channel : 'botframework',
+              address,
+              isGroup: true,
+              kind,
+              message,
+              dedupeKey: `notice:${draft.id}|group:${g.id}`,
+              at,
+              notBefore: startsAt,
+            });
+            if (r.created) groupCount++;
+          }
+          if (privateCount + groupCount === 0) throw new NobodyReached();
+          await setNoticeCounts(tx, draft.id, privateCount, groupCount);
+          return { moved: true as const, privateCount, groupCount };
+          // One statement writes a row per recipient: 100k owners take seconds on a loaded machine (Prisma's default: 5 s).
+        },
+        { timeout: 120_000 },
+      )
       .catch((err: unknown) => {
         if (err instanceof NobodyReached) return { moved: 'nobody' as const };
         throw err;
