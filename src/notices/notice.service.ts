@@ -2,7 +2,7 @@
 // every bound chat account of the audience in ONE statement (src/db/notice.repo.ts), plus one post per registered
 // owner group. WeChat personal accounts are reached through owner groups when the estate has one (no thousands of
 // private sends: ban risk). The dispatcher then sends within each channel's limits; non-urgent notices wait out the
-// quiet hours (kind 'notice'), urgent ones go at once (kind 'urgent').
+// quiet hours (kind 'announcement'), urgent ones go at once (kind 'urgent').
 import { z } from 'zod';
 import type { Prisma } from '../db/client.js';
 import {
@@ -86,9 +86,10 @@ export function parseBuildings(text: string): string[] {
 export function parseAudience(text: string): { audience: Audience; buildings: string[] } | null {
   const s = text.normalize('NFKC').trim();
   if (/^(全体|全部|所有|全体业主|all)$/iu.test(s)) return { audience: 'all', buildings: [] };
-  if (/^(不含欠费|排除欠费|未欠费|非欠费|不欠费)(业主)?$/u.test(s))
+  if (/^((不含欠费|排除欠费|未欠费|非欠费|不欠费)(业主)?|no arrears|not in arrears)$/iu.test(s))
     return { audience: 'arrearsExcluded', buildings: [] };
-  if (/^(仅欠费|只发欠费|欠费)(业主)?$/u.test(s)) return { audience: 'arrearsOnly', buildings: [] };
+  if (/^((仅欠费|只发欠费|欠费)(业主)?|(in )?arrears( only)?)$/iu.test(s))
+    return { audience: 'arrearsOnly', buildings: [] };
   const buildings = parseBuildings(s);
   if (buildings.length > 0 && buildings.every((b) => /^[0-9A-Za-z一二三四五六七八九十]{1,6}$/u.test(b)))
     return { audience: 'buildings', buildings };
@@ -213,7 +214,7 @@ export class NoticeService {
     if (!draft) return { ok: false, reason: seq === null ? 'noDraft' : 'notFound' };
     if (draft.status !== 'DRAFT') return { ok: false, reason: 'notDraft', seq: draft.seq };
     const at = this.now();
-    const kind = draft.urgent ? 'urgent' : 'notice';
+    const kind = draft.urgent ? 'urgent' : 'announcement';
     const startsAt = releaseAt(kind, at, estate.timezone);
     const groups = await this.groupsFor(estate, draft);
     const excludeWechat = groups.some((g) => g.channel === 'wechat');

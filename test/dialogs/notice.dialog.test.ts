@@ -81,8 +81,8 @@ describeEachDb('公告', (provider) => {
     const rows = await rowsOf(1);
     expect(rows.map((r) => [r.channel, r.address, r.kind, r.isGroup])).toEqual(
       [
-        ['telegram', '9003', 'notice', false],
-        ['console', 'demo-owner', 'notice', false],
+        ['telegram', '9003', 'announcement', false],
+        ['console', 'demo-owner', 'announcement', false],
       ].sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
     );
     expect((rows[0]!.payload as { template?: { type: string } }).template?.type).toBe('announcement');

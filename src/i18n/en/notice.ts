@@ -31,13 +31,13 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
   'notice.preview':
     '[Notice preview] draft #{seq}\n{message}\n——————\nAudience: {audience} | {urgency}{picture}\nReach: {reach}\nReply "Publish" to send it or "Drop draft".',
   'notice.preview.group':
-    '[Notice preview] draft #{seq}\n{message}\n——————\nAudience: {audience} | {urgency}{picture}\nReach: {reach}\nReply "确认公告 {seq}" to send it or "取消公告 {seq}" to drop it.',
+    '[Notice preview] draft #{seq}\n{message}\n——————\nAudience: {audience} | {urgency}{picture}\nReach: {reach}\nReply "/publish {seq}" to send it or "/dropnotice {seq}" to drop it.',
   'notice.preview.picture': ' | 1 picture (kept with the notice; messages carry the text only)',
   'notice.reach.channel': '{channel} {count}',
   'notice.reach.sep': ', ',
   'notice.reach.groups': 'WeChat owner groups {count} ({owners} WeChat owners read it there, no private sends)',
   'notice.reach.wechatPrivate':
-    'Note: no WeChat owner group is registered, so {count} WeChat owners are messaged one by one (3 s apart, within the daily cap: it may take days). Register one with "注册群 业主群" in the owners\' group.',
+    'Note: no WeChat owner group is registered, so {count} WeChat owners are messaged one by one (3 s apart, within the daily cap: it may take days). Register one with "/registergroup owners" in the owners\' group.',
   'notice.reach.wechatArrears':
     'Notices to owners in arrears are not posted in owner groups: {count} WeChat owners are messaged one by one.',
   'notice.reach.nobody': 'nobody (no owner in the audience has a bound chat account, and there is no owner group)',
@@ -51,17 +51,17 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
   'notice.sent.groups': ' and {count} owner groups',
   'notice.sent.quiet': 'It is quiet hours now: sending starts at {at}.',
   'notice.nobody':
-    'Notice #{seq} was NOT published: nobody in the audience can be reached. The draft is kept; cancel it with "取消公告 {seq}".',
+    'Notice #{seq} was NOT published: nobody in the audience can be reached. The draft is kept; cancel it with "/dropnotice {seq}".',
   'notice.cancelled': 'Draft notice #{seq} cancelled.',
   'notice.notFound': 'No draft notice {ref}.',
   'notice.notDraft': 'Notice #{seq} was already published or cancelled.',
-  'notice.noDraft': 'You have no draft notice waiting in this chat. Send "公告" to draft one.',
+  'notice.noDraft': 'You have no draft notice waiting in this chat. Send "/notice" to draft one.',
   'notice.cmd.usage':
-    'Usage: 公告 title｜text｜audience｜紧急 (audience: 全体, 3栋,5栋, 仅欠费, 不含欠费; 紧急 optional). In a private chat, "公告" asks step by step.',
-  'notice.cmd.badAudience': 'Could not read the audience "{text}". Use 全体, 3栋,5栋, 仅欠费 or 不含欠费.',
+    'Usage: /notice title|text|audience|urgent (audience: all, 3,5, arrears only, no arrears; urgent optional). In a private chat, "/notice" asks step by step.',
+  'notice.cmd.badAudience': 'Could not read the audience "{text}". Use all, 3,5, arrears only or no arrears.',
   'notice.cmd.authorsOnly': 'Sorry, only supervisors and managers can publish notices.',
-  'notice.cmd.confirmUsage': 'Usage: 确认公告 [number]',
-  'notice.cmd.cancelUsage': 'Usage: 取消公告 [number]',
+  'notice.cmd.confirmUsage': 'Usage: /publish [number]',
+  'notice.cmd.cancelUsage': 'Usage: /dropnotice [number]',
   'notice.message': '[{estate} notice] {urgent}{title}\n{body}\n— {estate} property service centre, {date}',
   'notice.urgentTag': '[URGENT] ',
   'notice.list.head': '[Estate notices] the latest {count}:',
@@ -84,7 +84,7 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
   'suggestion.photoTooLong': 'Only photos are needed here. Reply "done" when finished, or "no" if none.',
   'suggestion.thanksNumbered':
     'Thank you for your suggestion! Its number is JY-{seq}; it went to the supervisors and the answer will come here.',
-  'suggestion.staffNotice': '[Owner suggestion] JY-{seq} {who}: {text}{photos}\nReply "答复建议 {seq} text" to answer.',
+  'suggestion.staffNotice': '[Owner suggestion] JY-{seq} {who}: {text}{photos}\nReply "/answer {seq} text" to answer.',
   'suggestion.staffNotice.photos': ' ({count} photos)',
   'suggestion.unbound': 'not bound to a unit',
   'suggestion.answerToOwner':
@@ -94,15 +94,15 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
   'suggestion.list.all': 'latest',
   'suggestion.list.line': '· JY-{seq} {date} {who}: {text}{state}',
   'suggestion.list.answered': ' (answered)',
-  'suggestion.list.empty': '[Owner suggestions] Nothing unanswered. "建议列表 全部" lists the latest ones.',
-  'suggestion.list.hint': 'Reply "答复建议 number text" to answer an owner.',
+  'suggestion.list.empty': '[Owner suggestions] Nothing unanswered. "/suggestions all" lists the latest ones.',
+  'suggestion.list.hint': 'Reply "/answer number text" to answer an owner.',
   'suggestion.answered': 'Answered JY-{seq}; the answer goes to the owner.',
   'suggestion.answeredNobody':
     'The answer to JY-{seq} is recorded, but the owner has no reachable chat account: please phone them.',
   'suggestion.alreadyAnswered': 'JY-{seq} was already answered.',
   'suggestion.notFound': 'No suggestion {ref}.',
-  'suggestion.answerUsage': 'Usage: 答复建议 number text, e.g. 答复建议 3 Thanks, night patrols start next month.',
-  'suggestion.listUsage': 'Usage: 建议列表 [全部]',
+  'suggestion.answerUsage': 'Usage: /answer number text, e.g. /answer 3 Thanks, night patrols start next month.',
+  'suggestion.listUsage': 'Usage: /suggestions [all]',
   'notice.faq.fees.question': 'Fee rates',
   'notice.faq.fees.answer':
     '[Fee rates] The property service fee is charged monthly by floor area at the rate in the preliminary property service agreement (or service contract); parking and other fees are posted separately. Rates are on the estate notice board; reply "fees" to see your bills. Questions: {deskPhone}.',
