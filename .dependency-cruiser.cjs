@@ -7,7 +7,7 @@
 // any new one fails `npm test`.
 /* eslint-disable */
 const DOMAIN =
-  '^src/(complaints|estate|fees|handoff|identity|keys|renovation|reports|sla|notify|nlu|shared|i18n|tickets|privacy|survey)/';
+  '^src/(complaints|estate|fees|handoff|identity|keys|renovation|reports|sla|notify|nlu|shared|i18n|tickets|privacy|survey|notices|repairs|permits|settings)/';
 const CHANNEL_SDK = '^node_modules/(botbuilder[^/]*|wechaty[^/]*|grammy|@grammyjs/[^/]+|botframework-[^/]+)/';
 
 module.exports = {

@@ -11,6 +11,7 @@ import { benchMemory } from './memory.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchNlu } from './nlu.bench.js';
 import { benchFlood } from './flood.bench.js';
+import { benchNotices } from './notices.bench.js';
 import { loadNow, type Row } from './bench-db.js';
 import { registerBuiltinChannels } from '../adapters/channels.js';
 
@@ -27,6 +28,7 @@ const suites: Array<[string, () => Promise<Row[]>]> = [
   ['sla', benchSla],
   ['nlu', benchNlu],
   ['flood', benchFlood],
+  ['notices', benchNotices],
 ];
 
 const only = process.argv.slice(2);

@@ -19,6 +19,7 @@ import type { DialogDeps } from './dialog-deps.js';
 import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { PhotoPrompt, type PhotoFile } from './prompts/photo.prompt.js';
+import { ownerGuidanceText } from '../src/notices/guidance.js';
 
 export const COMPLAINT_DIALOG = 'complaint';
 const CATEGORY = 'complaint.category';
@@ -243,14 +244,15 @@ export class ComplaintDialog extends ComponentDialog {
       attachments: v.photos ?? [],
       intakeKey: intakeKeyOf(step.context.activity),
     });
-    await step.context.sendActivity(
-      T.created({
-        number: made.ticket.number,
-        ack: made.ackText,
-        due: made.ackDueLocal,
-        repeat: made.repeatOf ? T.repeatNote(made.repeatOf.number) : null,
-      }),
-    );
+    // #20: where the estate's guidance has a word for the owner ("根据…，…"), it follows the ticket number.
+    const guidance = ownerGuidanceText(sender.estate.settings as Record<string, unknown>, made.ticket.category);
+    const created = T.created({
+      number: made.ticket.number,
+      ack: made.ackText,
+      due: made.ackDueLocal,
+      repeat: made.repeatOf ? T.repeatNote(made.repeatOf.number) : null,
+    });
+    await step.context.sendActivity(guidance ? `${created}\n${guidance}` : created);
     return step.endDialog({ ticketId: made.ticket.id });
   };
 }

@@ -34,6 +34,7 @@ export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
 export function isCommandFlowKey(key: string): key is CommandFlowKey {
   return (COMMAND_FLOW_KEYS as readonly string[]).includes(key);
 }
+import { SuggestionDialog } from './suggestion.dialog.js';
 
 export interface Flow {
   /** The recogniser's intent this flow answers (or its key, for a flow reached by command words only). */
@@ -154,9 +155,10 @@ export const FLOWS: readonly Flow[] = [
   {
     intent: 'suggestion',
     dialogId: 'suggestion',
-    create: () => new InfoAnswerDialog('suggestion', 'suggestion.thanks'),
+    // #20: the owner's suggestion gets a number, supervisors list and answer it (答复建议), the answer comes back here.
+    create: (d) => new SuggestionDialog(d),
     needsBoundUnit: false,
-    commands: [[/^(建议|提建议|suggestion)$/i, null]],
+    commands: [[/^(建议|提建议|我有建议|suggestion)$/i, null]],
     announces: true,
   },
   {

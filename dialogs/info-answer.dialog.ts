@@ -1,5 +1,4 @@
-// A flow that is one honest answer with a one-tap 转人工 (intents whose real flow does not exist yet: 报修 until #19,
-// 建议 until #20). Replacing the registration with the real dialog is the whole change when it arrives.
+// A flow that is one honest answer with a one-tap 转人工 (intents whose real flow does not exist yet: 报修 until #19). Replacing the registration with the real dialog is the whole change when it arrives.
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { MessageKey } from '../src/i18n/index.js';

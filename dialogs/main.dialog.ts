@@ -42,6 +42,7 @@ import { HANDOFF_DIALOG } from './handoff.dialog.js';
 import { SURVEY_DIALOG, SurveyDialog } from './survey.dialog.js';
 import { matchSurveyWord, startsSurvey } from '../src/survey/survey.rules.js';
 import type { SurveyService } from '../src/survey/survey.service.js';
+import { asksForNotices, faqAnswer, keywordDialogs, NOTICES_DIALOG } from './keyword-routes.js';
 import { InterruptibleDialog } from './interruptible.dialog.js';
 import { retryWith } from './prompts/retry.js';
 import type { FlowOptions, Understood } from './understood.js';
@@ -144,6 +145,7 @@ export class MainDialog extends InterruptibleDialog {
     for (const flow of FLOWS) this.addDialog(flow.create(deps));
     // Not a registry flow: it has no recogniser intent; its words and the invitation's replies are matched below.
     this.addDialog(new SurveyDialog(deps.surveys));
+    for (const dialog of keywordDialogs(deps)) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog(STEPS, [this.understand, this.resolve, this.afterBinding]));
     this.initialDialogId = STEPS;
   }
@@ -203,6 +205,13 @@ export class MainDialog extends InterruptibleDialog {
     if (isHelpCommand(text)) return this.sendHelp(step);
     const command = matchCommand(text);
     if (command) return this.startFlow(step, command.flow, this.understood(text, command.sub, true));
+    // #20: the recent notices and the estate's FAQ, by keyword (dialogs/keyword-routes.ts).
+    if (asksForNotices(text)) return step.replaceDialog(NOTICES_DIALOG);
+    const faq = faqAnswer(tr, sender.estate, text);
+    if (faq) {
+      await step.context.sendActivity(faq);
+      return step.endDialog();
+    }
     return this.decide(step, this.recognizer.recognize(text), misses);
   };
 

@@ -93,6 +93,9 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { REPO_ROOT } from './shared/repo-root.js';
 import { ReportService } from './reports/report.service.js';
 import { reportCommands } from './commands/report.commands.js';
+import { noticeCommands } from './commands/notice.commands.js';
+import { NoticeService } from './notices/notice.service.js';
+import { SuggestionService } from './notices/suggestion.service.js';
 import { reportJobs } from './reports/report.jobs.js';
 import { SurveyService } from './survey/survey.service.js';
 import { surveyJobs } from './survey/survey.jobs.js';
@@ -156,10 +159,16 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const handoffs = new HandoffService(db.prisma, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
   const photos = new TicketPhotoService(db.prisma, now);
+  const notices = new NoticeService(db.prisma, now);
+  const suggestions = new SuggestionService(db.prisma, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
-      ...identityCommands({ binding }),
+      ...identityCommands({
+        binding,
+        registerOwnerGroup: (estate, group, locale) => notices.registerOwnerGroup(estate, group, locale),
+      }),
+      ...noticeCommands({ notices, suggestions }),
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
       ...ticketCommands({ complaints, photos }),
       ...repairCommands({ complaints, repairs, photos }),
@@ -170,8 +179,11 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...keyCommands({ keys }),
       ...visitorCommands({ visitors: new VisitorService(db.prisma, now) }),
       ...passCommands({ passes: new ContractorPassService(db.prisma, renovation, now) }),
-      ...reportCommands({ reports }),
       ...surveyCommands({ surveys, complaints }),
+      ...reportCommands({
+        reports,
+        extraStats: [(e, p) => notices.monthLine(e, p), (e, p) => suggestions.monthLine(e, p)],
+      }),
       ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
       ...settingsCommands({

@@ -92,6 +92,7 @@ export class CommandRouter {
       await turn.sendActivity(`抱歉，“${command.name}”仅限${who || '已绑定的用户'}使用。`);
       return true;
     }
+    if (!sender.isGroup && command.defersToDialogs?.({ sender, args: hit.args })) return false;
     // A group vouches for nothing until a supervisor registered it: staff data stays out of other groups.
     const conversation = turn.activity.conversation?.id ?? '';
     if (sender.isGroup && command.name !== REGISTER_GROUP && this.opts.isRegisteredGroup) {

@@ -33,6 +33,11 @@ export interface Command {
    * this action, with the acting staff member and the chat account they acted from.
    */
   auditAs?: string;
+  /**
+   * True when this message, though it names the command, is for the dialogs instead (e.g. a bare 公告 in a private
+   * chat starts the drafting dialog, and an assistant's 公告 lists the notices). Checked after the role.
+   */
+  defersToDialogs?(ctx: Pick<CommandContext, 'sender' | 'args'>): boolean;
   /** Returns the reply text (zh-CN). Throw AppError('BAD_INPUT', …, '用法：…') for bad arguments. */
   run(ctx: CommandContext): Promise<string>;
 }

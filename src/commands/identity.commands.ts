@@ -9,9 +9,18 @@ import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command
 
 export interface IdentityCommandDeps {
   binding: BindingService;
+  /** #20: 注册群 业主群 registers an owners' group (公告 are posted there for WeChat personal-account owners). */
+  registerOwnerGroup?: (
+    estate: CommandContext['sender']['estate'],
+    group: { channel: string; chatId: string; title: string | null; conversationRef: string | null },
+    locale: CommandContext['sender']['locale'],
+  ) => Promise<string>;
 }
 
-export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
+/** The argument of 注册群 that names an owners' group rather than a staff role. */
+const OWNER_GROUP_ARG = /^(业主群|业主|owners?)$/iu;
+
+export function identityCommands({ binding, registerOwnerGroup }: IdentityCommandDeps): Command[] {
   async function decide(ctx: CommandContext, approve: boolean): Promise<string> {
     const staff = staffOf(ctx);
     const locale = ctx.sender.locale;
@@ -74,13 +83,24 @@ export function identityCommands({ binding }: IdentityCommandDeps): Command[] {
       name: '注册群',
       aliases: ['registergroup'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '把本群登记为小区的员工群（在群里使用）',
-      usage: '注册群 客户助理|领班|主管|经理|工程部',
+      summary: '把本群登记为小区的员工群、维修部门群或业主群（在群里使用）',
+      usage: '注册群 客户助理|领班|主管|经理|工程部|业主群',
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
         if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', t(locale, 'bind.cmd.notGroup'));
         const conv = ctx.turn.activity.conversation;
+        if (registerOwnerGroup && OWNER_GROUP_ARG.test(ctx.args.trim()))
+          return registerOwnerGroup(
+            ctx.sender.estate,
+            {
+              channel: ctx.turn.activity.channelId,
+              chatId: conv.id,
+              title: conv.name ?? null,
+              conversationRef: JSON.stringify(TurnContext.getConversationReference(ctx.turn.activity)),
+            },
+            locale,
+          );
         const role = await binding.registerGroup(
           {
             estateId: staff.estateId,

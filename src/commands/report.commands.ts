@@ -8,6 +8,8 @@ import { ALL_STAFF, ownEstate } from './command.js';
 
 export interface ReportCommandDeps {
   reports: ReportService;
+  /** More lines for 统计 (e.g. #20's notices and suggestions against their targets), after the report's own. */
+  extraStats?: Array<(estate: ReportEstate, period: { from: Date; to: Date }) => Promise<string>>;
 }
 
 const estateOf = (ctx: CommandContext): ReportEstate => ownEstate(ctx);
@@ -65,7 +67,9 @@ export function reportCommands(deps: ReportCommandDeps): Command[] {
       run: async (ctx) => {
         const estate = estateOf(ctx);
         const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, statsUsage);
-        return reports.statsText(await reports.monthStats(estate, month, ctx.now), estate);
+        const text = reports.statsText(await reports.monthStats(estate, month, ctx.now), estate);
+        const extra = await Promise.all((deps.extraStats ?? []).map((line) => line(estate, month.period)));
+        return [text, ...extra].join('\n');
       },
     },
   ];

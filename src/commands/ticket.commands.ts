@@ -10,6 +10,7 @@ import { t as translate } from '../i18n/index.js';
 import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
 import { ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command, type CommandContext } from './command.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
+import { staffGuidanceText } from '../notices/guidance.js';
 
 export interface TicketCommandDeps {
   complaints: ComplaintService;
@@ -64,6 +65,11 @@ function staffTicketCommand(svc: ComplaintService, a: TicketAction): Command {
       return a.act(actor, await svc.resolveRef(ctx.sender.estate, ref), text, ctx);
     },
   };
+}
+
+function staffGuidance(ctx: CommandContext, category: string): string[] | null {
+  const text = staffGuidanceText(ctx.sender.estate.settings as Record<string, unknown>, category, ctx.sender.locale);
+  return text ? [text] : null;
 }
 
 export function ticketCommands(deps: TicketCommandDeps): Command[] {
@@ -177,6 +183,8 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
             : []),
           `负责人：${h.assignee?.name ?? '未认领'}；照片 ${h.photos} 张${h.repeatOf ? `；关联 ${h.repeatOf.number}` : ''}`,
           ...(t.ackDueAt ? [`响应时限：${formatLocal(t.ackDueAt, tz)}`] : []),
+          // #20: what staff must know for this category (the estate's own text over our defaults).
+          ...(staffGuidance(ctx, t.category) ?? []),
           '处理记录：',
           ...h.events.map((e) => eventLine(e, tz)),
         ].join('\n');

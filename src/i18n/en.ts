@@ -16,6 +16,7 @@ import { securityEn } from './en/security.js';
 import { surveyEn } from './en/survey.js';
 import { settingsEn } from './en/settings.js';
 import { figuresEn } from './en/figures.js';
+import { noticeEn } from './en/notice.js';
 import type { MessageKey } from './zh-CN.js';
 import { repairEn } from './en/repair.js';
 
@@ -73,4 +74,5 @@ export const en: Record<MessageKey, string> = {
   ...surveyEn,
   ...settingsEn,
   ...figuresEn,
+  ...noticeEn,
 };

@@ -19,6 +19,7 @@ import { surveyZh } from './zh-CN/survey.js';
 import { settingsZh } from './zh-CN/settings.js';
 import { figuresZh } from './zh-CN/figures.js';
 import { repairZh } from './zh-CN/repair.js';
+import { noticeZh } from './zh-CN/notice.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -73,6 +74,7 @@ export const zhCN = {
   ...surveyZh,
   ...settingsZh,
   ...figuresZh,
+  ...noticeZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,8 @@ export const DEFAULT_QUIET_POLICIES: Readonly<Record<string, QuietPolicy>> = {
   urgent: { waits: false },
   reminder: DAYTIME,
   survey: DAYTIME,
+  /** 公告 to owners (#20) that are not urgent: 停水 tomorrow can wait for the morning; urgent ones are kind 'urgent'. */
+  announcement: DAYTIME,
 };
 
 /** Kinds not listed (staff notices, replies) are sent at any hour. */

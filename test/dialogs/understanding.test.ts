@@ -155,8 +155,9 @@ describeEachDb('understanding owners', (provider) => {
     const before = await emergencies();
     const rows: Row[] = [
       ['不紧急，就是想问一下物业费怎么交', '缴费方式'],
-      ['之前有人偷电动车，建议装个摄像头', '谢谢您的建议'],
-      ['上周楼道着过火，建议多放灭火器', '谢谢您的建议'],
+      // #20: a suggestion is now recorded (the flow asks for photos next), never filed as an emergency.
+      ['之前有人偷电动车，建议装个摄像头', '如有照片可以发送'],
+      ['上周楼道着过火，建议多放灭火器', '如有照片可以发送'],
     ];
     for (const row of rows) await owner().converse([row]);
     expect(await emergencies()).toBe(before);

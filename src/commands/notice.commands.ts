@@ -1,0 +1,148 @@
+// 公告 and 建议 for staff (#20). 公告 in a private chat starts the drafting dialog (dialogs/notice.dialog.ts); in a
+// registered staff group it takes one line, 公告 标题｜正文｜范围｜紧急, and shows the same preview; 确认公告 / 取消公告
+// decide the draft. 建议列表 and 答复建议 N 内容 handle owners' suggestions. 注册群 业主群 lives with 注册群
+// (identity.commands.ts) and calls NoticeService.registerOwnerGroup.
+import { AppError } from '../shared/app-error.js';
+import { t } from '../i18n/index.js';
+import type { StaffRole } from '../identity/sender.js';
+import { NOTICE_AUTHORS, parseAudience, type Author, type NoticeService } from '../notices/notice.service.js';
+import type { SuggestionService } from '../notices/suggestion.service.js';
+import { ALL_STAFF, ownEstate, staffOf, type Command, type CommandContext } from './command.js';
+
+export interface NoticeCommandDeps {
+  notices: NoticeService;
+  suggestions: SuggestionService;
+}
+
+const isAuthor = (role: StaffRole | undefined) => role !== undefined && NOTICE_AUTHORS.includes(role);
+
+function authorOf(ctx: CommandContext): Author {
+  return {
+    staffId: staffOf(ctx).id,
+    channel: ctx.turn.activity.channelId,
+    conversation: ctx.turn.activity.conversation?.id ?? '',
+  };
+}
+
+/** "" → null (the caller's newest draft here); "12" / "#12" → 12; anything else → BAD_INPUT. */
+function seqArg(args: string, usage: string): number | null {
+  const a = args.trim();
+  if (a === '') return null;
+  const m = /^#?(\d{1,9})$/.exec(a);
+  if (!m) throw new AppError('BAD_INPUT', `bad notice ref ${a}`, usage);
+  return Number(m[1]);
+}
+
+export function noticeCommands(deps: NoticeCommandDeps): Command[] {
+  const { notices, suggestions } = deps;
+  return [
+    {
+      name: '公告',
+      aliases: ['notice'],
+      roles: ALL_STAFF,
+      summary: '起草并发布小区公告（主管、经理）；私聊发“公告”逐步填写',
+      usage: '公告 标题｜正文｜范围｜紧急',
+      // Private chat: a bare 公告 drafts step by step (主管/经理); other staff see the recent notices like owners.
+      defersToDialogs: ({ sender, args }) => !isAuthor(sender.staff?.role) || args.trim() === '',
+      async run(ctx) {
+        const locale = ctx.sender.locale;
+        if (!isAuthor(ctx.sender.staff?.role))
+          throw new AppError('FORBIDDEN', 'not an author', t(locale, 'notice.cmd.authorsOnly'));
+        const estate = ownEstate(ctx);
+        const parts = ctx.args.split(/[｜|]/).map((p) => p.trim());
+        const [title = '', body = '', audienceText = '全体', urgentText = ''] = parts;
+        const s = notices.settings(estate);
+        if (!title || !body || parts.length > 4 || (urgentText && !/^(紧急|urgent|一般|普通)$/iu.test(urgentText)))
+          throw new AppError('BAD_INPUT', 'bad notice line', t(locale, 'notice.cmd.usage'));
+        if ([...title].length > s.maxTitleLength)
+          throw new AppError(
+            'BAD_INPUT',
+            'title too long',
+            t(locale, 'notice.draft.titleBad', { max: s.maxTitleLength }),
+          );
+        if ([...body].length > s.maxBodyLength)
+          throw new AppError(
+            'BAD_INPUT',
+            'body too long',
+            t(locale, 'notice.draft.bodyBad', { max: s.maxBodyLength, length: [...body].length }),
+          );
+        const audience = parseAudience(audienceText || '全体');
+        if (!audience)
+          throw new AppError('BAD_INPUT', 'bad audience', t(locale, 'notice.cmd.badAudience', { text: audienceText }));
+        if (audience.audience === 'buildings') {
+          const unknown = await notices.unknownBuildings(estate.id, audience.buildings);
+          if (unknown.length)
+            throw new AppError(
+              'BAD_INPUT',
+              'unknown building',
+              t(locale, 'notice.draft.badBuildings', {
+                unknown: unknown.join('、'),
+                buildings: (await notices.buildingNames(estate.id)).map((b) => `${b}栋`).join('、'),
+              }),
+            );
+        }
+        const draft = await notices.createDraft(estate, authorOf(ctx), {
+          title,
+          body,
+          pictureUrl: null,
+          ...audience,
+          urgent: /^(紧急|urgent)$/iu.test(urgentText),
+        });
+        return notices.previewText(estate, draft, locale, true);
+      },
+    },
+    {
+      name: '确认公告',
+      aliases: ['publish'],
+      roles: NOTICE_AUTHORS,
+      summary: '发布公告草稿（不写编号：本聊天里您最新的草稿）',
+      usage: '确认公告 [编号]',
+      async run(ctx) {
+        const locale = ctx.sender.locale;
+        const seq = seqArg(ctx.args, t(locale, 'notice.cmd.confirmUsage'));
+        const estate = ownEstate(ctx);
+        const r = await notices.confirm(estate, authorOf(ctx), seq);
+        return notices.confirmText(estate, r, locale, ctx.args.trim());
+      },
+    },
+    {
+      name: '取消公告',
+      aliases: ['dropnotice'],
+      roles: NOTICE_AUTHORS,
+      summary: '放弃公告草稿',
+      usage: '取消公告 [编号]',
+      async run(ctx) {
+        const locale = ctx.sender.locale;
+        const seq = seqArg(ctx.args, t(locale, 'notice.cmd.cancelUsage'));
+        return notices.cancel(ownEstate(ctx), authorOf(ctx), seq, locale, ctx.args.trim());
+      },
+    },
+    {
+      name: '建议列表',
+      aliases: ['suggestions'],
+      roles: NOTICE_AUTHORS,
+      summary: '业主建议：未答复的（“全部”看最近的）',
+      usage: '建议列表 [全部]',
+      async run(ctx) {
+        const a = ctx.args.trim();
+        if (a !== '' && !/^(全部|all)$/iu.test(a))
+          throw new AppError('BAD_INPUT', 'bad list arg', t(ctx.sender.locale, 'suggestion.listUsage'));
+        return suggestions.listText(ownEstate(ctx), a !== '', ctx.sender.locale);
+      },
+    },
+    {
+      name: '答复建议',
+      aliases: ['answer'],
+      roles: NOTICE_AUTHORS,
+      summary: '答复一条业主建议（答复经发送队列发给业主）',
+      usage: '答复建议 3 内容',
+      async run(ctx) {
+        const locale = ctx.sender.locale;
+        const m = /^(?:JY-)?#?(\d{1,9})\s+([\s\S]+)$/iu.exec(ctx.args.trim());
+        if (!m || !m[2]?.trim())
+          throw new AppError('BAD_INPUT', 'bad answer args', t(locale, 'suggestion.answerUsage'));
+        return suggestions.answer(ownEstate(ctx), staffOf(ctx).id, Number(m[1]), m[2].trim(), locale);
+      },
+    },
+  ];
+}

@@ -1,0 +1,403 @@
+// 公告 (issue #20): a 主管/经理 drafts a notice, sees who it reaches, confirms; confirming plans it into the outbox for
+// every bound chat account of the audience in ONE statement (src/db/notice.repo.ts), plus one post per registered
+// owner group. WeChat personal accounts are reached through owner groups when the estate has one (no thousands of
+// private sends: ban risk). The dispatcher then sends within each channel's limits; non-urgent notices wait out the
+// quiet hours (kind 'announcement'), urgent ones go at once (kind 'urgent').
+import { z } from 'zod';
+import type { Prisma } from '../db/client.js';
+import {
+  AUDIENCES,
+  buildingNames,
+  countAudience,
+  countSentNotices,
+  createNoticeDraft,
+  findNotice,
+  isStaffChat,
+  latestDraft,
+  moveDraft,
+  ownerGroupsOf,
+  planNoticeRows,
+  recentNotices,
+  registerOwnerGroup,
+  setNoticeCounts,
+  unitsOfPerson,
+  type Audience,
+  type AudienceFilter,
+  type NoticeRow,
+} from '../db/notice.repo.js';
+import type { EstateInfo } from '../estate/estate.service.js';
+import { t, type Locale, type MessageKey } from '../i18n/index.js';
+import { enqueue, toPayload } from '../notify/outbox.js';
+import { staffChatAddress } from '../notify/notifier.js';
+import { releaseAt } from '../notify/quiet-hours.js';
+import type { Clock } from '../shared/clock.js';
+import type { StaffRole } from '../identity/sender.js';
+import { formatLocal, localDateKey } from '../shared/zoned-time.js';
+import { noticeSettings } from './notice-settings.js';
+
+/** Who may publish a notice and answer suggestions. */
+export const NOTICE_AUTHORS: StaffRole[] = ['SUPERVISOR', 'MANAGER'];
+
+type Estate = Pick<EstateInfo, 'id' | 'name' | 'timezone' | 'deskPhone' | 'settings'>;
+
+export const draftInputSchema = z.object({
+  title: z.string().trim().min(1),
+  body: z.string().trim().min(1),
+  pictureUrl: z.string().min(1).nullable(),
+  audience: z.enum(AUDIENCES),
+  buildings: z.array(z.string().min(1).max(20)).max(200),
+  urgent: z.boolean(),
+});
+export type DraftInput = z.infer<typeof draftInputSchema>;
+
+export interface Author {
+  staffId: string;
+  channel: string;
+  conversation: string;
+}
+
+export type ConfirmResult =
+  | { ok: true; notice: NoticeRow; privateCount: number; groupCount: number; startsAt: Date | null }
+  | { ok: false; reason: 'notFound' | 'notDraft' | 'nobody' | 'noDraft'; seq?: number };
+
+/** Recent notices an owner sees (30 days, at most 5): our default. */
+const RECENT_DAYS = 30;
+const RECENT_MAX = 5;
+
+/** "3栋,5栋" / "3、5号楼" / "3 5" → ["3", "5"]. */
+export function parseBuildings(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .normalize('NFKC')
+        .split(/[,，、;；\s]+|和|及/u)
+        .map((s) =>
+          s
+            .trim()
+            .replace(/(号楼|栋|幢|座|号|building)$/iu, '')
+            .replace(/^(building)\s*/iu, ''),
+        )
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** 全体 / 仅欠费 / 不含欠费 / "3栋,5栋" → the audience; null when unreadable. */
+export function parseAudience(text: string): { audience: Audience; buildings: string[] } | null {
+  const s = text.normalize('NFKC').trim();
+  if (/^(全体|全部|所有|全体业主|all)$/iu.test(s)) return { audience: 'all', buildings: [] };
+  if (/^((不含欠费|排除欠费|未欠费|非欠费|不欠费)(业主)?|no arrears|not in arrears)$/iu.test(s))
+    return { audience: 'arrearsExcluded', buildings: [] };
+  if (/^((仅欠费|只发欠费|欠费)(业主)?|(in )?arrears( only)?)$/iu.test(s))
+    return { audience: 'arrearsOnly', buildings: [] };
+  const buildings = parseBuildings(s);
+  if (buildings.length > 0 && buildings.every((b) => /^[0-9A-Za-z一二三四五六七八九十]{1,6}$/u.test(b)))
+    return { audience: 'buildings', buildings };
+  return null;
+}
+
+export class NoticeService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly now: Clock,
+  ) {}
+
+  settings(estate: { settings: unknown }) {
+    return noticeSettings((estate.settings ?? {}) as Record<string, unknown>);
+  }
+
+  buildingNames(estateId: string): Promise<string[]> {
+    return buildingNames(this.prisma, estateId);
+  }
+
+  /** Names among `wanted` that are no building of the estate. */
+  async unknownBuildings(estateId: string, wanted: readonly string[]): Promise<string[]> {
+    const have = new Set(await this.buildingNames(estateId));
+    return wanted.filter((b) => !have.has(b));
+  }
+
+  async createDraft(estate: Estate, author: Author, input: DraftInput): Promise<NoticeRow> {
+    const d = draftInputSchema.parse(input);
+    return createNoticeDraft(this.prisma, {
+      estateId: estate.id,
+      status: 'DRAFT',
+      title: d.title,
+      body: d.body,
+      pictureUrl: d.pictureUrl,
+      audience: d.audience,
+      buildings: d.audience === 'buildings' ? JSON.stringify(d.buildings) : null,
+      urgent: d.urgent,
+      authorStaffId: author.staffId,
+      channel: author.channel,
+      conversation: author.conversation,
+      createdAt: this.now(),
+    });
+  }
+
+  /** The message owners get. */
+  messageText(estate: Estate, n: Pick<NoticeRow, 'title' | 'body' | 'urgent'>, at: Date, locale: Locale = 'zh-CN') {
+    return t(locale, 'notice.message', {
+      estate: estate.name,
+      urgent: n.urgent ? t(locale, 'notice.urgentTag') : '',
+      title: n.title,
+      body: n.body,
+      date: formatLocal(at, estate.timezone, 'date'),
+    });
+  }
+
+  audienceLabel(n: Pick<NoticeRow, 'audience' | 'buildings'>, locale: Locale): string {
+    if (n.audience === 'buildings')
+      return t(locale, 'notice.audience.buildingsOf', {
+        buildings: buildingsOf(n)
+          .map((b) => `${b}栋`)
+          .join('、'),
+      });
+    return t(locale, `notice.audience.${n.audience}` as MessageKey);
+  }
+
+  private filterOf(estate: Estate, n: NoticeRow, excludeWechat: boolean): AudienceFilter {
+    return {
+      estateId: estate.id,
+      audience: z.enum(AUDIENCES).parse(n.audience),
+      buildings: buildingsOf(n),
+      today: localDateKey(this.now(), estate.timezone),
+      excludeWechat,
+    };
+  }
+
+  /** Arrears-only notices are never posted to owner groups (everyone there would read who is meant). */
+  private async groupsFor(estate: Estate, n: NoticeRow) {
+    return n.audience === 'arrearsOnly' ? [] : ownerGroupsOf(this.prisma, estate.id);
+  }
+
+  /** The preview: the message as owners will read it, the audience and who it reaches per channel. */
+  async previewText(estate: Estate, n: NoticeRow, locale: Locale, inGroup: boolean): Promise<string> {
+    const groups = await this.groupsFor(estate, n);
+    const wechatGroups = groups.filter((g) => g.channel === 'wechat').length;
+    const all = await countAudience(this.prisma, this.filterOf(estate, n, false));
+    const parts: string[] = [];
+    for (const [channel, count] of [...all].sort()) {
+      if (channel === 'wechat' && wechatGroups > 0) continue;
+      parts.push(t(locale, 'notice.reach.channel', { channel: t(locale, channelKey(channel)), count }));
+    }
+    const wechatOwners = all.get('wechat') ?? 0;
+    if (groups.length > 0)
+      parts.push(
+        t(locale, 'notice.reach.groups', { count: groups.length, owners: wechatGroups > 0 ? wechatOwners : 0 }),
+      );
+    let reach = parts.length ? parts.join(t(locale, 'notice.reach.sep')) : t(locale, 'notice.reach.nobody');
+    if (wechatOwners > 0 && wechatGroups === 0)
+      reach += `\n${t(locale, n.audience === 'arrearsOnly' ? 'notice.reach.wechatArrears' : 'notice.reach.wechatPrivate', { count: wechatOwners })}`;
+    return t(locale, inGroup ? 'notice.preview.group' : 'notice.preview', {
+      seq: n.seq,
+      message: this.messageText(estate, n, this.now(), locale),
+      audience: this.audienceLabel(n, locale),
+      urgency: t(locale, n.urgent ? 'notice.urgent.yes' : 'notice.urgent.no'),
+      picture: n.pictureUrl ? t(locale, 'notice.preview.picture') : '',
+      reach,
+    });
+  }
+
+  async draftBySeq(estateId: string, seq: number) {
+    return findNotice(this.prisma, estateId, seq);
+  }
+
+  /**
+   * Publishes a draft: the notice becomes SENT and its outbox rows are planned in one transaction. A notice that
+   * would reach nobody is not published (it stays a draft) and is never reported as sent.
+   */
+  async confirm(estate: Estate, author: Author, seq: number | null): Promise<ConfirmResult> {
+    const draft =
+      seq === null
+        ? await latestDraft(this.prisma, estate.id, author.staffId, author.channel, author.conversation)
+        : await findNotice(this.prisma, estate.id, seq);
+    if (!draft) return { ok: false, reason: seq === null ? 'noDraft' : 'notFound' };
+    if (draft.status !== 'DRAFT') return { ok: false, reason: 'notDraft', seq: draft.seq };
+    const at = this.now();
+    const kind = draft.urgent ? 'urgent' : 'announcement';
+    const startsAt = releaseAt(kind, at, estate.timezone);
+    const groups = await this.groupsFor(estate, draft);
+    const excludeWechat = groups.some((g) => g.channel === 'wechat');
+    const message = {
+      text: this.messageText(estate, draft, at),
+      template: {
+        type: 'announcement' as const,
+        estateId: estate.id,
+        facts: { title: draft.title, estate: estate.name, date: formatLocal(at, estate.timezone, 'date') },
+      },
+    };
+    const outcome = await this.prisma
+      .$transaction(
+        async (tx) => {
+          if (!(await moveDraft(tx, draft.id, { status: 'SENT', sentAt: at }))) return { moved: false as const };
+          const privateCount = await planNoticeRows(tx, this.filterOf(estate, draft, excludeWechat), {
+            noticeId: draft.id,
+            kind,
+            payload: toPayload(message),
+            nextAttemptAt: startsAt,
+            createdAt: at,
+          });
+          let groupCount = 0;
+          for (const g of groups) {
+            const address = staffChatAddress(g);
+            if (!address) continue;
+            const r = await enqueue(tx, {
+              channel: ['telegram', 'wechat', 'wechat-oa', 'console'].includes(g.channel) ? g.channel : 'botframework',
+              address,
+              isGroup: true,
+              kind,
+              message,
+              dedupeKey: `notice:${draft.id}|group:${g.id}`,
+              at,
+              notBefore: startsAt,
+            });
+            if (r.created) groupCount++;
+          }
+          if (privateCount + groupCount === 0) throw new NobodyReached();
+          await setNoticeCounts(tx, draft.id, privateCount, groupCount);
+          return { moved: true as const, privateCount, groupCount };
+          // One statement writes a row per recipient: 100k owners take seconds on a loaded machine (Prisma's default: 5 s).
+        },
+        { timeout: 120_000 },
+      )
+      .catch((err: unknown) => {
+        if (err instanceof NobodyReached) return { moved: 'nobody' as const };
+        throw err;
+      });
+    if (outcome.moved === 'nobody') return { ok: false, reason: 'nobody', seq: draft.seq };
+    if (!outcome.moved) return { ok: false, reason: 'notDraft', seq: draft.seq };
+    return {
+      ok: true,
+      notice: { ...draft, status: 'SENT', sentAt: at },
+      privateCount: outcome.privateCount,
+      groupCount: outcome.groupCount,
+      startsAt: startsAt.getTime() > at.getTime() ? startsAt : null,
+    };
+  }
+
+  confirmText(estate: Estate, r: ConfirmResult, locale: Locale, ref = ''): string {
+    if (r.ok)
+      return t(locale, 'notice.sent', {
+        seq: r.notice.seq,
+        private: r.privateCount,
+        groups: r.groupCount ? t(locale, 'notice.sent.groups', { count: r.groupCount }) : '',
+        quiet: r.startsAt ? t(locale, 'notice.sent.quiet', { at: formatLocal(r.startsAt, estate.timezone) }) : '',
+      }).trim();
+    switch (r.reason) {
+      case 'nobody':
+        return t(locale, 'notice.nobody', { seq: r.seq ?? '' });
+      case 'notDraft':
+        return t(locale, 'notice.notDraft', { seq: r.seq ?? '' });
+      case 'noDraft':
+        return t(locale, 'notice.noDraft');
+      default:
+        return t(locale, 'notice.notFound', { ref });
+    }
+  }
+
+  /** Cancels a draft (the caller's newest in this chat when `seq` is null). */
+  async cancel(estate: Estate, author: Author, seq: number | null, locale: Locale, ref = ''): Promise<string> {
+    const draft =
+      seq === null
+        ? await latestDraft(this.prisma, estate.id, author.staffId, author.channel, author.conversation)
+        : await findNotice(this.prisma, estate.id, seq);
+    if (!draft) return t(locale, seq === null ? 'notice.noDraft' : 'notice.notFound', { ref });
+    if (!(await moveDraft(this.prisma, draft.id, { status: 'CANCELLED' })))
+      return t(locale, 'notice.notDraft', { seq: draft.seq });
+    return t(locale, 'notice.cancelled', { seq: draft.seq });
+  }
+
+  /**
+   * The recent notices meant for this person (estate-wide ones only when not bound to a unit); `personId` 'staff':
+   * every notice of the estate (the desk answers owners' questions about any of them).
+   */
+  async recentText(estate: Estate, personId: string | null | 'staff', locale: Locale): Promise<string> {
+    if (personId === 'staff') return this.listText(estate, await this.recentRows(estate), locale);
+    const at = this.now();
+    const mine = personId
+      ? await unitsOfPerson(this.prisma, personId, localDateKey(at, estate.timezone))
+      : { buildings: [] as string[], inArrears: false, none: true };
+    const bound = personId !== null && mine.buildings.length > 0;
+    const rows = (await this.recentRows(estate)).filter((n) => {
+      switch (n.audience) {
+        case 'all':
+          return true;
+        case 'buildings':
+          return bound && buildingsOf(n).some((b) => mine.buildings.includes(b));
+        case 'arrearsOnly':
+          return bound && mine.inArrears;
+        case 'arrearsExcluded':
+          return bound && !mine.inArrears;
+        default:
+          return false;
+      }
+    });
+    return this.listText(estate, rows, locale);
+  }
+
+  private recentRows(estate: Estate) {
+    const since = new Date(this.now().getTime() - RECENT_DAYS * 86_400_000);
+    return recentNotices(this.prisma, estate.id, since, 50);
+  }
+
+  private listText(estate: Estate, rows: NoticeRow[], locale: Locale): string {
+    const shown = rows.slice(0, RECENT_MAX);
+    if (shown.length === 0) return t(locale, 'notice.list.empty', { days: RECENT_DAYS });
+    return [
+      t(locale, 'notice.list.head', { count: shown.length }),
+      ...shown.map((n, i) =>
+        t(locale, 'notice.list.line', {
+          n: i + 1,
+          date: formatLocal(n.sentAt ?? n.createdAt, estate.timezone, 'date'),
+          urgent: n.urgent ? t(locale, 'notice.urgentTag') : '',
+          title: n.title,
+          body: n.body,
+        }),
+      ),
+      t(locale, 'notice.list.foot', { deskPhone: estate.deskPhone }),
+    ].join('\n');
+  }
+
+  /** 统计: notices sent in a month against the estate's target (our default). */
+  async monthLine(
+    estate: { id: string; settings: unknown },
+    period: { from: Date; to: Date },
+    locale: Locale = 'zh-CN',
+  ): Promise<string> {
+    const count = await countSentNotices(this.prisma, estate.id, period.from, period.to);
+    const target = this.settings(estate).monthlyTarget;
+    return t(locale, 'notice.stats', {
+      count,
+      target,
+      mark: t(locale, count >= target ? 'notice.stats.met' : 'notice.stats.notMet'),
+    });
+  }
+
+  /** 注册群 业主群: this group chat becomes an owners' group (never a staff group at the same time). */
+  async registerOwnerGroup(
+    estate: Estate,
+    g: { channel: string; chatId: string; title: string | null; conversationRef: string | null },
+    locale: Locale,
+  ): Promise<string> {
+    if (await isStaffChat(this.prisma, g.channel, g.chatId)) return t(locale, 'notice.ownerGroup.isStaff');
+    await registerOwnerGroup(this.prisma, { estateId: estate.id, ...g, at: this.now() });
+    return t(locale, 'notice.ownerGroup.registered', { estate: estate.name });
+  }
+}
+
+class NobodyReached extends Error {}
+
+function buildingsOf(n: Pick<NoticeRow, 'buildings'>): string[] {
+  if (!n.buildings) return [];
+  const parsed = z.array(z.string()).safeParse(JSON.parse(n.buildings));
+  return parsed.success ? parsed.data : [];
+}
+
+function channelKey(channel: string): MessageKey {
+  const key = `notice.channel.${channel}`;
+  return (
+    ['telegram', 'wechat', 'wechat-oa', 'console', 'botframework'].includes(channel)
+      ? key
+      : 'notice.channel.botframework'
+  ) as MessageKey;
+}
