@@ -81,7 +81,7 @@ export class RepairDialog extends ComponentDialog {
           return false;
         }
         const sender = senderOf(p.context);
-        const slots = deps.keys.slots;
+        const slots = await deps.keys.slotsFor(sender.estate.id);
         const w = visitWindowOf(p.recognized.value ?? '', slots, deps.now(), sender.locale);
         const hours = slots.hoursText(sender.locale);
         if (w && 'from' in w) {
@@ -197,8 +197,9 @@ export class RepairDialog extends ComponentDialog {
     v.photos = (step.result as { photos: PhotoFile[] }).photos;
     if (!v.inHome) return step.next(null);
     const sender = senderOf(step.context);
+    const slots = await this.deps.keys.slotsFor(sender.estate.id);
     return step.prompt(VISIT, {
-      prompt: textsFor(step.context)('repair.askVisit', { hours: this.deps.keys.slots.hoursText(sender.locale) }),
+      prompt: textsFor(step.context)('repair.askVisit', { hours: slots.hoursText(sender.locale) }),
     });
   };
 

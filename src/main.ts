@@ -151,7 +151,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
-  const repairs = new RepairService(db.prisma, now, deskCalendar);
+  const repairs = new RepairService(db.prisma, now, deskCalendars);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
   const surveys = new SurveyService(db.prisma, now, deskCalendar);

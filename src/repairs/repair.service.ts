@@ -27,6 +27,7 @@ import { maskPhone } from '../shared/phone.js';
 import { formatLocal, localDateKey } from '../shared/zoned-time.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../sla/business-calendar.js';
 import type { CalendarLike } from '../sla/business-time.js';
+import { calendarFor, type DeskCalendarInput } from '../sla/desk-settings.js';
 import {
   clockFor,
   clockOf,
@@ -87,7 +88,8 @@ export class RepairService {
   constructor(
     private readonly prisma: Prisma,
     private readonly now: Clock,
-    private readonly calendar: CalendarLike = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+    /** Each estate's desk calendar (settings.desk), or one fixed calendar in tests. */
+    private readonly calendar: DeskCalendarInput = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
   ) {}
 
   settings(estate: Pick<EstateInfo, 'settings'>): RepairSettings {
@@ -99,9 +101,15 @@ export class RepairService {
     return quoteFor(this.settings(estate), trade, inHome);
   }
 
-  private schedule(estateSettings: Record<string, unknown>, trade: string, priority: number, clock: SlaClock) {
+  private schedule(
+    estateSettings: Record<string, unknown>,
+    desk: CalendarLike,
+    trade: string,
+    priority: number,
+    clock: SlaClock,
+  ) {
     const limits = slaPolicyOf(estateSettings)('REPAIR', trade, priority);
-    const cal = clockFor('REPAIR', priority, this.calendar);
+    const cal = clockFor('REPAIR', priority, desk);
     return { ...dueTimes(cal, limits, clock), nextSlaCheckAt: firstCheck(cal, limits, clock), limits };
   }
 
@@ -123,7 +131,7 @@ export class RepairService {
       paused: false,
       taken: 0,
     };
-    const sla = this.schedule(settings, r.trade, priority, clock);
+    const sla = this.schedule(settings, await calendarFor(this.calendar, r.estate.id), r.trade, priority, clock);
     const department = departmentOf(s, r.trade);
     const window = r.visit ? windowText(r.visit, tz) : null;
     const { ticket } = await createTicket(
@@ -263,6 +271,7 @@ export class RepairService {
       );
     const now = this.now();
     const settings = await estateSettingsOf(this.prisma, ticket.estateId);
+    const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await applyTransition(
       this.prisma,
       ticket.id,
@@ -274,7 +283,7 @@ export class RepairService {
           status: 'DISPATCHED',
           assigneeId: worker.id,
           acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.schedule(settings, cur.category, cur.priority, {
+          nextSlaCheckAt: this.schedule(settings, desk, cur.category, cur.priority, {
             ...clockOf(cur),
             acknowledged: true,
           }).nextSlaCheckAt,
@@ -323,6 +332,7 @@ export class RepairService {
       throw await this.notAssignee(ticket, '接单');
     const now = this.now();
     const settings = await estateSettingsOf(this.prisma, ticket.estateId);
+    const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await applyTransition(
       this.prisma,
       ticket.id,
@@ -336,7 +346,7 @@ export class RepairService {
           status: 'ACCEPTED',
           assigneeId: me.id,
           acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.schedule(settings, cur.category, cur.priority, {
+          nextSlaCheckAt: this.schedule(settings, desk, cur.category, cur.priority, {
             ...clockOf(cur),
             acknowledged: true,
           }).nextSlaCheckAt,
