@@ -10,6 +10,7 @@ describeOwnerJourney({
   channel: 'Bot Framework',
   title: 'binds by name + phone, files a complaint, staff claim it by number in the group, resolve, 回访 5 closes it',
   everyDb: true,
+  repair: true,
   options: { bind: 'name' },
   wire: botFrameworkWire,
 });

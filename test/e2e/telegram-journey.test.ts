@@ -10,6 +10,7 @@ describeOwnerJourney({
   title:
     'binds by name + phone, files a complaint, staff claim it by replying to the group notice, resolve, 回访 5 closes it',
   everyDb: false,
+  repair: true,
   options: { bind: 'name' },
   wire: telegramWire,
 });

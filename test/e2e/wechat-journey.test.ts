@@ -10,6 +10,7 @@ describeOwnerJourney({
   title:
     'binds with a 前台绑定码, files a complaint, staff claim it by quoting the group notice, resolve, 回访 5 closes it',
   everyDb: false,
+  repair: true,
   options: { bind: 'code' },
   wire: wechatWire,
 });

@@ -17,11 +17,13 @@ const USERS: Record<Speaker, { id: string; name: string }> = {
   owner: { id: '29:owner-liuyang', name: '刘洋' },
   supervisor: { id: '29:staff-zhangmin', name: '张敏' },
   assistant: { id: '29:staff-wangfang', name: '王芳' },
+  worker: { id: '29:staff-zhaoshifu', name: '赵师傅' },
 };
 const CONVERSATIONS: Record<Chat, string> = {
   owner: 'a:1owner-personal',
   supervisor: 'a:1supervisor-personal',
   assistant: 'a:1assistant-personal',
+  worker: 'a:1worker-personal',
   group: '19:jinxiu-service-desk@thread.v2',
 };
 

@@ -20,8 +20,8 @@ import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../../s
 import { RunningClock } from '../../support/running-clock.js';
 import { PATIENCE_MS } from '../../support/patience.js';
 
-/** The chats the journey watches: three private chats with the bot, and the staff group. */
-export type Chat = 'owner' | 'supervisor' | 'assistant' | 'group';
+/** The chats the journey watches: four private chats with the bot (the worker is 工程部's 赵师傅), and the staff group. */
+export type Chat = 'owner' | 'supervisor' | 'assistant' | 'worker' | 'group';
 export type Speaker = Exclude<Chat, 'group'>;
 export type Staff = Exclude<Speaker, 'owner'>;
 
@@ -123,9 +123,17 @@ class Reader {
     owner: { index: 0, offset: 0 },
     supervisor: { index: 0, offset: 0 },
     assistant: { index: 0, offset: 0 },
+    worker: { index: 0, offset: 0 },
     group: { index: 0, offset: 0 },
   };
   constructor(private readonly wire: ChannelWire) {}
+
+  /** Reads on from here: what every chat already received is not matched again. */
+  skipSeen(): this {
+    for (const chat of Object.keys(this.cursor) as Chat[])
+      this.cursor[chat] = { index: this.wire.inbox(chat).length, offset: 0 };
+    return this;
+  }
 
   async expect(chat: Chat, want: string | RegExp, timeoutMs = PATIENCE_MS): Promise<Seen> {
     const deadline = performance.now() + timeoutMs;
@@ -344,7 +352,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   expect(wire.errorLogs(), 'error-level log lines').toEqual([]);
 
   // No full mobile number reached any chat.
-  for (const chat of ['owner', 'supervisor', 'assistant', 'group'] as const) {
+  for (const chat of ['owner', 'supervisor', 'assistant', 'worker', 'group'] as const) {
     for (const m of wire.inbox(chat)) expect(m.text, `${chat} chat`).not.toContain(DEMO.owner.phone);
   }
 
@@ -355,10 +363,136 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
       owner: wire.inbox('owner').length,
       supervisor: wire.inbox('supervisor').length,
       assistant: wire.inbox('assistant').length,
+      worker: wire.inbox('worker').length,
       group: wire.inbox('group').length,
     },
     outbox,
   };
+}
+
+const REPAIR = '厨房水槽下水很慢';
+const REPAIR_NOTE = '已疏通';
+
+export interface RepairFigures {
+  ticketNumber: string;
+  outbox: { sent: number; dead: number; pending: number };
+}
+
+/**
+ * 报修 on the same wire, after ownerJourney (the owner is bound, the 客户助理 group registered, the clock ~2 h on): the
+ * 工程部 worker 赵师傅 binds with a staff code; the owner reports a slow drain in the owner's chat and answers the repair
+ * dialog (户内, no photos, 明天上午, 本人, 一般, 是, 同意 the paid price) → the desk group is told → the 客户助理 派单 to
+ * 赵师傅 privately → 赵师傅 接单, 到场, 完工 → the owner is told each step → 回访 → "5" → CLOSED; no dead letter.
+ */
+export async function repairJourney(wire: ChannelWire): Promise<RepairFigures> {
+  const read = new Reader(wire).skipSeen();
+  const prisma = wire.app.db.prisma;
+  const since = wire.clock.now();
+  // Buttons where the channel shows them for this prompt; typed otherwise.
+  const answer = (seen: Seen, label: string) =>
+    seen.buttons.includes(label) ? wire.pick('owner', seen, label) : wire.say('owner', label);
+
+  const workerSetup = async () => {
+    const out = await cli(wire, ['staff-code', '赵师傅']);
+    const code = /的员工码: (\d{10})/.exec(out)?.[1] ?? `(no code in «${out}»)`;
+    await wire.say('worker', `员工绑定 ${code}`);
+    await read.expect('worker', '员工绑定成功：赵师傅');
+  };
+
+  const ownerDraft = async () => {
+    await wire.say('owner', REPAIR);
+    await read.expect('owner', `好的，帮您登记报修：${REPAIR}`);
+    const where = await read.expect('owner', '需要维修的是户内还是公共区域？');
+    await answer(where, '户内');
+    await read.expect('owner', '如有照片请直接发送');
+    await wire.say('owner', '没有');
+    await read.expect('owner', '希望维修人员什么时候上门？');
+    await wire.say('owner', '明天上午');
+    await read.expect('owner', '上门时谁在家？');
+    await wire.say('owner', '本人');
+    const urgency = await read.expect('owner', '情况紧急吗？');
+    await answer(urgency, '一般');
+    return read.expect('owner', '请确认');
+  };
+
+  const [, summary] = await Promise.all([workerSetup(), ownerDraft()]);
+  expect(summary.text).toContain('类别：水');
+  expect(summary.text).toContain('位置：户内 3栋2单元1201');
+  expect(summary.text).toContain('上门时间：2026-11-26 08:30–12:00');
+  expect(summary.text).toContain(`在家联系人：${DEMO.owner.name}（业主本人）`);
+  expect(summary.text).toContain('这是有偿维修');
+  await answer(summary, '是');
+  await read.expect('owner', '请回复“同意”确认价格并提交');
+  await wire.say('owner', '同意');
+  const created = await read.expect('owner', /报修已提交，工单号 (TS-\d{8}-\d{4})。/);
+  const ticketNumber = /工单号 (TS-\d{8}-\d{4})/.exec(created.text)?.[1] ?? '';
+  const seq = ticketNumber.slice(-4);
+
+  // The desk group (客户助理) gets the new repair; the desk dispatches it to the 工程部 worker.
+  const notice = await read.expect('group', `【新报修】${ticketNumber} 水（一般）`);
+  expect(notice.text).toContain(`内容：${REPAIR}`);
+  expect(notice.text).toContain(`业主：${DEMO.owner.name} ${OWNER_PHONE_MASKED}`);
+  await wire.say('assistant', `派单 ${seq} 赵师傅`);
+  await read.expect('assistant', `已将报修 ${ticketNumber} 派给赵师傅`);
+  await read.expect('owner', `您的报修 ${ticketNumber} 已派给维修人员赵师傅`);
+  await read.expect('worker', `【派单】王芳将报修 ${ticketNumber}（水：${REPAIR}）派给您。`);
+
+  await wire.say('worker', `接单 ${seq}`);
+  await read.expect('worker', `已接单报修 ${ticketNumber}（水）`);
+  await read.expect('owner', `维修人员赵师傅已接单（报修 ${ticketNumber}），将在 2026-11-26 08:30–12:00 上门`);
+  await wire.say('worker', `到场 ${seq}`);
+  await read.expect('worker', `已记录到场（报修 ${ticketNumber}）`);
+  await read.expect('owner', `维修人员赵师傅已到场处理您的报修 ${ticketNumber}。`);
+  await wire.say('worker', `完工 ${seq} ${REPAIR_NOTE}`);
+  await read.expect('worker', `报修 ${ticketNumber} 已完工`);
+  await read.expect('owner', `您的报修 ${ticketNumber} 已完工：${REPAIR_NOTE}`);
+
+  // 回访 by the same scheduled job as the complaint's, after the estate's delay (2 h, our default).
+  wire.clock.advance(121 * 60_000);
+  const complaints = new ComplaintService(prisma, wire.clock.now);
+  const estates = new EstateService(prisma);
+  const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
+    (j) => j.id === 'complaints.callback-surveys',
+  );
+  if (!job) throw new Error('complaints.callback-surveys job missing');
+  const at = wire.clock.now();
+  await job.handler({ scheduledFor: at, now: at, logger: createLogger('silent') });
+  await read.expect('owner', `【回访】您的报修 ${ticketNumber} 已完工，问题解决了吗？`);
+  await wire.say('owner', '5');
+  await read.expect('owner', `感谢您的评价（5 分）！工单 ${ticketNumber} 已结束。`);
+
+  const ticket = await prisma.ticket.findFirstOrThrow({
+    where: { number: ticketNumber },
+    include: { callbacks: true },
+  });
+  const worker = await prisma.staff.findFirstOrThrow({ where: { person: { name: '赵师傅' } } });
+  expect(ticket).toMatchObject({
+    kind: 'REPAIR',
+    status: 'CLOSED',
+    category: '水',
+    description: REPAIR,
+    paid: true,
+    assigneeId: worker.id,
+  });
+  expect(ticket.callbacks).toHaveLength(1);
+  expect(ticket.callbacks[0]).toMatchObject({ round: 1, score: 5 });
+
+  // This journey's messages on this channel all left through the outbox and were delivered: no dead letter.
+  const rows = await prisma.outboxMessage.findMany({
+    where: { channel: { in: wire.outboxChannels ?? [wire.channel] }, createdAt: { gte: since } },
+  });
+  const outbox = {
+    sent: rows.filter((r) => r.status === 'SENT').length,
+    dead: rows.filter((r) => r.status === 'DEAD').length,
+    pending: rows.filter((r) => r.status !== 'SENT' && r.status !== 'DEAD').length,
+  };
+  expect(outbox.dead, 'dead letters').toBe(0);
+  expect(outbox.pending, 'undelivered').toBe(0);
+  expect(wire.errorLogs(), 'error-level log lines').toEqual([]);
+  for (const chat of ['owner', 'supervisor', 'assistant', 'worker', 'group'] as const) {
+    for (const m of wire.inbox(chat)) expect(m.text, `${chat} chat`).not.toContain(DEMO.owner.phone);
+  }
+  return { ticketNumber, outbox };
 }
 
 /** The one-line summary the lead copies into README. */
@@ -390,6 +524,8 @@ export function describeOwnerJourney(spec: {
   title: string;
   everyDb: boolean;
   options: JourneyOptions;
+  /** Also runs repairJourney on the same app after the owner journey. */
+  repair?: boolean;
   wire: (databaseUrl: string) => Promise<ChannelWire>;
 }): void {
   const body = (provider: Provider) => {
@@ -410,6 +546,15 @@ export function describeOwnerJourney(spec: {
       const figures = await ownerJourney(wire, spec.options);
       console.log(summaryLine(wire, provider, figures));
     });
+    if (spec.repair)
+      it('报修: the owner reports, the desk 派单, the worker 接单 → 到场 → 完工, 回访 5 closes it; 0 dead letters', async () => {
+        if (!wire) throw new Error('wire not started');
+        const f = await repairJourney(wire);
+        console.log(
+          `[e2e] ${wire.label} [${provider}]: 报修 ${f.ticketNumber} → 派单 → 接单 → 到场 → 完工 → 回访 5 → CLOSED; ` +
+            `outbox ${f.outbox.sent} sent, ${f.outbox.dead} dead`,
+        );
+      });
   };
   const name = `e2e owner journey on ${spec.channel}`;
   if (spec.everyDb || process.env.E2E_EVERY_DB === '1') describeEachDb(name, body);

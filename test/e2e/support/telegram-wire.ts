@@ -13,9 +13,16 @@ const USERS: Record<Speaker, TgUser> = {
   owner: { id: 1001, first_name: '刘洋' },
   supervisor: { id: 1002, first_name: '张敏' },
   assistant: { id: 1003, first_name: '王芳' },
+  worker: { id: 1004, first_name: '赵师傅' },
 };
 const GROUP = { id: -5001, type: 'group', title: '锦绣花园客服群' };
-const CHAT_IDS: Record<Chat, number> = { owner: 1001, supervisor: 1002, assistant: 1003, group: GROUP.id };
+const CHAT_IDS: Record<Chat, number> = {
+  owner: 1001,
+  supervisor: 1002,
+  assistant: 1003,
+  worker: 1004,
+  group: GROUP.id,
+};
 
 type Keyboard = { inline_keyboard?: { text: string; callback_data: string }[][] };
 

@@ -25,7 +25,7 @@ export function menuOf(text: string): string[] {
   return lines.every((l) => /^\d+\. /.test(l)) ? lines.map((l) => l.replace(/^\d+\. /, '')) : [];
 }
 
-/** The mock WeChat world behind a started app's WeChat channel: the bot account logged in, three contacts, a group. */
+/** The mock WeChat world behind a started app's WeChat channel: the bot account logged in, four contacts, a group. */
 export async function attachWechatMock(app: App) {
   const adapter = app.channels.find((c) => c.name === 'wechat') as WechatAdapter | undefined;
   if (!adapter) throw new Error('startApp did not start the WeChat channel');
@@ -44,13 +44,14 @@ export async function attachWechatMock(app: App) {
     owner: mocker.createContact({ name: '刘洋' }),
     supervisor: mocker.createContact({ name: '张敏' }),
     assistant: mocker.createContact({ name: '王芳' }),
+    worker: mocker.createContact({ name: '赵师傅' }),
   };
   const room = mocker.createRoom({
     topic: '锦绣花园客服群',
     memberIdList: [botUser.id, people.supervisor.id, people.assistant.id],
   });
 
-  const boxes: Record<Chat, Seen[]> = { owner: [], supervisor: [], assistant: [], group: [] };
+  const boxes: Record<Chat, Seen[]> = { owner: [], supervisor: [], assistant: [], worker: [], group: [] };
   const watch = (who: mock.ContactMock | mock.RoomMock, box: Seen[]) => {
     // The mocks are EventEmitters; their typed-emitter typings do not resolve here.
     if (!(who instanceof EventEmitter)) throw new Error('mock is not an EventEmitter');
@@ -60,7 +61,7 @@ export async function attachWechatMock(app: App) {
       box.push({ text, buttons: menuOf(text), handle: text });
     });
   };
-  for (const who of ['owner', 'supervisor', 'assistant'] as const) watch(people[who], boxes[who]);
+  for (const who of ['owner', 'supervisor', 'assistant', 'worker'] as const) watch(people[who], boxes[who]);
   watch(room, boxes.group);
 
   return {
