@@ -23,12 +23,19 @@ import { VISITOR_DIALOG, VisitorDialog } from './visitor.dialog.js';
 import { CONTRACTOR_PASS_DIALOG, ContractorPassDialog } from './contractor-pass.dialog.js';
 import { ACCESS_CARD_DIALOG, AccessCardDialog } from './access-card.dialog.js';
 import { VisitorService } from '../src/permits/visitor.service.js';
+import { DESK_APPOINTMENT_DIALOG, DeskAppointmentDialog } from './desk-appointment.dialog.js';
 
 /**
  * Flows reached by their command words only (the recogniser has no label of their own yet): their key in this
  * registry. A recognised sub label can still lead to one (`subFlows`, e.g. renovation/apply → 装修申报).
  */
-export const COMMAND_FLOW_KEYS = ['renovationApply', 'visitor', 'contractorPass', 'accessCard'] as const;
+export const COMMAND_FLOW_KEYS = [
+  'renovationApply',
+  'visitor',
+  'contractorPass',
+  'accessCard',
+  'deskAppointment',
+] as const;
 export type CommandFlowKey = (typeof COMMAND_FLOW_KEYS)[number];
 
 export function isCommandFlowKey(key: string): key is CommandFlowKey {
@@ -119,6 +126,19 @@ export const FLOWS: readonly Flow[] = [
       [/^(补卡|补办门禁卡|门禁卡补办|门禁卡丢了)$/, 'replace'],
       [/^(退卡|退门禁卡)$/, 'return'],
       [/^(门禁卡|access card)$/i, null],
+    ],
+    announces: true,
+  },
+  {
+    // #20: 转名 / 退楼 / 入住 booked on the key desk's calendar and seats, with the document checklist.
+    intent: 'deskAppointment',
+    dialogId: DESK_APPOINTMENT_DIALOG,
+    create: (d) => new DeskAppointmentDialog(d),
+    needsBoundUnit: true,
+    commands: [
+      [/^(转名|过户|办理转名|办理过户|预约转名|预约过户|transfer of ownership)$/i, 'TRANSFER'],
+      [/^(退楼|办理退楼|预约退楼|move out)$/i, 'MOVE_OUT'],
+      [/^(入住|收楼|办理入住|办理收楼|预约入住|预约收楼|move in)$/i, 'MOVE_IN'],
     ],
     announces: true,
   },

@@ -2,7 +2,7 @@
 // against the 6-digit code the person shows — the code is the proof, so a wrong one is refused, never guessed.
 import { AppError } from '../shared/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
-import type { KeyService } from '../keys/key.service.js';
+import { isDeskPurpose, kindLabel, type KeyService } from '../keys/key.service.js';
 import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
@@ -14,19 +14,29 @@ export interface KeyCommandDeps {
 const STAFF = ALL_STAFF;
 
 export function keyCommands(deps: KeyCommandDeps): Command[] {
+  // Today's desk list: key hand-overs and 转名/退楼/入住 share the desk calendar, so both words list all of them.
+  const today = async (ctx: CommandContext) => {
+    const locale = ctx.sender.locale;
+    const lines = await deps.keys.todayLines(staffOf(ctx).estateId, locale);
+    if (lines.length === 0) return t(locale, 'keys.cmd.noneToday');
+    return [t(locale, 'keys.cmd.todayHead', { count: lines.length }), ...lines].join('\n');
+  };
   return [
     {
       name: '今日钥匙',
       aliases: ['keys'],
       roles: STAFF,
-      summary: '查看今天的钥匙寄存/领取预约',
+      summary: '查看今天的前台预约（钥匙寄存/领取、转名、退楼、入住）',
       usage: '今日钥匙',
-      async run(ctx) {
-        const locale = ctx.sender.locale;
-        const lines = await deps.keys.todayLines(staffOf(ctx).estateId, locale);
-        if (lines.length === 0) return t(locale, 'keys.cmd.noneToday');
-        return [t(locale, 'keys.cmd.todayHead', { count: lines.length }), ...lines].join('\n');
-      },
+      run: today,
+    },
+    {
+      name: '今日预约',
+      aliases: ['appointments'],
+      roles: STAFF,
+      summary: '查看今天的前台预约（同“今日钥匙”）',
+      usage: '今日预约',
+      run: today,
     },
     {
       name: '钥匙核销',
@@ -46,6 +56,14 @@ export function keyCommands(deps: KeyCommandDeps): Command[] {
           locale,
         );
         const time = formatLocal(a.slotStart, deps.keys.slots.tz, 'time');
+        if (isDeskPurpose(a.kind)) {
+          return t(locale, 'appointments.cmd.done', {
+            unit: a.unitLabel,
+            person: a.personName,
+            purpose: kindLabel(a.kind, locale),
+            time,
+          });
+        }
         if (a.kind === 'DEPOSIT') {
           return t(locale, 'keys.cmd.deposited', {
             unit: a.unitLabel,

@@ -14,7 +14,7 @@ export interface NewKeyAppointment {
   unitId: string;
   unitLabel: string;
   ownerPersonId: string;
-  kind: 'DEPOSIT' | 'PICKUP';
+  kind: KeyAppointment['kind'];
   holdingId?: string | null;
   description?: string;
   slotStart: Date;
@@ -188,7 +188,12 @@ export async function completeHandover(
       data: {
         at,
         actor,
-        action: appt.kind === 'DEPOSIT' ? 'key.handover.deposit' : 'key.handover.pickup',
+        action:
+          appt.kind === 'DEPOSIT'
+            ? 'key.handover.deposit'
+            : appt.kind === 'PICKUP'
+              ? 'key.handover.pickup'
+              : `desk.appointment.done.${appt.kind}`,
         subject: `KeyAppointment:${appt.id}`,
         detail: {
           holdingId: holding?.id ?? null,

@@ -2,6 +2,7 @@ import { feesEn } from './en/fees.js';
 import { bindGuardEn } from './en/bind-guard.js';
 import { privacyEn } from './en/privacy.js';
 import { identityEn } from './en/identity.js';
+import { appointmentsEn } from './en/appointments.js';
 import { keysEn } from './en/keys.js';
 import { nluEn } from './en/nlu.js';
 import { callbackEn } from './en/callback.js';
@@ -60,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   ...privacyEn,
   ...feesEn,
   ...keysEn,
+  ...appointmentsEn,
   ...nluEn,
   ...callbackEn,
   ...queueEn,

@@ -4,6 +4,7 @@ import { feesZh } from './zh-CN/fees.js';
 import { bindGuardZh } from './zh-CN/bind-guard.js';
 import { privacyZh } from './zh-CN/privacy.js';
 import { identityZh } from './zh-CN/identity.js';
+import { appointmentsZh } from './zh-CN/appointments.js';
 import { keysZh } from './zh-CN/keys.js';
 import { nluZh } from './zh-CN/nlu.js';
 import { callbackZh } from './zh-CN/callback.js';
@@ -60,6 +61,7 @@ export const zhCN = {
   ...privacyZh,
   ...feesZh,
   ...keysZh,
+  ...appointmentsZh,
   ...nluZh,
   ...callbackZh,
   ...queueZh,

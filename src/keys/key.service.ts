@@ -3,6 +3,10 @@
 import crypto from 'node:crypto';
 import { AppError } from '../shared/app-error.js';
 import * as repo from '../db/key.repo.js';
+import { findEstateSettings } from '../db/estate.repo.js';
+import { checklistFor, isDeskPurpose, type DeskPurpose } from './desk-appointments.js';
+
+export { DESK_PURPOSES, isDeskPurpose, type DeskPurpose } from './desk-appointments.js';
 import type { KeyAppointment, KeyHolding } from '../db/key.repo.js';
 import type { Prisma } from '../db/client.js';
 import { t, type Locale } from '../i18n/index.js';
@@ -98,10 +102,23 @@ export class KeyService {
     );
   }
 
+  /**
+   * 转名 / 退楼 / 入住: a desk appointment on the same calendar and seats as the key hand-overs (the owner shows
+   * the code at the desk, so the desk's 完成 works for it too).
+   */
+  async bookDesk(owner: OwnerUnit, purpose: DeskPurpose, slotStart: Date): Promise<Booked> {
+    return this.book(owner, { kind: purpose, description: '', personName: owner.ownerName }, slotStart);
+  }
+
+  /** The documents to bring (Estate.settings.deskAppointments; our defaults where the estate says nothing). */
+  async checklist(estateId: string, purpose: DeskPurpose): Promise<string[]> {
+    return checklistFor((await findEstateSettings(this.prisma, estateId))?.settings, purpose);
+  }
+
   private async book(
     owner: OwnerUnit,
     a: {
-      kind: 'DEPOSIT' | 'PICKUP';
+      kind: KeyAppointment['kind'];
       holdingId?: string;
       description: string;
       personName: string;
@@ -224,7 +241,7 @@ export class KeyService {
     const rows = await repo.appointmentsBetween(this.prisma, estateId, from, to);
     return rows.map((a) => {
       const phone = a.personPhone ? ` ${maskPhone(a.personPhone)}` : '';
-      return t(locale, 'keys.todayLine', {
+      return t(locale, a.description ? 'keys.todayLine' : 'appointments.todayLine', {
         time: formatLocal(a.slotStart, this.slots.tz, 'time'),
         kind: kindLabel(a.kind, locale),
         unit: a.unitLabel,
@@ -247,7 +264,7 @@ export class KeyService {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: {
-          text: t('zh-CN', 'keys.notice.reminder', {
+          text: t('zh-CN', isDeskPurpose(a.kind) ? 'appointments.notice.reminder' : 'keys.notice.reminder', {
             slot: this.slots.label(a.slotStart),
             kind,
             unit: a.unitLabel,
@@ -259,7 +276,7 @@ export class KeyService {
             estateId: a.estateId,
             facts: {
               time: this.slots.label(a.slotStart),
-              item: `钥匙${kind}`,
+              item: isDeskPurpose(a.kind) ? kind : `钥匙${kind}`,
               unit: a.unitLabel,
               person: a.personName,
             },
@@ -282,7 +299,11 @@ export class KeyService {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
         message: {
-          text: t('zh-CN', 'keys.notice.noShow', { slot: this.slots.label(a.slotStart), kind, unit: a.unitLabel }),
+          text: t('zh-CN', isDeskPurpose(a.kind) ? 'appointments.notice.noShow' : 'keys.notice.noShow', {
+            slot: this.slots.label(a.slotStart),
+            kind,
+            unit: a.unitLabel,
+          }),
         },
       });
       if (ok) n++;
@@ -292,7 +313,7 @@ export class KeyService {
 }
 
 export function kindLabel(kind: KeyAppointment['kind'], locale: Locale = 'zh-CN'): string {
-  return t(locale, `keys.kind.${kind}`);
+  return isDeskPurpose(kind) ? t(locale, `appointments.purpose.${kind}`) : t(locale, `keys.kind.${kind}`);
 }
 
 export function statusLabel(status: KeyAppointment['status'], locale: Locale = 'zh-CN'): string {
@@ -303,4 +324,7 @@ export function statusLabel(status: KeyAppointment['status'], locale: Locale = '
 export const KIND_LABEL: Record<KeyAppointment['kind'], string> = {
   DEPOSIT: kindLabel('DEPOSIT'),
   PICKUP: kindLabel('PICKUP'),
+  TRANSFER: kindLabel('TRANSFER'),
+  MOVE_OUT: kindLabel('MOVE_OUT'),
+  MOVE_IN: kindLabel('MOVE_IN'),
 };
