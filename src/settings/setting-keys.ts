@@ -7,6 +7,7 @@ import { complaintSettingsSchema } from '../complaints/categories.js';
 import { feeSettingsSchema } from '../fees/fee-settings.js';
 import { keyDeskSettingsSchema } from '../keys/desk-slots.js';
 import { renovationSettingsSchema } from '../renovation/renovation-settings.js';
+import { repairSettingsSchema } from '../repairs/repair-settings.js';
 import {
   applyDeskHours,
   deskSettingsSchema,
@@ -153,6 +154,20 @@ export function settingKeys(): SettingsRegistry {
         format: showBoolean,
         help: 'settings.help.binding.nameNeedsApproval',
       })
+      // 报修（工种、价目、时限；our defaults in src/repairs/repair-settings.ts）
+      .register('repair.ackMinutes', repairSettingsSchema, {
+        chat: '报修派单时限',
+        ...perPriority,
+        help: 'settings.help.repair.ackMinutes',
+      })
+      .register('repair.resolveHours', repairSettingsSchema, {
+        chat: '报修完工时限',
+        ...perPriority,
+        help: 'settings.help.repair.resolveHours',
+      })
+      .register('repair.limits', repairSettingsSchema, { help: 'settings.help.repair.limits' })
+      .register('repair.trades', repairSettingsSchema, { help: 'settings.help.repair.trades' })
+      .register('repair.prices', repairSettingsSchema, { help: 'settings.help.repair.prices' })
       // 钥匙预约
       .register('keys.slotMinutes', keyDeskSettingsSchema, { ...num, help: 'settings.help.keys.slotMinutes' })
       .register('keys.capacity', keyDeskSettingsSchema, {

@@ -39,6 +39,16 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
     'Extra dates the desk is closed (YYYY-MM-DD, comma-separated; "none" clears). Default: none',
   'settings.help.desk.publicHolidays':
     'Is the desk open on public holidays: closed / open. Default: closed (make-up workdays open)',
+  'settings.help.repair.ackMinutes':
+    'Repair dispatch limit (desk minutes) per normal,reopened,urgent. Default (ours): 60,30,15',
+  'settings.help.repair.resolveHours':
+    'Repair completion limit (hours) per normal,reopened,urgent. Default (ours): 24,12,4',
+  'settings.help.repair.limits':
+    'Per-trade repair limits (JSON keyed by trade name, with ackMinutes / resolveHours per priority). Default: lifts 30 min / 8 h, public facilities 72 h',
+  'settings.help.repair.trades':
+    'Trades with their department and keywords (JSON array of {name, department, keywords}). Default: water, electrics, doors and windows, locks, lifts, public facilities, other',
+  'settings.help.repair.prices':
+    'In-home price list (JSON keyed by trade name: {paid, text, cents}); public areas are always free. Default: see src/repairs/repair-settings.ts',
   'settings.help.complaints.ackMinutes':
     'First-response limit (desk minutes) for normal, raised, urgent. Default: 120,60,30',
   'settings.help.complaints.resolveHours': 'Resolve limit (desk hours) for normal, raised, urgent. Default: 72,48,24',

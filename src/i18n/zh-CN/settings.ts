@@ -35,6 +35,14 @@ export const settingsZh = {
     '前台值班时间：哪几天、几点到几点（SLA 计时、回电提醒、钥匙预约都按它）。默认（我们的默认值）：每天 08:30–12:00、13:30–18:00。例：周一至周日 08:30-18:00；周日 休息',
   'settings.help.desk.closedDates': '前台另外休息的日期（YYYY-MM-DD，多个用逗号分隔；“无”清空）。默认：无',
   'settings.help.desk.publicHolidays': '法定节假日前台是否值班：休息 / 值班。默认：休息（调休上班日照常）',
+  'settings.help.repair.ackMinutes': '报修派单时限（工作分钟），按 普通,返修,紧急。默认（我们的默认值）：60,30,15',
+  'settings.help.repair.resolveHours': '报修完工时限（小时），按 普通,返修,紧急。默认（我们的默认值）：24,12,4',
+  'settings.help.repair.limits':
+    '按工种单独设定报修时限（JSON），例如 {"电梯":{"1":{"ackMinutes":30,"resolveHours":8}}}。默认：电梯 30 分钟/8 小时，公共设施 72 小时',
+  'settings.help.repair.trades':
+    '工种及其维修部门和关键词（JSON 数组），例如 [{"name":"水","department":"工程部","keywords":["下水","漏水"]}]。默认：水、电、门窗、锁、电梯、公共设施、其他',
+  'settings.help.repair.prices':
+    '户内维修价目（JSON），例如 {"水":{"paid":true,"text":"人工费 30 元起","cents":3000}}；公共区域一律免费。默认：见 src/repairs/repair-settings.ts',
   'settings.help.complaints.ackMinutes': '受理时限（工作分钟），按 普通,提级,紧急。默认：120,60,30',
   'settings.help.complaints.resolveHours': '办结时限（工作小时），按 普通,提级,紧急。默认：72,48,24',
   'settings.help.complaints.emergencyAckMinutes': '特发事件须在几分钟内有人回复“收到”，否则通知经理。默认：10',
