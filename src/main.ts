@@ -14,7 +14,7 @@ import { lockSqliteFile } from './db/instance-lock.js';
 import { databaseProvider } from './db/provider.js';
 import { PrismaStorage } from './db/prisma-storage.js';
 import { localDateKey } from './shared/zoned-time.js';
-import { isDatabaseEmpty, seedDemo, seedDemoPermit } from './db/seed.js';
+import { isDatabaseEmpty, seedDemo, seedDemoGroups, seedDemoPermit } from './db/seed.js';
 import { staffCoverage } from './db/recipient.repo.js';
 import { queueCommands } from './commands/queue.commands.js';
 import { callbackCommands } from './commands/callback.commands.js';
@@ -291,7 +291,11 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     );
   }
   if (config.SEED_DEMO === 'on' || (config.SEED_DEMO === 'auto' && (await isDatabaseEmpty(db.prisma)))) {
-    await seedDemo(db.prisma);
+    const { estateId } = await seedDemo(db.prisma);
+    // The console plays every group too: with it on, each desk role gets a console group (the demo shows the loop).
+    // Without it (a server start, the tests) roles keep no group, so notices take the private fallback.
+    if (config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true))
+      await seedDemoGroups(db.prisma, estateId);
     await seedDemoPermit(db.prisma, localDateKey(now(), config.TZ));
     logger.info('demo estate 锦绣花园 seeded (see README: demo people)');
   }

@@ -98,11 +98,12 @@ export class ConsoleChannel extends SelfHostedAdapter implements Channel {
   async deleteActivity(): Promise<void> {}
 
   /** Proactive messages to the console user (reminders during a demo). */
-  async send(_address: string, message: OutboundMessage): Promise<SendResult> {
+  async send(address: string, message: OutboundMessage): Promise<SendResult> {
     const menu = message.suggestions?.length
       ? `\n${message.suggestions.map((s, i) => `${i + 1}. ${s}`).join('\n')}`
       : '';
-    this.print(`物业前台（通知）> ${message.text}${menu}`);
+    // One terminal plays every persona and group: say whom the notice was for (a group name or a persona's id).
+    this.print(`物业前台（通知 → ${address}）> ${message.text}${menu}`);
     if (message.file && this.opts.filesDir) {
       // A terminal cannot show a spreadsheet: save it and print where (the name is ours, never a path from outside).
       await mkdir(this.opts.filesDir, { recursive: true });

@@ -105,6 +105,25 @@ export async function seedDemo(prisma: Prisma): Promise<{ estateId: string }> {
   return { estateId: estate.id };
 }
 
+/** One console group per desk role, so `npm start` shows where each staff notice goes (the console prints it). */
+export const DEMO_GROUPS = [
+  { role: 'ASSISTANT', chatId: '客户助理群' },
+  { role: 'FOREMAN', chatId: '领班群' },
+  { role: 'SUPERVISOR', chatId: '主管群' },
+  { role: 'MANAGER', chatId: '经理群' },
+] as const;
+
+/**
+ * Registers the demo estate's role groups on the console. Kept apart from seedDemo (like the demo permit): tests that
+ * seed the estate decide themselves whether a role has a group (the private fallback is tested without one).
+ */
+export async function seedDemoGroups(prisma: Prisma, estateId: string): Promise<void> {
+  for (const g of DEMO_GROUPS)
+    await prisma.staffChat.create({
+      data: { estateId, role: g.role, channel: 'console', chatId: g.chatId, title: g.chatId },
+    });
+}
+
 /**
  * The demo owner's running renovation permit (started 10 days ago, ends in 20), so `npm start` shows 装修延期 /
  * 停工 / 退场验收 / 出入证 at once. Kept apart from seedDemo: tests that seed the estate choose their own permits.
