@@ -29,6 +29,8 @@ export interface DialogDeps {
   /** The fee flow reads balances through src/fees functions that take the client. */
   prisma: Prisma;
   now: Clock;
+  /** #20: where a 公告 picture sent inline (data: URL) is stored once (DATA_DIR/media/notices). Unset: not stored. */
+  noticeMediaDir?: string;
 }
 
 /** The texts of this turn's sender language. */

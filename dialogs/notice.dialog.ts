@@ -52,9 +52,13 @@ function choice(value: string, title: string, synonyms: string[] = []): Choice {
 export class NoticesDialog extends ComponentDialog {
   private readonly notices: NoticeService;
 
-  constructor(deps: Pick<DialogDeps, 'prisma' | 'now'>) {
+  constructor(deps: Pick<DialogDeps, 'prisma' | 'now' | 'noticeMediaDir'>) {
     super(NOTICES_DIALOG);
-    this.notices = new NoticeService(deps.prisma, deps.now);
+    this.notices = new NoticeService(
+      deps.prisma,
+      deps.now,
+      deps.noticeMediaDir !== undefined ? { mediaDir: deps.noticeMediaDir } : {},
+    );
     this.addDialog(new WaterfallDialog(`${NOTICES_DIALOG}.steps`, [this.start]));
     this.addDialog(
       new WaterfallDialog(DRAFT, [

@@ -127,6 +127,8 @@ export interface BotOptions {
   defaultLocale?: Locale;
   /** Per-account inbound rate limit (the default: 30 a minute, 20 at once). */
   inboundLimits?: InboundLimits;
+  /** DATA_DIR: a 公告 picture sent inline is stored once under media/notices (#20). */
+  dataDir?: string;
 }
 
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
@@ -218,6 +220,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     logger,
     now,
     ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),
+    ...(opts.dataDir !== undefined ? { noticeMediaDir: path.join(opts.dataDir, 'media', 'notices') } : {}),
   });
   return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, surveys, deskCalendar, deskCalendars };
 }
@@ -328,6 +331,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     holidays: holidays.years,
     defaultLocale: config.DEFAULT_LOCALE,
     inboundLimits: { perMinute: config.INBOUND_RATE_PER_MINUTE, burst: config.INBOUND_BURST },
+    dataDir: config.DATA_DIR,
   });
   const { bot } = parts;
   const bfMode = botFrameworkMode(config);

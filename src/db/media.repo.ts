@@ -26,3 +26,8 @@ export async function findMediaByContentUrl(prisma: Prisma, contentUrl: string):
   const m = /^media:(.+)$/.exec(contentUrl);
   return m?.[1] ? prisma.mediaFile.findUnique({ where: { id: m[1] } }) : null;
 }
+
+/** A stored file by id (a 公告's picture, resolved by the outbox dispatcher at send time). */
+export function findMediaById(prisma: Prisma, id: string): Promise<MediaFileRow | null> {
+  return prisma.mediaFile.findUnique({ where: { id } });
+}

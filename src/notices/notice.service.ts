@@ -3,8 +3,11 @@
 // owner group. WeChat personal accounts are reached through owner groups when the estate has one (no thousands of
 // private sends: ban risk). The dispatcher then sends within each channel's limits; non-urgent notices wait out the
 // quiet hours (kind 'announcement'), urgent ones go at once (kind 'urgent').
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Prisma } from '../db/client.js';
+import { findMediaByContentUrl, saveMediaFile } from '../db/media.repo.js';
 import {
   AUDIENCES,
   buildingNames,
@@ -27,7 +30,7 @@ import {
 } from '../db/notice.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
-import { enqueue, toPayload } from '../notify/outbox.js';
+import { enqueue, toPayload, type ImageMediaRef } from '../notify/outbox.js';
 import { staffChatAddress } from '../notify/notifier.js';
 import { releaseAt } from '../notify/quiet-hours.js';
 import type { Clock } from '../shared/clock.js';
@@ -96,10 +99,19 @@ export function parseAudience(text: string): { audience: Audience; buildings: st
   return null;
 }
 
+/** A 公告 picture sent inline (a data: URL) larger than this is not stored (Telegram's photo limit). */
+const PICTURE_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface NoticeServiceOptions {
+  /** Where a picture that arrived inline (data: URL) is stored once, e.g. DATA_DIR/media/notices. Unset: not stored. */
+  mediaDir?: string;
+}
+
 export class NoticeService {
   constructor(
     private readonly prisma: Prisma,
     private readonly now: Clock,
+    private readonly opts: NoticeServiceOptions = {},
   ) {}
 
   settings(estate: { settings: unknown }) {
@@ -218,8 +230,20 @@ export class NoticeService {
     const startsAt = releaseAt(kind, at, estate.timezone);
     const groups = await this.groupsFor(estate, draft);
     const excludeWechat = groups.some((g) => g.channel === 'wechat');
+    // #20: the picture is stored once and every row carries its id; the dispatcher reads it at send time.
+    const mediaId = draft.pictureUrl ? await this.storedPicture(draft.id, draft.pictureUrl) : null;
+    const imageMedia: ImageMediaRef | undefined = mediaId
+      ? {
+          mediaId,
+          caption: draft.title,
+          altText: t('zh-CN', 'notice.picture.attached'),
+          missingText: t('zh-CN', 'notice.picture.missing'),
+        }
+      : undefined;
+    const text = this.messageText(estate, draft, at);
     const message = {
-      text: this.messageText(estate, draft, at),
+      // A picture we hold no bytes of (e.g. a Telegram file id) is not silently dropped: the text says so.
+      text: draft.pictureUrl && !mediaId ? `${text}\n\n${t('zh-CN', 'notice.picture.missing')}` : text,
       template: {
         type: 'announcement' as const,
         estateId: estate.id,
@@ -233,7 +257,7 @@ export class NoticeService {
           const privateCount = await planNoticeRows(tx, this.filterOf(estate, draft, excludeWechat), {
             noticeId: draft.id,
             kind,
-            payload: toPayload(message),
+            payload: toPayload(message, imageMedia),
             nextAttemptAt: startsAt,
             createdAt: at,
           });
@@ -249,6 +273,7 @@ export class NoticeService {
               message,
               dedupeKey: `notice:${draft.id}|group:${g.id}`,
               at,
+              ...(imageMedia ? { imageMedia } : {}),
               notBefore: startsAt,
             });
             if (r.created) groupCount++;
@@ -273,6 +298,35 @@ export class NoticeService {
       groupCount: outcome.groupCount,
       startsAt: startsAt.getTime() > at.getTime() ? startsAt : null,
     };
+  }
+
+  /**
+   * The MediaFile id of a draft's picture: one already stored (`media:<id>`, WeChat / Official Account), or an inline
+   * data: URL written once to `mediaDir`. null: we hold no bytes of it (a Telegram file id, a link).
+   */
+  private async storedPicture(noticeId: string, pictureUrl: string): Promise<string | null> {
+    if (pictureUrl.startsWith('media:')) {
+      const row = await findMediaByContentUrl(this.prisma, pictureUrl);
+      return row && row.mimeType.startsWith('image/') ? row.id : null;
+    }
+    const m = /^data:(image\/([\w.+-]+));base64,(.*)$/s.exec(pictureUrl);
+    if (!m?.[1] || !m[2] || m[3] === undefined || !this.opts.mediaDir) return null;
+    const data = Buffer.from(m[3], 'base64');
+    if (data.length === 0 || data.length > PICTURE_MAX_BYTES) return null;
+    const ext = m[2].replace(/[^\w]/g, '') || 'img';
+    const fileName = `notice-${noticeId}.${ext}`;
+    const file = path.join(this.opts.mediaDir, fileName);
+    await mkdir(this.opts.mediaDir, { recursive: true });
+    await writeFile(file, data);
+    const row = await saveMediaFile(this.prisma, {
+      channel: 'notice',
+      externalId: noticeId,
+      fileName,
+      mimeType: m[1],
+      path: file,
+      sizeBytes: data.length,
+    });
+    return row.id;
   }
 
   confirmText(estate: Estate, r: ConfirmResult, locale: Locale, ref = ''): string {

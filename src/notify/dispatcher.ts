@@ -2,9 +2,11 @@
 // then marks the rows. A crash between send and mark means the lease expires and the row is sent again: at most one
 // duplicate, never a loss.
 import crypto from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { Channel, OutboundMessage, SendResult } from './channel.js';
 import { isPostgres, type Prisma } from '../db/client.js';
+import { findMediaById } from '../db/media.repo.js';
 import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
 import { holdRow } from '../db/service-window.repo.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
@@ -72,7 +74,12 @@ export interface DispatcherOptions {
    * instances), off on SQLite (one process; the limits stay in memory).
    */
   sharedLimits?: boolean;
+  /** #20: reads a stored picture (MediaFile.path); injected so tests can count or fail reads. */
+  readMedia?: (path: string) => Promise<Buffer>;
 }
+
+/** A stored picture read for one tick (null: gone or unreadable). */
+type StoredImage = { data: Buffer; mimeType: string; name: string } | null;
 
 export interface TickResult {
   sent: number;
@@ -118,6 +125,7 @@ export class Dispatcher {
   private readonly intervalMs: number;
   private readonly notReadyDelayMs: number;
   private readonly gates: ReadonlyMap<string, DeliveryGate>;
+  private readonly readMedia: (path: string) => Promise<Buffer>;
   readonly workerId: string;
   /** The in-process limits (used unless the limits are shared through the database). */
   readonly limiter: RateLimiter;
@@ -141,6 +149,7 @@ export class Dispatcher {
     this.intervalMs = opts.intervalMs ?? 1_000;
     this.notReadyDelayMs = opts.notReadyDelayMs ?? 15_000;
     this.gates = opts.gates ?? new Map();
+    this.readMedia = opts.readMedia ?? ((p) => readFile(p));
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     // Absent: each registered channel's default limits (the channel registry).
     const limits = opts.limits ?? channelRegistry.limits();
@@ -205,9 +214,11 @@ export class Dispatcher {
       }
     }
 
+    // #20: one read per stored picture per tick, however many rows share it.
+    const images = new Map<string, Promise<StoredImage>>();
     await runPool(units, this.concurrency, async (unit) => {
       try {
-        await this.dispatchUnit(unit, now, result);
+        await this.dispatchUnit(unit, now, result, images);
       } catch (err) {
         // Rows stay claimed and come back when the lease expires.
         this.logger.error({ err, ids: unit.map((i) => i.row.id) }, 'outbox dispatch failed');
@@ -252,11 +263,17 @@ export class Dispatcher {
       item.row.isGroup &&
       !NEVER_MERGED_KINDS.includes(item.row.kind) &&
       item.payload.imagePngBase64 === undefined &&
+      item.payload.imageMediaId === undefined &&
       !item.payload.suggestions?.length
     );
   }
 
-  private async dispatchUnit(unit: Item[], now: Date, result: TickResult): Promise<void> {
+  private async dispatchUnit(
+    unit: Item[],
+    now: Date,
+    result: TickResult,
+    images: Map<string, Promise<StoredImage>>,
+  ): Promise<void> {
     const lead = unit[0];
     if (!lead) return;
     const target: SendTarget = { channel: lead.row.channel, address: lead.row.address, isGroup: lead.row.isGroup };
@@ -291,7 +308,7 @@ export class Dispatcher {
     }
 
     let items = unit;
-    let message: OutboundMessage = toOutbound(lead.payload);
+    let message: OutboundMessage = await this.withStoredImage(lead.payload, toOutbound(lead.payload), images);
     if (this.digest !== false && this.isDigestible(lead)) {
       items = [...unit, ...(await this.companions(target, now, this.digest))];
       if (items.length > 1) {
@@ -347,6 +364,48 @@ export class Dispatcher {
       return;
     }
     for (const item of items) await this.fail(item.row, res, at, target, result);
+  }
+
+  /**
+   * #20: a payload that refers to a stored picture gets its bytes (read once per tick). A picture that cannot be read
+   * never holds the text back: the text goes with the payload's note instead.
+   */
+  private async withStoredImage(
+    payload: OutboxPayload,
+    message: OutboundMessage,
+    images: Map<string, Promise<StoredImage>>,
+  ): Promise<OutboundMessage> {
+    const id = payload.imageMediaId;
+    if (id === undefined || message.image) return message;
+    let pending = images.get(id);
+    if (!pending) {
+      pending = this.loadImage(id);
+      images.set(id, pending);
+    }
+    const stored = await pending;
+    if (!stored) {
+      const note = payload.imageMissingText;
+      return note ? { ...message, text: [message.text, note].filter((t) => t !== '').join('\n\n') } : message;
+    }
+    const image: NonNullable<OutboundMessage['image']> = {
+      png: stored.data,
+      mimeType: stored.mimeType,
+      name: stored.name,
+    };
+    if (payload.imageCaption !== undefined) image.caption = payload.imageCaption;
+    if (payload.imageAltText !== undefined) image.altText = payload.imageAltText;
+    return { ...message, image };
+  }
+
+  private async loadImage(id: string): Promise<StoredImage> {
+    try {
+      const row = await findMediaById(this.prisma, id);
+      if (!row || !row.mimeType.startsWith('image/')) return null;
+      return { data: await this.readMedia(row.path), mimeType: row.mimeType, name: row.fileName };
+    } catch (err) {
+      this.logger.warn({ err, mediaId: id }, 'outbox: stored picture unreadable, sending the text alone');
+      return null;
+    }
   }
 
   /** Further PENDING messages for the same group due within the window, that may go now. */

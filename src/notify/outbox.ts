@@ -13,6 +13,13 @@ export const outboxPayloadSchema = z.object({
   imageAltText: z.string().optional(),
   imageMimeType: z.string().optional(),
   imageName: z.string().optional(),
+  /**
+   * #20: a picture stored once (a MediaFile id) instead of its bytes in every row — a 公告 shares one payload across
+   * every owner. The dispatcher reads it at send time; `imageAltText` stands in where a channel has no images,
+   * `imageMissingText` is added to the text when the file cannot be read (the text still goes).
+   */
+  imageMediaId: z.string().min(1).optional(),
+  imageMissingText: z.string().optional(),
   fileBase64: z.string().optional(),
   fileName: z.string().optional(),
   fileMimeType: z.string().optional(),
@@ -48,10 +55,28 @@ export interface EnqueueInput {
   at: Date;
   /** Not before this instant (default: `at`). */
   notBefore?: Date;
+  /** #20: a stored picture sent by reference (see `imageMediaId`). */
+  imageMedia?: ImageMediaRef;
 }
 
-export function toPayload(message: OutboundMessage): OutboxPayload {
+/** A stored picture (MediaFile id) the dispatcher resolves to bytes at send time. */
+export interface ImageMediaRef {
+  mediaId: string;
+  caption?: string;
+  /** Sent instead of the picture where a channel has no images, e.g. "（附图片）". */
+  altText: string;
+  /** Added to the text when the file cannot be read at send time. */
+  missingText: string;
+}
+
+export function toPayload(message: OutboundMessage, imageMedia?: ImageMediaRef): OutboxPayload {
   const payload: OutboxPayload = { text: message.text };
+  if (imageMedia && !message.image) {
+    payload.imageMediaId = imageMedia.mediaId;
+    payload.imageAltText = imageMedia.altText;
+    payload.imageMissingText = imageMedia.missingText;
+    if (imageMedia.caption !== undefined) payload.imageCaption = imageMedia.caption;
+  }
   if (message.suggestions?.length) payload.suggestions = message.suggestions;
   if (message.image) {
     payload.imagePngBase64 = message.image.png.toString('base64');
@@ -105,7 +130,7 @@ export async function enqueue(tx: OutboxDb, input: EnqueueInput): Promise<{ crea
     address: input.address,
     isGroup: input.isGroup ?? false,
     kind: input.kind,
-    payload: toPayload(input.message),
+    payload: toPayload(input.message, input.imageMedia),
     dedupeKey: input.dedupeKey,
     nextAttemptAt: input.notBefore ?? input.at,
     createdAt: input.at,

@@ -32,7 +32,10 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
     '[Notice preview] draft #{seq}\n{message}\n——————\nAudience: {audience} | {urgency}{picture}\nReach: {reach}\nReply "Publish" to send it or "Drop draft".',
   'notice.preview.group':
     '[Notice preview] draft #{seq}\n{message}\n——————\nAudience: {audience} | {urgency}{picture}\nReach: {reach}\nReply "/publish {seq}" to send it or "/dropnotice {seq}" to drop it.',
-  'notice.preview.picture': ' | 1 picture (kept with the notice; messages carry the text only)',
+  'notice.preview.picture':
+    ' | 1 picture (sent with the notice where the channel shows pictures; elsewhere the text says a picture is attached)',
+  'notice.picture.attached': '(Picture attached: view it on a channel that shows pictures, or at the front desk.)',
+  'notice.picture.missing': '(The picture of this notice could not be sent; ask the front desk to see it.)',
   'notice.reach.channel': '{channel} {count}',
   'notice.reach.sep': ', ',
   'notice.reach.groups': 'WeChat owner groups {count} ({owners} WeChat owners read it there, no private sends)',

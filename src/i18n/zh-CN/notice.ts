@@ -30,7 +30,9 @@ export const noticeZh = {
     '【公告预览】草稿 #{seq}\n{message}\n——————\n范围：{audience}｜{urgency}{picture}\n送达：{reach}\n回复“确认发布”发送，或“放弃草稿”。',
   'notice.preview.group':
     '【公告预览】草稿 #{seq}\n{message}\n——————\n范围：{audience}｜{urgency}{picture}\n送达：{reach}\n回复“确认公告 {seq}”发送，或“取消公告 {seq}”放弃。',
-  'notice.preview.picture': '｜配图 1 张（随公告存档，消息只发文字）',
+  'notice.preview.picture': '｜配图 1 张（能显示图片的渠道随公告发出，其余渠道文字后注明“附图片”）',
+  'notice.picture.attached': '（附图片，请在能显示图片的渠道或物业前台查看）',
+  'notice.picture.missing': '（本公告的配图未能发出，如需查看请联系物业前台）',
   'notice.reach.channel': '{channel} {count} 人',
   'notice.reach.sep': '，',
   'notice.reach.groups': '微信业主群 {count} 个（微信个人号业主 {owners} 人在群内看到，不逐个私发）',
