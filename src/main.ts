@@ -293,12 +293,12 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
         ` / unknown channel(s) in stored accounts or pending notices: ${unknownChannels.join(', ')}`,
     );
   }
+  const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (config.SEED_DEMO === 'on' || (config.SEED_DEMO === 'auto' && (await isDatabaseEmpty(db.prisma)))) {
     const { estateId } = await seedDemo(db.prisma);
     // The console plays every group too: with it on, each desk role gets a console group (the demo shows the loop).
     // Without it (a server start, the tests) roles keep no group, so notices take the private fallback.
-    if (config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true))
-      await seedDemoGroups(db.prisma, estateId);
+    if (wantConsole) await seedDemoGroups(db.prisma, estateId);
     await seedDemoPermit(db.prisma, localDateKey(now(), config.TZ));
     logger.info('demo estate 锦绣花园 seeded (see README: demo people)');
   }
@@ -423,7 +423,6 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   });
   logBotFrameworkEndpoint(logger, http, bfMode);
 
-  const wantConsole = config.CONSOLE_CHAT === 'on' || (config.CONSOLE_CHAT === 'auto' && process.stdin.isTTY === true);
   if (wantConsole) {
     channels.push(
       new ConsoleChannel({

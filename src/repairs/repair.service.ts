@@ -113,6 +113,16 @@ export class RepairService {
     return { ...dueTimes(cal, limits, clock), nextSlaCheckAt: firstCheck(cal, limits, clock), limits };
   }
 
+  /** The next sweep check once a repair is acknowledged (派单 or 接单): its clock from the row, the ack step done. */
+  private acknowledgedCheck(
+    estateSettings: Record<string, unknown>,
+    desk: CalendarLike,
+    cur: Parameters<typeof clockOf>[0] & { category: string; priority: number },
+  ): Date | null {
+    return this.schedule(estateSettings, desk, cur.category, cur.priority, { ...clockOf(cur), acknowledged: true })
+      .nextSlaCheckAt;
+  }
+
   async create(r: NewRepair): Promise<CreatedRepair> {
     const s = this.settings(r.estate);
     const now = this.now();
@@ -283,10 +293,7 @@ export class RepairService {
           status: 'DISPATCHED',
           assigneeId: worker.id,
           acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.schedule(settings, desk, cur.category, cur.priority, {
-            ...clockOf(cur),
-            acknowledged: true,
-          }).nextSlaCheckAt,
+          nextSlaCheckAt: this.acknowledgedCheck(settings, desk, cur),
         }),
       },
       { actor: `staff:${actor.staffId}`, actorName: actor.name, note: `派给${worker.name}` },
@@ -346,10 +353,7 @@ export class RepairService {
           status: 'ACCEPTED',
           assigneeId: me.id,
           acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.schedule(settings, desk, cur.category, cur.priority, {
-            ...clockOf(cur),
-            acknowledged: true,
-          }).nextSlaCheckAt,
+          nextSlaCheckAt: this.acknowledgedCheck(settings, desk, cur),
         }),
       },
       { actor: `staff:${me.id}`, actorName: me.name },
