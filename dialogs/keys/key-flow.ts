@@ -100,7 +100,9 @@ export abstract class KeyFlow extends ComponentDialog {
       await step.context.sendActivity(await run());
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      await step.context.sendActivity(textsFor(step.context)('keys.errorExit', { error: err.userText }));
+      await step.context.sendActivity(
+        textsFor(step.context)('keys.errorExit', { error: err.textIn(senderOf(step.context).locale) }),
+      );
     }
     return step.endDialog();
   }

@@ -13,7 +13,7 @@ import { DialogContextError, DialogSet, DialogTurnStatus, type DialogState } fro
 import { answersWithoutRecord, MAIN_DIALOG, MainDialog } from '../../dialogs/main.dialog.js';
 import { menuChoices } from '../../dialogs/flow-registry.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import { translator } from '../i18n/index.js';
+import { normalizeLocale, translator } from '../i18n/index.js';
 import { setSender, type Sender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from '../shared/app-error.js';
@@ -203,7 +203,9 @@ export class WuyeBot implements TurnHandler {
     );
     try {
       // An AppError knows what to tell the user; anything else gets the generic apology (and the dialog is reset).
-      await context.sendActivity(appErrorFrom(error)?.userText ?? translator('zh-CN')('error.generic'));
+      // The activity's locale was set from the sender's language when the turn began (zh-cn otherwise).
+      const locale = normalizeLocale(context.activity.locale);
+      await context.sendActivity(appErrorFrom(error)?.textIn(locale) ?? translator(locale)('error.generic'));
     } catch (sendError) {
       this.deps.logger.error({ err: sendError }, 'could not send the apology');
     }

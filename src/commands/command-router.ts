@@ -125,7 +125,7 @@ export class CommandRouter {
       await turn.sendActivity(maskPhonesInText(reply));
     } catch (err) {
       if (err instanceof AppError && err.code !== 'INTERNAL') {
-        await turn.sendActivity(err.userText);
+        await turn.sendActivity(err.textIn(sender.locale));
         return true;
       }
       throw err;

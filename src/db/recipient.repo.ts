@@ -6,7 +6,7 @@ export function identitiesOfPerson(db: OutboxDb, personId: string) {
   return db.channelIdentity.findMany({
     where: { personId },
     orderBy: { lastSeenAt: 'desc' },
-    select: { id: true, channel: true, externalId: true, conversationRef: true },
+    select: { id: true, channel: true, externalId: true, conversationRef: true, locale: true },
   });
 }
 

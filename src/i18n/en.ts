@@ -18,6 +18,7 @@ import { surveyEn } from './en/survey.js';
 import { settingsEn } from './en/settings.js';
 import { figuresEn } from './en/figures.js';
 import { noticeEn } from './en/notice.js';
+import { errorsEn } from './en/errors.js';
 import type { MessageKey } from './zh-CN.js';
 import { repairEn } from './en/repair.js';
 
@@ -77,4 +78,5 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...figuresEn,
   ...noticeEn,
+  ...errorsEn,
 };

@@ -21,6 +21,7 @@ import { settingsZh } from './zh-CN/settings.js';
 import { figuresZh } from './zh-CN/figures.js';
 import { repairZh } from './zh-CN/repair.js';
 import { noticeZh } from './zh-CN/notice.js';
+import { errorsZh } from './zh-CN/errors.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -77,6 +78,7 @@ export const zhCN = {
   ...settingsZh,
   ...figuresZh,
   ...noticeZh,
+  ...errorsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

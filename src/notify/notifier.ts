@@ -1,6 +1,7 @@
 // Who a notice goes to → outbox rows. Call these inside the transaction of the change that causes the notice;
 // the dedupe key makes a re-run of the same transition send nothing twice.
 import type { OutboundMessage } from './channel.js';
+import { normalizeLocale, type Locale } from '../i18n/index.js';
 import { channelRegistry } from './channel-registry.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
 import {
@@ -19,12 +20,19 @@ import { maskPhonesInText } from '../shared/phone.js';
  * registered gets a row anyway, under its own id, so the dispatcher turns it into a dead letter that names the
  * missing channel; it is not counted as reached (start-up already refuses stored rows of unknown channels).
  */
-function identityTarget(i: { id: string; channel: string; externalId: string; conversationRef: string | null }) {
+function identityTarget(i: {
+  id: string;
+  channel: string;
+  externalId: string;
+  conversationRef: string | null;
+  locale?: string | null;
+}): Target | null {
   const t = channelRegistry.identityTarget(i);
-  if (!t) return { id: i.id, channel: i.channel, address: i.externalId, isGroup: false, reaches: false };
+  const locale = normalizeLocale(i.locale);
+  if (!t) return { id: i.id, channel: i.channel, address: i.externalId, isGroup: false, reaches: false, locale };
   return t.address === null
     ? null
-    : { id: i.id, channel: t.channel, address: t.address, isGroup: false, reaches: true };
+    : { id: i.id, channel: t.channel, address: t.address, isGroup: false, reaches: true, locale };
 }
 
 /** A channel's recipient string for one chat account (null: not reachable, or a channel nobody registered). */
@@ -47,7 +55,11 @@ export function staffChatAddress(c: {
 
 export interface Notice {
   kind: string;
-  message: OutboundMessage;
+  /**
+   * What is sent. A function of the reader's language for notices to owners (their chat account's language, zh-CN
+   * for groups and for accounts that never chose one); a plain message is sent as is to everyone.
+   */
+  message: OutboundMessage | ((locale: Locale) => OutboundMessage);
   /** Per notice; each recipient gets `${dedupeKey}|${recipient id}`. */
   dedupeKey: string;
   /** When the change that causes the notice happened, on the caller's injected clock (never the process clock). */
@@ -63,6 +75,8 @@ interface Target {
   isGroup: boolean;
   /** False for a channel nobody registered: written (to become a named dead letter) but never counted as sent. */
   reaches: boolean;
+  /** The reader's language (a chat account's own; groups read zh-CN). */
+  locale?: Locale;
 }
 
 /**
@@ -87,7 +101,7 @@ export async function notifyPerson(
 export async function notifyIdentity(db: OutboxDb, identityId: string, n: Notice): Promise<number> {
   const i = await db.channelIdentity.findUnique({
     where: { id: identityId },
-    select: { id: true, channel: true, externalId: true, conversationRef: true },
+    select: { id: true, channel: true, externalId: true, conversationRef: true, locale: true },
   });
   const t = i ? identityTarget(i) : null;
   if (!t) return 0;
@@ -101,7 +115,7 @@ export async function notifyIdentity(db: OutboxDb, identityId: string, n: Notice
  */
 export async function notifyStaffGroup(db: OutboxDb, estateId: string, role: StaffRole, n: Notice): Promise<number> {
   const targets = await staffTargets(db, estateId, role);
-  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
+  return enqueueAll(db, targets, masked(n));
 }
 
 /** How many chats a staff notice for these roles would reach now (groups, else the role's staff privately). */
@@ -150,18 +164,32 @@ export async function notifyDepartment(db: OutboxDb, estateId: string, departmen
           return t ? [t] : [];
         }),
       ];
-  return enqueueAll(db, targets, { ...n, message: { ...n.message, text: maskPhonesInText(n.message.text) } });
+  return enqueueAll(db, targets, masked(n));
+}
+
+/** Staff-facing notices: any mobile number in the text is masked, whatever the caller wrote (PIPL). */
+function masked(n: Notice): Notice {
+  const { message } = n;
+  const mask = (m: OutboundMessage): OutboundMessage => ({ ...m, text: maskPhonesInText(m.text) });
+  return { ...n, message: typeof message === 'function' ? (locale) => mask(message(locale)) : mask(message) };
 }
 
 async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {
   let created = 0;
+  const byLocale = new Map<Locale, OutboundMessage>();
+  const messageFor = (locale: Locale): OutboundMessage => {
+    if (typeof n.message !== 'function') return n.message;
+    let m = byLocale.get(locale);
+    if (!m) byLocale.set(locale, (m = n.message(locale)));
+    return m;
+  };
   for (const t of targets) {
     const r = await enqueue(db, {
       channel: t.channel,
       address: t.address,
       isGroup: t.isGroup,
       kind: n.kind,
-      message: n.message,
+      message: messageFor(t.locale ?? 'zh-CN'),
       dedupeKey: `${n.dedupeKey}|${t.id}`,
       at: n.at,
       ...(n.notBefore ? { notBefore: n.notBefore } : {}),

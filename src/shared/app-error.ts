@@ -1,29 +1,56 @@
-// The one error type: a code for programs, an internal message for logs, and a user-safe zh-CN text for the chat.
+// The one error type: a code for programs, an internal message for logs, and a catalogue key (with parameters) for
+// the user-safe text, rendered in the reader's language where it is shown.
+import { t, type Locale, type MessageKey, type Params } from '../i18n/index.js';
+
 export type AppErrorCode =
   'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'NOT_BOUND' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
-const DEFAULT_USER_TEXT: Record<AppErrorCode, string> = {
-  BAD_INPUT: '输入的内容无法识别，请再试一次。',
-  NOT_FOUND: '没有找到相关记录。',
-  FORBIDDEN: '抱歉，您没有权限进行此操作。',
-  CONFLICT: '该记录刚被他人修改，请重新操作。',
-  NOT_BOUND: '请先绑定您的房屋后再使用此功能。',
-  RATE_LIMITED: '操作过于频繁，请稍后再试。',
-  UNAVAILABLE: '服务暂时不可用，请稍后再试。',
-  INTERNAL: '抱歉，系统出了点问题，我们已记录。请稍后再试，或回复“转人工”。',
+/** What the user is told: a catalogue key and its parameters. */
+export interface UserMessage {
+  key: MessageKey;
+  params?: Params;
+}
+
+const DEFAULT_USER_MESSAGE: Record<AppErrorCode, MessageKey> = {
+  BAD_INPUT: 'error.badInput',
+  NOT_FOUND: 'error.notFound',
+  FORBIDDEN: 'error.forbidden',
+  CONFLICT: 'error.conflict',
+  NOT_BOUND: 'error.notBound',
+  RATE_LIMITED: 'error.rateLimited',
+  UNAVAILABLE: 'error.unavailable',
+  INTERNAL: 'error.internal',
 };
 
+/** Shorthand for a UserMessage: `userMessage('repair.notFound', { number })`. */
+export function userMessage(key: MessageKey, params?: Params): UserMessage {
+  return params ? { key, params } : { key };
+}
+
 export class AppError extends Error {
-  readonly userText: string;
+  readonly user: UserMessage;
+  /** @deprecated A zh-CN sentence from code not yet moved to the catalogue; shown as is in every language. */
+  private readonly legacyText: string | undefined;
   constructor(
     readonly code: AppErrorCode,
     internalMessage: string,
-    userText?: string,
+    user?: UserMessage | string,
     options?: { cause?: unknown },
   ) {
     super(internalMessage, options);
     this.name = 'AppError';
-    this.userText = userText ?? DEFAULT_USER_TEXT[code];
+    this.legacyText = typeof user === 'string' ? user : undefined;
+    this.user = typeof user === 'object' ? user : { key: DEFAULT_USER_MESSAGE[code] };
+  }
+
+  /** The user-safe text in the reader's language. */
+  textIn(locale: Locale): string {
+    return this.legacyText ?? t(locale, this.user.key, this.user.params);
+  }
+
+  /** The user-safe text in zh-CN (the default language: staff chats, the CLI). */
+  get userText(): string {
+    return this.textIn('zh-CN');
   }
 }
 

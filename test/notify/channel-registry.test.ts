@@ -169,3 +169,39 @@ describeEachDb('start-up with an unknown channel', (provider) => {
     ).rejects.toThrow(/未注册的渠道 wechat-2/);
   });
 });
+
+describeEachDb('notices in the reader’s language', (provider) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('an owner with two accounts gets each notice in that account’s language; staff groups read zh-CN', async () => {
+    const clock = new FakeClock('2026-12-01T10:00:00+08:00');
+    const person = await db.prisma.person.create({
+      data: {
+        name: '测试',
+        identities: {
+          create: [
+            { channel: 'telegram', externalId: '9001', locale: 'en' },
+            { channel: 'telegram', externalId: '9002' },
+          ],
+        },
+      },
+    });
+    const n = await notifyPerson(db.prisma, person.id, {
+      kind: 'notice',
+      message: (locale) => ({ text: locale === 'en' ? 'Your repair is done' : '您的报修已完工' }),
+      dedupeKey: 'locale-notice',
+      at: clock.now(),
+    });
+    expect(n).toBe(2);
+    const rows = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'locale-notice' } } });
+    const textTo = (address: string) => JSON.stringify(rows.find((r) => r.address === address)?.payload);
+    expect(textTo('9001')).toContain('Your repair is done');
+    expect(textTo('9002')).toContain('您的报修已完工');
+  });
+});
