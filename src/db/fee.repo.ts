@@ -7,6 +7,7 @@ import { unitLabel } from '../shared/unit-label.js';
 import type { OutboundMessage } from '../notify/channel.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { type Prisma, isPostgres } from './client.js';
+import { driverStatements, type Statement } from './driver-statements.js';
 
 type Tx = PrismaNs.TransactionClient;
 
@@ -209,8 +210,56 @@ export function billsOfUnits(prisma: Prisma, unitIds: readonly string[]) {
 
 // ---- 催缴 campaign reads ----
 
+export interface UnitOwnerRow {
+  unitId: string;
+  personId: string;
+  unitLabel: string;
+}
+
+export interface ArrearsBillRow {
+  unitId: string;
+  period: string;
+  feeType: string;
+  dueDate: string;
+  outstandingCents: number;
+}
+
+// ---- 催缴 reads on the driver (see driver-statements.ts): 100k rows through Prisma cost ≈ 0.4 s of CPU and much
+// garbage; one prepared statement returns the same rows in a fraction of that. Same SQL and order as the Prisma
+// path, which a transaction client (no driver statements) still takes.
+const ARREARS_BILLS: Statement = {
+  name: 'fee_arrears_bills',
+  sqlite: `SELECT "unitId", "period", "feeType", "dueDate", "outstandingCents" FROM "FeeBill"
+           WHERE "estateId" = ? AND "outstandingCents" > 0 AND "dueDate" <= ?`,
+  postgresql: `SELECT "unitId", "period", "feeType", "dueDate", "outstandingCents" FROM "FeeBill"
+               WHERE "estateId" = $1 AND "outstandingCents" > 0 AND "dueDate" <= $2`,
+};
+
+// The label is unitLabel() (src/shared/unit-label.ts) in SQL: 3栋2单元1201, or 3栋1201 without 单元 — one string
+// per row from the driver instead of three plus a JS-built one.
+const ESTATE_OWNERS_SQL = (p1: string) => `
+    SELECT m."unitId" AS "unitId", m."personId" AS "personId",
+           b."name" || '栋' || CASE WHEN u."entrance" = '' THEN '' ELSE u."entrance" || '单元' END || u."room"
+             AS "unitLabel"
+    FROM "UnitMembership" m
+    JOIN "Unit" u ON u."id" = m."unitId"
+    JOIN "Building" b ON b."id" = u."buildingId"
+    WHERE m."role" = 'OWNER' AND b."estateId" = ${p1}`;
+const ESTATE_OWNERS: Statement = {
+  name: 'fee_estate_owners',
+  sqlite: ESTATE_OWNERS_SQL('?'),
+  postgresql: ESTATE_OWNERS_SQL('$1'),
+};
+
 /** Outstanding bills of an estate due on or before `dueOnOrBefore` (the earliest reminder is before the due date). */
-export function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefore: string) {
+export async function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefore: string): Promise<ArrearsBillRow[]> {
+  const statements = driverStatements(prisma);
+  if (statements) {
+    // Prisma's better-sqlite3 connection reads integers as BigInt: to numbers in place (cents are safe integers).
+    const rows = await statements.all<ArrearsBillRow>(ARREARS_BILLS, [estateId, dueOnOrBefore]);
+    for (const r of rows) if (typeof r.outstandingCents !== 'number') r.outstandingCents = Number(r.outstandingCents);
+    return rows;
+  }
   return prisma.feeBill.findMany({
     where: { estateId, outstandingCents: { gt: 0 }, dueDate: { lte: dueOnOrBefore } },
     select: { unitId: true, period: true, feeType: true, dueDate: true, outstandingCents: true },
@@ -220,23 +269,14 @@ export function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefore: st
 /**
  * Owners (not family/tenants: the bill is the owner's) of every unit of an estate, with the unit label. One join in
  * SQL: Prisma's nested select ran three queries and stitched 100k rows in JS (1.3 s of the 3.2 s 催缴 planning for
- * 100k units on SQLite). The same statement on both databases ('OWNER' as a literal so PostgreSQL casts it to the enum).
+ * 100k units on SQLite). The same statement on both databases ('OWNER' as a literal so PostgreSQL casts it to the enum),
+ * prepared on the driver outside a transaction.
  */
-export async function estateOwners(prisma: Prisma, estateId: string) {
-  const rows = await prisma.$queryRaw<
-    Array<{ unitId: string; personId: string; building: string; entrance: string; room: string }>
-  >`
-    SELECT m."unitId" AS "unitId", m."personId" AS "personId", b."name" AS "building", u."entrance" AS "entrance",
-           u."room" AS "room"
-    FROM "UnitMembership" m
-    JOIN "Unit" u ON u."id" = m."unitId"
-    JOIN "Building" b ON b."id" = u."buildingId"
-    WHERE m."role" = 'OWNER' AND b."estateId" = ${estateId}`;
-  return rows.map((r) => ({
-    unitId: r.unitId,
-    personId: r.personId,
-    unitLabel: unitLabel(r.building, r.entrance, r.room),
-  }));
+export async function estateOwners(prisma: Prisma, estateId: string): Promise<UnitOwnerRow[]> {
+  const statements = driverStatements(prisma);
+  return statements
+    ? statements.all<UnitOwnerRow>(ESTATE_OWNERS, [estateId])
+    : prisma.$queryRawUnsafe<UnitOwnerRow[]>(ESTATE_OWNERS_SQL(isPostgres(prisma) ? '$1' : '?'), estateId);
 }
 
 export async function feeOptOuts(prisma: Prisma): Promise<Set<string>> {

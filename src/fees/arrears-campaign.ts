@@ -8,6 +8,7 @@
 // and is superseded by the next one. Nothing is sent twice: each (owner, unit, due date, stage) has a key the caller
 // records with the outbox row in one transaction.
 import { t, type Locale } from '../i18n/index.js';
+import { textTemplate, type FillText } from '../i18n/template.js';
 import { dayNumber, FEE_REMINDER_WORDS, feeTypeLabel, formatYuan, lateFeeRuleText, type FeeType } from './fee.rules.js';
 import { paymentTextFor, type FeeSettings } from './fee-settings.js';
 
@@ -74,60 +75,78 @@ export function planReminders(input: CampaignInput): PlannedReminder[] {
   const offsets = [...settings.reminderOffsetsDays].sort((a, b) => b - a); // latest stage first
 
   // Current stage per due date, cached: 100k units share a handful of due dates.
-  const stageOfDue = new Map<string, { offset: number; daysOverdue: number } | null>();
+  const stageOfDue = new Map<string, { offset: number; daysOverdue: number; stage: string } | null>();
   const currentStage = (dueDate: string) => {
     let s = stageOfDue.get(dueDate);
     if (s !== undefined) return s;
     const daysOverdue = todayDay - dayNumber(dueDate);
     const offset = offsets.find((o) => o <= daysOverdue);
-    s = offset === undefined ? null : { offset, daysOverdue };
+    s = offset === undefined ? null : { offset, daysOverdue, stage: stageName(offset) };
     stageOfDue.set(dueDate, s);
     return s;
   };
 
-  // (unit, due date) groups at a reached stage.
-  const groups = new Map<string, Map<string, Omit<ReminderItem, 'unitLabel' | 'dedupeKey'>>>();
+  // (unit, due date) groups at a reached stage, per unit in the order the bills came (a unit has one or two due
+  // dates: an array, not a Map per unit). A group is already shaped as its first owner's item, so 100k units with
+  // one owner each allocate no second copy; further owners of a unit get their own copy.
+  const groups = new Map<string, ReminderItem[]>();
   for (const b of input.bills) {
     if (b.outstandingCents <= 0) continue;
     const stage = currentStage(b.dueDate);
     if (!stage) continue;
     let byDue = groups.get(b.unitId);
-    if (!byDue) groups.set(b.unitId, (byDue = new Map()));
-    let g = byDue.get(b.dueDate);
+    if (!byDue) groups.set(b.unitId, (byDue = []));
+    let g: ReminderItem | undefined;
+    for (const x of byDue) if (x.dueDate === b.dueDate) g = x;
     if (!g) {
       g = {
         unitId: b.unitId,
         dueDate: b.dueDate,
-        stage: stageName(stage.offset),
+        stage: stage.stage,
         offsetDays: stage.offset,
         daysOverdue: stage.daysOverdue,
         outstandingCents: 0,
         bills: [],
+        unitLabel: '',
+        dedupeKey: reminderKey(b.unitId, b.dueDate, stage.stage),
       };
-      byDue.set(b.dueDate, g);
+      byDue.push(g);
     }
     g.outstandingCents += b.outstandingCents;
     g.bills.push({ period: b.period, feeType: b.feeType, outstandingCents: b.outstandingCents });
   }
 
+  const claimed = new Set<ReminderItem>();
   const itemsOf = new Map<string, ReminderItem[]>();
+  const checkSent = input.sent.size > 0;
   for (const o of input.owners) {
     const byDue = groups.get(o.unitId);
     if (!byDue || input.optedOut.has(o.personId)) continue;
-    for (const g of byDue.values()) {
-      const dedupeKey = reminderKey(g.unitId, g.dueDate, g.stage);
-      if (input.sent.has(`${dedupeKey}|${o.personId}`)) continue;
+    for (const g of byDue) {
+      if (checkSent && input.sent.has(`${g.dedupeKey}|${o.personId}`)) continue;
+      let item: ReminderItem;
+      if (claimed.has(g)) item = { ...g, unitLabel: o.unitLabel };
+      else {
+        claimed.add(g);
+        g.unitLabel = o.unitLabel;
+        item = g;
+      }
       let list = itemsOf.get(o.personId);
       if (!list) itemsOf.set(o.personId, (list = []));
-      list.push({ ...g, unitLabel: o.unitLabel, dedupeKey });
+      list.push(item);
     }
   }
 
   const out: PlannedReminder[] = [];
+  const lastDays = new Map<string, number>();
   for (const [personId, items] of itemsOf) {
     const last = input.lastReminderDate.get(personId);
-    if (last !== undefined && todayDay - dayNumber(last) < settings.minDaysBetweenReminders) continue;
-    items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.unitLabel.localeCompare(b.unitLabel));
+    if (last !== undefined) {
+      let lastDay = lastDays.get(last);
+      if (lastDay === undefined) lastDays.set(last, (lastDay = dayNumber(last)));
+      if (todayDay - lastDay < settings.minDaysBetweenReminders) continue;
+    }
+    if (items.length > 1) items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.unitLabel.localeCompare(b.unitLabel));
     const first = items[0];
     if (!first) continue;
     out.push({ personId, items, dedupeKey: first.dedupeKey, text: reminderText(items, input) });
@@ -138,23 +157,50 @@ export function planReminders(input: CampaignInput): PlannedReminder[] {
 /**
  * Wording escalates gently with the age of the oldest debt in the reminder; it never threatens. The job plans for a
  * person, not a chat account, so it has no recipient language at hand: zh-CN unless the caller passes one.
+ *
+ * Built for 100k reminders a run: the texts of one (estate, locale) are split into their parts once (textTemplate),
+ * the lines every reminder shares are built once, and a reminder is a few concatenations (t() per line cost a regex
+ * replace each and most of the planning's garbage).
  */
-/** The lines every reminder of one estate shares (late-fee rule, how to pay, footer): built once per settings object. */
-const sharedLines = new WeakMap<object, Map<string, { lateFee: string | null; payment: string; foot: string }>>();
-function sharedLinesOf(input: Pick<CampaignInput, 'settings' | 'estate'>, locale: Locale) {
-  let byKey = sharedLines.get(input.settings);
-  if (!byKey) sharedLines.set(input.settings, (byKey = new Map()));
-  const key = `${locale}|${input.estate.deskPhone}`;
-  let lines = byKey.get(key);
-  if (!lines) {
-    lines = {
-      lateFee: lateFeeRuleText(input.settings.lateFee, locale),
-      payment: paymentTextFor(input.settings, locale),
-      foot: t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...FEE_REMINDER_WORDS }),
+interface ReminderTexts {
+  head: Record<'upcoming' | 'today' | 'overdue' | 'longOverdue', FillText>;
+  bill: FillText;
+  unit: FillText;
+  listSep: string;
+  feeType: Map<string, string>;
+  /** The lines after the units (late-fee rule when overdue, how to pay, footer), joined by newlines. */
+  tailOverdue: string;
+  tail: string;
+}
+
+const textsOf = new WeakMap<object, Map<string, ReminderTexts>>();
+function reminderTexts(input: Pick<CampaignInput, 'settings' | 'estate'>, locale: Locale): ReminderTexts {
+  let byKey = textsOf.get(input.settings);
+  if (!byKey) textsOf.set(input.settings, (byKey = new Map()));
+  const key = `${locale}\u0000${input.estate.name}\u0000${input.estate.deskPhone}`;
+  let texts = byKey.get(key);
+  if (!texts) {
+    const lateFee = lateFeeRuleText(input.settings.lateFee, locale);
+    const payment = paymentTextFor(input.settings, locale);
+    const foot = t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...FEE_REMINDER_WORDS });
+    const estate = { estate: input.estate.name };
+    texts = {
+      head: {
+        upcoming: textTemplate(locale, 'fees.reminder.upcoming', estate),
+        today: textTemplate(locale, 'fees.reminder.today', estate),
+        overdue: textTemplate(locale, 'fees.reminder.overdue', estate),
+        longOverdue: textTemplate(locale, 'fees.reminder.longOverdue', estate),
+      },
+      bill: textTemplate(locale, 'fees.reminder.bill'),
+      unit: textTemplate(locale, 'fees.reminder.unit'),
+      listSep: t(locale, 'fees.listSep'),
+      feeType: new Map(),
+      tailOverdue: lateFee ? `${lateFee}\n${payment}\n${foot}` : `${payment}\n${foot}`,
+      tail: `${payment}\n${foot}`,
     };
-    byKey.set(key, lines);
+    byKey.set(key, texts);
   }
-  return lines;
+  return texts;
 }
 
 export function reminderText(
@@ -164,29 +210,31 @@ export function reminderText(
 ): string {
   const first = items[0];
   if (!first) return '';
+  const texts = reminderTexts(input, locale);
   const age = first.daysOverdue;
-  const head = {
-    estate: input.estate.name,
-    dueDate: first.dueDate,
-    days: age,
-    amount: formatYuan(items.reduce((s, i) => s + i.outstandingCents, 0)),
-  };
-  const stage = age < 0 ? 'upcoming' : age === 0 ? 'today' : age < 15 ? 'overdue' : 'longOverdue';
-  const lines: string[] = [t(locale, `fees.reminder.${stage}`, head)];
+  let total = 0;
+  for (const i of items) total += i.outstandingCents;
+  const head =
+    age < 0
+      ? texts.head.upcoming
+      : age === 0
+        ? texts.head.today
+        : age < 15
+          ? texts.head.overdue
+          : texts.head.longOverdue;
+  // Parts joined once: a flat string per reminder, not a tree of 10 concatenations kept alive with the plan.
+  const parts: string[] = [head({ dueDate: first.dueDate, days: age, amount: formatYuan(total) })];
   for (const i of items) {
-    const bills = i.bills
-      .map((b) =>
-        t(locale, 'fees.reminder.bill', {
-          period: b.period,
-          feeType: feeTypeLabel(b.feeType, locale),
-          amount: formatYuan(b.outstandingCents),
-        }),
-      )
-      .join(t(locale, 'fees.listSep'));
-    lines.push(t(locale, 'fees.reminder.unit', { unit: i.unitLabel, bills, dueDate: i.dueDate }));
+    let bills = '';
+    for (let k = 0; k < i.bills.length; k++) {
+      const b = i.bills[k]!;
+      let feeType = texts.feeType.get(b.feeType);
+      if (feeType === undefined) texts.feeType.set(b.feeType, (feeType = feeTypeLabel(b.feeType, locale)));
+      if (k > 0) bills += texts.listSep;
+      bills += texts.bill({ period: b.period, feeType, amount: formatYuan(b.outstandingCents) });
+    }
+    parts.push(texts.unit({ unit: i.unitLabel, bills, dueDate: i.dueDate }));
   }
-  const shared = sharedLinesOf(input, locale);
-  if (age > 0 && shared.lateFee) lines.push(shared.lateFee);
-  lines.push(shared.payment, shared.foot);
-  return lines.join('\n');
+  parts.push(age > 0 ? texts.tailOverdue : texts.tail);
+  return parts.join('\n');
 }

@@ -1,7 +1,7 @@
 // Two months of daily 催缴 runs on a simulated clock against a real database.
 import { beforeAll, expect, it } from 'vitest';
 import { feeNoticesOf, setFeeOptOut } from '../../src/db/fee.repo.js';
-import { runArrearsCampaign, type CampaignEstate } from '../../src/fees/arrears-campaign.job.js';
+import { planArrearsCampaign, runArrearsCampaign, type CampaignEstate } from '../../src/fees/arrears-campaign.job.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { addLocalDays, localDateKey, localParts, zonedTime } from '../../src/shared/zoned-time.js';
 import { describeEachDb } from '../support/databases.js';
@@ -136,4 +136,41 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     const both = outbox.find((m) => m.address === 'owner-d' && (m.payload as { text: string }).text.includes('1栋105'));
     expect((both?.payload as { text: string }).text).toContain('¥45.50');
   }, 120_000);
+});
+
+describeEachDb('催缴 planning reads', (provider) => {
+  const env = useFeeEstate(provider, { code: 'FEE3' });
+
+  it('names each unit as everywhere else (2栋1单元201, 1栋101) and lists only the owner its own units', async () => {
+    const prisma = env.db.prisma;
+    const a = await addOwner(prisma, env.est.unit('2', '201'), '业主甲', '13900000011', 'owner-201');
+    await prisma.unitMembership.create({ data: { unitId: env.est.unit('1', '101'), personId: a, role: 'OWNER' } });
+    const b = await addOwner(prisma, env.est.unit('1', '102'), '业主乙', '13900000012', 'owner-102');
+    const csv = billCsv(
+      '2栋,1单元201,2026-11,物业费,300,0,2026-11-30',
+      '2栋,1单元201,2026-11,水费,12.3,0,2026-11-30',
+      '1栋,101,2026-11,物业费,250,0,2026-11-30',
+      '1栋,102,2026-11,物业费,250,50,2026-11-30',
+    );
+    expect((await importBills(prisma, env.est.estateId, csv)).errors).toEqual([]);
+    const row = await prisma.estate.findUniqueOrThrow({ where: { id: env.est.estateId } });
+    const estate = {
+      id: row.id,
+      name: row.name,
+      deskPhone: row.deskPhone,
+      timezone: row.timezone,
+      settings: row.settings,
+    };
+
+    const plan = await planArrearsCampaign(prisma, estate, at('2026-12-03', '10:00'));
+    const text = (p: string) => plan.find((r) => r.personId === p)?.text ?? '';
+    expect(plan.map((r) => r.personId).sort()).toEqual([a, b].sort());
+    expect(text(a)).toContain('合计¥562.30');
+    expect(text(a)).toContain('· 1栋101：2026-11 物业管理费 ¥250.00（到期日 2026-11-30）');
+    expect(text(a)).toMatch(
+      /· 2栋1单元201：2026-11 (物业管理费 ¥300\.00，2026-11 水费 ¥12\.30|水费 ¥12\.30，2026-11 物业管理费 ¥300\.00)/,
+    );
+    expect(text(b)).toContain('· 1栋102：2026-11 物业管理费 ¥200.00（到期日 2026-11-30）');
+    expect(text(b)).not.toContain('201');
+  });
 });
