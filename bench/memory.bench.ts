@@ -1,11 +1,13 @@
 // RSS warm (goal ≤ 200 MB) and with 10,000 open dialogs (goal ≤ 250 MB), measured in a child process so the other
 // suites' heaps and caches do not count (see memory-child.ts). The child is bundled by scripts/build.mjs exactly as
-// `npm start` is and runs under plain node with the same flags, so tsx's own memory is not counted.
+// `npm start` is and runs under plain node with the same flags (read from package.json), so tsx's own memory is not
+// counted.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { goal, type Row } from './bench-db.js';
+import { startNodeFlags } from '../scripts/start-flags.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIALOGS = 10_000;
@@ -26,7 +28,7 @@ export async function benchMemory(): Promise<Row[]> {
   );
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--expose-gc', '--max-semi-space-size=8', path.join(outdir, 'memory-child.js'), String(DIALOGS)],
+    ['--expose-gc', ...startNodeFlags(), path.join(outdir, 'memory-child.js'), String(DIALOGS)],
     { cwd: root, maxBuffer: 16 * 2 ** 20, env: { ...process.env, NODE_OPTIONS: '' } },
   );
   const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
