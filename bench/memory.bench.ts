@@ -2,6 +2,10 @@
 // suites' heaps and caches do not count (see memory-child.ts). The child is bundled by scripts/build.mjs exactly as
 // `npm start` is and runs under plain node with the same flags (read from package.json), so tsx's own memory is not
 // counted.
+// What the RSS is (#15): ≈ 48 MB node's own code, the V8 heap (≈ 63 MB live, ≈ 90 MB committed), ≈ 16 MB malloc
+// (brk) and thread arenas. The growth with open dialogs was V8's old generation filling with promoted garbage up to
+// 4× the live size, not native memory: `npm start` caps that with --heap-growing-percent (and --liftoff-only keeps
+// TurboFan's compiles of Prisma's WebAssembly query compiler out of the malloc arenas).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
