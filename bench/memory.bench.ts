@@ -1,11 +1,17 @@
 // RSS warm (goal ≤ 200 MB) and with 10,000 open dialogs (goal ≤ 250 MB), measured in a child process so the other
 // suites' heaps and caches do not count (see memory-child.ts). The child is bundled by scripts/build.mjs exactly as
-// `npm start` is and runs under plain node with the same flags, so tsx's own memory is not counted.
+// `npm start` is and runs under plain node with the same flags (read from package.json), so tsx's own memory is not
+// counted.
+// What the RSS is (#15): ≈ 48 MB node's own code, the V8 heap (≈ 63 MB live, ≈ 90 MB committed), ≈ 16 MB malloc
+// (brk) and thread arenas. The growth with open dialogs was V8's old generation filling with promoted garbage up to
+// 4× the live size, not native memory: `npm start` caps that with --heap-growing-percent (and --liftoff-only keeps
+// TurboFan's compiles of Prisma's WebAssembly query compiler out of the malloc arenas).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { goal, type Row } from './bench-db.js';
+import { startNodeFlags } from '../scripts/start-flags.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIALOGS = 10_000;
@@ -26,7 +32,7 @@ export async function benchMemory(): Promise<Row[]> {
   );
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--expose-gc', '--max-semi-space-size=8', path.join(outdir, 'memory-child.js'), String(DIALOGS)],
+    ['--expose-gc', ...startNodeFlags(), path.join(outdir, 'memory-child.js'), String(DIALOGS)],
     { cwd: root, maxBuffer: 16 * 2 ** 20, env: { ...process.env, NODE_OPTIONS: '' } },
   );
   const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as {

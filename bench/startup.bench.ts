@@ -1,8 +1,8 @@
-// Cold start to ready (goal ≤ 2 s on an existing database): `node --max-semi-space-size=8 dist/main.js` (what
-// `npm start` runs after its build, without npm's own start-up), and `node --import tsx src/main.ts` (`npm run dev`)
-// for comparison, on a fresh database, timed from spawn until GET /healthz answers 200. First start: empty database
-// (migrations + demo seed); second start: the same database again; the built app's RSS once ready. Where the time
-// goes under tsx (module loading vs start-up) is printed to stderr from startup-child.ts.
+// Cold start to ready (goal ≤ 2 s on an existing database): `node <flags> dist/main.js` (the flags of package.json
+// "start": what `npm start` runs after its build, without npm's own start-up), and `node --import tsx src/main.ts`
+// (`npm run dev`) for comparison, on a fresh database, timed from spawn until GET /healthz answers 200. First start:
+// empty database (migrations + demo seed); second start: the same database again; the built app's RSS once ready.
+// Where the time goes under tsx (module loading vs start-up) is printed to stderr from startup-child.ts.
 import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { goal, type Row } from './bench-db.js';
+import { startNodeFlags } from '../scripts/start-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,7 +40,7 @@ function appEnv(databaseUrl: string, dataDir: string, port: number): NodeJS.Proc
   };
 }
 
-const BUILT = ['--max-semi-space-size=8', 'dist/main.js'];
+const BUILT = [...startNodeFlags(), 'dist/main.js'];
 const TSX = ['--import', 'tsx', 'src/main.ts'];
 
 /** RSS of a running process (Linux /proc), in MB; NaN elsewhere. */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './support/patience.js';
+import { startNodeFlags } from '../scripts/start-flags.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -33,7 +34,7 @@ describe('the production start (built JavaScript)', () => {
   });
 
   it('starts on a new SQLite file, seeds the demo estate, answers /healthz and books a time in the console chat', async () => {
-    child = spawn(process.execPath, ['--max-semi-space-size=8', path.join(outdir, 'main.js')], {
+    child = spawn(process.execPath, [...startNodeFlags(), path.join(outdir, 'main.js')], {
       // Started from another directory: nothing may depend on the working directory but the relative DATA_DIR.
       cwd: tmp,
       env: {
