@@ -1,8 +1,9 @@
 // Ticket commands for estate staff (in the assistants' group or privately): 认领 / 备注 / 等待业主 / 等待施工方 /
 // 恢复 / 办结 / 转派 / 工单, and the owner's 回访 answer (评价 / 没解决). N is TS-20261128-0007 or 0007 for today.
-import { AppError } from '../shared/app-error.js';
-import type { ComplaintService, StaffActor } from '../complaints/complaint.service.js';
-import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { AppError, userMessage } from '../shared/app-error.js';
+import { surveyReply, type ComplaintService, type StaffActor } from '../complaints/complaint.service.js';
+import { eventLine, STATUS_LABEL } from '../tickets/status-labels.js';
+import { PRIORITY_LABEL } from '../sla/ladder.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -31,9 +32,10 @@ function split(args: string, usage: string, needRest: boolean, quoted?: string |
   const m = hit ? null : /^(\S+)(?:\s+([\s\S]+))?$/.exec(args.trim());
   const ref = hit?.ref ?? m?.[1];
   const rest = hit?.rest ?? (m?.[2] ?? '').trim();
-  if (!ref || (needRest && !rest)) throw new AppError('BAD_INPUT', 'bad args', `用法：${usage}`);
+  if (!ref || (needRest && !rest))
+    throw new AppError('BAD_INPUT', 'bad args', userMessage('complaint.usage', { usage }));
   if ([...rest].length > 500)
-    throw new AppError('BAD_INPUT', 'too long', `说明太长了（${[...rest].length} 个字），请精简到 500 个字以内。`);
+    throw new AppError('BAD_INPUT', 'too long', userMessage('complaint.noteTooLong', { length: [...rest].length }));
   return [ref, rest];
 }
 
@@ -199,12 +201,11 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       async run(ctx) {
         // "评价 5" without a number: the survey waiting for an answer.
         if (/^[1-5]\s*分?$/.test(ctx.args.trim())) {
-          const reply = await svc.answerPendingSurvey(ctx.sender.personId, ctx.args.trim());
+          const reply = await svc.answerPendingSurvey(ctx.sender.personId, ctx.args.trim(), ctx.sender.locale);
           if (reply) return reply;
         }
         const m = /^(\S+)\s+([1-5])\s*分?(?:\s+([\s\S]+))?$/.exec(ctx.args.trim());
-        if (!m?.[1] || !m[2])
-          throw new AppError('BAD_INPUT', 'bad rate', '用法：评价 工单号 分数(1–5) [意见]，例如：评价 0007 5 很满意');
+        if (!m?.[1] || !m[2]) throw new AppError('BAD_INPUT', 'bad rate', userMessage('complaint.survey.usage'));
         const t = await ticket(ctx, m[1]);
         const comment = (m[3] ?? '').trim().slice(0, 500) || null;
         const r = await svc.answerSurvey(ctx.sender.personId ?? '', t, {
@@ -212,9 +213,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
           unresolved: false,
           comment,
         });
-        return r === 'reopened'
-          ? `感谢反馈。很抱歉处理不够好，工单 ${t.number} 已重新打开，主管会跟进。`
-          : `感谢您的评价（${m[2]} 分）！工单 ${t.number} 已结束。`;
+        return surveyReply(ctx.sender.locale, t.number, { score: Number(m[2]), unresolved: false }, r);
       },
     },
     {
@@ -226,17 +225,22 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       async run(ctx) {
         // A bare "没解决" (the owner answering the 回访 message) goes to the survey that is waiting for an answer.
         if (!ctx.args.trim() && !ctx.quoted) {
-          const reply = await svc.answerPendingSurvey(ctx.sender.personId, '没解决');
+          const reply = await svc.answerPendingSurvey(ctx.sender.personId, '没解决', ctx.sender.locale);
           if (reply) return reply;
         }
-        const [ref, comment] = split(ctx.args, '没解决 0007 [说明]', false, ctx.quoted);
+        const [ref, comment] = split(
+          ctx.args,
+          translate(ctx.sender.locale, 'complaint.survey.usageUnresolved'),
+          false,
+          ctx.quoted,
+        );
         const t = await ticket(ctx, ref);
         await svc.answerSurvey(ctx.sender.personId ?? '', t, {
           score: null,
           unresolved: true,
           comment: comment || null,
         });
-        return `很抱歉问题没有解决。工单 ${t.number} 已重新打开，主管会尽快跟进。`;
+        return surveyReply(ctx.sender.locale, t.number, { score: null, unresolved: true }, 'reopened');
       },
     },
   ];

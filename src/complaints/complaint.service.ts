@@ -4,7 +4,7 @@
 // transition sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
 import { staffReach } from '../notify/notifier.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   ackEmergencyTicket,
@@ -57,13 +57,14 @@ import {
   dueTimes,
   firstCheck,
   isRoundTheClock,
+  PRIORITY_LABEL,
   type SlaClock,
   type SlaLimits,
 } from '../sla/ladder.js';
 import { slaPolicyOf } from '../sla/sla-limits.js';
 import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categories.js';
 import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
-import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
+import { categoryLabel, durationText, statusLabel } from '../tickets/status-labels.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 import type { Clock } from '../shared/clock.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
@@ -104,6 +105,10 @@ export interface CreatedTicket {
   /** Promised first response, e.g. "工作时间 2 小时" (urgent: "30 分钟", round the clock), and its local deadline. */
   ackText: string;
   ackDueLocal: string;
+  /** The same promise as facts, for a reply in the owner's language. */
+  ackMinutes: number;
+  roundTheClock: boolean;
+  ackDueAt: Date;
 }
 
 export interface NewEmergency {
@@ -131,6 +136,8 @@ export interface StaffActor {
 export const actorRoleOf = (a: Pick<StaffActor, 'department'>): ActorRole => (a.department ? 'maintenance' : 'desk');
 
 const zhText = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('zh-CN', key, params);
+/** The catalogue lookup, under a name that callbacks' ticket parameters (`t`) do not shadow. */
+const tr = t;
 const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName: a.name });
 const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorName: '业主' });
 
@@ -283,6 +290,9 @@ export class ComplaintService {
       repeatOf,
       ackText: `${isRoundTheClock(ticketKind, ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
       ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime'),
+      ackMinutes: sla.limits.ackMinutes,
+      roundTheClock: isRoundTheClock(ticketKind, ticket.priority),
+      ackDueAt: sla.ackDueAt,
     };
   }
 
@@ -394,10 +404,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'urgent',
-            message: {
-              text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。`,
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.emergencyAcked', { number: ticket.number, name: actor.name }),
               template: ticketTemplate(ticket, '正在处置'),
-            },
+            }),
             dedupeKey: `ticket:${ticket.id}:acked:owner`,
             at: now,
           },
@@ -420,29 +430,31 @@ export class ComplaintService {
    * A bare reply to a 回访 ("5", "4分", "满意", "没解决") with no dialog running: answers the person's open survey.
    * Null when the text is not such an answer or nothing is waiting for one (the caller goes on as usual).
    */
-  async answerPendingSurvey(personId: string | null, text: string | null | undefined): Promise<string | null> {
+  async answerPendingSurvey(
+    personId: string | null,
+    text: string | null | undefined,
+    locale: Locale = 'zh-CN',
+  ): Promise<string | null> {
     const answer = parseBareSurveyAnswer(text ?? '');
     if (!answer || !personId) return null;
     const [ticket] = await ticketsWithOpenSurvey(this.prisma, personId);
     if (!ticket) return null;
     const r = await this.answerSurvey(personId, ticket, answer);
-    if (answer.unresolved) return `很抱歉问题没有解决。工单 ${ticket.number} 已重新打开，主管会尽快跟进。`;
-    return r === 'reopened'
-      ? `感谢反馈。很抱歉处理不够好，工单 ${ticket.number} 已重新打开，主管会跟进。`
-      : `感谢您的评价（${answer.score} 分）！工单 ${ticket.number} 已结束。`;
+    return surveyReply(locale, ticket.number, answer, r);
   }
 
   /** "TS-20261128-0007" or "0007" (today) of an estate → the ticket, or a clear NOT_FOUND. */
   async resolveRef(estate: EstateInfo, ref: string): Promise<TicketRow> {
     const number = parseTicketRef(ref, localDateKey(this.now(), estate.timezone));
     if (!number)
-      throw new AppError(
-        'BAD_INPUT',
-        `bad ticket ref ${ref}`,
-        `“${ref}”不是工单号。工单号形如 TS-20261128-0007，当天的可只写 0007。`,
-      );
+      throw new AppError('BAD_INPUT', `bad ticket ref ${ref}`, userMessage('complaint.error.badRef', { ref }));
     const t = await findTicketByNumber(this.prisma, estate.id, number);
-    if (!t) throw new AppError('NOT_FOUND', `ticket ${number} not found`, `没有找到工单 ${number}。`);
+    if (!t)
+      throw new AppError(
+        'NOT_FOUND',
+        `ticket ${number} not found`,
+        userMessage('complaint.error.notFound', { number }),
+      );
     return t;
   }
 
@@ -466,10 +478,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。`,
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.accepted', { number: ticket.number, name: actor.name }),
               template: ticketTemplate(ticket, '已受理'),
-            },
+            }),
             dedupeKey: `ticket:${ticket.id}:accepted`,
             at: now,
           },
@@ -488,7 +500,11 @@ export class ComplaintService {
       throw new AppError(
         'CONFLICT',
         'not claimable',
-        `工单 ${fresh.number} 当前状态为「${STATUS_LABEL[fresh.status]}」，不能认领。`,
+        userMessage('complaint.error.wrongState', {
+          number: fresh.number,
+          status: statusLabel(fresh.status),
+          what: '认领',
+        }),
       );
     }
     return fresh;
@@ -522,10 +538,13 @@ export class ComplaintService {
                 personId: ticket.personId,
                 notice: {
                   kind: 'notice',
-                  message: {
-                    text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。`,
+                  message: (locale: Locale) => ({
+                    text: t(locale, 'complaint.notice.waitOwner', {
+                      number: ticket.number,
+                      note: note ? t(locale, 'complaint.notice.waitOwnerNote', { note }) : '',
+                    }),
                     template: ticketTemplate(ticket, '待您补充'),
-                  },
+                  }),
                   dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
                   at: now,
                 },
@@ -584,10 +603,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。`,
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.resolved', { number: ticket.number, note }),
               template: ticketTemplate(ticket, '已办结'),
-            },
+            }),
             dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
             at: now,
           },
@@ -614,10 +633,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。`,
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.reassigned', { number: ticket.number, name: to.name }),
               template: ticketTemplate(ticket, '已转派'),
-            },
+            }),
             dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
             at: now,
           },
@@ -705,7 +724,7 @@ export class ComplaintService {
     return { ticket, events: await listTicketEvents(this.prisma, ticketId) };
   }
 
-  async withdraw(personId: string, ticketId: string): Promise<void> {
+  async withdraw(personId: string, ticketId: string, locale: Locale = 'zh-CN'): Promise<void> {
     const now = this.now();
     const ok = await withdrawTicket(
       this.prisma,
@@ -725,7 +744,7 @@ export class ComplaintService {
         },
       ],
     );
-    if (!ok) throw await this.wrongState(ticketId, '撤回');
+    if (!ok) throw await this.wrongState(ticketId, t(locale, 'complaint.what.withdraw'), locale);
   }
 
   /** 补充信息: text and/or photos; a ticket waiting for the owner goes back to work. */
@@ -733,6 +752,7 @@ export class ComplaintService {
     personId: string,
     ticketId: string,
     info: { text: string | null; attachments: Array<{ contentUrl: string; name: string }> },
+    locale: Locale = 'zh-CN',
   ): Promise<void> {
     const now = this.now();
     const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null]
@@ -759,7 +779,7 @@ export class ComplaintService {
         },
       ],
     );
-    if (!ok) throw await this.wrongState(ticketId, '补充信息');
+    if (!ok) throw await this.wrongState(ticketId, t(locale, 'complaint.what.addInfo'), locale);
   }
 
   // ── 回访 ──
@@ -793,7 +813,11 @@ export class ComplaintService {
     answer: { score: number | null; unresolved: boolean; comment: string | null },
   ): Promise<'thanks' | 'reopened'> {
     if (ticket.personId !== personId)
-      throw new AppError('NOT_FOUND', 'not own ticket', `没有找到您的工单 ${ticket.number}。`);
+      throw new AppError(
+        'NOT_FOUND',
+        'not own ticket',
+        userMessage('complaint.error.notOwn', { number: ticket.number }),
+      );
     const now = this.now();
     const who = ownerActor(personId);
     const reason = answer.unresolved
@@ -835,10 +859,10 @@ export class ComplaintService {
                   personId: t.personId,
                   notice: {
                     kind: 'notice',
-                    message: {
-                      text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。`,
+                    message: (locale: Locale) => ({
+                      text: tr(locale, 'complaint.notice.reopened', { number: t.number }),
                       template: ticketTemplate(t, '已重新打开'),
-                    },
+                    }),
                     dedupeKey: `${key}:owner`,
                     at: now,
                   },
@@ -848,9 +872,17 @@ export class ComplaintService {
           },
     );
     if (r === 'no_survey')
-      throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
+      throw new AppError(
+        'CONFLICT',
+        'no open survey',
+        userMessage('complaint.error.noSurvey', { number: ticket.number }),
+      );
     if (r === 'answered')
-      throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
+      throw new AppError(
+        'CONFLICT',
+        'survey answered',
+        userMessage('complaint.error.surveyAnswered', { number: ticket.number }),
+      );
     return r === 'reopened' ? 'reopened' : 'thanks';
   }
 
@@ -896,7 +928,10 @@ export class ComplaintService {
       }
       const notice = {
         kind: 'survey',
-        message: { text: surveyText(t.number, false, t.kind), template: ticketTemplate(t, '待回访') },
+        message: (locale: Locale) => ({
+          text: surveyText(t.number, false, t.kind, locale),
+          template: ticketTemplate(t, '待回访'),
+        }),
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
       };
@@ -908,10 +943,10 @@ export class ComplaintService {
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
       const notice = {
         kind: 'survey',
-        message: {
-          text: surveyText(c.ticket.number, true, c.ticket.kind),
+        message: (locale: Locale) => ({
+          text: surveyText(c.ticket.number, true, c.ticket.kind, locale),
           template: ticketTemplate(c.ticket, '待回访'),
-        },
+        }),
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
       };
@@ -948,12 +983,13 @@ export class ComplaintService {
     return t;
   }
 
-  private async wrongState(id: string, what: string): Promise<AppError> {
+  /** `what` in the reader's language (staff: zh-CN; an owner's own action: theirs). */
+  private async wrongState(id: string, what: string, locale: Locale = 'zh-CN'): Promise<AppError> {
     const t = await this.reload(id);
     return new AppError(
       'CONFLICT',
       `cannot ${what} in ${t.status}`,
-      `工单 ${t.number} 当前状态为「${STATUS_LABEL[t.status]}」，不能${what}。`,
+      userMessage('complaint.error.wrongState', { number: t.number, status: statusLabel(t.status, locale), what }),
     );
   }
 }
@@ -963,13 +999,33 @@ export function parseBareSurveyAnswer(
   text: string,
 ): { score: number | null; unresolved: boolean; comment: string | null } | null {
   const s = text.trim().replace(/[。！!.]+$/u, '');
-  const m = /^([1-5])\s*(?:分|星)?(?:[\s，,]+([\s\S]{1,500}))?$/u.exec(s);
+  const m = /^([1-5])\s*(?:分|星|stars?|points?|\/\s*5|of\s+5)?(?:[\s，,]+([\s\S]{1,500}))?$/iu.exec(s);
   if (m?.[1]) return { score: Number(m[1]), unresolved: false, comment: m[2]?.trim() || null };
-  if (/^(没解决|没有解决|未解决|还没解决|问题没解决)$/.test(s)) return { score: null, unresolved: true, comment: null };
-  if (/^(非常满意|很满意|满意)$/.test(s)) return { score: 5, unresolved: false, comment: null };
-  if (/^(一般|还行|还可以)$/.test(s)) return { score: 3, unresolved: false, comment: null };
-  if (/^(不满意|很不满意|非常不满意)$/.test(s)) return { score: 1, unresolved: false, comment: null };
+  if (
+    /^(没解决|没有解决|未解决|还没解决|问题没解决|not solved|not resolved|unresolved|still not (?:solved|fixed)|not fixed)$/i.test(
+      s,
+    )
+  )
+    return { score: null, unresolved: true, comment: null };
+  if (/^(非常满意|很满意|满意|very satisfied|satisfied|very good|excellent|great)$/i.test(s))
+    return { score: 5, unresolved: false, comment: null };
+  if (/^(一般|还行|还可以|average|so-so)$/i.test(s)) return { score: 3, unresolved: false, comment: null };
+  if (/^(不满意|很不满意|非常不满意|dissatisfied|unsatisfied|not satisfied|very dissatisfied|bad|poor)$/i.test(s))
+    return { score: 1, unresolved: false, comment: null };
   return null;
+}
+
+/** What the owner is told after answering a 回访, in their language. */
+export function surveyReply(
+  locale: Locale,
+  number: string,
+  answer: { score: number | null; unresolved: boolean },
+  outcome: 'thanks' | 'reopened',
+): string {
+  if (answer.unresolved) return t(locale, 'complaint.survey.unresolved', { number });
+  return outcome === 'reopened'
+    ? t(locale, 'complaint.survey.reopened', { number })
+    : t(locale, 'complaint.survey.thanks', { number, score: answer.score ?? '' });
 }
 
 /** A new round's clock, starting now. */
@@ -977,9 +1033,12 @@ function newClock(start: Date, acknowledged: boolean): SlaClock {
   return { emergency: false, start, acknowledged, pausedMinutes: 0, paused: false, taken: 0 };
 }
 
-function surveyText(number: string, reminder: boolean, kind: string): string {
-  if (kind === 'REPAIR') return `${reminder ? '【回访提醒】' : ''}${t('zh-CN', 'repair.survey', { number })}`;
-  return `${reminder ? '【回访提醒】' : '【回访】'}您的投诉 ${number} 已办结，问题解决了吗？\n请回复“评价 ${number} 分数”（1–5 分，5 分最满意，可在分数后附意见）；如果没解决，请回复“没解决 ${number}”。`;
+function surveyText(number: string, reminder: boolean, kind: string, locale: Locale): string {
+  if (kind === 'REPAIR') {
+    const text = t(locale, 'repair.survey', { number });
+    return reminder ? t(locale, 'complaint.survey.repairReminder', { text }) : text;
+  }
+  return t(locale, reminder ? 'complaint.survey.reminder' : 'complaint.survey.question', { number });
 }
 
 /**

@@ -2,6 +2,7 @@
 // calendar, when is each step due and who hears about it. The sweep (sla-sweep.job.ts) only applies them.
 import type { StaffRole } from '../identity/sender.js';
 import { addBusinessMinutes, ContinuousClock, type CalendarLike } from './business-time.js';
+import { t } from '../i18n/index.js';
 
 export type SlaStep = 'ack_warn' | 'ack_breach' | 'ack_2x' | 'resolve_warn' | 'resolve_breach' | 'emergency_unacked';
 
@@ -159,4 +160,8 @@ export function clockOf(t: {
 }
 
 /** Priorities as the desk says them (1 normal, 2 raised: 二次投诉 / reopened, 3 urgent). */
-export const PRIORITY_LABEL: Record<number, string> = { 1: '一般', 2: '较急', 3: '紧急' };
+export const PRIORITY_LABEL: Record<number, string> = {
+  1: t('zh-CN', 'complaint.priority.1'),
+  2: t('zh-CN', 'complaint.priority.2'),
+  3: t('zh-CN', 'complaint.priority.3'),
+};
