@@ -2,8 +2,7 @@
 // 恢复 / 办结 / 转派 / 工单, and the owner's 回访 answer (评价 / 没解决). N is TS-20261128-0007 or 0007 for today.
 import { AppError, userMessage } from '../shared/app-error.js';
 import { surveyReply, type ComplaintService, type StaffActor } from '../complaints/complaint.service.js';
-import { eventLine, STATUS_LABEL } from '../tickets/status-labels.js';
-import { PRIORITY_LABEL } from '../sla/ladder.js';
+import { eventLine, priorityLabel, statusLabel } from '../tickets/status-labels.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -23,7 +22,12 @@ const STAFF = ALL_STAFF;
 
 function actorOf(ctx: CommandContext): StaffActor {
   const s = staffInOwnEstate(ctx);
-  return { staffId: s.id, name: ctx.sender.name ?? '员工', role: s.role, estateId: s.estateId };
+  return {
+    staffId: s.id,
+    name: ctx.sender.name ?? translate(ctx.sender.locale, 'complaint.staff.defaultName'),
+    role: s.role,
+    estateId: s.estateId,
+  };
 }
 
 /** "0007 其余文字" → ["0007", "其余文字"]; a reply to a notice ("办结 已处理") takes the number from the notice. */
@@ -77,9 +81,9 @@ function staffGuidance(ctx: CommandContext, category: string): string[] | null {
 export function ticketCommands(deps: TicketCommandDeps): Command[] {
   const svc = deps.complaints;
   const ticket = (ctx: CommandContext, ref: string) => svc.resolveRef(ctx.sender.estate, ref);
-  const waitContractor = async (actor: StaffActor, t: TicketRow, note: string) => {
+  const waitContractor = async (actor: StaffActor, t: TicketRow, note: string, ctx: CommandContext) => {
     await svc.wait(actor, t, 'CONTRACTOR', note || null);
-    return `工单 ${t.number} 已设为等待施工方，时限暂停计时。`;
+    return translate(ctx.sender.locale, 'complaint.staff.waitContractor', { number: t.number });
   };
   return [
     staffTicketCommand(svc, {
@@ -91,7 +95,10 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
         const claimed = await svc.claim(actor, t);
         const sent = await deps.photos?.sendToAssignee(claimed.id, ctx.sender.locale);
         return [
-          `已认领工单 ${claimed.number}（${claimed.category}），业主已收到受理通知。`,
+          translate(ctx.sender.locale, 'complaint.staff.claimed', {
+            number: claimed.number,
+            category: claimed.category,
+          }),
           ...(sent?.count ? [translate(ctx.sender.locale, 'photos.sentToYou', { count: sent.count })] : []),
         ].join('\n');
       },
@@ -102,9 +109,9 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '给工单加处理备注',
       usage: '备注 0007 已联系施工队',
       needText: true,
-      act: async (actor, t, text) => {
+      act: async (actor, t, text, ctx) => {
         await svc.note(actor, t, text);
-        return `已记录工单 ${t.number} 的备注。`;
+        return translate(ctx.sender.locale, 'complaint.staff.noted', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -112,10 +119,10 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['wait'],
       summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方',
       usage: '等待业主 0007 [说明]',
-      act: async (actor, t, text) => {
-        if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''));
+      act: async (actor, t, text, ctx) => {
+        if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''), ctx);
         await svc.wait(actor, t, 'OWNER', text.replace(/^业主\s*/, '') || null);
-        return `工单 ${t.number} 已设为等待业主，时限暂停计时，已通知业主。`;
+        return translate(ctx.sender.locale, 'complaint.staff.waitOwner', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -123,16 +130,16 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['waitcontractor'],
       summary: '设为等待施工方（暂停时限计时）',
       usage: '等待施工方 0007 [说明]',
-      act: (actor, t, text) => waitContractor(actor, t, text),
+      act: (actor, t, text, ctx) => waitContractor(actor, t, text, ctx),
     }),
     staffTicketCommand(svc, {
       name: '恢复',
       aliases: ['resume'],
       summary: '结束等待，恢复处理',
       usage: '恢复 0007',
-      act: async (actor, t, text) => {
+      act: async (actor, t, text, ctx) => {
         await svc.resume(actor, t, text || null);
-        return `工单 ${t.number} 已恢复处理，时限继续计时。`;
+        return translate(ctx.sender.locale, 'complaint.staff.resumed', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -141,9 +148,9 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '办结工单并写明处理结果',
       usage: '办结 0007 处理结果',
       needText: true,
-      act: async (actor, t, text) => {
+      act: async (actor, t, text, ctx) => {
         await svc.resolve(actor, t, text);
-        return `工单 ${t.number} 已办结，已通知业主，稍后将进行回访。`;
+        return translate(ctx.sender.locale, 'complaint.staff.resolved', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -156,7 +163,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
         const to = (await svc.reassign(actor, t, name)).name;
         const sent = await deps.photos?.sendToAssignee(t.id, ctx.sender.locale);
         return [
-          `工单 ${t.number} 已转派给${to}。`,
+          translate(ctx.sender.locale, 'complaint.staff.reassigned', { number: t.number, name: to }),
           ...(sent?.count ? [translate(ctx.sender.locale, 'photos.sentTo', { count: sent.count, name: to })] : []),
         ].join('\n');
       },
@@ -176,19 +183,32 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
           ticketRow,
           ctx.sender.locale,
         );
+        const locale = ctx.sender.locale;
+        const tr = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+          translate(locale, key, params);
         return [
-          `工单 ${t.number}｜${t.category}｜${STATUS_LABEL[t.status]}｜${PRIORITY_LABEL[t.priority] ?? t.priority}${t.isRepeat ? '｜二次投诉' : ''}`,
-          `内容：${t.description}`,
-          `位置：${t.location}`,
+          tr('complaint.staff.detailHead', {
+            number: t.number,
+            category: t.category,
+            status: statusLabel(t.status, locale),
+            priority: priorityLabel(t.priority, locale),
+            repeat: t.isRepeat ? tr('complaint.staff.detailRepeat') : '',
+          }),
+          tr('complaint.staff.detailContent', { description: t.description }),
+          tr('complaint.staff.detailLocation', { location: t.location }),
           ...(owner
             ? [owner.sentPrivately ? `${owner.line}${translate(ctx.sender.locale, 'ticket.contactSent')}` : owner.line]
             : []),
-          `负责人：${h.assignee?.name ?? '未认领'}；照片 ${h.photos} 张${h.repeatOf ? `；关联 ${h.repeatOf.number}` : ''}`,
-          ...(t.ackDueAt ? [`响应时限：${formatLocal(t.ackDueAt, tz)}`] : []),
+          tr('complaint.staff.detailAssignee', {
+            name: h.assignee?.name ?? tr('complaint.staff.unclaimed'),
+            photos: h.photos,
+            repeatOf: h.repeatOf ? tr('complaint.staff.detailRepeatOf', { number: h.repeatOf.number }) : '',
+          }),
+          ...(t.ackDueAt ? [tr('complaint.staff.detailAckDue', { at: formatLocal(t.ackDueAt, tz) })] : []),
           // #20: what staff must know for this category (the estate's own text over our defaults).
           ...(staffGuidance(ctx, t.category) ?? []),
-          '处理记录：',
-          ...h.events.map((e) => eventLine(e, tz)),
+          tr('complaint.staff.detailRecord'),
+          ...h.events.map((e) => eventLine(e, tz, locale)),
         ].join('\n');
       },
     }),

@@ -193,13 +193,34 @@ export class ComplaintService {
         const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
         const sla = this.scheduleWith(limitsFor(priority), { kind: ticketKind, priority }, newClock(now, false), desk);
         const lines = [
-          `【${ticketKind === 'REQUEST' ? '办理申请' : repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
-          `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
-          `内容：${c.description}`,
-          `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
-          ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
-          ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
-          `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
+          zhText('complaint.group.newHead', {
+            label: zhText(
+              ticketKind === 'REQUEST'
+                ? 'complaint.group.labelRequest'
+                : repeatOf
+                  ? 'complaint.group.labelRepeat'
+                  : 'complaint.group.labelNew',
+            ),
+            number,
+            category: c.category,
+            priority: PRIORITY_LABEL[priority] ?? priority,
+          }),
+          zhText('complaint.group.location', {
+            location: c.location,
+            unit: unit
+              ? zhText('complaint.group.locationUnit', {
+                  unit: unitLabel(unit.building, unit.entrance, unit.room),
+                })
+              : '',
+          }),
+          zhText('complaint.group.content', { description: c.description }),
+          zhText('complaint.group.owner', {
+            name: who?.name ?? '—',
+            phone: who?.phone ? maskPhone(who.phone) : '',
+          }).trim(),
+          ...(c.attachments.length ? [zhText('complaint.group.photos', { count: c.attachments.length })] : []),
+          ...(repeatOf ? [zhText('complaint.group.repeatOf', { number: repeatOf.number })] : []),
+          zhText('complaint.group.claimHint', { seq: String(ticketSequence(number)).padStart(4, '0'), number }),
         ];
         const kind = priority >= 3 ? 'urgent' : 'notice';
         return {
@@ -266,7 +287,12 @@ export class ComplaintService {
                     notice: {
                       kind,
                       message: {
-                        text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。`,
+                        text: zhText('complaint.group.repeat', {
+                          number,
+                          category: c.category,
+                          previous: repeatOf.number,
+                          priority: PRIORITY_LABEL[priority] ?? priority,
+                        }),
                       },
                       dedupeKey: `ticket:${t.id}:repeat`,
                       at: now,
@@ -332,11 +358,14 @@ export class ComplaintService {
         );
         const seq = String(ticketSequence(number)).padStart(4, '0');
         const text = [
-          `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
-          `位置：${e.location}`,
-          `情况：${e.description}`,
-          `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
-          `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
+          zhText('complaint.group.emergencyHead', { number, label: EMERGENCY_LABEL[e.type] }),
+          zhText('complaint.group.location', { location: e.location, unit: '' }),
+          zhText('complaint.group.emergencySituation', { description: e.description }),
+          zhText('complaint.group.emergencyReporter', {
+            name: e.reporter.name,
+            phone: who?.phone ? ` ${maskPhone(who.phone)}` : '',
+          }),
+          zhText('complaint.group.emergencyAsk', { seq, minutes: s.emergencyAckMinutes }),
         ].join('\n');
         return {
           ticket: {
@@ -381,7 +410,7 @@ export class ComplaintService {
       throw new AppError(
         'BAD_INPUT',
         'not emergency',
-        `工单 ${ticket.number} 不是特发事件，请用“认领 ${ticket.number}”接单。`,
+        userMessage('complaint.staff.notEmergency', { number: ticket.number }),
       );
     const now = this.now();
     const won = await ackEmergencyTicket(
@@ -395,7 +424,13 @@ export class ComplaintService {
           role: 'SUPERVISOR',
           notice: {
             kind: 'urgent',
-            message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` },
+            message: {
+              text: zhText('complaint.group.emergencyAcked', {
+                name: actor.name,
+                number: ticket.number,
+                category: ticket.category,
+              }),
+            },
             dedupeKey: `ticket:${ticket.id}:acked`,
             at: now,
           },
@@ -420,7 +455,10 @@ export class ComplaintService {
       throw new AppError(
         'CONFLICT',
         'already acked',
-        `特发事件 ${fresh.number} 已由${holder?.name ?? '同事'}确认处置。`,
+        userMessage('complaint.staff.emergencyTaken', {
+          number: fresh.number,
+          name: holder?.name ?? t('zh-CN', 'complaint.staff.colleague'),
+        }),
       );
     }
     return fresh;
@@ -495,7 +533,11 @@ export class ComplaintService {
         throw new AppError(
           'CONFLICT',
           'already claimed',
-          `工单 ${fresh.number} 已由${holder.name}认领${holder.id === actor.staffId ? '（就是您）' : ''}。`,
+          userMessage('complaint.staff.alreadyClaimed', {
+            number: fresh.number,
+            name: holder.name,
+            you: holder.id === actor.staffId ? t('zh-CN', 'complaint.staff.itsYou') : '',
+          }),
         );
       throw new AppError(
         'CONFLICT',
@@ -619,9 +661,14 @@ export class ComplaintService {
   async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
     const candidates = await findActiveStaffByName(this.prisma, ticket.estateId, toName);
     const to = candidates[0];
-    if (!to) throw new AppError('NOT_FOUND', 'no such staff', `本小区没有名为“${toName}”的在岗工作人员。`);
+    if (!to)
+      throw new AppError('NOT_FOUND', 'no such staff', userMessage('complaint.staff.noSuchStaff', { name: toName }));
     if (candidates.length > 1)
-      throw new AppError('BAD_INPUT', 'ambiguous staff', `有多位“${toName}”，请联系主管在后台转派。`);
+      throw new AppError(
+        'BAD_INPUT',
+        'ambiguous staff',
+        userMessage('complaint.staff.ambiguousStaff', { name: toName }),
+      );
     const now = this.now();
     const ok = await reassignTicket(
       this.prisma,
@@ -645,9 +692,14 @@ export class ComplaintService {
           personId: to.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。`,
-            },
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.group.reassignedToYou', {
+                name: actor.name,
+                number: ticket.number,
+                category: ticket.category,
+                description: ticket.description.slice(0, 40),
+              }),
+            }),
             dedupeKey: `ticket:${ticket.id}:assignee:${eventId}`,
             at: now,
           },
@@ -657,7 +709,11 @@ export class ComplaintService {
     if (!ok) {
       const fresh = await this.reload(ticket.id);
       if (fresh.assigneeId === to.id)
-        throw new AppError('CONFLICT', 'same assignee', `工单 ${fresh.number} 已经由${to.name}负责。`);
+        throw new AppError(
+          'CONFLICT',
+          'same assignee',
+          userMessage('complaint.staff.sameAssignee', { number: fresh.number, name: to.name }),
+        );
       throw await this.wrongState(ticket.id, '转派');
     }
     return to;
@@ -737,7 +793,7 @@ export class ComplaintService {
           role: 'ASSISTANT',
           notice: {
             kind: 'notice',
-            message: { text: `工单 ${t.number} 已被业主撤回。` },
+            message: { text: tr('zh-CN', 'complaint.group.withdrawn', { number: t.number }) },
             dedupeKey: `ticket:${ticketId}:withdrawn`,
             at: now,
           },
@@ -772,7 +828,7 @@ export class ComplaintService {
           role: 'ASSISTANT',
           notice: {
             kind: 'notice',
-            message: { text: `工单 ${t.number} 业主补充：${note}` },
+            message: { text: tr('zh-CN', 'complaint.group.ownerInfo', { number: t.number, note }) },
             dedupeKey: `ticket:${ticketId}:info:${eventId}`,
             at: now,
           },
@@ -849,7 +905,11 @@ export class ComplaintService {
                   notice: {
                     kind: 'urgent',
                     message: {
-                      text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。`,
+                      text: tr('zh-CN', 'complaint.group.surveyUnhappy', {
+                        number: t.number,
+                        category: t.category,
+                        reason,
+                      }),
                     },
                     dedupeKey: key,
                     at: now,
@@ -969,7 +1029,7 @@ export class ComplaintService {
     throw new AppError(
       'CONFLICT',
       `${ticket.kind}: ${role} may not ${action}`,
-      t('zh-CN', anyRole ? 'lifecycle.notYourMove' : 'lifecycle.notForKind', {
+      userMessage(anyRole ? 'lifecycle.notYourMove' : 'lifecycle.notForKind', {
         number: ticket.number,
         what,
         kind: t('zh-CN', `lifecycle.kind.${ticket.kind}`),

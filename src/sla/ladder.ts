@@ -130,14 +130,20 @@ export function firstCheck(cal: CalendarLike, limits: SlaLimits, clock: SlaClock
   return pendingSteps(cal, limits, clock)[0]?.at ?? null;
 }
 
-export const STEP_LABEL: Record<SlaStep, string> = {
-  ack_warn: '即将超时未受理',
-  ack_breach: '超时未受理',
-  ack_2x: '严重超时未受理（超过时限一倍）',
-  resolve_warn: '即将超过办结时限',
-  resolve_breach: '超过办结时限',
-  emergency_unacked: '特发事件无人确认',
-};
+const SLA_STEPS: SlaStep[] = [
+  'ack_warn',
+  'ack_breach',
+  'ack_2x',
+  'resolve_warn',
+  'resolve_breach',
+  'emergency_unacked',
+];
+
+/** How each step is named (zh-CN: staff groups and the ticket's record). */
+export const STEP_LABEL = Object.fromEntries(SLA_STEPS.map((s) => [s, t('zh-CN', `sla.step.${s}`)])) as Record<
+  SlaStep,
+  string
+>;
 
 /** The SLA clock as stored on a ticket row. */
 export function clockOf(t: {
