@@ -139,7 +139,10 @@ const zhText = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) 
 /** The catalogue lookup, under a name that callbacks' ticket parameters (`t`) do not shadow. */
 const tr = t;
 const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName: a.name });
-const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorName: '业主' });
+const ownerActor = (personId: string) => ({
+  actor: `person:${personId}`,
+  actorName: t('zh-CN', 'complaint.actor.owner'),
+});
 
 export class ComplaintService {
   constructor(
@@ -249,11 +252,17 @@ export class ComplaintService {
             ? {
                 actor: `staff:${c.filedBy.staffId}`,
                 actorName: c.filedBy.name,
-                note: [`代客登记（${c.intake ?? 'phone'}）`, repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null]
+                note: [
+                  zhText('complaint.record.proxy', { intake: c.intake ?? 'phone' }),
+                  repeatOf ? zhText('complaint.record.repeatOf', { number: repeatOf.number }) : null,
+                ]
                   .filter(Boolean)
                   .join('；'),
               }
-            : { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
+            : {
+                ...ownerActor(c.personId),
+                note: repeatOf ? zhText('complaint.record.repeatOf', { number: repeatOf.number }) : null,
+              },
           notices: (t) => [
             {
               estateId: c.estate.id,
@@ -314,7 +323,12 @@ export class ComplaintService {
     return {
       ticket,
       repeatOf,
-      ackText: `${isRoundTheClock(ticketKind, ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
+      ackText: zhText(
+        isRoundTheClock(ticketKind, ticket.priority) ? 'complaint.ack.anytime' : 'complaint.ack.businessHours',
+        {
+          duration: durationText(sla.limits.ackMinutes),
+        },
+      ),
       ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime'),
       ackMinutes: sla.limits.ackMinutes,
       roundTheClock: isRoundTheClock(ticketKind, ticket.priority),
@@ -390,7 +404,7 @@ export class ComplaintService {
           created: {
             actor: e.reporter.actor,
             actorName: e.reporter.name,
-            note: `特发事件：${EMERGENCY_LABEL[e.type]}`,
+            note: zhText('complaint.record.emergency', { label: EMERGENCY_LABEL[e.type] }),
           },
           notices: (t) =>
             ComplaintService.EMERGENCY_ROLES.map((role) => ({
@@ -416,8 +430,12 @@ export class ComplaintService {
     const won = await ackEmergencyTicket(
       this.prisma,
       ticket.id,
-      { staffId: actor.staffId, at: now, from: this.allowedFrom(ticket, actorRoleOf(actor), 'ack', '确认') },
-      { ...staffActor(actor), note: '收到' },
+      {
+        staffId: actor.staffId,
+        at: now,
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'ack', zhText('complaint.what.ack')),
+      },
+      { ...staffActor(actor), note: zhText('complaint.record.acked') },
       [
         {
           estateId: ticket.estateId,
@@ -441,7 +459,7 @@ export class ComplaintService {
             kind: 'urgent',
             message: (locale: Locale) => ({
               text: t(locale, 'complaint.notice.emergencyAcked', { number: ticket.number, name: actor.name }),
-              template: ticketTemplate(ticket, '正在处置'),
+              template: ticketTemplate(ticket, 'handling', locale),
             }),
             dedupeKey: `ticket:${ticket.id}:acked:owner`,
             at: now,
@@ -508,7 +526,7 @@ export class ComplaintService {
         staffId: actor.staffId,
         at: now,
         nextSlaCheckAt: next.nextSlaCheckAt,
-        from: this.allowedFrom(ticket, actorRoleOf(actor), 'claim', '认领'),
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'claim', zhText('complaint.what.claim')),
       },
       staffActor(actor),
       [
@@ -518,7 +536,7 @@ export class ComplaintService {
             kind: 'notice',
             message: (locale: Locale) => ({
               text: t(locale, 'complaint.notice.accepted', { number: ticket.number, name: actor.name }),
-              template: ticketTemplate(ticket, '已受理'),
+              template: ticketTemplate(ticket, 'accepted', locale),
             }),
             dedupeKey: `ticket:${ticket.id}:accepted`,
             at: now,
@@ -545,7 +563,7 @@ export class ComplaintService {
         userMessage('complaint.error.wrongState', {
           number: fresh.number,
           status: statusLabel(fresh.status),
-          what: '认领',
+          what: zhText('complaint.what.claim'),
         }),
       );
     }
@@ -569,7 +587,7 @@ export class ComplaintService {
           ticket,
           actorRoleOf(actor),
           on === 'OWNER' ? 'wait_owner' : 'wait_contractor',
-          '设为等待',
+          zhText('complaint.what.wait'),
         ),
       },
       { ...staffActor(actor), note },
@@ -585,7 +603,7 @@ export class ComplaintService {
                       number: ticket.number,
                       note: note ? t(locale, 'complaint.notice.waitOwnerNote', { note }) : '',
                     }),
-                    template: ticketTemplate(ticket, '待您补充'),
+                    template: ticketTemplate(ticket, 'waitOwner', locale),
                   }),
                   dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
                   at: now,
@@ -594,7 +612,7 @@ export class ComplaintService {
             ]
           : [],
     );
-    if (!ok) throw await this.wrongState(ticket.id, '设为等待');
+    if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.wait'));
   }
 
   async resume(actor: StaffActor | null, ticket: TicketRow, note: string | null = null): Promise<void> {
@@ -607,7 +625,7 @@ export class ComplaintService {
       { ...by, note },
       this.resumePlan(now, await calendarFor(this.calendar, ticket.estateId)),
     );
-    if (!ok) throw await this.wrongState(ticket.id, '恢复处理');
+    if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.resume'));
   }
 
   /** A waiting ticket's clock going again: the due times move on by the business minutes it spent waiting. */
@@ -636,8 +654,8 @@ export class ComplaintService {
         staffId: actor.staffId,
         at: now,
         note,
-        resumeNote: '办结',
-        from: this.allowedFrom(ticket, actorRoleOf(actor), 'resolve', '办结'),
+        resumeNote: zhText('complaint.what.resolve'),
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'resolve', zhText('complaint.what.resolve')),
       },
       staffActor(actor),
       (round) => [
@@ -647,7 +665,7 @@ export class ComplaintService {
             kind: 'notice',
             message: (locale: Locale) => ({
               text: t(locale, 'complaint.notice.resolved', { number: ticket.number, note }),
-              template: ticketTemplate(ticket, '已办结'),
+              template: ticketTemplate(ticket, 'resolved', locale),
             }),
             dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
             at: now,
@@ -655,7 +673,7 @@ export class ComplaintService {
         },
       ],
     );
-    if (!ok) throw await this.wrongState(ticket.id, '办结');
+    if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.resolve'));
   }
 
   async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
@@ -673,8 +691,12 @@ export class ComplaintService {
     const ok = await reassignTicket(
       this.prisma,
       ticket.id,
-      { toStaffId: to.id, at: now, from: this.allowedFrom(ticket, actorRoleOf(actor), 'reassign', '转派') },
-      { ...staffActor(actor), note: `转派给${to.name}` },
+      {
+        toStaffId: to.id,
+        at: now,
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'reassign', zhText('complaint.what.reassign')),
+      },
+      { ...staffActor(actor), note: zhText('complaint.record.reassignedTo', { name: to.name }) },
       (eventId) => [
         {
           personId: ticket.personId,
@@ -682,7 +704,7 @@ export class ComplaintService {
             kind: 'notice',
             message: (locale: Locale) => ({
               text: t(locale, 'complaint.notice.reassigned', { number: ticket.number, name: to.name }),
-              template: ticketTemplate(ticket, '已转派'),
+              template: ticketTemplate(ticket, 'reassigned', locale),
             }),
             dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
             at: now,
@@ -714,7 +736,7 @@ export class ComplaintService {
           'same assignee',
           userMessage('complaint.staff.sameAssignee', { number: fresh.number, name: to.name }),
         );
-      throw await this.wrongState(ticket.id, '转派');
+      throw await this.wrongState(ticket.id, zhText('complaint.what.reassign'));
     }
     return to;
   }
@@ -811,7 +833,10 @@ export class ComplaintService {
     locale: Locale = 'zh-CN',
   ): Promise<void> {
     const now = this.now();
-    const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null]
+    const note = [
+      info.text,
+      info.attachments.length ? zhText('complaint.record.photos', { count: info.attachments.length }) : null,
+    ]
       .filter(Boolean)
       .join('；');
     const estateId = (await findTicketById(this.prisma, ticketId))?.estateId;
@@ -821,7 +846,7 @@ export class ComplaintService {
       ticketId,
       { personId, at: now, note, attachments: info.attachments },
       ownerActor(personId),
-      { note: '业主已补充', plan: this.resumePlan(now, desk) },
+      { note: zhText('complaint.record.ownerAdded'), plan: this.resumePlan(now, desk) },
       (t, eventId) => [
         {
           estateId: t.estateId,
@@ -876,10 +901,11 @@ export class ComplaintService {
       );
     const now = this.now();
     const who = ownerActor(personId);
+    const comment = answer.comment ? zhText('complaint.record.comment', { comment: answer.comment }) : '';
     const reason = answer.unresolved
-      ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}`
+      ? zhText('complaint.record.unresolvedReason', { comment })
       : answer.score !== null && answer.score <= 2
-        ? `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`
+        ? zhText('complaint.record.lowScoreReason', { score: answer.score, comment })
         : null;
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const r = await answerTicketSurvey(
@@ -888,7 +914,14 @@ export class ComplaintService {
       { score: answer.score, comment: answer.comment, at: now },
       {
         ...who,
-        note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：'),
+        note: [
+          answer.unresolved
+            ? zhText('complaint.record.unresolved')
+            : zhText('complaint.record.score', { score: answer.score ?? '' }),
+          answer.comment,
+        ]
+          .filter(Boolean)
+          .join('：'),
       },
       reason === null
         ? null
@@ -921,7 +954,7 @@ export class ComplaintService {
                     kind: 'notice',
                     message: (locale: Locale) => ({
                       text: tr(locale, 'complaint.notice.reopened', { number: t.number }),
-                      template: ticketTemplate(t, '已重新打开'),
+                      template: ticketTemplate(t, 'reopened', locale),
                     }),
                     dedupeKey: `${key}:owner`,
                     at: now,
@@ -990,7 +1023,7 @@ export class ComplaintService {
         kind: 'survey',
         message: (locale: Locale) => ({
           text: surveyText(t.number, false, t.kind, locale),
-          template: ticketTemplate(t, '待回访'),
+          template: ticketTemplate(t, 'survey', locale),
         }),
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
@@ -1005,7 +1038,7 @@ export class ComplaintService {
         kind: 'survey',
         message: (locale: Locale) => ({
           text: surveyText(c.ticket.number, true, c.ticket.kind, locale),
-          template: ticketTemplate(c.ticket, '待回访'),
+          template: ticketTemplate(c.ticket, 'survey', locale),
         }),
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
@@ -1105,6 +1138,18 @@ function surveyText(number: string, reminder: boolean, kind: string, locale: Loc
  * 工单状态 facts for channels that need a template message outside a chat window (WeChat OA): the estate maps them to
  * its template's keywords ({ticketNumber}, {category}, {status}).
  */
-function ticketTemplate(t: { estateId: string; number: string; category: string }, status: string): NoticeTemplateRef {
-  return { type: 'ticket', estateId: t.estateId, facts: { ticketNumber: t.number, category: t.category, status } };
+function ticketTemplate(
+  t: { estateId: string; number: string; category: string },
+  status: 'handling' | 'accepted' | 'waitOwner' | 'resolved' | 'reassigned' | 'reopened' | 'survey',
+  locale: Locale,
+): NoticeTemplateRef {
+  return {
+    type: 'ticket',
+    estateId: t.estateId,
+    facts: {
+      ticketNumber: t.number,
+      category: categoryLabel(t.category, locale),
+      status: tr(locale, `complaint.template.${status}`),
+    },
+  };
 }
