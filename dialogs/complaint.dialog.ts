@@ -10,12 +10,14 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
-import { PRIORITY_LABEL, T } from '../src/complaints/complaint.texts.js';
+import { categoryLabel, durationText, locationText, priorityLabel } from '../src/tickets/status-labels.js';
+import { formatLocal } from '../src/shared/zoned-time.js';
+import type { Translate } from '../src/i18n/index.js';
 import { checkText } from '../src/bot/input-guard.js';
 import { formatUnitAddress } from '../src/identity/address.parser.js';
 import { freeText, understoodOf, type FlowOptions } from './understood.js';
 import { senderOf } from '../src/identity/sender.js';
-import type { DialogDeps } from './dialog-deps.js';
+import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { PhotoPrompt, type PhotoFile } from './prompts/photo.prompt.js';
@@ -41,6 +43,7 @@ interface Values {
   description?: string;
   where?: 'own' | 'public';
   unitId?: string | null;
+  /** As stored on the ticket (zh-CN: staff read it); the owner reads it through locationText. */
   location?: string;
   photos?: PhotoFile[];
   urgent?: boolean;
@@ -49,23 +52,23 @@ interface Values {
 export class ComplaintDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(COMPLAINT_DIALOG);
-    this.addDialog(guardedChoicePrompt(CATEGORY, T.categoryRetry));
+    this.addDialog(guardedChoicePrompt(CATEGORY, (tr) => tr('complaint.categoryRetry')));
     this.addDialog(
       guardedTextPrompt(DESCRIPTION, (p) => deps.complaints.settings(senderOf(p.context).estate).maxDescriptionLength),
     );
-    this.addDialog(guardedChoicePrompt(WHERE, T.whereRetry));
-    this.addDialog(guardedChoicePrompt(UNIT, T.unitRetry));
+    this.addDialog(guardedChoicePrompt(WHERE, (tr) => tr('complaint.whereRetry')));
+    this.addDialog(guardedChoicePrompt(UNIT, (tr) => tr('complaint.unitRetry')));
     this.addDialog(guardedTextPrompt(LOCATION, () => 100));
     this.addDialog(
       new PhotoPrompt(PHOTOS, {
-        received: T.photoReceived,
-        unsupported: T.photoUnsupported,
-        retry: T.photoRetry,
-        tooLong: T.photoTooLong,
+        received: (count, tr) => tr('complaint.photoReceived', { count }),
+        unsupported: (type, tr) => tr('complaint.photoUnsupported', { type }),
+        retry: (tr) => tr('complaint.photoRetry'),
+        tooLong: (tr) => tr('complaint.photoTooLong'),
       }),
     );
-    this.addDialog(guardedChoicePrompt(URGENCY, T.urgencyRetry));
-    this.addDialog(guardedChoicePrompt(CONFIRM, T.confirmRetry));
+    this.addDialog(guardedChoicePrompt(URGENCY, (tr) => tr('complaint.urgencyRetry')));
+    this.addDialog(guardedChoicePrompt(CONFIRM, (tr) => tr('complaint.confirmRetry')));
     this.addDialog(
       new WaterfallDialog('complaint.steps', [
         this.askCategory,
@@ -84,7 +87,7 @@ export class ComplaintDialog extends ComponentDialog {
   private askCategory = async (step: WaterfallStepContext) => {
     const sender = senderOf(step.context);
     if (!sender.personId || sender.units.length === 0) {
-      await step.context.sendActivity(T.notBound);
+      await step.context.sendActivity(textsFor(step.context)('complaint.notBound'));
       return step.endDialog();
     }
     const v = step.values as Values;
@@ -93,9 +96,10 @@ export class ComplaintDialog extends ComponentDialog {
     else this.prefill(step, v);
     if (v.category) return step.next(v.category);
     const { categories } = this.deps.complaints.settings(sender.estate);
+    const locale = sender.locale;
     return step.prompt(CATEGORY, {
-      prompt: T.askCategory,
-      choices: choices(categories),
+      prompt: textsFor(step.context)('complaint.askCategory'),
+      choices: labelled(categories, (c) => categoryLabel(c, locale)),
       style: ListStyle.suggestedAction,
     });
   };
@@ -128,19 +132,32 @@ export class ComplaintDialog extends ComponentDialog {
     v.category = picked;
     const opts = (step.options ?? {}) as ComplaintOptions;
     // Say what was understood once, when the flow started from a message that named it.
+    const tr = textsFor(step.context);
+    const category = categoryLabel(picked, senderOf(step.context).locale);
     if (!opts.resume && !changed && understoodOf(step.options)?.sub === picked)
-      await step.context.sendActivity(v.description ? T.understoodWith(picked, v.description) : T.understood(picked));
+      await step.context.sendActivity(
+        v.description
+          ? tr('complaint.understoodWith', {
+              category,
+              description: v.description.length > 60 ? `${v.description.slice(0, 60)}…` : v.description,
+            })
+          : tr('complaint.understood', { category }),
+      );
     if (v.description) return step.next(v.description);
-    return step.prompt(DESCRIPTION, { prompt: T.askDescription });
+    return step.prompt(DESCRIPTION, { prompt: tr('complaint.askDescription') });
   };
 
   private askWhere = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     v.description = String(step.result).trim();
-    if (v.where) return step.next(v.where === 'own' ? { value: T.whereOwn } : { value: T.wherePublic });
+    if (v.where) return step.next({ value: v.where });
+    const tr = textsFor(step.context);
     return step.prompt(WHERE, {
-      prompt: T.askWhere,
-      choices: choices([T.whereOwn, T.wherePublic]),
+      prompt: tr('complaint.askWhere'),
+      choices: localChoices(tr, [
+        ['own', 'complaint.whereOwn', ['本户']],
+        ['public', 'complaint.wherePublic', ['公共区域']],
+      ]),
       style: ListStyle.suggestedAction,
     });
   };
@@ -149,12 +166,13 @@ export class ComplaintDialog extends ComponentDialog {
     const v = step.values as Values;
     const sender = senderOf(step.context);
     if (v.location) return step.next(undefined);
-    v.where = (step.result as FoundChoice).value === T.whereOwn ? 'own' : 'public';
+    const tr = textsFor(step.context);
+    v.where = (step.result as FoundChoice).value === 'own' ? 'own' : 'public';
     v.unitId = sender.units[0]?.unitId ?? null;
-    if (v.where === 'public') return step.prompt(LOCATION, { prompt: T.askLocation });
+    if (v.where === 'public') return step.prompt(LOCATION, { prompt: tr('complaint.askLocation') });
     if (sender.units.length > 1) {
       return step.prompt(UNIT, {
-        prompt: T.askUnit,
+        prompt: tr('complaint.askUnit'),
         choices: choices(sender.units.map((u) => u.label)),
         style: ListStyle.suggestedAction,
       });
@@ -177,58 +195,61 @@ export class ComplaintDialog extends ComponentDialog {
       }
     }
     if (v.photos) return step.next({ photos: v.photos });
-    return step.prompt(PHOTOS, { prompt: T.askPhotos });
+    return step.prompt(PHOTOS, { prompt: textsFor(step.context)('complaint.askPhotos') });
   };
 
   private askUrgency = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     v.photos = (step.result as { photos: PhotoFile[] }).photos;
-    if (v.urgent !== undefined) return step.next({ value: v.urgent ? '紧急' : '一般' });
+    if (v.urgent !== undefined) return step.next({ value: v.urgent ? 'urgent' : 'normal' });
+    const tr = textsFor(step.context);
     return step.prompt(URGENCY, {
-      prompt: T.askUrgency,
-      choices: choices(['一般', '紧急']),
+      prompt: tr('complaint.askUrgency'),
+      choices: localChoices(tr, [
+        ['normal', 'complaint.urgencyNormal', ['一般']],
+        ['urgent', 'complaint.urgencyUrgent', ['紧急']],
+      ]),
       style: ListStyle.suggestedAction,
     });
   };
 
   private confirm = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
-    v.urgent = (step.result as FoundChoice).value === '紧急';
-    const text = T.summary({
-      category: v.category ?? '',
+    v.urgent = (step.result as FoundChoice).value === 'urgent';
+    const tr = textsFor(step.context);
+    const locale = senderOf(step.context).locale;
+    const text = tr('complaint.summary', {
+      category: categoryLabel(v.category ?? '', locale),
       description: v.description ?? '',
-      location: v.location ?? '',
+      location: locationText(v.location ?? '', locale),
       photos: v.photos?.length ?? 0,
-      urgency: PRIORITY_LABEL[v.urgent ? 3 : 1] ?? '',
+      urgency: priorityLabel(v.urgent ? 3 : 1, locale),
     });
     return step.prompt(CONFIRM, {
       prompt: text,
-      choices: [
-        {
-          value: '是',
-          synonyms: ['确认', '提交', '对', '好的', '确定'],
-          action: { type: 'imBack', title: '是', value: '是' },
-        },
-        {
-          value: T.changeCategory,
-          synonyms: ['改类别', '修改类别', '换类别', '类别不对', '改分类'],
-          action: { type: 'imBack', title: T.changeCategory, value: T.changeCategory },
-        },
-        { value: '否', synonyms: ['不', '不对', '不提交'], action: { type: 'imBack', title: '否', value: '否' } },
-      ],
+      choices: localChoices(tr, [
+        ['yes', 'complaint.yes', ['是', '确认', '提交', '对', '好的', '确定', 'yes', 'ok', 'submit', 'confirm']],
+        [
+          'change',
+          'complaint.changeCategory',
+          ['改类别', '修改类别', '换类别', '类别不对', '改分类', 'change category', 'change'],
+        ],
+        ['no', 'complaint.no', ['否', '不', '不对', '不提交', 'no', 'cancel']],
+      ]),
       style: ListStyle.suggestedAction,
     });
   };
 
   private create = async (step: WaterfallStepContext) => {
     const answer = (step.result as FoundChoice).value;
-    if (answer === T.changeCategory) {
+    const tr = textsFor(step.context);
+    if (answer === 'change') {
       // Back to the category question only: every other answer is kept.
       const { category: _dropped, ...rest } = step.values as Values;
       return step.replaceDialog('complaint.steps', { resume: rest } satisfies ComplaintOptions);
     }
-    if (answer !== '是') {
-      await step.context.sendActivity(T.notSubmitted);
+    if (answer !== 'yes') {
+      await step.context.sendActivity(tr('complaint.notSubmitted'));
       return step.endDialog();
     }
     const v = step.values as Values;
@@ -246,15 +267,34 @@ export class ComplaintDialog extends ComponentDialog {
     });
     // #20: where the estate's guidance has a word for the owner ("根据…，…"), it follows the ticket number.
     const guidance = ownerGuidanceText(sender.estate.settings as Record<string, unknown>, made.ticket.category);
-    const created = T.created({
+    const duration = durationText(made.ackMinutes, sender.locale);
+    const created = tr('complaint.created', {
       number: made.ticket.number,
-      ack: made.ackText,
-      due: made.ackDueLocal,
-      repeat: made.repeatOf ? T.repeatNote(made.repeatOf.number) : null,
+      ack: tr(made.roundTheClock ? 'complaint.ack.anytime' : 'complaint.ack.businessHours', { duration }),
+      due: formatLocal(made.ackDueAt, sender.estate.timezone, 'datetime'),
+      repeat: made.repeatOf ? `\n${tr('complaint.repeatNote', { previous: made.repeatOf.number })}` : '',
     });
     await step.context.sendActivity(guidance ? `${created}\n${guidance}` : created);
     return step.endDialog({ ticketId: made.ticket.id });
   };
+}
+
+/** Choices whose value is a stored word and whose button shows it in the reader's language. */
+function labelled(values: readonly string[], label: (v: string) => string) {
+  return values.map((v) => {
+    const title = label(v);
+    return title === v
+      ? { value: v, action: { type: 'imBack', title: v, value: v } }
+      : { value: v, synonyms: [title], action: { type: 'imBack', title, value: title } };
+  });
+}
+
+/** Choices with a fixed value, a button in the reader's language, and the words (zh and en) that also pick them. */
+function localChoices(tr: Translate, items: Array<[string, Parameters<Translate>[0], string[]]>) {
+  return items.map(([value, key, words]) => {
+    const title = tr(key);
+    return { value, synonyms: [...new Set([title, ...words])], action: { type: 'imBack', title, value: title } };
+  });
 }
 
 /** More than "我要投诉(噪音)": at least a few characters once the request words and the category are gone. */

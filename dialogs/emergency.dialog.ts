@@ -6,6 +6,7 @@ import {
   emergencyAdviceText,
   EMERGENCY_TYPE_OF_KIND,
   EMERGENCY_TYPES,
+  emergencyTypeName,
   guessEmergencyType,
   parseEmergencyType,
   type EmergencyType,
@@ -32,10 +33,10 @@ export class EmergencyDialog extends ComponentDialog {
     const kind = u?.sub && (EMERGENCY_KINDS as readonly string[]).includes(u.sub) ? (u.sub as EmergencyKind) : null;
     const guess = kind ? EMERGENCY_TYPE_OF_KIND[kind] : guessEmergencyType(u?.text ?? '');
     if (guess) return step.next(guess);
-    const phone = senderOf(step.context).estate.emergencyPhone;
-    const list = EMERGENCY_TYPES.map((t, i) => `${i + 1}. ${t}`).join('\n');
+    const sender = senderOf(step.context);
+    const list = EMERGENCY_TYPES.map((t, i) => `${i + 1}. ${emergencyTypeName(t, sender.locale)}`).join('\n');
     return step.prompt(TYPE, {
-      prompt: `请问发生了什么紧急情况？回复序号或直接描述：\n${list}\n（物业紧急电话：${phone}，危及生命请直接拨打 110 / 119 / 120）`,
+      prompt: textsFor(step.context)('emergency.askType', { list, phone: sender.estate.emergencyPhone }),
     });
   };
 
@@ -44,7 +45,7 @@ export class EmergencyDialog extends ComponentDialog {
     const type: EmergencyType = parseEmergencyType(picked) ?? '其他紧急';
     const sender = senderOf(step.context);
     // Advice first: it must not wait for the database.
-    await step.context.sendActivity(emergencyAdviceText(type, sender.estate.emergencyPhone));
+    await step.context.sendActivity(emergencyAdviceText(type, sender.estate.emergencyPhone, sender.locale));
     // The owner's own words: the message that started it, else the answer to the kind question.
     const said = (freeText(understoodOf(step.options)) ?? step.context.activity.text ?? '').trim();
     const first = sender.units[0];

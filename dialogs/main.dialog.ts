@@ -163,7 +163,7 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       }
       // A bare "5" / "满意" / "没解决" answers a pending 回访 survey.
-      const surveyReply = await this.complaints.answerPendingSurvey(sender.personId, text);
+      const surveyReply = await this.complaints.answerPendingSurvey(sender.personId, text, sender.locale);
       if (surveyReply) {
         await step.context.sendActivity(surveyReply);
         return step.endDialog();

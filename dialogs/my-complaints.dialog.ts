@@ -10,12 +10,13 @@ import {
 } from 'botbuilder-dialogs';
 import { checkText } from '../src/bot/input-guard.js';
 import { OPEN_STATUSES } from '../src/complaints/complaint.service.js';
-import { eventLine, NEXT_STEP, STATUS_LABEL, T } from '../src/complaints/complaint.texts.js';
+import { categoryLabel, eventLine, locationText, nextStepText, statusLabel } from '../src/tickets/status-labels.js';
+import { t as translate, type Locale } from '../src/i18n/index.js';
 import type { TicketRow } from '../src/db/ticket.repo.js';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
-import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
+import { guardedChoicePrompt } from './prompts/guarded-choice.prompt.js';
 import { imagesOf } from './prompts/photo.prompt.js';
 import { retryWith } from './prompts/retry.js';
 import { understoodOf } from './understood.js';
@@ -31,20 +32,27 @@ interface Values {
   ticket?: { id: string; number: string };
 }
 
-const BACK = '返回';
+const BACK = 'back';
+
+/** 返回 / Back: ends the flow. */
+const backChoice = (title: string) => ({
+  value: BACK,
+  synonyms: [...new Set(['返回', 'back', title])],
+  action: { type: 'imBack', title, value: title },
+});
 
 export class MyComplaintsDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(MY_COMPLAINTS_DIALOG);
-    this.addDialog(guardedChoicePrompt(PICK, T.pickRetry));
-    this.addDialog(guardedChoicePrompt(ACTION, T.actionRetry));
-    this.addDialog(guardedChoicePrompt(WITHDRAW, T.withdrawRetry));
+    this.addDialog(guardedChoicePrompt(PICK, (tr) => tr('complaint.pickRetry')));
+    this.addDialog(guardedChoicePrompt(ACTION, (tr) => tr('complaint.actionRetry')));
+    this.addDialog(guardedChoicePrompt(WITHDRAW, (tr) => tr('complaint.withdrawRetry')));
     // Text or photos: either is information for the ticket.
     this.addDialog(
       new TextPrompt(INFO, async (p) => {
         const { images, unsupported } = imagesOf(p.context);
         if (unsupported) {
-          retryWith(p, T.photoUnsupported(unsupported));
+          retryWith(p, textsFor(p.context)('complaint.photoUnsupported', { type: unsupported }));
           return false;
         }
         if (images.length) return true;
@@ -61,23 +69,39 @@ export class MyComplaintsDialog extends ComponentDialog {
     this.initialDialogId = 'my-complaints.steps';
   }
 
-  private line(t: TicketRow, i: number, tz: string): string {
-    return `${i + 1}. ${t.number} ${t.category}｜${STATUS_LABEL[t.status]}${t.isRepeat ? '（二次投诉）' : ''}\n   ${t.description.slice(0, 30)}\n   提交于 ${formatLocal(t.createdAt, tz)}；下一步：${NEXT_STEP[t.status]}`;
+  private line(t: TicketRow, i: number, tz: string, locale: Locale): string {
+    const tr = (key: 'complaint.listLine' | 'complaint.listRepeat', params?: Record<string, string | number>) =>
+      translate(locale, key, params);
+    return tr('complaint.listLine', {
+      index: i + 1,
+      number: t.number,
+      category: categoryLabel(t.category, locale),
+      status: statusLabel(t.status, locale),
+      repeat: t.isRepeat ? tr('complaint.listRepeat') : '',
+      description: t.description.slice(0, 30),
+      createdAt: formatLocal(t.createdAt, tz),
+      next: nextStepText(t.status, locale),
+    });
   }
 
   private list = async (step: WaterfallStepContext) => {
     const sender = senderOf(step.context);
+    const tr = textsFor(step.context);
     if (!sender.personId) {
-      await step.context.sendActivity(T.notBound);
+      await step.context.sendActivity(tr('complaint.notBound'));
       return step.endDialog();
     }
     const tickets = await this.deps.complaints.listMine(sender.personId);
     if (tickets.length === 0) {
-      await step.context.sendActivity(T.noTickets);
+      await step.context.sendActivity(tr('complaint.noTickets'));
       return step.endDialog();
     }
     (step.values as Values).tickets = tickets.map((t) => ({ id: t.id, number: t.number }));
-    const text = [T.myList, ...tickets.map((t, i) => this.line(t, i, sender.estate.timezone)), T.askPick].join('\n');
+    const text = [
+      tr('complaint.myList'),
+      ...tickets.map((t, i) => this.line(t, i, sender.estate.timezone, sender.locale)),
+      tr('complaint.askPick'),
+    ].join('\n');
     return step.prompt(PICK, {
       prompt: text,
       choices: [
@@ -86,7 +110,7 @@ export class MyComplaintsDialog extends ComponentDialog {
           synonyms: [t.number, String(i + 1)],
           action: { type: 'imBack', title: t.number, value: t.number },
         })),
-        ...choices([BACK]),
+        backChoice(tr('complaint.back')),
       ],
       style: ListStyle.suggestedAction,
     });
@@ -94,8 +118,9 @@ export class MyComplaintsDialog extends ComponentDialog {
 
   private show = async (step: WaterfallStepContext) => {
     const picked = (step.result as FoundChoice).value;
+    const tr = textsFor(step.context);
     if (picked === BACK) {
-      await step.context.sendActivity(T.backDone);
+      await step.context.sendActivity(tr('complaint.backDone'));
       return step.endDialog();
     }
     const v = step.values as Values;
@@ -105,19 +130,24 @@ export class MyComplaintsDialog extends ComponentDialog {
     if (!ref || !mine) return step.endDialog();
     v.ticket = ref;
     const { ticket, events } = mine;
+    const locale = sender.locale;
     const detail = [
-      `工单 ${ticket.number}｜${ticket.category}｜${STATUS_LABEL[ticket.status]}`,
-      `内容：${ticket.description}`,
-      `位置：${ticket.location}`,
+      tr('complaint.detailHead', {
+        number: ticket.number,
+        category: categoryLabel(ticket.category, locale),
+        status: statusLabel(ticket.status, locale),
+      }),
+      tr('complaint.detailContent', { description: ticket.description }),
+      tr('complaint.detailLocation', { location: locationText(ticket.location, locale) }),
       // Staff 备注 are internal (they may name neighbours): owners see what happened, not the notes.
       ...events
         .filter((e) => e.action !== 'note')
         .slice(-3)
-        .map((e) => eventLine(e, sender.estate.timezone)),
-      `下一步：${NEXT_STEP[ticket.status]}`,
+        .map((e) => eventLine(e, sender.estate.timezone, locale)),
+      tr('complaint.detailNext', { next: nextStepText(ticket.status, locale) }),
     ].join('\n');
     if (!OPEN_STATUSES.includes(ticket.status)) {
-      await step.context.sendActivity(`${detail}\n${T.ticketClosedActions}`);
+      await step.context.sendActivity(`${detail}\n${tr('complaint.ticketClosedActions')}`);
       return step.endDialog();
     }
     const preset = { addInfo: 'info', withdraw: 'withdraw' }[understoodOf(step.options)?.sub ?? ''];
@@ -126,15 +156,19 @@ export class MyComplaintsDialog extends ComponentDialog {
       return step.next({ value: preset, index: 0, score: 1 } satisfies FoundChoice);
     }
     return step.prompt(ACTION, {
-      prompt: `${detail}\n${T.ticketActions}`,
+      prompt: `${detail}\n${tr('complaint.ticketActions')}`,
       choices: [
         {
           value: 'info',
-          synonyms: ['补充信息', '补充', '补充照片'],
-          action: { type: 'imBack', title: '补充信息', value: '补充信息' },
+          synonyms: ['补充信息', '补充', '补充照片', 'add info', 'add', 'add photos', tr('complaint.actionAddInfo')],
+          action: { type: 'imBack', title: tr('complaint.actionAddInfo'), value: tr('complaint.actionAddInfo') },
         },
-        { value: 'withdraw', synonyms: ['撤回', '撤销'], action: { type: 'imBack', title: '撤回', value: '撤回' } },
-        ...choices([BACK]),
+        {
+          value: 'withdraw',
+          synonyms: ['撤回', '撤销', 'withdraw', 'cancel it', tr('complaint.actionWithdraw')],
+          action: { type: 'imBack', title: tr('complaint.actionWithdraw'), value: tr('complaint.actionWithdraw') },
+        },
+        backChoice(tr('complaint.back')),
       ],
       style: ListStyle.suggestedAction,
     });
@@ -143,15 +177,27 @@ export class MyComplaintsDialog extends ComponentDialog {
   private act = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const action = (step.result as FoundChoice).value;
-    if (action === 'info') return step.prompt(INFO, { prompt: T.askAddInfo });
+    const tr = textsFor(step.context);
+    if (action === 'info') return step.prompt(INFO, { prompt: tr('complaint.askAddInfo') });
     if (action === 'withdraw') {
       return step.prompt(WITHDRAW, {
-        prompt: T.confirmWithdraw(v.ticket?.number ?? ''),
-        choices: choices(['是', '否']),
+        prompt: tr('complaint.confirmWithdraw', { number: v.ticket?.number ?? '' }),
+        choices: [
+          {
+            value: 'yes',
+            synonyms: ['是', 'yes', tr('complaint.yes')],
+            action: { type: 'imBack', title: tr('complaint.yes'), value: tr('complaint.yes') },
+          },
+          {
+            value: 'no',
+            synonyms: ['否', 'no', tr('complaint.no')],
+            action: { type: 'imBack', title: tr('complaint.no'), value: tr('complaint.no') },
+          },
+        ],
         style: ListStyle.suggestedAction,
       });
     }
-    await step.context.sendActivity(T.backDone);
+    await step.context.sendActivity(tr('complaint.backDone'));
     return step.endDialog();
   };
 
@@ -160,18 +206,24 @@ export class MyComplaintsDialog extends ComponentDialog {
     const sender = senderOf(step.context);
     const ticket = v.ticket;
     if (!ticket || !sender.personId) return step.endDialog();
+    const tr = textsFor(step.context);
     if (typeof step.result === 'string' || step.result === undefined) {
       const { images } = imagesOf(step.context);
       const text = (step.context.activity.text ?? '').trim();
-      await this.deps.complaints.addInfo(sender.personId, ticket.id, { text: text || null, attachments: images });
-      await step.context.sendActivity(T.infoAdded(ticket.number));
+      await this.deps.complaints.addInfo(
+        sender.personId,
+        ticket.id,
+        { text: text || null, attachments: images },
+        sender.locale,
+      );
+      await step.context.sendActivity(tr('complaint.infoAdded', { number: ticket.number }));
       return step.endDialog();
     }
-    if ((step.result as FoundChoice).value === '是') {
-      await this.deps.complaints.withdraw(sender.personId, ticket.id);
-      await step.context.sendActivity(T.withdrawn(ticket.number));
+    if ((step.result as FoundChoice).value === 'yes') {
+      await this.deps.complaints.withdraw(sender.personId, ticket.id, sender.locale);
+      await step.context.sendActivity(tr('complaint.withdrawn', { number: ticket.number }));
     } else {
-      await step.context.sendActivity(T.kept);
+      await step.context.sendActivity(tr('complaint.kept'));
     }
     return step.endDialog();
   };

@@ -2,6 +2,7 @@
 import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { checkText } from '../../src/bot/input-guard.js';
+import type { Translate } from '../../src/i18n/index.js';
 import { textsFor } from '../dialog-deps.js';
 import { retryWith } from './retry.js';
 
@@ -15,7 +16,7 @@ const toFile = (a: Attachment, i: number): PhotoFile => ({
   contentUrl: a.contentUrl ?? '',
   name: a.name ?? `photo-${i + 1}.jpg`,
 });
-const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok)$/i;
+const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok|done|finished|no|none|skip|no photos?)$/i;
 
 /** Photos of this message (images only), and the type of any other file it carries (null when none). */
 export function imagesOf(context: TurnContext): { images: PhotoFile[]; unsupported: string | null } {
@@ -24,14 +25,14 @@ export function imagesOf(context: TurnContext): { images: PhotoFile[]; unsupport
   return { images: atts.filter(isImage).map(toFile), unsupported: other ? (other.contentType ?? 'file') : null };
 }
 
-/** What the prompt answers while it collects (zh-CN). */
+/** What the prompt answers while it collects (a plain string: zh-CN; a function: the sender's language). */
 export interface PhotoTexts {
-  received: (count: number) => string;
-  unsupported: (type: string) => string;
+  received: (count: number, tr: Translate) => string;
+  unsupported: (type: string, tr: Translate) => string;
   /** A text that is neither a photo nor "好了"/"没有". */
-  retry: string;
+  retry: string | ((tr: Translate) => string);
   /** A long text where only photos are expected. */
-  tooLong: string;
+  tooLong: string | ((tr: Translate) => string);
 }
 
 export type PhotoAnswer = { done: true; photos: PhotoFile[] } | { done: false; problem: string };
@@ -63,20 +64,23 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
 
   protected async onRecognize(context: TurnContext, state: object): Promise<PromptRecognizerResult<PhotoAnswer>> {
     const s = state as { photos?: PhotoFile[] };
+    const tr = textsFor(context);
+    const say = (x: string | ((tr: Translate) => string)) => (typeof x === 'function' ? x(tr) : x);
     const photos = (s.photos ??= []);
     const { images, unsupported } = imagesOf(context);
     const text = (context.activity.text ?? '').trim();
-    if (unsupported) return { succeeded: true, value: { done: false, problem: this.texts.unsupported(unsupported) } };
+    if (unsupported)
+      return { succeeded: true, value: { done: false, problem: this.texts.unsupported(unsupported, tr) } };
     if (images.length) {
       // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
       for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
-      return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length) } };
+      return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length, tr) } };
     }
     if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, '')))
       return { succeeded: true, value: { done: true, photos } };
     const problem = checkText(context.activity, 100);
     if (problem && problem.key !== 'input.tooLong')
-      return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
-    return { succeeded: true, value: { done: false, problem: problem ? this.texts.tooLong : this.texts.retry } };
+      return { succeeded: true, value: { done: false, problem: tr(problem.key, problem.params) } };
+    return { succeeded: true, value: { done: false, problem: say(problem ? this.texts.tooLong : this.texts.retry) } };
   }
 }

@@ -1,5 +1,5 @@
 // 回电 / 回电 N / 回电完成 N 结果: callback requests (转人工) as staff work them (src/handoff/handoff.service.ts).
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { CallbackStaff, HandoffService } from '../handoff/handoff.service.js';
 import { t } from '../i18n/index.js';
 import { ALL_STAFF, ownEstate, staffOf, type Command, type CommandContext } from './command.js';
@@ -11,7 +11,8 @@ export interface CallbackCommandDeps {
 function callbackStaff(ctx: CommandContext): CallbackStaff {
   const staff = staffOf(ctx);
   const estate = ownEstate(ctx);
-  if (!ctx.sender.personId) throw new AppError('FORBIDDEN', 'staff without person', '仅限员工使用。');
+  if (!ctx.sender.personId)
+    throw new AppError('FORBIDDEN', 'staff without person', userMessage('complaint.staff.staffOnly'));
   return {
     staffId: staff.id,
     personId: ctx.sender.personId,

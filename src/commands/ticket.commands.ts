@@ -1,8 +1,8 @@
 // Ticket commands for estate staff (in the assistants' group or privately): 认领 / 备注 / 等待业主 / 等待施工方 /
 // 恢复 / 办结 / 转派 / 工单, and the owner's 回访 answer (评价 / 没解决). N is TS-20261128-0007 or 0007 for today.
-import { AppError } from '../shared/app-error.js';
-import type { ComplaintService, StaffActor } from '../complaints/complaint.service.js';
-import { eventLine, PRIORITY_LABEL, STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { AppError, userMessage } from '../shared/app-error.js';
+import { surveyReply, type ComplaintService, type StaffActor } from '../complaints/complaint.service.js';
+import { eventLine, priorityLabel, statusLabel } from '../tickets/status-labels.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -22,7 +22,12 @@ const STAFF = ALL_STAFF;
 
 function actorOf(ctx: CommandContext): StaffActor {
   const s = staffInOwnEstate(ctx);
-  return { staffId: s.id, name: ctx.sender.name ?? '员工', role: s.role, estateId: s.estateId };
+  return {
+    staffId: s.id,
+    name: ctx.sender.name ?? translate(ctx.sender.locale, 'complaint.staff.defaultName'),
+    role: s.role,
+    estateId: s.estateId,
+  };
 }
 
 /** "0007 其余文字" → ["0007", "其余文字"]; a reply to a notice ("办结 已处理") takes the number from the notice. */
@@ -31,9 +36,10 @@ function split(args: string, usage: string, needRest: boolean, quoted?: string |
   const m = hit ? null : /^(\S+)(?:\s+([\s\S]+))?$/.exec(args.trim());
   const ref = hit?.ref ?? m?.[1];
   const rest = hit?.rest ?? (m?.[2] ?? '').trim();
-  if (!ref || (needRest && !rest)) throw new AppError('BAD_INPUT', 'bad args', `用法：${usage}`);
+  if (!ref || (needRest && !rest))
+    throw new AppError('BAD_INPUT', 'bad args', userMessage('complaint.usage', { usage }));
   if ([...rest].length > 500)
-    throw new AppError('BAD_INPUT', 'too long', `说明太长了（${[...rest].length} 个字），请精简到 500 个字以内。`);
+    throw new AppError('BAD_INPUT', 'too long', userMessage('complaint.noteTooLong', { length: [...rest].length }));
   return [ref, rest];
 }
 
@@ -75,9 +81,9 @@ function staffGuidance(ctx: CommandContext, category: string): string[] | null {
 export function ticketCommands(deps: TicketCommandDeps): Command[] {
   const svc = deps.complaints;
   const ticket = (ctx: CommandContext, ref: string) => svc.resolveRef(ctx.sender.estate, ref);
-  const waitContractor = async (actor: StaffActor, t: TicketRow, note: string) => {
+  const waitContractor = async (actor: StaffActor, t: TicketRow, note: string, ctx: CommandContext) => {
     await svc.wait(actor, t, 'CONTRACTOR', note || null);
-    return `工单 ${t.number} 已设为等待施工方，时限暂停计时。`;
+    return translate(ctx.sender.locale, 'complaint.staff.waitContractor', { number: t.number });
   };
   return [
     staffTicketCommand(svc, {
@@ -89,7 +95,10 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
         const claimed = await svc.claim(actor, t);
         const sent = await deps.photos?.sendToAssignee(claimed.id, ctx.sender.locale);
         return [
-          `已认领工单 ${claimed.number}（${claimed.category}），业主已收到受理通知。`,
+          translate(ctx.sender.locale, 'complaint.staff.claimed', {
+            number: claimed.number,
+            category: claimed.category,
+          }),
           ...(sent?.count ? [translate(ctx.sender.locale, 'photos.sentToYou', { count: sent.count })] : []),
         ].join('\n');
       },
@@ -100,9 +109,9 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '给工单加处理备注',
       usage: '备注 0007 已联系施工队',
       needText: true,
-      act: async (actor, t, text) => {
+      act: async (actor, t, text, ctx) => {
         await svc.note(actor, t, text);
-        return `已记录工单 ${t.number} 的备注。`;
+        return translate(ctx.sender.locale, 'complaint.staff.noted', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -110,10 +119,10 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['wait'],
       summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方',
       usage: '等待业主 0007 [说明]',
-      act: async (actor, t, text) => {
-        if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''));
+      act: async (actor, t, text, ctx) => {
+        if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''), ctx);
         await svc.wait(actor, t, 'OWNER', text.replace(/^业主\s*/, '') || null);
-        return `工单 ${t.number} 已设为等待业主，时限暂停计时，已通知业主。`;
+        return translate(ctx.sender.locale, 'complaint.staff.waitOwner', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -121,16 +130,16 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['waitcontractor'],
       summary: '设为等待施工方（暂停时限计时）',
       usage: '等待施工方 0007 [说明]',
-      act: (actor, t, text) => waitContractor(actor, t, text),
+      act: (actor, t, text, ctx) => waitContractor(actor, t, text, ctx),
     }),
     staffTicketCommand(svc, {
       name: '恢复',
       aliases: ['resume'],
       summary: '结束等待，恢复处理',
       usage: '恢复 0007',
-      act: async (actor, t, text) => {
+      act: async (actor, t, text, ctx) => {
         await svc.resume(actor, t, text || null);
-        return `工单 ${t.number} 已恢复处理，时限继续计时。`;
+        return translate(ctx.sender.locale, 'complaint.staff.resumed', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -139,9 +148,9 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       summary: '办结工单并写明处理结果',
       usage: '办结 0007 处理结果',
       needText: true,
-      act: async (actor, t, text) => {
+      act: async (actor, t, text, ctx) => {
         await svc.resolve(actor, t, text);
-        return `工单 ${t.number} 已办结，已通知业主，稍后将进行回访。`;
+        return translate(ctx.sender.locale, 'complaint.staff.resolved', { number: t.number });
       },
     }),
     staffTicketCommand(svc, {
@@ -154,7 +163,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
         const to = (await svc.reassign(actor, t, name)).name;
         const sent = await deps.photos?.sendToAssignee(t.id, ctx.sender.locale);
         return [
-          `工单 ${t.number} 已转派给${to}。`,
+          translate(ctx.sender.locale, 'complaint.staff.reassigned', { number: t.number, name: to }),
           ...(sent?.count ? [translate(ctx.sender.locale, 'photos.sentTo', { count: sent.count, name: to })] : []),
         ].join('\n');
       },
@@ -174,19 +183,32 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
           ticketRow,
           ctx.sender.locale,
         );
+        const locale = ctx.sender.locale;
+        const tr = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+          translate(locale, key, params);
         return [
-          `工单 ${t.number}｜${t.category}｜${STATUS_LABEL[t.status]}｜${PRIORITY_LABEL[t.priority] ?? t.priority}${t.isRepeat ? '｜二次投诉' : ''}`,
-          `内容：${t.description}`,
-          `位置：${t.location}`,
+          tr('complaint.staff.detailHead', {
+            number: t.number,
+            category: t.category,
+            status: statusLabel(t.status, locale),
+            priority: priorityLabel(t.priority, locale),
+            repeat: t.isRepeat ? tr('complaint.staff.detailRepeat') : '',
+          }),
+          tr('complaint.staff.detailContent', { description: t.description }),
+          tr('complaint.staff.detailLocation', { location: t.location }),
           ...(owner
             ? [owner.sentPrivately ? `${owner.line}${translate(ctx.sender.locale, 'ticket.contactSent')}` : owner.line]
             : []),
-          `负责人：${h.assignee?.name ?? '未认领'}；照片 ${h.photos} 张${h.repeatOf ? `；关联 ${h.repeatOf.number}` : ''}`,
-          ...(t.ackDueAt ? [`响应时限：${formatLocal(t.ackDueAt, tz)}`] : []),
+          tr('complaint.staff.detailAssignee', {
+            name: h.assignee?.name ?? tr('complaint.staff.unclaimed'),
+            photos: h.photos,
+            repeatOf: h.repeatOf ? tr('complaint.staff.detailRepeatOf', { number: h.repeatOf.number }) : '',
+          }),
+          ...(t.ackDueAt ? [tr('complaint.staff.detailAckDue', { at: formatLocal(t.ackDueAt, tz) })] : []),
           // #20: what staff must know for this category (the estate's own text over our defaults).
           ...(staffGuidance(ctx, t.category) ?? []),
-          '处理记录：',
-          ...h.events.map((e) => eventLine(e, tz)),
+          tr('complaint.staff.detailRecord'),
+          ...h.events.map((e) => eventLine(e, tz, locale)),
         ].join('\n');
       },
     }),
@@ -199,12 +221,11 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       async run(ctx) {
         // "评价 5" without a number: the survey waiting for an answer.
         if (/^[1-5]\s*分?$/.test(ctx.args.trim())) {
-          const reply = await svc.answerPendingSurvey(ctx.sender.personId, ctx.args.trim());
+          const reply = await svc.answerPendingSurvey(ctx.sender.personId, ctx.args.trim(), ctx.sender.locale);
           if (reply) return reply;
         }
         const m = /^(\S+)\s+([1-5])\s*分?(?:\s+([\s\S]+))?$/.exec(ctx.args.trim());
-        if (!m?.[1] || !m[2])
-          throw new AppError('BAD_INPUT', 'bad rate', '用法：评价 工单号 分数(1–5) [意见]，例如：评价 0007 5 很满意');
+        if (!m?.[1] || !m[2]) throw new AppError('BAD_INPUT', 'bad rate', userMessage('complaint.survey.usage'));
         const t = await ticket(ctx, m[1]);
         const comment = (m[3] ?? '').trim().slice(0, 500) || null;
         const r = await svc.answerSurvey(ctx.sender.personId ?? '', t, {
@@ -212,9 +233,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
           unresolved: false,
           comment,
         });
-        return r === 'reopened'
-          ? `感谢反馈。很抱歉处理不够好，工单 ${t.number} 已重新打开，主管会跟进。`
-          : `感谢您的评价（${m[2]} 分）！工单 ${t.number} 已结束。`;
+        return surveyReply(ctx.sender.locale, t.number, { score: Number(m[2]), unresolved: false }, r);
       },
     },
     {
@@ -226,17 +245,22 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       async run(ctx) {
         // A bare "没解决" (the owner answering the 回访 message) goes to the survey that is waiting for an answer.
         if (!ctx.args.trim() && !ctx.quoted) {
-          const reply = await svc.answerPendingSurvey(ctx.sender.personId, '没解决');
+          const reply = await svc.answerPendingSurvey(ctx.sender.personId, '没解决', ctx.sender.locale);
           if (reply) return reply;
         }
-        const [ref, comment] = split(ctx.args, '没解决 0007 [说明]', false, ctx.quoted);
+        const [ref, comment] = split(
+          ctx.args,
+          translate(ctx.sender.locale, 'complaint.survey.usageUnresolved'),
+          false,
+          ctx.quoted,
+        );
         const t = await ticket(ctx, ref);
         await svc.answerSurvey(ctx.sender.personId ?? '', t, {
           score: null,
           unresolved: true,
           comment: comment || null,
         });
-        return `很抱歉问题没有解决。工单 ${t.number} 已重新打开，主管会尽快跟进。`;
+        return surveyReply(ctx.sender.locale, t.number, { score: null, unresolved: true }, 'reopened');
       },
     },
   ];

@@ -4,7 +4,7 @@
 // transition sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
 import { staffReach } from '../notify/notifier.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   ackEmergencyTicket,
@@ -57,13 +57,14 @@ import {
   dueTimes,
   firstCheck,
   isRoundTheClock,
+  PRIORITY_LABEL,
   type SlaClock,
   type SlaLimits,
 } from '../sla/ladder.js';
 import { slaPolicyOf } from '../sla/sla-limits.js';
 import { complaintSettings, slaLimitsFor, type ComplaintSettings } from './categories.js';
 import { EMERGENCY_LABEL, type EmergencyType } from './emergency.js';
-import { durationText, PRIORITY_LABEL, STATUS_LABEL } from './complaint.texts.js';
+import { categoryLabel, durationText, statusLabel } from '../tickets/status-labels.js';
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 import type { Clock } from '../shared/clock.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
@@ -104,6 +105,10 @@ export interface CreatedTicket {
   /** Promised first response, e.g. "工作时间 2 小时" (urgent: "30 分钟", round the clock), and its local deadline. */
   ackText: string;
   ackDueLocal: string;
+  /** The same promise as facts, for a reply in the owner's language. */
+  ackMinutes: number;
+  roundTheClock: boolean;
+  ackDueAt: Date;
 }
 
 export interface NewEmergency {
@@ -131,8 +136,13 @@ export interface StaffActor {
 export const actorRoleOf = (a: Pick<StaffActor, 'department'>): ActorRole => (a.department ? 'maintenance' : 'desk');
 
 const zhText = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('zh-CN', key, params);
+/** The catalogue lookup, under a name that callbacks' ticket parameters (`t`) do not shadow. */
+const tr = t;
 const staffActor = (a: StaffActor) => ({ actor: `staff:${a.staffId}`, actorName: a.name });
-const ownerActor = (personId: string) => ({ actor: `person:${personId}`, actorName: '业主' });
+const ownerActor = (personId: string) => ({
+  actor: `person:${personId}`,
+  actorName: t('zh-CN', 'complaint.actor.owner'),
+});
 
 export class ComplaintService {
   constructor(
@@ -186,13 +196,34 @@ export class ComplaintService {
         const priority = Math.min(3, (c.urgent ? 3 : 1) + (repeatOf ? 1 : 0));
         const sla = this.scheduleWith(limitsFor(priority), { kind: ticketKind, priority }, newClock(now, false), desk);
         const lines = [
-          `【${ticketKind === 'REQUEST' ? '办理申请' : repeatOf ? '二次投诉' : '新投诉'}】${number} ${c.category}（${PRIORITY_LABEL[priority]}）`,
-          `位置：${c.location}${unit ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
-          `内容：${c.description}`,
-          `业主：${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
-          ...(c.attachments.length ? [`照片：${c.attachments.length} 张`] : []),
-          ...(repeatOf ? [`关联工单：${repeatOf.number}`] : []),
-          `请回复“认领 ${String(ticketSequence(number)).padStart(4, '0')}”（/claim ${number}）接单。`,
+          zhText('complaint.group.newHead', {
+            label: zhText(
+              ticketKind === 'REQUEST'
+                ? 'complaint.group.labelRequest'
+                : repeatOf
+                  ? 'complaint.group.labelRepeat'
+                  : 'complaint.group.labelNew',
+            ),
+            number,
+            category: c.category,
+            priority: PRIORITY_LABEL[priority] ?? priority,
+          }),
+          zhText('complaint.group.location', {
+            location: c.location,
+            unit: unit
+              ? zhText('complaint.group.locationUnit', {
+                  unit: unitLabel(unit.building, unit.entrance, unit.room),
+                })
+              : '',
+          }),
+          zhText('complaint.group.content', { description: c.description }),
+          zhText('complaint.group.owner', {
+            name: who?.name ?? '—',
+            phone: who?.phone ? maskPhone(who.phone) : '',
+          }).trim(),
+          ...(c.attachments.length ? [zhText('complaint.group.photos', { count: c.attachments.length })] : []),
+          ...(repeatOf ? [zhText('complaint.group.repeatOf', { number: repeatOf.number })] : []),
+          zhText('complaint.group.claimHint', { seq: String(ticketSequence(number)).padStart(4, '0'), number }),
         ];
         const kind = priority >= 3 ? 'urgent' : 'notice';
         return {
@@ -221,11 +252,17 @@ export class ComplaintService {
             ? {
                 actor: `staff:${c.filedBy.staffId}`,
                 actorName: c.filedBy.name,
-                note: [`代客登记（${c.intake ?? 'phone'}）`, repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null]
+                note: [
+                  zhText('complaint.record.proxy', { intake: c.intake ?? 'phone' }),
+                  repeatOf ? zhText('complaint.record.repeatOf', { number: repeatOf.number }) : null,
+                ]
                   .filter(Boolean)
                   .join('；'),
               }
-            : { ...ownerActor(c.personId), note: repeatOf ? `二次投诉，关联 ${repeatOf.number}` : null },
+            : {
+                ...ownerActor(c.personId),
+                note: repeatOf ? zhText('complaint.record.repeatOf', { number: repeatOf.number }) : null,
+              },
           notices: (t) => [
             {
               estateId: c.estate.id,
@@ -259,7 +296,12 @@ export class ComplaintService {
                     notice: {
                       kind,
                       message: {
-                        text: `【二次投诉】${number}（${c.category}）与 ${repeatOf.number} 同户同类，已提级为「${PRIORITY_LABEL[priority]}」，请关注。`,
+                        text: zhText('complaint.group.repeat', {
+                          number,
+                          category: c.category,
+                          previous: repeatOf.number,
+                          priority: PRIORITY_LABEL[priority] ?? priority,
+                        }),
                       },
                       dedupeKey: `ticket:${t.id}:repeat`,
                       at: now,
@@ -281,8 +323,16 @@ export class ComplaintService {
     return {
       ticket,
       repeatOf,
-      ackText: `${isRoundTheClock(ticketKind, ticket.priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
+      ackText: zhText(
+        isRoundTheClock(ticketKind, ticket.priority) ? 'complaint.ack.anytime' : 'complaint.ack.businessHours',
+        {
+          duration: durationText(sla.limits.ackMinutes),
+        },
+      ),
       ackDueLocal: formatLocal(sla.ackDueAt, c.estate.timezone, 'datetime'),
+      ackMinutes: sla.limits.ackMinutes,
+      roundTheClock: isRoundTheClock(ticketKind, ticket.priority),
+      ackDueAt: sla.ackDueAt,
     };
   }
 
@@ -322,11 +372,14 @@ export class ComplaintService {
         );
         const seq = String(ticketSequence(number)).padStart(4, '0');
         const text = [
-          `【特发事件】${number} ${EMERGENCY_LABEL[e.type]}`,
-          `位置：${e.location}`,
-          `情况：${e.description}`,
-          `报告人：${e.reporter.name}${who?.phone ? ` ${maskPhone(who.phone)}` : ''}`,
-          `请立即处置，并回复“收到 ${seq}”确认；${s.emergencyAckMinutes} 分钟内无人确认将通知经理。`,
+          zhText('complaint.group.emergencyHead', { number, label: EMERGENCY_LABEL[e.type] }),
+          zhText('complaint.group.location', { location: e.location, unit: '' }),
+          zhText('complaint.group.emergencySituation', { description: e.description }),
+          zhText('complaint.group.emergencyReporter', {
+            name: e.reporter.name,
+            phone: who?.phone ? ` ${maskPhone(who.phone)}` : '',
+          }),
+          zhText('complaint.group.emergencyAsk', { seq, minutes: s.emergencyAckMinutes }),
         ].join('\n');
         return {
           ticket: {
@@ -351,7 +404,7 @@ export class ComplaintService {
           created: {
             actor: e.reporter.actor,
             actorName: e.reporter.name,
-            note: `特发事件：${EMERGENCY_LABEL[e.type]}`,
+            note: zhText('complaint.record.emergency', { label: EMERGENCY_LABEL[e.type] }),
           },
           notices: (t) =>
             ComplaintService.EMERGENCY_ROLES.map((role) => ({
@@ -371,21 +424,31 @@ export class ComplaintService {
       throw new AppError(
         'BAD_INPUT',
         'not emergency',
-        `工单 ${ticket.number} 不是特发事件，请用“认领 ${ticket.number}”接单。`,
+        userMessage('complaint.staff.notEmergency', { number: ticket.number }),
       );
     const now = this.now();
     const won = await ackEmergencyTicket(
       this.prisma,
       ticket.id,
-      { staffId: actor.staffId, at: now, from: this.allowedFrom(ticket, actorRoleOf(actor), 'ack', '确认') },
-      { ...staffActor(actor), note: '收到' },
+      {
+        staffId: actor.staffId,
+        at: now,
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'ack', zhText('complaint.what.ack')),
+      },
+      { ...staffActor(actor), note: zhText('complaint.record.acked') },
       [
         {
           estateId: ticket.estateId,
           role: 'SUPERVISOR',
           notice: {
             kind: 'urgent',
-            message: { text: `${actor.name}已确认特发事件 ${ticket.number}（${ticket.category}），正在处置。` },
+            message: {
+              text: zhText('complaint.group.emergencyAcked', {
+                name: actor.name,
+                number: ticket.number,
+                category: ticket.category,
+              }),
+            },
             dedupeKey: `ticket:${ticket.id}:acked`,
             at: now,
           },
@@ -394,10 +457,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'urgent',
-            message: {
-              text: `物业已收到您报告的紧急情况（${ticket.number}），${actor.name}正在处置。`,
-              template: ticketTemplate(ticket, '正在处置'),
-            },
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.emergencyAcked', { number: ticket.number, name: actor.name }),
+              template: ticketTemplate(ticket, 'handling', locale),
+            }),
             dedupeKey: `ticket:${ticket.id}:acked:owner`,
             at: now,
           },
@@ -410,7 +473,10 @@ export class ComplaintService {
       throw new AppError(
         'CONFLICT',
         'already acked',
-        `特发事件 ${fresh.number} 已由${holder?.name ?? '同事'}确认处置。`,
+        userMessage('complaint.staff.emergencyTaken', {
+          number: fresh.number,
+          name: holder?.name ?? t('zh-CN', 'complaint.staff.colleague'),
+        }),
       );
     }
     return fresh;
@@ -420,29 +486,31 @@ export class ComplaintService {
    * A bare reply to a 回访 ("5", "4分", "满意", "没解决") with no dialog running: answers the person's open survey.
    * Null when the text is not such an answer or nothing is waiting for one (the caller goes on as usual).
    */
-  async answerPendingSurvey(personId: string | null, text: string | null | undefined): Promise<string | null> {
+  async answerPendingSurvey(
+    personId: string | null,
+    text: string | null | undefined,
+    locale: Locale = 'zh-CN',
+  ): Promise<string | null> {
     const answer = parseBareSurveyAnswer(text ?? '');
     if (!answer || !personId) return null;
     const [ticket] = await ticketsWithOpenSurvey(this.prisma, personId);
     if (!ticket) return null;
     const r = await this.answerSurvey(personId, ticket, answer);
-    if (answer.unresolved) return `很抱歉问题没有解决。工单 ${ticket.number} 已重新打开，主管会尽快跟进。`;
-    return r === 'reopened'
-      ? `感谢反馈。很抱歉处理不够好，工单 ${ticket.number} 已重新打开，主管会跟进。`
-      : `感谢您的评价（${answer.score} 分）！工单 ${ticket.number} 已结束。`;
+    return surveyReply(locale, ticket.number, answer, r);
   }
 
   /** "TS-20261128-0007" or "0007" (today) of an estate → the ticket, or a clear NOT_FOUND. */
   async resolveRef(estate: EstateInfo, ref: string): Promise<TicketRow> {
     const number = parseTicketRef(ref, localDateKey(this.now(), estate.timezone));
     if (!number)
-      throw new AppError(
-        'BAD_INPUT',
-        `bad ticket ref ${ref}`,
-        `“${ref}”不是工单号。工单号形如 TS-20261128-0007，当天的可只写 0007。`,
-      );
+      throw new AppError('BAD_INPUT', `bad ticket ref ${ref}`, userMessage('complaint.error.badRef', { ref }));
     const t = await findTicketByNumber(this.prisma, estate.id, number);
-    if (!t) throw new AppError('NOT_FOUND', `ticket ${number} not found`, `没有找到工单 ${number}。`);
+    if (!t)
+      throw new AppError(
+        'NOT_FOUND',
+        `ticket ${number} not found`,
+        userMessage('complaint.error.notFound', { number }),
+      );
     return t;
   }
 
@@ -458,7 +526,7 @@ export class ComplaintService {
         staffId: actor.staffId,
         at: now,
         nextSlaCheckAt: next.nextSlaCheckAt,
-        from: this.allowedFrom(ticket, actorRoleOf(actor), 'claim', '认领'),
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'claim', zhText('complaint.what.claim')),
       },
       staffActor(actor),
       [
@@ -466,10 +534,10 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `您的投诉 ${ticket.number} 已受理，由${actor.name}负责处理。`,
-              template: ticketTemplate(ticket, '已受理'),
-            },
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.accepted', { number: ticket.number, name: actor.name }),
+              template: ticketTemplate(ticket, 'accepted', locale),
+            }),
             dedupeKey: `ticket:${ticket.id}:accepted`,
             at: now,
           },
@@ -483,12 +551,20 @@ export class ComplaintService {
         throw new AppError(
           'CONFLICT',
           'already claimed',
-          `工单 ${fresh.number} 已由${holder.name}认领${holder.id === actor.staffId ? '（就是您）' : ''}。`,
+          userMessage('complaint.staff.alreadyClaimed', {
+            number: fresh.number,
+            name: holder.name,
+            you: holder.id === actor.staffId ? t('zh-CN', 'complaint.staff.itsYou') : '',
+          }),
         );
       throw new AppError(
         'CONFLICT',
         'not claimable',
-        `工单 ${fresh.number} 当前状态为「${STATUS_LABEL[fresh.status]}」，不能认领。`,
+        userMessage('complaint.error.wrongState', {
+          number: fresh.number,
+          status: statusLabel(fresh.status),
+          what: zhText('complaint.what.claim'),
+        }),
       );
     }
     return fresh;
@@ -511,7 +587,7 @@ export class ComplaintService {
           ticket,
           actorRoleOf(actor),
           on === 'OWNER' ? 'wait_owner' : 'wait_contractor',
-          '设为等待',
+          zhText('complaint.what.wait'),
         ),
       },
       { ...staffActor(actor), note },
@@ -522,10 +598,13 @@ export class ComplaintService {
                 personId: ticket.personId,
                 notice: {
                   kind: 'notice',
-                  message: {
-                    text: `您的投诉 ${ticket.number} 需要您补充信息或配合${note ? `：${note}` : ''}。请回复“我的投诉”→ 补充信息。`,
-                    template: ticketTemplate(ticket, '待您补充'),
-                  },
+                  message: (locale: Locale) => ({
+                    text: t(locale, 'complaint.notice.waitOwner', {
+                      number: ticket.number,
+                      note: note ? t(locale, 'complaint.notice.waitOwnerNote', { note }) : '',
+                    }),
+                    template: ticketTemplate(ticket, 'waitOwner', locale),
+                  }),
                   dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
                   at: now,
                 },
@@ -533,7 +612,7 @@ export class ComplaintService {
             ]
           : [],
     );
-    if (!ok) throw await this.wrongState(ticket.id, '设为等待');
+    if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.wait'));
   }
 
   async resume(actor: StaffActor | null, ticket: TicketRow, note: string | null = null): Promise<void> {
@@ -546,7 +625,7 @@ export class ComplaintService {
       { ...by, note },
       this.resumePlan(now, await calendarFor(this.calendar, ticket.estateId)),
     );
-    if (!ok) throw await this.wrongState(ticket.id, '恢复处理');
+    if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.resume'));
   }
 
   /** A waiting ticket's clock going again: the due times move on by the business minutes it spent waiting. */
@@ -575,8 +654,8 @@ export class ComplaintService {
         staffId: actor.staffId,
         at: now,
         note,
-        resumeNote: '办结',
-        from: this.allowedFrom(ticket, actorRoleOf(actor), 'resolve', '办结'),
+        resumeNote: zhText('complaint.what.resolve'),
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'resolve', zhText('complaint.what.resolve')),
       },
       staffActor(actor),
       (round) => [
@@ -584,40 +663,49 @@ export class ComplaintService {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `您的投诉 ${ticket.number} 已办结：${note}\n如问题仍未解决，可在回访时告诉我们。`,
-              template: ticketTemplate(ticket, '已办结'),
-            },
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.resolved', { number: ticket.number, note }),
+              template: ticketTemplate(ticket, 'resolved', locale),
+            }),
             dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
             at: now,
           },
         },
       ],
     );
-    if (!ok) throw await this.wrongState(ticket.id, '办结');
+    if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.resolve'));
   }
 
   async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
     const candidates = await findActiveStaffByName(this.prisma, ticket.estateId, toName);
     const to = candidates[0];
-    if (!to) throw new AppError('NOT_FOUND', 'no such staff', `本小区没有名为“${toName}”的在岗工作人员。`);
+    if (!to)
+      throw new AppError('NOT_FOUND', 'no such staff', userMessage('complaint.staff.noSuchStaff', { name: toName }));
     if (candidates.length > 1)
-      throw new AppError('BAD_INPUT', 'ambiguous staff', `有多位“${toName}”，请联系主管在后台转派。`);
+      throw new AppError(
+        'BAD_INPUT',
+        'ambiguous staff',
+        userMessage('complaint.staff.ambiguousStaff', { name: toName }),
+      );
     const now = this.now();
     const ok = await reassignTicket(
       this.prisma,
       ticket.id,
-      { toStaffId: to.id, at: now, from: this.allowedFrom(ticket, actorRoleOf(actor), 'reassign', '转派') },
-      { ...staffActor(actor), note: `转派给${to.name}` },
+      {
+        toStaffId: to.id,
+        at: now,
+        from: this.allowedFrom(ticket, actorRoleOf(actor), 'reassign', zhText('complaint.what.reassign')),
+      },
+      { ...staffActor(actor), note: zhText('complaint.record.reassignedTo', { name: to.name }) },
       (eventId) => [
         {
           personId: ticket.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `您的投诉 ${ticket.number} 已转由${to.name}负责处理。`,
-              template: ticketTemplate(ticket, '已转派'),
-            },
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.notice.reassigned', { number: ticket.number, name: to.name }),
+              template: ticketTemplate(ticket, 'reassigned', locale),
+            }),
             dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
             at: now,
           },
@@ -626,9 +714,14 @@ export class ComplaintService {
           personId: to.personId,
           notice: {
             kind: 'notice',
-            message: {
-              text: `${actor.name}将工单 ${ticket.number}（${ticket.category}：${ticket.description.slice(0, 40)}）转派给您。回复“工单 ${ticket.number}”查看。`,
-            },
+            message: (locale: Locale) => ({
+              text: t(locale, 'complaint.group.reassignedToYou', {
+                name: actor.name,
+                number: ticket.number,
+                category: ticket.category,
+                description: ticket.description.slice(0, 40),
+              }),
+            }),
             dedupeKey: `ticket:${ticket.id}:assignee:${eventId}`,
             at: now,
           },
@@ -638,8 +731,12 @@ export class ComplaintService {
     if (!ok) {
       const fresh = await this.reload(ticket.id);
       if (fresh.assigneeId === to.id)
-        throw new AppError('CONFLICT', 'same assignee', `工单 ${fresh.number} 已经由${to.name}负责。`);
-      throw await this.wrongState(ticket.id, '转派');
+        throw new AppError(
+          'CONFLICT',
+          'same assignee',
+          userMessage('complaint.staff.sameAssignee', { number: fresh.number, name: to.name }),
+        );
+      throw await this.wrongState(ticket.id, zhText('complaint.what.reassign'));
     }
     return to;
   }
@@ -705,7 +802,7 @@ export class ComplaintService {
     return { ticket, events: await listTicketEvents(this.prisma, ticketId) };
   }
 
-  async withdraw(personId: string, ticketId: string): Promise<void> {
+  async withdraw(personId: string, ticketId: string, locale: Locale = 'zh-CN'): Promise<void> {
     const now = this.now();
     const ok = await withdrawTicket(
       this.prisma,
@@ -718,14 +815,14 @@ export class ComplaintService {
           role: 'ASSISTANT',
           notice: {
             kind: 'notice',
-            message: { text: `工单 ${t.number} 已被业主撤回。` },
+            message: { text: tr('zh-CN', 'complaint.group.withdrawn', { number: t.number }) },
             dedupeKey: `ticket:${ticketId}:withdrawn`,
             at: now,
           },
         },
       ],
     );
-    if (!ok) throw await this.wrongState(ticketId, '撤回');
+    if (!ok) throw await this.wrongState(ticketId, t(locale, 'complaint.what.withdraw'), locale);
   }
 
   /** 补充信息: text and/or photos; a ticket waiting for the owner goes back to work. */
@@ -733,9 +830,13 @@ export class ComplaintService {
     personId: string,
     ticketId: string,
     info: { text: string | null; attachments: Array<{ contentUrl: string; name: string }> },
+    locale: Locale = 'zh-CN',
   ): Promise<void> {
     const now = this.now();
-    const note = [info.text, info.attachments.length ? `照片 ${info.attachments.length} 张` : null]
+    const note = [
+      info.text,
+      info.attachments.length ? zhText('complaint.record.photos', { count: info.attachments.length }) : null,
+    ]
       .filter(Boolean)
       .join('；');
     const estateId = (await findTicketById(this.prisma, ticketId))?.estateId;
@@ -745,21 +846,21 @@ export class ComplaintService {
       ticketId,
       { personId, at: now, note, attachments: info.attachments },
       ownerActor(personId),
-      { note: '业主已补充', plan: this.resumePlan(now, desk) },
+      { note: zhText('complaint.record.ownerAdded'), plan: this.resumePlan(now, desk) },
       (t, eventId) => [
         {
           estateId: t.estateId,
           role: 'ASSISTANT',
           notice: {
             kind: 'notice',
-            message: { text: `工单 ${t.number} 业主补充：${note}` },
+            message: { text: tr('zh-CN', 'complaint.group.ownerInfo', { number: t.number, note }) },
             dedupeKey: `ticket:${ticketId}:info:${eventId}`,
             at: now,
           },
         },
       ],
     );
-    if (!ok) throw await this.wrongState(ticketId, '补充信息');
+    if (!ok) throw await this.wrongState(ticketId, t(locale, 'complaint.what.addInfo'), locale);
   }
 
   // ── 回访 ──
@@ -793,13 +894,18 @@ export class ComplaintService {
     answer: { score: number | null; unresolved: boolean; comment: string | null },
   ): Promise<'thanks' | 'reopened'> {
     if (ticket.personId !== personId)
-      throw new AppError('NOT_FOUND', 'not own ticket', `没有找到您的工单 ${ticket.number}。`);
+      throw new AppError(
+        'NOT_FOUND',
+        'not own ticket',
+        userMessage('complaint.error.notOwn', { number: ticket.number }),
+      );
     const now = this.now();
     const who = ownerActor(personId);
+    const comment = answer.comment ? zhText('complaint.record.comment', { comment: answer.comment }) : '';
     const reason = answer.unresolved
-      ? `业主回访：没解决${answer.comment ? `（${answer.comment}）` : ''}`
+      ? zhText('complaint.record.unresolvedReason', { comment })
       : answer.score !== null && answer.score <= 2
-        ? `业主评分 ${answer.score} 分${answer.comment ? `（${answer.comment}）` : ''}`
+        ? zhText('complaint.record.lowScoreReason', { score: answer.score, comment })
         : null;
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const r = await answerTicketSurvey(
@@ -808,7 +914,14 @@ export class ComplaintService {
       { score: answer.score, comment: answer.comment, at: now },
       {
         ...who,
-        note: [answer.unresolved ? '没解决' : `${answer.score} 分`, answer.comment].filter(Boolean).join('：'),
+        note: [
+          answer.unresolved
+            ? zhText('complaint.record.unresolved')
+            : zhText('complaint.record.score', { score: answer.score ?? '' }),
+          answer.comment,
+        ]
+          .filter(Boolean)
+          .join('：'),
       },
       reason === null
         ? null
@@ -825,7 +938,11 @@ export class ComplaintService {
                   notice: {
                     kind: 'urgent',
                     message: {
-                      text: `【回访不满意】工单 ${t.number}（${t.category}）已重新打开：${reason}。请主管跟进。`,
+                      text: tr('zh-CN', 'complaint.group.surveyUnhappy', {
+                        number: t.number,
+                        category: t.category,
+                        reason,
+                      }),
                     },
                     dedupeKey: key,
                     at: now,
@@ -835,10 +952,10 @@ export class ComplaintService {
                   personId: t.personId,
                   notice: {
                     kind: 'notice',
-                    message: {
-                      text: `抱歉没能解决好。工单 ${t.number} 已重新打开，主管会跟进处理。`,
-                      template: ticketTemplate(t, '已重新打开'),
-                    },
+                    message: (locale: Locale) => ({
+                      text: tr(locale, 'complaint.notice.reopened', { number: t.number }),
+                      template: ticketTemplate(t, 'reopened', locale),
+                    }),
                     dedupeKey: `${key}:owner`,
                     at: now,
                   },
@@ -848,9 +965,17 @@ export class ComplaintService {
           },
     );
     if (r === 'no_survey')
-      throw new AppError('CONFLICT', 'no open survey', `工单 ${ticket.number} 目前没有待评价的回访。`);
+      throw new AppError(
+        'CONFLICT',
+        'no open survey',
+        userMessage('complaint.error.noSurvey', { number: ticket.number }),
+      );
     if (r === 'answered')
-      throw new AppError('CONFLICT', 'survey answered', `工单 ${ticket.number} 的回访已评价过，谢谢。`);
+      throw new AppError(
+        'CONFLICT',
+        'survey answered',
+        userMessage('complaint.error.surveyAnswered', { number: ticket.number }),
+      );
     return r === 'reopened' ? 'reopened' : 'thanks';
   }
 
@@ -896,7 +1021,10 @@ export class ComplaintService {
       }
       const notice = {
         kind: 'survey',
-        message: { text: surveyText(t.number, false, t.kind), template: ticketTemplate(t, '待回访') },
+        message: (locale: Locale) => ({
+          text: surveyText(t.number, false, t.kind, locale),
+          template: ticketTemplate(t, 'survey', locale),
+        }),
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
       };
@@ -908,10 +1036,10 @@ export class ComplaintService {
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
       const notice = {
         kind: 'survey',
-        message: {
-          text: surveyText(c.ticket.number, true, c.ticket.kind),
-          template: ticketTemplate(c.ticket, '待回访'),
-        },
+        message: (locale: Locale) => ({
+          text: surveyText(c.ticket.number, true, c.ticket.kind, locale),
+          template: ticketTemplate(c.ticket, 'survey', locale),
+        }),
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
       };
@@ -934,7 +1062,7 @@ export class ComplaintService {
     throw new AppError(
       'CONFLICT',
       `${ticket.kind}: ${role} may not ${action}`,
-      t('zh-CN', anyRole ? 'lifecycle.notYourMove' : 'lifecycle.notForKind', {
+      userMessage(anyRole ? 'lifecycle.notYourMove' : 'lifecycle.notForKind', {
         number: ticket.number,
         what,
         kind: t('zh-CN', `lifecycle.kind.${ticket.kind}`),
@@ -948,12 +1076,13 @@ export class ComplaintService {
     return t;
   }
 
-  private async wrongState(id: string, what: string): Promise<AppError> {
+  /** `what` in the reader's language (staff: zh-CN; an owner's own action: theirs). */
+  private async wrongState(id: string, what: string, locale: Locale = 'zh-CN'): Promise<AppError> {
     const t = await this.reload(id);
     return new AppError(
       'CONFLICT',
       `cannot ${what} in ${t.status}`,
-      `工单 ${t.number} 当前状态为「${STATUS_LABEL[t.status]}」，不能${what}。`,
+      userMessage('complaint.error.wrongState', { number: t.number, status: statusLabel(t.status, locale), what }),
     );
   }
 }
@@ -963,13 +1092,33 @@ export function parseBareSurveyAnswer(
   text: string,
 ): { score: number | null; unresolved: boolean; comment: string | null } | null {
   const s = text.trim().replace(/[。！!.]+$/u, '');
-  const m = /^([1-5])\s*(?:分|星)?(?:[\s，,]+([\s\S]{1,500}))?$/u.exec(s);
+  const m = /^([1-5])\s*(?:分|星|stars?|points?|\/\s*5|of\s+5)?(?:[\s，,]+([\s\S]{1,500}))?$/iu.exec(s);
   if (m?.[1]) return { score: Number(m[1]), unresolved: false, comment: m[2]?.trim() || null };
-  if (/^(没解决|没有解决|未解决|还没解决|问题没解决)$/.test(s)) return { score: null, unresolved: true, comment: null };
-  if (/^(非常满意|很满意|满意)$/.test(s)) return { score: 5, unresolved: false, comment: null };
-  if (/^(一般|还行|还可以)$/.test(s)) return { score: 3, unresolved: false, comment: null };
-  if (/^(不满意|很不满意|非常不满意)$/.test(s)) return { score: 1, unresolved: false, comment: null };
+  if (
+    /^(没解决|没有解决|未解决|还没解决|问题没解决|not solved|not resolved|unresolved|still not (?:solved|fixed)|not fixed)$/i.test(
+      s,
+    )
+  )
+    return { score: null, unresolved: true, comment: null };
+  if (/^(非常满意|很满意|满意|very satisfied|satisfied|very good|excellent|great)$/i.test(s))
+    return { score: 5, unresolved: false, comment: null };
+  if (/^(一般|还行|还可以|average|so-so)$/i.test(s)) return { score: 3, unresolved: false, comment: null };
+  if (/^(不满意|很不满意|非常不满意|dissatisfied|unsatisfied|not satisfied|very dissatisfied|bad|poor)$/i.test(s))
+    return { score: 1, unresolved: false, comment: null };
   return null;
+}
+
+/** What the owner is told after answering a 回访, in their language. */
+export function surveyReply(
+  locale: Locale,
+  number: string,
+  answer: { score: number | null; unresolved: boolean },
+  outcome: 'thanks' | 'reopened',
+): string {
+  if (answer.unresolved) return t(locale, 'complaint.survey.unresolved', { number });
+  return outcome === 'reopened'
+    ? t(locale, 'complaint.survey.reopened', { number })
+    : t(locale, 'complaint.survey.thanks', { number, score: answer.score ?? '' });
 }
 
 /** A new round's clock, starting now. */
@@ -977,15 +1126,30 @@ function newClock(start: Date, acknowledged: boolean): SlaClock {
   return { emergency: false, start, acknowledged, pausedMinutes: 0, paused: false, taken: 0 };
 }
 
-function surveyText(number: string, reminder: boolean, kind: string): string {
-  if (kind === 'REPAIR') return `${reminder ? '【回访提醒】' : ''}${t('zh-CN', 'repair.survey', { number })}`;
-  return `${reminder ? '【回访提醒】' : '【回访】'}您的投诉 ${number} 已办结，问题解决了吗？\n请回复“评价 ${number} 分数”（1–5 分，5 分最满意，可在分数后附意见）；如果没解决，请回复“没解决 ${number}”。`;
+function surveyText(number: string, reminder: boolean, kind: string, locale: Locale): string {
+  if (kind === 'REPAIR') {
+    const text = t(locale, 'repair.survey', { number });
+    return reminder ? t(locale, 'complaint.survey.repairReminder', { text }) : text;
+  }
+  return t(locale, reminder ? 'complaint.survey.reminder' : 'complaint.survey.question', { number });
 }
 
 /**
  * 工单状态 facts for channels that need a template message outside a chat window (WeChat OA): the estate maps them to
  * its template's keywords ({ticketNumber}, {category}, {status}).
  */
-function ticketTemplate(t: { estateId: string; number: string; category: string }, status: string): NoticeTemplateRef {
-  return { type: 'ticket', estateId: t.estateId, facts: { ticketNumber: t.number, category: t.category, status } };
+function ticketTemplate(
+  t: { estateId: string; number: string; category: string },
+  status: 'handling' | 'accepted' | 'waitOwner' | 'resolved' | 'reassigned' | 'reopened' | 'survey',
+  locale: Locale,
+): NoticeTemplateRef {
+  return {
+    type: 'ticket',
+    estateId: t.estateId,
+    facts: {
+      ticketNumber: t.number,
+      category: categoryLabel(t.category, locale),
+      status: tr(locale, `complaint.template.${status}`),
+    },
+  };
 }

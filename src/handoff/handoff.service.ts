@@ -51,8 +51,14 @@ export class HandoffService {
   ) {}
 
   async request(sender: Sender, req: HandoffRequest): Promise<{ ref: string }> {
-    const who = [sender.name ?? '未绑定用户', sender.units.map((u) => u.label).join('、')].filter(Boolean).join('，');
-    const when = req.callbackAt ? formatLocal(req.callbackAt, sender.estate.timezone, 'datetime') : '尽快';
+    // Staff groups read zh-CN.
+    const zh = translator('zh-CN');
+    const who = [sender.name ?? zh('handoff.staff.unbound'), sender.units.map((u) => u.label).join('、')]
+      .filter(Boolean)
+      .join('，');
+    const when = req.callbackAt
+      ? formatLocal(req.callbackAt, sender.estate.timezone, 'datetime')
+      : zh('handoff.staff.asap');
     const handoff = await createHandoff(
       this.prisma,
       {
@@ -64,7 +70,7 @@ export class HandoffService {
         callbackAt: req.callbackAt,
         createdAt: this.now(),
       },
-      (ref) => `【转人工 ${ref}】${who}（${sender.channel}）\n事项：${req.topic}\n希望联系时间：${when}`,
+      (ref) => zh('handoff.staff.request', { ref, who, channel: sender.channel, topic: req.topic, when }),
     );
     return { ref: handoff.ref };
   }

@@ -10,7 +10,7 @@ import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.
 import { t, type Locale } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { StaffRole } from './sender.js';
-import { STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { STATUS_LABEL } from '../tickets/status-labels.js';
 
 export interface StaffActorRef {
   staffId: string;

@@ -39,7 +39,7 @@ import {
 } from '../sla/ladder.js';
 import { slaPolicyOf } from '../sla/sla-limits.js';
 import { formatTicketNumber, ticketNumberPrefix, ticketSequence } from '../complaints/ticket-number.js';
-import { durationText, STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { durationText, STATUS_LABEL } from '../tickets/status-labels.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
 import type { Clock } from '../shared/clock.js';
 import { departmentOf, quoteFor, repairSettingsOf, type RepairSettings } from './repair-settings.js';

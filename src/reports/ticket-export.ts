@@ -5,7 +5,7 @@
 import { ticketsForExport, type ExportTicket } from '../db/export.repo.js';
 import type { Prisma } from '../db/client.js';
 import { slaOutcome } from '../db/report.repo.js';
-import { STATUS_LABEL } from '../complaints/complaint.texts.js';
+import { STATUS_LABEL } from '../tickets/status-labels.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { notifyIdentity } from '../notify/notifier.js';
 import { unitLabel } from '../identity/sender.js';

@@ -2,6 +2,7 @@
 // calendar, when is each step due and who hears about it. The sweep (sla-sweep.job.ts) only applies them.
 import type { StaffRole } from '../identity/sender.js';
 import { addBusinessMinutes, ContinuousClock, type CalendarLike } from './business-time.js';
+import { t } from '../i18n/index.js';
 
 export type SlaStep = 'ack_warn' | 'ack_breach' | 'ack_2x' | 'resolve_warn' | 'resolve_breach' | 'emergency_unacked';
 
@@ -129,14 +130,20 @@ export function firstCheck(cal: CalendarLike, limits: SlaLimits, clock: SlaClock
   return pendingSteps(cal, limits, clock)[0]?.at ?? null;
 }
 
-export const STEP_LABEL: Record<SlaStep, string> = {
-  ack_warn: '即将超时未受理',
-  ack_breach: '超时未受理',
-  ack_2x: '严重超时未受理（超过时限一倍）',
-  resolve_warn: '即将超过办结时限',
-  resolve_breach: '超过办结时限',
-  emergency_unacked: '特发事件无人确认',
-};
+const SLA_STEPS: SlaStep[] = [
+  'ack_warn',
+  'ack_breach',
+  'ack_2x',
+  'resolve_warn',
+  'resolve_breach',
+  'emergency_unacked',
+];
+
+/** How each step is named (zh-CN: staff groups and the ticket's record). */
+export const STEP_LABEL = Object.fromEntries(SLA_STEPS.map((s) => [s, t('zh-CN', `sla.step.${s}`)])) as Record<
+  SlaStep,
+  string
+>;
 
 /** The SLA clock as stored on a ticket row. */
 export function clockOf(t: {
@@ -159,4 +166,8 @@ export function clockOf(t: {
 }
 
 /** Priorities as the desk says them (1 normal, 2 raised: 二次投诉 / reopened, 3 urgent). */
-export const PRIORITY_LABEL: Record<number, string> = { 1: '一般', 2: '较急', 3: '紧急' };
+export const PRIORITY_LABEL: Record<number, string> = {
+  1: t('zh-CN', 'complaint.priority.1'),
+  2: t('zh-CN', 'complaint.priority.2'),
+  3: t('zh-CN', 'complaint.priority.3'),
+};

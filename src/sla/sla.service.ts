@@ -19,18 +19,12 @@ import {
   type SlaStep,
 } from './ladder.js';
 import type { Clock } from '../shared/clock.js';
+import { t as tr } from '../i18n/index.js';
 
 const OPEN = new Set(['NEW', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS']);
 
-/** Who is asked to act, by step. */
-const ASK: Record<SlaStep, string> = {
-  ack_warn: '请尽快认领。',
-  ack_breach: '请领班督办。',
-  ack_2x: '请主管介入。',
-  resolve_warn: '请抓紧处理。',
-  resolve_breach: '请经理关注。',
-  emergency_unacked: '请经理立即介入。',
-};
+/** Who is asked to act, by step (staff groups read zh-CN). */
+const ask = (step: SlaStep): string => tr('zh-CN', `sla.ask.${step}`);
 
 interface EstateBits {
   limits: SlaPolicy;
@@ -115,10 +109,22 @@ export class SlaService {
   }
 
   private announce(t: SlaTicket, d: PlannedStep, when: { at: Date; notBefore: Date }, tz: string): SlaStepWrite {
-    const what = t.kind === 'EMERGENCY' ? '特发事件' : '工单';
-    const text = `【时限提醒】${what} ${t.number}（${t.category}，${PRIORITY_LABEL[t.priority] ?? t.priority}）${STEP_LABEL[d.step]}：时限 ${formatLocal(d.at, tz, 'datetime')}。${ASK[d.step]}`;
+    const text = tr('zh-CN', 'sla.reminder', {
+      what: tr('zh-CN', t.kind === 'EMERGENCY' ? 'sla.what.emergency' : 'sla.what.ticket'),
+      number: t.number,
+      category: t.category,
+      priority: PRIORITY_LABEL[t.priority] ?? t.priority,
+      step: STEP_LABEL[d.step],
+      at: formatLocal(d.at, tz, 'datetime'),
+      ask: ask(d.step),
+    });
     return {
-      event: { actor: 'system:sla', actorName: '时限监督', action: `sla_${d.step}`, note: STEP_LABEL[d.step] },
+      event: {
+        actor: 'system:sla',
+        actorName: tr('zh-CN', 'sla.monitor'),
+        action: `sla_${d.step}`,
+        note: STEP_LABEL[d.step],
+      },
       to: d.target,
       notice: {
         kind: isRoundTheClock(t.kind, t.priority) ? 'urgent' : 'notice',

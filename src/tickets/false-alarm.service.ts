@@ -11,6 +11,7 @@ import { notifyPerson } from '../notify/notifier.js';
 import { AppError } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { formatLocal } from '../shared/zoned-time.js';
+import { categoryLabel, statusLabel } from './status-labels.js';
 
 export const FALSE_ALARM_REASON_MAX = 200;
 
@@ -36,7 +37,7 @@ export class FalseAlarmService {
     if (length > FALSE_ALARM_REASON_MAX)
       throw new AppError('BAD_INPUT', 'false alarm reason too long', t(ctx.locale, 'falseAlarm.tooLong', { length }));
     const now = this.now();
-    const ownerReason = reason ? t('zh-CN', 'falseAlarm.ownerReason', { reason }) : '';
+    const ownerReason = (locale: Locale) => (reason ? t(locale, 'falseAlarm.ownerReason', { reason }) : '');
     const r = await markTicketFalseAlarm(this.prisma, ticket.id, {
       at: now,
       by: { actor: `staff:${actor.staffId}`, actorName: actor.name },
@@ -44,14 +45,23 @@ export class FalseAlarmService {
       tellOwner: (tx, row) =>
         notifyPerson(tx, row.personId, {
           kind: 'notice',
-          message: {
-            text: t('zh-CN', 'falseAlarm.owner', { number: row.number, category: row.category, reason: ownerReason }),
+          // The owner reads it in their own language.
+          message: (locale: Locale) => ({
+            text: t(locale, 'falseAlarm.owner', {
+              number: row.number,
+              category: categoryLabel(row.category, locale),
+              reason: ownerReason(locale),
+            }),
             template: {
               type: 'ticket',
               estateId: row.estateId,
-              facts: { ticketNumber: row.number, category: row.category, status: '已关闭' },
+              facts: {
+                ticketNumber: row.number,
+                category: categoryLabel(row.category, locale),
+                status: statusLabel('CLOSED', locale),
+              },
             },
-          },
+          }),
           dedupeKey: `ticket:${row.id}:false-alarm`,
           at: now,
         }),
