@@ -1,12 +1,14 @@
 // A ChoicePrompt that refuses empty, emoji-only, too long and non-text messages with a clear answer (like
 // guardedTextPrompt), and says `retryText` when the answer is no listed choice.
+import type { Translate } from '../../src/i18n/index.js';
 import { ChoicePrompt, type Choice } from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './safe-choice.prompt.js';
 import { checkText } from '../../src/bot/input-guard.js';
 import { textsFor } from '../dialog-deps.js';
 import { retryWith } from './retry.js';
 
-export function guardedChoicePrompt(id: string, retryText: string): ChoicePrompt {
+/** `retryText`: fixed, or built in the sender's language from the turn's translator. */
+export function guardedChoicePrompt(id: string, retryText: string | ((tr: Translate) => string)): ChoicePrompt {
   return new SafeChoicePrompt(
     id,
     async (p) => {
@@ -17,7 +19,7 @@ export function guardedChoicePrompt(id: string, retryText: string): ChoicePrompt
         return false;
       }
       if (p.recognized.succeeded) return true;
-      retryWith(p, retryText);
+      retryWith(p, typeof retryText === 'function' ? retryText(textsFor(p.context)) : retryText);
       return false;
     },
     'zh-cn',

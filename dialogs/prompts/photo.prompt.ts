@@ -2,6 +2,7 @@
 import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { checkText } from '../../src/bot/input-guard.js';
+import type { Translate } from '../../src/i18n/index.js';
 import { textsFor } from '../dialog-deps.js';
 import { retryWith } from './retry.js';
 
@@ -15,7 +16,7 @@ const toFile = (a: Attachment, i: number): PhotoFile => ({
   contentUrl: a.contentUrl ?? '',
   name: a.name ?? `photo-${i + 1}.jpg`,
 });
-const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok)$/i;
+const DONE_WORDS = /^(好了|好|完成|发完了|没有|无|跳过|不用|没|没有照片|ok|done|no|none|skip|no photos?)$/i;
 
 /** Photos of this message (images only), and the type of any other file it carries (null when none). */
 export function imagesOf(context: TurnContext): { images: PhotoFile[]; unsupported: string | null } {
@@ -40,7 +41,8 @@ export type PhotoAnswer = { done: true; photos: PhotoFile[] } | { done: false; p
 export class PhotoPrompt extends Prompt<PhotoAnswer> {
   constructor(
     id: string,
-    private readonly texts: PhotoTexts,
+    /** Fixed texts, or texts in the sender's language (built from the turn's translator). */
+    private readonly texts: PhotoTexts | ((tr: Translate) => PhotoTexts),
   ) {
     super(id, async (p) => {
       const v = p.recognized.value;
@@ -62,21 +64,22 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
   }
 
   protected async onRecognize(context: TurnContext, state: object): Promise<PromptRecognizerResult<PhotoAnswer>> {
+    const texts = typeof this.texts === 'function' ? this.texts(textsFor(context)) : this.texts;
     const s = state as { photos?: PhotoFile[] };
     const photos = (s.photos ??= []);
     const { images, unsupported } = imagesOf(context);
     const text = (context.activity.text ?? '').trim();
-    if (unsupported) return { succeeded: true, value: { done: false, problem: this.texts.unsupported(unsupported) } };
+    if (unsupported) return { succeeded: true, value: { done: false, problem: texts.unsupported(unsupported) } };
     if (images.length) {
       // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
       for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
-      return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length) } };
+      return { succeeded: true, value: { done: false, problem: texts.received(photos.length) } };
     }
     if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, '')))
       return { succeeded: true, value: { done: true, photos } };
     const problem = checkText(context.activity, 100);
     if (problem && problem.key !== 'input.tooLong')
       return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
-    return { succeeded: true, value: { done: false, problem: problem ? this.texts.tooLong : this.texts.retry } };
+    return { succeeded: true, value: { done: false, problem: problem ? texts.tooLong : texts.retry } };
   }
 }

@@ -1,7 +1,7 @@
 // 设置 (主管/经理): the estate's common settings in chat — list them, or set one (`设置 前台时间 周一至周日 08:30-18:00`,
 // `设置 <key> <value>`). Validated by the registry's schemas, audited; the rest is in `npm run cli -- settings`.
 // 离职 姓名 (a leaver in one step) and 注销群 (in the group) for the same roles.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { t } from '../i18n/index.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { StaffAdminService } from '../identity/staff-admin.service.js';
@@ -39,7 +39,7 @@ export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps):
           ].join('\n');
         }
         const m = /^(\S+)\s+([\s\S]+)$/.exec(args);
-        if (!m) throw new AppError('BAD_INPUT', 'settings usage', t(locale, 'settings.err.usage'));
+        if (!m) throw new AppError('BAD_INPUT', 'settings usage', userMessage('settings.err.usage'));
         const r = await settings.set(estate.id, m[1]!, m[2]!, `staff:${staff.id}`, locale);
         return t(locale, r.changed ? 'settings.set.done' : 'settings.set.unchanged', {
           key: r.def.chat ?? r.def.key,
@@ -58,7 +58,7 @@ export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps):
         const estate = ownEstate(ctx);
         const locale = ctx.sender.locale;
         const name = ctx.args.trim();
-        if (!name || /\s/.test(name)) throw new AppError('BAD_INPUT', 'leaver usage', t(locale, 'leaver.usage'));
+        if (!name || /\s/.test(name)) throw new AppError('BAD_INPUT', 'leaver usage', userMessage('leaver.usage'));
         const r = await staffAdmin.leave(estate.id, name, await by(ctx), locale);
         return t(locale, 'leaver.done', { ...r });
       },
@@ -72,7 +72,7 @@ export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps):
       async run(ctx) {
         const estate = ownEstate(ctx);
         const locale = ctx.sender.locale;
-        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', t(locale, 'unregister.notGroup'));
+        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', userMessage('unregister.notGroup'));
         const role = await staffAdmin.unregisterGroup(
           estate.id,
           { channel: ctx.turn.activity.channelId, chatId: ctx.turn.activity.conversation.id },

@@ -22,10 +22,10 @@ import { figuresZh } from './zh-CN/figures.js';
 import { repairZh } from './zh-CN/repair.js';
 import { noticeZh } from './zh-CN/notice.js';
 import { errorsZh } from './zh-CN/errors.js';
+import { restZh } from './zh-CN/rest.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
-  'menu.again': '还有什么可以帮您？',
   'menu.retry': '抱歉，我没有听懂。请从下面选择，或直接说出您的需求（例如“我要投诉”）。',
   'menu.complaint': '投诉',
   'menu.renovation': '装修',
@@ -79,6 +79,7 @@ export const zhCN = {
   ...figuresZh,
   ...noticeZh,
   ...errorsZh,
+  ...restZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
