@@ -106,6 +106,13 @@ describeEachDb('English-speaking owner: binding, menu, repairs, notices, survey,
     expectEnglish(menu);
     expectEnglish(await say('help'));
     expectEnglish(await say('asdfgh'));
+    // The command help lists the owner's commands by their slash alias, with English summaries.
+    const commands = await say('/help');
+    expect(commands).toContain('/whoami — See what this chat account is bound to');
+    expectEnglish(commands);
+    const unknown = await say('/whoamii');
+    expect(unknown).toContain('/whoami');
+    expectEnglish(unknown);
   });
 
   it('files a 报修 in English and gets the dispatched, taken, arrived and completed notices in English', async () => {
