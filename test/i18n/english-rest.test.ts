@@ -185,8 +185,12 @@ describeEachDb('English-speaking owner: binding, menu, repairs, notices, survey,
     for (const text of ['5', '4', '4', '5', 'none']) replies.push(await say(text));
     expect(replies.at(-1)).toMatch(/thank/i);
     for (const r of replies) expectEnglish(r);
-    expectEnglish(await chat('demo-owner', 'conv-survey-2')('stop surveys'));
-    expectEnglish(await chat('demo-owner', 'conv-survey-3')('resume surveys'));
+    const stopped = await chat('demo-owner', 'conv-survey-2')('stop surveys');
+    expect(stopped).toContain('you will receive no more satisfaction surveys');
+    expectEnglish(stopped);
+    const resumed = await chat('demo-owner', 'conv-survey-3')('resume surveys');
+    expect(resumed).toContain('the satisfaction survey is back on');
+    expectEnglish(resumed);
   });
 
   it('leaves a 建议 (an emoji alone is refused), gets the answer in English, and asks a FAQ', async () => {
