@@ -15,6 +15,7 @@ import { checkText } from '../src/bot/input-guard.js';
 import { t } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 import { guessTrade } from '../src/repairs/repair-settings.js';
+import { priceLabel, tradeLabel } from '../src/repairs/repair.service.js';
 import { visitWindowOf, windowText, type VisitWindow } from '../src/repairs/visit-window.js';
 import { PRIORITY_LABEL } from '../src/sla/ladder.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -52,25 +53,23 @@ interface Values {
   paid?: boolean;
 }
 
-const zh = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t('zh-CN', key, params);
-
 export class RepairDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(REPAIR_DIALOG);
-    this.addDialog(guardedChoicePrompt(WHERE, zh('repair.whereRetry')));
-    this.addDialog(guardedChoicePrompt(UNIT, zh('repair.unitRetry')));
+    this.addDialog(guardedChoicePrompt(WHERE, (tr) => tr('repair.whereRetry')));
+    this.addDialog(guardedChoicePrompt(UNIT, (tr) => tr('repair.unitRetry')));
     this.addDialog(guardedTextPrompt(LOCATION, () => 100));
-    this.addDialog(guardedChoicePrompt(TRADE, zh('repair.tradeRetry')));
+    this.addDialog(guardedChoicePrompt(TRADE, (tr) => tr('repair.tradeRetry')));
     this.addDialog(
       guardedTextPrompt(DESCRIPTION, (p) => deps.repairs.settings(senderOf(p.context).estate).maxDescriptionLength),
     );
     this.addDialog(
-      new PhotoPrompt(PHOTOS, {
-        received: (count) => zh('repair.photoReceived', { count }),
-        unsupported: (type) => zh('repair.photoUnsupported', { type }),
-        retry: zh('repair.photoRetry'),
-        tooLong: zh('repair.photoTooLong'),
-      }),
+      new PhotoPrompt(PHOTOS, (tr) => ({
+        received: (count) => tr('repair.photoReceived', { count }),
+        unsupported: (type) => tr('repair.photoUnsupported', { type }),
+        retry: tr('repair.photoRetry'),
+        tooLong: tr('repair.photoTooLong'),
+      })),
     );
     this.addDialog(
       new TextPrompt(VISIT, async (p) => {
@@ -93,9 +92,9 @@ export class RepairDialog extends ComponentDialog {
       }),
     );
     this.addDialog(guardedTextPrompt(WHO_HOME, () => 60));
-    this.addDialog(guardedChoicePrompt(URGENCY, zh('repair.urgencyRetry')));
-    this.addDialog(guardedChoicePrompt(CONFIRM, zh('repair.confirmRetry')));
-    this.addDialog(guardedChoicePrompt(CONFIRM_PAID, zh('repair.confirmPaidRetry')));
+    this.addDialog(guardedChoicePrompt(URGENCY, (tr) => tr('repair.urgencyRetry')));
+    this.addDialog(guardedChoicePrompt(CONFIRM, (tr) => tr('repair.confirmRetry')));
+    this.addDialog(guardedChoicePrompt(CONFIRM_PAID, (tr) => tr('repair.confirmPaidRetry')));
     this.addDialog(
       new WaterfallDialog('repair.steps', [
         this.askWhere,
@@ -168,13 +167,20 @@ export class RepairDialog extends ComponentDialog {
       v.unitId = picked?.unitId ?? v.unitId ?? null;
       v.location = `${t(sender.locale, 'repair.whereHome')} ${picked?.label ?? ''}`.trim();
     } else {
-      v.location = `${t(sender.locale, 'repair.wherePublic')}：${String(step.result).trim()}`;
+      v.location = t(sender.locale, 'repair.location.public', {
+        where: t(sender.locale, 'repair.wherePublic'),
+        text: String(step.result).trim(),
+      });
     }
     if (v.trade) return step.next({ value: v.trade });
     const { trades } = this.deps.repairs.settings(sender.estate);
     return step.prompt(TRADE, {
       prompt: textsFor(step.context)('repair.askTrade'),
-      choices: choices(trades.map((x) => x.name)),
+      // The value is the trade's name (data); the button shows it in the owner's language.
+      choices: trades.map((x) => {
+        const label = tradeLabel(x.name, sender.locale);
+        return { value: x.name, synonyms: [label], action: { type: 'imBack', title: label, value: label } };
+      }),
       style: ListStyle.suggestedAction,
     });
   };
@@ -217,11 +223,13 @@ export class RepairDialog extends ComponentDialog {
   private askUrgency = async (step: WaterfallStepContext) => {
     const v = step.values as Values;
     const sender = senderOf(step.context);
+    const tr = textsFor(step.context);
     if (v.inHome) {
       const said = String(step.result ?? '').trim();
-      v.homeContact = /^(本人|我|我自己|自己|me|myself)$/i.test(said) ? `${sender.name ?? '业主'}（业主本人）` : said;
+      v.homeContact = /^(本人|我|我自己|自己|me|myself)$/i.test(said)
+        ? tr('repair.contact.self', { name: sender.name ?? tr('repair.contact.owner') })
+        : said;
     }
-    const tr = textsFor(step.context);
     return step.prompt(URGENCY, {
       prompt: tr('repair.askUrgency'),
       choices: choices([tr('repair.urgencyNormal'), tr('repair.urgencyUrgent')]),
@@ -239,7 +247,7 @@ export class RepairDialog extends ComponentDialog {
     const tz = sender.estate.timezone;
     const visit = v.visit ? windowText({ from: new Date(v.visit.from), to: new Date(v.visit.to) }, tz) : null;
     const text = tr('repair.summary', {
-      trade: v.trade ?? '',
+      trade: tradeLabel(v.trade ?? '', sender.locale),
       description: v.description ?? '',
       location: v.location ?? '',
       photos: v.photos?.length ?? 0,
@@ -248,24 +256,25 @@ export class RepairDialog extends ComponentDialog {
         (sender.locale === 'en'
           ? tr(v.urgent ? 'repair.urgencyUrgent' : 'repair.urgencyNormal')
           : PRIORITY_LABEL[v.urgent ? 3 : 1]) ?? '',
-      fee: quote.paid ? tr('repair.paid', { price: quote.text }) : tr('repair.free'),
+      fee: quote.paid ? tr('repair.paid', { price: priceLabel(quote.text, sender.locale) }) : tr('repair.free'),
       ask: tr(quote.paid ? 'repair.askConfirmPaid' : 'repair.askConfirm'),
     });
-    const yes = quote.paid ? '同意' : '是';
+    const yes = tr(quote.paid ? 'repair.button.agree' : 'repair.button.yes');
+    const no = tr('repair.button.no');
     return step.prompt(quote.paid ? CONFIRM_PAID : CONFIRM, {
       prompt: text,
       choices: [
         {
           value: 'yes',
           synonyms: quote.paid
-            ? ['同意', '同意报价', '确认', '可以', 'agree', 'yes']
-            : ['是', '确认', '提交', '对', '好的', '确定', 'yes'],
+            ? [yes, '同意', '同意报价', '确认', '可以', 'agree', 'yes']
+            : [yes, '是', '确认', '提交', '对', '好的', '确定', 'yes'],
           action: { type: 'imBack', title: yes, value: yes },
         },
         {
           value: 'no',
-          synonyms: ['否', '不', '不同意', '不提交', '取消', 'no'],
-          action: { type: 'imBack', title: '否', value: '否' },
+          synonyms: [no, '否', '不', '不同意', '不提交', '取消', 'no'],
+          action: { type: 'imBack', title: no, value: no },
         },
       ],
       style: ListStyle.suggestedAction,
@@ -297,7 +306,7 @@ export class RepairDialog extends ComponentDialog {
       intakeKey: intakeKeyOf(step.context.activity),
     });
     await step.context.sendActivity(
-      tr('repair.created', { number: made.ticket.number, ack: made.ackText, due: made.ackDueLocal }) +
+      tr('repair.created', { number: made.ticket.number, ack: made.ackTextIn(sender.locale), due: made.ackDueLocal }) +
         (visit ? tr('repair.createdVisit', { window: windowText(visit, sender.estate.timezone) }) : ''),
     );
     return step.endDialog({ ticketId: made.ticket.id });

@@ -1,7 +1,6 @@
 // 建议 (#20): the owner's suggestion (the message itself when it already says it, "建议小区多装几盏路灯"), optional
 // photos, then a number (JY-n). Supervisors are told through the outbox; their answer (答复建议) comes back here.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { t } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 import { SUGGESTION_MAX, SuggestionService } from '../src/notices/suggestion.service.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
@@ -28,13 +27,13 @@ export class SuggestionDialog extends ComponentDialog {
     this.suggestions = new SuggestionService(deps.prisma, deps.now);
     this.addDialog(guardedTextPrompt(TEXT, () => SUGGESTION_MAX));
     this.addDialog(
-      // Fixed texts (as the complaint flow's photo prompt): zh-CN.
-      new PhotoPrompt(PHOTOS, {
-        received: (count) => t('zh-CN', 'suggestion.photoReceived', { count }),
-        unsupported: (type) => t('zh-CN', 'suggestion.photoUnsupported', { type }),
-        retry: t('zh-CN', 'suggestion.photoRetry'),
-        tooLong: t('zh-CN', 'suggestion.photoTooLong'),
-      }),
+      // In the sender's language.
+      new PhotoPrompt(PHOTOS, (tr) => ({
+        received: (count) => tr('suggestion.photoReceived', { count }),
+        unsupported: (type) => tr('suggestion.photoUnsupported', { type }),
+        retry: tr('suggestion.photoRetry'),
+        tooLong: tr('suggestion.photoTooLong'),
+      })),
     );
     this.addDialog(new WaterfallDialog(`${SUGGESTION_DIALOG}.steps`, [this.askText, this.askPhotos, this.save]));
     this.initialDialogId = `${SUGGESTION_DIALOG}.steps`;

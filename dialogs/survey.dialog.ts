@@ -9,7 +9,13 @@ import { checkText } from '../src/bot/input-guard.js';
 import { senderOf } from '../src/identity/sender.js';
 import { emergencyRules } from '../src/nlu/emergency-rules.js';
 import { isNoOpinion, matchSurveyWord, parseScore } from '../src/survey/survey.rules.js';
-import { MAX_OPINION, SURVEY_WORDS, type SurveyService, type SurveyState } from '../src/survey/survey.service.js';
+import {
+  MAX_OPINION,
+  questionLabel,
+  surveyWords,
+  type SurveyService,
+  type SurveyState,
+} from '../src/survey/survey.service.js';
 import { textsFor } from './dialog-deps.js';
 import { retryWith } from './prompts/retry.js';
 import { understoodOf } from './understood.js';
@@ -67,7 +73,7 @@ export class SurveyDialog extends ComponentDialog {
     const loop = (step.options as LoopOptions | undefined)?.loop === true;
     const u = loop ? null : understoodOf(step.options);
     if (sender.personId === null || sender.units.length === 0) {
-      await step.context.sendActivity(tr('survey.notBound', { bind: SURVEY_WORDS.bind }));
+      await step.context.sendActivity(tr('survey.notBound', { bind: surveyWords(sender.locale).bind }));
       return step.endDialog();
     }
     const personId = sender.personId;
@@ -99,7 +105,11 @@ export class SurveyDialog extends ComponentDialog {
     const tr = textsFor(step.context);
     const q = state.questions[state.next];
     const question = q
-      ? tr('survey.question', { n: state.next + 1, total: state.questions.length, label: q.label })
+      ? tr('survey.question', {
+          n: state.next + 1,
+          total: state.questions.length,
+          label: questionLabel(q, senderOf(step.context).locale),
+        })
       : tr('survey.opinion', { max: MAX_OPINION });
     const prompt = lead ? `${lead}\n${question}` : question;
     return step.prompt(q ? SCORE : OPINION, { prompt });
@@ -135,7 +145,9 @@ export class SurveyDialog extends ComponentDialog {
     const tr = textsFor(step.context);
     const done = await this.surveys.optOut(personId);
     await step.context.sendActivity(
-      tr(done ? 'survey.optedOut' : 'survey.alreadyOptedOut', { optIn: SURVEY_WORDS.optIn }),
+      tr(done ? 'survey.optedOut' : 'survey.alreadyOptedOut', {
+        optIn: surveyWords(senderOf(step.context).locale).optIn,
+      }),
     );
     return step.endDialog();
   }

@@ -2,6 +2,7 @@
 // button whose key carries the words an owner would type, so a click starts the same flow as typing them; a custom
 // definition (--file) works the same way without any code change.
 import { z } from 'zod';
+import { t } from '../../src/i18n/index.js';
 import type { OaMenuButton } from './oa-api.js';
 
 /** A click key is `wuye:` + the text the bot receives. */
@@ -13,17 +14,20 @@ const click = (name: string, text: string): OaMenuButton => ({
   key: `${CLICK_KEY_PREFIX}${text}`,
 });
 
-/** 投诉/报修, 物业费, 我的 (with 钥匙): the platform allows 3 top-level entries, 5 under each. */
+/**
+ * 投诉/报修, 物业费, 我的 (with 钥匙): the platform allows 3 top-level entries, 5 under each. One menu per account,
+ * so its labels are zh-CN (from the catalogue); the click texts are the words the bot understands.
+ */
 export const DEFAULT_OA_MENU: OaMenuButton[] = [
-  click('投诉报修', '投诉'),
-  click('物业费', '物业费'),
+  click(t('zh-CN', 'oaMenu.complaintRepair'), '投诉'),
+  click(t('zh-CN', 'oaMenu.fees'), '物业费'),
   {
-    name: '我的',
+    name: t('zh-CN', 'oaMenu.mine'),
     sub_button: [
-      click('钥匙', '钥匙'),
-      click('我的信息', '我的信息'),
-      click('我的投诉', '我的投诉'),
-      click('转人工', '转人工'),
+      click(t('zh-CN', 'oaMenu.keys'), '钥匙'),
+      click(t('zh-CN', 'oaMenu.myInfo'), '我的信息'),
+      click(t('zh-CN', 'oaMenu.myComplaints'), '我的投诉'),
+      click(t('zh-CN', 'oaMenu.handoff'), '转人工'),
     ],
   },
 ];

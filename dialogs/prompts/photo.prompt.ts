@@ -41,7 +41,8 @@ export type PhotoAnswer = { done: true; photos: PhotoFile[] } | { done: false; p
 export class PhotoPrompt extends Prompt<PhotoAnswer> {
   constructor(
     id: string,
-    private readonly texts: PhotoTexts,
+    /** Fixed texts, or texts in the sender's language (built from the turn's translator). */
+    private readonly texts: PhotoTexts | ((tr: Translate) => PhotoTexts),
   ) {
     super(id, async (p) => {
       const v = p.recognized.value;
@@ -65,22 +66,23 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
   protected async onRecognize(context: TurnContext, state: object): Promise<PromptRecognizerResult<PhotoAnswer>> {
     const s = state as { photos?: PhotoFile[] };
     const tr = textsFor(context);
+    const texts = typeof this.texts === 'function' ? this.texts(tr) : this.texts;
     const say = (x: string | ((tr: Translate) => string)) => (typeof x === 'function' ? x(tr) : x);
     const photos = (s.photos ??= []);
     const { images, unsupported } = imagesOf(context);
     const text = (context.activity.text ?? '').trim();
     if (unsupported)
-      return { succeeded: true, value: { done: false, problem: this.texts.unsupported(unsupported, tr) } };
+      return { succeeded: true, value: { done: false, problem: texts.unsupported(unsupported, tr) } };
     if (images.length) {
       // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
       for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
-      return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length, tr) } };
+      return { succeeded: true, value: { done: false, problem: texts.received(photos.length, tr) } };
     }
     if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, '')))
       return { succeeded: true, value: { done: true, photos } };
     const problem = checkText(context.activity, 100);
     if (problem && problem.key !== 'input.tooLong')
       return { succeeded: true, value: { done: false, problem: tr(problem.key, problem.params) } };
-    return { succeeded: true, value: { done: false, problem: say(problem ? this.texts.tooLong : this.texts.retry) } };
+    return { succeeded: true, value: { done: false, problem: say(problem ? texts.tooLong : texts.retry) } };
   }
 }

@@ -3,10 +3,11 @@
 import type { TurnContext } from 'botbuilder';
 import { AppError } from '../shared/app-error.js';
 import { MAX_TEXT } from '../bot/input-guard.js';
-import { t } from '../i18n/index.js';
+import { t, translator, type Locale } from '../i18n/index.js';
+import { staffRoleLabel } from '../identity/binding.service.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhonesInText } from '../shared/phone.js';
-import { quotedTextOf, ROLE_LABEL, type Command } from './command.js';
+import { quotedTextOf, type Command } from './command.js';
 
 /** One read of personal data, as the audit log keeps it. */
 export interface PersonalDataRead {
@@ -29,6 +30,11 @@ export interface CommandRouterOptions {
 
 /** The one command a group needs before it is registered. */
 const REGISTER_GROUP = '注册群';
+
+/** A command's slash alias (without the slash), or its word when it has none. */
+function aliasOf(c: Command): string {
+  return c.aliases[0] ?? c.name;
+}
 
 export class CommandRouter {
   private readonly byWord = new Map<string, Command>();
@@ -79,8 +85,12 @@ export class CommandRouter {
     if (!hit.command) {
       const near = this.closest(hit.word, sender);
       const word = [...hit.word].length > 20 ? `${[...hit.word].slice(0, 20).join('')}…` : hit.word;
+      const tr = translator(sender.locale);
       await turn.sendActivity(
-        `没有“${word}”这个命令。${near ? `您是不是想用“${near.name}”（/${near.aliases[0] ?? near.name}）？` : ''}回复“命令”查看可用命令。`,
+        tr('command.unknown', {
+          word,
+          near: near ? tr('command.near', { name: this.nameFor(near, sender.locale), alias: aliasOf(near) }) : '',
+        }),
       );
       return true;
     }
@@ -88,8 +98,11 @@ export class CommandRouter {
     if (!this.allowed(command, sender)) {
       // Owners typing a staff word in a private chat ("今日"…) are not refused: the dialogs answer them.
       if (!sender.staff && !sender.isGroup && !hit.word.startsWith('/')) return false;
-      const who = command.roles.map((r) => ROLE_LABEL[r]).join('、');
-      await turn.sendActivity(`抱歉，“${command.name}”仅限${who || '已绑定的用户'}使用。`);
+      const tr = translator(sender.locale);
+      const who = command.roles.map((r) => staffRoleLabel(r, sender.locale)).join(tr('command.roleSep'));
+      await turn.sendActivity(
+        tr('command.notAllowed', { command: this.nameFor(command, sender.locale), who: who || tr('command.anyBound') }),
+      );
       return true;
     }
     if (!sender.isGroup && command.defersToDialogs?.({ sender, args: hit.args })) return false;
@@ -134,9 +147,23 @@ export class CommandRouter {
   }
 
   help(sender: Sender): string {
+    const tr = translator(sender.locale);
     const mine = this.commands.filter((c) => this.allowed(c, sender));
-    if (mine.length === 0) return '您当前没有可用的命令。';
-    return ['可用命令：', ...mine.map((c) => `· ${c.usage}（/${c.aliases[0] ?? c.name}）— ${c.summary}`)].join('\n');
+    if (mine.length === 0) return tr('command.help.none');
+    // zh-CN: the Chinese word staff type, its slash alias and the summary. Other languages: the slash alias and the
+    // summary from the catalogue (summaryKey), or the alias alone for a staff command with no translated summary.
+    const line = (c: Command) =>
+      sender.locale === 'zh-CN'
+        ? tr('command.help.line', { usage: c.usage, alias: aliasOf(c), summary: c.summary })
+        : c.summaryKey
+          ? tr('command.help.aliasLine', { alias: aliasOf(c), summary: tr(c.summaryKey) })
+          : tr('command.help.aliasOnly', { alias: aliasOf(c) });
+    return [tr('command.help.head'), ...mine.map(line)].join('\n');
+  }
+
+  /** What a command is called in a reply: its Chinese word (zh-CN), else its slash alias. */
+  private nameFor(c: Command, locale: Locale): string {
+    return locale === 'zh-CN' ? c.name : `/${aliasOf(c)}`;
   }
 
   private closest(word: string, sender: Sender): Command | null {

@@ -1,8 +1,8 @@
 // Staff / supervisor chat commands: Chinese words and slash aliases, role-checked, usable in registered groups and
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
 import type { TurnContext } from 'botbuilder';
-import { AppError } from '../shared/app-error.js';
-import { t } from '../i18n/index.js';
+import { AppError, userMessage } from '../shared/app-error.js';
+import type { MessageKey } from '../i18n/index.js';
 import { STAFF_ROLES, type Sender, type StaffRole } from '../identity/sender.js';
 
 export interface CommandContext {
@@ -27,6 +27,8 @@ export interface Command {
   roles: readonly StaffRole[];
   /** One line for the command help, zh-CN. */
   summary: string;
+  /** The same line in the catalogue, for readers of other languages (owner commands have one). */
+  summaryKey?: MessageKey;
   usage: string;
   /**
    * Set on commands that show personal data (工单 detail, 欠费): each successful run is written to the audit log as
@@ -50,7 +52,7 @@ export const ALL_STAFF: readonly StaffRole[] = STAFF_ROLES;
 /** The caller's staff record. The router already checked the role; this narrows the type for the command body. */
 export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
   const s = ctx.sender.staff;
-  if (!s) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
+  if (!s) throw new AppError('FORBIDDEN', 'not staff', userMessage('staff.only'));
   return s;
 }
 
@@ -61,7 +63,7 @@ export function staffOf(ctx: CommandContext): NonNullable<Sender['staff']> {
 export function staffInOwnEstate(ctx: CommandContext): NonNullable<Sender['staff']> {
   const staff = staffOf(ctx);
   if (ctx.sender.estate.id !== staff.estateId)
-    throw new AppError('FORBIDDEN', 'staff estate mismatch', t(ctx.sender.locale, 'security.otherEstate'));
+    throw new AppError('FORBIDDEN', 'staff estate mismatch', userMessage('security.otherEstate'));
   return staff;
 }
 

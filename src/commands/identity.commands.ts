@@ -1,6 +1,6 @@
 // Identity commands: front-desk binding codes, staff codes, group registration, staff binding, whoami.
 import { TurnContext } from 'botbuilder';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { NOT_ME_WORD, STAFF_CODE_DIGITS, staffRoleLabel, type BindingService } from '../identity/binding.service.js';
 import { staffBindText } from '../identity/binding.replies.js';
 import { t } from '../i18n/index.js';
@@ -29,7 +29,7 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       throw new AppError(
         'BAD_INPUT',
         'bad seq',
-        t(locale, approve ? 'bindGuard.cmd.approveUsage' : 'bindGuard.cmd.rejectUsage'),
+        userMessage(approve ? 'bindGuard.cmd.approveUsage' : 'bindGuard.cmd.rejectUsage'),
       );
     const seq = Number(m[1]);
     const r = await binding.decideApproval(staff.estateId, seq, approve, staff.id, locale);
@@ -48,7 +48,7 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
-        if (!ctx.args) throw new AppError('BAD_INPUT', 'no unit', t(locale, 'bind.cmd.codeUsage'));
+        if (!ctx.args) throw new AppError('BAD_INPUT', 'no unit', userMessage('bind.cmd.codeUsage'));
         const r = await binding.issueBindingCode(staff.estateId, ctx.args, `staff:${staff.id}`, locale);
         const until = formatLocal(r.expiresAt, ctx.sender.estate.timezone, 'datetime');
         return t(locale, 'bind.cmd.code', { unit: r.unitLabel, code: r.code, until });
@@ -63,7 +63,7 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
-        if (!ctx.args) throw new AppError('BAD_INPUT', 'no name', t(locale, 'bind.cmd.staffCodeUsage'));
+        if (!ctx.args) throw new AppError('BAD_INPUT', 'no name', userMessage('bind.cmd.staffCodeUsage'));
         const r = await binding.issueStaffCode(
           staff.estateId,
           ctx.args,
@@ -88,7 +88,7 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
-        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', t(locale, 'bind.cmd.notGroup'));
+        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', userMessage('bind.cmd.notGroup'));
         const conv = ctx.turn.activity.conversation;
         if (registerOwnerGroup && OWNER_GROUP_ARG.test(ctx.args.trim()))
           return registerOwnerGroup(
@@ -125,11 +125,12 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       aliases: ['staffbind'],
       roles: [],
       summary: '用主管发的员工码绑定本聊天账号',
+      summaryKey: 'command.summary.staffBind',
       usage: '员工绑定 1234567890',
       async run(ctx) {
         const locale = ctx.sender.locale;
         if (!new RegExp(`^\\d{${STAFF_CODE_DIGITS}}$`).test(ctx.args))
-          throw new AppError('BAD_INPUT', 'bad code', t(locale, 'bind.cmd.staffBindUsage'));
+          throw new AppError('BAD_INPUT', 'bad code', userMessage('bind.cmd.staffBindUsage'));
         const r = await binding.bindStaffCode(ctx.sender.identityId, ctx.args, locale, ctx.sender.estate.id);
         return staffBindText(r, ctx.sender.estate, locale);
       },
@@ -156,6 +157,7 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       aliases: ['notme'],
       roles: [],
       summary: '有陌生聊天账号绑定了您的信息时使用：立即解除并通知物业',
+      summaryKey: 'command.summary.notMe',
       usage: NOT_ME_WORD,
       async run(ctx) {
         const locale = ctx.sender.locale;
@@ -171,6 +173,7 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       aliases: ['whoami'],
       roles: [],
       summary: '查看本聊天账号的绑定信息',
+      summaryKey: 'command.summary.whoami',
       usage: '身份',
       async run(ctx) {
         return binding.myInfoText(ctx.sender.identityId, ctx.sender.estate.timezone, ctx.sender.locale);

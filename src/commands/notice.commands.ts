@@ -2,7 +2,7 @@
 // registered staff group it takes one line, 公告 标题｜正文｜范围｜紧急, and shows the same preview; 确认公告 / 取消公告
 // decide the draft. 建议列表 and 答复建议 N 内容 handle owners' suggestions. 注册群 业主群 lives with 注册群
 // (identity.commands.ts) and calls NoticeService.registerOwnerGroup.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { t } from '../i18n/index.js';
 import type { StaffRole } from '../identity/sender.js';
 import { NOTICE_AUTHORS, parseAudience, type Author, type NoticeService } from '../notices/notice.service.js';
@@ -47,35 +47,39 @@ export function noticeCommands(deps: NoticeCommandDeps): Command[] {
       async run(ctx) {
         const locale = ctx.sender.locale;
         if (!isAuthor(ctx.sender.staff?.role))
-          throw new AppError('FORBIDDEN', 'not an author', t(locale, 'notice.cmd.authorsOnly'));
+          throw new AppError('FORBIDDEN', 'not an author', userMessage('notice.cmd.authorsOnly'));
         const estate = ownEstate(ctx);
         const parts = ctx.args.split(/[｜|]/).map((p) => p.trim());
         const [title = '', body = '', audienceText = '全体', urgentText = ''] = parts;
         const s = notices.settings(estate);
         if (!title || !body || parts.length > 4 || (urgentText && !/^(紧急|urgent|一般|普通)$/iu.test(urgentText)))
-          throw new AppError('BAD_INPUT', 'bad notice line', t(locale, 'notice.cmd.usage'));
+          throw new AppError('BAD_INPUT', 'bad notice line', userMessage('notice.cmd.usage'));
         if ([...title].length > s.maxTitleLength)
           throw new AppError(
             'BAD_INPUT',
             'title too long',
-            t(locale, 'notice.draft.titleBad', { max: s.maxTitleLength }),
+            userMessage('notice.draft.titleBad', { max: s.maxTitleLength }),
           );
         if ([...body].length > s.maxBodyLength)
           throw new AppError(
             'BAD_INPUT',
             'body too long',
-            t(locale, 'notice.draft.bodyBad', { max: s.maxBodyLength, length: [...body].length }),
+            userMessage('notice.draft.bodyBad', { max: s.maxBodyLength, length: [...body].length }),
           );
         const audience = parseAudience(audienceText || '全体');
         if (!audience)
-          throw new AppError('BAD_INPUT', 'bad audience', t(locale, 'notice.cmd.badAudience', { text: audienceText }));
+          throw new AppError(
+            'BAD_INPUT',
+            'bad audience',
+            userMessage('notice.cmd.badAudience', { text: audienceText }),
+          );
         if (audience.audience === 'buildings') {
           const unknown = await notices.unknownBuildings(estate.id, audience.buildings);
           if (unknown.length)
             throw new AppError(
               'BAD_INPUT',
               'unknown building',
-              t(locale, 'notice.draft.badBuildings', {
+              userMessage('notice.draft.badBuildings', {
                 unknown: unknown.join('、'),
                 buildings: (await notices.buildingNames(estate.id)).map((b) => `${b}栋`).join('、'),
               }),
@@ -126,7 +130,7 @@ export function noticeCommands(deps: NoticeCommandDeps): Command[] {
       async run(ctx) {
         const a = ctx.args.trim();
         if (a !== '' && !/^(全部|all)$/iu.test(a))
-          throw new AppError('BAD_INPUT', 'bad list arg', t(ctx.sender.locale, 'suggestion.listUsage'));
+          throw new AppError('BAD_INPUT', 'bad list arg', userMessage('suggestion.listUsage'));
         return suggestions.listText(ownEstate(ctx), a !== '', ctx.sender.locale);
       },
     },
@@ -140,7 +144,7 @@ export function noticeCommands(deps: NoticeCommandDeps): Command[] {
         const locale = ctx.sender.locale;
         const m = /^(?:JY-)?#?(\d{1,9})\s+([\s\S]+)$/iu.exec(ctx.args.trim());
         if (!m || !m[2]?.trim())
-          throw new AppError('BAD_INPUT', 'bad answer args', t(locale, 'suggestion.answerUsage'));
+          throw new AppError('BAD_INPUT', 'bad answer args', userMessage('suggestion.answerUsage'));
         return suggestions.answer(ownEstate(ctx), staffOf(ctx).id, Number(m[1]), m[2].trim(), locale);
       },
     },

@@ -13,6 +13,7 @@ export function privacyCommands({ personData }: PrivacyCommandDeps): Command[] {
       aliases: ['mydata'],
       roles: [],
       summary: '申请查阅（导出）或删除物业保存的您的个人信息',
+      summaryKey: 'command.summary.myData',
       usage: '我的数据',
       async run(ctx) {
         const s = ctx.sender;

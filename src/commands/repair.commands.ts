@@ -1,7 +1,7 @@
 // 报修 commands: the desk dispatches (派单 N 姓名), maintenance staff take, arrive, complete (photos allowed) or give it
 // back (接单 / 到场 / 完工 / 无法处理); any staff member files a case that came by phone or at the counter for a unit
 // (代登记 3-2-1201 报修|投诉 …). Which move is allowed is the transition table's (src/tickets/transitions.ts).
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import type { RepairActor, RepairService } from '../repairs/repair.service.js';
 import { guessTrade } from '../repairs/repair-settings.js';
@@ -22,7 +22,12 @@ export interface RepairCommandDeps {
 
 function actorOf(ctx: CommandContext): RepairActor {
   const s = staffInOwnEstate(ctx);
-  return { staffId: s.id, name: ctx.sender.name ?? '员工', estateId: s.estateId, timezone: ctx.sender.estate.timezone };
+  return {
+    staffId: s.id,
+    name: ctx.sender.name ?? t('zh-CN', 'staff.fallbackName'),
+    estateId: s.estateId,
+    timezone: ctx.sender.estate.timezone,
+  };
 }
 
 /** Photos sent with the command (完工 with pictures). */
@@ -50,12 +55,16 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
     async run(ctx) {
       const hit = refFrom(ctx.args, ctx.quoted, TICKET_REF);
       if (!hit || (needText && !hit.rest))
-        throw new AppError('BAD_INPUT', 'bad args', usage.startsWith('用法') ? usage : `用法：${usage}`);
+        throw new AppError(
+          'BAD_INPUT',
+          'bad args',
+          userMessage('command.usage', { usage: usage.replace(/^用法：/u, '') }),
+        );
       if ([...hit.rest].length > 500)
         throw new AppError(
           'BAD_INPUT',
           'too long',
-          `说明太长了（${[...hit.rest].length} 个字），请精简到 500 个字以内。`,
+          userMessage('command.noteTooLong', { length: [...hit.rest].length, max: 500 }),
         );
       const ticket = await complaints.resolveRef(ctx.sender.estate, hit.ref);
       return act(actorOf(ctx), ticket, hit.rest, ctx);
@@ -84,7 +93,7 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
         row.visitFrom && row.visitTo
           ? zh('repair.cmd.takenVisit', {
               window: windowText({ from: row.visitFrom, to: row.visitTo }, a.timezone),
-              contact: row.homeContact ?? '业主本人',
+              contact: row.homeContact ?? t('zh-CN', 'repair.contact.ownerSelf'),
             })
           : '';
       return zh('repair.cmd.taken', { number: row.number, trade: row.category, visit: window }).trim();
@@ -160,7 +169,9 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
             unitId: unit.unitId,
             trade,
             description: text,
-            location: inHome ? `户内 ${label}` : `公共区域（${label} 业主报）`,
+            location: inHome
+              ? `${t('zh-CN', 'repair.whereHome')} ${label}`
+              : t('zh-CN', 'repair.proxy.publicLocation', { unit: label }),
             inHome,
             urgent: /紧急|急|漏水不止|停电/u.test(text),
             attachments: photosOf(ctx),
@@ -180,7 +191,7 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
           unitId: unit.unitId,
           category,
           description: text,
-          location: `本户 ${label}`,
+          location: t('zh-CN', 'repair.proxy.homeLocation', { unit: label }),
           urgent: /紧急/u.test(text),
           attachments: photosOf(ctx),
           intake,

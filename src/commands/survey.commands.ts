@@ -15,7 +15,7 @@ export interface SurveyCommandDeps {
 }
 
 export function surveyCommands(deps: SurveyCommandDeps): Command[] {
-  const listUsage = '意见列表 [月份]，例：意见列表、意见列表 上月';
+  const listUsage = t('zh-CN', 'survey.opinions.usage');
   const ticketUsage = t('zh-CN', 'survey.toTicket.usage');
   return [
     {

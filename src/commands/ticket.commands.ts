@@ -217,6 +217,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['rate'],
       roles: [],
       summary: '回访评价：1–5 分，可附意见',
+      summaryKey: 'command.summary.rate',
       usage: '评价 0007 5 很满意',
       async run(ctx) {
         // "评价 5" without a number: the survey waiting for an answer.
@@ -241,6 +242,7 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       aliases: ['unresolved'],
       roles: [],
       summary: '回访：问题没有解决，重新打开工单',
+      summaryKey: 'command.summary.notSolved',
       usage: '没解决 0007 [说明]',
       async run(ctx) {
         // A bare "没解决" (the owner answering the 回访 message) goes to the survey that is waiting for an answer.

@@ -71,6 +71,8 @@ export interface FanOut {
   kind: string;
   /** The outbox payload (JSON) every row shares. */
   payload: PrismaNs.InputJsonObject;
+  /** The payload for chat accounts whose language is English (`locale` starting with "en"); default: `payload`. */
+  payloadEn?: PrismaNs.InputJsonObject;
   nextAttemptAt: Date;
   createdAt: Date;
 }
@@ -89,7 +91,12 @@ export async function planNoticeRows(db: Db, f: AudienceFilter, o: FanOut): Prom
   };
   const idPrefix = mark(`nt-${o.noticeId}-`);
   const kind = mark(o.kind);
-  const payload = mark(JSON.stringify(o.payload), '::jsonb');
+  // Marks in the order they appear in the statement (SQLite's "?" are positional).
+  const payloadEn = o.payloadEn ? mark(JSON.stringify(o.payloadEn), '::jsonb') : null;
+  const payloadZh = mark(JSON.stringify(o.payload), '::jsonb');
+  const payload = payloadEn
+    ? `CASE WHEN lower(coalesce(ci."locale", '')) LIKE 'en%' THEN ${payloadEn} ELSE ${payloadZh} END`
+    : payloadZh;
   const keyPrefix = mark(`notice:${o.noticeId}|`);
   const next = pg ? mark(o.nextAttemptAt.toISOString(), '::timestamp(3)') : mark(sqliteTimestamp(o.nextAttemptAt));
   const created = pg ? mark(o.createdAt.toISOString(), '::timestamp(3)') : mark(sqliteTimestamp(o.createdAt));

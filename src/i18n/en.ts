@@ -19,6 +19,7 @@ import { settingsEn } from './en/settings.js';
 import { figuresEn } from './en/figures.js';
 import { noticeEn } from './en/notice.js';
 import { errorsEn } from './en/errors.js';
+import { restEn } from './en/rest.js';
 import type { MessageKey } from './zh-CN.js';
 import { repairEn } from './en/repair.js';
 import { complaintsEn } from './en/complaints.js';
@@ -26,7 +27,6 @@ import { complaintsEn } from './en/complaints.js';
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
 export const en: Record<MessageKey, string> = {
   'menu.greeting': 'Hello, I am the {estate} front-desk assistant. How can I help you?',
-  'menu.again': 'Anything else I can help with?',
   'menu.retry': 'Sorry, I did not understand. Pick an option below or say what you need (e.g. "complaint").',
   'menu.complaint': 'Complaint',
   'menu.renovation': 'Renovation',
@@ -81,4 +81,5 @@ export const en: Record<MessageKey, string> = {
   ...noticeEn,
   ...errorsEn,
   ...complaintsEn,
+  ...restEn,
 };

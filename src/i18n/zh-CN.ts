@@ -23,10 +23,10 @@ import { repairZh } from './zh-CN/repair.js';
 import { noticeZh } from './zh-CN/notice.js';
 import { errorsZh } from './zh-CN/errors.js';
 import { complaintsZh } from './zh-CN/complaints.js';
+import { restZh } from './zh-CN/rest.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
-  'menu.again': '还有什么可以帮您？',
   'menu.retry': '抱歉，我没有听懂。请从下面选择，或直接说出您的需求（例如“我要投诉”）。',
   'menu.complaint': '投诉',
   'menu.renovation': '装修',
@@ -81,6 +81,7 @@ export const zhCN = {
   ...noticeZh,
   ...errorsZh,
   ...complaintsZh,
+  ...restZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,7 +7,7 @@ import * as guard from '../db/binding-guard.repo.js';
 import { findEstateById } from '../db/estate.repo.js';
 import { notifyIdentity, notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { bindingSettingsOf } from './binding-settings.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { parseUnitAddress, formatUnitAddress } from './address.parser.js';
@@ -29,6 +29,8 @@ export const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const DISOWN_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 /** The word every new-binding notice asks for, quoted as-is in every language (it is the command word). */
 export const NOT_ME_WORD = '不是我';
+/** The 不是我 word to show a reader: the command's slash alias outside zh-CN (identity.commands: /notme). */
+export const notMeWord = (locale: Locale): string => (locale === 'zh-CN' ? NOT_ME_WORD : '/notme');
 
 export interface LimitRule {
   max: number;
@@ -219,7 +221,8 @@ export class BindingService {
     locale: Locale = 'zh-CN',
   ): Promise<{ code: string; unitLabel: string; expiresAt: Date }> {
     const unit = await this.resolveUnit(estateId, unitText);
-    if (!unit) throw new AppError('BAD_INPUT', `no unit ${unitText}`, t(locale, 'bind.err.noUnit', { unit: unitText }));
+    if (!unit)
+      throw new AppError('BAD_INPUT', `no unit ${unitText}`, userMessage('bind.err.noUnit', { unit: unitText }));
     const now = this.now();
     const code = await this.freshCode(bindingCodeOf, (h) => repo.liveBindingCode(this.prisma, h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
@@ -248,19 +251,19 @@ export class BindingService {
     const found = await repo.staffByName(this.prisma, estateId, staffName.trim());
     const staff = found[0];
     if (!staff)
-      throw new AppError('BAD_INPUT', `no staff ${staffName}`, t(locale, 'bind.err.noStaff', { name: staffName }));
+      throw new AppError('BAD_INPUT', `no staff ${staffName}`, userMessage('bind.err.noStaff', { name: staffName }));
     if (found.length > 1)
       throw new AppError(
         'BAD_INPUT',
         `ambiguous staff ${staffName}`,
-        t(locale, 'bind.err.ambiguousStaff', { name: staffName }),
+        userMessage('bind.err.ambiguousStaff', { name: staffName }),
       );
     // A 主管 must not mint a 经理: whoever redeems the code acts with the role it grants.
     if (issuer.role && !roleAtOrBelow(staff.role, issuer.role))
       throw new AppError(
         'FORBIDDEN',
         `${issuer.role} may not issue a ${staff.role} code`,
-        t(locale, 'security.roleAboveIssuer', {
+        userMessage('security.roleAboveIssuer', {
           role: staffRoleLabel(staff.role, locale),
           own: staffRoleLabel(issuer.role, locale),
         }),
@@ -299,7 +302,7 @@ export class BindingService {
           identityId,
           at: now,
         });
-        if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', t(locale, 'bind.err.staffGone'));
+        if (staff === 'gone') throw new AppError('NOT_FOUND', 'staff gone', userMessage('bind.err.staffGone'));
         if (staff === 'used') return { fail: 'used' };
         return { ok: { ok: true, name: staff.person.name, role: staff.role } };
       },
@@ -335,9 +338,9 @@ export class BindingService {
     locale: Locale = 'zh-CN',
   ): Promise<MemberView> {
     const phone = mobileDigits(input.phone);
-    if (!phone) throw new AppError('BAD_INPUT', 'bad phone', t(locale, 'household.err.badPhone'));
+    if (!phone) throw new AppError('BAD_INPUT', 'bad phone', userMessage('household.err.badPhone'));
     const name = input.name.trim();
-    if (!name) throw new AppError('BAD_INPUT', 'empty name', t(locale, 'household.err.noName'));
+    if (!name) throw new AppError('BAD_INPUT', 'empty name', userMessage('household.err.noName'));
     await this.ownedUnit(ownerPersonId, unitId, locale);
     const { personId } = await repo.addPersonToUnit(this.prisma, {
       unitId,
@@ -360,7 +363,7 @@ export class BindingService {
     const unit = await this.ownedUnit(ownerPersonId, unitId, locale);
     const m = unit.memberships.find((x) => x.personId === memberPersonId);
     if (!m || m.role === 'OWNER')
-      throw new AppError('FORBIDDEN', 'not removable', t(locale, 'household.err.notRemovable'));
+      throw new AppError('FORBIDDEN', 'not removable', userMessage('household.err.notRemovable'));
     await repo.removePersonFromUnit(this.prisma, {
       unitId,
       personId: memberPersonId,
@@ -414,12 +417,12 @@ export class BindingService {
       throw new AppError(
         'BAD_INPUT',
         'bad role',
-        t(locale, 'bind.err.badRole', { roles: Object.values(STAFF_ROLE_LABEL).join('|') }),
+        userMessage('bind.err.badRole', { roles: Object.values(STAFF_ROLE_LABEL).join('|') }),
       );
     const taken = await repo.staffChatByChat(this.prisma, input.channel, input.chatId);
     // A group registered by one estate cannot be taken over by another estate's supervisor.
     if (taken && taken.estateId !== input.estateId)
-      throw new AppError('FORBIDDEN', 'group of another estate', t(locale, 'bind.err.groupTaken'));
+      throw new AppError('FORBIDDEN', 'group of another estate', userMessage('bind.err.groupTaken'));
     await repo.registerStaffChat(this.prisma, { ...input, role, department, at: this.now() });
     return department ? { department } : role;
   }
@@ -432,9 +435,9 @@ export class BindingService {
     phone: string,
   ): Promise<{ personId: string; unitLabel: string }> {
     const unit = await this.resolveUnit(estateId, unitText);
-    if (!unit) throw new AppError('BAD_INPUT', 'no unit', t('zh-CN', 'bind.err.cliNoUnit', { unit: unitText }));
+    if (!unit) throw new AppError('BAD_INPUT', 'no unit', userMessage('bind.err.cliNoUnit', { unit: unitText }));
     const digits = mobileDigits(phone);
-    if (!digits) throw new AppError('BAD_INPUT', 'bad phone', t('zh-CN', 'household.err.badPhone'));
+    if (!digits) throw new AppError('BAD_INPUT', 'bad phone', userMessage('household.err.badPhone'));
     const { personId } = await repo.addPersonToUnit(this.prisma, {
       unitId: unit.unitId,
       name,
@@ -450,7 +453,7 @@ export class BindingService {
   private async ownedUnit(personId: string, unitId: string, locale: Locale = 'zh-CN') {
     const unit = await repo.unitWithMembers(this.prisma, unitId);
     if (!unit || !unit.memberships.some((m) => m.personId === personId && m.role === 'OWNER')) {
-      throw new AppError('FORBIDDEN', 'not owner', t(locale, 'household.notOwner'));
+      throw new AppError('FORBIDDEN', 'not owner', userMessage('household.notOwner'));
     }
     return unit;
   }
@@ -466,7 +469,7 @@ export class BindingService {
       const code = make();
       if (codeProblem(await latest(hash(code)), now) !== null) return code;
     }
-    throw new AppError('UNAVAILABLE', 'no free code', t(locale, 'bind.err.noFreeCode'));
+    throw new AppError('UNAVAILABLE', 'no free code', userMessage('bind.err.noFreeCode'));
   }
 
   private bound(b: repo.BoundIdentity, unit: UnitRef): BindOutcome {
@@ -632,15 +635,15 @@ export class BindingService {
         kind: 'urgent',
         dedupeKey,
         at,
-        message: {
-          text: t('zh-CN', 'bindGuard.owner.newAccount', {
+        message: (locale) => ({
+          text: t(locale, 'bindGuard.owner.newAccount', {
             time: formatLocal(at, estate?.timezone ?? 'Asia/Shanghai', 'datetime'),
             channel,
             unit: unit.label,
-            word: NOT_ME_WORD,
+            word: notMeWord(locale),
           }),
-          suggestions: [NOT_ME_WORD],
-        },
+          suggestions: [notMeWord(locale)],
+        }),
       },
       [identityId],
     );
@@ -718,7 +721,7 @@ export class BindingService {
   ): Promise<{ unitLabel: string; name: string }> {
     const a = await guard.approvalBySeq(this.prisma, estateId, seq);
     if (!a || a.status !== 'PENDING')
-      throw new AppError('NOT_FOUND', `no pending approval ${seq}`, t(locale, 'bindGuard.cmd.noApproval', { seq }));
+      throw new AppError('NOT_FOUND', `no pending approval ${seq}`, userMessage('bindGuard.cmd.noApproval', { seq }));
     const now = this.now();
     const by = `staff:${staffId}`;
     const person = await this.prisma.person.findUnique({ where: { id: a.personId }, select: { name: true } });
@@ -739,7 +742,7 @@ export class BindingService {
               kind: 'notice',
               dedupeKey: `binding-approval-decided:${a.id}`,
               at: now,
-              message: { text: t('zh-CN', 'bindGuard.owner.approved', { seq, unit: a.unitLabel }) },
+              message: (locale) => ({ text: t(locale, 'bindGuard.owner.approved', { seq, unit: a.unitLabel }) }),
             });
             return true;
           },
@@ -747,7 +750,7 @@ export class BindingService {
         (tx, b) => this.announce(tx, a.identityId, unit, 'name', b, now),
       );
       if (!bound)
-        throw new AppError('NOT_FOUND', `approval ${seq} decided`, t(locale, 'bindGuard.cmd.noApproval', { seq }));
+        throw new AppError('NOT_FOUND', `approval ${seq} decided`, userMessage('bindGuard.cmd.noApproval', { seq }));
     } else {
       const done = await this.prisma.$transaction(async (tx) => {
         if (!(await guard.decideApproval(tx, a.id, 'REJECTED', by, now))) return false;
@@ -756,12 +759,14 @@ export class BindingService {
           kind: 'notice',
           dedupeKey: `binding-approval-decided:${a.id}`,
           at: now,
-          message: { text: t('zh-CN', 'bindGuard.owner.rejected', { seq, deskPhone: estate?.deskPhone ?? '' }) },
+          message: (locale) => ({
+            text: t(locale, 'bindGuard.owner.rejected', { seq, deskPhone: estate?.deskPhone ?? '' }),
+          }),
         });
         return true;
       });
       if (!done)
-        throw new AppError('NOT_FOUND', `approval ${seq} decided`, t(locale, 'bindGuard.cmd.noApproval', { seq }));
+        throw new AppError('NOT_FOUND', `approval ${seq} decided`, userMessage('bindGuard.cmd.noApproval', { seq }));
     }
     return { unitLabel: a.unitLabel, name: person?.name ?? '—' };
   }

@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
 import { setIdentityLocale, touchIdentity, touchKnownIdentity } from '../db/identity.repo.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
@@ -58,8 +58,7 @@ export class IdentityService {
         : null;
     const estateId = staff?.estateId ?? units[0]?.estateId;
     const estate = (estateId ? await this.estates.byId(estateId) : null) ?? (await this.estates.defaultEstate());
-    if (!estate)
-      throw new AppError('UNAVAILABLE', 'no estate configured', t(normalizeLocale(row.locale), 'bind.err.noEstate'));
+    if (!estate) throw new AppError('UNAVAILABLE', 'no estate configured', userMessage('bind.err.noEstate'));
     return {
       identityId: row.id,
       channel,

@@ -1,7 +1,7 @@
 // 离职 and 注销群 (主管/经理): a leaver is handled in one step — deactivated, chat accounts unbound, open tickets and
 // taken callbacks handed to the 领班, who is told once with the list (owners are not told: their ticket simply has a
 // new handler); a registered staff group is unregistered (its role's notices then go privately, /healthz shows it).
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import { findActiveStaffByName } from '../db/ticket.repo.js';
 import { activeForemen, handOverLeaver, unregisterStaffChat } from '../db/staff-admin.repo.js';
@@ -33,13 +33,18 @@ export class StaffAdminService {
 
   async leave(estateId: string, name: string, by: StaffActorRef, locale: Locale): Promise<LeaverResult> {
     const matches = await findActiveStaffByName(this.prisma, estateId, name);
-    if (matches.length === 0) throw new AppError('NOT_FOUND', 'no such staff', t(locale, 'leaver.notFound', { name }));
+    if (matches.length === 0)
+      throw new AppError('NOT_FOUND', 'no such staff', userMessage('leaver.notFound', { name }));
     if (matches.length > 1)
-      throw new AppError('CONFLICT', 'ambiguous staff', t(locale, 'leaver.ambiguous', { name, count: matches.length }));
+      throw new AppError(
+        'CONFLICT',
+        'ambiguous staff',
+        userMessage('leaver.ambiguous', { name, count: matches.length }),
+      );
     const leaver = matches[0]!;
-    if (leaver.id === by.staffId) throw new AppError('BAD_INPUT', 'self', t(locale, 'leaver.self'));
+    if (leaver.id === by.staffId) throw new AppError('BAD_INPUT', 'self', userMessage('leaver.self'));
     const foreman = (await activeForemen(this.prisma, estateId)).find((f) => f.id !== leaver.id);
-    if (!foreman) throw new AppError('CONFLICT', 'no foreman', t(locale, 'leaver.noForeman'));
+    if (!foreman) throw new AppError('CONFLICT', 'no foreman', userMessage('leaver.noForeman'));
     const at = this.now();
     const handed = await handOverLeaver(
       this.prisma,
@@ -80,7 +85,7 @@ export class StaffAdminService {
           await notifyStaffGroup(tx, estateId, 'FOREMAN', notice);
       },
     );
-    if (!handed) throw new AppError('NOT_FOUND', 'no such staff', t(locale, 'leaver.notFound', { name }));
+    if (!handed) throw new AppError('NOT_FOUND', 'no such staff', userMessage('leaver.notFound', { name }));
     return {
       name: leaver.name,
       foreman: foreman.person.name,
@@ -103,7 +108,7 @@ export class StaffAdminService {
       actor: `staff:${by.staffId}`,
       at: this.now(),
     });
-    if (!role) throw new AppError('NOT_FOUND', 'not registered', t(locale, 'unregister.notRegistered'));
+    if (!role) throw new AppError('NOT_FOUND', 'not registered', userMessage('unregister.notRegistered'));
     return role;
   }
 }

@@ -232,24 +232,31 @@ export class NoticeService {
     const excludeWechat = groups.some((g) => g.channel === 'wechat');
     // #20: the picture is stored once and every row carries its id; the dispatcher reads it at send time.
     const mediaId = draft.pictureUrl ? await this.storedPicture(draft.id, draft.pictureUrl) : null;
-    const imageMedia: ImageMediaRef | undefined = mediaId
-      ? {
-          mediaId,
-          caption: draft.title,
-          altText: t('zh-CN', 'notice.picture.attached'),
-          missingText: t('zh-CN', 'notice.picture.missing'),
-        }
-      : undefined;
-    const text = this.messageText(estate, draft, at);
-    const message = {
-      // A picture we hold no bytes of (e.g. a Telegram file id) is not silently dropped: the text says so.
-      text: draft.pictureUrl && !mediaId ? `${text}\n\n${t('zh-CN', 'notice.picture.missing')}` : text,
-      template: {
-        type: 'announcement' as const,
-        estateId: estate.id,
-        facts: { title: draft.title, estate: estate.name, date: formatLocal(at, estate.timezone, 'date') },
-      },
+    // The frame (title line, signature, picture notes) is in the reader's language; title and body are what staff wrote.
+    const imageMediaIn = (locale: Locale): ImageMediaRef | undefined =>
+      mediaId
+        ? {
+            mediaId,
+            caption: draft.title,
+            altText: t(locale, 'notice.picture.attached'),
+            missingText: t(locale, 'notice.picture.missing'),
+          }
+        : undefined;
+    const messageIn = (locale: Locale) => {
+      const text = this.messageText(estate, draft, at, locale);
+      return {
+        // A picture we hold no bytes of (e.g. a Telegram file id) is not silently dropped: the text says so.
+        text: draft.pictureUrl && !mediaId ? `${text}\n\n${t(locale, 'notice.picture.missing')}` : text,
+        template: {
+          type: 'announcement' as const,
+          estateId: estate.id,
+          facts: { title: draft.title, estate: estate.name, date: formatLocal(at, estate.timezone, 'date') },
+        },
+      };
     };
+    // Staff groups read zh-CN.
+    const imageMedia = imageMediaIn('zh-CN');
+    const message = messageIn('zh-CN');
     const outcome = await this.prisma
       .$transaction(
         async (tx) => {
@@ -258,6 +265,7 @@ export class NoticeService {
             noticeId: draft.id,
             kind,
             payload: toPayload(message, imageMedia),
+            payloadEn: toPayload(messageIn('en'), imageMediaIn('en')),
             nextAttemptAt: startsAt,
             createdAt: at,
           });

@@ -92,9 +92,9 @@ export class SuggestionService {
       if (!(await answerSuggestion(tx, row.id, answer, `staff:${staffId}`, at))) return null;
       const notice = {
         kind: 'notice',
-        message: {
-          text: t('zh-CN', 'suggestion.answerToOwner', { seq, text: short(row.text), answer, estate: estate.name }),
-        },
+        message: (locale: Locale) => ({
+          text: t(locale, 'suggestion.answerToOwner', { seq, text: short(row.text), answer, estate: estate.name }),
+        }),
         dedupeKey: `suggestion-answer:${row.id}`,
         at,
       };

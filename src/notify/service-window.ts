@@ -9,6 +9,7 @@
 // owner sends a message → 5 messages within 48 h; menu click / follow / QR scan → 3 within 1 minute. Configurable
 // (WECHAT_OA_CS_QUOTA, WECHAT_OA_CS_WINDOW_HOURS, WECHAT_OA_EVENT_QUOTA, WECHAT_OA_EVENT_WINDOW_SECONDS).
 import type { Clock } from '../shared/clock.js';
+import { t } from '../i18n/index.js';
 import { z } from 'zod';
 import {
   NOTICE_TYPES,
@@ -38,10 +39,10 @@ export const WECHAT_OA_WINDOW_RULES: WindowRules = {
 
 /** 催缴 … as staff say them. */
 export const NOTICE_TYPE_LABEL: Record<NoticeType, string> = {
-  arrears: '催缴',
-  ticket: '工单状态',
-  appointment: '预约提醒',
-  announcement: '公告',
+  arrears: t('zh-CN', 'serviceWindow.type.arrears'),
+  ticket: t('zh-CN', 'serviceWindow.type.ticket'),
+  appointment: t('zh-CN', 'serviceWindow.type.appointment'),
+  announcement: t('zh-CN', 'serviceWindow.type.announcement'),
 };
 
 /** The windows of one channel's followers (one row each), with the channel's rules and the injected clock. */
@@ -101,7 +102,8 @@ export class ServiceWindows {
   }
 }
 
-export const UNFOLLOWED = '业主已取消关注公众号，不再发送';
+/** Kept on the outbox row and shown to staff (zh-CN). */
+export const UNFOLLOWED = t('zh-CN', 'serviceWindow.unfollowed');
 
 // ── templates: estate.settings.wechatOa.templates ─────────────────────────────────────────────────────────────────
 
@@ -206,8 +208,8 @@ export class ServiceWindowGate implements DeliveryGate {
         ok: false,
         held: true,
         reason: ref
-          ? `48 小时窗口外，未配置「${NOTICE_TYPE_LABEL[ref.type]}」模板，等待业主下次留言`
-          : '48 小时窗口外，此类通知没有模板，等待业主下次留言',
+          ? t('zh-CN', 'serviceWindow.heldNoTemplate', { type: NOTICE_TYPE_LABEL[ref.type] })
+          : t('zh-CN', 'serviceWindow.heldNoTemplateKind'),
       };
     const res = await channel.sendTemplate(req.address, renderTemplate(setting, ref));
     if (!res.ok && 'refused' in res && res.refused === 'unfollowed') return this.unfollowed(req.address);

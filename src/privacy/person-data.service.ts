@@ -6,7 +6,7 @@ import type { Prisma } from '../db/client.js';
 import * as repo from '../db/person-data.repo.js';
 import { identityAddress } from '../notify/notifier.js';
 import { findUnits } from '../db/binding.repo.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { parseUnitAddress } from '../identity/address.parser.js';
 import { mobileDigits } from '../identity/binding.service.js';
 import { notifyStaffGroup } from '../notify/notifier.js';
@@ -32,10 +32,10 @@ export class PersonDataService {
     if (phone) return repo.personsByPhone(this.prisma, phone);
     const a = parseUnitAddress(query);
     if (!a)
-      throw new AppError('BAD_INPUT', `not a phone or unit: ${query}`, t('zh-CN', 'privacy.cli.badQuery', { query }));
+      throw new AppError('BAD_INPUT', `not a phone or unit: ${query}`, userMessage('privacy.cli.badQuery', { query }));
     const units = await findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
     if (units.length !== 1)
-      throw new AppError('BAD_INPUT', `unit ${query}: ${units.length}`, t('zh-CN', 'privacy.cli.noUnit', { query }));
+      throw new AppError('BAD_INPUT', `unit ${query}: ${units.length}`, userMessage('privacy.cli.noUnit', { query }));
     return repo.personsOfUnit(this.prisma, units[0]!.id);
   }
 
@@ -43,7 +43,7 @@ export class PersonDataService {
   async exportPersons(estateId: string, query: string, actor: string): Promise<{ persons: PersonRef[]; json: string }> {
     const persons = await this.find(estateId, query);
     if (persons.length === 0)
-      throw new AppError('NOT_FOUND', `nobody for ${query}`, t('zh-CN', 'privacy.cli.nobody', { query }));
+      throw new AppError('NOT_FOUND', `nobody for ${query}`, userMessage('privacy.cli.nobody', { query }));
     const at = this.now();
     const data: repo.PersonData[] = [];
     for (const p of persons) {
@@ -63,26 +63,26 @@ export class PersonDataService {
   async erasePerson(estateId: string, query: string, actor: string): Promise<{ person: PersonRef } & repo.EraseCounts> {
     const persons = await this.find(estateId, query);
     if (persons.length === 0)
-      throw new AppError('NOT_FOUND', `nobody for ${query}`, t('zh-CN', 'privacy.cli.nobody', { query }));
+      throw new AppError('NOT_FOUND', `nobody for ${query}`, userMessage('privacy.cli.nobody', { query }));
     if (persons.length > 1)
       throw new AppError(
         'BAD_INPUT',
         `several for ${query}`,
-        t('zh-CN', 'privacy.cli.several', {
+        userMessage('privacy.cli.several', {
           query,
           people: persons.map((p) => `${p.name}（${p.phone ? maskPhone(p.phone) : '—'}）`).join('、'),
         }),
       );
     const person = persons[0]!;
     if (await this.prisma.staff.findUnique({ where: { personId: person.id } }))
-      throw new AppError('FORBIDDEN', 'staff', t('zh-CN', 'privacy.cli.staff', { name: person.name }));
+      throw new AppError('FORBIDDEN', 'staff', userMessage('privacy.cli.staff', { name: person.name }));
     const counts = await repo.erasePerson(this.prisma, {
       personId: person.id,
       actor,
       at: this.now(),
       addressOf: identityAddress,
     });
-    if (!counts) throw new AppError('NOT_FOUND', 'gone', t('zh-CN', 'privacy.cli.nobody', { query }));
+    if (!counts) throw new AppError('NOT_FOUND', 'gone', userMessage('privacy.cli.nobody', { query }));
     for (const file of counts.mediaFiles) fs.rmSync(path.resolve(file), { force: true });
     return { person, ...counts };
   }

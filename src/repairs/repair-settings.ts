@@ -34,6 +34,25 @@ export const DEFAULT_TRADES: Array<z.input<typeof trade>> = [
   { name: '其他' },
 ];
 
+/**
+ * The catalogue ids of our default trade names and price texts (repair.trade.<id>, repair.price.<id>): shown in the
+ * reader's language. Names and texts an estate set itself are its own data and are shown as written.
+ */
+export const DEFAULT_TRADE_IDS: Readonly<Record<string, string>> = {
+  水: 'water',
+  电: 'electric',
+  门窗: 'doorsWindows',
+  锁: 'lock',
+  电梯: 'lift',
+  公共设施: 'facilities',
+  其他: 'other',
+};
+export const DEFAULT_PRICE_TEXT_IDS: Readonly<Record<string, string>> = {
+  '人工费 30 元起，材料另计（以现场报价为准）': 'labour30',
+  '换锁芯 80 元起（含锁芯）': 'lockCore80',
+  按价目表收费: 'priceList',
+};
+
 const DEFAULT_PRICES: Record<string, z.input<typeof price>> = {
   水: { paid: true, text: '人工费 30 元起，材料另计（以现场报价为准）', cents: 3000 },
   电: { paid: true, text: '人工费 30 元起，材料另计（以现场报价为准）', cents: 3000 },

@@ -2,7 +2,7 @@
 // then 派单 → 接单 → 到场 → 完工 (or 无法处理, back to the desk). Which move is allowed from where is the transition table's
 // (src/tickets/transitions.ts); each move, its event and its outbox notices are one transaction (applyTransition).
 // 完工 resolves the ticket, so the 回访 sweep and the reopen on a low score are the complaints' own (ComplaintService).
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   addStaffAttachments,
@@ -21,7 +21,7 @@ import {
   type TicketUpdate,
 } from '../db/ticket.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
-import { t } from '../i18n/index.js';
+import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { unitLabel } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal, localDateKey } from '../shared/zoned-time.js';
@@ -42,7 +42,35 @@ import { formatTicketNumber, ticketNumberPrefix, ticketSequence } from '../compl
 import { durationText, STATUS_LABEL } from '../tickets/status-labels.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
 import type { Clock } from '../shared/clock.js';
-import { departmentOf, quoteFor, repairSettingsOf, type RepairSettings } from './repair-settings.js';
+import {
+  DEFAULT_PRICE_TEXT_IDS,
+  DEFAULT_TRADE_IDS,
+  departmentOf,
+  quoteFor,
+  repairSettingsOf,
+  type RepairSettings,
+} from './repair-settings.js';
+
+/** "30 分钟" / "2 小时" in the reader's language (zh-CN as durationText). */
+function durationIn(minutes: number, locale: Locale): string {
+  if (minutes < 60) return t(locale, 'repair.duration.minutes', { n: minutes });
+  const h = minutes / 60;
+  return t(locale, 'repair.duration.hours', { n: Number.isInteger(h) ? h : h.toFixed(1) });
+}
+
+/** A trade name for the reader: our default trades in the reader's language, an estate's own names as written. */
+export function tradeLabel(name: string, locale: Locale): string {
+  const id = DEFAULT_TRADE_IDS[name];
+  // repair.trade.<id>: the ids of DEFAULT_TRADE_IDS (repair-settings.ts).
+  return id ? t(locale, `repair.trade.${id}` as MessageKey) : name;
+}
+
+/** A price text for the reader: our default texts in the reader's language, an estate's own texts as written. */
+export function priceLabel(text: string, locale: Locale): string {
+  const id = DEFAULT_PRICE_TEXT_IDS[text];
+  // repair.price.<id>: the ids of DEFAULT_PRICE_TEXT_IDS (repair-settings.ts).
+  return id ? t(locale, `repair.price.${id}` as MessageKey) : text;
+}
 import { windowText, type VisitWindow } from './visit-window.js';
 
 export type IntakeChannel = 'chat' | 'phone' | 'counter';
@@ -70,6 +98,8 @@ export interface NewRepair {
 export interface CreatedRepair {
   ticket: TicketRow;
   ackText: string;
+  /** ackText in the reader's language. */
+  ackTextIn: (locale: Locale) => string;
   ackDueLocal: string;
 }
 
@@ -162,7 +192,12 @@ export class RepairService {
           location: `${r.location}${unit && !r.inHome ? `（业主 ${unitLabel(unit.building, unit.entrance, unit.room)}）` : ''}`,
           description: r.description,
           owner: `${who?.name ?? '—'} ${who?.phone ? maskPhone(who.phone) : ''}`.trim(),
-          visit: window ? t('zh-CN', 'repair.notice.visit', { window, contact: r.homeContact ?? '业主本人' }) : '',
+          visit: window
+            ? t('zh-CN', 'repair.notice.visit', {
+                window,
+                contact: r.homeContact ?? t('zh-CN', 'repair.contact.ownerSelf'),
+              })
+            : '',
           photos: r.attachments.length ? t('zh-CN', 'repair.notice.photos', { count: r.attachments.length }) : '',
           intake:
             r.intake === 'chat'
@@ -227,13 +262,13 @@ export class RepairService {
                     personId: r.personId,
                     notice: {
                       kind: 'notice',
-                      message: {
-                        text: t('zh-CN', 'repair.proxy.ownerNotice', {
-                          kind: t('zh-CN', 'lifecycle.kind.REPAIR'),
+                      message: (locale: Locale) => ({
+                        text: t(locale, 'repair.proxy.ownerNotice', {
+                          kind: t(locale, 'lifecycle.kind.REPAIR'),
                           number,
                           description: r.description,
                         }),
-                      },
+                      }),
                       dedupeKey: `ticket:${row.id}:proxy:owner`,
                       at: now,
                     },
@@ -247,6 +282,10 @@ export class RepairService {
     return {
       ticket,
       ackText: `${isRoundTheClock('REPAIR', priority) ? '' : '工作时间 '}${durationText(sla.limits.ackMinutes)}`,
+      ackTextIn: (locale) =>
+        t(locale, isRoundTheClock('REPAIR', priority) ? 'repair.ack.anyTime' : 'repair.ack.workingHours', {
+          duration: durationIn(sla.limits.ackMinutes, locale),
+        }),
       ackDueLocal: formatLocal(sla.ackDueAt, tz, 'datetime'),
     };
   }
@@ -272,12 +311,12 @@ export class RepairService {
     );
     const worker = candidates[0];
     if (!worker)
-      throw new AppError('NOT_FOUND', 'no such worker', t('zh-CN', 'repair.cmd.noWorker', { name: workerName }));
+      throw new AppError('NOT_FOUND', 'no such worker', userMessage('repair.cmd.noWorker', { name: workerName }));
     if (candidates.length > 1)
       throw new AppError(
         'BAD_INPUT',
         'ambiguous worker',
-        t('zh-CN', 'repair.cmd.ambiguousWorker', { name: workerName }),
+        userMessage('repair.cmd.ambiguousWorker', { name: workerName }),
       );
     const now = this.now();
     const settings = await estateSettingsOf(this.prisma, ticket.estateId);
@@ -321,7 +360,7 @@ export class RepairService {
           row,
           'dispatched',
           eventId,
-          t('zh-CN', 'repair.owner.dispatched', { number: row.number, worker: worker.name }),
+          (locale) => t(locale, 'repair.owner.dispatched', { number: row.number, worker: worker.name }),
           now,
         ),
       ],
@@ -362,16 +401,17 @@ export class RepairService {
           row,
           'taken',
           eventId,
-          t('zh-CN', 'repair.owner.taken', {
-            worker: me.name,
-            number: row.number,
-            visit:
-              row.visitFrom && row.visitTo
-                ? t('zh-CN', 'repair.owner.takenVisit', {
-                    window: windowText({ from: row.visitFrom, to: row.visitTo }, actor.timezone),
-                  })
-                : '',
-          }),
+          (locale) =>
+            t(locale, 'repair.owner.taken', {
+              worker: me.name,
+              number: row.number,
+              visit:
+                row.visitFrom && row.visitTo
+                  ? t(locale, 'repair.owner.takenVisit', {
+                      window: windowText({ from: row.visitFrom, to: row.visitTo }, actor.timezone),
+                    })
+                  : '',
+            }),
           now,
         ),
       ],
@@ -393,7 +433,7 @@ export class RepairService {
       '到场',
       'arrived',
       () => ({ status: 'IN_PROGRESS' }),
-      (row, me) => t('zh-CN', 'repair.owner.arrived', { worker: me.name, number: row.number }),
+      (row, me) => (locale) => t(locale, 'repair.owner.arrived', { worker: me.name, number: row.number }),
     );
   }
 
@@ -412,7 +452,7 @@ export class RepairService {
       '完工',
       'completed',
       () => ({ status: 'RESOLVED', resolvedAt: now, nextSlaCheckAt: null, slaPausedAt: null, surveyDueAt: now }),
-      (r) => t('zh-CN', 'repair.owner.completed', { number: r.number, note }),
+      (r) => (locale) => t(locale, 'repair.owner.completed', { number: r.number, note }),
       note + (photos.length ? `（照片 ${photos.length} 张）` : ''),
       (r, me) => [
         {
@@ -448,7 +488,7 @@ export class RepairService {
       '退回',
       'given_back',
       () => ({ status: 'NEW', assigneeId: null }),
-      (r) => t('zh-CN', 'repair.owner.givenBack', { number: r.number }),
+      (r) => (locale) => t(locale, 'repair.owner.givenBack', { number: r.number }),
       reason,
       (r, me) => [
         {
@@ -480,7 +520,7 @@ export class RepairService {
     what: string,
     event: string,
     data: (cur: TicketRow) => TicketUpdate,
-    ownerText: (row: TicketRow, me: StaffInfo) => string,
+    ownerText: (row: TicketRow, me: StaffInfo) => (locale: Locale) => string,
     note: string | null = null,
     more: (row: TicketRow, me: StaffInfo) => TicketNotice[] = () => [],
   ): Promise<TicketRow> {
@@ -500,19 +540,26 @@ export class RepairService {
     return done;
   }
 
-  private toOwner(row: TicketRow, what: string, eventId: string, text: string, at: Date): TicketNotice {
+  /** The owner's notice, in the language of each of the owner's chat accounts. */
+  private toOwner(
+    row: TicketRow,
+    what: string,
+    eventId: string,
+    text: (locale: Locale) => string,
+    at: Date,
+  ): TicketNotice {
     return {
       personId: row.personId,
       notice: {
         kind: 'notice',
-        message: {
-          text,
+        message: (locale) => ({
+          text: text(locale),
           template: {
             type: 'ticket',
             estateId: row.estateId,
             facts: { ticketNumber: row.number, category: row.category, status: STATUS_LABEL[row.status] },
           },
-        },
+        }),
         dedupeKey: `ticket:${row.id}:${what}:owner:${eventId}`,
         at,
       },
@@ -523,18 +570,18 @@ export class RepairService {
     if (!row.visitFrom || !row.visitTo) return '';
     return t('zh-CN', 'repair.notice.visit', {
       window: windowText({ from: row.visitFrom, to: row.visitTo }, tz),
-      contact: row.homeContact ?? '业主本人',
+      contact: row.homeContact ?? t('zh-CN', 'repair.contact.ownerSelf'),
     });
   }
 
   private mustBeRepair(ticket: TicketRow): void {
     if (ticket.kind !== 'REPAIR')
-      throw new AppError('BAD_INPUT', 'not a repair', t('zh-CN', 'repair.cmd.notRepair', { number: ticket.number }));
+      throw new AppError('BAD_INPUT', 'not a repair', userMessage('repair.cmd.notRepair', { number: ticket.number }));
   }
 
   private async staff(actor: RepairActor): Promise<StaffInfo> {
     const me = await findStaffById(this.prisma, actor.staffId);
-    if (!me) throw new AppError('FORBIDDEN', 'not staff', '仅限员工使用。');
+    if (!me) throw new AppError('FORBIDDEN', 'not staff', userMessage('staff.only'));
     return me;
   }
 
@@ -542,11 +589,15 @@ export class RepairService {
     const from = fromStatuses(ticket.kind, role, action);
     if (from.length === 0) {
       if (role === 'desk' && fromStatuses(ticket.kind, 'maintenance', action).length)
-        throw new AppError('FORBIDDEN', 'maintenance only', t('zh-CN', 'repair.cmd.notMaintenance', { what }));
+        throw new AppError('FORBIDDEN', 'maintenance only', userMessage('repair.cmd.notMaintenance', { what }));
       throw new AppError(
         'CONFLICT',
         `${role} may not ${action}`,
-        t('zh-CN', 'lifecycle.notYourMove', { number: ticket.number, what, kind: t('zh-CN', 'lifecycle.kind.REPAIR') }),
+        userMessage('lifecycle.notYourMove', {
+          number: ticket.number,
+          what,
+          kind: t('zh-CN', 'lifecycle.kind.REPAIR'),
+        }),
       );
     }
     return from;
@@ -557,7 +608,11 @@ export class RepairService {
     return new AppError(
       'CONFLICT',
       'not the assignee',
-      t('zh-CN', 'repair.cmd.notAssignee', { number: ticket.number, worker: holder?.name ?? '同事', what }),
+      userMessage('repair.cmd.notAssignee', {
+        number: ticket.number,
+        worker: holder?.name ?? t('zh-CN', 'repair.contact.colleague'),
+        what,
+      }),
     );
   }
 
@@ -572,7 +627,7 @@ export class RepairService {
     return new AppError(
       'CONFLICT',
       `cannot ${what} in ${row.status}`,
-      t('zh-CN', 'lifecycle.wrongState', { number: row.number, status: STATUS_LABEL[row.status], what }),
+      userMessage('lifecycle.wrongState', { number: row.number, status: STATUS_LABEL[row.status], what }),
     );
   }
 }

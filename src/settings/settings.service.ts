@@ -2,10 +2,10 @@
 // validated with its section's zod schema before anything is written, every change audited (AuditLog
 // `settings.set`, before and after). Used by `npm run cli -- settings …` and by `设置` in chat.
 import { z } from 'zod';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import { findEstateSettings, writeEstateSettings } from '../db/estate.repo.js';
-import { t, type Locale } from '../i18n/index.js';
+import type { Locale } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import { SettingInputError, type SettingDef, type SettingsRegistry } from './setting-registry.js';
 import { SETTINGS } from './setting-keys.js';
@@ -53,7 +53,7 @@ export class SettingsService {
   /** Every registered setting of an estate with its value in effect. */
   async show(estateId: string, locale: Locale): Promise<SettingValue[]> {
     const row = await findEstateSettings(this.prisma, estateId);
-    if (!row) throw new AppError('NOT_FOUND', 'no estate', t(locale, 'settings.err.noEstate', { code: estateId }));
+    if (!row) throw new AppError('NOT_FOUND', 'no estate', userMessage('settings.err.noEstate', { code: estateId }));
     return this.registry.all().map((def) => ({
       def,
       text: def.format(sectionOf(def, row.settings).parsed[def.field], locale),
@@ -70,7 +70,7 @@ export class SettingsService {
       throw new AppError(
         'BAD_INPUT',
         `unknown setting ${word}`,
-        t(locale, 'settings.err.unknownKey', {
+        userMessage('settings.err.unknownKey', {
           key: word,
           keys: this.registry
             .all()
@@ -82,7 +82,7 @@ export class SettingsService {
       new AppError(
         'BAD_INPUT',
         `setting ${def.key} refused`,
-        t(locale, 'settings.err.invalid', { key: word.trim(), reason }),
+        userMessage('settings.err.invalid', { key: word.trim(), reason }),
       );
     const w = await writeEstateSettings(
       this.prisma,
@@ -115,7 +115,8 @@ export class SettingsService {
       },
       { actor, action: 'settings.set', at: this.now() },
     );
-    if (!w.found) throw new AppError('NOT_FOUND', 'no estate', t(locale, 'settings.err.noEstate', { code: estateId }));
+    if (!w.found)
+      throw new AppError('NOT_FOUND', 'no estate', userMessage('settings.err.noEstate', { code: estateId }));
     if (w.result.changed) this.onChange(estateId);
     return w.result;
   }

@@ -195,8 +195,8 @@ export function matchSurveyWord(text: string): SurveyWord | null {
     .trim()
     .replace(/[。！!.，,~～\s]+$/u, '')
     .normalize('NFKC');
-  if (/^(不再调查|退订调查|不要调查|取消调查订阅)$/.test(s)) return 'optOut';
-  if (/^(订阅调查|恢复调查)$/.test(s)) return 'optIn';
+  if (/^(不再调查|退订调查|不要调查|取消调查订阅|stop surveys?|no more surveys?)$/i.test(s)) return 'optOut';
+  if (/^(订阅调查|恢复调查|resume surveys?)$/i.test(s)) return 'optIn';
   if (/^(满意度调查|参加调查|业主调查|survey)$/i.test(s)) return 'start';
   return null;
 }

@@ -34,11 +34,12 @@ import { t, type Locale, type MessageKey, type Params } from '../i18n/index.js';
 import { unitLabel } from '../identity/sender.js';
 import { notifyPerson } from '../notify/notifier.js';
 import { releaseAt } from '../notify/quiet-hours.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { formatLocal, localDateKey, localParts } from '../shared/zoned-time.js';
 import {
   aggregate,
+  DEFAULT_SURVEY_QUESTIONS,
   opinionTargetIsDefault,
   answersOf,
   pickSample,
@@ -59,6 +60,27 @@ export const SURVEY_WORDS = {
   optIn: '订阅调查',
   bind: '绑定',
 } as const;
+
+/** The same words for an owner who reads English (survey.rules and the flow registry accept them too). */
+const SURVEY_WORDS_EN: Record<keyof typeof SURVEY_WORDS, string> = {
+  start: 'start',
+  resume: 'survey',
+  optOut: 'stop surveys',
+  optIn: 'resume surveys',
+  bind: 'bind',
+};
+
+/** The survey words to show a reader of `locale`. */
+export function surveyWords(locale: Locale): Record<keyof typeof SURVEY_WORDS, string> {
+  return locale === 'en' ? SURVEY_WORDS_EN : SURVEY_WORDS;
+}
+
+/** A question's label for the reader: our default questions are translated; labels an estate set are its own data. */
+export function questionLabel(q: SurveyQuestion, locale: Locale): string {
+  const d = DEFAULT_SURVEY_QUESTIONS.find((x) => x.key === q.key);
+  // survey.q.<key>: the keys of DEFAULT_SURVEY_QUESTIONS (service, repair, cleaning, security).
+  return d && d.label === q.label ? t(locale, `survey.q.${d.key}` as MessageKey) : q.label;
+}
 
 /** Longest free-text opinion kept. */
 export const MAX_OPINION = 500;
@@ -125,14 +147,15 @@ export class SurveyService {
     const sample = pickSample(await boundOwners(this.prisma, estate.id), await surveyOptOuts(this.prisma), s, period);
     const already = await invitedPeople(this.prisma, round.id);
     const notBefore = releaseAt('survey', now, tz);
-    const text = t('zh-CN', 'survey.invite', {
-      estate: estate.name,
-      month: period,
-      count: questions.length,
-      first: questions[0]?.label ?? '',
-      start: SURVEY_WORDS.start,
-      optOut: SURVEY_WORDS.optOut,
-    });
+    const text = (locale: Locale) =>
+      t(locale, 'survey.invite', {
+        estate: estate.name,
+        month: period,
+        count: questions.length,
+        first: questions[0] ? questionLabel(questions[0], locale) : '',
+        start: surveyWords(locale).start,
+        optOut: surveyWords(locale).optOut,
+      });
     let invited = 0;
     let skipped = 0;
     for (const c of sample) {
@@ -143,7 +166,7 @@ export class SurveyService {
         const sent = await notifyPerson(tx, c.personId, {
           kind: 'survey',
           // No buttons: on WeChat they become a numbered menu, and a score "2" would pick the second entry.
-          message: { text },
+          message: (locale) => ({ text: text(locale) }),
           dedupeKey: `survey:${round.id}:invite:${c.personId}`,
           at: now,
           notBefore,
@@ -174,12 +197,13 @@ export class SurveyService {
     if (due.length === 0) return 0;
     const optedOut = await surveyOptOuts(this.prisma);
     const notBefore = releaseAt('survey', now, estate.timezone);
-    const text = t('zh-CN', 'survey.reminder', {
-      estate: estate.name,
-      month: period,
-      resume: SURVEY_WORDS.resume,
-      optOut: SURVEY_WORDS.optOut,
-    });
+    const text = (locale: Locale) =>
+      t(locale, 'survey.reminder', {
+        estate: estate.name,
+        month: period,
+        resume: surveyWords(locale).resume,
+        optOut: surveyWords(locale).optOut,
+      });
     let n = 0;
     for (const r of due) {
       if (optedOut.has(r.personId)) continue;
@@ -188,7 +212,7 @@ export class SurveyService {
         return (
           (await notifyPerson(tx, r.personId, {
             kind: 'survey',
-            message: { text },
+            message: (locale) => ({ text: text(locale) }),
             dedupeKey: `survey:${round.id}:remind:${r.personId}`,
             at: now,
             notBefore,
@@ -392,7 +416,7 @@ export class SurveyService {
       throw new AppError(
         'NOT_FOUND',
         `opinion ${n} of ${period}`,
-        t(locale, 'survey.toTicket.notFound', { n, month: period, count: rows.length }),
+        userMessage('survey.toTicket.notFound', { n, month: period, count: rows.length }),
       );
     if (row.ticketId) {
       const number = (await ticketNumbers(this.prisma, [row.ticketId])).get(row.ticketId) ?? row.ticketId;
@@ -417,7 +441,7 @@ export class SurveyService {
     const now = this.now();
     await notifyPerson(this.prisma, row.personId, {
       kind: 'notice',
-      message: { text: t('zh-CN', 'survey.ownerTicket', { month: period, number }) },
+      message: (locale) => ({ text: t(locale, 'survey.ownerTicket', { month: period, number }) }),
       dedupeKey: `survey-opinion-ticket:${row.id}`,
       at: now,
     });

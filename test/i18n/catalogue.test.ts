@@ -1,4 +1,6 @@
 // The en catalogue is a real translation: no value still in Chinese (names only ever arrive through placeholders).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { zhCN } from '../../src/i18n/zh-CN.js';
@@ -15,5 +17,58 @@ describe('en catalogue', () => {
   it('keeps the same placeholders as zh-CN', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, text] of Object.entries(zhCN)) expect(names(en[key as keyof typeof en]), key).toEqual(names(text));
+  });
+});
+
+/**
+ * Keys the code builds from a value (`fees.type.${type}`) rather than writing out: each prefix with where it is built.
+ * A key under one of these prefixes counts as used.
+ */
+const BUILT_KEYS: Array<[prefix: string, where: string]> = [
+  ['appointments.purpose.', 'src/keys/key.service.ts (per appointment purpose)'],
+  ['bindGuard.method.', 'src/identity/binding.service.ts (per binding method)'],
+  ['fees.type.', 'src/fees/fee.rules.ts (per fee type)'],
+  ['fees.reminder.', 'src/fees/arrears-campaign.ts (per reminder stage)'],
+  ['fees.import.field.', 'src/fees/bill-import.parser.ts (per imported column)'],
+  ['fees.cli.phase.', 'src/fees/fee-import.cli.ts (per import phase)'],
+  ['bind.fail.', 'src/identity/binding.replies.ts (per binding failure)'],
+  ['household.role.', 'src/identity/binding.service.ts memberRoleLabel (per member role)'],
+  ['keys.kind.', 'src/keys/key.service.ts (per key appointment kind)'],
+  ['keys.status.', 'src/keys/key.service.ts (per key appointment status)'],
+  ['nlu.label.', 'dialogs/main.dialog.ts (per understood intent / sub-intent)'],
+  ['notice.channel.', 'src/notices/notice.service.ts channelKey (per chat channel)'],
+  ['notice.faq.', 'dialogs/keyword-routes.ts faqAnswer (per default FAQ id)'],
+  ['pass.status.', 'src/permits/contractor-pass.service.ts (per pass status)'],
+  ['card.kind.', 'src/permits/card-request.ts, dialogs/access-card.dialog.ts (per card request kind)'],
+  ['permitApply.sla.ask.', 'src/renovation/renovation.service.ts (per SLA step)'],
+  ['queue.kind.', 'src/tickets/work-queue.service.ts, src/reports/ticket-export.ts (per ticket kind)'],
+  ['lifecycle.kind.', 'src/complaints/complaint.service.ts (per ticket kind)'],
+  ['settings.weekday.', 'src/sla/desk-settings.ts (per weekday number)'],
+  ['undelivered.kind.', 'src/commands/undelivered.commands.ts (per notice kind)'],
+  ['survey.q.', 'src/survey/survey.service.ts questionLabel (per default survey question)'],
+  ['repair.trade.', 'src/repairs/repair.service.ts tradeLabel (DEFAULT_TRADE_IDS)'],
+  ['repair.price.', 'src/repairs/repair.service.ts priceLabel (DEFAULT_PRICE_TEXT_IDS)'],
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return p === join('src', 'i18n') || p === join('src', 'generated') ? [] : sourceFiles(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('zh-CN catalogue', () => {
+  it('has no unused key: each appears as a string literal in src/, dialogs/ or adapters/ (or is built, see above)', () => {
+    const code = ['src', 'dialogs', 'adapters']
+      .flatMap(sourceFiles)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const unused = Object.keys(zhCN).filter(
+      (key) =>
+        !BUILT_KEYS.some(([prefix]) => key.startsWith(prefix)) &&
+        ![`'${key}'`, `"${key}"`, `\`${key}\``].some((literal) => code.includes(literal)),
+    );
+    expect(unused).toEqual([]);
   });
 });

@@ -47,7 +47,6 @@ export const feesEn: Record<keyof typeof feesZh, string> = {
   'fees.cmd.rateLine': '{label}: due {due}, paid {paid}, collection rate {rate}',
   'fees.cmd.building': 'Building {name}',
   'fees.cmd.wholeEstate': 'Whole estate',
-  'fees.cmd.noData': '{scope}: no bills yet.',
   'fees.cmd.rateHead': '[Collection rate] {line}',
   'fees.cmd.byMonth': 'By month:',
   'fees.cmd.byBuilding': 'By building ({period}):',

@@ -26,10 +26,6 @@ export const nluEn: Record<keyof typeof nluZh, string> = {
     'This looks like a pasted chat history, so I did nothing with it. Tell me in a sentence or two what you need, e.g. "water leaking from upstairs".',
   'lang.toEn': 'OK, I will reply in English from now on. Reply "{back}" to switch back.',
   'lang.toZh': 'OK, I will reply in Chinese from now on. Reply "{back}" to switch back.',
-  'repair.notYet':
-    'Got it, you need a repair. Repair requests cannot be filed here yet. Call the desk at {deskPhone}, or tap "Talk to staff" to be called back.',
-  'suggestion.thanks':
-    'Thank you for the suggestion! Collecting suggestions here is not available yet, so this message was not recorded. Tap "Talk to staff" to leave it with the desk, or call {deskPhone}.',
   'fees.howToPayReply': 'How to pay: {text}\nQuestions about your statement? Call {deskPhone}.',
   'fees.invoiceReply':
     'Invoices and receipts for property fees are issued at the front desk of the property service centre (bring your payment record); you can call {deskPhone} first.',

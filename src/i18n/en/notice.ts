@@ -79,7 +79,6 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
   'notice.stats.met': '✓ met',
   'notice.stats.notMet': '✗ not met',
   'suggestion.askText': 'Please write your suggestion (up to {max} characters); we read every one and will answer you.',
-  'suggestion.textBad': 'A suggestion must be 2–{max} characters. Please type it again.',
   'suggestion.askPhoto': 'Photos? Send them (several are fine) and reply "done"; if none, reply "no".',
   'suggestion.photoReceived': '{count} photo(s) received. Send more, or reply "done".',
   'suggestion.photoUnsupported': 'This file type ({type}) is not supported. Send photos, or reply "done".',

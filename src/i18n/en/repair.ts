@@ -35,8 +35,6 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
   'repair.visitRetry': 'I could not read a time. Say a visit time, e.g. “tomorrow morning” (visits {hours}).',
   'repair.visitNone': 'No visit time is available then (visits {hours}); please choose another time.',
   'repair.askWhoHome': 'Who will be home? Leave a name and phone (e.g. Ms Wang and her mobile number), or reply “me”.',
-  'repair.whoHomeRetry': 'Please write the name of who will be home (a phone is welcome), or reply “me”.',
-  'repair.self': 'me',
   'repair.askUrgency': 'Is it urgent? (a leak that will not stop, no power in the flat: choose “urgent”)',
   'repair.urgencyRetry': 'Please reply “normal” or “urgent”.',
   'repair.urgencyNormal': 'normal',

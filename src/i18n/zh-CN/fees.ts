@@ -38,7 +38,6 @@ export const feesZh = {
   'fees.cmd.rateLine': '{label}：应收 {due}，实收 {paid}，收缴率 {rate}',
   'fees.cmd.building': '{name}栋',
   'fees.cmd.wholeEstate': '全小区',
-  'fees.cmd.noData': '{scope}：暂无账单数据。',
   'fees.cmd.rateHead': '【收缴率】{line}',
   'fees.cmd.byMonth': '按月：',
   'fees.cmd.byBuilding': '按楼栋（{period}）：',

@@ -23,10 +23,6 @@ export const nluZh = {
   'input.chatHistory': '这看起来是一段聊天记录，我没有办理。请用一两句话直接告诉我需要办理什么，例如“楼上漏水”。',
   'lang.toEn': 'OK, I will reply in English from now on. Reply “{back}” to switch back.',
   'lang.toZh': '好的，今后用中文回复您。回复“{back}”可切换为英文。',
-  'repair.notYet':
-    '收到，您需要报修。在线报修还在建设中，暂时不能在这里登记。请致电前台 {deskPhone}，或点「转人工」请客服尽快联系您。',
-  'suggestion.thanks':
-    '谢谢您的建议！在线收集建议的功能还在建设中，这条消息没有被记录。请点「转人工」留言给客服，或致电前台 {deskPhone}。',
   'fees.howToPayReply': '缴费方式：{text}\n对账单有疑问请致电 {deskPhone}。',
   'fees.invoiceReply': '物业费发票和收据请到物业服务中心前台开具（请带上缴费凭证），也可先致电 {deskPhone} 预约。',
   'fees.deferReply':

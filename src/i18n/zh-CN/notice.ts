@@ -77,7 +77,6 @@ export const noticeZh = {
   'notice.stats.notMet': '✗ 未达标',
   // ---- 建议 ----
   'suggestion.askText': '请写下您的建议（{max} 字以内），我们会认真阅读并答复您。',
-  'suggestion.textBad': '建议需为 2–{max} 个字，请重新输入。',
   'suggestion.askPhoto': '如有照片可以发送（可多张），发完回复“好了”；没有请回复“没有”。',
   'suggestion.photoReceived': '已收到 {count} 张照片。还有可以继续发，发完回复“好了”。',
   'suggestion.photoUnsupported': '暂不支持这种文件（{type}），请发送照片，或回复“好了”。',

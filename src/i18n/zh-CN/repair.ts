@@ -32,8 +32,6 @@ export const repairZh = {
   'repair.visitRetry': '没有识别出时间。请说一个上门时间，例如“明天上午”“周六下午三点”（上门时间 {hours}）。',
   'repair.visitNone': '这个时段没有可上门的时间（上门时间 {hours}），请换一个时间。',
   'repair.askWhoHome': '上门时谁在家？请留下称呼和电话（如：王女士 加手机号）；回复“本人”表示您自己在家。',
-  'repair.whoHomeRetry': '请写下在家人的称呼（可附电话），或回复“本人”。',
-  'repair.self': '本人',
   'repair.askUrgency': '情况紧急吗？（如漏水不止、整户停电请选“紧急”）',
   'repair.urgencyRetry': '请回复“一般”或“紧急”。',
   'repair.urgencyNormal': '一般',
