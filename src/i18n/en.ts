@@ -21,6 +21,7 @@ import { noticeEn } from './en/notice.js';
 import { errorsEn } from './en/errors.js';
 import type { MessageKey } from './zh-CN.js';
 import { repairEn } from './en/repair.js';
+import { deskEn } from './en/desk.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
 export const en: Record<MessageKey, string> = {
@@ -79,4 +80,5 @@ export const en: Record<MessageKey, string> = {
   ...figuresEn,
   ...noticeEn,
   ...errorsEn,
+  ...deskEn,
 };

@@ -22,6 +22,7 @@ import { figuresZh } from './zh-CN/figures.js';
 import { repairZh } from './zh-CN/repair.js';
 import { noticeZh } from './zh-CN/notice.js';
 import { errorsZh } from './zh-CN/errors.js';
+import { deskZh } from './zh-CN/desk.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -79,6 +80,7 @@ export const zhCN = {
   ...figuresZh,
   ...noticeZh,
   ...errorsZh,
+  ...deskZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
