@@ -3,6 +3,7 @@ import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { checkText } from '../../src/bot/input-guard.js';
 import { textsFor } from '../dialog-deps.js';
+import type { Translate } from '../../src/i18n/index.js';
 import { retryWith } from './retry.js';
 
 export interface PhotoFile {
@@ -40,7 +41,8 @@ export type PhotoAnswer = { done: true; photos: PhotoFile[] } | { done: false; p
 export class PhotoPrompt extends Prompt<PhotoAnswer> {
   constructor(
     id: string,
-    private readonly texts: PhotoTexts,
+    /** Fixed texts, or texts in the sender's language (given the sender's translator each turn). */
+    private readonly texts: PhotoTexts | ((tr: Translate) => PhotoTexts),
   ) {
     super(id, async (p) => {
       const v = p.recognized.value;
@@ -66,17 +68,18 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
     const photos = (s.photos ??= []);
     const { images, unsupported } = imagesOf(context);
     const text = (context.activity.text ?? '').trim();
-    if (unsupported) return { succeeded: true, value: { done: false, problem: this.texts.unsupported(unsupported) } };
+    const texts = typeof this.texts === 'function' ? this.texts(textsFor(context)) : this.texts;
+    if (unsupported) return { succeeded: true, value: { done: false, problem: texts.unsupported(unsupported) } };
     if (images.length) {
       // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
       for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
-      return { succeeded: true, value: { done: false, problem: this.texts.received(photos.length) } };
+      return { succeeded: true, value: { done: false, problem: texts.received(photos.length) } };
     }
     if (DONE_WORDS.test(text.replace(/[。！!.，,\s]+$/u, '')))
       return { succeeded: true, value: { done: true, photos } };
     const problem = checkText(context.activity, 100);
     if (problem && problem.key !== 'input.tooLong')
       return { succeeded: true, value: { done: false, problem: textsFor(context)(problem.key, problem.params) } };
-    return { succeeded: true, value: { done: false, problem: problem ? this.texts.tooLong : this.texts.retry } };
+    return { succeeded: true, value: { done: false, problem: problem ? texts.tooLong : texts.retry } };
   }
 }

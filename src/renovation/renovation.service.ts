@@ -403,29 +403,34 @@ export class RenovationService {
   // ── 装修申报 ──
 
   /** Why this unit cannot apply now (a permit applied for or running), or null. */
-  async applicationBlocker(unitId: string, unitLabelText: string): Promise<string | null> {
+  async applicationBlocker(unitId: string, unitLabelText: string, locale: Locale = 'zh-CN'): Promise<string | null> {
     const open = await openPermitOfUnit(this.prisma, unitId);
     return open
-      ? t('zh-CN', 'permitApply.duplicate', {
+      ? t(locale, 'permitApply.duplicate', {
           unit: unitLabelText,
           number: open.number,
-          status: permitStatusText(open.status),
+          status: permitStatusText(open.status, locale),
         })
       : null;
   }
 
   /** The owner's application by chat: a permit in APPLIED and its APPLICATION request for staff to decide. */
-  async apply(estate: EstateInfo, personId: string, input: ApplicationInput): Promise<ApplyResult> {
+  async apply(
+    estate: EstateInfo,
+    personId: string,
+    input: ApplicationInput,
+    locale: Locale = 'zh-CN',
+  ): Promise<ApplyResult> {
     const a = applicationInputSchema.parse(input);
     const s = this.settings(estate);
-    const problems = applicationProblems(a, this.today(estate), s).map((p) => t('zh-CN', p.key, p.params));
+    const problems = applicationProblems(a, this.today(estate), s).map((p) => t(locale, p.key, p.params));
     const open = await openPermitOfUnit(this.prisma, a.unitId);
     if (open)
       problems.unshift(
-        t('zh-CN', 'permitApply.duplicate', {
+        t(locale, 'permitApply.duplicate', {
           unit: a.unitLabel,
           number: open.number,
-          status: permitStatusText(open.status),
+          status: permitStatusText(open.status, locale),
         }),
       );
     if (problems.length) return { ok: false, problems };

@@ -103,4 +103,9 @@ export const deskEn: Record<keyof typeof deskZh, string> = {
   'reno.weekly.header': '[Renovations this week] {estate} {today}, {count} households',
   'reno.weekly.building': 'Building {building}:',
   'reno.weekly.none': 'No renovation work in progress.',
+  'deskKeys.templateItem': 'Key {kind}',
+  'deskPass.permitDeleted': 'deleted',
+  'deskPass.permitLine': '{n} {number} {unit} (until {end})',
+  'deskFees.stopWord': 'stop reminders',
+  'deskFees.resumeWord': 'resume reminders',
 };

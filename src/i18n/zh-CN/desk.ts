@@ -87,4 +87,11 @@ export const deskZh = {
   'reno.weekly.header': '【本周在施装修】{estate} {today}，共 {count} 户',
   'reno.weekly.building': '{building}栋：',
   'reno.weekly.none': '暂无在施装修。',
+  // ── 钥匙 / 出入证 ──
+  'deskKeys.templateItem': '钥匙{kind}',
+  'deskPass.permitDeleted': '删除',
+  'deskPass.permitLine': '{n} {number} {unit}（至 {end}）',
+  // ── 物业费: the reminder switch words quoted to owners (recognised in src/bot/intents.ts) ──
+  'deskFees.stopWord': '不再提醒',
+  'deskFees.resumeWord': '恢复提醒',
 } as const;
