@@ -2,8 +2,7 @@
 // so twenty owners racing for the last seat cannot overbook on either database.
 import type { KeyAppointment, KeyAuthorisedPerson, KeyHolding } from '../generated/sqlite/client.js';
 import type { OutboundMessage } from '../notify/channel.js';
-import type { Locale } from '../i18n/index.js';
-import { notifyPerson } from '../notify/notifier.js';
+import { notifyPerson, type Notice as OutboxNotice } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 
@@ -28,7 +27,7 @@ export interface NewKeyAppointment {
 export interface Notice {
   kind: string;
   /** Plain, or a function of the owner's language (rendered per chat account). */
-  message: OutboundMessage | ((locale: Locale) => OutboundMessage);
+  message: OutboxNotice['message'];
   dedupeKey: string;
 }
 
