@@ -1,7 +1,6 @@
 // Key holdings and desk appointments. Capacity is enforced by KeySlotSeat's unique key, not by counting first,
 // so twenty owners racing for the last seat cannot overbook on either database.
 import type { KeyAppointment, KeyAuthorisedPerson, KeyHolding } from '../generated/sqlite/client.js';
-import type { OutboundMessage } from '../notify/channel.js';
 import { notifyPerson, type Notice as OutboxNotice } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';

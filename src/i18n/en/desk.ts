@@ -167,4 +167,15 @@ export const deskEn: Record<keyof typeof deskZh, string> = {
   'report.monthly.noTickets': 'No tickets',
   'report.monthly.prefix': '[Monthly report · ',
   'report.badMonth': 'The month "{raw}" could not be read (it cannot be in the future). Usage: {usage}',
+  'reno.cmd.colleague': 'a colleague',
+  'reno.cmd.usageApprove': 'Usage: approve 12',
+  'reno.cmd.usageReject': 'Usage: reject 12 reason',
+  'reno.cmd.needReason': 'A rejection needs a reason. {usage}',
+  'reno.cmd.nonePending': 'No renovation request is waiting for approval.',
+  'reno.cmd.pendingHeader': 'Renovation requests waiting for approval ({count}):',
+  'reno.cmd.pendingFoot':
+    'Reply "approve <number>" (a renovation application may add "deposit 2000") or "reject <number> <reason>".',
+  'report.cmd.noArgs': 'This command takes no arguments. Usage: {usage}',
+  'report.cmd.csatUsage': 'csat [month], e.g. csat 2026-11',
+  'report.cmd.statsUsage': 'stats [month], e.g. stats 2026-11',
 };

@@ -153,4 +153,15 @@ export const deskZh = {
   'report.monthly.noTickets': '无工单',
   'report.monthly.prefix': '【月报·',
   'report.badMonth': '无法识别月份“{raw}”（不能是未来的月份）。用法：{usage}',
+  // ── staff commands: 待审批 / 批准 / 驳回, reports ──
+  'reno.cmd.colleague': '同事',
+  'reno.cmd.usageApprove': '用法：批准 12',
+  'reno.cmd.usageReject': '用法：驳回 12 理由',
+  'reno.cmd.needReason': '驳回须写明理由。{usage}',
+  'reno.cmd.nonePending': '目前没有待审批的装修申请。',
+  'reno.cmd.pendingHeader': '待审批装修申请（{count}）：',
+  'reno.cmd.pendingFoot': '回复“批准 编号”（装修申报可加“押金 2000”）或“驳回 编号 理由”。',
+  'report.cmd.noArgs': '这个命令不需要参数。用法：{usage}',
+  'report.cmd.csatUsage': '满意度 [月份]，例：满意度 2026-11、满意度 上月',
+  'report.cmd.statsUsage': '统计 [月份]，例：统计 11月、统计 上月',
 } as const;
