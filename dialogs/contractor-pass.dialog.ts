@@ -72,7 +72,9 @@ export class ContractorPassDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (v.permits.length === 1) return step.next('1');
-    const lines = v.permits.map((p, i) => `${i + 1} ${p.number} ${p.unitLabel}（至 ${p.endDate}）`).join('\n');
+    const lines = v.permits
+      .map((p, i) => tr('deskPass.permitLine', { n: i + 1, number: p.number, unit: p.unitLabel, end: p.endDate }))
+      .join('\n');
     return step.prompt(PERMIT, { prompt: tr('pass.choosePermit', { lines }), validations: { max: v.permits.length } });
   };
 

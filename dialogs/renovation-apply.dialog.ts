@@ -73,12 +73,12 @@ export class RenovationApplyDialog extends ComponentDialog {
       }),
     );
     this.addDialog(
-      new PhotoPrompt(DRAWINGS, {
-        received: (count) => t('zh-CN', 'permitApply.photoReceived', { count }),
-        unsupported: (type) => t('zh-CN', 'permitApply.photoUnsupported', { type }),
-        retry: t('zh-CN', 'permitApply.photoRetry'),
-        tooLong: t('zh-CN', 'permitApply.photoRetry'),
-      }),
+      new PhotoPrompt(DRAWINGS, (tr) => ({
+        received: (count) => tr('permitApply.photoReceived', { count }),
+        unsupported: (type) => tr('permitApply.photoUnsupported', { type }),
+        retry: tr('permitApply.photoRetry'),
+        tooLong: tr('permitApply.photoRetry'),
+      })),
     );
     this.addDialog(
       checkedTextPrompt(CONFIRM, 20, (text) =>
@@ -113,7 +113,7 @@ export class RenovationApplyDialog extends ComponentDialog {
       await step.context.sendActivity(tr('permitApply.noUnit', { deskPhone: estate.deskPhone }));
       return step.endDialog();
     }
-    const blocker = await this.deps.renovation.applicationBlocker(unit.unitId, unit.label);
+    const blocker = await this.deps.renovation.applicationBlocker(unit.unitId, unit.label, sender.locale);
     if (blocker) {
       await step.context.sendActivity(blocker);
       return step.endDialog();
@@ -175,8 +175,8 @@ export class RenovationApplyDialog extends ComponentDialog {
   };
 
   private submit = async (step: WaterfallStepContext) => {
-    const { personId, estate } = ownerOf(step.context);
-    const r = await this.deps.renovation.apply(estate, personId, step.values as ApplicationInput);
+    const { personId, estate, sender } = ownerOf(step.context);
+    const r = await this.deps.renovation.apply(estate, personId, step.values as ApplicationInput, sender.locale);
     const tr = textsFor(step.context);
     await step.context.sendActivity(
       r.ok

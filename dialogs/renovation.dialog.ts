@@ -121,13 +121,13 @@ export class RenovationDialog extends ComponentDialog {
       const options: PermitFlowOptions = v.extensionText ? { extensionText: v.extensionText } : {};
       return step.beginDialog(FLOW_OF[action], options);
     }
-    const { personId } = ownerOf(step.context);
+    const { personId, locale } = ownerOf(step.context);
     const svc = this.deps.renovation;
     const permits = await svc.permitsOf(personId);
     await step.context.sendActivity(
       permits.length > 0
-        ? ['您的装修许可：', ...(await svc.describePermits(permits))].join('\n')
-        : '您名下没有登记的装修许可。办理装修申报请到物业前台。',
+        ? [t(locale, 'reno.listHeader'), ...(await svc.describePermits(permits, locale))].join('\n')
+        : t(locale, 'reno.noPermits'),
     );
     return step.endDialog();
   };

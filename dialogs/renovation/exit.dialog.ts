@@ -1,4 +1,5 @@
 // 退场验收 (book a free inspection slot, re-asked on a wrong number) and the deposit refund status.
+import { t } from '../../src/i18n/index.js';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatLocal } from '../../src/shared/zoned-time.js';
 import { pickNumber } from '../prompts/option.prompt.js';
@@ -26,32 +27,35 @@ export class RenovationInspectDialog extends PermitFlow {
   }
 
   protected async withPermit(step: WaterfallStepContext, _permit: Permit) {
-    const { estate } = ownerOf(step.context);
+    const { estate, locale } = ownerOf(step.context);
     const slots = (await this.deps.renovation.freeInspectionSlots(estate)).slice(0, 8);
     if (slots.length === 0) {
-      await step.context.sendActivity('近期退场验收时段已约满，请联系物业前台安排。');
+      await step.context.sendActivity(t(locale, 'reno.inspect.full'));
       return step.endDialog();
     }
     (step.values as InspectValues).slots = slots.map((s) => s.toISOString());
     const lines = slots.map((s, i) => `${i + 1} ${formatLocal(s, estate.timezone)}`);
     return step.prompt(NUMBER, {
-      prompt: ['可预约的退场验收时段，请回复序号：', ...lines].join('\n'),
+      prompt: [t(locale, 'reno.inspect.chooseSlot'), ...lines].join('\n'),
       validations: { max: slots.length },
     });
   }
 
   private slotChosen = async (step: WaterfallStepContext) => {
     const v = step.values as InspectValues;
-    const { personId, estate } = ownerOf(step.context);
+    const { personId, estate, locale } = ownerOf(step.context);
     const slots = v.slots ?? [];
     const n = pickNumber(String(step.result).trim(), slots.length);
     const slot = n === null ? undefined : slots[n - 1];
     if (!slot) {
-      await step.context.sendActivity('没有这个序号，已退出。需要时再回复“装修”。');
+      await step.context.sendActivity(t(locale, 'reno.noSuchNumberExit'));
       return step.endDialog();
     }
     await step.context.sendActivity(
-      report(await this.deps.renovation.bookExitInspection(estate, personId, v.permitId ?? '', new Date(slot))),
+      report(
+        await this.deps.renovation.bookExitInspection(estate, personId, v.permitId ?? '', new Date(slot), locale),
+        locale,
+      ),
     );
     return step.endDialog();
   };
@@ -64,8 +68,8 @@ export class RenovationDepositDialog extends PermitFlow {
   }
 
   protected async withPermit(step: WaterfallStepContext, permit: Permit) {
-    const { personId } = ownerOf(step.context);
-    await step.context.sendActivity(await this.deps.renovation.depositStatus(personId, permit.id));
+    const { personId, locale } = ownerOf(step.context);
+    await step.context.sendActivity(await this.deps.renovation.depositStatus(personId, permit.id, locale));
     return step.endDialog();
   }
 }

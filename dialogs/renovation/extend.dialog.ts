@@ -1,5 +1,6 @@
 // 装修延期: "延期两周", "到12月20号"; a date prompt when the phrase is not understood. "续一个月" in the message that
 // started the flow is tried as the answer; the question is asked only when it names no end date.
+import { t } from '../../src/i18n/index.js';
 import { type DateTimeResolution, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { localDateKey } from '../../src/shared/zoned-time.js';
 import { resolutionToDate } from '../prompts/callback-time.js';
@@ -26,44 +27,45 @@ export class RenovationExtendDialog extends PermitFlow {
 
   protected async withPermit(step: WaterfallStepContext, permit: Permit) {
     const v = step.values as PermitFlowValues;
-    const { personId, estate } = ownerOf(step.context);
+    const { personId, estate, locale } = ownerOf(step.context);
     const svc = this.deps.renovation;
     if (v.extensionText) {
-      const r = await svc.requestExtension(estate, personId, permit.id, v.extensionText, null);
+      const r = await svc.requestExtension(estate, personId, permit.id, v.extensionText, null, locale);
       if (r.ok || r.code !== 'UNPARSED') {
-        await step.context.sendActivity(report(r));
+        await step.context.sendActivity(report(r, locale));
         return step.endDialog();
       }
     }
     const max = svc.settings(estate).maxExtensionDays;
     return step.prompt(TEXT, {
-      prompt: `装修许可 ${permit.number} 当前到 ${permit.endDate}。请问要延期到哪天？例如“延期两周”“到12月20日”“2026-12-20”。（每次最多 ${max} 天）`,
+      prompt: t(locale, 'reno.extend.ask', { number: permit.number, end: permit.endDate, max }),
     });
   }
 
   private newEnd = async (step: WaterfallStepContext) => {
     const v = step.values as PermitFlowValues;
-    const { personId, estate } = ownerOf(step.context);
+    const { personId, estate, locale } = ownerOf(step.context);
     const r = await this.deps.renovation.requestExtension(
       estate,
       personId,
       v.permitId ?? '',
       String(step.result).trim(),
       null,
+      locale,
     );
     if (!r.ok && r.code === 'UNPARSED') {
       return step.prompt(WHEN, {
-        prompt: '没看懂您要延期到哪一天，请说一个具体日期，例如“12月20日”。',
-        retryPrompt: '请说一个具体日期，例如“12月20日”。',
+        prompt: t(locale, 'reno.extend.askDate'),
+        retryPrompt: t(locale, 'reno.extend.askDateRetry'),
       });
     }
-    await step.context.sendActivity(report(r));
+    await step.context.sendActivity(report(r, locale));
     return step.endDialog();
   };
 
   private whenFallback = async (step: WaterfallStepContext) => {
     const v = step.values as PermitFlowValues;
-    const { personId, estate } = ownerOf(step.context);
+    const { personId, estate, locale } = ownerOf(step.context);
     // "12月20日" without a year resolves to last and next December: take the first reading not in the past.
     const today = this.deps.renovation.today(estate);
     const days = ((step.result as DateTimeResolution[] | undefined) ?? [])
@@ -71,11 +73,14 @@ export class RenovationExtendDialog extends PermitFlow {
       .flatMap((d) => (d ? [localDateKey(d, estate.timezone)] : []));
     const day = days.find((d) => d >= today) ?? days[0];
     if (!day) {
-      await step.context.sendActivity('还是没看懂这个日期，已退出。需要时再回复“装修延期”。');
+      await step.context.sendActivity(t(locale, 'reno.extend.gaveUp'));
       return step.endDialog();
     }
     await step.context.sendActivity(
-      report(await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null)),
+      report(
+        await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null, locale),
+        locale,
+      ),
     );
     return step.endDialog();
   };

@@ -11,8 +11,9 @@ import {
 } from 'botbuilder-dialogs';
 import type { EstateInfo } from '../../src/estate/estate.service.js';
 import { senderOf } from '../../src/identity/sender.js';
+import { t, type Locale } from '../../src/i18n/index.js';
 import {
-  REQUEST_KIND_LABEL,
+  requestKindLabel,
   type RenovationService,
   type SubmitResult,
 } from '../../src/renovation/renovation.service.js';
@@ -42,18 +43,19 @@ export type Permit = Awaited<ReturnType<RenovationService['ownedPermit']>>;
 export const TEXT = 'text';
 export const NUMBER = 'number';
 
-export function ownerOf(context: TurnContext): { personId: string; estate: EstateInfo } {
+export function ownerOf(context: TurnContext): { personId: string; estate: EstateInfo; locale: Locale } {
   const sender = senderOf(context);
   if (!sender.personId) throw new AppError('NOT_BOUND', 'renovation: not bound');
-  return { personId: sender.personId, estate: sender.estate };
+  return { personId: sender.personId, estate: sender.estate, locale: sender.locale };
 }
 
 /** The owner's answer to a submitted request: filed with its number, or the broken rules. */
-export function report(r: SubmitResult): string {
+export function report(r: SubmitResult, locale: Locale): string {
   if (!r.ok) return r.reasons.join('\n');
-  const label = REQUEST_KIND_LABEL[r.request.kind];
-  const what = r.request.kind === 'EXTENSION' ? `（延期至 ${r.request.newEndDate ?? ''}）` : '';
-  return `已提交${label}申请${what}，编号 #${r.request.seq}。物业审批后会第一时间通知您。`;
+  const kind = requestKindLabel(r.request.kind, locale);
+  return r.request.kind === 'EXTENSION'
+    ? t(locale, 'reno.submittedExtension', { kind, end: r.request.newEndDate ?? '', seq: r.request.seq })
+    : t(locale, 'reno.submitted', { kind, seq: r.request.seq });
 }
 
 export abstract class PermitFlow extends ComponentDialog {
@@ -78,18 +80,18 @@ export abstract class PermitFlow extends ComponentDialog {
   private choosePermit = async (step: WaterfallStepContext) => {
     const v = step.values as PermitFlowValues;
     Object.assign(v, (step.options ?? {}) as PermitFlowOptions);
-    const { personId } = ownerOf(step.context);
+    const { personId, locale } = ownerOf(step.context);
     const svc = this.deps.renovation;
     const permits = await svc.permitsOf(personId);
     if (permits.length === 0) {
-      await step.context.sendActivity('您名下没有登记的装修许可。办理装修申报请到物业前台。');
+      await step.context.sendActivity(t(locale, 'reno.noPermits'));
       return step.endDialog();
     }
     v.permitIds = permits.map((p) => p.id);
     if (permits.length === 1) return step.next('1');
-    const lines = (await svc.describePermits(permits)).map((l, i) => `${i + 1} ${l}`);
+    const lines = (await svc.describePermits(permits, locale)).map((l, i) => `${i + 1} ${l}`);
     return step.prompt(NUMBER, {
-      prompt: ['请回复装修许可的序号：', ...lines].join('\n'),
+      prompt: [t(locale, 'reno.choosePermit'), ...lines].join('\n'),
       validations: { max: permits.length },
     });
   };
@@ -100,7 +102,7 @@ export abstract class PermitFlow extends ComponentDialog {
     const n = pickNumber(String(step.result), ids.length);
     const permitId = n === null ? undefined : ids[n - 1];
     if (!permitId) {
-      await step.context.sendActivity('没有这个序号，已退出。需要时再回复“装修”。');
+      await step.context.sendActivity(t(ownerOf(step.context).locale, 'reno.noSuchNumberExit'));
       return step.endDialog();
     }
     v.permitId = permitId;

@@ -1,4 +1,5 @@
 // 停工 (with a reason) and 复工 (at once): announcements staff decide on.
+import { t } from '../../src/i18n/index.js';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   ownerOf,
@@ -20,15 +21,18 @@ export class RenovationStopDialog extends PermitFlow {
   }
 
   protected async withPermit(step: WaterfallStepContext, _permit: Permit) {
-    return step.prompt(TEXT, { prompt: '请简单说明停工原因，例如“春节放假”。' });
+    return step.prompt(TEXT, { prompt: t(ownerOf(step.context).locale, 'reno.stop.askReason') });
   }
 
   private reason = async (step: WaterfallStepContext) => {
     const v = step.values as PermitFlowValues;
-    const { personId, estate } = ownerOf(step.context);
+    const { personId, estate, locale } = ownerOf(step.context);
     const text = String(step.result).trim();
     await step.context.sendActivity(
-      report(await this.deps.renovation.announceStopWork(estate, personId, v.permitId ?? '', text || null)),
+      report(
+        await this.deps.renovation.announceStopWork(estate, personId, v.permitId ?? '', text || null, locale),
+        locale,
+      ),
     );
     return step.endDialog();
   };
@@ -41,9 +45,9 @@ export class RenovationResumeDialog extends PermitFlow {
   }
 
   protected async withPermit(step: WaterfallStepContext, permit: Permit) {
-    const { personId, estate } = ownerOf(step.context);
+    const { personId, estate, locale } = ownerOf(step.context);
     await step.context.sendActivity(
-      report(await this.deps.renovation.announceResume(estate, personId, permit.id, null)),
+      report(await this.deps.renovation.announceResume(estate, personId, permit.id, null, locale), locale),
     );
     return step.endDialog();
   }

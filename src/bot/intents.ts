@@ -4,8 +4,8 @@
 import type { Locale } from '../i18n/index.js';
 
 /** The switch for fee reminders (every 催缴 message tells the owner to reply 不再提醒). */
-export const FEE_OPT_OUT = /不再提醒|别再提醒|不要再提醒|退订提醒/;
-export const FEE_OPT_IN = /恢复提醒|重新提醒|开启提醒/;
+export const FEE_OPT_OUT = /不再提醒|别再提醒|不要再提醒|退订提醒|[Ss]top (?:fee )?reminders/;
+export const FEE_OPT_IN = /恢复提醒|重新提醒|开启提醒|[Rr]esume (?:fee )?reminders/;
 
 /** "员工绑定 12345678" (staff bind a code; also reachable before the account is bound). */
 export const STAFF_BIND = /^员工绑定(\s|$)/;

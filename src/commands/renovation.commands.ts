@@ -1,6 +1,7 @@
 // Staff decisions on renovation requests: 待审批 (/pending) lists them, 批准 <编号> (/approve) and
 // 驳回 <编号> <理由> (/reject) decide one. The owner is told by the service in the same transaction.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
+import { t } from '../i18n/index.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
 import { refFrom, staffOf, type Command, type CommandContext } from './command.js';
@@ -13,7 +14,7 @@ const DECIDERS: StaffRole[] = ['ASSISTANT', 'SUPERVISOR', 'MANAGER'];
 
 function decider(ctx: CommandContext) {
   const s = staffOf(ctx);
-  return { staffId: s.id, name: ctx.sender.name ?? '同事', estateId: s.estateId };
+  return { staffId: s.id, name: ctx.sender.name ?? t('zh-CN', 'reno.cmd.colleague'), estateId: s.estateId };
 }
 
 /** "12" / "#12" typed first, or "#12" / "编号 12" in the quoted 【装修审批】 notice staff reply to. */
@@ -27,10 +28,11 @@ export function parseDecisionArgs(args: string, quoted?: string | null): { seq: 
 
 export function renovationCommands(deps: RenovationCommandDeps): Command[] {
   const decide = async (ctx: CommandContext, approve: boolean): Promise<string> => {
-    const usage = approve ? '用法：批准 12' : '用法：驳回 12 理由';
+    const usage = approve ? 'reno.cmd.usageApprove' : 'reno.cmd.usageReject';
     const parsed = parseDecisionArgs(ctx.args, ctx.quoted);
-    if (!parsed) throw new AppError('BAD_INPUT', 'bad decision args', usage);
-    if (!approve && !parsed.note) throw new AppError('BAD_INPUT', 'no reason', `驳回须写明理由。${usage}`);
+    if (!parsed) throw new AppError('BAD_INPUT', 'bad decision args', userMessage(usage));
+    if (!approve && !parsed.note)
+      throw new AppError('BAD_INPUT', 'no reason', userMessage('reno.cmd.needReason', { usage: t('zh-CN', usage) }));
     const r = await deps.renovation.decide(ctx.sender.estate, decider(ctx), parsed.seq, approve, parsed.note || null);
     return r.ok ? r.reply : r.message;
   };
@@ -43,11 +45,11 @@ export function renovationCommands(deps: RenovationCommandDeps): Command[] {
       usage: '待审批',
       async run(ctx) {
         const lines = await deps.renovation.pendingLines(ctx.sender.estate, ctx.now);
-        if (lines.length === 0) return '目前没有待审批的装修申请。';
+        if (lines.length === 0) return t('zh-CN', 'reno.cmd.nonePending');
         return [
-          `待审批装修申请（${lines.length}）：`,
+          t('zh-CN', 'reno.cmd.pendingHeader', { count: lines.length }),
           ...lines,
-          '回复“批准 编号”（装修申报可加“押金 2000”）或“驳回 编号 理由”。',
+          t('zh-CN', 'reno.cmd.pendingFoot'),
         ].join('\n');
       },
     },

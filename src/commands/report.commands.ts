@@ -1,6 +1,7 @@
 // Supervisors' numbers in the chat: 逾期 (late work by ladder level), 今日 (today at a glance), 满意度 and 统计 (a month).
 // Always the caller's own estate; the router checks roles and masks phones.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
+import { t } from '../i18n/index.js';
 import type { ReportEstate, ReportService } from '../reports/report.service.js';
 import { monthArgOrThrow } from '../reports/report.service.js';
 import type { Command, CommandContext } from './command.js';
@@ -16,13 +17,13 @@ const estateOf = (ctx: CommandContext): ReportEstate => ownEstate(ctx);
 
 function noArgs(ctx: CommandContext, usage: string): void {
   if (ctx.args !== '')
-    throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, `这个命令不需要参数。用法：${usage}`);
+    throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, userMessage('report.cmd.noArgs', { usage }));
 }
 
 export function reportCommands(deps: ReportCommandDeps): Command[] {
   const { reports } = deps;
-  const csatUsage = '满意度 [月份]，例：满意度 2026-11、满意度 上月';
-  const statsUsage = '统计 [月份]，例：统计 11月、统计 上月';
+  const csatUsage = t('zh-CN', 'report.cmd.csatUsage');
+  const statsUsage = t('zh-CN', 'report.cmd.statsUsage');
   return [
     {
       name: '逾期',

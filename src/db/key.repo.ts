@@ -1,8 +1,7 @@
 // Key holdings and desk appointments. Capacity is enforced by KeySlotSeat's unique key, not by counting first,
 // so twenty owners racing for the last seat cannot overbook on either database.
 import type { KeyAppointment, KeyAuthorisedPerson, KeyHolding } from '../generated/sqlite/client.js';
-import type { OutboundMessage } from '../notify/channel.js';
-import { notifyPerson } from '../notify/notifier.js';
+import { notifyPerson, type Notice as OutboxNotice } from '../notify/notifier.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 
@@ -26,7 +25,8 @@ export interface NewKeyAppointment {
 /** A key-desk notice; it is stamped with the time of the change it reports (`at` of the function it is given to). */
 export interface Notice {
   kind: string;
-  message: OutboundMessage;
+  /** Plain, or a function of the owner's language (rendered per chat account). */
+  message: OutboxNotice['message'];
   dedupeKey: string;
 }
 

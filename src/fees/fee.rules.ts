@@ -10,11 +10,13 @@ export const FEE_TYPE_LABELS: Record<FeeType, string> = Object.fromEntries(
   FEE_TYPES.map((f) => [f, t('zh-CN', `fees.type.${f}`)]),
 ) as Record<FeeType, string>;
 
-/**
- * The words an owner replies with to switch fee reminders (src/bot/intents.ts recognises only these so far), quoted
- * as-is in every language so the instruction always works.
- */
+/** The zh-CN words an owner replies with to switch fee reminders (src/bot/intents.ts); 催缴 texts still quote these. */
 export const FEE_REMINDER_WORDS = { stopWord: '不再提醒', resumeWord: '恢复提醒' } as const;
+
+/** The switch words quoted to a reader of `locale` (English owners reply "stop reminders" / "resume reminders"). */
+export function feeReminderWords(locale: Locale): { stopWord: string; resumeWord: string } {
+  return { stopWord: t(locale, 'deskFees.stopWord'), resumeWord: t(locale, 'deskFees.resumeWord') };
+}
 
 export function feeTypeLabel(type: FeeType, locale: Locale = 'zh-CN'): string {
   return t(locale, `fees.type.${type}`);

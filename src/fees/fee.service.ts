@@ -9,7 +9,7 @@ import { localDateKey } from '../shared/zoned-time.js';
 import { feeSettingsOf, paymentTextFor, type FeeSettings } from './fee-settings.js';
 import {
   balanceSummary,
-  FEE_REMINDER_WORDS,
+  feeReminderWords,
   feeTypeLabel,
   formatYuan,
   lateFeeRuleText,
@@ -103,7 +103,7 @@ export async function optOutOfReminders(prisma: Prisma, sender: Sender, now: Dat
     // Staff notices are zh-CN whatever the owner's language.
     staffMessage: { text: t('zh-CN', 'fees.optOutStaff', { who }) },
   });
-  return t(sender.locale, fresh ? 'fees.optedOut' : 'fees.alreadyOptedOut', FEE_REMINDER_WORDS);
+  return t(sender.locale, fresh ? 'fees.optedOut' : 'fees.alreadyOptedOut', feeReminderWords(sender.locale));
 }
 
 export async function optInToReminders(prisma: Prisma, sender: Sender): Promise<string> {

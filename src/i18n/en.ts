@@ -23,6 +23,7 @@ import { restEn } from './en/rest.js';
 import type { MessageKey } from './zh-CN.js';
 import { repairEn } from './en/repair.js';
 import { complaintsEn } from './en/complaints.js';
+import { deskEn } from './en/desk.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
 export const en: Record<MessageKey, string> = {
@@ -82,4 +83,5 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...complaintsEn,
   ...restEn,
+  ...deskEn,
 };

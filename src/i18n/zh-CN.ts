@@ -24,6 +24,7 @@ import { noticeZh } from './zh-CN/notice.js';
 import { errorsZh } from './zh-CN/errors.js';
 import { complaintsZh } from './zh-CN/complaints.js';
 import { restZh } from './zh-CN/rest.js';
+import { deskZh } from './zh-CN/desk.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -82,6 +83,7 @@ export const zhCN = {
   ...errorsZh,
   ...complaintsZh,
   ...restZh,
+  ...deskZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

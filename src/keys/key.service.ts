@@ -1,7 +1,7 @@
 // 钥匙留置·借取: owners book a desk slot to leave keys or to have them picked up (by themselves or an authorised
 // person); the desk hands over against a 6-digit code. Every hand-over and change is in the AuditLog.
 import crypto from 'node:crypto';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import * as repo from '../db/key.repo.js';
 import { findEstateSettings } from '../db/estate.repo.js';
 import { checklistFor, isDeskPurpose, type DeskPurpose } from './desk-appointments.js';
@@ -12,7 +12,7 @@ import type { Prisma } from '../db/client.js';
 import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
-import type { DeskSlots } from './desk-slots.js';
+import type { DeskSlots, SlotRefusal } from './desk-slots.js';
 
 const MINUTE_MS = 60_000;
 const CODE_RE = /^\d{6}$/;
@@ -69,13 +69,13 @@ export class KeyService {
   async assertSlot(start: Date, estateId: string): Promise<DeskSlots> {
     const slots = await this.slotsFor(estateId);
     const refusal = slots.check(start, this.now());
-    if (refusal) throw new AppError('BAD_INPUT', `key slot refused: ${refusal.reason}`, slots.refusalText(refusal));
+    if (refusal) throw new SlotRefusedError(slots, refusal);
     return slots;
   }
 
   async bookDeposit(owner: OwnerUnit, description: string, slotStart: Date): Promise<Booked> {
     const what = description.trim();
-    if (!what) throw new AppError('BAD_INPUT', 'empty key description', t('zh-CN', 'keys.err.noDescription'));
+    if (!what) throw new AppError('BAD_INPUT', 'empty key description', userMessage('keys.err.noDescription'));
     return this.book(owner, { kind: 'DEPOSIT', description: what, personName: owner.ownerName }, slotStart);
   }
 
@@ -89,7 +89,7 @@ export class KeyService {
         throw new AppError(
           'FORBIDDEN',
           'pickup person not authorised',
-          t('zh-CN', 'keys.err.notAuthorised', { name: person.name }),
+          userMessage('keys.err.notAuthorised', { name: person.name }),
         );
       }
       personName = match.name;
@@ -141,7 +141,7 @@ export class KeyService {
     return new AppError(
       'CONFLICT',
       'key slot full',
-      t('zh-CN', 'keys.err.full', { slot: this.slots.label(slotStart) }),
+      userMessage('keys.err.full', { slot: this.slots.label(slotStart) }),
     );
   }
 
@@ -151,7 +151,7 @@ export class KeyService {
       throw new AppError(
         'NOT_FOUND',
         `key appointment ${id} not booked for owner`,
-        t('zh-CN', 'keys.err.noAppointment'),
+        userMessage('keys.err.noAppointment'),
       );
     }
     return appt;
@@ -169,7 +169,7 @@ export class KeyService {
   async cancel(ownerPersonId: string, id: string): Promise<void> {
     await this.ownAppointment(ownerPersonId, id);
     const ok = await repo.cancelBooked(this.prisma, id, `person:${ownerPersonId}`, this.now());
-    if (!ok) throw new AppError('CONFLICT', 'key appointment changed', t('zh-CN', 'keys.err.alreadyHandled'));
+    if (!ok) throw new AppError('CONFLICT', 'key appointment changed', userMessage('keys.err.alreadyHandled'));
   }
 
   myAppointments(ownerPersonId: string): Promise<KeyAppointment[]> {
@@ -184,7 +184,7 @@ export class KeyService {
     await this.ownHolding(ownerPersonId, holdingId);
     const p = phone.replace(/\D/g, '');
     if (!name.trim() || !PHONE_RE.test(p)) {
-      throw new AppError('BAD_INPUT', 'bad authorised person', t('zh-CN', 'keys.err.badAuthorised'));
+      throw new AppError('BAD_INPUT', 'bad authorised person', userMessage('keys.err.badAuthorised'));
     }
     await repo.upsertAuthorised(this.prisma, holdingId, name.trim(), p, `person:${ownerPersonId}`, this.now());
   }
@@ -203,7 +203,7 @@ export class KeyService {
   private async ownHolding(ownerPersonId: string, holdingId: string): Promise<repo.KeyHoldingWithPeople> {
     const h = await repo.findHolding(this.prisma, holdingId);
     if (!h || h.ownerPersonId !== ownerPersonId || h.status !== 'HELD') {
-      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, t('zh-CN', 'keys.err.noHolding'));
+      throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, userMessage('keys.err.noHolding'));
     }
     return h;
   }
@@ -224,14 +224,14 @@ export class KeyService {
     locale: Locale = 'zh-CN',
   ): Promise<{ appointment: KeyAppointment; holding: KeyHolding | null }> {
     const c = code.trim();
-    if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', t(locale, 'keys.err.codeFormat'));
+    if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', userMessage('keys.err.codeFormat'));
     const { from, to } = this.todayRange();
     const [appt] = await repo.findBookedByCode(this.prisma, estateId, hashCode(c), from, to);
     if (!appt) {
-      throw new AppError('NOT_FOUND', 'key code not found', t(locale, 'keys.err.codeNotFound'));
+      throw new AppError('NOT_FOUND', 'key code not found', userMessage('keys.err.codeNotFound'));
     }
     const done = await repo.completeHandover(this.prisma, appt, actor, this.now());
-    if (!done) throw new AppError('CONFLICT', 'already handled', t(locale, 'keys.err.alreadyDone'));
+    if (!done) throw new AppError('CONFLICT', 'already handled', userMessage('keys.err.alreadyDone'));
     return done;
   }
 
@@ -259,14 +259,13 @@ export class KeyService {
     const to = new Date(now.getTime() + this.slots.settings.reminderMinutesBefore * MINUTE_MS);
     let n = 0;
     for (const a of await repo.dueReminders(this.prisma, now, to)) {
-      const kind = KIND_LABEL[a.kind];
       await repo.markReminded(this.prisma, a, now, {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
-        message: {
-          text: t('zh-CN', isDeskPurpose(a.kind) ? 'appointments.notice.reminder' : 'keys.notice.reminder', {
+        message: (locale: Locale) => ({
+          text: t(locale, isDeskPurpose(a.kind) ? 'appointments.notice.reminder' : 'keys.notice.reminder', {
             slot: this.slots.label(a.slotStart),
-            kind,
+            kind: kindLabel(a.kind, locale),
             unit: a.unitLabel,
             person: a.personName,
           }),
@@ -276,12 +275,14 @@ export class KeyService {
             estateId: a.estateId,
             facts: {
               time: this.slots.label(a.slotStart),
-              item: isDeskPurpose(a.kind) ? kind : `钥匙${kind}`,
+              item: isDeskPurpose(a.kind)
+                ? kindLabel(a.kind, locale)
+                : t(locale, 'deskKeys.templateItem', { kind: kindLabel(a.kind, locale) }),
               unit: a.unitLabel,
               person: a.personName,
             },
           },
-        },
+        }),
       });
       n++;
     }
@@ -294,17 +295,16 @@ export class KeyService {
     const before = new Date(now.getTime() - this.slots.settings.noShowAfterMinutes * MINUTE_MS);
     let n = 0;
     for (const a of await repo.overdueBooked(this.prisma, before)) {
-      const kind = KIND_LABEL[a.kind];
       const ok = await repo.markNoShow(this.prisma, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
-        message: {
-          text: t('zh-CN', isDeskPurpose(a.kind) ? 'appointments.notice.noShow' : 'keys.notice.noShow', {
+        message: (locale: Locale) => ({
+          text: t(locale, isDeskPurpose(a.kind) ? 'appointments.notice.noShow' : 'keys.notice.noShow', {
             slot: this.slots.label(a.slotStart),
-            kind,
+            kind: kindLabel(a.kind, locale),
             unit: a.unitLabel,
           }),
-        },
+        }),
       });
       if (ok) n++;
     }
@@ -328,3 +328,17 @@ export const KIND_LABEL: Record<KeyAppointment['kind'], string> = {
   MOVE_OUT: kindLabel('MOVE_OUT'),
   MOVE_IN: kindLabel('MOVE_IN'),
 };
+
+/** A slot the desk does not offer: the reason is told in the reader's language (the hours read differently). */
+export class SlotRefusedError extends AppError {
+  constructor(
+    private readonly slots: DeskSlots,
+    readonly refusal: SlotRefusal,
+  ) {
+    super('BAD_INPUT', `key slot refused: ${refusal.reason}`, userMessage('error.badInput'));
+  }
+
+  override textIn(locale: Locale): string {
+    return this.slots.refusalText(this.refusal, locale);
+  }
+}

@@ -4,11 +4,11 @@ import { decidePass, fileContractorPass, passBySeq, type ContractorPassRow } fro
 import type { PermitRow } from '../db/renovation.repo.js';
 import type { Prisma } from '../db/client.js';
 import type { EstateInfo } from '../estate/estate.service.js';
-import { t } from '../i18n/index.js';
+import { t, type Locale } from '../i18n/index.js';
 import type { Problem } from '../renovation/application.rules.js';
 import { permitStatusText } from '../renovation/extension.rules.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseLocalDate } from '../shared/local-date.parser.js';
 import { maskPhone } from '../shared/phone.js';
@@ -62,7 +62,7 @@ export class ContractorPassService {
     const expiry = readExpiry(w.expiresOn, this.today(estate), permit.endDate);
     const problem = permit.status !== 'ACTIVE' ? { key: 'pass.noPermit' as const } : 'key' in expiry ? expiry : null;
     if (problem || 'key' in expiry)
-      throw new AppError('BAD_INPUT', 'bad pass request', t('zh-CN', problem!.key, problem!.params));
+      throw new AppError('BAD_INPUT', 'bad pass request', userMessage(problem!.key, problem!.params));
     const createdAt = this.now();
     return fileContractorPass(
       this.prisma,
@@ -103,12 +103,12 @@ export class ContractorPassService {
     note: string | null,
   ): Promise<string> {
     const found = await passBySeq(this.prisma, estate.id, seq);
-    if (!found) throw new AppError('NOT_FOUND', `pass #${seq}`, t('zh-CN', 'pass.staff.notFound', { seq }));
+    if (!found) throw new AppError('NOT_FOUND', `pass #${seq}`, userMessage('pass.staff.notFound', { seq }));
     const permit = found.permit;
     if (approve && found.status === 'PENDING' && (!permit || permit.status !== 'ACTIVE'))
       return t('zh-CN', 'pass.staff.permitGone', {
         number: permit?.number ?? '',
-        status: permit ? permitStatusText(permit.status) : '删除',
+        status: permit ? permitStatusText(permit.status) : t('zh-CN', 'deskPass.permitDeleted'),
       });
     // The permit may have been shortened meanwhile: an approved pass never outlives it.
     const expires = permit && found.expiresOn > permit.endDate ? permit.endDate : found.expiresOn;
@@ -127,16 +127,16 @@ export class ContractorPassService {
       (tx, pass) =>
         notifyPerson(tx, pass.ownerPersonId, {
           kind: 'notice',
-          message: {
+          message: (locale: Locale) => ({
             text: approve
-              ? t('zh-CN', 'pass.owner.approved', {
+              ? t(locale, 'pass.owner.approved', {
                   seq: pass.seq,
                   worker: pass.workerName,
                   expires,
                   number: permit?.number ?? '',
                 })
-              : t('zh-CN', 'pass.owner.rejected', { seq: pass.seq, worker: pass.workerName, reason: note ?? '' }),
-          },
+              : t(locale, 'pass.owner.rejected', { seq: pass.seq, worker: pass.workerName, reason: note ?? '' }),
+          }),
           dedupeKey: `contractor-pass:${pass.id}:decided`,
           at: now,
         }),
@@ -144,7 +144,7 @@ export class ContractorPassService {
     if (!r.won)
       return t('zh-CN', 'pass.staff.already', {
         seq,
-        who: r.pass.decidedByName ?? '其他同事',
+        who: r.pass.decidedByName ?? t('zh-CN', 'reno.staff.colleague'),
         status: t('zh-CN', `pass.status.${r.pass.status}`),
       });
     return approve

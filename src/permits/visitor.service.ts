@@ -17,7 +17,7 @@ import {
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Problem } from '../renovation/application.rules.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseLocalDate } from '../shared/local-date.parser.js';
 import { addLocalDays, formatLocal, localDateKey } from '../shared/zoned-time.js';
@@ -111,7 +111,7 @@ export class VisitorService {
     const name = v.visitorName.trim();
     const date = readVisitDate(v.visitDate, this.today(o.estate), visitorSettings(o.estate));
     const bad = nameProblem(name) ?? ('key' in date ? date : null);
-    if (bad || 'key' in date) throw new AppError('BAD_INPUT', 'bad visitor', t('zh-CN', bad!.key, bad!.params));
+    if (bad || 'key' in date) throw new AppError('BAD_INPUT', 'bad visitor', userMessage(bad!.key, bad!.params));
     // A new code must not equal another unused code of that day in the estate (the check finds one pass).
     for (let i = 0; i < 20; i++) {
       const code = this.newCode();

@@ -1,6 +1,7 @@
-// The rules an extension request must pass, each broken one explained to the owner in zh-CN. Pure: dates are
+// The rules an extension request must pass, each broken one explained to the owner in their language. Pure: dates are
 // local 'YYYY-MM-DD' strings, counts come from the caller.
 import type { RenovationSettings } from './renovation-settings.js';
+import { t, type Locale } from '../i18n/index.js';
 
 export type PermitStatus = 'APPLIED' | 'REJECTED' | 'ACTIVE' | 'SUSPENDED' | 'FINISHED' | 'EXPIRED';
 
@@ -21,17 +22,9 @@ export interface ExtensionViolation {
   message: string;
 }
 
-const STATUS_TEXT: Record<PermitStatus, string> = {
-  APPLIED: '申报待审批',
-  REJECTED: '申报未获批准',
-  ACTIVE: '施工中',
-  SUSPENDED: '停工中',
-  FINISHED: '已完工',
-  EXPIRED: '已过期',
-};
-
-export function permitStatusText(s: PermitStatus): string {
-  return STATUS_TEXT[s];
+/** The permit's state as a person reads it (owners: their language; staff groups: zh-CN). */
+export function permitStatusText(s: PermitStatus, locale: Locale = 'zh-CN'): string {
+  return t(locale, `reno.status.${s}`);
 }
 
 /** Whole days from a to b ('YYYY-MM-DD'); positive when b is later. */
@@ -43,33 +36,39 @@ export function daysBetween(a: string, b: string): number {
 export function checkExtension(
   c: ExtensionCheck,
   s: Pick<RenovationSettings, 'maxExtensionDays' | 'maxExtensions'>,
+  locale: Locale = 'zh-CN',
 ): ExtensionViolation[] {
   const out: ExtensionViolation[] = [];
   if (c.status !== 'ACTIVE' && c.status !== 'SUSPENDED') {
     out.push({
       rule: 'STATUS',
-      message: `该装修许可${STATUS_TEXT[c.status]}，只有施工中或停工中的许可可以申请延期；如需继续施工请到前台重新办理。`,
+      message: t(locale, 'reno.rule.status', { status: permitStatusText(c.status, locale) }),
     });
   }
   if (c.extensionCount >= s.maxExtensions) {
     out.push({
       rule: 'TOO_MANY',
-      message: `每份装修许可最多延期 ${s.maxExtensions} 次，您已延期 ${c.extensionCount} 次，请到物业前台办理。`,
+      message: t(locale, 'reno.rule.tooMany', { max: s.maxExtensions, count: c.extensionCount }),
     });
   }
   if (c.hasPendingExtension) {
-    out.push({ rule: 'PENDING', message: '您已有一份延期申请正在审批中，请等待结果后再申请。' });
+    out.push({ rule: 'PENDING', message: t(locale, 'reno.rule.pending') });
   }
   const days = daysBetween(c.currentEnd, c.requestedEnd);
   if (days <= 0) {
     out.push({
       rule: 'NOT_AFTER_END',
-      message: `新的结束日期须晚于当前结束日期 ${c.currentEnd}（您选择的是 ${c.requestedEnd}）。`,
+      message: t(locale, 'reno.rule.notAfterEnd', { end: c.currentEnd, requested: c.requestedEnd }),
     });
   } else if (days > s.maxExtensionDays) {
     out.push({
       rule: 'TOO_LONG',
-      message: `每次最多延期 ${s.maxExtensionDays} 天，您申请的是 ${days} 天（到 ${c.requestedEnd}）。最晚可延到 ${addDaysKey(c.currentEnd, s.maxExtensionDays)}。`,
+      message: t(locale, 'reno.rule.tooLong', {
+        max: s.maxExtensionDays,
+        days,
+        requested: c.requestedEnd,
+        latest: addDaysKey(c.currentEnd, s.maxExtensionDays),
+      }),
     });
   }
   return out;

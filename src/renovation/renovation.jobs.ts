@@ -16,6 +16,7 @@ import type { Job } from '../jobs/job.js';
 import { unitLabel } from '../identity/sender.js';
 import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { maskPhone } from '../shared/phone.js';
+import { t, type Locale } from '../i18n/index.js';
 import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
 import { daysBetween, permitStatusText } from './extension.rules.js';
 import { renovationSettings } from './renovation-settings.js';
@@ -58,13 +59,15 @@ export async function sendPermitReminders(prisma: Prisma, now: Date): Promise<nu
     const today = localDateKey(now, estate.timezone);
     for (const p of await runningPermitsEndingBetween(prisma, estate.id, today, addLocalDays(today, days))) {
       const left = daysBetween(today, p.endDate);
-      const when = left === 0 ? '今天' : `${left} 天后（${p.endDate}）`;
       const n = await notifyPerson(prisma, p.ownerPersonId, {
         kind: 'reminder',
-        message: {
-          text: `温馨提醒：您的装修许可 ${p.number} 将于${when}到期。如需继续施工，请在这里回复“装修延期”申请延期。`,
-          suggestions: ['装修延期', '我的装修'],
-        },
+        message: (locale: Locale) => ({
+          text:
+            left === 0
+              ? t(locale, 'reno.remind.today', { number: p.number })
+              : t(locale, 'reno.remind.inDays', { number: p.number, days: left, end: p.endDate }),
+          suggestions: [t(locale, 'reno.remind.extendButton'), t(locale, 'reno.remind.listButton')],
+        }),
         dedupeKey: `permit-reminder:${p.id}:${p.endDate}:${days}d`,
         at: now,
       });
@@ -85,7 +88,7 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
       const dedupeKey = `permit-expired:${p.id}:${p.endDate}`;
       const owner = {
         kind: 'notice',
-        message: { text: `您的装修许可 ${p.number} 已于 ${p.endDate} 到期，请停止施工。如需继续，请到物业前台办理。` },
+        message: (locale: Locale) => ({ text: t(locale, 'reno.expired.owner', { number: p.number, end: p.endDate }) }),
         dedupeKey,
         at: now,
       };
@@ -95,7 +98,13 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
           ? {
               kind: 'notice',
               message: {
-                text: `【装修到期】${where.get(p.id)?.label ?? ''} 许可 ${p.number} 已于 ${p.endDate} 到期（${p.contractor}，${maskPhone(p.foremanPhone)}）。如仍在施工，请上门核查并责令停工。`,
+                text: t('zh-CN', 'reno.staff.expired', {
+                  unit: where.get(p.id)?.label ?? '',
+                  number: p.number,
+                  end: p.endDate,
+                  contractor: p.contractor,
+                  phone: maskPhone(p.foremanPhone),
+                }),
               },
               dedupeKey,
               at: now,
@@ -120,14 +129,20 @@ export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<n
       const b = w?.building ?? '?';
       byBuilding.set(b, [
         ...(byBuilding.get(b) ?? []),
-        `  ${w?.label ?? ''} ${p.number} ${p.scope} 至 ${p.endDate}（${permitStatusText(p.status)}）`,
+        t('zh-CN', 'reno.weekly.line', {
+          unit: w?.label ?? '',
+          number: p.number,
+          scope: p.scope,
+          end: p.endDate,
+          status: permitStatusText(p.status),
+        }),
       ]);
     }
-    const lines = [`【本周在施装修】${estate.name} ${today}，共 ${permits.length} 户`];
+    const lines = [t('zh-CN', 'reno.weekly.header', { estate: estate.name, today, count: permits.length })];
     for (const b of [...byBuilding.keys()].sort((x, y) => x.localeCompare(y, 'zh-CN', { numeric: true }))) {
-      lines.push(`${b}栋：`, ...(byBuilding.get(b) ?? []));
+      lines.push(t('zh-CN', 'reno.weekly.building', { building: b }), ...(byBuilding.get(b) ?? []));
     }
-    if (permits.length === 0) lines.push('暂无在施装修。');
+    if (permits.length === 0) lines.push(t('zh-CN', 'reno.weekly.none'));
     sent += await notifyStaffGroup(prisma, estate.id, 'FOREMAN', {
       kind: 'notice',
       message: { text: lines.join('\n') },

@@ -1,7 +1,7 @@
 // Owner requests on renovation permits (延期 / 停工 / 复工 / 退场验收) and staff decisions on them.
 // Each change, its AuditLog row and its outbox notices are written in one transaction; notices carry dedupe keys
 // `renovation-request:<id>:new|decided`, and a decision is a conditional update so only one of two racing staff wins.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
   createPermitAudited,
@@ -28,7 +28,7 @@ import {
 import { estateSettingsOf } from '../db/ticket.repo.js';
 import { estateZoneOf } from '../db/sla.repo.js';
 import type { EstateInfo } from '../estate/estate.service.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import {
   firstCheck,
   STEP_BIT,
@@ -56,12 +56,17 @@ import { checkExtension, permitStatusText } from './extension.rules.js';
 import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
 import type { Clock } from '../shared/clock.js';
 
+/** A request kind as a person reads it ("延期"; staff groups read zh-CN). */
+export function requestKindLabel(kind: RenovationRequestKind, locale: Locale = 'zh-CN'): string {
+  return t(locale, `reno.kind.${kind}`);
+}
+
 export const REQUEST_KIND_LABEL: Record<RenovationRequestKind, string> = {
-  EXTENSION: '延期',
-  STOP_WORK: '停工',
-  RESUME: '复工',
-  EXIT_INSPECTION: '退场验收',
-  APPLICATION: '装修申报',
+  EXTENSION: requestKindLabel('EXTENSION'),
+  STOP_WORK: requestKindLabel('STOP_WORK'),
+  RESUME: requestKindLabel('RESUME'),
+  EXIT_INSPECTION: requestKindLabel('EXIT_INSPECTION'),
+  APPLICATION: requestKindLabel('APPLICATION'),
 };
 
 /** Who hears about an overdue approval, by ladder step (approvers, not the foremen who patrol sites). */
@@ -73,13 +78,6 @@ const APPROVAL_STEP_TARGET: Partial<Record<SlaStep, StaffRole>> = {
 
 export type ApplyResult =
   { ok: true; request: RenovationRequestRow; permit: PermitRow; slaDays: number } | { ok: false; problems: string[] };
-
-const DEPOSIT_TEXT: Record<PermitRow['depositStatus'], string> = {
-  HELD: '押金由物业代管中，退场验收合格后办理退还',
-  REFUNDING: '押金退还办理中',
-  REFUNDED: '押金已退还',
-  DEDUCTED: '押金已按规定扣除（详情请咨询前台）',
-};
 
 /** Minutes in one working day of the desk calendar (08:30–12:00, 13:30–18:00). */
 const WORKDAY_MINUTES = 480;
@@ -136,12 +134,12 @@ export class RenovationService {
   async ownedPermit(personId: string, permitId: string): Promise<PermitRow> {
     const permit = await findPermitById(this.prisma, permitId);
     if (!permit || permit.ownerPersonId !== personId)
-      throw new AppError('NOT_FOUND', `permit ${permitId} not owned by ${personId}`, '没有找到您的这份装修许可。');
+      throw new AppError('NOT_FOUND', `permit ${permitId} not owned by ${personId}`, userMessage('reno.notOwned'));
     return permit;
   }
 
   /** One line per permit (from permitsOf) for "我的装修". */
-  async describePermits(permits: PermitRow[]): Promise<string[]> {
+  async describePermits(permits: PermitRow[], locale: Locale = 'zh-CN'): Promise<string[]> {
     const units = await unitsWithBuilding(
       this.prisma,
       permits.map((p) => p.unitId),
@@ -149,7 +147,16 @@ export class RenovationService {
     return permits.map((p) => {
       const u = units.get(p.unitId);
       const where = u ? unitLabel(u.building, u.entrance, u.room) : '';
-      return `${p.number} ${where}｜${p.scope}｜${p.startDate} 至 ${p.endDate}｜${permitStatusText(p.status)}｜施工方 ${p.contractor}（${maskPhone(p.foremanPhone)}）`;
+      return t(locale, 'reno.permitLine', {
+        number: p.number,
+        unit: where,
+        scope: p.scope,
+        start: p.startDate,
+        end: p.endDate,
+        status: permitStatusText(p.status, locale),
+        contractor: p.contractor,
+        phone: maskPhone(p.foremanPhone),
+      });
     });
   }
 
@@ -160,6 +167,7 @@ export class RenovationService {
     permitId: string,
     when: string,
     reason: string | null,
+    locale: Locale = 'zh-CN',
   ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const parsed = parseExtensionEnd(when, permit.endDate, this.today(estate));
@@ -167,7 +175,7 @@ export class RenovationService {
       return {
         ok: false,
         code: 'UNPARSED',
-        reasons: ['没看懂您要延期到哪一天，请说“延期两周”“到12月20日”或“2026-12-20”。'],
+        reasons: [t(locale, 'reno.extend.unparsed')],
       };
     const pending = await pendingRequestsOfPermit(this.prisma, permit.id);
     const violations = checkExtension(
@@ -179,6 +187,7 @@ export class RenovationService {
         hasPendingExtension: pending.some((r) => r.kind === 'EXTENSION'),
       },
       this.settings(estate),
+      locale,
     );
     if (violations.length > 0) return { ok: false, code: 'RULES', reasons: violations.map((v) => v.message) };
     return this.submit(estate, permit, { personId, kind: 'EXTENSION', reason, newEndDate: parsed.end });
@@ -189,13 +198,14 @@ export class RenovationService {
     personId: string,
     permitId: string,
     reason: string | null,
+    locale: Locale = 'zh-CN',
   ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
     if (permit.status !== 'ACTIVE')
-      reasons.push(`该装修许可${permitStatusText(permit.status)}，只有施工中的许可可以申报停工。`);
+      reasons.push(t(locale, 'reno.stop.notActive', { status: permitStatusText(permit.status, locale) }));
     if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'STOP_WORK'))
-      reasons.push('您已申报停工，正在等待物业确认。');
+      reasons.push(t(locale, 'reno.stop.pending'));
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     return this.submit(estate, permit, { personId, kind: 'STOP_WORK', reason, fromDate: this.today(estate) });
   }
@@ -205,15 +215,15 @@ export class RenovationService {
     personId: string,
     permitId: string,
     reason: string | null,
+    locale: Locale = 'zh-CN',
   ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
     if (permit.status !== 'SUSPENDED')
-      reasons.push(`该装修许可${permitStatusText(permit.status)}，只有停工中的许可可以申报复工。`);
-    if (permit.endDate < this.today(estate))
-      reasons.push(`该装修许可已于 ${permit.endDate} 到期，复工前请先申请延期。`);
+      reasons.push(t(locale, 'reno.resume.notSuspended', { status: permitStatusText(permit.status, locale) }));
+    if (permit.endDate < this.today(estate)) reasons.push(t(locale, 'reno.resume.expired', { end: permit.endDate }));
     if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'RESUME'))
-      reasons.push('您已申报复工，正在等待物业确认。');
+      reasons.push(t(locale, 'reno.resume.pending'));
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     return this.submit(estate, permit, { personId, kind: 'RESUME', reason, fromDate: this.today(estate) });
   }
@@ -244,31 +254,35 @@ export class RenovationService {
     personId: string,
     permitId: string,
     slotAt: Date,
+    locale: Locale = 'zh-CN',
   ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
     const reasons: string[] = [];
-    if (permit.status === 'FINISHED') reasons.push('该装修许可已完工验收，无需再预约。');
+    if (permit.status === 'FINISHED') reasons.push(t(locale, 'reno.inspect.finished'));
     if (permit.status === 'APPLIED' || permit.status === 'REJECTED')
-      reasons.push(`该装修许可${permitStatusText(permit.status)}，不能预约退场验收。`);
+      reasons.push(t(locale, 'reno.inspect.badStatus', { status: permitStatusText(permit.status, locale) }));
     if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'EXIT_INSPECTION'))
-      reasons.push('您已预约退场验收，正在等待物业确认。');
+      reasons.push(t(locale, 'reno.inspect.pending'));
     const free = await this.freeInspectionSlots(estate);
-    if (!free.some((f) => f.getTime() === slotAt.getTime()))
-      reasons.push('该时段已被预约或不在可预约范围内，请另选时段。');
+    if (!free.some((f) => f.getTime() === slotAt.getTime())) reasons.push(t(locale, 'reno.inspect.slotGone'));
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     try {
       return await this.submit(estate, permit, { personId, kind: 'EXIT_INSPECTION', reason: null, slotAt });
     } catch (err) {
       // Another owner booked the same instant between our free-slot check and the insert; the slot key refused us.
       if (err instanceof SlotTakenError)
-        return { ok: false, code: 'RULES', reasons: ['该时段刚被预约，请选择其他时间。'] };
+        return { ok: false, code: 'RULES', reasons: [t(locale, 'reno.inspect.slotJustTaken')] };
       throw err;
     }
   }
 
-  async depositStatus(personId: string, permitId: string): Promise<string> {
+  async depositStatus(personId: string, permitId: string, locale: Locale = 'zh-CN'): Promise<string> {
     const p = await this.ownedPermit(personId, permitId);
-    return `装修许可 ${p.number}：押金 ${yuan(p.depositCents)} 元，${DEPOSIT_TEXT[p.depositStatus]}。`;
+    return t(locale, 'reno.depositStatus', {
+      number: p.number,
+      amount: yuan(p.depositCents),
+      state: t(locale, `reno.deposit.${p.depositStatus}`),
+    });
   }
 
   pending(estateId: string) {
@@ -277,15 +291,22 @@ export class RenovationService {
 
   /** "#12 延期 3栋2单元1201 …" for staff. */
   describeRequest(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
+    const zh = 'zh-CN';
     const what =
       r.kind === 'EXTENSION'
-        ? `延期至 ${r.newEndDate ?? ''}（原 ${permit.endDate}）`
+        ? t(zh, 'reno.staff.extensionWhat', { end: r.newEndDate ?? '', from: permit.endDate })
         : r.kind === 'EXIT_INSPECTION' && r.slotAt
-          ? `预约 ${formatLocal(r.slotAt, tz)}`
+          ? t(zh, 'reno.staff.slotWhat', { when: formatLocal(r.slotAt, tz) })
           : r.fromDate
-            ? `自 ${r.fromDate}`
+            ? t(zh, 'reno.staff.fromWhat', { from: r.fromDate })
             : '';
-    return `#${r.seq} ${REQUEST_KIND_LABEL[r.kind]}｜许可 ${permit.number}｜${what}${r.reason ? `｜理由：${r.reason}` : ''}`;
+    return t(zh, 'reno.staff.requestLine', {
+      seq: r.seq,
+      kind: requestKindLabel(r.kind, zh),
+      number: permit.number,
+      what,
+      reason: r.reason ? t(zh, 'reno.staff.reasonPart', { reason: r.reason }) : '',
+    });
   }
 
   /** Staff approve or reject by the request's number; exactly one of two concurrent deciders wins. */
@@ -297,13 +318,13 @@ export class RenovationService {
     note: string | null,
   ): Promise<DecisionResult> {
     if (!approve && !note?.trim())
-      throw new AppError('BAD_INPUT', 'reject without reason', '驳回须写明理由，例如：驳回 12 超出许可范围');
+      throw new AppError('BAD_INPUT', 'reject without reason', userMessage('reno.staff.rejectNeedsReason'));
     const found = await findRequestBySeq(this.prisma, estate.id, seq);
-    if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, `没有找到装修申请 #${seq}。`);
+    if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, userMessage('reno.staff.requestNotFound', { seq }));
     const now = this.now();
     // 装修申报: "批准 12 押金 2000" sets the deposit; without one, the estate's default.
     const named = found.kind === 'APPLICATION' && approve ? depositFromNote(note) : undefined;
-    if (named === null) throw new AppError('BAD_INPUT', 'bad deposit', t('zh-CN', 'permitApply.staff.badDeposit'));
+    if (named === null) throw new AppError('BAD_INPUT', 'bad deposit', userMessage('permitApply.staff.badDeposit'));
     const depositCents = named ?? this.settings(estate).applicationDepositYuan * 100;
     const r = await decideRequest(
       this.prisma,
@@ -319,12 +340,12 @@ export class RenovationService {
       },
       (request, permit) => ({
         kind: 'notice',
-        message: {
+        message: (locale: Locale) => ({
           text:
             request.kind === 'APPLICATION'
-              ? this.applicationDecisionText(estate, request, permit, depositCents)
-              : this.ownerDecisionText(request, permit, estate.timezone),
-        },
+              ? this.applicationDecisionText(estate, request, permit, depositCents, locale)
+              : this.ownerDecisionText(request, permit, estate.timezone, locale),
+        }),
         dedupeKey: `renovation-request:${request.id}:decided`,
         at: now,
       }),
@@ -356,8 +377,8 @@ export class RenovationService {
     }
     const what = this.describeRequest(r, permit, estate.timezone);
     return r.status === 'APPROVED'
-      ? `已批准 ${what}，已通知业主。`
-      : `已驳回 ${what}（理由：${note ?? ''}），已通知业主。`;
+      ? t('zh-CN', 'reno.staff.approved', { what })
+      : t('zh-CN', 'reno.staff.rejected', { what, reason: note ?? '' });
   }
 
   private applicationDecisionText(
@@ -365,45 +386,51 @@ export class RenovationService {
     r: RenovationRequestRow,
     permit: PermitRow,
     depositCents: number,
+    locale: Locale,
   ): string {
     if (r.status === 'REJECTED')
-      return t('zh-CN', 'permitApply.owner.rejected', { seq: r.seq, reason: r.decisionNote ?? '' });
-    return t('zh-CN', 'permitApply.owner.approved', {
+      return t(locale, 'permitApply.owner.rejected', { seq: r.seq, reason: r.decisionNote ?? '' });
+    return t(locale, 'permitApply.owner.approved', {
       seq: r.seq,
       number: permit.number,
       start: permit.startDate,
       end: permit.endDate,
       deposit: yuan(depositCents),
-      rules: this.settings(estate).rulesText ?? t('zh-CN', 'permitApply.rules'),
+      rules: this.settings(estate).rulesText ?? t(locale, 'permitApply.rules'),
     });
   }
 
   // ── 装修申报 ──
 
   /** Why this unit cannot apply now (a permit applied for or running), or null. */
-  async applicationBlocker(unitId: string, unitLabelText: string): Promise<string | null> {
+  async applicationBlocker(unitId: string, unitLabelText: string, locale: Locale = 'zh-CN'): Promise<string | null> {
     const open = await openPermitOfUnit(this.prisma, unitId);
     return open
-      ? t('zh-CN', 'permitApply.duplicate', {
+      ? t(locale, 'permitApply.duplicate', {
           unit: unitLabelText,
           number: open.number,
-          status: permitStatusText(open.status),
+          status: permitStatusText(open.status, locale),
         })
       : null;
   }
 
   /** The owner's application by chat: a permit in APPLIED and its APPLICATION request for staff to decide. */
-  async apply(estate: EstateInfo, personId: string, input: ApplicationInput): Promise<ApplyResult> {
+  async apply(
+    estate: EstateInfo,
+    personId: string,
+    input: ApplicationInput,
+    locale: Locale = 'zh-CN',
+  ): Promise<ApplyResult> {
     const a = applicationInputSchema.parse(input);
     const s = this.settings(estate);
-    const problems = applicationProblems(a, this.today(estate), s).map((p) => t('zh-CN', p.key, p.params));
+    const problems = applicationProblems(a, this.today(estate), s).map((p) => t(locale, p.key, p.params));
     const open = await openPermitOfUnit(this.prisma, a.unitId);
     if (open)
       problems.unshift(
-        t('zh-CN', 'permitApply.duplicate', {
+        t(locale, 'permitApply.duplicate', {
           unit: a.unitLabel,
           number: open.number,
-          status: permitStatusText(open.status),
+          status: permitStatusText(open.status, locale),
         }),
       );
     if (problems.length) return { ok: false, problems };
@@ -543,8 +570,8 @@ export class RenovationService {
     const people = await peopleByIds(this.prisma, [...new Set(rows.map((r) => r.personId))]);
     const units = await unitsWithBuilding(this.prisma, [...new Set(rows.map((r) => r.permit.unitId))]);
     return rows.map((r) => {
-      const late = r.dueAt && r.dueAt.getTime() < now.getTime() ? '【已超时】' : '';
-      const submitted = `｜提交 ${formatLocal(r.createdAt, estate.timezone)}`;
+      const late = r.dueAt && r.dueAt.getTime() < now.getTime() ? t('zh-CN', 'reno.staff.late') : '';
+      const submitted = t('zh-CN', 'reno.staff.submittedPart', { when: formatLocal(r.createdAt, estate.timezone) });
       if (r.kind !== 'APPLICATION') return `${late}${this.describeRequest(r, r.permit, estate.timezone)}${submitted}`;
       const u = units.get(r.permit.unitId);
       const who = people.get(r.personId);
@@ -563,26 +590,32 @@ export class RenovationService {
   }
 
   private alreadyDecided(r: RenovationRequestRow): string {
-    if (r.status === 'CANCELLED') return `装修申请 #${r.seq} 已被业主撤回。`;
-    const verb = r.status === 'APPROVED' ? '批准' : '驳回';
-    return `装修申请 #${r.seq} 已由${r.decidedByName ?? '其他同事'}${verb}，无需重复处理。`;
+    if (r.status === 'CANCELLED') return t('zh-CN', 'reno.staff.withdrawn', { seq: r.seq });
+    return t('zh-CN', r.status === 'APPROVED' ? 'reno.staff.alreadyApproved' : 'reno.staff.alreadyRejected', {
+      seq: r.seq,
+      who: r.decidedByName ?? t('zh-CN', 'reno.staff.colleague'),
+    });
   }
 
-  private ownerDecisionText(r: RenovationRequestRow, permit: PermitRow, tz: string): string {
-    const label = REQUEST_KIND_LABEL[r.kind];
+  private ownerDecisionText(r: RenovationRequestRow, permit: PermitRow, tz: string, locale: Locale): string {
+    const number = permit.number;
     if (r.status === 'REJECTED')
-      return `您的${label}申请（许可 ${permit.number}）未获批准，理由：${r.decisionNote ?? ''}。如有疑问请联系物业前台。`;
+      return t(locale, 'reno.owner.rejected', {
+        kind: requestKindLabel(r.kind, locale),
+        number,
+        reason: r.decisionNote ?? '',
+      });
     switch (r.kind) {
       case 'EXTENSION':
-        return `您的延期申请已批准，装修许可 ${permit.number} 的结束日期延至 ${r.newEndDate ?? ''}。`;
+        return t(locale, 'reno.owner.extended', { number, end: r.newEndDate ?? '' });
       case 'STOP_WORK':
-        return `物业已确认装修许可 ${permit.number} 停工。复工前请在这里申报复工。`;
+        return t(locale, 'reno.owner.stopped', { number });
       case 'RESUME':
-        return `物业已确认装修许可 ${permit.number} 复工，请按规定时间施工。`;
+        return t(locale, 'reno.owner.resumed', { number });
       case 'EXIT_INSPECTION':
-        return `您的退场验收已确认：${r.slotAt ? formatLocal(r.slotAt, tz) : ''}，请届时在家等候工程人员。`;
+        return t(locale, 'reno.owner.inspection', { when: r.slotAt ? formatLocal(r.slotAt, tz) : '' });
       case 'APPLICATION':
-        return `您的装修申报 #${r.seq} 已批准，装修许可 ${permit.number}。`;
+        return t(locale, 'reno.owner.applied', { seq: r.seq, number });
     }
   }
 
@@ -618,7 +651,10 @@ export class RenovationService {
       (request) => ({
         kind: 'notice',
         message: {
-          text: `【装修审批】新申请 ${this.describeRequest(request, permit, estate.timezone)}\n回复“批准 ${request.seq}”或“驳回 ${request.seq} 理由”。`,
+          text: t('zh-CN', 'reno.staff.new', {
+            line: this.describeRequest(request, permit, estate.timezone),
+            seq: request.seq,
+          }),
         },
         dedupeKey: `renovation-request:${request.id}:new`,
         at: createdAt,

@@ -2,7 +2,7 @@
 // summary and monthly report the jobs send to the supervisors' group (with a chart PNG; a text table where a channel
 // has no images). All counts come from src/db/report.repo.ts; the collection rate from the fee area's own functions.
 import { z } from 'zod';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import { collectionTotals } from '../db/fee.repo.js';
 import {
@@ -19,7 +19,10 @@ import {
   type Period,
 } from '../db/report.repo.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
-import { t, t as tr } from '../i18n/index.js';
+import { t, t as tr, translator } from '../i18n/index.js';
+
+/** Reports go to staff groups, which read zh-CN. */
+const zh = translator('zh-CN');
 import { collectionRate, formatPercent } from '../fees/fee.rules.js';
 import { notifyStaffGroup } from '../notify/notifier.js';
 import { missingYearWarning } from '../sla/business-calendar.js';
@@ -86,9 +89,9 @@ export type OverdueLevel = 'resolve' | 'ack2' | 'ack';
 
 /** The ladder in the procedures: ack breach → 领班; twice the ack limit → 主管; resolve breach → 经理. */
 export const OVERDUE_LEVEL_LABEL: Record<OverdueLevel, string> = {
-  resolve: '处理超时（报经理）',
-  ack2: '响应超时 2 倍以上（报主管）',
-  ack: '响应超时（报领班）',
+  resolve: zh('report.level.resolve'),
+  ack2: zh('report.level.ack2'),
+  ack: zh('report.level.ack'),
 };
 const LEVEL_ORDER: OverdueLevel[] = ['resolve', 'ack2', 'ack'];
 
@@ -98,7 +101,12 @@ export interface OverdueItem {
   lateMinutes: number;
 }
 
-const KIND_LABEL: Record<string, string> = { COMPLAINT: '投诉', EMERGENCY: '紧急', REPAIR: '报修', REQUEST: '办理' };
+const KIND_LABEL: Record<string, string> = {
+  COMPLAINT: zh('report.kind.COMPLAINT'),
+  EMERGENCY: zh('report.kind.EMERGENCY'),
+  REPAIR: zh('report.kind.REPAIR'),
+  REQUEST: zh('report.kind.REQUEST'),
+};
 /** Same window as the start-up warning: next year's file is needed once it is two months away. */
 const HOLIDAY_LOOKAHEAD_MS = 61 * 86_400_000;
 
@@ -111,7 +119,7 @@ export function monthOf(key: string, tz: string): Month {
   const next = month === 12 ? `${year + 1}-01` : `${year}-${pad2(month + 1)}`;
   return {
     key,
-    label: `${year}年${month}月`,
+    label: zh('report.monthLabel', { year, month }),
     period: { from: zonedTime(`${key}-01`, 0, tz), to: zonedTime(`${next}-01`, 0, tz) },
   };
 }
@@ -149,10 +157,14 @@ export function parseMonthArg(raw: string, now: Date, tz: string): Month | null 
 
 /** 45 → "45 分钟"; 210 → "3 小时 30 分"; 3000 → "2 天 2 小时". */
 export function lateText(minutes: number): string {
-  if (minutes < 60) return `${minutes} 分钟`;
-  if (minutes < 1440) return `${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分` : ''}`;
+  if (minutes < 60) return zh('report.late.minutes', { m: minutes });
+  if (minutes < 1440)
+    return minutes % 60
+      ? zh('report.late.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 })
+      : zh('report.late.hours', { h: Math.floor(minutes / 60) });
   const h = Math.floor((minutes % 1440) / 60);
-  return `${Math.floor(minutes / 1440)} 天${h ? ` ${h} 小时` : ''}`;
+  const d = Math.floor(minutes / 1440);
+  return h ? zh('report.late.daysHours', { d, h }) : zh('report.late.days', { d });
 }
 
 /** Where a late ticket stands on the ladder (worst breach wins). */
@@ -178,8 +190,9 @@ export function chartTable(spec: ChartSpec): string {
   ].join('\n');
 }
 
-const mark = (ok: boolean | null) => (ok === null ? '（无数据）' : ok ? '✓ 达标' : '✗ 未达标');
-const score = (avg: number | null) => (avg === null ? '—' : `${avg.toFixed(2)} 分`);
+const mark = (ok: boolean | null) =>
+  zh(ok === null ? 'report.mark.none' : ok ? 'report.mark.met' : 'report.mark.missed');
+const score = (avg: number | null) => (avg === null ? '—' : zh('report.score', { score: avg.toFixed(2) }));
 
 export interface MonthStats {
   month: Month;
@@ -228,16 +241,22 @@ export class ReportService {
   async overdueText(estate: ReportEstate, now: Date): Promise<string> {
     const items = await this.overdue(estate, now);
     const stamp = formatLocal(now, estate.timezone);
-    if (items.length === 0) return `【逾期工单】截至 ${stamp}，没有超时的工单。`;
-    const lines = [`【逾期工单】截至 ${stamp}，共 ${items.length} 单`];
+    if (items.length === 0) return zh('report.overdue.none', { stamp });
+    const lines = [zh('report.overdue.header', { stamp, count: items.length })];
     for (const level of LEVEL_ORDER) {
       const of = items.filter((i) => i.level === level);
       if (of.length === 0) continue;
-      lines.push(`${OVERDUE_LEVEL_LABEL[level]}：${of.length} 单`);
+      lines.push(zh('report.overdue.level', { level: OVERDUE_LEVEL_LABEL[level], count: of.length }));
       for (const i of of) {
         const t = i.ticket;
         lines.push(
-          `· ${t.number} ${KIND_LABEL[t.kind] ?? ''}·${t.category} ${t.location}，超时 ${lateText(i.lateMinutes)}`,
+          zh('report.overdue.item', {
+            number: t.number,
+            kind: KIND_LABEL[t.kind] ?? '',
+            category: t.category,
+            location: t.location,
+            late: lateText(i.lateMinutes),
+          }),
         );
       }
     }
@@ -253,10 +272,15 @@ export class ReportService {
       this.overdue(estate, now),
     ]);
     return [
-      `【今日概况】${estate.name} ${today}（截至 ${formatLocal(now, estate.timezone, 'time')}）`,
-      `新增工单 ${t.created}，今日办结 ${t.resolved}，当前未结 ${t.open}，逾期 ${overdue.length}`,
-      `紧急事件：今日 ${t.emergencies}，未结 ${t.openEmergencies}`,
-      `前台钥匙预约：今日 ${keys.total}（已办 ${keys.done}，待办 ${keys.booked}）`,
+      zh('report.today.header', { estate: estate.name, today, time: formatLocal(now, estate.timezone, 'time') }),
+      zh('report.today.tickets', {
+        created: t.created,
+        resolved: t.resolved,
+        open: t.open,
+        overdue: overdue.length,
+      }),
+      zh('report.today.emergencies', { emergencies: t.emergencies, openEmergencies: t.openEmergencies }),
+      zh('report.today.keys', { total: keys.total, done: keys.done, booked: keys.booked }),
     ].join('\n');
   }
 
@@ -301,11 +325,22 @@ export class ReportService {
   csatText(s: MonthStats, estate: ReportEstate): string {
     const target = reportSettings(estate.settings).csatTarget;
     const survey = s.survey ? ['', s.survey.results] : [];
-    if (s.csat.answered === 0) return [`【满意度】${s.month.label}：暂无回访评分。`, ...survey].join('\n');
-    const dist = [5, 4, 3, 2, 1].map((n) => `${n}分 ${s.csat.byScore.get(n) ?? 0}`).join('，');
+    if (s.csat.answered === 0) return [zh('report.csat.none', { month: s.month.label }), ...survey].join('\n');
+    const dist = [5, 4, 3, 2, 1]
+      .map((n) => zh('report.csat.byScore', { n, count: s.csat.byScore.get(n) ?? 0 }))
+      .join(zh('report.listSep'));
     return [
-      `【满意度】${s.month.label}：平均 ${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${target} 分 ${mark(s.csat.average === null ? null : s.csat.average >= target)}`,
-      `评分分布：${dist}${t('zh-CN', 'figures.csat.unresolved', { count: s.csat.unresolved })}`,
+      zh('report.csat.header', {
+        month: s.month.label,
+        score: score(s.csat.average),
+        answered: s.csat.answered,
+        target,
+        mark: mark(s.csat.average === null ? null : s.csat.average >= target),
+      }),
+      zh('report.csat.dist', {
+        dist,
+        unresolved: t('zh-CN', 'figures.csat.unresolved', { count: s.csat.unresolved }),
+      }),
       ...(s.csat.unresolved > 0 ? [t('zh-CN', 'figures.csat.unresolvedNote')] : []),
       ...(s.falseAlarms > 0 ? [t('zh-CN', 'figures.falseAlarms', { count: s.falseAlarms })] : []),
       ...survey,
@@ -314,14 +349,36 @@ export class ReportService {
 
   statsText(s: MonthStats, estate: ReportEstate): string {
     const t = reportSettings(estate.settings);
-    const lines = [`【${s.month.label}统计】${estate.name}`, `投诉/报修 ${s.total} 单${s.total ? '，按类别：' : ''}`];
-    for (const c of s.categories) lines.push(`· ${c.label} ${c.value}`);
+    const lines = [
+      zh('report.stats.header', { month: s.month.label, estate: estate.name }),
+      zh(s.total ? 'report.stats.totalByCategory' : 'report.stats.total', { total: s.total }),
+    ];
+    for (const c of s.categories) lines.push(zh('report.stats.category', { label: c.label, value: c.value }));
     lines.push(
-      `SLA 达标率：${formatPercent(s.sla.rate)}（${s.sla.met}/${s.sla.decided}），目标 ≥ ${formatPercent(t.slaMetTarget)} ${mark(s.sla.rate === null ? null : s.sla.rate >= t.slaMetTarget)}`,
-      `二次投诉：${s.repeats} 单，目标 ${t.repeatComplaintTarget} ${mark(s.repeats <= t.repeatComplaintTarget)}`,
+      zh('report.stats.sla', {
+        rate: formatPercent(s.sla.rate),
+        met: s.sla.met,
+        decided: s.sla.decided,
+        target: formatPercent(t.slaMetTarget),
+        mark: mark(s.sla.rate === null ? null : s.sla.rate >= t.slaMetTarget),
+      }),
+      zh('report.stats.repeats', {
+        count: s.repeats,
+        target: t.repeatComplaintTarget,
+        mark: mark(s.repeats <= t.repeatComplaintTarget),
+      }),
       ...(s.repeatsReopened > 0 ? [tr('zh-CN', 'figures.repeats.reopened', { count: s.repeatsReopened })] : []),
-      `满意度：${score(s.csat.average)}（${s.csat.answered} 份回访），目标 ≥ ${t.csatTarget} 分 ${mark(s.csat.average === null ? null : s.csat.average >= t.csatTarget)}`,
-      `物业费收缴率：${formatPercent(s.collection.rate)}，目标 ≥ ${formatPercent(t.collectionRateTarget)} ${mark(s.collection.rate === null ? null : s.collection.rate >= t.collectionRateTarget)}`,
+      zh('report.stats.csat', {
+        score: score(s.csat.average),
+        answered: s.csat.answered,
+        target: t.csatTarget,
+        mark: mark(s.csat.average === null ? null : s.csat.average >= t.csatTarget),
+      }),
+      zh('report.stats.collection', {
+        rate: formatPercent(s.collection.rate),
+        target: formatPercent(t.collectionRateTarget),
+        mark: mark(s.collection.rate === null ? null : s.collection.rate >= t.collectionRateTarget),
+      }),
       ...(s.falseAlarms > 0 ? [tr('zh-CN', 'figures.falseAlarms', { count: s.falseAlarms })] : []),
     );
     if (s.survey) lines.push(s.survey.opinions);
@@ -342,26 +399,42 @@ export class ReportService {
       (x) => x.n > 0,
     );
     const lines = [
-      `【每日简报】${estate.name} ${today}`,
-      `昨日（${yesterday}）：新增工单 ${t.created}，办结 ${t.resolved}，紧急事件 ${t.emergencies}`,
-      `当前未结 ${t.open}（其中紧急 ${t.openEmergencies}），逾期 ${overdue.length}${levels.length ? `：${levels.map((x) => `${OVERDUE_LEVEL_LABEL[x.l]} ${x.n}`).join('，')}` : ''}`,
-      `今日前台钥匙预约 ${keys.total}`,
+      zh('report.daily.header', { estate: estate.name, today }),
+      zh('report.daily.yesterday', {
+        yesterday,
+        created: t.created,
+        resolved: t.resolved,
+        emergencies: t.emergencies,
+      }),
+      zh('report.daily.open', {
+        open: t.open,
+        openEmergencies: t.openEmergencies,
+        overdue: overdue.length,
+        levels: levels.length
+          ? zh('report.daily.levels', {
+              levels: levels
+                .map((x) => zh('report.daily.levelItem', { level: OVERDUE_LEVEL_LABEL[x.l], count: x.n }))
+                .join(zh('report.listSep')),
+            })
+          : '',
+      }),
+      zh('report.daily.keys', { total: keys.total }),
     ];
-    if (overdue.length > 0) lines.push('发送“逾期”查看明细。');
+    if (overdue.length > 0) lines.push(zh('report.daily.seeOverdue'));
     for (const year of this.holidays?.missingYears(now, new Date(now.getTime() + HOLIDAY_LOOKAHEAD_MS)) ?? []) {
-      lines.push(`⚠ ${missingYearWarning(year)}，请尽快添加 data/calendar/cn-${year}.json`);
+      lines.push(zh('report.daily.missingYear', { warning: missingYearWarning(year), year }));
     }
     const chart: ChartSpec = {
-      title: `每日简报 ${today}`,
+      title: zh('report.daily.chartTitle', { today }),
       valueFormat: 'count',
-      yTitle: '单数',
+      yTitle: zh('report.chart.count'),
       data: [
-        { label: '昨日新增', value: t.created },
-        { label: '昨日办结', value: t.resolved },
-        { label: '昨日紧急', value: t.emergencies },
-        { label: '当前未结', value: t.open },
-        { label: '当前逾期', value: overdue.length },
-        { label: '今日钥匙预约', value: keys.total },
+        { label: zh('report.daily.bar.created'), value: t.created },
+        { label: zh('report.daily.bar.resolved'), value: t.resolved },
+        { label: zh('report.daily.bar.emergencies'), value: t.emergencies },
+        { label: zh('report.daily.bar.open'), value: t.open },
+        { label: zh('report.daily.bar.overdue'), value: overdue.length },
+        { label: zh('report.daily.bar.keys'), value: keys.total },
       ],
     };
     return { text: lines.join('\n'), table: chartTable(chart), chart };
@@ -371,12 +444,16 @@ export class ReportService {
   async monthlyReport(estate: ReportEstate, month: Month, now: Date): Promise<ReportMessage> {
     const s = await this.monthStats(estate, month, now);
     const chart: ChartSpec = {
-      title: `${month.label}投诉/报修按类别`,
+      title: zh('report.monthly.chartTitle', { month: month.label }),
       valueFormat: 'count',
-      yTitle: '单数',
-      data: s.categories.length > 0 ? s.categories : [{ label: '无工单', value: 0 }],
+      yTitle: zh('report.chart.count'),
+      data: s.categories.length > 0 ? s.categories : [{ label: zh('report.monthly.noTickets'), value: 0 }],
     };
-    return { text: this.statsText(s, estate).replace(/^【/, '【月报·'), table: chartTable(chart), chart };
+    return {
+      text: this.statsText(s, estate).replace(/^【/, () => zh('report.monthly.prefix')),
+      table: chartTable(chart),
+      chart,
+    };
   }
 
   /** Queues a report (with its rendered chart) to the estate's supervisors' groups; returns rows created. */
@@ -393,11 +470,6 @@ export class ReportService {
 /** For commands: a month argument or a BAD_INPUT error with the usage line. */
 export function monthArgOrThrow(raw: string, now: Date, tz: string, usage: string): Month {
   const m = parseMonthArg(raw, now, tz);
-  if (!m)
-    throw new AppError(
-      'BAD_INPUT',
-      `bad month argument ${raw}`,
-      `无法识别月份“${raw}”（不能是未来的月份）。用法：${usage}`,
-    );
+  if (!m) throw new AppError('BAD_INPUT', `bad month argument ${raw}`, userMessage('report.badMonth', { raw, usage }));
   return m;
 }
