@@ -5,7 +5,7 @@ import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
 import type { FeeType } from './enums.js';
 import { unitLabel } from '../shared/unit-label.js';
 import type { OutboundMessage } from '../notify/channel.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import { type Prisma, isPostgres } from './client.js';
 import { driverStatements, type Statement } from './driver-statements.js';
 
@@ -323,7 +323,7 @@ export async function recordFeeReminder(
     estateId: string;
     personId: string;
     items: readonly NoticeItem[];
-    message: OutboundMessage;
+    message: Notice['message'];
     dedupeKey: string;
     at: Date;
     notBefore?: Date;

@@ -14,7 +14,8 @@ import {
 import type { Job } from '../jobs/job.js';
 import { releaseAt } from '../notify/quiet-hours.js';
 import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
-import { planReminders, type ArrearsBill, type PlannedReminder } from './arrears-campaign.js';
+import { planReminders, reminderText, type ArrearsBill, type PlannedReminder } from './arrears-campaign.js';
+import type { Locale } from '../i18n/index.js';
 import { feeSettingsOf } from './fee-settings.js';
 import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
 
@@ -77,6 +78,11 @@ export async function runArrearsCampaign(
   // A late run (catch-up at 22:30) queues for 08:30; the dispatcher would hold it too, but this keeps the record honest.
   const release = releaseAt('reminder', now, estate.timezone);
   let recorded = 0;
+  // The plan holds each reminder in zh-CN; an owner account that chose English gets it built again in English.
+  const input = {
+    settings: feeSettingsOf(estate.settings),
+    estate: { name: estate.name, deskPhone: estate.deskPhone },
+  };
   for (const r of plan) {
     const ok = await recordFeeReminder(prisma, {
       estateId: estate.id,
@@ -89,7 +95,10 @@ export async function runArrearsCampaign(
         summary: `${i.unitLabel} ${i.bills.map((b) => `${b.period}${FEE_TYPE_LABELS[b.feeType]}${formatYuan(b.outstandingCents)}`).join('、')}`,
         dedupeKey: i.dedupeKey,
       })),
-      message: { text: r.text, template: arrearsTemplate(estate, r) },
+      message: (locale: Locale) => ({
+        text: locale === 'zh-CN' ? r.text : reminderText(r.items, input, locale),
+        template: arrearsTemplate(estate, r),
+      }),
       dedupeKey: r.dedupeKey,
       at: now,
       notBefore: release, // = now in daytime; the job's clock, not the outbox's, so a simulated clock holds too

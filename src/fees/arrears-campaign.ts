@@ -9,7 +9,7 @@
 // records with the outbox row in one transaction.
 import { t, type Locale } from '../i18n/index.js';
 import { textTemplate, type FillText } from '../i18n/template.js';
-import { dayNumber, FEE_REMINDER_WORDS, feeTypeLabel, formatYuan, lateFeeRuleText, type FeeType } from './fee.rules.js';
+import { dayNumber, feeReminderWords, feeTypeLabel, formatYuan, lateFeeRuleText, type FeeType } from './fee.rules.js';
 import { paymentTextFor, type FeeSettings } from './fee-settings.js';
 
 export interface ArrearsBill {
@@ -182,7 +182,7 @@ function reminderTexts(input: Pick<CampaignInput, 'settings' | 'estate'>, locale
   if (!texts) {
     const lateFee = lateFeeRuleText(input.settings.lateFee, locale);
     const payment = paymentTextFor(input.settings, locale);
-    const foot = t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...FEE_REMINDER_WORDS });
+    const foot = t(locale, 'fees.reminder.foot', { deskPhone: input.estate.deskPhone, ...feeReminderWords(locale) });
     const estate = { estate: input.estate.name };
     texts = {
       head: {

@@ -66,6 +66,7 @@ describe('reminderText in English', () => {
     expect(en).toContain('[锦绣花园] Payment reminder: fees of ¥300.00 in total are 20 days overdue.');
     expect(en).toContain('· 1栋101: 2026-11 Management fee ¥300.00 (due 2026-11-30)');
     expect(en).toContain('Pay at the front desk of the property service centre');
-    expect(en).toContain('Reply "不再提醒" to stop fee reminders.');
+    // An English owner is told the English words the bot understands (src/bot/intents.ts FEE_OPT_OUT).
+    expect(en).toContain('Reply "stop reminders" to stop fee reminders.');
   });
 });

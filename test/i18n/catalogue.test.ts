@@ -48,6 +48,19 @@ const BUILT_KEYS: Array<[prefix: string, where: string]> = [
   ['survey.q.', 'src/survey/survey.service.ts questionLabel (per default survey question)'],
   ['repair.trade.', 'src/repairs/repair.service.ts tradeLabel (DEFAULT_TRADE_IDS)'],
   ['repair.price.', 'src/repairs/repair.service.ts priceLabel (DEFAULT_PRICE_TEXT_IDS)'],
+  ['complaint.status.', 'src/tickets/status-labels.ts (per ticket status)'],
+  ['complaint.next.', 'src/tickets/status-labels.ts (next step per ticket status)'],
+  ['complaint.category.', 'src/tickets/status-labels.ts (per complaint category)'],
+  ['complaint.event.', 'src/tickets/status-labels.ts (per ticket history action)'],
+  ['complaint.template.', 'src/complaints/complaint.service.ts (WeChat template status per ticket status)'],
+  ['emergency.advice.', 'src/complaints/emergency.ts (per emergency type)'],
+  ['emergency.label.', 'src/complaints/emergency.ts (per emergency type)'],
+  ['emergency.type.', 'src/complaints/emergency.ts, src/tickets/status-labels.ts (per emergency type)'],
+  ['reno.deposit.', 'src/renovation/renovation.service.ts (per deposit status)'],
+  ['reno.kind.', 'src/renovation/renovation.service.ts (per renovation request kind)'],
+  ['reno.status.', 'src/renovation/extension.rules.ts (per permit status)'],
+  ['sla.ask.', 'src/sla/sla.service.ts (per SLA step)'],
+  ['sla.step.', 'src/sla/ladder.ts STEP_LABEL (per SLA step)'],
 ];
 
 function sourceFiles(dir: string): string[] {
