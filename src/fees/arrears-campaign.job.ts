@@ -17,6 +17,7 @@ import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
 import { planReminders, type ArrearsBill, type PlannedReminder } from './arrears-campaign.js';
 import { feeSettingsOf } from './fee-settings.js';
 import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 export interface FeeJobDeps {
   prisma: Prisma;
@@ -80,7 +81,7 @@ export async function runArrearsCampaign(
   const release = releaseAt('reminder', now, estate.timezone);
   let recorded = 0;
   for (const r of plan) {
-    const ok = await recordFeeReminder(prisma, {
+    const ok = await recordFeeReminder(prisma, noticeWriter, {
       estateId: estate.id,
       personId: r.personId,
       items: r.items.map((i) => ({

@@ -17,6 +17,7 @@ import {
   type Bill,
   type FeeType,
 } from './fee.rules.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 export interface UnitBalance {
   unitId: string;
@@ -96,7 +97,7 @@ export async function feeBalanceReply(prisma: Prisma, sender: Sender, now: Date)
 export async function optOutOfReminders(prisma: Prisma, sender: Sender, now: Date): Promise<string> {
   if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
   const who = `${sender.name ?? t('zh-CN', 'fees.ownerFallback')}${sender.units.length > 0 ? `（${sender.units.map((u) => u.label).join('、')}）` : ''}`;
-  const fresh = await setFeeOptOut(prisma, {
+  const fresh = await setFeeOptOut(prisma, noticeWriter, {
     personId: sender.personId,
     estateId: sender.units[0]?.estateId ?? sender.estate.id,
     at: now,

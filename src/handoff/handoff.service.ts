@@ -19,6 +19,7 @@ import { maskPhone } from '../shared/phone.js';
 import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
 import { calendarFor, isCalendarSource, type DeskCalendarInput } from '../sla/desk-settings.js';
 import { formatLocal } from '../shared/zoned-time.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 /**
  * "尽快" means within this many desk minutes (our default: the department's procedure gives no figure). A callback
@@ -55,6 +56,7 @@ export class HandoffService {
     const when = req.callbackAt ? formatLocal(req.callbackAt, sender.estate.timezone, 'datetime') : '尽快';
     const handoff = await createHandoff(
       this.prisma,
+      noticeWriter,
       {
         estateId: sender.estate.id,
         personId: sender.personId,
@@ -108,7 +110,7 @@ export class HandoffService {
         })
       : null;
     const actor = `staff:${staff.staffId}`;
-    const won = await takeCallback(this.prisma, c.id, { ...staff, actor }, this.now(), note);
+    const won = await takeCallback(this.prisma, noticeWriter, c.id, { ...staff, actor }, this.now(), note);
     if (!won) return tr('callback.alreadyTaken', { ref: label, name: '' });
     return tr('callback.took', { ref: label, contact: tr(phone ? 'callback.contactSent' : 'callback.noPhone') });
   }
@@ -155,6 +157,7 @@ export class HandoffService {
       });
       queued += await remindCallback(
         this.prisma,
+        noticeWriter,
         { id: c.id, estateId: c.estateId, takenById: c.takenById },
         text,
         now,

@@ -13,6 +13,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
 import type { DeskSlots } from './desk-slots.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 const MINUTE_MS = 60_000;
 const CODE_RE = /^\d{6}$/;
@@ -260,7 +261,7 @@ export class KeyService {
     let n = 0;
     for (const a of await repo.dueReminders(this.prisma, now, to)) {
       const kind = KIND_LABEL[a.kind];
-      await repo.markReminded(this.prisma, a, now, {
+      await repo.markReminded(this.prisma, noticeWriter, a, now, {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: {
@@ -295,7 +296,7 @@ export class KeyService {
     let n = 0;
     for (const a of await repo.overdueBooked(this.prisma, before)) {
       const kind = KIND_LABEL[a.kind];
-      const ok = await repo.markNoShow(this.prisma, a, now, {
+      const ok = await repo.markNoShow(this.prisma, noticeWriter, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
         message: {

@@ -44,6 +44,7 @@ import { fromStatuses, transition, type ActorRole, type TicketAction } from '../
 import type { Clock } from '../shared/clock.js';
 import { departmentOf, quoteFor, repairSettingsOf, type RepairSettings } from './repair-settings.js';
 import { windowText, type VisitWindow } from './visit-window.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 export type IntakeChannel = 'chat' | 'phone' | 'counter';
 
@@ -146,6 +147,7 @@ export class RepairService {
     const window = r.visit ? windowText(r.visit, tz) : null;
     const { ticket } = await createTicket(
       this.prisma,
+      noticeWriter,
       {
         estateId: r.estate.id,
         numberPrefix: ticketNumberPrefix(dateKey),
@@ -284,6 +286,7 @@ export class RepairService {
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await applyTransition(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         from,
@@ -342,6 +345,7 @@ export class RepairService {
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await applyTransition(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         from,
@@ -491,6 +495,7 @@ export class RepairService {
     const now = this.now();
     const done = await applyTransition(
       this.prisma,
+      noticeWriter,
       ticket.id,
       { from, assigneeId: me.id, at: now, action: event, data },
       { actor: `staff:${me.id}`, actorName: me.name, note },
