@@ -1,4 +1,3 @@
-import { TurnContext, type Activity } from 'botbuilder';
 import type { Prisma } from '../db/client.js';
 import { setIdentityLocale, touchIdentity, touchKnownIdentity } from '../db/identity.repo.js';
 import { AppError } from '../shared/app-error.js';
@@ -6,6 +5,22 @@ import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
 import { toSenderUnits, type Sender } from './sender.js';
+
+/**
+ * Where a turn's conversation is, as JSON (a Bot Framework ConversationReference; the bot layer builds it from the
+ * activity). Stored as the account's address; the domain reads only its serviceUrl.
+ */
+export interface ConversationRef {
+  serviceUrl?: string;
+}
+
+/** Who wrote, in which conversation: what identify needs of an inbound activity (converted in src/bot). */
+export interface InboundTurn {
+  channelId?: string;
+  from?: { id?: string; name?: string };
+  conversation?: { isGroup?: boolean };
+  reference: ConversationRef;
+}
 
 export class IdentityService {
   constructor(
@@ -24,11 +39,11 @@ export class IdentityService {
    * false: then an unknown account is answered as a provisional sender (identityId '', `provisional: true`) and
    * nothing is written (#17: a greeting from a stranger creates no row).
    */
-  async identify(activity: Partial<Activity>, now: Date, opts: { create?: boolean } = {}): Promise<Sender> {
+  async identify(activity: InboundTurn, now: Date, opts: { create?: boolean } = {}): Promise<Sender> {
     const channel = activity.channelId ?? 'unknown';
     const externalId = activity.from?.id;
     if (!externalId) throw new AppError('BAD_INPUT', 'activity without from.id');
-    const ref = TurnContext.getConversationReference(activity);
+    const ref = activity.reference;
     const input = {
       channel,
       externalId,
