@@ -117,3 +117,18 @@ export async function optInToReminders(prisma: Prisma, sender: Sender): Promise<
 export function ownerLine(o: { name: string; phone: string | null }): string {
   return o.phone ? `${o.name} ${maskPhone(o.phone)}` : o.name;
 }
+
+/** The fee flow's answers (dialogs/fees.dialog.ts), bound by the composition root to the database and the clock. */
+export interface FeeReplies {
+  balance(sender: Sender): Promise<string>;
+  optOut(sender: Sender): Promise<string>;
+  optIn(sender: Sender): Promise<string>;
+}
+
+export function feeReplies(prisma: Prisma, now: () => Date): FeeReplies {
+  return {
+    balance: (sender) => feeBalanceReply(prisma, sender, now()),
+    optOut: (sender) => optOutOfReminders(prisma, sender, now()),
+    optIn: (sender) => optInToReminders(prisma, sender),
+  };
+}

@@ -1,5 +1,4 @@
-import type { Prisma } from '../db/client.js';
-import { setIdentityLocale, touchIdentity, touchKnownIdentity } from '../db/identity.repo.js';
+import type { IdentityRepository } from '../db/repositories.js';
 import { AppError } from '../shared/app-error.js';
 import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
@@ -24,14 +23,14 @@ export interface InboundTurn {
 
 export class IdentityService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly identities: IdentityRepository,
     private readonly estates: EstateService,
     private readonly defaultLocale: Locale = 'zh-CN',
   ) {}
 
   /** Answers this chat account in `locale` from now on. */
   async setLocale(identityId: string, locale: Locale): Promise<void> {
-    await setIdentityLocale(this.prisma, identityId, locale);
+    await this.identities.setLocale(identityId, locale);
   }
 
   /**
@@ -58,13 +57,13 @@ export class IdentityService {
     };
     const row =
       opts.create === false
-        ? ((await touchKnownIdentity(this.prisma, input)) ?? {
+        ? ((await this.identities.touchKnown(input)) ?? {
             id: '',
             locale: this.defaultLocale,
             person: null,
             provisional: true as const,
           })
-        : await touchIdentity(this.prisma, input);
+        : await this.identities.touch(input);
     const person = row.person;
     const units = toSenderUnits(person?.memberships ?? []);
     const staff =

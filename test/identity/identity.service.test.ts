@@ -7,6 +7,7 @@ import { IdentityService } from '../../src/identity/identity.service.js';
 import { inboundTurn } from '../../src/bot/inbound-turn.js';
 import { identityAddress } from '../../src/notify/notifier.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const activity = (conversationId: string, isGroup: boolean): Partial<Activity> => ({
   type: 'message',
@@ -26,7 +27,10 @@ describeEachDb('IdentityService', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
-    identity = new IdentityService(db.prisma, new EstateService(db.prisma));
+    identity = new IdentityService(
+      createRepositories(db.prisma).identities,
+      new EstateService(createRepositories(db.prisma).estates),
+    );
   });
   afterAll(async () => db.drop());
 
