@@ -2,9 +2,10 @@
 //   adapters → bot → dialogs/commands/jobs → domain (src/<area>) → db
 // Nothing imports upward, the domain knows no channel SDK, Prisma stays under src/db, and there are no cycles.
 // src/config.ts is the composition root's env parser (it gathers each adapter's config schema), not domain.
-// .dependency-cruiser-known-violations.json lists the violations that existed when the check was introduced and are
-// not removed yet (repositories that enqueue notices, identity reading botbuilder types; docs/ARCHITECTURE.md);
-// any new one fails `npm test`.
+// .dependency-cruiser-known-violations.json lists the violations not removed yet (domain services that still take a
+// Prisma client instead of repositories, `db-client-only-in-db`; docs/ARCHITECTURE.md); any new one fails `npm test`.
+// Regenerate it after removing some: npx depcruise src adapters dialogs --config .dependency-cruiser.cjs
+//   --output-type baseline > .dependency-cruiser-known-violations.json
 /* eslint-disable */
 const DOMAIN =
   '^src/(complaints|estate|fees|handoff|identity|keys|renovation|reports|sla|notify|nlu|shared|i18n|tickets|privacy|survey|notices|repairs|permits|settings)/';
@@ -46,6 +47,15 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^(src/db/|src/generated/|test/|bench/|scripts/|prisma\\.config\\.ts)' },
       to: { path: ['^node_modules/(@prisma|prisma)/', '^src/generated/'] },
+    },
+    {
+      name: 'db-client-only-in-db',
+      comment:
+        'Repositories are injected objects behind interfaces (src/db/repositories.ts), built by the composition roots: ' +
+        'nothing else imports the Prisma client (src/db/client.ts) or the generated client and its types.',
+      severity: 'error',
+      from: { path: '^(src|dialogs|adapters)/', pathNot: '^(src/db/|src/generated/|src/main\\.ts$|src/cli\\.ts$)' },
+      to: { path: ['^src/db/client\\.ts$', '^src/generated/'] },
     },
     {
       name: 'dialogs-know-no-adapter',

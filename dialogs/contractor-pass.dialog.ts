@@ -4,11 +4,8 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { senderOf } from '../src/identity/sender.js';
 import { normalizeMobile } from '../src/renovation/application.rules.js';
-import type { RenovationService } from '../src/renovation/renovation.service.js';
-import { ContractorPassService, readExpiry, workerProblem } from '../src/permits/contractor-pass.service.js';
+import { type ContractorPassService, readExpiry, workerProblem } from '../src/permits/contractor-pass.service.js';
 import { AppError } from '../src/shared/app-error.js';
-import type { Clock } from '../src/shared/clock.js';
-import type { Prisma } from '../src/db/client.js';
 import { checkedTextPrompt } from './prompts/checked-text.prompt.js';
 import { pickNumber } from './prompts/option.prompt.js';
 import { textsFor } from './dialog-deps.js';
@@ -36,9 +33,9 @@ function who(context: TurnContext) {
 export class ContractorPassDialog extends ComponentDialog {
   private readonly passes: ContractorPassService;
 
-  constructor(deps: { prisma: Prisma; renovation: RenovationService; now: Clock }) {
+  constructor(deps: { passes: ContractorPassService }) {
     super(CONTRACTOR_PASS_DIALOG);
-    const passes = (this.passes = new ContractorPassService(deps.prisma, deps.renovation, deps.now));
+    const passes = (this.passes = deps.passes);
     this.addDialog(
       checkedTextPrompt(PERMIT, 5, (text, p) => {
         const max = Number((p.options.validations as { max?: number } | undefined)?.max ?? 0);

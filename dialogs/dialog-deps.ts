@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import type { ComplaintService } from '../src/complaints/complaint.service.js';
-import type { Prisma } from '../src/db/client.js';
 import type { HandoffService } from '../src/handoff/handoff.service.js';
 import type { BindingService } from '../src/identity/binding.service.js';
 import type { IdentityService } from '../src/identity/identity.service.js';
@@ -9,6 +8,11 @@ import type { KeyService } from '../src/keys/key.service.js';
 import type { RenovationService } from '../src/renovation/renovation.service.js';
 import type { SurveyService } from '../src/survey/survey.service.js';
 import type { RepairService } from '../src/repairs/repair.service.js';
+import type { FeeReplies } from '../src/fees/fee.service.js';
+import type { NoticeService } from '../src/notices/notice.service.js';
+import type { SuggestionService } from '../src/notices/suggestion.service.js';
+import type { ContractorPassService } from '../src/permits/contractor-pass.service.js';
+import type { VisitorService } from '../src/permits/visitor.service.js';
 import { translator, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 import type { Clock } from '../src/shared/clock.js';
@@ -26,11 +30,14 @@ export interface DialogDeps {
   /** The monthly 满意度 survey (dialogs/survey.dialog.ts). */
   surveys: SurveyService;
   repairs: RepairService;
-  /** The fee flow reads balances through src/fees functions that take the client. */
-  prisma: Prisma;
+  /** The fee flow's answers (balance, 不再提醒 / 恢复提醒). */
+  fees: FeeReplies;
+  visitors: VisitorService;
+  passes: ContractorPassService;
+  /** 公告 drafting; stores an inline picture under DATA_DIR/media/notices when that is set (#20). */
+  notices: NoticeService;
+  suggestions: SuggestionService;
   now: Clock;
-  /** #20: where a 公告 picture sent inline (data: URL) is stored once (DATA_DIR/media/notices). Unset: not stored. */
-  noticeMediaDir?: string;
 }
 
 /** The texts of this turn's sender language. */

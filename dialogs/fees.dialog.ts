@@ -2,9 +2,8 @@
 // one-tap 转人工), or the 不再提醒 / 恢复提醒 switch for fee reminders. Which one comes from the recogniser.
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Prisma } from '../src/db/client.js';
 import { feeSettingsOf, paymentTextFor } from '../src/fees/fee-settings.js';
-import { feeBalanceReply, optInToReminders, optOutOfReminders } from '../src/fees/fee.service.js';
+import type { FeeReplies } from '../src/fees/fee.service.js';
 import { t } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
 import { understoodOf } from './understood.js';
@@ -12,8 +11,7 @@ import { understoodOf } from './understood.js';
 export const FEES_DIALOG = 'fees';
 
 export interface FeesDialogDeps {
-  prisma: Prisma;
-  now: () => Date;
+  fees: FeeReplies;
 }
 
 export class FeesDialog extends ComponentDialog {
@@ -29,10 +27,10 @@ export class FeesDialog extends ComponentDialog {
     const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(sender.locale, key, params);
     switch (understoodOf(step.options)?.sub) {
       case 'stopReminders':
-        await step.context.sendActivity(await optOutOfReminders(this.deps.prisma, sender, this.deps.now()));
+        await step.context.sendActivity(await this.deps.fees.optOut(sender));
         break;
       case 'resumeReminders':
-        await step.context.sendActivity(await optInToReminders(this.deps.prisma, sender));
+        await step.context.sendActivity(await this.deps.fees.optIn(sender));
         break;
       case 'howToPay': {
         const text = paymentTextFor(feeSettingsOf(sender.estate.settings), sender.locale);
@@ -48,7 +46,7 @@ export class FeesDialog extends ComponentDialog {
         );
         break;
       default:
-        await step.context.sendActivity(await feeBalanceReply(this.deps.prisma, sender, this.deps.now()));
+        await step.context.sendActivity(await this.deps.fees.balance(sender));
     }
     return step.endDialog();
   };

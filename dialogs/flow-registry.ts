@@ -22,7 +22,6 @@ import { RENOVATION_APPLY_DIALOG, RenovationApplyDialog } from './renovation-app
 import { VISITOR_DIALOG, VisitorDialog } from './visitor.dialog.js';
 import { CONTRACTOR_PASS_DIALOG, ContractorPassDialog } from './contractor-pass.dialog.js';
 import { ACCESS_CARD_DIALOG, AccessCardDialog } from './access-card.dialog.js';
-import { VisitorService } from '../src/permits/visitor.service.js';
 import { DESK_APPOINTMENT_DIALOG, DeskAppointmentDialog } from './desk-appointment.dialog.js';
 
 /**
@@ -103,7 +102,7 @@ export const FLOWS: readonly Flow[] = [
   {
     intent: 'visitor',
     dialogId: VISITOR_DIALOG,
-    create: (d) => new VisitorDialog(new VisitorService(d.prisma, d.now)),
+    create: (d) => new VisitorDialog(d.visitors),
     needsBoundUnit: true,
     commands: [[/^(访客|访客登记|来访登记|登记访客|预约访客|visitor|register a visitor)$/i, null]],
     announces: true,
@@ -111,7 +110,7 @@ export const FLOWS: readonly Flow[] = [
   {
     intent: 'contractorPass',
     dialogId: CONTRACTOR_PASS_DIALOG,
-    create: (d) => new ContractorPassDialog({ prisma: d.prisma, renovation: d.renovation, now: d.now }),
+    create: (d) => new ContractorPassDialog({ passes: d.passes }),
     needsBoundUnit: true,
     commands: [[/^(出入证|办出入证|施工出入证|装修出入证|contractor pass)$/i, null]],
     announces: true,

@@ -15,7 +15,7 @@ import {
 import { checkText } from '../src/bot/input-guard.js';
 import { t, type Translate } from '../src/i18n/index.js';
 import { senderOf } from '../src/identity/sender.js';
-import { NOTICE_AUTHORS, NoticeService, parseBuildings, type Author } from '../src/notices/notice.service.js';
+import { NOTICE_AUTHORS, type NoticeService, parseBuildings, type Author } from '../src/notices/notice.service.js';
 import type { Audience } from '../src/db/notice.repo.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
@@ -52,13 +52,9 @@ function choice(value: string, title: string, synonyms: string[] = []): Choice {
 export class NoticesDialog extends ComponentDialog {
   private readonly notices: NoticeService;
 
-  constructor(deps: Pick<DialogDeps, 'prisma' | 'now' | 'noticeMediaDir'>) {
+  constructor(deps: Pick<DialogDeps, 'notices'>) {
     super(NOTICES_DIALOG);
-    this.notices = new NoticeService(
-      deps.prisma,
-      deps.now,
-      deps.noticeMediaDir !== undefined ? { mediaDir: deps.noticeMediaDir } : {},
-    );
+    this.notices = deps.notices;
     this.addDialog(new WaterfallDialog(`${NOTICES_DIALOG}.steps`, [this.start]));
     this.addDialog(
       new WaterfallDialog(DRAFT, [

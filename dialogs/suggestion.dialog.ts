@@ -2,7 +2,7 @@
 // photos, then a number (JY-n). Supervisors are told through the outbox; their answer (答复建议) comes back here.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { senderOf } from '../src/identity/sender.js';
-import { SUGGESTION_MAX, SuggestionService } from '../src/notices/suggestion.service.js';
+import { SUGGESTION_MAX, type SuggestionService } from '../src/notices/suggestion.service.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { PhotoPrompt, type PhotoAnswer } from './prompts/photo.prompt.js';
@@ -22,9 +22,9 @@ const ONLY_ASKING = /^(我)?(想|要)?(提|有)?(个|一个|一点|几个)?(建�
 export class SuggestionDialog extends ComponentDialog {
   private readonly suggestions: SuggestionService;
 
-  constructor(deps: Pick<DialogDeps, 'prisma' | 'now'>) {
+  constructor(deps: Pick<DialogDeps, 'suggestions'>) {
     super(SUGGESTION_DIALOG);
-    this.suggestions = new SuggestionService(deps.prisma, deps.now);
+    this.suggestions = deps.suggestions;
     this.addDialog(guardedTextPrompt(TEXT, () => SUGGESTION_MAX));
     this.addDialog(
       // In the sender's language.

@@ -13,6 +13,8 @@ import { openDatabase, sqlitePath, type Database } from './db/client.js';
 import { lockSqliteFile } from './db/instance-lock.js';
 import { databaseProvider } from './db/provider.js';
 import { PrismaStorage } from './db/prisma-storage.js';
+import { createRepositories } from './db/prisma-repositories.js';
+import type { Repositories } from './db/repositories.js';
 import { localDateKey } from './shared/zoned-time.js';
 import { isDatabaseEmpty, seedDemo, seedDemoGroups, seedDemoPermit } from './db/seed.js';
 import { staffCoverage } from './db/recipient.repo.js';
@@ -75,6 +77,7 @@ import { TicketPhotoService } from './tickets/ticket-photos.service.js';
 import { keyJobs } from './keys/key.jobs.js';
 import { feeCommands } from './commands/fee.commands.js';
 import { feeJobs } from './fees/arrears-campaign.job.js';
+import { feeReplies } from './fees/fee.service.js';
 import { complaintJobs } from './complaints/complaint.jobs.js';
 import { handoffJobs } from './handoff/handoff.jobs.js';
 import { emergencyCommands } from './commands/emergency.commands.js';
@@ -105,6 +108,8 @@ import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
 export interface BotParts {
   bot: WuyeBot;
+  /** The repositories over this database, built once here and passed down (src/db/repositories.ts). */
+  repos: Repositories;
   estates: EstateService;
   complaints: ComplaintService;
   keys: KeyService;
@@ -133,10 +138,11 @@ export interface BotOptions {
 
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
 export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotParts {
+  const repos = createRepositories(db.prisma);
   const { now } = opts;
   // Notices ask the channel registry how an account or a group is reached.
   registerBuiltinChannels(channelRegistry);
-  const estates = new EstateService(db.prisma);
+  const estates = new EstateService(repos.estates);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
   // Each estate's own desk week (settings.desk; our default: every day 08:30–12:00, 13:30–18:00, holidays closed).
@@ -163,6 +169,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const photos = new TicketPhotoService(db.prisma, now);
   const notices = new NoticeService(db.prisma, now);
   const suggestions = new SuggestionService(db.prisma, now);
+  const visitors = new VisitorService(db.prisma, now);
+  const passes = new ContractorPassService(db.prisma, renovation, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
@@ -177,16 +185,16 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),
-      ...feeCommands({ prisma: db.prisma }),
+      ...feeCommands({ feeFigures: repos.feeFigures }),
       ...keyCommands({ keys }),
-      ...visitorCommands({ visitors: new VisitorService(db.prisma, now) }),
-      ...passCommands({ passes: new ContractorPassService(db.prisma, renovation, now) }),
+      ...visitorCommands({ visitors }),
+      ...passCommands({ passes }),
       ...surveyCommands({ surveys, complaints }),
       ...reportCommands({
         reports,
         extraStats: [(e, p) => notices.monthLine(e, p), (e, p) => suggestions.monthLine(e, p)],
       }),
-      ...undeliveredCommands({ prisma: db.prisma, channel: WECHAT_OA_CHANNEL.id }),
+      ...undeliveredCommands({ serviceWindow: repos.serviceWindow, channel: WECHAT_OA_CHANNEL.id }),
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
       ...settingsCommands({
         settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)),
@@ -205,9 +213,18 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   );
   const bot = new WuyeBot({
     commands,
-    prisma: db.prisma,
+    fees: feeReplies(db.prisma, now),
+    visitors,
+    passes,
+    // The 公告 flow stores a picture sent inline once, under DATA_DIR/media/notices (#20).
+    notices: new NoticeService(
+      db.prisma,
+      now,
+      opts.dataDir !== undefined ? { mediaDir: path.join(opts.dataDir, 'media', 'notices') } : {},
+    ),
+    suggestions,
     storage: new PrismaStorage(db.prisma),
-    identity: new IdentityService(db.prisma, estates, opts.defaultLocale),
+    identity: new IdentityService(repos.identities, estates, opts.defaultLocale),
     // The trained model (data/nlu/model.json), answering only with the intents the flow registry can act on.
     recognizer: loadRecognizer(RECOGNISED_INTENTS),
     handoffs,
@@ -220,9 +237,21 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     logger,
     now,
     ...(opts.inboundLimits ? { inboundLimits: opts.inboundLimits } : {}),
-    ...(opts.dataDir !== undefined ? { noticeMediaDir: path.join(opts.dataDir, 'media', 'notices') } : {}),
   });
-  return { bot, estates, complaints, keys, renovation, reports, sla, handoffs, surveys, deskCalendar, deskCalendars };
+  return {
+    bot,
+    repos,
+    estates,
+    complaints,
+    keys,
+    renovation,
+    reports,
+    sla,
+    handoffs,
+    surveys,
+    deskCalendar,
+    deskCalendars,
+  };
 }
 
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
@@ -358,7 +387,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
         ...wechat,
         handler: bot,
         isRegisteredGroup: (channel, chatId) => isRegisteredStaffChat(db.prisma, channel, chatId),
-        prisma: db.prisma,
+        media: parts.repos.media,
         dataDir: config.DATA_DIR,
         logger,
         now,
@@ -386,7 +415,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
       settings: oa,
       handler: bot,
       windows,
-      prisma: db.prisma,
+      media: parts.repos.media,
       dataDir: config.DATA_DIR,
       logger,
       now,
@@ -451,7 +480,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   dispatcher.start();
 
   const scheduler = new Scheduler({
-    prisma: db.prisma,
+    jobRuns: parts.repos.jobRuns,
     jobs: buildJobs(db, parts, {
       ...DEFAULT_RETENTION,
       unboundIdleDays: config.RETENTION_UNBOUND_DAYS,

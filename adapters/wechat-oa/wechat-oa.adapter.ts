@@ -12,8 +12,7 @@ import fs from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ActivityTypes, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
-import type { Prisma } from '../../src/db/client.js';
-import { saveMediaFile } from '../../src/db/media.repo.js';
+import type { MediaRepository } from '../../src/db/repositories.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { t } from '../../src/i18n/index.js';
 import type { ServiceWindows, WindowedChannel, WindowedSendResult } from '../../src/notify/service-window.js';
@@ -44,7 +43,8 @@ export interface WechatOaAdapterOptions {
   settings: WechatOaSettings;
   handler: TurnHandler;
   windows: ServiceWindows;
-  prisma: Prisma;
+  /** Where received files are recorded (Repositories.media). */
+  media: MediaRepository;
   dataDir: string;
   logger: Logger;
   now: Clock;
@@ -316,7 +316,7 @@ export class WechatOaAdapter extends SelfHostedAdapter implements Channel, Windo
     const name = `${safe}.${mediaExtension('', mimeType)}`;
     const file = path.join(dir, name);
     await fs.writeFile(file, got.value.bytes);
-    const row = await saveMediaFile(this.opts.prisma, {
+    const row = await this.opts.media.save({
       channel: WECHAT_OA_CHANNEL_ID,
       externalId: cb.dedupeKey,
       fileName: name,

@@ -21,8 +21,7 @@ import {
   type Wechaty,
   type WechatyOptions,
 } from 'wechaty';
-import type { Prisma } from '../../src/db/client.js';
-import { saveMediaFile } from '../../src/db/media.repo.js';
+import type { MediaRepository } from '../../src/db/repositories.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
@@ -63,7 +62,8 @@ export interface WechatAdapterOptions {
   handler: TurnHandler;
   /** A room is served only when registered (StaffChat). */
   isRegisteredGroup: (channel: string, chatId: string) => Promise<boolean>;
-  prisma: Prisma;
+  /** Where received files are recorded (Repositories.media). */
+  media: MediaRepository;
   dataDir: string;
   logger: Logger;
   now: Clock;
@@ -330,7 +330,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     const file = path.join(dir, `${msg.id.replace(/[^A-Za-z0-9_-]/g, '_')}.${mediaExtension(box.name, mimeType)}`);
     await box.toFile(file, true);
     const { size } = await fs.stat(file);
-    const row = await saveMediaFile(this.opts.prisma, {
+    const row = await this.opts.media.save({
       channel: WECHAT_CHANNEL_ID,
       externalId: msg.id,
       fileName: box.name,

@@ -18,6 +18,7 @@ import { setSender, type Sender } from '../identity/sender.js';
 import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from '../shared/app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
+import { inboundTurn } from './inbound-turn.js';
 import type { ReceivedBy, TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
 import { badIdentifier, trustedChannel } from './channel-trust.js';
@@ -117,9 +118,9 @@ export class WuyeBot implements TurnHandler {
   private async answer(context: TurnContext, id: string | undefined): Promise<void> {
     const activity = context.activity;
     // #17: an account never seen before is not written down until its message needs it (a flow, a binding, a command).
-    let sender = await this.deps.identity.identify(activity, this.deps.now(), { create: false });
+    let sender = await this.deps.identity.identify(inboundTurn(activity), this.deps.now(), { create: false });
     if (sender.provisional && !(await this.answerableWithoutRecord(context, sender)))
-      sender = await this.deps.identity.identify(activity, this.deps.now());
+      sender = await this.deps.identity.identify(inboundTurn(activity), this.deps.now());
     setSender(context, sender);
     // The recognisers (dates, numbers, choices) follow the activity's locale: use the person's language, not the client's.
     activity.locale = sender.locale === 'en' ? 'en-us' : 'zh-cn';
@@ -219,7 +220,7 @@ export class WuyeBot implements TurnHandler {
   private async greetNewMembers(context: TurnContext): Promise<void> {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((m) => m.id !== context.activity.recipient?.id)) return;
-    const sender = await this.deps.identity.identify(context.activity, this.deps.now(), { create: false });
+    const sender = await this.deps.identity.identify(inboundTurn(context.activity), this.deps.now(), { create: false });
     const tr = translator(sender.locale);
     const titles = menuChoices(tr).map((c) => c.action?.title ?? c.value);
     const greeting = tr('menu.greeting', { estate: sender.estate.name });

@@ -1,8 +1,8 @@
 // Supervisor views of fee collection: 收缴率 (实收/应收 by building and month) and the largest arrears, for the staff
 // member's own estate only. Owners' phones are masked.
 import { AppError } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import { buildingsOf, collectionTotals, largestArrears, normalizeBuilding } from '../db/fee.repo.js';
+import { normalizeBuilding } from '../db/fee.repo.js';
+import type { FeeFiguresRepository } from '../db/repositories.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
 import { collectionRate, formatPercent, formatYuan } from '../fees/fee.rules.js';
 import { ownerLine } from '../fees/fee.service.js';
@@ -11,7 +11,7 @@ import { localDateKey } from '../shared/zoned-time.js';
 import { ownEstate, type Command, type CommandContext } from './command.js';
 
 export interface FeeCommandDeps {
-  prisma: Prisma;
+  feeFigures: FeeFiguresRepository;
 }
 
 const LIST_SIZE = 20;
@@ -24,14 +24,14 @@ interface Args {
 }
 
 async function parseArgs(
-  prisma: Prisma,
+  feeFigures: FeeFiguresRepository,
   estateId: string,
   args: string,
   usage: string,
   allowPeriod: boolean,
   locale: Locale,
 ): Promise<Args> {
-  const buildings = await buildingsOf(prisma, estateId);
+  const buildings = await feeFigures.buildingsOf(estateId);
   const out: Args = { building: null, period: null, buildings };
   for (const word of args.split(/\s+/).filter(Boolean)) {
     const period = allowPeriod ? parsePeriod(word) : null;
@@ -78,10 +78,10 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;
-        const a = await parseArgs(deps.prisma, estateId, ctx.args, collectionUsage, true, locale);
+        const a = await parseArgs(deps.feeFigures, estateId, ctx.args, collectionUsage, true, locale);
         const today = localDateKey(ctx.now, estateTimezone(ctx, estateId));
         // Only bills already due: a month billed ahead (due next week) is not yet 应收 and must not drag the rate.
-        const rows = await collectionTotals(deps.prisma, estateId, {
+        const rows = await deps.feeFigures.collectionTotals(estateId, {
           ...(a.building ? { buildingId: a.building.id } : {}),
           ...(a.period ? { period: a.period } : {}),
           dueBy: today,
@@ -124,9 +124,9 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;
-        const a = await parseArgs(deps.prisma, estateId, ctx.args, arrearsUsage, false, locale);
+        const a = await parseArgs(deps.feeFigures, estateId, ctx.args, arrearsUsage, false, locale);
         const today = localDateKey(ctx.now, estateTimezone(ctx, estateId));
-        const list = await largestArrears(deps.prisma, estateId, {
+        const list = await deps.feeFigures.largestArrears(estateId, {
           ...(a.building ? { buildingId: a.building.id } : {}),
           today,
           take: LIST_SIZE,

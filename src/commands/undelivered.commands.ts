@@ -1,8 +1,7 @@
 // 未送达: the Official Account notices that reached nobody — held outside the owner's 48-hour window with no
 // template (they go out after the owner's next message), and dead letters of the last 7 days (unfollowed, refused) —
 // for the caller's estate, so the desk can phone the owner. Phones are masked by the router like every command reply.
-import type { Prisma } from '../db/client.js';
-import { undeliveredFor, type UndeliveredRow } from '../db/service-window.repo.js';
+import type { ServiceWindowRepository, UndeliveredRow } from '../db/repositories.js';
 import { translator, type MessageKey } from '../i18n/index.js';
 import { unitLabel } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -13,7 +12,7 @@ const DEAD_DAYS = 7;
 const TEXT_PREVIEW = 40;
 
 /** `channel`: the windowed channel whose notices are listed (wechat-oa). */
-export function undeliveredCommands(deps: { prisma: Prisma; channel: string }): Command[] {
+export function undeliveredCommands(deps: { serviceWindow: ServiceWindowRepository; channel: string }): Command[] {
   return [
     {
       name: '未送达',
@@ -24,7 +23,7 @@ export function undeliveredCommands(deps: { prisma: Prisma; channel: string }): 
       run: async (ctx) => {
         const staff = staffOf(ctx);
         const tr = translator(ctx.sender.locale);
-        const rows = await undeliveredFor(deps.prisma, {
+        const rows = await deps.serviceWindow.undelivered({
           channel: deps.channel,
           estateId: staff.estateId,
           since: new Date(ctx.now.getTime() - DEAD_DAYS * 86_400_000),

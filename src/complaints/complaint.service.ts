@@ -3,7 +3,7 @@
 // a unit of work in src/db/ticket.repo.ts. Notices carry dedupe keys `ticket:<id>:<transition>` so re-running a
 // transition sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
-import { staffReach } from '../notify/notifier.js';
+import { staffReach, noticeWriter } from '../notify/notifier.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { Prisma } from '../db/client.js';
 import {
@@ -178,6 +178,7 @@ export class ComplaintService {
     const desk = await calendarFor(this.calendar, c.estate.id);
     const { ticket, repeatOf } = await createTicket(
       this.prisma,
+      noticeWriter,
       {
         estateId: c.estate.id,
         numberPrefix: ticketNumberPrefix(dateKey),
@@ -361,6 +362,7 @@ export class ComplaintService {
     const desk = await calendarFor(this.calendar, e.estate.id);
     const { ticket } = await createTicket(
       this.prisma,
+      noticeWriter,
       { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null },
       (last) => {
         const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
@@ -429,6 +431,7 @@ export class ComplaintService {
     const now = this.now();
     const won = await ackEmergencyTicket(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         staffId: actor.staffId,
@@ -521,6 +524,7 @@ export class ComplaintService {
     const next = await this.schedule(ticket, { ...clockOf(ticket), acknowledged: true });
     const won = await claimTicket(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         staffId: actor.staffId,
@@ -579,6 +583,7 @@ export class ComplaintService {
     const now = this.now();
     const ok = await setTicketWaiting(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR',
@@ -649,6 +654,7 @@ export class ComplaintService {
     const now = this.now();
     const ok = await resolveTicket(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         staffId: actor.staffId,
@@ -690,6 +696,7 @@ export class ComplaintService {
     const now = this.now();
     const ok = await reassignTicket(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         toStaffId: to.id,
@@ -781,6 +788,7 @@ export class ComplaintService {
     const at = this.now();
     await sendTicketContactPrivately(
       this.prisma,
+      noticeWriter,
       ticket.id,
       { personId: actor.personId, actor: `staff:${actor.staffId}` },
       text,
@@ -806,6 +814,7 @@ export class ComplaintService {
     const now = this.now();
     const ok = await withdrawTicket(
       this.prisma,
+      noticeWriter,
       ticketId,
       { personId, at: now, from: fromStatuses('COMPLAINT', 'owner', 'withdraw') },
       ownerActor(personId),
@@ -843,6 +852,7 @@ export class ComplaintService {
     const desk = await calendarFor(this.calendar, estateId ?? '');
     const ok = await addOwnerInfo(
       this.prisma,
+      noticeWriter,
       ticketId,
       { personId, at: now, note, attachments: info.attachments },
       ownerActor(personId),
@@ -910,6 +920,7 @@ export class ComplaintService {
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const r = await answerTicketSurvey(
       this.prisma,
+      noticeWriter,
       ticket,
       { score: answer.score, comment: answer.comment, at: now },
       {
@@ -1028,7 +1039,7 @@ export class ComplaintService {
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
       };
-      if (await sendSurvey(this.prisma, t, now, [{ personId: t.personId, notice }])) asked++;
+      if (await sendSurvey(this.prisma, noticeWriter, t, now, [{ personId: t.personId, notice }])) asked++;
     }
     for (const c of await surveysNeedingReminder(this.prisma, new Date(now.getTime() - 3_600_000))) {
       const estate = await estateOf(c.ticket.estateId);
@@ -1043,7 +1054,8 @@ export class ComplaintService {
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
       };
-      if (await remindSurvey(this.prisma, c.id, now, [{ personId: c.ticket.personId, notice }])) reminded++;
+      if (await remindSurvey(this.prisma, noticeWriter, c.id, now, [{ personId: c.ticket.personId, notice }]))
+        reminded++;
     }
     return { asked, reminded, skipped };
   }

@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
 import type { FeeType } from './enums.js';
 import { unitLabel } from '../shared/unit-label.js';
-import type { OutboundMessage } from '../notify/channel.js';
-import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
+import type { Notice, OutboundMessage } from '../shared/outbound-message.js';
+import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import { type Prisma, isPostgres } from './client.js';
 import { driverStatements, type Statement } from './driver-statements.js';
 
@@ -319,6 +319,7 @@ export interface NoticeItem {
  */
 export async function recordFeeReminder(
   prisma: Prisma,
+  writer: NoticeWriter,
   r: {
     estateId: string;
     personId: string;
@@ -350,7 +351,7 @@ export async function recordFeeReminder(
         createdAt: r.at,
       })),
     });
-    await notifyPerson(tx, r.personId, {
+    await writer.person(outboxStoreOf(tx), r.personId, {
       kind: 'reminder',
       message: r.message,
       dedupeKey: r.dedupeKey,
@@ -374,12 +375,13 @@ export async function isFeeOptedOut(prisma: Prisma, personId: string): Promise<b
 /** Records the opt-out and tells the assistants' group in the same transaction; false if already opted out. */
 export async function setFeeOptOut(
   prisma: Prisma,
+  writer: NoticeWriter,
   o: { personId: string; estateId: string; at: Date; staffMessage: OutboundMessage },
 ): Promise<boolean> {
   return prisma.$transaction(async (tx: Tx) => {
     if ((await tx.feeReminderOptOut.count({ where: { personId: o.personId } })) > 0) return false;
     await tx.feeReminderOptOut.create({ data: { personId: o.personId, at: o.at } });
-    await notifyStaffGroup(tx, o.estateId, 'ASSISTANT', {
+    await writer.staffGroup(outboxStoreOf(tx), o.estateId, 'ASSISTANT', {
       kind: 'notice',
       message: o.staffMessage,
       dedupeKey: `fee-optout:${o.personId}:${o.at.toISOString()}`,

@@ -1,5 +1,5 @@
 import type { Prisma } from './client.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 
 export interface NewHandoff {
   estateId: string;
@@ -16,7 +16,12 @@ export interface NewHandoff {
  * The handoff, its audit entry and the assistants' group notice are written in one transaction: the request is
  * never recorded without its trail, and staff hear of every request exactly once.
  */
-export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (ref: string) => string) {
+export async function createHandoff(
+  prisma: Prisma,
+  writer: NoticeWriter,
+  input: NewHandoff,
+  notice: (ref: string) => string,
+) {
   return prisma.$transaction(async (tx) => {
     const handoff = await tx.handoff.create({ data: input });
     await tx.auditLog.create({
@@ -28,7 +33,7 @@ export async function createHandoff(prisma: Prisma, input: NewHandoff, notice: (
       },
     });
     const ref = handoffRef(handoff.id);
-    await notifyStaffGroup(tx, input.estateId, 'ASSISTANT', {
+    await writer.staffGroup(outboxStoreOf(tx), input.estateId, 'ASSISTANT', {
       kind: 'notice',
       message: { text: notice(ref) },
       dedupeKey: `handoff:${handoff.id}:new`,
@@ -130,6 +135,7 @@ export async function findCallbackByRef(prisma: Prisma, estateId: string, ref: s
  */
 export async function takeCallback(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   staff: { staffId: string; personId: string; actor: string },
   at: Date,
@@ -143,7 +149,7 @@ export async function takeCallback(
     if (won.count === 0) return false;
     await tx.auditLog.create({ data: { at, actor: staff.actor, action: 'handoff.taken', subject: `handoff:${id}` } });
     if (privateNote) {
-      await notifyPerson(tx, staff.personId, {
+      await writer.person(outboxStoreOf(tx), staff.personId, {
         kind: 'notice',
         message: { text: privateNote },
         dedupeKey: `handoff:${id}:contact:${staff.staffId}`,
@@ -193,6 +199,7 @@ export async function unclosedCallbacks(prisma: Prisma): Promise<Array<CallbackI
 /** Queues one due reminder: to the taker privately, else to the assistants (group, or privately if none). */
 export async function remindCallback(
   prisma: Prisma,
+  writer: NoticeWriter,
   c: { id: string; estateId: string; takenById: string | null },
   text: string,
   at: Date,
@@ -200,7 +207,7 @@ export async function remindCallback(
   const notice = { kind: 'notice', message: { text }, dedupeKey: `handoff:${c.id}:due`, at };
   if (c.takenById) {
     const taker = await prisma.staff.findUnique({ where: { id: c.takenById }, select: { personId: true } });
-    if (taker) return notifyPerson(prisma, taker.personId, notice);
+    if (taker) return writer.person(outboxStoreOf(prisma), taker.personId, notice);
   }
-  return notifyStaffGroup(prisma, c.estateId, 'ASSISTANT', notice);
+  return writer.staffGroup(outboxStoreOf(prisma), c.estateId, 'ASSISTANT', notice);
 }

@@ -1,7 +1,8 @@
 // Key holdings and desk appointments. Capacity is enforced by KeySlotSeat's unique key, not by counting first,
 // so twenty owners racing for the last seat cannot overbook on either database.
 import type { KeyAppointment, KeyAuthorisedPerson, KeyHolding } from '../generated/sqlite/client.js';
-import { notifyPerson, type Notice as OutboxNotice } from '../notify/notifier.js';
+import type { Notice as OutboxNotice } from '../shared/outbound-message.js';
+import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 
@@ -215,13 +216,19 @@ export function dueReminders(prisma: Prisma, from: Date, to: Date): Promise<KeyA
   });
 }
 
-export async function markReminded(prisma: Prisma, appt: KeyAppointment, at: Date, notice: Notice): Promise<void> {
+export async function markReminded(
+  prisma: Prisma,
+  writer: NoticeWriter,
+  appt: KeyAppointment,
+  at: Date,
+  notice: Notice,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const n = await tx.keyAppointment.updateMany({
       where: { id: appt.id, remindedAt: null, status: 'BOOKED' },
       data: { remindedAt: at },
     });
-    if (n.count === 1) await notifyPerson(tx, appt.ownerPersonId, { ...notice, at });
+    if (n.count === 1) await writer.person(outboxStoreOf(tx), appt.ownerPersonId, { ...notice, at });
   });
 }
 
@@ -230,7 +237,13 @@ export function overdueBooked(prisma: Prisma, slotBefore: Date): Promise<KeyAppo
 }
 
 /** BOOKED → NO_SHOW with the owner's notice and an audit row, in one transaction. */
-export async function markNoShow(prisma: Prisma, appt: KeyAppointment, at: Date, notice: Notice): Promise<boolean> {
+export async function markNoShow(
+  prisma: Prisma,
+  writer: NoticeWriter,
+  appt: KeyAppointment,
+  at: Date,
+  notice: Notice,
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const n = await tx.keyAppointment.updateMany({
       where: { id: appt.id, status: 'BOOKED' },
@@ -240,7 +253,7 @@ export async function markNoShow(prisma: Prisma, appt: KeyAppointment, at: Date,
     await tx.auditLog.create({
       data: { at, actor: 'system', action: 'key.appointment.no_show', subject: `KeyAppointment:${appt.id}` },
     });
-    await notifyPerson(tx, appt.ownerPersonId, { ...notice, at });
+    await writer.person(outboxStoreOf(tx), appt.ownerPersonId, { ...notice, at });
     return true;
   });
 }

@@ -8,7 +8,9 @@ import type {
   RenovationRequestStatus,
   RenovationPermitStatus,
 } from '../generated/sqlite/client.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
+import type { Notice } from '../shared/outbound-message.js';
+import type { StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 import type { OutboxDb } from './outbox.repo.js';
@@ -17,7 +19,7 @@ export type PermitRow = RenovationPermit;
 export type RenovationRequestRow = RenovationRequest;
 export type { RenovationRequestKind, RenovationRequestStatus, RenovationPermitStatus };
 export type RenovationDb = OutboxDb;
-export type RenovationNotice = Parameters<typeof notifyPerson>[2];
+export type RenovationNotice = Notice;
 type Audit = { actor: string; at: Date };
 
 export interface NewPermit {
@@ -300,6 +302,7 @@ export async function importPermits(
  */
 export async function submitRequest(
   prisma: Prisma,
+  writer: NoticeWriter,
   r: Omit<NewRenovationRequest, 'seq'>,
   staffNotice: (request: RenovationRequestRow) => RenovationNotice,
 ): Promise<RenovationRequestRow> {
@@ -315,7 +318,7 @@ export async function submitRequest(
           at: r.createdAt,
           detail: { seq, kind: r.kind },
         });
-        await notifyStaffGroup(tx, r.estateId, 'ASSISTANT', staffNotice(request));
+        await writer.staffGroup(outboxStoreOf(tx), r.estateId, 'ASSISTANT', staffNotice(request));
         return request;
       });
     } catch (err) {
@@ -355,6 +358,7 @@ export interface Decision {
  */
 export function decideRequest(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   d: Decision,
   ownerNotice: (request: RenovationRequestRow, permit: PermitRow) => RenovationNotice,
@@ -380,7 +384,7 @@ export function decideRequest(
       at: d.decidedAt,
       detail: { seq: request.seq, kind: request.kind, note: request.decisionNote },
     });
-    await notifyPerson(tx, request.personId, ownerNotice(request, permit));
+    await writer.person(outboxStoreOf(tx), request.personId, ownerNotice(request, permit));
     return { won, request, permit: (await tx.renovationPermit.findUnique({ where: { id: permit.id } })) ?? permit };
   });
 }
@@ -416,6 +420,7 @@ async function applyApproved(
  */
 export function expirePermit(
   prisma: Prisma,
+  writer: NoticeWriter,
   p: PermitRow,
   at: Date,
   ownerNotice: RenovationNotice,
@@ -438,8 +443,8 @@ export function expirePermit(
       at,
       detail: { endDate: p.endDate },
     });
-    await notifyPerson(tx, p.ownerPersonId, ownerNotice);
-    if (staffNotice) await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice);
+    await writer.person(outboxStoreOf(tx), p.ownerPersonId, ownerNotice);
+    if (staffNotice) await writer.staffGroup(outboxStoreOf(tx), p.estateId, 'ASSISTANT', staffNotice);
     return true;
   });
 }
@@ -457,6 +462,7 @@ export interface NewApplication {
 /** Files the application (permit + request + audit + the assistants' notice) in one transaction; retries a taken number. */
 export async function submitApplication(
   prisma: Prisma,
+  writer: NoticeWriter,
   a: NewApplication,
   staffNotice: (request: RenovationRequestRow, permit: PermitRow) => RenovationNotice,
 ): Promise<{ request: RenovationRequestRow; permit: PermitRow }> {
@@ -484,7 +490,7 @@ export async function submitApplication(
           at: a.request.createdAt,
           detail: { seq, permit: permit.number },
         });
-        await notifyStaffGroup(tx, p.estateId, 'ASSISTANT', staffNotice(request, permit));
+        await writer.staffGroup(outboxStoreOf(tx), p.estateId, 'ASSISTANT', staffNotice(request, permit));
         return { request, permit };
       });
     } catch (err) {
@@ -519,10 +525,11 @@ export function dueApprovalChecks(db: RenovationDb, now: Date, limit: number) {
  */
 export function takeApprovalSteps(
   prisma: Prisma,
+  writer: NoticeWriter,
   expect: { id: string; estateId: string; slaLevel: number },
   next: { slaLevel: number; nextSlaCheckAt: Date | null },
   at: Date,
-  steps: Array<{ role: Parameters<typeof notifyStaffGroup>[2]; step: string; notice: RenovationNotice }>,
+  steps: Array<{ role: StaffRole; step: string; notice: RenovationNotice }>,
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const r = await tx.renovationRequest.updateMany({
@@ -537,7 +544,7 @@ export function takeApprovalSteps(
         subject: `renovation-request:${expect.id}`,
         at,
       });
-      await notifyStaffGroup(tx, expect.estateId, s.role, s.notice);
+      await writer.staffGroup(outboxStoreOf(tx), expect.estateId, s.role, s.notice);
     }
     return true;
   });

@@ -1,6 +1,8 @@
 // The SLA sweep's reads and its one write: a conditional update of the ticket's ladder state (slaLevel read →
 // new value), and — only when that update won — the events and notices of the steps, in the same transaction.
-import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
+import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
+import type { Notice } from '../shared/outbound-message.js';
+import type { StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
 import { addTicketEvent, findStaffById, type TicketActor, type TicketDb, type TicketStatus } from './ticket.repo.js';
 
@@ -65,7 +67,7 @@ export interface SlaExpect {
 /** One ladder step to write: its event and the notice to its target ('ASSIGNEE': the assignee, else the assistants). */
 export interface SlaStepWrite {
   event: TicketActor & { action: string; note: string };
-  to: 'ASSIGNEE' | Parameters<typeof notifyStaffGroup>[2];
+  to: 'ASSIGNEE' | StaffRole;
   notice: Notice;
 }
 
@@ -75,6 +77,7 @@ export interface SlaStepWrite {
  */
 export function takeSlaSteps(
   prisma: Prisma,
+  writer: NoticeWriter,
   expect: SlaExpect,
   next: { slaLevel: number; nextSlaCheckAt: Date | null },
   t: { estateId: string; assigneeId: string | null; at: Date },
@@ -89,12 +92,12 @@ export function takeSlaSteps(
     for (const s of steps) {
       await addTicketEvent(tx, { ticketId: expect.id, at: t.at, ...s.event });
       if (s.to !== 'ASSIGNEE') {
-        await notifyStaffGroup(tx, t.estateId, s.to, s.notice);
+        await writer.staffGroup(outboxStoreOf(tx), t.estateId, s.to, s.notice);
         continue;
       }
       const assignee = t.assigneeId ? await findStaffById(tx, t.assigneeId) : null;
-      if (assignee) await notifyPerson(tx, assignee.personId, s.notice);
-      else await notifyStaffGroup(tx, t.estateId, 'ASSISTANT', s.notice);
+      if (assignee) await writer.person(outboxStoreOf(tx), assignee.personId, s.notice);
+      else await writer.staffGroup(outboxStoreOf(tx), t.estateId, 'ASSISTANT', s.notice);
     }
     return true;
   });

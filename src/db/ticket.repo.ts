@@ -2,7 +2,8 @@
 // expected state), so two staff racing for one ticket cannot both win.
 import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
 import type { StaffRole } from './enums.js';
-import { notifyDepartment, notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
+import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
+import type { Notice } from '../shared/outbound-message.js';
 import { isPostgres, type Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 import type { OutboxDb } from './outbox.repo.js';
@@ -292,18 +293,18 @@ export interface TicketActor {
   actorName: string;
 }
 export type TicketEventNote = TicketActor & { note?: string | null };
-type StaffGroupRole = Parameters<typeof notifyStaffGroup>[2];
+type StaffGroupRole = StaffRole;
 /** A notice to one person, or to an estate's staff group of a role. */
 export type TicketNotice =
   | { personId: string; notice: Notice }
   | { estateId: string; role: StaffGroupRole; notice: Notice }
   | { estateId: string; department: string; notice: Notice };
 
-async function send(tx: TicketDb, notices: TicketNotice[]): Promise<void> {
+async function send(tx: TicketDb, writer: NoticeWriter, notices: TicketNotice[]): Promise<void> {
   for (const n of notices) {
-    if ('personId' in n) await notifyPerson(tx, n.personId, n.notice);
-    else if ('department' in n) await notifyDepartment(tx, n.estateId, n.department, n.notice);
-    else await notifyStaffGroup(tx, n.estateId, n.role, n.notice);
+    if ('personId' in n) await writer.person(outboxStoreOf(tx), n.personId, n.notice);
+    else if ('department' in n) await writer.department(outboxStoreOf(tx), n.estateId, n.department, n.notice);
+    else await writer.staffGroup(outboxStoreOf(tx), n.estateId, n.role, n.notice);
   }
 }
 
@@ -320,6 +321,7 @@ export interface TicketDraft {
  */
 export async function createTicket(
   prisma: Prisma,
+  writer: NoticeWriter,
   q: {
     estateId: string;
     numberPrefix: string;
@@ -344,7 +346,7 @@ export async function createTicket(
         const d = draft(last, repeatOf);
         const ticket = await insertTicket(tx, { ...d.ticket, intakeKey: q.intakeKey ?? null });
         await addTicketEvent(tx, { ticketId: ticket.id, at: d.ticket.createdAt, ...d.created, action: 'created' });
-        await send(tx, d.notices(ticket));
+        await send(tx, writer, d.notices(ticket));
         return { ticket, repeatOf };
       });
     } catch (err) {
@@ -356,6 +358,7 @@ export async function createTicket(
 /** 认领: NEW and unassigned → ACCEPTED (of two racing claims exactly one wins). False when this call lost. */
 export function claimTicket(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { staffId: string; at: Date; nextSlaCheckAt: Date | null; from: TicketStatus[] },
   by: TicketActor,
@@ -372,7 +375,7 @@ export function claimTicket(
     )
       return false;
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'claimed' });
-    await send(tx, notices);
+    await send(tx, writer, notices);
     return true;
   });
 }
@@ -380,6 +383,7 @@ export function claimTicket(
 /** "收到" on an emergency: NEW → ACCEPTED, the 经理 ping off. False when someone acked it first. */
 export function ackEmergencyTicket(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { staffId: string; at: Date; from: TicketStatus[] },
   ev: TicketEventNote,
@@ -396,7 +400,7 @@ export function ackEmergencyTicket(
     )
       return false;
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: 'acked' });
-    await send(tx, notices);
+    await send(tx, writer, notices);
     return true;
   });
 }
@@ -412,6 +416,7 @@ export async function addStaffNote(prisma: Prisma, id: string, at: Date, ev: Tic
 /** 等待业主 / 等待施工方: the clock stops (the sweep skips the ticket until resume). False when not being worked on. */
 export function setTicketWaiting(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { status: 'WAITING_OWNER' | 'WAITING_CONTRACTOR'; at: Date; from: TicketStatus[] },
   ev: TicketEventNote,
@@ -428,7 +433,7 @@ export function setTicketWaiting(
       ...ev,
       action: c.status === 'WAITING_OWNER' ? 'wait_owner' : 'wait_contractor',
     });
-    await send(tx, notices(e.id));
+    await send(tx, writer, notices(e.id));
     return true;
   });
 }
@@ -470,6 +475,7 @@ export function resumeTicket(
 /** 办结: a ticket being worked on → RESOLVED, its 回访 due; a waiting one gets its resume event first. */
 export function resolveTicket(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { staffId: string; at: Date; note: string; resumeNote: string; from: TicketStatus[]; action?: string },
   by: TicketActor,
@@ -499,7 +505,7 @@ export function resolveTicket(
       await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'resume', note: c.resumeNote });
     }
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: c.action ?? 'resolved', note: c.note });
-    await send(tx, notices(cur.round));
+    await send(tx, writer, notices(cur.round));
     return true;
   });
 }
@@ -507,6 +513,7 @@ export function resolveTicket(
 /** 转派 an open ticket to `toStaffId` (a NEW one is accepted on their behalf). False when closed or already theirs. */
 export function reassignTicket(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { toStaffId: string; at: Date; from: TicketStatus[] },
   ev: TicketEventNote,
@@ -521,7 +528,7 @@ export function reassignTicket(
         : { assigneeId: c.toStaffId };
     if (!(await updateTicketIf(tx, id, { status: [cur.status], assigneeId: cur.assigneeId }, data))) return false;
     const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: 'reassigned' });
-    await send(tx, notices(e.id));
+    await send(tx, writer, notices(e.id));
     return true;
   });
 }
@@ -529,6 +536,7 @@ export function reassignTicket(
 /** The owner withdraws an open ticket of theirs. False when it is not theirs or not open. */
 export function withdrawTicket(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { personId: string; at: Date; from: TicketStatus[] },
   by: TicketActor,
@@ -547,7 +555,7 @@ export function withdrawTicket(
     )
       return false;
     await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'withdrawn' });
-    await send(tx, notices(t));
+    await send(tx, writer, notices(t));
     return true;
   });
 }
@@ -555,6 +563,7 @@ export function withdrawTicket(
 /** 补充信息 on an open ticket of the owner's (text and/or photos); a ticket waiting for the owner resumes. */
 export function addOwnerInfo(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: { personId: string; at: Date; note: string; attachments: Array<{ contentUrl: string; name: string }> },
   by: TicketActor,
@@ -567,7 +576,7 @@ export function addOwnerInfo(
     if (c.attachments.length) await addTicketAttachments(tx, id, c.attachments);
     const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...by, action: 'owner_info', note: c.note });
     if (t.status === 'WAITING_OWNER') await resumeIn(tx, id, c.at, { ...by, note: resume.note }, resume.plan);
-    await send(tx, notices(t, e.id));
+    await send(tx, writer, notices(t, e.id));
     return true;
   });
 }
@@ -591,6 +600,7 @@ export type ReopenPlan = (
  */
 export function answerTicketSurvey(
   prisma: Prisma,
+  writer: NoticeWriter,
   ticket: { id: string; round: number },
   a: { score: number | null; comment: string | null; at: Date },
   rated: TicketEventNote,
@@ -602,7 +612,7 @@ export function answerTicketSurvey(
     if (!(await answerCallbackRow(tx, cb.id, a))) return 'answered';
     await addTicketEvent(tx, { ticketId: ticket.id, at: a.at, ...rated, action: 'rated' });
     if (reopen) {
-      await reopenIn(tx, ticket.id, a.at, reopen);
+      await reopenIn(tx, writer, ticket.id, a.at, reopen);
       return 'reopened';
     }
     await updateTicketIf(
@@ -617,6 +627,7 @@ export function answerTicketSurvey(
 
 async function reopenIn(
   tx: TicketDb,
+  writer: NoticeWriter,
   id: string,
   at: Date,
   r: { by: TicketActor; reason: string; plan: ReopenPlan; notices: (t: TicketRow) => TicketNotice[] },
@@ -641,13 +652,14 @@ async function reopenIn(
   );
   if (!ok) return false;
   await addTicketEvent(tx, { ticketId: id, at, ...r.by, action: 'reopened', note: r.reason });
-  await send(tx, r.notices(t));
+  await send(tx, writer, r.notices(t));
   return true;
 }
 
 /** Asks the 回访 of a ticket's round: the survey row (once per round) and the owner's notice. False on a re-run. */
 export function sendSurvey(
   prisma: Prisma,
+  writer: NoticeWriter,
   t: { id: string; round: number },
   at: Date,
   notices: TicketNotice[],
@@ -655,16 +667,22 @@ export function sendSurvey(
   return prisma.$transaction(async (tx) => {
     await updateTicketIf(tx, t.id, { round: t.round }, { surveyDueAt: null });
     if (!(await insertCallback(tx, { ticketId: t.id, round: t.round, askedAt: at }))) return false;
-    await send(tx, notices);
+    await send(tx, writer, notices);
     return true;
   });
 }
 
 /** The one reminder of an unanswered survey. False when already reminded or answered. */
-export function remindSurvey(prisma: Prisma, callbackId: string, at: Date, notices: TicketNotice[]): Promise<boolean> {
+export function remindSurvey(
+  prisma: Prisma,
+  writer: NoticeWriter,
+  callbackId: string,
+  at: Date,
+  notices: TicketNotice[],
+): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     if (!(await markCallbackReminded(tx, callbackId, at))) return false;
-    await send(tx, notices);
+    await send(tx, writer, notices);
     return true;
   });
 }
@@ -675,13 +693,14 @@ export function remindSurvey(prisma: Prisma, callbackId: string, at: Date, notic
  */
 export async function sendTicketContactPrivately(
   prisma: Prisma,
+  writer: NoticeWriter,
   ticketId: string,
   to: { personId: string; actor: string },
   text: string,
   at: Date,
 ): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const sent = await notifyPerson(tx, to.personId, {
+    const sent = await writer.person(outboxStoreOf(tx), to.personId, {
       kind: 'notice',
       message: { text },
       dedupeKey: `ticket:${ticketId}:contact:${to.personId}:${at.getTime()}`,
@@ -701,6 +720,7 @@ export async function sendTicketContactPrivately(
  */
 export function applyTransition(
   prisma: Prisma,
+  writer: NoticeWriter,
   id: string,
   c: {
     from: TicketStatus[];
@@ -721,7 +741,7 @@ export function applyTransition(
     const e = await addTicketEvent(tx, { ticketId: id, at: c.at, ...ev, action: c.action });
     const fresh = await findTicketById(tx, id);
     if (!fresh) return null;
-    await send(tx, notices(fresh, e.id));
+    await send(tx, writer, notices(fresh, e.id));
     return fresh;
   });
 }

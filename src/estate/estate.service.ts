@@ -1,7 +1,6 @@
 // Estates change rarely, but every turn needs its estate (name, desk phone, rules): keep them cached briefly.
 import { z } from 'zod';
-import type { Prisma } from '../db/client.js';
-import { findDefaultEstate, findEstateById, type EstateRow } from '../db/estate.repo.js';
+import type { EstateRecord, EstateRepository } from '../db/repositories.js';
 
 /** Per-estate rules stored in Estate.settings (Json): validated here, defaults from the department's procedures. */
 // Loose: feature areas keep their own sections (e.g. `fees`, `complaints`) and parse them with their own schemas.
@@ -30,14 +29,14 @@ export class EstateService {
   private defaultId: string | null = null;
 
   constructor(
-    private readonly prisma: Prisma,
+    private readonly estates: EstateRepository,
     private readonly ttlMs = 60_000,
   ) {}
 
   async byId(id: string): Promise<EstateInfo | null> {
     const hit = this.cache.get(id);
     if (hit && performance.now() - hit.at < this.ttlMs) return hit.estate;
-    const row = await findEstateById(this.prisma, id);
+    const row = await this.estates.byId(id);
     return row ? this.remember(row) : null;
   }
 
@@ -48,13 +47,13 @@ export class EstateService {
 
   async defaultEstate(): Promise<EstateInfo | null> {
     if (this.defaultId) return this.byId(this.defaultId);
-    const row = await findDefaultEstate(this.prisma);
+    const row = await this.estates.findDefault();
     if (!row) return null;
     this.defaultId = row.id;
     return this.remember(row);
   }
 
-  private remember(row: EstateRow): EstateInfo {
+  private remember(row: EstateRecord): EstateInfo {
     const parsed = estateSettingsSchema.safeParse(row.settings ?? {});
     // A broken settings blob falls back to defaults rather than taking the estate's chat down.
     const settings = parsed.success ? parsed.data : estateSettingsSchema.parse({});

@@ -18,6 +18,7 @@ import { planReminders, reminderText, type ArrearsBill, type PlannedReminder } f
 import type { Locale } from '../i18n/index.js';
 import { feeSettingsOf } from './fee-settings.js';
 import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 export interface FeeJobDeps {
   prisma: Prisma;
@@ -84,7 +85,7 @@ export async function runArrearsCampaign(
     estate: { name: estate.name, deskPhone: estate.deskPhone },
   };
   for (const r of plan) {
-    const ok = await recordFeeReminder(prisma, {
+    const ok = await recordFeeReminder(prisma, noticeWriter, {
       estateId: estate.id,
       personId: r.personId,
       items: r.items.map((i) => ({

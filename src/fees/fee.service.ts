@@ -17,6 +17,7 @@ import {
   type Bill,
   type FeeType,
 } from './fee.rules.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 export interface UnitBalance {
   unitId: string;
@@ -96,7 +97,7 @@ export async function feeBalanceReply(prisma: Prisma, sender: Sender, now: Date)
 export async function optOutOfReminders(prisma: Prisma, sender: Sender, now: Date): Promise<string> {
   if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
   const who = `${sender.name ?? t('zh-CN', 'fees.ownerFallback')}${sender.units.length > 0 ? `（${sender.units.map((u) => u.label).join('、')}）` : ''}`;
-  const fresh = await setFeeOptOut(prisma, {
+  const fresh = await setFeeOptOut(prisma, noticeWriter, {
     personId: sender.personId,
     estateId: sender.units[0]?.estateId ?? sender.estate.id,
     at: now,
@@ -115,4 +116,19 @@ export async function optInToReminders(prisma: Prisma, sender: Sender): Promise<
 /** For staff lists: "刘洋 138****5678". */
 export function ownerLine(o: { name: string; phone: string | null }): string {
   return o.phone ? `${o.name} ${maskPhone(o.phone)}` : o.name;
+}
+
+/** The fee flow's answers (dialogs/fees.dialog.ts), bound by the composition root to the database and the clock. */
+export interface FeeReplies {
+  balance(sender: Sender): Promise<string>;
+  optOut(sender: Sender): Promise<string>;
+  optIn(sender: Sender): Promise<string>;
+}
+
+export function feeReplies(prisma: Prisma, now: () => Date): FeeReplies {
+  return {
+    balance: (sender) => feeBalanceReply(prisma, sender, now()),
+    optOut: (sender) => optOutOfReminders(prisma, sender, now()),
+    optIn: (sender) => optInToReminders(prisma, sender),
+  };
 }

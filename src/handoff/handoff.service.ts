@@ -19,6 +19,7 @@ import { maskPhone } from '../shared/phone.js';
 import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
 import { calendarFor, isCalendarSource, type DeskCalendarInput } from '../sla/desk-settings.js';
 import { formatLocal } from '../shared/zoned-time.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 /**
  * "尽快" means within this many desk minutes (our default: the department's procedure gives no figure). A callback
@@ -61,6 +62,7 @@ export class HandoffService {
       : zh('handoff.staff.asap');
     const handoff = await createHandoff(
       this.prisma,
+      noticeWriter,
       {
         estateId: sender.estate.id,
         personId: sender.personId,
@@ -114,7 +116,7 @@ export class HandoffService {
         })
       : null;
     const actor = `staff:${staff.staffId}`;
-    const won = await takeCallback(this.prisma, c.id, { ...staff, actor }, this.now(), note);
+    const won = await takeCallback(this.prisma, noticeWriter, c.id, { ...staff, actor }, this.now(), note);
     if (!won) return tr('callback.alreadyTaken', { ref: label, name: '' });
     return tr('callback.took', { ref: label, contact: tr(phone ? 'callback.contactSent' : 'callback.noPhone') });
   }
@@ -161,6 +163,7 @@ export class HandoffService {
       });
       queued += await remindCallback(
         this.prisma,
+        noticeWriter,
         { id: c.id, estateId: c.estateId, takenById: c.takenById },
         text,
         now,

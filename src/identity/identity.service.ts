@@ -1,22 +1,36 @@
-import { TurnContext, type Activity } from 'botbuilder';
-import type { Prisma } from '../db/client.js';
-import { setIdentityLocale, touchIdentity, touchKnownIdentity } from '../db/identity.repo.js';
+import type { IdentityRepository } from '../db/repositories.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
 import { normalizeLocale, t, type Locale } from '../i18n/index.js';
 import { toSenderUnits, type Sender } from './sender.js';
 
+/**
+ * Where a turn's conversation is, as JSON (a Bot Framework ConversationReference; the bot layer builds it from the
+ * activity). Stored as the account's address; the domain reads only its serviceUrl.
+ */
+export interface ConversationRef {
+  serviceUrl?: string;
+}
+
+/** Who wrote, in which conversation: what identify needs of an inbound activity (converted in src/bot). */
+export interface InboundTurn {
+  channelId?: string;
+  from?: { id?: string; name?: string };
+  conversation?: { isGroup?: boolean };
+  reference: ConversationRef;
+}
+
 export class IdentityService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly identities: IdentityRepository,
     private readonly estates: EstateService,
     private readonly defaultLocale: Locale = 'zh-CN',
   ) {}
 
   /** Answers this chat account in `locale` from now on. */
   async setLocale(identityId: string, locale: Locale): Promise<void> {
-    await setIdentityLocale(this.prisma, identityId, locale);
+    await this.identities.setLocale(identityId, locale);
   }
 
   /**
@@ -24,11 +38,11 @@ export class IdentityService {
    * false: then an unknown account is answered as a provisional sender (identityId '', `provisional: true`) and
    * nothing is written (#17: a greeting from a stranger creates no row).
    */
-  async identify(activity: Partial<Activity>, now: Date, opts: { create?: boolean } = {}): Promise<Sender> {
+  async identify(activity: InboundTurn, now: Date, opts: { create?: boolean } = {}): Promise<Sender> {
     const channel = activity.channelId ?? 'unknown';
     const externalId = activity.from?.id;
     if (!externalId) throw new AppError('BAD_INPUT', 'activity without from.id');
-    const ref = TurnContext.getConversationReference(activity);
+    const ref = activity.reference;
     const input = {
       channel,
       externalId,
@@ -43,13 +57,13 @@ export class IdentityService {
     };
     const row =
       opts.create === false
-        ? ((await touchKnownIdentity(this.prisma, input)) ?? {
+        ? ((await this.identities.touchKnown(input)) ?? {
             id: '',
             locale: this.defaultLocale,
             person: null,
             provisional: true as const,
           })
-        : await touchIdentity(this.prisma, input);
+        : await this.identities.touch(input);
     const person = row.person;
     const units = toSenderUnits(person?.memberships ?? []);
     const staff =

@@ -1,5 +1,4 @@
 // "Who is this?" for one turn: the chat account, the person behind it (if bound), their units, their staff role.
-import type { TurnContext } from 'botbuilder';
 import { t, type Locale } from '../i18n/index.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { STAFF_ROLES, type MemberRole, type StaffRole } from '../db/enums.js';
@@ -44,11 +43,19 @@ export interface Sender {
 
 const SENDER_KEY = Symbol('wuye.sender');
 
-export function setSender(context: TurnContext, sender: Sender): void {
+/**
+ * What the sender is kept on for one turn: a botbuilder TurnContext's `turnState`, named structurally so the domain
+ * imports no channel SDK.
+ */
+export interface TurnStateHolder {
+  turnState: { get(key: symbol): unknown; set(key: symbol, value: unknown): unknown };
+}
+
+export function setSender(context: TurnStateHolder, sender: Sender): void {
   context.turnState.set(SENDER_KEY, sender);
 }
 
-export function senderOf(context: TurnContext): Sender {
+export function senderOf(context: TurnStateHolder): Sender {
   const sender = context.turnState.get(SENDER_KEY) as Sender | undefined;
   if (!sender) throw new Error('sender not identified for this turn (pipeline order bug)');
   return sender;

@@ -2,8 +2,7 @@
 // (job, tick) in JobRun so two instances, or a restart mid-tick, never run a tick twice. At start-up the latest tick
 // missed while we were down runs once. A handler that throws is recorded as FAILED and logged; the process lives on.
 import cron from 'node-cron';
-import type { Prisma } from '../db/client.js';
-import { claimJobRun, finishJobRun, latestJobRun, recordSkippedJobRun } from '../db/job-run.repo.js';
+import type { JobRunRepository } from '../db/repositories.js';
 import type { Logger } from '../shared/logger.js';
 import { localParts } from '../shared/zoned-time.js';
 import { parseCron, previousOccurrence, type CronExpression } from './cron-expression.js';
@@ -20,7 +19,8 @@ export type CronStarter = (
 ) => { stop(): void | Promise<void> };
 
 export interface SchedulerOptions {
-  prisma: Prisma;
+  /** The JobRun rows (Repositories.jobRuns). */
+  jobRuns: JobRunRepository;
   jobs: readonly Job[];
   tz?: string;
   logger: Logger;
@@ -58,7 +58,7 @@ function errorText(err: unknown): string {
 }
 
 export class Scheduler {
-  private readonly prisma: Prisma;
+  private readonly jobRuns: JobRunRepository;
   private readonly jobs = new Map<string, { job: Job; cron: CronExpression }>();
   private readonly tz: string;
   private readonly logger: Logger;
@@ -70,7 +70,7 @@ export class Scheduler {
 
   /** Throws on a bad job list (duplicate id, bad cron) or an unknown zone: better at start-up than at 3 a.m. */
   constructor(opts: SchedulerOptions) {
-    this.prisma = opts.prisma;
+    this.jobRuns = opts.jobRuns;
     this.tz = opts.tz ?? DEFAULT_TZ;
     localParts(new Date(0), this.tz); // validates the zone
     this.logger = opts.logger.child({ component: 'scheduler' });
@@ -136,7 +136,7 @@ export class Scheduler {
     if (this.state === 'stopped') return 'skipped';
     let runId: string | null;
     try {
-      runId = await claimJobRun(this.prisma, jobId, scheduledFor, this.now());
+      runId = await this.jobRuns.claim(jobId, scheduledFor, this.now());
     } catch (err) {
       log.error({ err }, 'could not claim job run');
       return 'skipped';
@@ -157,7 +157,7 @@ export class Scheduler {
     }
     try {
       const result = outcome === 'done' ? { status: 'DONE' as const } : { status: 'FAILED' as const, error: failure };
-      await finishJobRun(this.prisma, runId, result, this.now());
+      await this.jobRuns.finish(runId, result, this.now());
     } catch (err) {
       log.error({ err, outcome }, 'could not record job run outcome');
     }
@@ -170,10 +170,10 @@ export class Scheduler {
     try {
       const now = this.now();
       const latestTick = previousOccurrence(expr, now, this.tz);
-      const last = await latestJobRun(this.prisma, job.id);
+      const last = await this.jobRuns.latest(job.id);
       if (!last) {
         // First sight of this job: its history starts now, so nothing before counts as missed.
-        await recordSkippedJobRun(this.prisma, job.id, latestTick, now);
+        await this.jobRuns.recordSkipped(job.id, latestTick, now);
         // Debug: a first start prints one per job (ten lines under the console chat's banner).
         log.debug({ baseline: latestTick.toISOString() }, 'new job; no catch-up on first start');
         return;

@@ -13,6 +13,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
 import type { DeskSlots, SlotRefusal } from './desk-slots.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 const MINUTE_MS = 60_000;
 const CODE_RE = /^\d{6}$/;
@@ -259,7 +260,7 @@ export class KeyService {
     const to = new Date(now.getTime() + this.slots.settings.reminderMinutesBefore * MINUTE_MS);
     let n = 0;
     for (const a of await repo.dueReminders(this.prisma, now, to)) {
-      await repo.markReminded(this.prisma, a, now, {
+      await repo.markReminded(this.prisma, noticeWriter, a, now, {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: (locale: Locale) => ({
@@ -295,7 +296,7 @@ export class KeyService {
     const before = new Date(now.getTime() - this.slots.settings.noShowAfterMinutes * MINUTE_MS);
     let n = 0;
     for (const a of await repo.overdueBooked(this.prisma, before)) {
-      const ok = await repo.markNoShow(this.prisma, a, now, {
+      const ok = await repo.markNoShow(this.prisma, noticeWriter, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
         message: (locale: Locale) => ({

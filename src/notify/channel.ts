@@ -1,45 +1,18 @@
 // The one small interface every chat channel implements, owned by the outbox that drives it. Inbound: each adapter
 // turns its native message into a Bot Framework Activity and runs one bot turn. Outbound (proactive, via the outbox
-// dispatcher): `send`. Channel-free on purpose: the domain and the database layer import it, never an adapter.
+// dispatcher): `send`. Channel-free on purpose: the domain imports it, never an adapter. The message types live in
+// src/shared/outbound-message.ts (the database layer writes notices too) and are re-exported here.
 
 export type ChannelName = 'console' | 'botframework' | 'wechat' | 'telegram' | (string & {});
 
-/** Notice types an estate can map to a pre-approved template (催缴, 工单状态, 预约提醒, 公告). */
-export const NOTICE_TYPES = ['arrears', 'ticket', 'appointment', 'announcement'] as const;
-export type NoticeType = (typeof NOTICE_TYPES)[number];
-
-/**
- * What a notice is, with its facts as short strings ({ unit: '3栋2单元1201', amount: '¥1,280.00' }), for channels
- * that must use a template outside a chat window (WeChat Official Account 模板消息). Other channels ignore it.
- */
-export interface NoticeTemplateRef {
-  type: NoticeType;
-  estateId: string;
-  facts: Record<string, string>;
-}
-
-/** What the outbox hands a channel: a text, optional buttons, an optional image and an optional file. */
-export interface OutboundMessage {
-  text: string;
-  suggestions?: string[];
-  /**
-   * `png` holds the image bytes (a report chart: PNG; an owner's photo: its own format, named by `mimeType`, default
-   * image/png). `altText`: the image's content as text (e.g. a report's table), sent instead where a channel has no
-   * images.
-   */
-  image?: { png: Buffer; caption?: string; altText?: string; mimeType?: string; name?: string };
-  /** A document (a month's tickets as .xlsx). `altText` is sent instead where a channel cannot take files. */
-  file?: OutboundFile;
-  template?: NoticeTemplateRef;
-}
-
-export interface OutboundFile {
-  data: Buffer;
-  name: string;
-  mimeType: string;
-  caption?: string;
-  altText?: string;
-}
+export {
+  NOTICE_TYPES,
+  type NoticeType,
+  type NoticeTemplateRef,
+  type OutboundMessage,
+  type OutboundFile,
+} from '../shared/outbound-message.js';
+import type { OutboundMessage } from '../shared/outbound-message.js';
 
 export type SendResult =
   | { ok: true; providerMessageId?: string }

@@ -4,13 +4,8 @@ import type { OutboundMessage } from './channel.js';
 import { normalizeLocale, type Locale } from '../i18n/index.js';
 import { channelRegistry } from './channel-registry.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
-import {
-  departmentChatsFor,
-  departmentIdentitiesFor,
-  identitiesOfPerson,
-  staffChatsFor,
-  staffIdentitiesFor,
-} from '../db/recipient.repo.js';
+import { outboxStoreOf, type NoticeWriter, type OutboxStore } from '../db/outbox-store.js';
+import type { Notice } from '../shared/outbound-message.js';
 import type { StaffRole } from '../identity/sender.js';
 import { enqueue } from './outbox.js';
 import { maskPhonesInText } from '../shared/phone.js';
@@ -53,20 +48,13 @@ export function staffChatAddress(c: {
   return channelRegistry.groupTarget(c)?.address ?? null;
 }
 
-export interface Notice {
-  kind: string;
-  /**
-   * What is sent. A function of the reader's language for notices to owners (their chat account's language, zh-CN
-   * for groups and for accounts that never chose one); a plain message is sent as is to everyone.
-   */
-  message: OutboundMessage | ((locale: Locale) => OutboundMessage);
-  /** Per notice; each recipient gets `${dedupeKey}|${recipient id}`. */
-  dedupeKey: string;
-  /** When the change that causes the notice happened, on the caller's injected clock (never the process clock). */
-  at: Date;
-  /** Not before this instant (default: `at`). */
-  notBefore?: Date;
-}
+export type { Notice } from '../shared/outbound-message.js';
+
+/**
+ * Where notices are written: an OutboxStore (src/db/outbox-store.ts; one built on a transaction writes in it), or —
+ * for code not yet moved to stores — a Prisma client or transaction client, wrapped in one.
+ */
+export type OutboxTarget = OutboxStore | OutboxDb;
 
 interface Target {
   id: string;
@@ -84,28 +72,27 @@ interface Target {
  * its own chat). Returns how many rows were newly created.
  */
 export async function notifyPerson(
-  db: OutboxDb,
+  db: OutboxTarget,
   personId: string,
   n: Notice,
   except: readonly string[] = [],
 ): Promise<number> {
-  const targets = (await identitiesOfPerson(db, personId)).flatMap((i): Target[] => {
+  const store = outboxStoreOf(db);
+  const targets = (await store.identitiesOfPerson(personId)).flatMap((i): Target[] => {
     if (except.includes(i.id)) return [];
     const t = identityTarget(i);
     return t ? [t] : [];
   });
-  return enqueueAll(db, targets, n);
+  return enqueueAll(store, targets, n);
 }
 
 /** Queues a notice to one chat account (e.g. one waiting for a binding staff approved). */
-export async function notifyIdentity(db: OutboxDb, identityId: string, n: Notice): Promise<number> {
-  const i = await db.channelIdentity.findUnique({
-    where: { id: identityId },
-    select: { id: true, channel: true, externalId: true, conversationRef: true, locale: true },
-  });
+export async function notifyIdentity(db: OutboxTarget, identityId: string, n: Notice): Promise<number> {
+  const store = outboxStoreOf(db);
+  const i = await store.identityById(identityId);
   const t = i ? identityTarget(i) : null;
   if (!t) return 0;
-  return enqueueAll(db, [t], n);
+  return enqueueAll(store, [t], n);
 }
 
 /**
@@ -113,20 +100,27 @@ export async function notifyIdentity(db: OutboxDb, identityId: string, n: Notice
  * member of that role privately, so a notice reaches a person rather than nobody. Returns how many rows were newly
  * created. Staff-facing, so any mobile number in the text is masked here, whatever the caller wrote (PIPL).
  */
-export async function notifyStaffGroup(db: OutboxDb, estateId: string, role: StaffRole, n: Notice): Promise<number> {
-  const targets = await staffTargets(db, estateId, role);
-  return enqueueAll(db, targets, masked(n));
+export async function notifyStaffGroup(
+  db: OutboxTarget,
+  estateId: string,
+  role: StaffRole,
+  n: Notice,
+): Promise<number> {
+  const store = outboxStoreOf(db);
+  const targets = await staffTargets(store, estateId, role);
+  return enqueueAll(store, targets, masked(n));
 }
 
 /** How many chats a staff notice for these roles would reach now (groups, else the role's staff privately). */
-export async function staffReach(db: OutboxDb, estateId: string, roles: readonly StaffRole[]): Promise<number> {
+export async function staffReach(db: OutboxTarget, estateId: string, roles: readonly StaffRole[]): Promise<number> {
+  const store = outboxStoreOf(db);
   let n = 0;
-  for (const role of roles) n += (await staffTargets(db, estateId, role)).filter((t) => t.reaches).length;
+  for (const role of roles) n += (await staffTargets(store, estateId, role)).filter((t) => t.reaches).length;
   return n;
 }
 
-async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Promise<Target[]> {
-  const groups = (await staffChatsFor(db, estateId, role)).flatMap((c): Target[] => {
+async function staffTargets(store: OutboxStore, estateId: string, role: StaffRole): Promise<Target[]> {
+  const groups = (await store.staffChatsFor(estateId, role)).flatMap((c): Target[] => {
     const t = channelRegistry.groupTarget(c);
     if (!t) return [{ id: c.id, channel: c.channel, address: c.chatId, isGroup: true, reaches: false }];
     return t.address === null
@@ -136,7 +130,7 @@ async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Pr
   if (groups.some((g) => g.reaches)) return groups;
   return [
     ...groups,
-    ...(await staffIdentitiesFor(db, estateId, role)).flatMap((i): Target[] => {
+    ...(await store.staffIdentitiesFor(estateId, role)).flatMap((i): Target[] => {
       const t = identityTarget(i);
       return t ? [t] : [];
     }),
@@ -147,8 +141,14 @@ async function staffTargets(db: OutboxDb, estateId: string, role: StaffRole): Pr
  * Queues a notice to a maintenance department (工程部): its registered groups, else its staff privately. Returns how
  * many rows were newly created (0: nobody in that department can be reached — the caller tells the desk instead).
  */
-export async function notifyDepartment(db: OutboxDb, estateId: string, department: string, n: Notice): Promise<number> {
-  const groups = (await departmentChatsFor(db, estateId, department)).flatMap((c): Target[] => {
+export async function notifyDepartment(
+  db: OutboxTarget,
+  estateId: string,
+  department: string,
+  n: Notice,
+): Promise<number> {
+  const store = outboxStoreOf(db);
+  const groups = (await store.departmentChatsFor(estateId, department)).flatMap((c): Target[] => {
     const t = channelRegistry.groupTarget(c);
     if (!t) return [{ id: c.id, channel: c.channel, address: c.chatId, isGroup: true, reaches: false }];
     return t.address === null
@@ -159,12 +159,12 @@ export async function notifyDepartment(db: OutboxDb, estateId: string, departmen
     ? groups
     : [
         ...groups,
-        ...(await departmentIdentitiesFor(db, estateId, department)).flatMap((i): Target[] => {
+        ...(await store.departmentIdentitiesFor(estateId, department)).flatMap((i): Target[] => {
           const t = identityTarget(i);
           return t ? [t] : [];
         }),
       ];
-  return enqueueAll(db, targets, masked(n));
+  return enqueueAll(store, targets, masked(n));
 }
 
 /** Staff-facing notices: any mobile number in the text is masked, whatever the caller wrote (PIPL). */
@@ -174,7 +174,7 @@ function masked(n: Notice): Notice {
   return { ...n, message: typeof message === 'function' ? (locale) => mask(message(locale)) : mask(message) };
 }
 
-async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<number> {
+async function enqueueAll(store: OutboxStore, targets: Target[], n: Notice): Promise<number> {
   let created = 0;
   const byLocale = new Map<Locale, OutboundMessage>();
   const messageFor = (locale: Locale): OutboundMessage => {
@@ -184,7 +184,7 @@ async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<n
     return m;
   };
   for (const t of targets) {
-    const r = await enqueue(db, {
+    const r = await enqueue(store, {
       channel: t.channel,
       address: t.address,
       isGroup: t.isGroup,
@@ -198,3 +198,10 @@ async function enqueueAll(db: OutboxDb, targets: Target[], n: Notice): Promise<n
   }
   return created;
 }
+
+/** The notifier as the NoticeWriter that src/db units of work call inside their transaction. */
+export const noticeWriter: NoticeWriter = {
+  person: (store, personId, n, except) => notifyPerson(store, personId, n, except),
+  staffGroup: (store, estateId, role, n) => notifyStaffGroup(store, estateId, role, n),
+  department: (store, estateId, department, n) => notifyDepartment(store, estateId, department, n),
+};

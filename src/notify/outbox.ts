@@ -2,7 +2,8 @@
 // and the dispatcher sends it later. Writing the same dedupe key twice leaves one message.
 import { z } from 'zod';
 import { NOTICE_TYPES, type OutboundMessage } from './channel.js';
-import { insertOutboxRow, type OutboxDb, type OutboxRow } from '../db/outbox.repo.js';
+import type { OutboxDb, OutboxRow } from '../db/outbox.repo.js';
+import { outboxStoreOf, type OutboxStore } from '../db/outbox-store.js';
 
 /** What is stored in `payload`: an OutboundMessage with the image as base64 (JSON has no bytes). */
 export const outboxPayloadSchema = z.object({
@@ -120,12 +121,15 @@ export function toOutbound(payload: OutboxPayload): OutboundMessage {
 }
 
 /**
- * Writes one outbox message with `tx` (the caller's transaction or the client). Returns the created row, or the
+ * Writes one outbox message with `tx` (a store built on the caller's transaction, or a client / transaction client). Returns the created row, or the
  * existing one when the dedupe key was already written; never throws on a duplicate.
  */
-export async function enqueue(tx: OutboxDb, input: EnqueueInput): Promise<{ created: boolean; message: OutboxRow }> {
+export async function enqueue(
+  tx: OutboxStore | OutboxDb,
+  input: EnqueueInput,
+): Promise<{ created: boolean; message: OutboxRow }> {
   if (input.dedupeKey.trim() === '') throw new RangeError('dedupeKey must not be empty');
-  return insertOutboxRow(tx, {
+  return outboxStoreOf(tx).insert({
     channel: input.channel,
     address: input.address,
     isGroup: input.isGroup ?? false,

@@ -14,7 +14,7 @@ import {
 import { countedJob } from '../jobs/counted-job.js';
 import type { Job } from '../jobs/job.js';
 import { unitLabel } from '../identity/sender.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import { notifyPerson, notifyStaffGroup, noticeWriter } from '../notify/notifier.js';
 import { maskPhone } from '../shared/phone.js';
 import { t, type Locale } from '../i18n/index.js';
 import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
@@ -110,7 +110,7 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
               at: now,
             }
           : null;
-      if (await expirePermit(prisma, p, now, owner, site)) expired++;
+      if (await expirePermit(prisma, noticeWriter, p, now, owner, site)) expired++;
     }
   }
   return expired;

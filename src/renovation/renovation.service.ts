@@ -55,6 +55,7 @@ import { parseExtensionEnd } from './extension-date.parser.js';
 import { checkExtension, permitStatusText } from './extension.rules.js';
 import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
 import type { Clock } from '../shared/clock.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 /** A request kind as a person reads it ("延期"; staff groups read zh-CN). */
 export function requestKindLabel(kind: RenovationRequestKind, locale: Locale = 'zh-CN'): string {
@@ -328,6 +329,7 @@ export class RenovationService {
     const depositCents = named ?? this.settings(estate).applicationDepositYuan * 100;
     const r = await decideRequest(
       this.prisma,
+      noticeWriter,
       found.id,
       {
         approve,
@@ -439,6 +441,7 @@ export class RenovationService {
     const owner = (await peopleByIds(this.prisma, [personId])).get(personId);
     const { request, permit } = await submitApplication(
       this.prisma,
+      noticeWriter,
       {
         permit: {
           estateId: estate.id,
@@ -553,6 +556,7 @@ export class RenovationService {
       if (
         await takeApprovalSteps(
           this.prisma,
+          noticeWriter,
           { id: r.id, estateId: r.estateId, slaLevel: r.slaLevel },
           { slaLevel: level, nextSlaCheckAt: nextCheckAt },
           at,
@@ -635,6 +639,7 @@ export class RenovationService {
     const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
     const request = await submitRequest(
       this.prisma,
+      noticeWriter,
       {
         estateId: estate.id,
         permitId: permit.id,

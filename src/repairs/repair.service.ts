@@ -72,6 +72,7 @@ export function priceLabel(text: string, locale: Locale): string {
   return id ? t(locale, `repair.price.${id}` as MessageKey) : text;
 }
 import { windowText, type VisitWindow } from './visit-window.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 export type IntakeChannel = 'chat' | 'phone' | 'counter';
 
@@ -176,6 +177,7 @@ export class RepairService {
     const window = r.visit ? windowText(r.visit, tz) : null;
     const { ticket } = await createTicket(
       this.prisma,
+      noticeWriter,
       {
         estateId: r.estate.id,
         numberPrefix: ticketNumberPrefix(dateKey),
@@ -323,6 +325,7 @@ export class RepairService {
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await applyTransition(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         from,
@@ -381,6 +384,7 @@ export class RepairService {
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await applyTransition(
       this.prisma,
+      noticeWriter,
       ticket.id,
       {
         from,
@@ -531,6 +535,7 @@ export class RepairService {
     const now = this.now();
     const done = await applyTransition(
       this.prisma,
+      noticeWriter,
       ticket.id,
       { from, assigneeId: me.id, at: now, action: event, data },
       { actor: `staff:${me.id}`, actorName: me.name, note },

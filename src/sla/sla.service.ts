@@ -20,6 +20,7 @@ import {
 } from './ladder.js';
 import type { Clock } from '../shared/clock.js';
 import { t as tr } from '../i18n/index.js';
+import { noticeWriter } from '../notify/notifier.js';
 
 const OPEN = new Set(['NEW', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS']);
 
@@ -88,7 +89,14 @@ export class SlaService {
     const clock = clockOf(t);
     if (!OPEN.has(t.status) || clock.paused) {
       // Nothing runs on a closed or waiting ticket: drop it from the scan.
-      await takeSlaSteps(this.prisma, expect, { slaLevel: t.slaLevel, nextSlaCheckAt: null }, { ...t, at: now }, []);
+      await takeSlaSteps(
+        this.prisma,
+        noticeWriter,
+        expect,
+        { slaLevel: t.slaLevel, nextSlaCheckAt: null },
+        { ...t, at: now },
+        [],
+      );
       return 0;
     }
     const limits = estate.limits(t.kind, t.category, t.priority);
@@ -100,6 +108,7 @@ export class SlaService {
     const steps = due.map((d) => this.announce(t, d, { at: now, notBefore }, estate.tz));
     const won = await takeSlaSteps(
       this.prisma,
+      noticeWriter,
       expect,
       { slaLevel: level, nextSlaCheckAt: nextCheckAt },
       { ...t, at: now },

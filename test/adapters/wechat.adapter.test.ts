@@ -17,6 +17,7 @@ import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/patience.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 wechatyLog.level('silent');
 
@@ -89,7 +90,7 @@ describeEachDb('WechatAdapter (wechaty + PuppetMock)', (provider) => {
       puppet,
       handler,
       isRegisteredGroup: async (channel, chatId) => channel === 'wechat' && registered.has(chatId),
-      prisma: db.prisma,
+      media: createRepositories(db.prisma).media,
       dataDir,
       logger: createLogger('debug', { write: (s: string) => logs.push(JSON.parse(s) as LogLine) }),
       sendGapMs: 0,

@@ -5,6 +5,7 @@ import type { StaffRole } from '../../src/identity/sender.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { describeEachDb } from '../support/databases.js';
 import { addOwner, billCsv, seedFeeEstate, senderFor, useFeeEstate, type FeeEstate } from '../fees/fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const now = new Date('2026-12-20T02:00:00Z');
 
@@ -27,7 +28,7 @@ describeEachDb('fee commands', (provider) => {
   });
 
   const run = (name: string, args: string, role: StaffRole = 'SUPERVISOR') => {
-    const cmd = feeCommands({ prisma: env.db.prisma }).find((c) => c.name === name);
+    const cmd = feeCommands({ feeFigures: createRepositories(env.db.prisma).feeFigures }).find((c) => c.name === name);
     if (!cmd) throw new Error(name);
     return cmd.run({ turn: {} as TurnContext, sender: senderFor(env.est, { staff: role }), args, now });
   };
@@ -61,7 +62,7 @@ describeEachDb('fee commands', (provider) => {
   });
 
   it('only supervisors and managers see 收缴率; foremen may see 欠费', () => {
-    const [collection, arrears] = feeCommands({ prisma: env.db.prisma });
+    const [collection, arrears] = feeCommands({ feeFigures: createRepositories(env.db.prisma).feeFigures });
     expect(collection?.roles).toEqual(['SUPERVISOR', 'MANAGER']);
     expect(arrears?.roles).toContain('FOREMAN');
     expect(arrears?.roles).not.toContain('ASSISTANT');

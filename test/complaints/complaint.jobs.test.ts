@@ -5,6 +5,7 @@ import { EstateService, type EstateInfo } from '../../src/estate/estate.service.
 import { chatWith } from '../support/conversation.js';
 import { demoBot, memoryLogger } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const HOUR = 3_600_000;
 
@@ -20,7 +21,7 @@ describeEachDb('回访 surveys', (provider) => {
   beforeAll(async () => {
     env = await demoBot(provider, () => clock);
     svc = new ComplaintService(env.db.prisma, () => clock);
-    fresh = new EstateService(env.db.prisma, 0); // no cache: tests change the callback mode
+    fresh = new EstateService(createRepositories(env.db.prisma).estates, 0); // no cache: tests change the callback mode
     estate = (await fresh.defaultEstate())!;
     ownerId = (await env.db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     const s = await env.db.prisma.staff.findFirstOrThrow({ where: { role: 'ASSISTANT' }, include: { person: true } });

@@ -3,6 +3,7 @@ import { ComplaintService, type StaffActor } from '../../src/complaints/complain
 import { seedDemo } from '../../src/db/seed.js';
 import { EstateService, type EstateInfo } from '../../src/estate/estate.service.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 describeEachDb('ComplaintService', (provider) => {
   let db: TestDatabase;
@@ -16,7 +17,7 @@ describeEachDb('ComplaintService', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
+    estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
     svc = new ComplaintService(db.prisma, () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {

@@ -3,6 +3,7 @@ import { ConversationState, MemoryStorage, TestAdapter } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { beforeAll, expect, it } from 'vitest';
 import { FEES_DIALOG, FeesDialog } from '../../dialogs/fees.dialog.js';
+import { feeReplies } from '../../src/fees/fee.service.js';
 import { isFeeOptedOut } from '../../src/db/fee.repo.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
@@ -37,7 +38,7 @@ describeEachDb('FeesDialog', (provider) => {
   function adapter() {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty<DialogState>('dialogs'));
-    dialogs.add(new FeesDialog({ prisma: env.db.prisma, now: () => new Date('2026-12-05T02:00:00Z') }));
+    dialogs.add(new FeesDialog({ fees: feeReplies(env.db.prisma, () => new Date('2026-12-05T02:00:00Z')) }));
     return new TestAdapter(async (ctx) => {
       setSender(ctx, sender);
       const dc = await dialogs.createContext(ctx);

@@ -19,6 +19,7 @@ import { enqueue } from '../../src/notify/outbox.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/patience.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 wechatyLog.level('silent');
 
@@ -89,7 +90,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       puppet,
       handler,
       isRegisteredGroup: async () => false,
-      prisma: db.prisma,
+      media: createRepositories(db.prisma).media,
       dataDir,
       logger: createLogger('debug', { write: (s: string) => logs.push(JSON.parse(s) as { msg?: string }) }),
       sendGapMs: 0,

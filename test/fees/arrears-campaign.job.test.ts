@@ -6,6 +6,7 @@ import { importBills } from '../../src/fees/fee-import.service.js';
 import { addLocalDays, localDateKey, localParts, zonedTime } from '../../src/shared/zoned-time.js';
 import { describeEachDb } from '../support/databases.js';
 import { addOwner, billCsv, useFeeEstate } from './fee-fixtures.js';
+import { noticeWriter } from '../../src/notify/notifier.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (date: string, hhmm: string) => {
@@ -28,7 +29,7 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     await env.db.prisma.unitMembership.create({
       data: { unitId: env.est.unit('1', '105'), personId: people.D, role: 'OWNER' },
     });
-    await setFeeOptOut(env.db.prisma, {
+    await setFeeOptOut(env.db.prisma, noticeWriter, {
       personId: people.B,
       estateId: env.est.estateId,
       at: at('2026-11-01', '12:00'),

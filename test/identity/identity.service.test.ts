@@ -4,8 +4,10 @@ import type { Activity } from 'botbuilder';
 import { seedDemo } from '../../src/db/seed.js';
 import { EstateService } from '../../src/estate/estate.service.js';
 import { IdentityService } from '../../src/identity/identity.service.js';
+import { inboundTurn } from '../../src/bot/inbound-turn.js';
 import { identityAddress } from '../../src/notify/notifier.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const activity = (conversationId: string, isGroup: boolean): Partial<Activity> => ({
   type: 'message',
@@ -25,13 +27,16 @@ describeEachDb('IdentityService', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
-    identity = new IdentityService(db.prisma, new EstateService(db.prisma));
+    identity = new IdentityService(
+      createRepositories(db.prisma).identities,
+      new EstateService(createRepositories(db.prisma).estates),
+    );
   });
   afterAll(async () => db.drop());
 
   it('a Teams user who writes in a group still gets personal notices in the personal chat', async () => {
-    const personal = await identity.identify(activity('a:personal-chat', false), NOW);
-    await identity.identify(activity('19:group-chat@thread.tacv2', true), later(1));
+    const personal = await identity.identify(inboundTurn(activity('a:personal-chat', false)), NOW);
+    await identity.identify(inboundTurn(activity('19:group-chat@thread.tacv2', true)), later(1));
     const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: personal.identityId } });
     const address = identityAddress(row);
     expect(address).toContain('a:personal-chat');
@@ -40,7 +45,7 @@ describeEachDb('IdentityService', (provider) => {
 
   it('first contact from a group stores no address (nothing is sent to the group by mistake)', async () => {
     const first = await identity.identify(
-      { ...activity('19:other-group@thread.tacv2', true), from: { id: 'teams-user-2', name: '李雷' } },
+      inboundTurn({ ...activity('19:other-group@thread.tacv2', true), from: { id: 'teams-user-2', name: '李雷' } }),
       later(2),
     );
     const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: first.identityId } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/shared/clock.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { listJobRuns } from '../../src/db/job-run.repo.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import type { Job, JobContext } from '../../src/jobs/job.js';
 import { Scheduler, type CronStarter } from '../../src/jobs/scheduler.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -73,7 +74,7 @@ describeEachDb('Scheduler', (provider) => {
     opts: { prisma?: Database['prisma']; cron?: FakeCron; logger?: ReturnType<typeof createLogger> } = {},
   ): Scheduler {
     return new Scheduler({
-      prisma: opts.prisma ?? db.prisma,
+      jobRuns: createRepositories(opts.prisma ?? db.prisma).jobRuns,
       jobs,
       tz: TZ,
       logger: opts.logger ?? createLogger('silent'),
@@ -242,7 +243,7 @@ describeEachDb('Scheduler', (provider) => {
     const job = recordingJob('real-cron', '0 9 1 1 *');
     // node-cron fires on the process clock, so this scheduler reads it too.
     const s = new Scheduler({
-      prisma: db.prisma,
+      jobRuns: createRepositories(db.prisma).jobRuns,
       jobs: [job],
       tz: TZ,
       logger: createLogger('silent'),
@@ -255,7 +256,7 @@ describeEachDb('Scheduler', (provider) => {
 });
 
 describe('Scheduler configuration', () => {
-  const base = { prisma: {} as never, logger: createLogger('silent'), now: systemClock };
+  const base = { jobRuns: {} as never, logger: createLogger('silent'), now: systemClock };
   const job = (id: string, cron: string): Job => ({ id, cron, description: id, handler: async () => undefined });
 
   it('refuses duplicate job ids, bad cron expressions and unknown zones up front', () => {

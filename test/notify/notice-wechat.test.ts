@@ -26,6 +26,7 @@ import { localDateKey } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/patience.js';
 import { FakeClock } from './fakes.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 wechatyLog.level('silent');
 registerBuiltinChannels();
@@ -55,7 +56,7 @@ describeEachDb('公告 to 1,000 owners on a personal WeChat account (PuppetMock)
       puppet: new PuppetMock({ mocker }),
       handler: noTurns,
       isRegisteredGroup: async () => false,
-      prisma: db.prisma,
+      media: createRepositories(db.prisma).media,
       dataDir,
       logger: createLogger('silent'),
       sendGapMs: 0,

@@ -18,6 +18,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { FAKE_OA, FakeWechatOaApi } from '../support/fake-wechat-oa-api.js';
 import { FakeClock } from './fakes.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const START = '2026-12-01T10:00:00+08:00';
 const ARREARS_TEMPLATE = 'tpl-arrears-001';
@@ -114,7 +115,7 @@ describeEachDb('WeChat OA window in the dispatcher', (provider) => {
       },
       handler: { onTurn: async () => undefined, onTurnError: async () => undefined },
       windows,
-      prisma,
+      media: createRepositories(prisma).media,
       dataDir: '/tmp',
       logger: createLogger('silent'),
       now: clock.now,

@@ -6,6 +6,7 @@ import { SlotTakenError, submitRequest } from '../../src/db/renovation.repo.js';
 import { RenovationService } from '../../src/renovation/renovation.service.js';
 import { describeEachDb, type TestDatabase } from '../support/databases.js';
 import { renovationFixture, staffDeciders } from './renovation-fixtures.js';
+import { noticeWriter } from '../../src/notify/notifier.js';
 
 describeEachDb('退场验收 slot booking under concurrency', (provider) => {
   let db: TestDatabase;
@@ -58,6 +59,7 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
       permits.map((p) =>
         submitRequest(
           db.prisma,
+          noticeWriter,
           {
             estateId: estate.id,
             permitId: p.id,

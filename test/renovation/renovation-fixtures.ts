@@ -5,6 +5,7 @@ import { EstateService, type EstateInfo } from '../../src/estate/estate.service.
 import type { StaffDecider } from '../../src/renovation/renovation.service.js';
 import { RenovationService } from '../../src/renovation/renovation.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 export interface RenovationFixture {
   db: TestDatabase;
@@ -19,7 +20,7 @@ export async function renovationFixture(
 ): Promise<RenovationFixture> {
   const db = await createTestDatabase(provider);
   await seedDemo(db.prisma);
-  const estate = (await new EstateService(db.prisma).defaultEstate())!;
+  const estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
   const ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
   return { db, estate, svc: new RenovationService(db.prisma, now), ownerId };
 }

@@ -12,6 +12,7 @@ import { addBusinessMinutes, ContinuousClock, type CalendarLike, type Pause } fr
 import { SlaService } from '../../src/sla/sla.service.js';
 import { formatLocal, zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const SH = 'Asia/Shanghai';
 const TICK = 10 * 60_000;
@@ -144,7 +145,7 @@ describeEachDb('SLA ladder over two simulated weeks', (provider) => {
     await seedDemo(db.prisma);
     const e = await db.prisma.estate.findFirstOrThrow();
     await db.prisma.estate.update({ where: { id: e.id }, data: { settings: SETTINGS } });
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
+    estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
     svc = new ComplaintService(db.prisma, () => clock, desk);
     sla = new SlaService(db.prisma, desk, () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;

@@ -6,6 +6,7 @@ import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../../src/sla/business-
 import { SlaService } from '../../src/sla/sla.service.js';
 import { formatLocal, zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const SH = 'Asia/Shanghai';
 const at = (dateKey: string, hhmm: string): Date => {
@@ -27,7 +28,7 @@ describeEachDb('SLA ladder sweep', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
-    estate = (await new EstateService(db.prisma).defaultEstate())!;
+    estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
     svc = new ComplaintService(db.prisma, () => clock, desk);
     sla = new SlaService(db.prisma, desk, () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;

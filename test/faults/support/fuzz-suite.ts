@@ -16,6 +16,7 @@ import { FakeTelegramApi } from '../../support/fake-telegram-api.js';
 import { DIALOG_STEPS, Harness, Tally, preview, replyProblems, runAtStep, type DialogStep } from './fuzz-harness.js';
 import { commandLine, hostileMessage, hostileText, wrongType, type FuzzMessage } from './fuzz-inputs.js';
 import { systemClock } from '../../../src/shared/clock.js';
+import { createRepositories } from '../../../src/db/prisma-repositories.js';
 
 /**
  * fast-check's report, with the counterexample cut short (a 300 KB body must not flood the log); the seed and path
@@ -550,7 +551,7 @@ export function channelFuzz(opts: { runs: number; seed: number; label: string })
           onTurnError: (ctx, err) => app.bot.onTurnError(ctx, err),
         },
         isRegisteredGroup: async () => false,
-        prisma: app.db.prisma,
+        media: createRepositories(app.db.prisma).media,
         dataDir,
         logger: (await import('../../../src/shared/logger.js')).createLogger('debug', {
           write: (s: string) => {
