@@ -11,7 +11,7 @@ import {
 import { checkText } from '../src/bot/input-guard.js';
 import { OPEN_STATUSES } from '../src/complaints/complaint.service.js';
 import { eventLine, NEXT_STEP, STATUS_LABEL, T } from '../src/complaints/complaint.texts.js';
-import type { TicketRow } from '../src/db/ticket.repo.js';
+import type { TicketListItem } from '../src/db/ticket.repo.js';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
@@ -61,7 +61,7 @@ export class MyComplaintsDialog extends ComponentDialog {
     this.initialDialogId = 'my-complaints.steps';
   }
 
-  private line(t: TicketRow, i: number, tz: string): string {
+  private line(t: TicketListItem, i: number, tz: string): string {
     return `${i + 1}. ${t.number} ${t.category}｜${STATUS_LABEL[t.status]}${t.isRepeat ? '（二次投诉）' : ''}\n   ${t.description.slice(0, 30)}\n   提交于 ${formatLocal(t.createdAt, tz)}；下一步：${NEXT_STEP[t.status]}`;
   }
 
