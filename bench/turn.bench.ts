@@ -24,7 +24,7 @@ const OPEN_LOOP_S = 10;
 const CLOSED_LOOP_S = 8;
 
 /** One owner's visit, [kind of turn, message, a fragment the reply must contain]. Ends where it started (no dialog open). */
-const SCRIPT: Array<[string, string, string]> = [
+export const SCRIPT: Array<[string, string, string]> = [
   ['menu', '你好', '请问需要办理什么业务'],
   ['menu → 物业费 balance', '物业费', '1,234.50'],
   ['我的投诉 list', '我的投诉', 'TS-20261120-B'],

@@ -38,6 +38,7 @@ export class HandoffDialog extends ComponentDialog {
         },
         'zh-cn',
         deps.now,
+        isAsap, // 尽快: no time to recognise (record() reads the text again)
       ),
     );
     this.addDialog(new WaterfallDialog('handoff.steps', [this.askTopic, this.askWhen, this.record]));

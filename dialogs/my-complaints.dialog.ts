@@ -12,7 +12,7 @@ import { checkText } from '../src/bot/input-guard.js';
 import { OPEN_STATUSES } from '../src/complaints/complaint.service.js';
 import { categoryLabel, eventLine, locationText, nextStepText, statusLabel } from '../src/tickets/status-labels.js';
 import { t as translate, type Locale } from '../src/i18n/index.js';
-import type { TicketRow } from '../src/db/ticket.repo.js';
+import type { TicketListItem } from '../src/db/ticket.repo.js';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
@@ -69,7 +69,7 @@ export class MyComplaintsDialog extends ComponentDialog {
     this.initialDialogId = 'my-complaints.steps';
   }
 
-  private line(t: TicketRow, i: number, tz: string, locale: Locale): string {
+  private line(t: TicketListItem, i: number, tz: string, locale: Locale): string {
     const tr = (key: 'complaint.listLine' | 'complaint.listRepeat', params?: Record<string, string | number>) =>
       translate(locale, key, params);
     return tr('complaint.listLine', {

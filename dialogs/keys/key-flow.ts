@@ -71,8 +71,11 @@ export abstract class KeyFlow extends ComponentDialog {
     super(id);
     this.addDialog(new TextPrompt(TEXT));
     this.addDialog(optionPrompt(NUMBER, (text, v) => pickNumber(text, v.max ?? 0) !== null, 'keys.noSuchNumber'));
-    this.addDialog(new SafeDateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn', deps.now));
-    this.addDialog(new SafeDateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us', deps.now));
+    // What readWhen reads, validateWhen answers from its reading alone: the recognizer is skipped for it. Whether
+    // readWhen reads a text does not depend on the clock or the time zone, only what it reads does.
+    const readsItself = (text: string) => readWhen(text, deps.now(), deps.keys.slots.tz) !== null;
+    this.addDialog(new SafeDateTimePrompt(WHEN, (p) => this.validateWhen(p), 'zh-cn', deps.now, readsItself));
+    this.addDialog(new SafeDateTimePrompt(WHEN_EN, (p) => this.validateWhen(p), 'en-us', deps.now, readsItself));
   }
 
   /** The flow's steps (call from the subclass constructor, once its step fields exist). */

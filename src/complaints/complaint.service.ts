@@ -40,6 +40,7 @@ import {
   type ResumePlan,
   type StaffInfo,
   type TicketEventRow,
+  type TicketListItem,
   type TicketRow,
   type TicketStatus,
 } from '../db/ticket.repo.js';
@@ -799,7 +800,7 @@ export class ComplaintService {
 
   // ── owner ──
 
-  listMine(personId: string): Promise<TicketRow[]> {
+  listMine(personId: string): Promise<TicketListItem[]> {
     return listTicketsOfPerson(this.prisma, personId, new Date(this.now().getTime() - 30 * 86_400_000));
   }
 

@@ -55,6 +55,37 @@ export function sqliteTimestamp(d: Date): string {
   return d.toISOString().replace('Z', '+00:00');
 }
 
+/**
+ * A Date as a driver statement parameter for a DateTime column of `client`'s database: SQLite's text (above), or
+ * ISO 8601 for PostgreSQL, where the statement casts it (`$n::timestamp(3)`).
+ */
+export function driverTimestamp(client: object, d: Date): string {
+  return (client as { _activeProvider?: unknown })._activeProvider === 'postgresql'
+    ? d.toISOString()
+    : sqliteTimestamp(d);
+}
+
+/**
+ * A DateTime column read by a driver statement, as Prisma reads it: PostgreSQL's timestamp(3) is UTC (parsed by the
+ * pool below), SQLite's is the adapter's ISO text, or milliseconds for a row written with `unixepoch-ms`; text without
+ * an offset ("2026-11-20 02:00:00", SQLite's CURRENT_TIMESTAMP) is UTC too.
+ */
+export function driverDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
+  const text = String(value);
+  return new Date(/(?:Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+/** PostgreSQL `timestamp` (without time zone, OID 1114) as UTC, as Prisma stores and reads it; pg's default is local. */
+const TIMESTAMP_OID = 1114;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary'
+      ? (text: string) => driverDate(text)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 /** The slice of Prisma's better-sqlite3 driver adapter used here (not public API; see attach()). */
 interface SqliteAdapter {
   client?: SqliteDatabase.Database;
@@ -141,7 +172,7 @@ export class PgDriverStatements implements DriverStatements {
 
   constructor(connectionString: string) {
     // A few connections beside Prisma's pool: each turn runs one or two statements, none in a transaction.
-    this.pool = new pg.Pool({ connectionString, max: 4, allowExitOnIdle: true });
+    this.pool = new pg.Pool({ connectionString, max: 4, allowExitOnIdle: true, types: pgTypes });
     this.pool.on('error', () => undefined); // an idle connection dropped by the server: the pool replaces it
   }
 

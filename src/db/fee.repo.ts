@@ -200,12 +200,60 @@ const billSelect = {
 /** What the import compares a row against (whole-estate and batched lookups): a bill's columns and its id. */
 const EXISTING_BILL_SELECT = { id: true, ...billSelect } as const;
 
-export function billsOfUnits(prisma: Prisma, unitIds: readonly string[]) {
+/** A unit's bill as 物业费 reads it. */
+export interface UnitBill {
+  unitId: string;
+  period: string;
+  feeType: string;
+  amountDueCents: number;
+  amountPaidCents: number;
+  dueDate: string;
+}
+
+/**
+ * The bills of an owner's units, oldest due first. Every 物业费 question reads it, so for the few units an owner has
+ * it is a statement prepared on the driver (the SELECT Prisma's findMany sends, ≈ 2 ms of CPU less, #15).
+ */
+export async function billsOfUnits(prisma: Prisma, unitIds: readonly string[]): Promise<UnitBill[]> {
+  const statements = driverStatements(prisma);
+  if (statements && unitIds.length > 0 && unitIds.length <= MAX_PREPARED_UNITS) {
+    // Prisma's SQLite connection reads integers as BigInt.
+    type Row = Omit<UnitBill, 'amountDueCents' | 'amountPaidCents'> & {
+      amountDueCents: number | bigint;
+      amountPaidCents: number | bigint;
+    };
+    const rows = await statements.all<Row>(billsOfUnitsStatement(unitIds.length), [...unitIds]);
+    return rows.map((r) => ({
+      ...r,
+      amountDueCents: Number(r.amountDueCents),
+      amountPaidCents: Number(r.amountPaidCents),
+    }));
+  }
   return prisma.feeBill.findMany({
     where: { unitId: { in: [...unitIds] } },
     select: billSelect,
     orderBy: [{ dueDate: 'asc' }, { period: 'asc' }],
   });
+}
+
+const MAX_PREPARED_UNITS = 8;
+const billsStatements = new Map<number, Statement>();
+
+/** One prepared statement per number of units (an owner has one or two). */
+function billsOfUnitsStatement(n: number): Statement {
+  let s = billsStatements.get(n);
+  if (!s) {
+    const list = (p: (i: number) => string) => Array.from({ length: n }, (_, i) => p(i)).join(', ');
+    const select = `SELECT "unitId", "period", "feeType", "amountDueCents", "amountPaidCents", "dueDate" FROM "FeeBill"`;
+    const order = `ORDER BY "dueDate" ASC, "period" ASC`;
+    s = {
+      name: `fee.bills-of-units.${n}`,
+      sqlite: `${select} WHERE "unitId" IN (${list(() => '?')}) ${order}`,
+      postgresql: `${select} WHERE "unitId" IN (${list((i) => `$${i + 1}`)}) ${order}`,
+    };
+    billsStatements.set(n, s);
+  }
+  return s;
 }
 
 // ---- 催缴 campaign reads ----

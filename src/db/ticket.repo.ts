@@ -6,6 +6,7 @@ import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import type { Notice } from '../shared/outbound-message.js';
 import { isPostgres, type Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
+import { driverDate, driverStatements, driverTimestamp, type Statement } from './driver-statements.js';
 import type { OutboxDb } from './outbox.repo.js';
 
 export type TicketRow = Ticket;
@@ -141,17 +142,55 @@ export function listTicketEvents(db: TicketDb, ticketId: string): Promise<Ticket
   return db.ticketEvent.findMany({ where: { ticketId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
 }
 
-/** A person's open tickets and those closed since `since`, newest first. */
-export function listTicketsOfPerson(db: TicketDb, personId: string, since: Date, limit = 10): Promise<TicketRow[]> {
-  return db.ticket.findMany({
-    where: {
-      personId,
-      OR: [{ status: { in: OPEN_STATUSES } }, { createdAt: { gte: since } }],
-    },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-  });
+/** What 我的投诉 shows of each ticket in its list. */
+export type TicketListItem = Pick<
+  TicketRow,
+  'id' | 'number' | 'category' | 'status' | 'isRepeat' | 'description' | 'createdAt'
+>;
+
+/**
+ * A person's open tickets and those created since `since`, newest first. 我的投诉 reads it on every visit, so it is a
+ * statement prepared on the driver (the same SELECT Prisma's findMany sends, ≈ 2 ms of CPU less, #15); a transaction
+ * client takes the Prisma path.
+ */
+export async function listTicketsOfPerson(
+  db: TicketDb,
+  personId: string,
+  since: Date,
+  limit = 10,
+): Promise<TicketListItem[]> {
+  const statements = driverStatements(db);
+  if (!statements)
+    return db.ticket.findMany({
+      where: {
+        personId,
+        OR: [{ status: { in: OPEN_STATUSES } }, { createdAt: { gte: since } }],
+      },
+      select: {
+        id: true,
+        number: true,
+        category: true,
+        status: true,
+        isRepeat: true,
+        description: true,
+        createdAt: true,
+      },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
+  type Row = Omit<TicketListItem, 'isRepeat' | 'createdAt'> & { isRepeat: boolean | number; createdAt: unknown };
+  const rows = await statements.all<Row>(TICKETS_OF_PERSON, [personId, driverTimestamp(db, since), limit]);
+  return rows.map((r) => ({ ...r, isRepeat: Boolean(r.isRepeat), createdAt: driverDate(r.createdAt) }));
 }
+
+const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const TICKETS_OF_PERSON: Statement = {
+  name: 'ticket.list-of-person',
+  sqlite: `SELECT "id", "number", "category", "status", "isRepeat", "description", "createdAt" FROM "Ticket"
+    WHERE "personId" = ? AND ("status" IN (${OPEN_LIST}) OR "createdAt" >= ?) ORDER BY "createdAt" DESC LIMIT ?`,
+  postgresql: `SELECT "id", "number", "category", "status"::text, "isRepeat", "description", "createdAt" FROM "Ticket"
+    WHERE "personId" = $1 AND ("status" IN (${OPEN_LIST}) OR "createdAt" >= $2::timestamp(3)) ORDER BY "createdAt" DESC LIMIT $3`,
+};
 
 /** The estate's settings blob (complaint limits live in its `complaints` section). */
 export async function estateSettingsOf(db: TicketDb, estateId: string): Promise<Record<string, unknown>> {

@@ -219,7 +219,8 @@ describeEachDb('complaint dialog', (provider) => {
         (r) => {
           expect(r.text).toContain('您的投诉：');
           expect(r.text).toContain('1. TS-20261128-0002 宠物｜待受理');
-          expect(r.text).toContain('下一步：等待客服受理');
+          // Filed at 10:00 Shanghai (02:00 UTC) on the test's clock: shown in the estate's time zone.
+          expect(r.text).toContain('提交于 2026-11-28 10:00；下一步：等待客服受理');
           expect(r.text).toContain('2. TS-20261128-0001 噪音｜已办结');
         },
       ],
@@ -259,6 +260,11 @@ describeEachDb('complaint dialog', (provider) => {
     expect(sup.map((m) => (m.payload as { text: string }).text).join('\n')).toContain(
       '【二次投诉】TS-20261128-0003（噪音）与 TS-20261128-0001 同户同类',
     );
+    // The owner's list marks it too.
+    await chat(env.bot, 'demo-owner').converse([
+      ['我的投诉', (r) => expect(r.text).toContain('1. TS-20261128-0003 噪音｜待受理（二次投诉）')],
+      ['返回', '好的'],
+    ]);
   });
 
   it('owners do not see staff-internal notes in 我的投诉', async () => {
