@@ -71,8 +71,7 @@ export class PhotoPrompt extends Prompt<PhotoAnswer> {
     const photos = (s.photos ??= []);
     const { images, unsupported } = imagesOf(context);
     const text = (context.activity.text ?? '').trim();
-    if (unsupported)
-      return { succeeded: true, value: { done: false, problem: texts.unsupported(unsupported, tr) } };
+    if (unsupported) return { succeeded: true, value: { done: false, problem: texts.unsupported(unsupported, tr) } };
     if (images.length) {
       // onRecognize also runs before the prompt validates (pre-bubble): count each file once.
       for (const img of images) if (!photos.some((p) => p.contentUrl === img.contentUrl)) photos.push(img);
