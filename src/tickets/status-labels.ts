@@ -4,19 +4,7 @@ import type { TicketEventRow } from '../db/ticket.repo.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { zhCN } from '../i18n/zh-CN.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import type { TicketStatus } from './transitions.js';
-
-const STATUSES: TicketStatus[] = [
-  'NEW',
-  'DISPATCHED',
-  'ACCEPTED',
-  'IN_PROGRESS',
-  'WAITING_OWNER',
-  'WAITING_CONTRACTOR',
-  'RESOLVED',
-  'CLOSED',
-  'WITHDRAWN',
-];
+import { ALL_STATUSES, type TicketStatus } from './transitions.js';
 
 export const statusLabel = (status: TicketStatus, locale: Locale = 'zh-CN'): string =>
   t(locale, `complaint.status.${status}`);
@@ -25,13 +13,16 @@ export const nextStepText = (status: TicketStatus, locale: Locale = 'zh-CN'): st
   t(locale, `complaint.next.${status}`);
 
 /** zh-CN status names (staff lists, exports). */
-export const STATUS_LABEL = Object.fromEntries(STATUSES.map((s) => [s, statusLabel(s)])) as Record<
+export const STATUS_LABEL = Object.fromEntries(ALL_STATUSES.map((s) => [s, statusLabel(s)])) as Record<
   TicketStatus,
   string
 >;
 
 /** zh-CN: what the owner is told comes next. */
-export const NEXT_STEP = Object.fromEntries(STATUSES.map((s) => [s, nextStepText(s)])) as Record<TicketStatus, string>;
+export const NEXT_STEP = Object.fromEntries(ALL_STATUSES.map((s) => [s, nextStepText(s)])) as Record<
+  TicketStatus,
+  string
+>;
 
 /** A priority (1 normal, 2 raised, 3 urgent) in the reader's language; an unknown one as its number. */
 export function priorityLabel(priority: number, locale: Locale = 'zh-CN'): string {
