@@ -5,6 +5,7 @@ import type { Database } from '../src/db/client.js';
 import { dueSlaTickets } from '../src/db/sla.repo.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../src/sla/business-calendar.js';
 import { SlaService } from '../src/sla/sla.service.js';
+import { createRepositories } from '../src/db/prisma-repositories.js';
 import { goal, withBenchDatabase, type Row } from './bench-db.js';
 
 const TICKETS = 1_000_000;
@@ -112,7 +113,12 @@ async function measure(db: Database): Promise<Row[]> {
     if (rows.length !== TICKETS / DUE_EVERY) throw new Error(`expected ${TICKETS / DUE_EVERY} due, got ${rows.length}`);
   }
 
-  const sla = new SlaService(db.prisma, new BusinessCalendar(DEFAULT_DESK_CALENDAR), () => NOW, DUE_EVERY);
+  const sla = new SlaService(
+    createRepositories(db.prisma).sla,
+    new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+    () => NOW,
+    DUE_EVERY,
+  );
   const t1 = performance.now();
   const r = await sla.sweep(NOW);
   const fullMs = performance.now() - t1;

@@ -147,8 +147,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
   // Each estate's own desk week (settings.desk; our default: every day 08:30–12:00, 13:30–18:00, holidays closed).
   const deskCalendars = new DeskCalendars((id) => estates.byId(id), opts.holidays ?? new Map());
-  const complaints = new ComplaintService(db.prisma, now, deskCalendars);
-  const sla = new SlaService(db.prisma, deskCalendars, now);
+  const complaints = new ComplaintService(repos, now, deskCalendars);
+  const sla = new SlaService(repos.sla, deskCalendars, now);
   const binding = new BindingService(db.prisma, now);
   // Key slots on each estate's desk calendar with its own `keys` rules.
   const keys = new KeyService(
@@ -159,14 +159,14 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
   const renovation = new RenovationService(db.prisma, now, deskCalendar);
-  const repairs = new RepairService(db.prisma, now, deskCalendars);
+  const repairs = new RepairService(repos.tickets, now, deskCalendars);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
   const surveys = new SurveyService(db.prisma, now, deskCalendar);
-  const reports = new ReportService(db.prisma, deskCalendar, surveys);
-  const handoffs = new HandoffService(db.prisma, now);
+  const reports = new ReportService(repos, deskCalendar, surveys);
+  const handoffs = new HandoffService(repos.handoffs, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
-  const photos = new TicketPhotoService(db.prisma, now);
+  const photos = new TicketPhotoService(repos, now);
   const notices = new NoticeService(db.prisma, now);
   const suggestions = new SuggestionService(db.prisma, now);
   const visitors = new VisitorService(db.prisma, now);
@@ -182,7 +182,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
       ...ticketCommands({ complaints, photos }),
       ...repairCommands({ complaints, repairs, photos }),
-      ...queueCommands({ queue: new WorkQueueService(db.prisma, now) }),
+      ...queueCommands({ queue: new WorkQueueService(repos.workQueue, now) }),
       ...callbackCommands({ handoffs }),
       ...emergencyCommands({ complaints }),
       ...feeCommands({ feeFigures: repos.feeFigures }),
@@ -202,8 +202,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       }),
       ...figuresCommands({
         complaints,
-        falseAlarms: new FalseAlarmService(db.prisma, now),
-        exports: new TicketExportService(db.prisma, now),
+        falseAlarms: new FalseAlarmService(repos.falseAlarms, now),
+        exports: new TicketExportService(repos, now),
       }),
     ],
     {

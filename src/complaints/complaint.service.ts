@@ -5,45 +5,17 @@
 import type { NoticeTemplateRef } from '../notify/channel.js';
 import { staffReach, noticeWriter } from '../notify/notifier.js';
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import {
-  ackEmergencyTicket,
-  addOwnerInfo,
-  addStaffNote,
-  answerTicketSurvey,
-  claimTicket,
-  countAttachments,
-  createTicket,
-  estateSettingsOf,
-  findActiveStaffByName,
-  findStaffById,
-  findTicketById,
-  findTicketByNumber,
-  listTicketEvents,
-  listTicketsOfPerson,
-  OPEN_STATUSES,
-  personContact,
-  sendTicketContactPrivately,
-  reassignTicket,
-  remindSurvey,
-  resolveTicket,
-  resumeTicket,
-  sendSurvey,
-  setTicketWaiting,
-  surveysNeedingReminder,
-  ticketsAwaitingSurvey,
-  ticketsWithOpenSurvey,
-  unitLabelParts,
-  updateTicketIf,
-  withdrawTicket,
-  type ReopenPlan,
-  type ResumePlan,
-  type StaffInfo,
-  type TicketEventRow,
-  type TicketListItem,
-  type TicketRow,
-  type TicketStatus,
-} from '../db/ticket.repo.js';
+import { OPEN_STATUSES } from '../db/ticket.repo.js';
+import type {
+  Repositories,
+  ReopenPlan,
+  ResumePlan,
+  StaffInfo,
+  TicketEventRow,
+  TicketListItem,
+  TicketRow,
+  TicketStatus,
+} from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { unitLabel, type StaffRole } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
@@ -147,7 +119,7 @@ const ownerActor = (personId: string) => ({
 
 export class ComplaintService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'tickets' | 'outbox'>,
     private readonly now: Clock,
     /** The desk calendar (one, or each estate's) the SLA clocks of non-urgent tickets run on. */
     private readonly calendar: DeskCalendarInput = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
@@ -155,7 +127,7 @@ export class ComplaintService {
 
   /** Due times and the first sweep check of a ticket's round, on its clock (desk calendar or round the clock). */
   private async schedule(t: { estateId: string; kind: string; category: string; priority: number }, clock: SlaClock) {
-    const limits = slaPolicyOf(await estateSettingsOf(this.prisma, t.estateId))(t.kind, t.category, t.priority);
+    const limits = slaPolicyOf(await this.repos.tickets.estateSettings(t.estateId))(t.kind, t.category, t.priority);
     return this.scheduleWith(limits, t, clock, await calendarFor(this.calendar, t.estateId));
   }
 
@@ -174,11 +146,10 @@ export class ComplaintService {
     const limitsFor = (priority: number) => slaLimitsFor(s, ticketKind, c.category, priority);
     const now = this.now();
     const dateKey = localDateKey(now, c.estate.timezone);
-    const who = await personContact(this.prisma, c.personId);
-    const unit = c.unitId ? await unitLabelParts(this.prisma, c.unitId) : null;
+    const who = await this.repos.tickets.personContact(c.personId);
+    const unit = c.unitId ? await this.repos.tickets.unitLabelParts(c.unitId) : null;
     const desk = await calendarFor(this.calendar, c.estate.id);
-    const { ticket, repeatOf } = await createTicket(
-      this.prisma,
+    const { ticket, repeatOf } = await this.repos.tickets.create(
       noticeWriter,
       {
         estateId: c.estate.id,
@@ -348,7 +319,7 @@ export class ComplaintService {
    * "已通知".
    */
   emergencyReach(estateId: string): Promise<number> {
-    return staffReach(this.prisma, estateId, ComplaintService.EMERGENCY_ROLES);
+    return staffReach(this.repos.outbox, estateId, ComplaintService.EMERGENCY_ROLES);
   }
 
   /**
@@ -359,10 +330,9 @@ export class ComplaintService {
     const s = this.settings(e.estate);
     const now = this.now();
     const dateKey = localDateKey(now, e.estate.timezone);
-    const who = await personContact(this.prisma, e.personId);
+    const who = await this.repos.tickets.personContact(e.personId);
     const desk = await calendarFor(this.calendar, e.estate.id);
-    const { ticket } = await createTicket(
-      this.prisma,
+    const { ticket } = await this.repos.tickets.create(
       noticeWriter,
       { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null },
       (last) => {
@@ -430,8 +400,7 @@ export class ComplaintService {
         userMessage('complaint.staff.notEmergency', { number: ticket.number }),
       );
     const now = this.now();
-    const won = await ackEmergencyTicket(
-      this.prisma,
+    const won = await this.repos.tickets.ackEmergency(
       noticeWriter,
       ticket.id,
       {
@@ -473,7 +442,7 @@ export class ComplaintService {
     );
     const fresh = await this.reload(ticket.id);
     if (!won) {
-      const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
+      const holder = fresh.assigneeId ? await this.repos.tickets.staffById(fresh.assigneeId) : null;
       throw new AppError(
         'CONFLICT',
         'already acked',
@@ -497,7 +466,7 @@ export class ComplaintService {
   ): Promise<string | null> {
     const answer = parseBareSurveyAnswer(text ?? '');
     if (!answer || !personId) return null;
-    const [ticket] = await ticketsWithOpenSurvey(this.prisma, personId);
+    const [ticket] = await this.repos.tickets.withOpenSurvey(personId);
     if (!ticket) return null;
     const r = await this.answerSurvey(personId, ticket, answer);
     return surveyReply(locale, ticket.number, answer, r);
@@ -508,7 +477,7 @@ export class ComplaintService {
     const number = parseTicketRef(ref, localDateKey(this.now(), estate.timezone));
     if (!number)
       throw new AppError('BAD_INPUT', `bad ticket ref ${ref}`, userMessage('complaint.error.badRef', { ref }));
-    const t = await findTicketByNumber(this.prisma, estate.id, number);
+    const t = await this.repos.tickets.byNumber(estate.id, number);
     if (!t)
       throw new AppError(
         'NOT_FOUND',
@@ -523,8 +492,7 @@ export class ComplaintService {
   async claim(actor: StaffActor, ticket: TicketRow): Promise<TicketRow> {
     const now = this.now();
     const next = await this.schedule(ticket, { ...clockOf(ticket), acknowledged: true });
-    const won = await claimTicket(
-      this.prisma,
+    const won = await this.repos.tickets.claim(
       noticeWriter,
       ticket.id,
       {
@@ -551,7 +519,7 @@ export class ComplaintService {
     );
     const fresh = await this.reload(ticket.id);
     if (!won) {
-      const holder = fresh.assigneeId ? await findStaffById(this.prisma, fresh.assigneeId) : null;
+      const holder = fresh.assigneeId ? await this.repos.tickets.staffById(fresh.assigneeId) : null;
       if (holder)
         throw new AppError(
           'CONFLICT',
@@ -576,14 +544,13 @@ export class ComplaintService {
   }
 
   async note(actor: StaffActor, ticket: TicketRow, text: string): Promise<void> {
-    await addStaffNote(this.prisma, ticket.id, this.now(), { ...staffActor(actor), note: text });
+    await this.repos.tickets.addStaffNote(ticket.id, this.now(), { ...staffActor(actor), note: text });
   }
 
   /** 等待业主 / 等待施工方: pauses the SLA clock (the event is the pause start). */
   async wait(actor: StaffActor, ticket: TicketRow, on: 'OWNER' | 'CONTRACTOR', note: string | null): Promise<void> {
     const now = this.now();
-    const ok = await setTicketWaiting(
-      this.prisma,
+    const ok = await this.repos.tickets.setWaiting(
       noticeWriter,
       ticket.id,
       {
@@ -624,8 +591,7 @@ export class ComplaintService {
   async resume(actor: StaffActor | null, ticket: TicketRow, note: string | null = null): Promise<void> {
     const by = actor ? staffActor(actor) : ownerActor(ticket.personId);
     const now = this.now();
-    const ok = await resumeTicket(
-      this.prisma,
+    const ok = await this.repos.tickets.resume(
       ticket.id,
       now,
       { ...by, note },
@@ -653,8 +619,7 @@ export class ComplaintService {
 
   async resolve(actor: StaffActor, ticket: TicketRow, note: string): Promise<void> {
     const now = this.now();
-    const ok = await resolveTicket(
-      this.prisma,
+    const ok = await this.repos.tickets.resolve(
       noticeWriter,
       ticket.id,
       {
@@ -684,7 +649,7 @@ export class ComplaintService {
   }
 
   async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
-    const candidates = await findActiveStaffByName(this.prisma, ticket.estateId, toName);
+    const candidates = await this.repos.tickets.activeStaffByName(ticket.estateId, toName);
     const to = candidates[0];
     if (!to)
       throw new AppError('NOT_FOUND', 'no such staff', userMessage('complaint.staff.noSuchStaff', { name: toName }));
@@ -695,8 +660,7 @@ export class ComplaintService {
         userMessage('complaint.staff.ambiguousStaff', { name: toName }),
       );
     const now = this.now();
-    const ok = await reassignTicket(
-      this.prisma,
+    const ok = await this.repos.tickets.reassign(
       noticeWriter,
       ticket.id,
       {
@@ -757,10 +721,10 @@ export class ComplaintService {
     repeatOf: TicketRow | null;
   }> {
     const [events, assignee, photos, repeatOf] = await Promise.all([
-      listTicketEvents(this.prisma, ticket.id),
-      ticket.assigneeId ? findStaffById(this.prisma, ticket.assigneeId) : null,
-      countAttachments(this.prisma, ticket.id),
-      ticket.repeatOfId ? findTicketById(this.prisma, ticket.repeatOfId) : null,
+      this.repos.tickets.events(ticket.id),
+      ticket.assigneeId ? this.repos.tickets.staffById(ticket.assigneeId) : null,
+      this.repos.tickets.countAttachments(ticket.id),
+      ticket.repeatOfId ? this.repos.tickets.byId(ticket.repeatOfId) : null,
     ]);
     return { ticket, events, assignee, photos, repeatOf };
   }
@@ -775,7 +739,7 @@ export class ComplaintService {
     ticket: TicketRow,
     locale: Locale,
   ): Promise<{ line: string; sentPrivately: boolean } | null> {
-    const who = await personContact(this.prisma, ticket.personId);
+    const who = await this.repos.tickets.personContact(ticket.personId);
     if (!who) return null;
     const line = t(locale, 'ticket.ownerLine', { name: who.name, phone: who.phone ? maskPhone(who.phone) : '—' });
     const mayCall = ticket.assigneeId === actor.staffId || actor.role === 'SUPERVISOR' || actor.role === 'MANAGER';
@@ -787,8 +751,7 @@ export class ComplaintService {
       location: ticket.location,
     });
     const at = this.now();
-    await sendTicketContactPrivately(
-      this.prisma,
+    await this.repos.tickets.sendContactPrivately(
       noticeWriter,
       ticket.id,
       { personId: actor.personId, actor: `staff:${actor.staffId}` },
@@ -801,20 +764,19 @@ export class ComplaintService {
   // ── owner ──
 
   listMine(personId: string): Promise<TicketListItem[]> {
-    return listTicketsOfPerson(this.prisma, personId, new Date(this.now().getTime() - 30 * 86_400_000));
+    return this.repos.tickets.ofPerson(personId, new Date(this.now().getTime() - 30 * 86_400_000));
   }
 
   /** One of the owner's tickets with its record, or null when it is not theirs. */
   async mine(personId: string, ticketId: string): Promise<{ ticket: TicketRow; events: TicketEventRow[] } | null> {
-    const ticket = await findTicketById(this.prisma, ticketId);
+    const ticket = await this.repos.tickets.byId(ticketId);
     if (!ticket || ticket.personId !== personId) return null;
-    return { ticket, events: await listTicketEvents(this.prisma, ticketId) };
+    return { ticket, events: await this.repos.tickets.events(ticketId) };
   }
 
   async withdraw(personId: string, ticketId: string, locale: Locale = 'zh-CN'): Promise<void> {
     const now = this.now();
-    const ok = await withdrawTicket(
-      this.prisma,
+    const ok = await this.repos.tickets.withdraw(
       noticeWriter,
       ticketId,
       { personId, at: now, from: fromStatuses('COMPLAINT', 'owner', 'withdraw') },
@@ -849,10 +811,9 @@ export class ComplaintService {
     ]
       .filter(Boolean)
       .join('；');
-    const estateId = (await findTicketById(this.prisma, ticketId))?.estateId;
+    const estateId = (await this.repos.tickets.byId(ticketId))?.estateId;
     const desk = await calendarFor(this.calendar, estateId ?? '');
-    const ok = await addOwnerInfo(
-      this.prisma,
+    const ok = await this.repos.tickets.addOwnerInfo(
       noticeWriter,
       ticketId,
       { personId, at: now, note, attachments: info.attachments },
@@ -919,8 +880,7 @@ export class ComplaintService {
         ? zhText('complaint.record.lowScoreReason', { score: answer.score, comment })
         : null;
     const desk = await calendarFor(this.calendar, ticket.estateId);
-    const r = await answerTicketSurvey(
-      this.prisma,
+    const r = await this.repos.tickets.answerSurvey(
       noticeWriter,
       ticket,
       { score: answer.score, comment: answer.comment, at: now },
@@ -1003,8 +963,8 @@ export class ComplaintService {
     let reminded = 0;
     let skipped = 0;
     // Only tickets whose surveyDueAt has come (indexed); each one leaves the scan once handled.
-    for (const t of await ticketsAwaitingSurvey(this.prisma, now)) {
-      const done = () => updateTicketIf(this.prisma, t.id, { round: t.round }, { surveyDueAt: null });
+    for (const t of await this.repos.tickets.awaitingSurvey(now)) {
+      const done = () => this.repos.tickets.updateIf(t.id, { round: t.round }, { surveyDueAt: null });
       const estate = await estateOf(t.estateId);
       if (t.status !== 'RESOLVED' || !t.resolvedAt || !estate || t.callbacks.some((c) => c.round === t.round)) {
         await done();
@@ -1014,15 +974,14 @@ export class ComplaintService {
       const dueAt = new Date(t.resolvedAt.getTime() + s.callbackDelayHours * 3_600_000);
       if (dueAt.getTime() > now.getTime()) {
         // Resolve stamps "now"; the estate's delay is known here: come back exactly then.
-        await updateTicketIf(this.prisma, t.id, { round: t.round, status: ['RESOLVED'] }, { surveyDueAt: dueAt });
+        await this.repos.tickets.updateIf(t.id, { round: t.round, status: ['RESOLVED'] }, { surveyDueAt: dueAt });
         continue;
       }
       const rated = t.callbacks.some((c) => c.answeredAt !== null);
       if (s.callbackMode === 'never' || (s.callbackMode === 'skip_if_rated' && rated)) {
         // No survey in this mode: the ticket is done.
         if (
-          await updateTicketIf(
-            this.prisma,
+          await this.repos.tickets.updateIf(
             t.id,
             { status: ['RESOLVED'], round: t.round },
             { status: 'CLOSED', surveyDueAt: null },
@@ -1040,9 +999,9 @@ export class ComplaintService {
         dedupeKey: `ticket:${t.id}:survey:${t.round}`,
         at: now,
       };
-      if (await sendSurvey(this.prisma, noticeWriter, t, now, [{ personId: t.personId, notice }])) asked++;
+      if (await this.repos.tickets.sendSurvey(noticeWriter, t, now, [{ personId: t.personId, notice }])) asked++;
     }
-    for (const c of await surveysNeedingReminder(this.prisma, new Date(now.getTime() - 3_600_000))) {
+    for (const c of await this.repos.tickets.surveysNeedingReminder(new Date(now.getTime() - 3_600_000))) {
       const estate = await estateOf(c.ticket.estateId);
       if (!estate || c.ticket.status !== 'RESOLVED' || c.round !== c.ticket.round) continue;
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
@@ -1055,7 +1014,7 @@ export class ComplaintService {
         dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
         at: now,
       };
-      if (await remindSurvey(this.prisma, noticeWriter, c.id, now, [{ personId: c.ticket.personId, notice }]))
+      if (await this.repos.tickets.remindSurvey(noticeWriter, c.id, now, [{ personId: c.ticket.personId, notice }]))
         reminded++;
     }
     return { asked, reminded, skipped };
@@ -1084,7 +1043,7 @@ export class ComplaintService {
   }
 
   private async reload(id: string): Promise<TicketRow> {
-    const t = await findTicketById(this.prisma, id);
+    const t = await this.repos.tickets.byId(id);
     if (!t) throw new AppError('NOT_FOUND', `ticket ${id} gone`);
     return t;
   }

@@ -1,18 +1,8 @@
 // 转人工: records that an owner wants a person and tells the estate's assistants' group (through the outbox); staff
 // then see the callback requests (回电), take one — the full number comes to the taker privately, audited — and
 // close it with what came of it.
-import type { Prisma } from '../db/client.js';
-import {
-  closeCallback,
-  createHandoff,
-  findCallbackByRef,
-  handoffRef,
-  openCallbacks,
-  remindCallback,
-  takeCallback,
-  unclosedCallbacks,
-  type CallbackItem,
-} from '../db/handoff.repo.js';
+import { handoffRef } from '../db/handoff.repo.js';
+import type { CallbackItem, HandoffRepository } from '../db/repositories.js';
 import { t, translator, type Locale } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
@@ -47,7 +37,7 @@ export interface HandoffRequest {
 
 export class HandoffService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly handoffs: HandoffRepository,
     private readonly now: () => Date,
   ) {}
 
@@ -60,8 +50,7 @@ export class HandoffService {
     const when = req.callbackAt
       ? formatLocal(req.callbackAt, sender.estate.timezone, 'datetime')
       : zh('handoff.staff.asap');
-    const handoff = await createHandoff(
-      this.prisma,
+    const handoff = await this.handoffs.create(
       noticeWriter,
       {
         estateId: sender.estate.id,
@@ -78,7 +67,7 @@ export class HandoffService {
   }
 
   async callbacksText(staff: CallbackStaff): Promise<string> {
-    const { items, total } = await openCallbacks(this.prisma, staff.estateId, CALLBACK_LINES);
+    const { items, total } = await this.handoffs.open(staff.estateId, CALLBACK_LINES);
     const tr = translator(staff.locale);
     if (total === 0) return tr('callback.empty');
     const now = this.now();
@@ -100,7 +89,7 @@ export class HandoffService {
   /** 回电 N: OPEN → TAKEN for this staff member; the owner's full number goes to them privately (audited). */
   async take(staff: CallbackStaff, ref: string): Promise<string> {
     const tr = translator(staff.locale);
-    const c = await findCallbackByRef(this.prisma, staff.estateId, ref);
+    const c = await this.handoffs.byRef(staff.estateId, ref);
     if (!c) return tr('callback.notFound', { ref });
     const label = handoffRef(c.id);
     if (c.status === 'CLOSED') return tr('callback.alreadyClosed', { ref: label });
@@ -116,7 +105,7 @@ export class HandoffService {
         })
       : null;
     const actor = `staff:${staff.staffId}`;
-    const won = await takeCallback(this.prisma, noticeWriter, c.id, { ...staff, actor }, this.now(), note);
+    const won = await this.handoffs.take(noticeWriter, c.id, { ...staff, actor }, this.now(), note);
     if (!won) return tr('callback.alreadyTaken', { ref: label, name: '' });
     return tr('callback.took', { ref: label, contact: tr(phone ? 'callback.contactSent' : 'callback.noPhone') });
   }
@@ -124,16 +113,10 @@ export class HandoffService {
   /** 回电完成 N 结果. */
   async close(staff: CallbackStaff, ref: string, result: string): Promise<string> {
     const tr = translator(staff.locale);
-    const c = await findCallbackByRef(this.prisma, staff.estateId, ref);
+    const c = await this.handoffs.byRef(staff.estateId, ref);
     if (!c) return tr('callback.notFound', { ref });
     const label = handoffRef(c.id);
-    const done = await closeCallback(
-      this.prisma,
-      c.id,
-      { ...staff, actor: `staff:${staff.staffId}` },
-      this.now(),
-      result,
-    );
+    const done = await this.handoffs.close(c.id, { ...staff, actor: `staff:${staff.staffId}` }, this.now(), result);
     return done ? tr('callback.closed', { ref: label, result }) : tr('callback.alreadyClosed', { ref: label });
   }
 
@@ -144,7 +127,7 @@ export class HandoffService {
     if (!isCalendarSource(desk) && !desk.isOpen(now)) return 0;
     const calendars = new Map<string, Promise<CalendarLike>>();
     let queued = 0;
-    for (const c of await unclosedCallbacks(this.prisma)) {
+    for (const c of await this.handoffs.unclosed()) {
       if (!c.estateId) continue;
       let pending = calendars.get(c.estateId);
       if (!pending) calendars.set(c.estateId, (pending = calendarFor(desk, c.estateId)));
@@ -161,8 +144,7 @@ export class HandoffService {
         when: c.callbackAt ? formatLocal(c.callbackAt, tz) : t('zh-CN', 'callback.asap'),
         state: c.takenById ? t('zh-CN', 'callback.reminderTaken') : t('zh-CN', 'callback.reminderOpen', { ref }),
       });
-      queued += await remindCallback(
-        this.prisma,
+      queued += await this.handoffs.remind(
         noticeWriter,
         { id: c.id, estateId: c.estateId, takenById: c.takenById },
         text,

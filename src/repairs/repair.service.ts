@@ -3,23 +3,7 @@
 // (src/tickets/transitions.ts); each move, its event and its outbox notices are one transaction (applyTransition).
 // 完工 resolves the ticket, so the 回访 sweep and the reopen on a low score are the complaints' own (ComplaintService).
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import {
-  addStaffAttachments,
-  applyTransition,
-  createTicket,
-  estateSettingsOf,
-  findActiveStaffByName,
-  findStaffById,
-  findTicketById,
-  personContact,
-  unitLabelParts,
-  unitWithOwners,
-  type StaffInfo,
-  type TicketNotice,
-  type TicketRow,
-  type TicketUpdate,
-} from '../db/ticket.repo.js';
+import type { TicketRepository, StaffInfo, TicketNotice, TicketRow, TicketUpdate } from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { unitLabel } from '../identity/sender.js';
@@ -117,7 +101,7 @@ const SHORT = (number: string) => String(ticketSequence(number)).padStart(4, '0'
 
 export class RepairService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly tickets: TicketRepository,
     private readonly now: Clock,
     /** Each estate's desk calendar (settings.desk), or one fixed calendar in tests. */
     private readonly calendar: DeskCalendarInput = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
@@ -159,8 +143,8 @@ export class RepairService {
     const now = this.now();
     const dateKey = localDateKey(now, r.estate.timezone);
     const tz = r.estate.timezone;
-    const who = await personContact(this.prisma, r.personId);
-    const unit = r.unitId ? await unitLabelParts(this.prisma, r.unitId) : null;
+    const who = await this.tickets.personContact(r.personId);
+    const unit = r.unitId ? await this.tickets.unitLabelParts(r.unitId) : null;
     const quote = quoteFor(s, r.trade, r.inHome);
     const priority = r.urgent ? 3 : 1;
     const settings = (r.estate.settings ?? {}) as Record<string, unknown>;
@@ -175,8 +159,7 @@ export class RepairService {
     const sla = this.schedule(settings, await calendarFor(this.calendar, r.estate.id), r.trade, priority, clock);
     const department = departmentOf(s, r.trade);
     const window = r.visit ? windowText(r.visit, tz) : null;
-    const { ticket } = await createTicket(
-      this.prisma,
+    const { ticket } = await this.tickets.create(
       noticeWriter,
       {
         estateId: r.estate.id,
@@ -297,7 +280,7 @@ export class RepairService {
     estateId: string,
     a: { building: string; entrance: string; room: string },
   ): Promise<{ unitId: string; ownerId: string | null } | null> {
-    const u = await unitWithOwners(this.prisma, estateId, a);
+    const u = await this.tickets.unitWithOwners(estateId, a);
     return u ? { unitId: u.unitId, ownerId: u.ownerIds[0] ?? null } : null;
   }
 
@@ -308,7 +291,7 @@ export class RepairService {
     this.mustBeRepair(ticket);
     const me = await this.staff(actor);
     const from = this.allowed(ticket, roleOf(me), 'dispatch', '派单');
-    const candidates = (await findActiveStaffByName(this.prisma, ticket.estateId, workerName)).filter(
+    const candidates = (await this.tickets.activeStaffByName(ticket.estateId, workerName)).filter(
       (s) => s.department !== null,
     );
     const worker = candidates[0];
@@ -321,10 +304,9 @@ export class RepairService {
         userMessage('repair.cmd.ambiguousWorker', { name: workerName }),
       );
     const now = this.now();
-    const settings = await estateSettingsOf(this.prisma, ticket.estateId);
+    const settings = await this.tickets.estateSettings(ticket.estateId);
     const desk = await calendarFor(this.calendar, ticket.estateId);
-    const done = await applyTransition(
-      this.prisma,
+    const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
       {
@@ -380,10 +362,9 @@ export class RepairService {
     if (ticket.status === 'DISPATCHED' && ticket.assigneeId && ticket.assigneeId !== me.id)
       throw await this.notAssignee(ticket, '接单');
     const now = this.now();
-    const settings = await estateSettingsOf(this.prisma, ticket.estateId);
+    const settings = await this.tickets.estateSettings(ticket.estateId);
     const desk = await calendarFor(this.calendar, ticket.estateId);
-    const done = await applyTransition(
-      this.prisma,
+    const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
       {
@@ -478,7 +459,7 @@ export class RepairService {
         },
       ],
     );
-    await addStaffAttachments(this.prisma, ticket.id, photos);
+    await this.tickets.addStaffAttachments(ticket.id, photos);
     return row;
   }
 
@@ -533,8 +514,7 @@ export class RepairService {
     const from = this.allowed(ticket, roleOf(me), action, what);
     if (ticket.assigneeId !== me.id && from.includes(ticket.status)) throw await this.notAssignee(ticket, what);
     const now = this.now();
-    const done = await applyTransition(
-      this.prisma,
+    const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
       { from, assigneeId: me.id, at: now, action: event, data },
@@ -585,7 +565,7 @@ export class RepairService {
   }
 
   private async staff(actor: RepairActor): Promise<StaffInfo> {
-    const me = await findStaffById(this.prisma, actor.staffId);
+    const me = await this.tickets.staffById(actor.staffId);
     if (!me) throw new AppError('FORBIDDEN', 'not staff', userMessage('staff.only'));
     return me;
   }
@@ -609,7 +589,7 @@ export class RepairService {
   }
 
   private async notAssignee(ticket: TicketRow, what: string): Promise<AppError> {
-    const holder = ticket.assigneeId ? await findStaffById(this.prisma, ticket.assigneeId) : null;
+    const holder = ticket.assigneeId ? await this.tickets.staffById(ticket.assigneeId) : null;
     return new AppError(
       'CONFLICT',
       'not the assignee',
@@ -622,7 +602,7 @@ export class RepairService {
   }
 
   private async reload(id: string): Promise<TicketRow> {
-    const row = await findTicketById(this.prisma, id);
+    const row = await this.tickets.byId(id);
     if (!row) throw new AppError('NOT_FOUND', `ticket ${id} gone`);
     return row;
   }

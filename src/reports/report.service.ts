@@ -3,21 +3,7 @@
 // has no images). All counts come from src/db/report.repo.ts; the collection rate from the fee area's own functions.
 import { z } from 'zod';
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import { collectionTotals } from '../db/fee.repo.js';
-import {
-  csatScores,
-  dayTicketCounts,
-  deskAppointments,
-  overdueTickets,
-  falseAlarmCount,
-  repeatCounts,
-  reportEstates,
-  slaCounts,
-  ticketCountsByCategory,
-  type OverdueRow,
-  type Period,
-} from '../db/report.repo.js';
+import type { OverdueRow, Period, Repositories } from '../db/repositories.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
 import { t, t as tr, translator } from '../i18n/index.js';
 
@@ -214,13 +200,13 @@ export interface MonthStats {
 
 export class ReportService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'reports' | 'feeFigures' | 'outbox'>,
     private readonly holidays?: HolidayCoverage,
     private readonly surveys?: SurveyResults,
   ) {}
 
   estates(): Promise<ReportEstate[]> {
-    return reportEstates(this.prisma);
+    return this.repos.reports.estates();
   }
 
   /** The local day of `now` as an instant range. */
@@ -229,7 +215,7 @@ export class ReportService {
   }
 
   async overdue(estate: ReportEstate, now: Date): Promise<OverdueItem[]> {
-    const rows = await overdueTickets(this.prisma, estate.id, now);
+    const rows = await this.repos.reports.overdue(estate.id, now);
     return rows
       .flatMap((t) => {
         const item = overdueLevel(t, now);
@@ -267,8 +253,8 @@ export class ReportService {
     const today = localDateKey(now, estate.timezone);
     const day = this.day(today, estate.timezone);
     const [t, keys, overdue] = await Promise.all([
-      dayTicketCounts(this.prisma, estate.id, day),
-      deskAppointments(this.prisma, estate.id, day),
+      this.repos.reports.dayCounts(estate.id, day),
+      this.repos.reports.deskAppointments(estate.id, day),
       this.overdue(estate, now),
     ]);
     return [
@@ -287,13 +273,16 @@ export class ReportService {
   async monthStats(estate: ReportEstate, month: Month, now: Date): Promise<MonthStats> {
     const p = month.period;
     const [byCat, sla, repeats, csat, falseAlarms, bills, survey] = await Promise.all([
-      ticketCountsByCategory(this.prisma, estate.id, p),
-      slaCounts(this.prisma, estate.id, p, now),
-      repeatCounts(this.prisma, estate.id, p),
-      csatScores(this.prisma, estate.id, p),
-      falseAlarmCount(this.prisma, estate.id, p),
+      this.repos.reports.countsByCategory(estate.id, p),
+      this.repos.reports.slaCounts(estate.id, p, now),
+      this.repos.reports.repeatCounts(estate.id, p),
+      this.repos.reports.csatScores(estate.id, p),
+      this.repos.reports.falseAlarmCount(estate.id, p),
       // 收缴率 counts only bills already due (a bill due next week is not yet 应收).
-      collectionTotals(this.prisma, estate.id, { period: month.key, dueBy: localDateKey(now, estate.timezone) }),
+      this.repos.feeFigures.collectionTotals(estate.id, {
+        period: month.key,
+        dueBy: localDateKey(now, estate.timezone),
+      }),
       this.surveys
         ? Promise.all([this.surveys.resultsText(estate, month.key), this.surveys.monthLine(estate, month.key)]).then(
             ([results, opinions]) => ({ results, opinions }),
@@ -391,8 +380,8 @@ export class ReportService {
     const today = localDateKey(now, tz);
     const yesterday = addLocalDays(today, -1);
     const [t, keys, overdue] = await Promise.all([
-      dayTicketCounts(this.prisma, estate.id, this.day(yesterday, tz)),
-      deskAppointments(this.prisma, estate.id, this.day(today, tz)),
+      this.repos.reports.dayCounts(estate.id, this.day(yesterday, tz)),
+      this.repos.reports.deskAppointments(estate.id, this.day(today, tz)),
       this.overdue(estate, now),
     ]);
     const levels = LEVEL_ORDER.map((l) => ({ l, n: overdue.filter((i) => i.level === l).length })).filter(
@@ -458,7 +447,7 @@ export class ReportService {
 
   /** Queues a report (with its rendered chart) to the estate's supervisors' groups; returns rows created. */
   send(estateId: string, report: ReportMessage, png: Buffer, dedupeKey: string, at: Date): Promise<number> {
-    return notifyStaffGroup(this.prisma, estateId, 'SUPERVISOR', {
+    return notifyStaffGroup(this.repos.outbox, estateId, 'SUPERVISOR', {
       kind: 'notice',
       message: { text: report.text, image: { png, caption: report.chart.title, altText: report.table } },
       dedupeKey,

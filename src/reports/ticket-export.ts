@@ -2,8 +2,7 @@
 // supervisor privately through the outbox as a file. Owners' phones are masked (the sheet leaves the system). The
 // spreadsheet library (exceljs: reads and writes .xlsx, pure JavaScript, nothing downloaded at install) loads on the
 // first export, not at start-up.
-import { ticketsForExport, type ExportTicket } from '../db/export.repo.js';
-import type { Prisma } from '../db/client.js';
+import type { ExportTicket, Repositories } from '../db/repositories.js';
 import { slaOutcome } from '../db/report.repo.js';
 import { STATUS_LABEL } from '../tickets/status-labels.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
@@ -64,14 +63,14 @@ export function exportRow(x: ExportTicket, tz: string, now: Date, locale: Locale
 
 export class TicketExportService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'reports' | 'outbox'>,
     private readonly now: Clock,
   ) {}
 
   /** The month's workbook; null when the month has no tickets. */
   async build(estate: ReportEstate, month: Month, locale: Locale): Promise<TicketExportFile | null> {
     const now = this.now();
-    const { rows, total } = await ticketsForExport(this.prisma, estate.id, month.period, EXPORT_ROW_LIMIT);
+    const { rows, total } = await this.repos.reports.ticketsForExport(estate.id, month.period, EXPORT_ROW_LIMIT);
     if (total === 0) return null;
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
@@ -102,7 +101,7 @@ export class TicketExportService {
     const file = await this.build(estate, month, locale);
     if (!file) return t(locale, 'export.empty', { month: month.label });
     const at = this.now();
-    const queued = await notifyIdentity(this.prisma, to.identityId, {
+    const queued = await notifyIdentity(this.repos.outbox, to.identityId, {
       kind: 'notice',
       message: {
         text: t(locale, 'export.caption', { estate: estate.name, month: month.label, count: file.count }),

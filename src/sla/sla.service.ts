@@ -1,8 +1,6 @@
 // The ladder sweep: reads only tickets whose nextSlaCheckAt has come (indexed), works out which steps are due by the
 // pure rules in ladder.ts, and takes them — each step once per ticket per round, however many sweeps run at once.
-import type { Prisma } from '../db/client.js';
-import { dueSlaTickets, estateZoneOf, takeSlaSteps, type SlaStepWrite, type SlaTicket } from '../db/sla.repo.js';
-import { estateSettingsOf } from '../db/ticket.repo.js';
+import type { SlaRepository, SlaStepWrite, SlaTicket } from '../db/repositories.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { slaPolicyOf, type SlaPolicy } from './sla-limits.js';
 import type { CalendarLike } from './business-time.js';
@@ -41,7 +39,7 @@ export interface SlaSweepResult {
 
 export class SlaService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repo: SlaRepository,
     /** The desk calendar (one, or each estate's); emergencies and urgent tickets run round the clock regardless. */
     private readonly calendar: DeskCalendarInput,
     private readonly now: Clock,
@@ -50,7 +48,7 @@ export class SlaService {
 
   /** One sweep. Safe to run concurrently and to re-run: a step is written only by the sweep that wins its ticket. */
   async sweep(at: Date = this.now()): Promise<SlaSweepResult> {
-    const rows = await dueSlaTickets(this.prisma, at, this.batch);
+    const rows = await this.repo.due(at, this.batch);
     // One read per estate per sweep, not per ticket.
     const estates = new Map<string, Promise<EstateBits>>();
     const estateOf = (id: string) => {
@@ -59,8 +57,8 @@ export class SlaService {
         estates.set(
           id,
           (e = Promise.all([
-            estateSettingsOf(this.prisma, id),
-            estateZoneOf(this.prisma, id),
+            this.repo.estateSettings(id),
+            this.repo.estateZone(id),
             calendarFor(this.calendar, id),
           ]).then(([s, tz, calendar]) => ({ limits: slaPolicyOf(s), tz, calendar }))),
         );
@@ -89,8 +87,7 @@ export class SlaService {
     const clock = clockOf(t);
     if (!OPEN.has(t.status) || clock.paused) {
       // Nothing runs on a closed or waiting ticket: drop it from the scan.
-      await takeSlaSteps(
-        this.prisma,
+      await this.repo.takeSteps(
         noticeWriter,
         expect,
         { slaLevel: t.slaLevel, nextSlaCheckAt: null },
@@ -106,8 +103,7 @@ export class SlaService {
     // Night: non-urgent pings wait in the outbox for the desk to open; emergencies and urgent work never wait.
     const notBefore = isRoundTheClock(t.kind, t.priority) ? now : estate.calendar.nextShiftStart(now);
     const steps = due.map((d) => this.announce(t, d, { at: now, notBefore }, estate.tz));
-    const won = await takeSlaSteps(
-      this.prisma,
+    const won = await this.repo.takeSteps(
       noticeWriter,
       expect,
       { slaLevel: level, nextSlaCheckAt: nextCheckAt },

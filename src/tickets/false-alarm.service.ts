@@ -3,8 +3,7 @@
 // counts — and shown beside them as its own number. An open one is closed (its ladder and 回访 stop) and its owner
 // told. Who may: 领班, 主管, 经理 only, never the assignee as such: a flag that removes a ticket from the figures must
 // not be set by the person those figures judge (an assistant asks the 领班, who sees the ticket's record first).
-import { markTicketFalseAlarm } from '../db/false-alarm.repo.js';
-import type { Prisma } from '../db/client.js';
+import type { FalseAlarmRepository } from '../db/repositories.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import { t, type Locale } from '../i18n/index.js';
 import { notifyPerson } from '../notify/notifier.js';
@@ -22,7 +21,7 @@ export interface FalseAlarmActor {
 
 export class FalseAlarmService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly falseAlarms: FalseAlarmRepository,
     private readonly now: Clock,
   ) {}
 
@@ -38,12 +37,12 @@ export class FalseAlarmService {
       throw new AppError('BAD_INPUT', 'false alarm reason too long', t(ctx.locale, 'falseAlarm.tooLong', { length }));
     const now = this.now();
     const ownerReason = (locale: Locale) => (reason ? t(locale, 'falseAlarm.ownerReason', { reason }) : '');
-    const r = await markTicketFalseAlarm(this.prisma, ticket.id, {
+    const r = await this.falseAlarms.mark(ticket.id, {
       at: now,
       by: { actor: `staff:${actor.staffId}`, actorName: actor.name },
       note: reason || null,
-      tellOwner: (tx, row) =>
-        notifyPerson(tx, row.personId, {
+      tellOwner: (store, row) =>
+        notifyPerson(store, row.personId, {
           kind: 'notice',
           // The owner reads it in their own language.
           message: (locale: Locale) => ({

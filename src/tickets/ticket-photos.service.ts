@@ -4,8 +4,7 @@
 // travels as the picture; one only the owner's channel can open (a Telegram file id, a Teams link) is listed with its
 // link. One message per photo, keyed per assignee and photo: a re-run sends nothing twice, a new assignee gets them.
 import { readFile } from 'node:fs/promises';
-import type { Prisma } from '../db/client.js';
-import { assignedTicketPhotos, type TicketPhoto } from '../db/ticket-photos.repo.js';
+import type { Repositories, TicketPhoto } from '../db/repositories.js';
 import { t, type Locale } from '../i18n/index.js';
 import { notifyPerson } from '../notify/notifier.js';
 import type { Clock } from '../shared/clock.js';
@@ -24,7 +23,7 @@ export type FileReader = (path: string) => Promise<Buffer>;
 
 export class TicketPhotoService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'ticketPhotos' | 'outbox'>,
     private readonly now: Clock,
     private readonly read: FileReader = (p) => readFile(p),
   ) {}
@@ -34,7 +33,7 @@ export class TicketPhotoService {
    * the assignee's name, for the command's reply.
    */
   async sendToAssignee(ticketId: string, locale: Locale = 'zh-CN'): Promise<{ count: number; to: string | null }> {
-    const found = await assignedTicketPhotos(this.prisma, ticketId);
+    const found = await this.repos.ticketPhotos.assignedPhotos(ticketId);
     if (!found || found.photos.length === 0) return { count: 0, to: found?.staff.name ?? null };
     const { ticket, staff, photos } = found;
     const at = this.now();
@@ -48,7 +47,7 @@ export class TicketPhotoService {
         continue;
       }
       const facts = { number: ticket.number, index: i + 1, total };
-      await notifyPerson(this.prisma, staff.personId, {
+      await notifyPerson(this.repos.outbox, staff.personId, {
         kind: 'notice',
         message: {
           text: t(locale, 'photos.caption', facts),
@@ -73,7 +72,7 @@ export class TicketPhotoService {
           }),
         ),
       ];
-      await notifyPerson(this.prisma, staff.personId, {
+      await notifyPerson(this.repos.outbox, staff.personId, {
         kind: 'notice',
         message: { text: lines.join('\n') },
         dedupeKey: key('links'),

@@ -1,7 +1,6 @@
 // Staff work lists (#19): 待处理 — open tickets nobody has claimed, oldest first, with when a response is due; 我的 —
 // the caller's open tickets by resolve due time. Every line starts with the number the next command acts on.
-import type { Prisma } from '../db/client.js';
-import { ticketsAssignedTo, unclaimedTickets, type QueueTicket } from '../db/work-queue.repo.js';
+import type { QueueTicket, WorkQueueRepository } from '../db/repositories.js';
 import { STATUS_LABEL } from './status-labels.js';
 import { t, type Locale } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -17,12 +16,12 @@ export interface QueueEstate {
 
 export class WorkQueueService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly queue: WorkQueueRepository,
     private readonly now: Clock,
   ) {}
 
   async unclaimedText(estate: QueueEstate, locale: Locale): Promise<string> {
-    const { items, total } = await unclaimedTickets(this.prisma, estate.id, QUEUE_LINES);
+    const { items, total } = await this.queue.unclaimed(estate.id, QUEUE_LINES);
     if (total === 0) return t(locale, 'queue.empty');
     const now = this.now();
     const lines = items.map((q) =>
@@ -41,7 +40,7 @@ export class WorkQueueService {
   }
 
   async mineText(staffId: string, estate: QueueEstate, locale: Locale): Promise<string> {
-    const { items, total } = await ticketsAssignedTo(this.prisma, staffId, QUEUE_LINES);
+    const { items, total } = await this.queue.assignedTo(staffId, QUEUE_LINES);
     if (total === 0) return t(locale, 'mine.empty');
     const now = this.now();
     const lines = items.map((q) =>

@@ -20,7 +20,7 @@ describeEachDb('回访 surveys', (provider) => {
 
   beforeAll(async () => {
     env = await demoBot(provider, () => clock);
-    svc = new ComplaintService(env.db.prisma, () => clock);
+    svc = new ComplaintService(createRepositories(env.db.prisma), () => clock);
     fresh = new EstateService(createRepositories(env.db.prisma).estates, 0); // no cache: tests change the callback mode
     estate = (await fresh.defaultEstate())!;
     ownerId = (await env.db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;

@@ -18,7 +18,7 @@ describeEachDb('ComplaintService', (provider) => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
     estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
-    svc = new ComplaintService(db.prisma, () => clock);
+    svc = new ComplaintService(createRepositories(db.prisma), () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
       staff[s.person.name] = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };

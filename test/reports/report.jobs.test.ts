@@ -10,6 +10,7 @@ import { outboxPayloadSchema } from '../../src/notify/outbox.js';
 import { renderBarChart } from '../../src/reports/chart.renderer.js';
 import { reportJobs, sendDailySummaries, sendMonthlyReports } from '../../src/reports/report.jobs.js';
 import { monthOf, ReportService } from '../../src/reports/report.service.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { at, seedReportData } from './report-fixtures.js';
@@ -43,7 +44,7 @@ describeEachDb('report jobs', (provider) => {
     await seedDemo(db.prisma);
     ({ estateId } = await seedReportData(db.prisma));
     const { years } = await loadHolidayYears(join(process.cwd(), 'data/calendar'));
-    reports = new ReportService(db.prisma, new BusinessCalendar(DEFAULT_DESK_CALENDAR, years));
+    reports = new ReportService(createRepositories(db.prisma), new BusinessCalendar(DEFAULT_DESK_CALENDAR, years));
     await db.prisma.staffChat.createMany({
       data: [
         { estateId, role: 'SUPERVISOR', channel: 'telegram', chatId: '-100777' },
@@ -98,7 +99,7 @@ describeEachDb('report jobs', (provider) => {
     expect(report.text).toContain('⚠ 2027 年节假日数据缺失，暂按周末计算，请尽快添加 data/calendar/cn-2027.json');
     expect(report.table).toContain('· 当前逾期：4');
 
-    const covered = new ReportService(db.prisma, { missingYears: () => [] });
+    const covered = new ReportService(createRepositories(db.prisma), { missingYears: () => [] });
     expect((await covered.dailySummary(estate, DAILY_AT)).text).not.toContain('节假日数据缺失');
   });
 

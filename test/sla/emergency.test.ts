@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../../src/sla/business-calendar.js';
 import { SlaService } from '../../src/sla/sla.service.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
 import { demoBot } from '../support/app.js';
 import { chatWith } from '../support/conversation.js';
@@ -23,7 +24,11 @@ describeEachDb('特发事件', (provider) => {
 
   beforeAll(async () => {
     env = await demoBot(provider, () => clock);
-    sla = new SlaService(env.db.prisma, new BusinessCalendar(DEFAULT_DESK_CALENDAR), () => clock);
+    sla = new SlaService(
+      createRepositories(env.db.prisma).sla,
+      new BusinessCalendar(DEFAULT_DESK_CALENDAR),
+      () => clock,
+    );
     const estate = await env.db.prisma.estate.findFirstOrThrow();
     phone = estate.emergencyPhone;
     await env.db.prisma.staffChat.createMany({

@@ -146,8 +146,8 @@ describeEachDb('SLA ladder over two simulated weeks', (provider) => {
     const e = await db.prisma.estate.findFirstOrThrow();
     await db.prisma.estate.update({ where: { id: e.id }, data: { settings: SETTINGS } });
     estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
-    svc = new ComplaintService(db.prisma, () => clock, desk);
-    sla = new SlaService(db.prisma, desk, () => clock);
+    svc = new ComplaintService(createRepositories(db.prisma), () => clock, desk);
+    sla = new SlaService(createRepositories(db.prisma).sla, desk, () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
       staff[s.person.name] = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };

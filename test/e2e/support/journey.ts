@@ -286,7 +286,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   const resolved = await prisma.ticket.findFirstOrThrow({ where: { number: ticketNumber } });
   expect(resolved.status).toBe('RESOLVED');
   const surveyJob = () => {
-    const complaints = new ComplaintService(prisma, wire.clock.now);
+    const complaints = new ComplaintService(createRepositories(prisma), wire.clock.now);
     const estates = new EstateService(createRepositories(prisma).estates);
     const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
       (j) => j.id === 'complaints.callback-surveys',
@@ -450,7 +450,7 @@ export async function repairJourney(wire: ChannelWire): Promise<RepairFigures> {
 
   // 回访 by the same scheduled job as the complaint's, after the estate's delay (2 h, our default).
   wire.clock.advance(121 * 60_000);
-  const complaints = new ComplaintService(prisma, wire.clock.now);
+  const complaints = new ComplaintService(createRepositories(prisma), wire.clock.now);
   const estates = new EstateService(createRepositories(prisma).estates);
   const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
     (j) => j.id === 'complaints.callback-surveys',
