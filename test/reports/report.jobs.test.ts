@@ -13,6 +13,7 @@ import { monthOf, ReportService } from '../../src/reports/report.service.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { at, seedReportData } from './report-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
@@ -161,7 +162,7 @@ describeEachDb('report jobs', (provider) => {
     const telegram = new RecordingChannel('telegram', true);
     const consoleCh = new RecordingChannel('console', false);
     const d = new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map<string, Channel>([
         ['telegram', telegram],
         ['console', consoleCh],
