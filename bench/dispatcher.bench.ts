@@ -6,6 +6,7 @@ import type { Database } from '../src/db/client.js';
 import { Dispatcher } from '../src/notify/dispatcher.js';
 import { enqueue } from '../src/notify/outbox.js';
 import { withBenchDatabase as withDatabase, type Row } from './bench-db.js';
+import { createRepositories } from '../src/db/prisma-repositories.js';
 
 const MESSAGES = 2_000;
 
@@ -29,7 +30,7 @@ async function measure(db: Database): Promise<Row[]> {
     });
   }
   const dispatcher = new Dispatcher({
-    prisma: db.prisma,
+    repos: createRepositories(db.prisma),
     channels: new Map([['noop', noopChannel]]),
     limits: {},
     batchSize: 200,

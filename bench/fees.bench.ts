@@ -3,6 +3,7 @@ import type { Database } from '../src/db/client.js';
 import { planArrearsCampaign } from '../src/fees/arrears-campaign.job.js';
 import { importBills } from '../src/fees/fee-import.service.js';
 import { goal, withBenchDatabase, type Row } from './bench-db.js';
+import { createRepositories } from '../src/db/prisma-repositories.js';
 
 const UNITS = 100_000;
 
@@ -39,7 +40,7 @@ async function measure(db: Database): Promise<Row[]> {
   for (let i = 0; i < UNITS; i++)
     lines.push(`1栋,${100000 + i},2026-11,物业管理费,"1,234.50",${i % 10 === 0 ? '100' : '0'},2026-11-30`);
   const t0 = performance.now();
-  const s = await importBills(db.prisma, estateId, Buffer.from(lines.join('\n')));
+  const s = await importBills(createRepositories(db.prisma).fees, estateId, Buffer.from(lines.join('\n')));
   const importMs = performance.now() - t0;
   if (s.errors.length > 0 || s.created !== UNITS)
     throw new Error(`bench import failed: ${JSON.stringify(s).slice(0, 200)}`);
@@ -47,7 +48,7 @@ async function measure(db: Database): Promise<Row[]> {
   // Planning as the daily job does it: the reads plus the pure plan (the writes are the outbox's own benchmark).
   const t1 = performance.now();
   const estate = { id: estateId, name: '压测小区', deskPhone: '1', timezone: 'Asia/Shanghai', settings: {} };
-  const plan = await planArrearsCampaign(db.prisma, estate, new Date('2026-12-03T02:00:00Z')); // 2026-12-03 10:00 local
+  const plan = await planArrearsCampaign(createRepositories(db.prisma).fees, estate, new Date('2026-12-03T02:00:00Z')); // 2026-12-03 10:00 local
   const planMs = performance.now() - t1;
   if (plan.length !== UNITS) throw new Error(`expected ${UNITS} reminders, planned ${plan.length}`);
   return [

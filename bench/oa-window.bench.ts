@@ -12,6 +12,7 @@ import {
   type WindowedChannel,
 } from '../src/notify/service-window.js';
 import { withBenchDatabase as withDatabase, type Row } from './bench-db.js';
+import { createRepositories } from '../src/db/prisma-repositories.js';
 
 const OWNERS = 200;
 const PER_OWNER = 10;
@@ -37,7 +38,7 @@ async function measure(db: Database): Promise<Row[]> {
     sendTemplate: async () => ({ ok: true }),
   };
   const now = () => new Date();
-  const windows = new ServiceWindows(db.prisma, 'wechat-oa', WECHAT_OA_WINDOW_RULES, now);
+  const windows = new ServiceWindows(createRepositories(db.prisma).windows, 'wechat-oa', WECHAT_OA_WINDOW_RULES, now);
   for (let o = 0; o < OWNERS; o++) {
     await windows.opened(`o-${o}`, 'message', now());
     for (let i = 0; i < PER_OWNER; i++)
@@ -51,9 +52,9 @@ async function measure(db: Database): Promise<Row[]> {
       });
   }
   const dispatcher = new Dispatcher({
-    prisma: db.prisma,
+    repos: createRepositories(db.prisma),
     channels: new Map([['wechat-oa', channel]]),
-    gates: new Map([['wechat-oa', new ServiceWindowGate({ prisma: db.prisma, windows, channel })]]),
+    gates: new Map([['wechat-oa', new ServiceWindowGate({ windows, channel })]]),
     limits: {},
     batchSize: 200,
     concurrency: 8,

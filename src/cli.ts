@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { AppError } from './shared/app-error.js';
 import { openDatabase, type Prisma } from './db/client.js';
+import { createRepositories } from './db/prisma-repositories.js';
 import * as repo from './db/binding.repo.js';
 import { findDefaultEstate, findEstateByCode } from './db/estate.repo.js';
 import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/binding.service.js';
@@ -59,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
     try {
       return await runFeeImport(argv.slice(1), {
-        prisma: db.prisma,
+        fees: createRepositories(db.prisma).fees,
         maxBytes: importMaxMb(io.env) * 1024 * 1024,
         out: io.out,
         progress: (s) => process.stderr.write(s),
@@ -141,7 +142,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'export-person': {
         if (!arg) throw new AppError('BAD_INPUT', 'no query', '请给出手机号或房号，例如: export-person 13812345678');
-        const r = await new PersonDataService(db.prisma, now).exportPersons(estate.id, arg, 'cli');
+        const r = await new PersonDataService(createRepositories(db.prisma).personData, now).exportPersons(
+          estate.id,
+          arg,
+          'cli',
+        );
         const file =
           values.out ??
           path.join(io.env.DATA_DIR ?? './data', 'exports', `person-${r.persons[0]!.id}-${now().getTime()}.json`);
@@ -153,7 +158,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'erase-person': {
         if (!arg) throw new AppError('BAD_INPUT', 'no query', '请给出手机号或房号，例如: erase-person 13812345678');
-        const svcData = new PersonDataService(db.prisma, now);
+        const svcData = new PersonDataService(createRepositories(db.prisma).personData, now);
         if (!values.yes) {
           const found = await svcData.find(estate.id, arg);
           const p = found[0];
@@ -206,7 +211,7 @@ async function runSettings(args: string[], io: CliIo): Promise<number> {
   const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
   try {
     const estate = await pickEstate(db.prisma, code);
-    const svc = new SettingsService(db.prisma, io.now);
+    const svc = new SettingsService(createRepositories(db.prisma).settings, io.now);
     if (sub === 'show') {
       io.out(t('zh-CN', 'settings.show.head', { estate: `${estate.name}（${estate.code}）` }));
       for (const v of await svc.show(estate.id, 'zh-CN')) {

@@ -179,7 +179,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
         registerOwnerGroup: (estate, group, locale) => notices.registerOwnerGroup(estate, group, locale),
       }),
       ...noticeCommands({ notices, suggestions }),
-      ...privacyCommands({ personData: new PersonDataService(db.prisma, now) }),
+      ...privacyCommands({ personData: new PersonDataService(repos.personData, now) }),
       ...ticketCommands({ complaints, photos }),
       ...repairCommands({ complaints, repairs, photos }),
       ...queueCommands({ queue: new WorkQueueService(repos.workQueue, now) }),
@@ -197,7 +197,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       ...undeliveredCommands({ serviceWindow: repos.serviceWindow, channel: WECHAT_OA_CHANNEL.id }),
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
       ...settingsCommands({
-        settings: new SettingsService(db.prisma, now, undefined, (id) => estates.forget(id)),
+        settings: new SettingsService(repos.settings, now, undefined, (id) => estates.forget(id)),
         staffAdmin: new StaffAdminService(db.prisma, now),
       }),
       ...figuresCommands({
@@ -213,7 +213,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   );
   const bot = new WuyeBot({
     commands,
-    fees: feeReplies(db.prisma, now),
+    fees: feeReplies(repos.fees, now),
     visitors,
     passes,
     // The 公告 flow stores a picture sent inline once, under DATA_DIR/media/notices (#20).
@@ -257,8 +257,8 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
 /** Every scheduled job of the app (reminders, sweeps, surveys, campaigns), as data. */
 export function buildJobs(db: Database, parts: BotParts, retention: RetentionSettings = DEFAULT_RETENTION): Job[] {
   return [
-    ...retentionJobs({ prisma: db.prisma, settings: retention }),
-    ...feeJobs({ prisma: db.prisma }),
+    ...retentionJobs({ retention: parts.repos.retention, settings: retention }),
+    ...feeJobs({ fees: parts.repos.fees }),
     ...keyJobs({ keys: parts.keys }),
     ...renovationJobs({ prisma: db.prisma }),
     ...approvalLadderJobs({ renovation: parts.renovation }),
@@ -410,7 +410,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const oa = wechatOaSettings(config);
   if (oa) {
     const { WechatOaAdapter } = await import('../adapters/wechat-oa/wechat-oa.adapter.js');
-    const windows = new ServiceWindows(db.prisma, WECHAT_OA_CHANNEL.id, oa.window, now);
+    const windows = new ServiceWindows(parts.repos.windows, WECHAT_OA_CHANNEL.id, oa.window, now);
     const adapter = new WechatOaAdapter({
       settings: oa,
       handler: bot,
@@ -421,7 +421,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
       now,
     });
     for (const r of WECHAT_OA_CHANNEL.routes) routes[r.path] = adapter.route;
-    gates.set(WECHAT_OA_CHANNEL.id, new ServiceWindowGate({ prisma: db.prisma, windows, channel: adapter }));
+    gates.set(WECHAT_OA_CHANNEL.id, new ServiceWindowGate({ windows, channel: adapter }));
     channels.push(adapter);
   } else logger.info('WeChat Official Account off: set WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET and WECHAT_OA_TOKEN');
 
@@ -466,7 +466,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   // Every proactive message leaves through the outbox; the dispatcher is its only reader.
   const dispatcher = new Dispatcher({
-    prisma: db.prisma,
+    repos: parts.repos,
     channels: new Map(channels.map((c) => [c.name, c])),
     // Each registered channel's default limits, with the settings they read (WECHAT_DAILY_CAP).
     limits: channelRegistry.limits(config),

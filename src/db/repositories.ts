@@ -131,6 +131,15 @@ export interface Repositories {
   jobRuns: JobRunRepository;
   serviceWindow: ServiceWindowRepository;
   feeFigures: FeeFiguresRepository;
+  // --- repos-a ---
+  settings: SettingsRepository;
+  personData: PersonDataRepository;
+  retention: RetentionRepository;
+  fees: FeeRepository;
+  outboxDispatch: OutboxDispatchRepository;
+  sendLedger: SendLedgerRepository;
+  windows: WindowRepository;
+  // --- end repos-a ---
   /** Runs `fn` in one database transaction with repositories bound to it; a throw rolls everything back. */
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
 }
@@ -425,3 +434,208 @@ export interface Repositories {
   sla: SlaRepository;
   reports: ReportRepository;
 }
+// --- repos-a ---
+// Settings, privacy (export / erasure / retention) and fees. Methods marked "own transaction" open one themselves:
+// call them on the root bundle, not inside `transaction` (they refuse there).
+import type { EraseCounts, PersonData } from './person-data.repo.js';
+import type { RetentionCounts, RetentionCutoffs } from './retention.repo.js';
+import type {
+  ArrearsBillRow,
+  BillUpdate,
+  ExistingBill,
+  NewBill,
+  NoticeItem,
+  UnitBill,
+  UnitOwnerRow,
+  UnitRef,
+} from './fee.repo.js';
+import type { Notice, OutboundMessage } from '../shared/outbound-message.js';
+
+export type { EraseCounts, PersonData } from './person-data.repo.js';
+export type { RetentionCounts, RetentionCutoffs } from './retention.repo.js';
+export type {
+  ArrearsBillRow,
+  BillUpdate,
+  ExistingBill,
+  NewBill,
+  NoticeItem,
+  UnitBill,
+  UnitOwnerRow,
+  UnitRef,
+} from './fee.repo.js';
+
+/** An estate's stored settings as `设置` reads them. */
+export interface EstateSettingsRecord {
+  id: string;
+  code: string;
+  name: string;
+  timezone: string;
+  settings: unknown;
+}
+
+/** What a settings change returns: the new settings and the audit detail, or only a result (nothing written). */
+export type SettingsChange<T> =
+  { settings: Record<string, unknown>; result: T; detail: Record<string, string> } | { result: T };
+
+export interface SettingsRepository {
+  settingsOf(estateId: string): Promise<EstateSettingsRecord | null>;
+  /**
+   * Own transaction: reads the stored settings, applies `change` (a throw writes nothing), writes them and the audit
+   * row. `found: false` when the estate does not exist.
+   */
+  write<T>(
+    estateId: string,
+    change: (current: Record<string, unknown>) => SettingsChange<T>,
+    audit: { actor: string; action: string; at: Date },
+  ): Promise<{ found: false } | { found: true; result: T }>;
+}
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
+/** A chat account's outbox address (the notifier's; repositories know no channel). */
+export type AddressOf = (i: { channel: string; externalId: string; conversationRef: string | null }) => string | null;
+
+export interface PersonDataRepository {
+  byPhone(phone: string): Promise<PersonRecord[]>;
+  /** Everyone who is a member of the unit. */
+  ofUnit(unitId: string): Promise<PersonRecord[]>;
+  /** The ids of the units an address can mean (several without a 单元). */
+  unitsAt(estateId: string, building: string, entrance: string | null, room: string): Promise<string[]>;
+  isStaff(personId: string): Promise<boolean>;
+  /** Every row held about the person (null: no such person). */
+  collect(personId: string, addressOf: AddressOf): Promise<PersonData | null>;
+  auditExport(p: { personId: string; actor: string; at: Date }): Promise<void>;
+  closeRequests(personId: string, at: Date): Promise<void>;
+  /** Own transaction: the erasure (see person-data.repo.ts); null when the person is gone. */
+  erase(p: { personId: string; actor: string; at: Date; addressOf: AddressOf }): Promise<EraseCounts | null>;
+  /**
+   * Own transaction: 我的数据, one open request per person; `notify` runs in the same transaction with the bundle
+   * bound to it (the assistants' group is told with the request).
+   */
+  openRequest(
+    p: { estateId: string; personId: string; identityId: string; at: Date },
+    notify: (r: Repositories, requestId: string) => Promise<void>,
+  ): Promise<{ created: boolean; id: string }>;
+  phoneOf(personId: string): Promise<string | null>;
+}
+
+export interface RetentionRepository {
+  /** One sweep in batches of short statements (no long transaction). */
+  expire(cut: RetentionCutoffs): Promise<RetentionCounts>;
+}
+
+/** An estate as the 催缴 campaign reads it. */
+export interface FeeEstateRecord {
+  id: string;
+  name: string;
+  deskPhone: string;
+  timezone: string;
+  settings: unknown;
+}
+
+/** The import's batch writes, inside its one transaction. */
+export interface BillBatchWriter {
+  /** The stored bills among a batch of (unit, period, fee type) keys, by billKey. */
+  existing(
+    estateId: string,
+    keys: ReadonlyArray<{ unitId: string; period: string; feeType: string }>,
+  ): Promise<Map<string, ExistingBill>>;
+  write(creates: readonly NewBill[], updates: readonly BillUpdate[]): Promise<void>;
+}
+
+export interface FeeRepository {
+  /** The bills of an owner's units, oldest due first (prepared on the driver outside a transaction). */
+  billsOfUnits(unitIds: readonly string[]): Promise<UnitBill[]>;
+  /** Own transaction: records the opt-out and tells the assistants' group; false if already opted out. */
+  setOptOut(
+    writer: NoticeWriter,
+    o: { personId: string; estateId: string; at: Date; staffMessage: OutboundMessage },
+  ): Promise<boolean>;
+  clearOptOut(personId: string): Promise<boolean>;
+  // 催缴 campaign
+  estates(): Promise<FeeEstateRecord[]>;
+  arrearsBills(estateId: string, dueOnOrBefore: string): Promise<ArrearsBillRow[]>;
+  estateOwners(estateId: string): Promise<UnitOwnerRow[]>;
+  optedOut(): Promise<Set<string>>;
+  lastReminders(since: Date): Promise<Map<string, Date>>;
+  sentNoticeKeys(estateId: string, fromDueDate: string): Promise<Set<string>>;
+  /** Own transaction: the notice records and the outbox rows together; false when already recorded. */
+  recordReminder(
+    writer: NoticeWriter,
+    r: {
+      estateId: string;
+      personId: string;
+      items: readonly NoticeItem[];
+      message: Notice['message'];
+      dedupeKey: string;
+      at: Date;
+      notBefore?: Date;
+    },
+  ): Promise<boolean>;
+  // bill import
+  /** The estate for a back-office import: by code, or the first one. */
+  estateForImport(code: string | undefined): Promise<{ id: string; code: string; name: string } | null>;
+  /** building|room → unit, every spelling the import accepts. */
+  unitIndex(estateId: string): Promise<Map<string, UnitRef>>;
+  /** Own transaction (long): either every batch `fn` writes is in, or none. */
+  inImportTransaction<T>(fn: (w: BillBatchWriter) => Promise<T>): Promise<T>;
+}
+// The outbox as the dispatcher (src/notify/dispatcher.ts) works it: claims under a lease, state changes guarded by
+// the claim. See outbox.repo.ts.
+import type { ClaimOptions, CompanionQuery, OutboxRow } from './outbox.repo.js';
+import type { LedgerWindow, Reservation, ReserveRequest } from './send-ledger.repo.js';
+import type { WindowLimits, WindowSlot } from './service-window.repo.js';
+
+export type { ClaimOptions, CompanionQuery, OutboxRow } from './outbox.repo.js';
+export type { LedgerWindow, Reservation, ReserveRequest } from './send-ledger.repo.js';
+export type { WindowLimits, WindowSlot } from './service-window.repo.js';
+
+/** A claimed row as the state changes after a send guard it (only its claimer may change it). */
+export type ClaimedRow = Pick<OutboxRow, 'id' | 'lockedBy'>;
+
+export interface OutboxDispatchRepository {
+  /** True on PostgreSQL, where several instances may dispatch (the send limits then go through the send ledger). */
+  readonly multiInstance: boolean;
+  claimDue(opts: ClaimOptions): Promise<OutboxRow[]>;
+  claimGroupCompanions(q: CompanionQuery): Promise<OutboxRow[]>;
+  /** How many were still held by their claim and are now SENT. */
+  markSent(rows: ClaimedRow[], sentAt: Date, mergedInto?: string): Promise<number>;
+  release(row: ClaimedRow, change: { nextAttemptAt: Date; attempts?: number; lastError?: string }): Promise<boolean>;
+  markDead(row: ClaimedRow, change: { attempts: number; lastError: string }): Promise<boolean>;
+  /** HELD until the recipient writes again (a windowed channel). */
+  hold(row: ClaimedRow, reason: string): Promise<boolean>;
+  /** A stored picture's record. */
+  mediaById(id: string): Promise<{ path: string; mimeType: string; fileName: string } | null>;
+}
+
+/** The send ledger shared by every instance (PostgreSQL; see send-ledger.repo.ts). */
+export interface SendLedgerRepository {
+  /** Own transaction (locked per channel): a send slot, or when to retry. */
+  reserve(req: ReserveRequest): Promise<Reservation>;
+  end(id: string, at: Date): Promise<void>;
+  /** No send to `address` (null: anyone on the channel) before `until`. */
+  block(b: { channel: string; address: string | null; now: Date; until: Date }): Promise<void>;
+  /** Rows removed. */
+  prune(p: { channel: string; before: Date; now: Date }): Promise<number>;
+}
+
+/** The customer-service windows of a windowed channel's followers (see service-window.repo.ts). */
+export interface WindowRepository {
+  open(w: { channel: string; address: string; slot: WindowSlot; at: Date }): Promise<void>;
+  reserve(channel: string, address: string, l: WindowLimits): Promise<WindowSlot | null>;
+  spend(channel: string, address: string, l: WindowLimits): Promise<void>;
+  refund(channel: string, address: string, slot: WindowSlot): Promise<void>;
+  exhaust(channel: string, address: string, l: WindowLimits): Promise<void>;
+  isUnfollowed(channel: string, address: string): Promise<boolean>;
+  /** Waiting messages become dead letters with `reason`; returns how many. */
+  markUnfollowed(u: { channel: string; address: string; at: Date; reason: string }): Promise<number>;
+  /** The recipient wrote again: their held messages are due now. */
+  releaseHeld(channel: string, address: string, now: Date): Promise<number>;
+  /** An estate's settings JSON (template ids live there); null when there is no such estate. */
+  estateSettings(estateId: string): Promise<unknown>;
+}
+// --- end repos-a ---

@@ -1,16 +1,7 @@
 // Daily 催缴 run: load arrears → plan (arrears-campaign.ts) → per owner, the notice record and the outbox rows in one
 // transaction. A rerun of the same day (crash, second instance, catch-up) finds the records and sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
-import type { Prisma } from '../db/client.js';
-import {
-  arrearsBills,
-  estateOwners,
-  estatesForFees,
-  feeOptOuts,
-  lastReminders,
-  recordFeeReminder,
-  sentNoticeKeys,
-} from '../db/fee.repo.js';
+import type { FeeRepository } from '../db/repositories.js';
 import type { Job } from '../jobs/job.js';
 import { releaseAt } from '../notify/quiet-hours.js';
 import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
@@ -21,7 +12,8 @@ import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
 import { noticeWriter } from '../notify/notifier.js';
 
 export interface FeeJobDeps {
-  prisma: Prisma;
+  /** The root bundle's (its reads run as prepared driver statements, outside any transaction). */
+  fees: FeeRepository;
   /** Default '0 10 * * *': mid-morning, well inside the 08:30–21:00 window. */
   cron?: string;
 }
@@ -41,7 +33,7 @@ export interface CampaignResult {
 
 /** The day's plan for one estate: the reads the campaign needs, then the pure planning (also what the bench times). */
 export async function planArrearsCampaign(
-  prisma: Prisma,
+  fees: FeeRepository,
   estate: CampaignEstate,
   now: Date,
 ): Promise<PlannedReminder[]> {
@@ -50,31 +42,31 @@ export async function planArrearsCampaign(
   const today = localDateKey(now, tz);
   const earliestOffset = Math.min(...settings.reminderOffsetsDays);
   // The rows as they come (feeType is one of FEE_TYPES: the import writes nothing else); no 100k-object copy.
-  const bills = (await arrearsBills(prisma, estate.id, addLocalDays(today, -earliestOffset))) as ArrearsBill[];
+  const bills = (await fees.arrearsBills(estate.id, addLocalDays(today, -earliestOffset))) as ArrearsBill[];
   if (bills.length === 0) return [];
   const fromDue = bills.reduce((m, b) => (b.dueDate < m ? b.dueDate : m), today);
   const since = new Date(now.getTime() - (settings.minDaysBetweenReminders + 2) * 86_400_000);
-  const last = await lastReminders(prisma, since);
+  const last = await fees.lastReminders(since);
   return planReminders({
     today,
     settings,
     estate: { name: estate.name, deskPhone: estate.deskPhone },
     bills,
-    owners: await estateOwners(prisma, estate.id),
-    optedOut: await feeOptOuts(prisma),
+    owners: await fees.estateOwners(estate.id),
+    optedOut: await fees.optedOut(),
     lastReminderDate: new Map([...last].map(([p, at]) => [p, localDateKey(at, tz)])),
-    sent: await sentNoticeKeys(prisma, estate.id, fromDue),
+    sent: await fees.sentNoticeKeys(estate.id, fromDue),
   });
 }
 
 export async function runArrearsCampaign(
-  prisma: Prisma,
+  fees: FeeRepository,
   estate: CampaignEstate,
   now: Date,
   /** Test hook: called after each recorded reminder (a throw simulates a crash mid-run). */
   afterEach?: (n: number) => void,
 ): Promise<CampaignResult> {
-  const plan = await planArrearsCampaign(prisma, estate, now);
+  const plan = await planArrearsCampaign(fees, estate, now);
   if (plan.length === 0) return { planned: 0, recorded: 0 };
   // A late run (catch-up at 22:30) queues for 08:30; the dispatcher would hold it too, but this keeps the record honest.
   const release = releaseAt('reminder', now, estate.timezone);
@@ -85,7 +77,7 @@ export async function runArrearsCampaign(
     estate: { name: estate.name, deskPhone: estate.deskPhone },
   };
   for (const r of plan) {
-    const ok = await recordFeeReminder(prisma, noticeWriter, {
+    const ok = await fees.recordReminder(noticeWriter, {
       estateId: estate.id,
       personId: r.personId,
       items: r.items.map((i) => ({
@@ -120,8 +112,8 @@ export function feeJobs(deps: FeeJobDeps): Job[] {
       description: '物业费催缴提醒（到期前7天、到期日、逾期3天和15天）',
       catchUp: 'once',
       handler: async (ctx) => {
-        for (const estate of await estatesForFees(deps.prisma)) {
-          const r = await runArrearsCampaign(deps.prisma, estate, ctx.now);
+        for (const estate of await deps.fees.estates()) {
+          const r = await runArrearsCampaign(deps.fees, estate, ctx.now);
           ctx.logger.info({ estateId: estate.id, ...r }, 'fee arrears campaign');
         }
       },

@@ -1,8 +1,7 @@
 // `npm run cli -- import-bills <file.csv> [--estate JXHY]`: the bill import with a console progress bar and a summary.
 import { t } from '../i18n/index.js';
 import { parseArgs } from 'node:util';
-import type { Prisma } from '../db/client.js';
-import { estateForImport } from '../db/fee.repo.js';
+import type { FeeRepository } from '../db/repositories.js';
 import {
   bufferSource,
   fileSource,
@@ -13,7 +12,7 @@ import {
 } from './fee-import.service.js';
 
 export interface FeeImportIo {
-  prisma: Prisma;
+  fees: FeeRepository;
   out: (line: string) => void;
   /** Progress bar sink (the terminal's stderr, rewritten in place with \r); omitted → no bar. */
   progress?: (chunk: string) => void;
@@ -40,7 +39,7 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
     io.out(t('zh-CN', 'fees.cli.usage'));
     return 2;
   }
-  const estate = await estateForImport(io.prisma, values.estate);
+  const estate = await io.fees.estateForImport(values.estate);
   if (!estate) {
     io.out(
       values.estate ? t('zh-CN', 'fees.cli.noEstateCode', { code: values.estate }) : t('zh-CN', 'fees.cli.noEstate'),
@@ -62,7 +61,7 @@ export async function runFeeImport(args: string[], io: FeeImportIo): Promise<num
     return 2;
   }
   let lastDrawn = '';
-  const summary = await importBillSource(io.prisma, estate.id, source, {
+  const summary = await importBillSource(io.fees, estate.id, source, {
     onProgress: (p) => {
       if (!io.progress) return;
       const bar = progressBar(p);

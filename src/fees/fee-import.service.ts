@@ -1,19 +1,9 @@
 // Bill CSV → FeeBill rows of one estate. All-or-nothing: any bad row (format, unknown unit) and nothing is written.
 // Re-importing the same file changes nothing; a later file with new 实收 amounts updates what owners owe.
 import { t } from '../i18n/index.js';
-import type { Prisma } from '../db/client.js';
 import fs from 'node:fs';
-import {
-  billKey,
-  existingBillsFor,
-  inBillTransaction,
-  unitIndex,
-  unitKey,
-  writeBillBatch,
-  type BillUpdate,
-  type NewBill,
-  type UnitRef,
-} from '../db/fee.repo.js';
+import { billKey, unitKey } from '../db/fee.repo.js';
+import type { BillUpdate, FeeRepository, NewBill, UnitRef } from '../db/repositories.js';
 import { CsvSyntaxError, NotUtf8Error, readCsvStream, type CsvEncoding } from '../shared/csv.js';
 import { BillCsvReader, type BillImportError, type BillRow } from './bill-import.parser.js';
 
@@ -64,12 +54,12 @@ export function fileSource(file: string): BillSource {
 }
 
 export function importBills(
-  prisma: Prisma,
+  fees: FeeRepository,
   estateId: string,
   buf: Buffer,
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
-  return importBillSource(prisma, estateId, bufferSource(buf), opts);
+  return importBillSource(fees, estateId, bufferSource(buf), opts);
 }
 
 /** Records of the source as the detected encoding; a file that is not UTF-8 is read again as GBK. */
@@ -136,25 +126,24 @@ async function check(
  * size (a 50 MB file held 1.4 GB when it was read, decoded and kept as rows at once).
  */
 export async function importBillSource(
-  prisma: Prisma,
+  fees: FeeRepository,
   estateId: string,
   source: BillSource,
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const units = await unitIndex(prisma, estateId);
+  const units = await fees.unitIndex(estateId);
   const checked = await check(source, units, opts);
   const { valid, encoding, moreErrors } = checked;
   const errors = [...checked.errors].sort((a, b) => a.line - b.line);
   const summary = { rows: valid, encoding, errors, ...(moreErrors ? { moreErrors } : {}) };
   if (errors.length > 0) return { ...summary, created: 0, updated: 0, unchanged: 0 };
 
-  const counts = await inBillTransaction(prisma, async (tx) => {
+  const counts = await fees.inImportTransaction(async (tx) => {
     const c = { created: 0, updated: 0, unchanged: 0 };
     let done = 0;
     let batch: Array<{ row: BillRow; unit: UnitRef }> = [];
     const flush = async () => {
-      const existing = await existingBillsFor(
-        tx,
+      const existing = await tx.existing(
         estateId,
         batch.map((b) => ({ unitId: b.unit.unitId, period: b.row.period, feeType: b.row.feeType })),
       );
@@ -186,7 +175,7 @@ export async function importBillSource(
           });
         else c.unchanged++;
       }
-      await writeBillBatch(tx, creates, updates);
+      await tx.write(creates, updates);
       c.created += creates.length;
       c.updated += updates.length;
       done += batch.length;

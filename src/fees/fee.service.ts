@@ -1,7 +1,6 @@
 // What an owner sees for "物业费": balance per unit of THEIR OWN units only, arrears by period and fee type, next due
 // date, the estate's late-fee rule when one is configured, and how to pay. Also the 不再提醒 / 恢复提醒 switch.
-import type { Prisma } from '../db/client.js';
-import { billsOfUnits, clearFeeOptOut, setFeeOptOut } from '../db/fee.repo.js';
+import type { FeeRepository } from '../db/repositories.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Sender } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
@@ -27,16 +26,13 @@ export interface UnitBalance {
 
 /** Balances of the sender's units (never anyone else's: the unit list comes from the sender's own memberships). */
 export async function balancesFor(
-  prisma: Prisma,
+  fees: FeeRepository,
   sender: Sender,
   now: Date,
 ): Promise<{ today: string; settings: FeeSettings; units: UnitBalance[] }> {
   const settings = feeSettingsOf(sender.estate.settings);
   const today = localDateKey(now, sender.estate.timezone);
-  const rows = await billsOfUnits(
-    prisma,
-    sender.units.map((u) => u.unitId),
-  );
+  const rows = await fees.billsOfUnits(sender.units.map((u) => u.unitId));
   const units = sender.units.map((u) => {
     const bills: Bill[] = rows
       .filter((r) => r.unitId === u.unitId)
@@ -88,16 +84,16 @@ export function balanceText(
   return lines.join('\n');
 }
 
-export async function feeBalanceReply(prisma: Prisma, sender: Sender, now: Date): Promise<string> {
+export async function feeBalanceReply(fees: FeeRepository, sender: Sender, now: Date): Promise<string> {
   if (sender.units.length === 0) return t(sender.locale, 'fees.notBound');
-  return balanceText(await balancesFor(prisma, sender, now), sender.estate.deskPhone, sender.locale);
+  return balanceText(await balancesFor(fees, sender, now), sender.estate.deskPhone, sender.locale);
 }
 
 /** "不再提醒": recorded, and the assistants' group is told so they can follow up another way. */
-export async function optOutOfReminders(prisma: Prisma, sender: Sender, now: Date): Promise<string> {
+export async function optOutOfReminders(fees: FeeRepository, sender: Sender, now: Date): Promise<string> {
   if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
   const who = `${sender.name ?? t('zh-CN', 'fees.ownerFallback')}${sender.units.length > 0 ? `（${sender.units.map((u) => u.label).join('、')}）` : ''}`;
-  const fresh = await setFeeOptOut(prisma, noticeWriter, {
+  const fresh = await fees.setOptOut(noticeWriter, {
     personId: sender.personId,
     estateId: sender.units[0]?.estateId ?? sender.estate.id,
     at: now,
@@ -107,9 +103,9 @@ export async function optOutOfReminders(prisma: Prisma, sender: Sender, now: Dat
   return t(sender.locale, fresh ? 'fees.optedOut' : 'fees.alreadyOptedOut', feeReminderWords(sender.locale));
 }
 
-export async function optInToReminders(prisma: Prisma, sender: Sender): Promise<string> {
+export async function optInToReminders(fees: FeeRepository, sender: Sender): Promise<string> {
   if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
-  await clearFeeOptOut(prisma, sender.personId);
+  await fees.clearOptOut(sender.personId);
   return t(sender.locale, 'fees.optedIn');
 }
 
@@ -125,10 +121,10 @@ export interface FeeReplies {
   optIn(sender: Sender): Promise<string>;
 }
 
-export function feeReplies(prisma: Prisma, now: () => Date): FeeReplies {
+export function feeReplies(fees: FeeRepository, now: () => Date): FeeReplies {
   return {
-    balance: (sender) => feeBalanceReply(prisma, sender, now()),
-    optOut: (sender) => optOutOfReminders(prisma, sender, now()),
-    optIn: (sender) => optInToReminders(prisma, sender),
+    balance: (sender) => feeBalanceReply(fees, sender, now()),
+    optOut: (sender) => optOutOfReminders(fees, sender, now()),
+    optIn: (sender) => optInToReminders(fees, sender),
   };
 }

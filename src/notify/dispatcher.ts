@@ -5,10 +5,7 @@ import crypto from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { Channel, OutboundMessage, SendResult } from './channel.js';
-import { isPostgres, type Prisma } from '../db/client.js';
-import { findMediaById } from '../db/media.repo.js';
-import { claimDue, claimGroupCompanions, markDead, markSent, releaseRow, type OutboxRow } from '../db/outbox.repo.js';
-import { holdRow } from '../db/service-window.repo.js';
+import type { OutboxDispatchRepository, OutboxRow, Repositories } from '../db/repositories.js';
 import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
@@ -42,7 +39,8 @@ export interface DigestSettings {
 }
 
 export interface DispatcherOptions {
-  prisma: Prisma;
+  /** The outbox, and the send ledger when the limits are shared (the root bundle: the ledger opens transactions). */
+  repos: Pick<Repositories, 'outboxDispatch' | 'sendLedger'>;
   channels: Map<string, Channel>;
   limits?: RateLimits;
   now: Clock;
@@ -110,7 +108,7 @@ export function backoffMs(failedAttempts: number, random: () => number = Math.ra
 const silentLogger: DispatcherLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class Dispatcher {
-  private readonly prisma: Prisma;
+  private readonly outbox: OutboxDispatchRepository;
   private readonly channels: Map<string, Channel>;
   private readonly now: () => Date;
   private readonly logger: DispatcherLogger;
@@ -134,7 +132,7 @@ export class Dispatcher {
   private running: Promise<void> | undefined;
 
   constructor(opts: DispatcherOptions) {
-    this.prisma = opts.prisma;
+    this.outbox = opts.repos.outboxDispatch;
     this.channels = opts.channels;
     this.now = opts.now;
     this.logger = opts.logger ?? silentLogger;
@@ -155,9 +153,9 @@ export class Dispatcher {
     const limits = opts.limits ?? channelRegistry.limits();
     this.limiter = new RateLimiter(limits, this.now, this.timeZone);
     this.slots =
-      (opts.sharedLimits ?? isPostgres(this.prisma))
+      (opts.sharedLimits ?? this.outbox.multiInstance)
         ? new SharedSendSlots({
-            prisma: this.prisma,
+            ledger: opts.repos.sendLedger,
             limits,
             now: this.now,
             timeZone: this.timeZone,
@@ -170,7 +168,7 @@ export class Dispatcher {
   async tick(): Promise<TickResult> {
     const result: TickResult = { sent: 0, failed: 0, dead: 0, deferred: 0, held: 0 };
     const now = this.now();
-    const rows = await claimDue(this.prisma, {
+    const rows = await this.outbox.claimDue({
       workerId: this.workerId,
       now,
       leaseMs: this.leaseMs,
@@ -181,7 +179,7 @@ export class Dispatcher {
     for (const row of rows) {
       const parsed = outboxPayloadSchema.safeParse(row.payload);
       if (!parsed.success) {
-        await markDead(this.prisma, row, {
+        await this.outbox.markDead(row, {
           attempts: row.attempts + 1,
           lastError: `invalid payload: ${parsed.error.message}`,
         });
@@ -190,7 +188,7 @@ export class Dispatcher {
       }
       const release = this.quietUntil(row.kind, now);
       if (release.getTime() > now.getTime()) {
-        if (await releaseRow(this.prisma, row, { nextAttemptAt: release })) result.deferred++;
+        if (await this.outbox.release(row, { nextAttemptAt: release })) result.deferred++;
         continue;
       }
       ready.push({ row, payload: parsed.data });
@@ -292,9 +290,7 @@ export class Dispatcher {
       // Logged out / reconnecting: not an attempt, or a long logout would turn every waiting message into a dead letter.
       const nextAttemptAt = new Date(now.getTime() + this.notReadyDelayMs);
       for (const item of unit) {
-        if (
-          await releaseRow(this.prisma, item.row, { nextAttemptAt, lastError: `channel "${target.channel}" not ready` })
-        )
+        if (await this.outbox.release(item.row, { nextAttemptAt, lastError: `channel "${target.channel}" not ready` }))
           result.deferred++;
       }
       return;
@@ -303,7 +299,7 @@ export class Dispatcher {
     if (!slot.ok) {
       // Not an attempt: the message is fine, the channel is just busy.
       for (const item of unit)
-        if (await releaseRow(this.prisma, item.row, { nextAttemptAt: slot.retryAt })) result.deferred++;
+        if (await this.outbox.release(item.row, { nextAttemptAt: slot.retryAt })) result.deferred++;
       return;
     }
 
@@ -319,7 +315,7 @@ export class Dispatcher {
         const included = new Set(digest.includedIds);
         for (const item of items) {
           if (!included.has(item.row.id))
-            await releaseRow(this.prisma, item.row, { nextAttemptAt: item.row.nextAttemptAt });
+            await this.outbox.release(item.row, { nextAttemptAt: item.row.nextAttemptAt });
         }
         items = items.filter((i) => included.has(i.row.id));
         message = { text: digest.text };
@@ -343,14 +339,13 @@ export class Dispatcher {
       .ended(target, slot.ticket)
       .catch((err: unknown) => this.logger.error({ err }, 'outbox: could not record the end of a send'));
     if (!res.ok && 'held' in res) {
-      for (const item of items) if (await holdRow(this.prisma, item.row, res.reason)) result.held++;
+      for (const item of items) if (await this.outbox.hold(item.row, res.reason)) result.held++;
       return;
     }
     const at = this.now();
     if (res.ok) {
       const first = items[0];
-      const marked = await markSent(
-        this.prisma,
+      const marked = await this.outbox.markSent(
         items.map((i) => i.row),
         at,
         items.length > 1 && first ? first.row.id : undefined,
@@ -399,7 +394,7 @@ export class Dispatcher {
 
   private async loadImage(id: string): Promise<StoredImage> {
     try {
-      const row = await findMediaById(this.prisma, id);
+      const row = await this.outbox.mediaById(id);
       if (!row || !row.mimeType.startsWith('image/')) return null;
       return { data: await this.readMedia(row.path), mimeType: row.mimeType, name: row.fileName };
     } catch (err) {
@@ -410,7 +405,7 @@ export class Dispatcher {
 
   /** Further PENDING messages for the same group due within the window, that may go now. */
   private async companions(target: SendTarget, now: Date, digest: DigestSettings): Promise<Item[]> {
-    const rows = await claimGroupCompanions(this.prisma, {
+    const rows = await this.outbox.claimGroupCompanions({
       workerId: this.workerId,
       now,
       leaseMs: this.leaseMs,
@@ -426,7 +421,7 @@ export class Dispatcher {
       const item = parsed.success ? { row, payload: parsed.data } : undefined;
       const quiet = this.quietUntil(row.kind, now).getTime() > now.getTime();
       if (item && !quiet && this.isDigestible(item)) out.push(item);
-      else await releaseRow(this.prisma, row, { nextAttemptAt: row.nextAttemptAt });
+      else await this.outbox.release(row, { nextAttemptAt: row.nextAttemptAt });
     }
     return out;
   }
@@ -440,7 +435,7 @@ export class Dispatcher {
   ): Promise<void> {
     const attempts = row.attempts + 1;
     if (res.permanent || attempts >= this.maxAttempts) {
-      if (await markDead(this.prisma, row, { attempts, lastError: res.error })) {
+      if (await this.outbox.markDead(row, { attempts, lastError: res.error })) {
         result.dead++;
         this.logger.warn(
           { id: row.id, channel: row.channel, kind: row.kind, attempts, error: res.error },
@@ -458,7 +453,7 @@ export class Dispatcher {
     } else {
       next = at.getTime() + backoffMs(attempts, this.random);
     }
-    if (await releaseRow(this.prisma, row, { nextAttemptAt: new Date(next), attempts, lastError: res.error }))
+    if (await this.outbox.release(row, { nextAttemptAt: new Date(next), attempts, lastError: res.error }))
       result.failed++;
   }
 }

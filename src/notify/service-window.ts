@@ -18,9 +18,7 @@ import {
   type OutboundMessage,
   type SendResult,
 } from './channel.js';
-import type { Prisma } from '../db/client.js';
-import * as repo from '../db/service-window.repo.js';
-import type { WindowSlot } from '../db/service-window.repo.js';
+import type { WindowLimits, WindowRepository, WindowSlot } from '../db/repositories.js';
 import type { DeliveryGate, GateResult } from './dispatcher.js';
 
 export interface WindowRules {
@@ -48,13 +46,13 @@ export const NOTICE_TYPE_LABEL: Record<NoticeType, string> = {
 /** The windows of one channel's followers (one row each), with the channel's rules and the injected clock. */
 export class ServiceWindows {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repo: WindowRepository,
     readonly channel: string,
     readonly rules: WindowRules,
     private readonly now: Clock,
   ) {}
 
-  private limits(): repo.WindowLimits {
+  private limits(): WindowLimits {
     const now = this.now().getTime();
     return {
       messageQuota: this.rules.messageQuota,
@@ -65,40 +63,45 @@ export class ServiceWindows {
   }
 
   /** The owner wrote (`message`) or clicked the menu / followed (`event`) at `at` (the platform's CreateTime). */
-  opened(address: string, slot: repo.WindowSlot, at: Date): Promise<void> {
+  opened(address: string, slot: WindowSlot, at: Date): Promise<void> {
     // Never later than now: a callback stamped ahead of our clock must not stretch the window.
     const when = new Date(Math.min(at.getTime(), this.now().getTime()));
-    return repo.openWindow(this.prisma, { channel: this.channel, address, slot, at: when });
+    return this.repo.open({ channel: this.channel, address, slot, at: when });
   }
 
-  reserve(address: string): Promise<repo.WindowSlot | null> {
-    return repo.reserveSlot(this.prisma, this.channel, address, this.limits());
+  reserve(address: string): Promise<WindowSlot | null> {
+    return this.repo.reserve(this.channel, address, this.limits());
   }
 
   /** A turn's reply: counted, never refused. */
   spendForReply(address: string): Promise<void> {
-    return repo.spendSlot(this.prisma, this.channel, address, this.limits());
+    return this.repo.spend(this.channel, address, this.limits());
   }
 
-  refund(address: string, slot: repo.WindowSlot): Promise<void> {
-    return repo.refundSlot(this.prisma, this.channel, address, slot);
+  refund(address: string, slot: WindowSlot): Promise<void> {
+    return this.repo.refund(this.channel, address, slot);
   }
 
   exhaust(address: string): Promise<void> {
-    return repo.exhaustWindow(this.prisma, this.channel, address, this.limits());
+    return this.repo.exhaust(this.channel, address, this.limits());
   }
 
   isUnfollowed(address: string): Promise<boolean> {
-    return repo.isUnfollowed(this.prisma, this.channel, address);
+    return this.repo.isUnfollowed(this.channel, address);
   }
 
   unfollowed(address: string): Promise<number> {
-    return repo.markUnfollowed(this.prisma, { channel: this.channel, address, at: this.now(), reason: UNFOLLOWED });
+    return this.repo.markUnfollowed({ channel: this.channel, address, at: this.now(), reason: UNFOLLOWED });
   }
 
   /** After the owner's message has been answered: what waited for them is due now. */
   releaseHeld(address: string): Promise<number> {
-    return repo.releaseHeld(this.prisma, this.channel, address, this.now());
+    return this.repo.releaseHeld(this.channel, address, this.now());
+  }
+
+  /** An estate's settings JSON (its templates), read per notice outside the window. */
+  estateSettings(estateId: string): Promise<unknown> {
+    return this.repo.estateSettings(estateId);
   }
 }
 
@@ -174,7 +177,6 @@ export interface WindowedChannel {
 export class ServiceWindowGate implements DeliveryGate {
   constructor(
     private readonly deps: {
-      prisma: Prisma;
       windows: ServiceWindows;
       channel: WindowedChannel;
     },
@@ -237,6 +239,6 @@ export class ServiceWindowGate implements DeliveryGate {
 
   /** Read per notice (only notices outside the window get here): a template configured now is used at once. */
   private async settingsOf(estateId: string) {
-    return oaSettingsOf(await repo.estateSettings(this.deps.prisma, estateId));
+    return oaSettingsOf(await this.deps.windows.estateSettings(estateId));
   }
 }

@@ -3,15 +3,7 @@
 // per-channel advisory lock (src/db/send-ledger.repo.ts), so N instances together never exceed one channel's limits
 // (Telegram ≤ 25/s overall, ≥ 1 s between sends to one chat, ≤ 18/min per group; WeChat ≥ 3 s apart and its
 // daily cap). The windows and caps are the same RateLimits either way.
-import type { Prisma } from '../db/client.js';
-import {
-  blockSends,
-  endSend,
-  pruneSendLedger,
-  reserveSendSlot,
-  WHOLE_CHANNEL,
-  type LedgerWindow,
-} from '../db/send-ledger.repo.js';
+import type { LedgerWindow, SendLedgerRepository } from '../db/repositories.js';
 import { addLocalDays, localDateKey, zonedTime } from '../shared/zoned-time.js';
 import { RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
 
@@ -44,7 +36,7 @@ export class LocalSendSlots implements SendSlots {
 }
 
 export interface SharedSendSlotsOptions {
-  prisma: Prisma;
+  ledger: SendLedgerRepository;
   limits: RateLimits;
   now: () => Date;
   timeZone: string;
@@ -114,7 +106,7 @@ export class SharedSendSlots implements SendSlots {
         nextDayStart: zonedTime(addLocalDays(today, 1), 0, this.opts.timeZone),
       };
     }
-    const r = await reserveSendSlot(this.opts.prisma, {
+    const r = await this.opts.ledger.reserve({
       channel: target.channel,
       address: target.address,
       isGroup: target.isGroup,
@@ -130,14 +122,14 @@ export class SharedSendSlots implements SendSlots {
 
   async ended(target: SendTarget, ticket: string | undefined): Promise<void> {
     this.local.sendEnded(target);
-    if (ticket !== undefined) await endSend(this.opts.prisma, ticket, this.opts.now());
+    if (ticket !== undefined) await this.opts.ledger.end(ticket, this.opts.now());
   }
 
   async blockUntil(target: SendTarget | { channel: string }, until: Date): Promise<void> {
     this.local.blockUntil(target, until);
-    await blockSends(this.opts.prisma, {
+    await this.opts.ledger.block({
       channel: target.channel,
-      address: 'address' in target ? target.address : WHOLE_CHANNEL,
+      address: 'address' in target ? target.address : null,
       now: this.opts.now(),
       until,
     });
@@ -154,7 +146,7 @@ export class SharedSendSlots implements SendSlots {
       let before = now.getTime() - Math.max(widest, this.opts.staleAfterMs) - 1_000;
       if (limits.dailyCap !== undefined)
         before = Math.min(before, zonedTime(localDateKey(now, this.opts.timeZone), 0, this.opts.timeZone).getTime());
-      removed += await pruneSendLedger(this.opts.prisma, { channel, before: new Date(before), now });
+      removed += await this.opts.ledger.prune({ channel, before: new Date(before), now });
     }
     return removed;
   }

@@ -2,10 +2,8 @@
 // the CLI; owners ask from the chat (我的数据), which opens a request for staff. Every export and erasure is audited.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Prisma } from '../db/client.js';
-import * as repo from '../db/person-data.repo.js';
+import type { EraseCounts, PersonData, PersonDataRepository } from '../db/repositories.js';
 import { identityAddress } from '../notify/notifier.js';
-import { findUnits } from '../db/binding.repo.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { parseUnitAddress } from '../identity/address.parser.js';
 import { mobileDigits } from '../identity/binding.service.js';
@@ -22,21 +20,21 @@ export interface PersonRef {
 
 export class PersonDataService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repo: PersonDataRepository,
     private readonly now: Clock,
   ) {}
 
   /** The people a phone number or a unit address names (a unit: every member of it). */
   async find(estateId: string, query: string): Promise<PersonRef[]> {
     const phone = mobileDigits(query);
-    if (phone) return repo.personsByPhone(this.prisma, phone);
+    if (phone) return this.repo.byPhone(phone);
     const a = parseUnitAddress(query);
     if (!a)
       throw new AppError('BAD_INPUT', `not a phone or unit: ${query}`, userMessage('privacy.cli.badQuery', { query }));
-    const units = await findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
+    const units = await this.repo.unitsAt(estateId, a.building, a.entrance, a.room);
     if (units.length !== 1)
       throw new AppError('BAD_INPUT', `unit ${query}: ${units.length}`, userMessage('privacy.cli.noUnit', { query }));
-    return repo.personsOfUnit(this.prisma, units[0]!.id);
+    return this.repo.ofUnit(units[0]!);
   }
 
   /** Everything held about each person the query names, as one JSON document; audited per person. */
@@ -45,12 +43,12 @@ export class PersonDataService {
     if (persons.length === 0)
       throw new AppError('NOT_FOUND', `nobody for ${query}`, userMessage('privacy.cli.nobody', { query }));
     const at = this.now();
-    const data: repo.PersonData[] = [];
+    const data: PersonData[] = [];
     for (const p of persons) {
-      const d = await repo.collectPersonData(this.prisma, p.id, identityAddress);
+      const d = await this.repo.collect(p.id, identityAddress);
       if (d) data.push(d);
-      await repo.auditExport(this.prisma, { personId: p.id, actor, at });
-      await repo.closePrivacyRequests(this.prisma, p.id, at);
+      await this.repo.auditExport({ personId: p.id, actor, at });
+      await this.repo.closeRequests(p.id, at);
     }
     const json = JSON.stringify({ exportedAt: at.toISOString(), query, persons: data }, null, 2);
     return { persons, json };
@@ -60,7 +58,7 @@ export class PersonDataService {
    * Erases the one person the query names (refuses several, and staff: a staff member is first deactivated). Media
    * files the person sent are deleted from disk after the database commit.
    */
-  async erasePerson(estateId: string, query: string, actor: string): Promise<{ person: PersonRef } & repo.EraseCounts> {
+  async erasePerson(estateId: string, query: string, actor: string): Promise<{ person: PersonRef } & EraseCounts> {
     const persons = await this.find(estateId, query);
     if (persons.length === 0)
       throw new AppError('NOT_FOUND', `nobody for ${query}`, userMessage('privacy.cli.nobody', { query }));
@@ -74,9 +72,9 @@ export class PersonDataService {
         }),
       );
     const person = persons[0]!;
-    if (await this.prisma.staff.findUnique({ where: { personId: person.id } }))
+    if (await this.repo.isStaff(person.id))
       throw new AppError('FORBIDDEN', 'staff', userMessage('privacy.cli.staff', { name: person.name }));
-    const counts = await repo.erasePerson(this.prisma, {
+    const counts = await this.repo.erase({
       personId: person.id,
       actor,
       at: this.now(),
@@ -93,12 +91,11 @@ export class PersonDataService {
     locale: Locale,
   ): Promise<string> {
     const at = this.now();
-    const r = await repo.openPrivacyRequest(
-      this.prisma,
+    const r = await this.repo.openRequest(
       { estateId: sender.estateId, personId: sender.personId, identityId: sender.identityId, at },
       async (tx) => {
-        const person = await tx.person.findUnique({ where: { id: sender.personId }, select: { phone: true } });
-        await notifyStaffGroup(tx, sender.estateId, 'ASSISTANT', {
+        const phone = await tx.personData.phoneOf(sender.personId);
+        await notifyStaffGroup(tx.outbox, sender.estateId, 'ASSISTANT', {
           kind: 'notice',
           dedupeKey: `privacy-request:${sender.personId}:${at.getTime()}`,
           at,
@@ -106,7 +103,7 @@ export class PersonDataService {
             text: t('zh-CN', 'privacy.staff.request', {
               name: sender.name ?? '—',
               units: sender.units.join('、') || '—',
-              phone: person?.phone ? maskPhone(person.phone) : '—',
+              phone: phone ? maskPhone(phone) : '—',
             }),
           },
         });

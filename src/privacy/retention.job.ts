@@ -3,8 +3,7 @@
 // idle 30 days; delivered proactive messages after 90 days (the delivery record; fee reminders are remembered in
 // FeeNotice, so expiring them re-sends nothing); failed binding attempts once older than every window that counts
 // them (a day). Audit rows, tickets and bound accounts are kept (README → Security → Retention).
-import { expireRetained, type RetentionCounts } from '../db/retention.repo.js';
-import type { Prisma } from '../db/client.js';
+import type { RetentionCounts, RetentionRepository } from '../db/repositories.js';
 import { DEFAULT_BINDING_LIMITS } from '../identity/binding.service.js';
 import type { Job } from '../jobs/job.js';
 
@@ -27,26 +26,26 @@ export const DEFAULT_RETENTION: RetentionSettings = {
 
 /** One sweep at `now`. */
 export function expireData(
-  prisma: Prisma,
+  retention: RetentionRepository,
   now: Date,
   settings: RetentionSettings = DEFAULT_RETENTION,
 ): Promise<RetentionCounts> {
   const t = now.getTime();
-  return expireRetained(prisma, {
+  return retention.expire({
     idleUnboundBefore: new Date(t - settings.unboundIdleDays * DAY_MS),
     sentOutboxBefore: new Date(t - settings.sentOutboxDays * DAY_MS),
     bindingFailuresBefore: new Date(t - settings.bindingFailureMs),
   });
 }
 
-export function retentionJobs(deps: { prisma: Prisma; settings?: RetentionSettings }): Job[] {
+export function retentionJobs(deps: { retention: RetentionRepository; settings?: RetentionSettings }): Job[] {
   return [
     {
       id: 'retention.expire',
       cron: '40 3 * * *',
       description: '过期数据清理（未绑定账号的闲置会话、已发送 90 天的通知、过期的绑定失败记录）',
       handler: async (ctx) => {
-        const n = await expireData(deps.prisma, ctx.now, deps.settings);
+        const n = await expireData(deps.retention, ctx.now, deps.settings);
         if (n.states + n.identities + n.outbox + n.bindingFailures > 0) ctx.logger.info({ ...n }, 'retention: expired');
       },
     },

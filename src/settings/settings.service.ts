@@ -3,8 +3,7 @@
 // `settings.set`, before and after). Used by `npm run cli -- settings …` and by `设置` in chat.
 import { z } from 'zod';
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import { findEstateSettings, writeEstateSettings } from '../db/estate.repo.js';
+import type { SettingsRepository } from '../db/repositories.js';
 import type { Locale } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import { SettingInputError, type SettingDef, type SettingsRegistry } from './setting-registry.js';
@@ -43,7 +42,7 @@ function issuesText(error: z.ZodError, locale: Locale): string {
 
 export class SettingsService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repo: SettingsRepository,
     private readonly now: Clock,
     readonly registry: SettingsRegistry = SETTINGS,
     /** Told after a change is written (drop cached estates / calendars). */
@@ -52,7 +51,7 @@ export class SettingsService {
 
   /** Every registered setting of an estate with its value in effect. */
   async show(estateId: string, locale: Locale): Promise<SettingValue[]> {
-    const row = await findEstateSettings(this.prisma, estateId);
+    const row = await this.repo.settingsOf(estateId);
     if (!row) throw new AppError('NOT_FOUND', 'no estate', userMessage('settings.err.noEstate', { code: estateId }));
     return this.registry.all().map((def) => ({
       def,
@@ -84,8 +83,7 @@ export class SettingsService {
         `setting ${def.key} refused`,
         userMessage('settings.err.invalid', { key: word.trim(), reason }),
       );
-    const w = await writeEstateSettings(
-      this.prisma,
+    const w = await this.repo.write(
       estateId,
       (settings) => {
         const { raw, parsed } = sectionOf(def, settings);

@@ -23,8 +23,12 @@ describeEachDb('fee commands', (provider) => {
       '1栋,101,2026-12,物业费,300,0,2026-12-31', // not yet due on 12-20
       '1栋,102,2026-12,物业费,300,300,2026-12-31',
     );
-    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
-    await importBills(env.db.prisma, other.estateId, billCsv('1栋,107,2026-11,物业费,8888,0,2026-11-30'));
+    expect((await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, csv)).errors).toEqual([]);
+    await importBills(
+      createRepositories(env.db.prisma).fees,
+      other.estateId,
+      billCsv('1栋,107,2026-11,物业费,8888,0,2026-11-30'),
+    );
   });
 
   const run = (name: string, args: string, role: StaffRole = 'SUPERVISOR') => {

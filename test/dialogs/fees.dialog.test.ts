@@ -10,6 +10,7 @@ import { setSender, type Sender } from '../../src/identity/sender.js';
 import { describeEachDb } from '../support/databases.js';
 import { understand } from '../support/understand.js';
 import { addOwner, billCsv, senderFor, useFeeEstate } from '../fees/fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 describeEachDb('FeesDialog', (provider) => {
   const env = useFeeEstate(provider);
@@ -32,13 +33,17 @@ describeEachDb('FeesDialog', (provider) => {
       '3栋,301,2026-11,停车费,150,150,2026-11-30',
       '1栋,102,2026-11,物业费,777,0,2026-11-30',
     );
-    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
+    expect((await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, csv)).errors).toEqual([]);
   });
 
   function adapter() {
     const state = new ConversationState(new MemoryStorage());
     const dialogs = new DialogSet(state.createProperty<DialogState>('dialogs'));
-    dialogs.add(new FeesDialog({ fees: feeReplies(env.db.prisma, () => new Date('2026-12-05T02:00:00Z')) }));
+    dialogs.add(
+      new FeesDialog({
+        fees: feeReplies(createRepositories(env.db.prisma).fees, () => new Date('2026-12-05T02:00:00Z')),
+      }),
+    );
     return new TestAdapter(async (ctx) => {
       setSender(ctx, sender);
       const dc = await dialogs.createContext(ctx);

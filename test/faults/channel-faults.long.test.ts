@@ -13,6 +13,7 @@ import { BUILTIN_RATE_LIMITS as DEFAULT_RATE_LIMITS } from '../../adapters/chann
 import { createLogger } from '../../src/shared/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi, type RecordedCall } from '../support/fake-telegram-api.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 async function until<T>(
   probe: () => Promise<T | undefined> | T | undefined,
@@ -148,7 +149,7 @@ describe('Telegram burst through the real Dispatcher and TelegramAdapter', () =>
     // As src/main.ts builds it: DEFAULT_RATE_LIMITS (Telegram ≤ 25/s overall, ≤ 1/s per chat), default batch and
     // concurrency; only the tick interval is the config minimum (OUTBOX_INTERVAL_MS=100) instead of 1 s.
     dispatcher = new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map([['telegram', adapter]]),
       limits: DEFAULT_RATE_LIMITS,
       intervalMs: 100,

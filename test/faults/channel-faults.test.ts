@@ -14,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
 import { until } from '../support/patience.js';
 import { RunningClock } from '../support/running-clock.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 /** Outbound only: nothing polls here, so turns never run. */
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
@@ -67,7 +68,7 @@ describe('Telegram outbound faults: outbox → Dispatcher → TelegramAdapter �
       requestTimeoutSeconds: 1,
     });
     dispatcher = new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map([['telegram', adapter]]),
       // What src/main.ts configures for Telegram: ≤ 25/s overall, ≤ 1/s per chat, ≤ 18/min per group.
       limits: { telegram: DEFAULT_RATE_LIMITS.telegram ?? {} },

@@ -99,7 +99,7 @@ describe('WeChat faults: logout, disconnect and broken sends mid-run (PuppetMock
       now: systemClock, // PuppetMock stamps messages with the process clock
     });
     dispatcher = new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map([['wechat', adapter]]),
       // The app's WeChat limit is 1 send per 3 s; 1 per 100 ms keeps this file short without changing what is tested.
       limits: { wechat: { overall: [{ count: 1, perMs: 100 }] } },

@@ -7,6 +7,7 @@ import { addLocalDays, localDateKey, localParts, zonedTime } from '../../src/sha
 import { describeEachDb } from '../support/databases.js';
 import { addOwner, billCsv, useFeeEstate } from './fee-fixtures.js';
 import { noticeWriter } from '../../src/notify/notifier.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (date: string, hhmm: string) => {
@@ -44,7 +45,7 @@ describeEachDb('催缴 campaign over two months', (provider) => {
       '1栋,105,2026-11,水费,45.5,0,2026-12-02',
       '1栋,106,2026-11,物业费,300,300,2026-11-30', // paid, and no owner anyway
     );
-    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
+    expect((await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, csv)).errors).toEqual([]);
   });
 
   it('sends exactly the expected reminders, never in quiet hours, never to an opted-out owner, never twice', async () => {
@@ -54,20 +55,24 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     for (let d = '2026-11-15'; d <= '2027-01-20'; d = addLocalDays(d, 1)) {
       if (d === '2026-12-01') {
         // 业主丙 pays November (the billing system's next export).
-        await importBills(env.db.prisma, env.est.estateId, billCsv('1栋,103,2026-11,物业费,300,300,2026-11-30'));
+        await importBills(
+          createRepositories(env.db.prisma).fees,
+          env.est.estateId,
+          billCsv('1栋,103,2026-11,物业费,300,300,2026-11-30'),
+        );
       }
       const now = at(d, runTime(d));
       if (d === '2026-12-03' && !crashed) {
         crashed = true;
         // Crash after the first reminder of the day, then the restarted job runs the same tick again.
         await expect(
-          runArrearsCampaign(env.db.prisma, estate, now, () => {
+          runArrearsCampaign(createRepositories(env.db.prisma).fees, estate, now, () => {
             throw new Error('crash');
           }),
         ).rejects.toThrow('crash');
       }
-      await runArrearsCampaign(env.db.prisma, estate, now);
-      await runArrearsCampaign(env.db.prisma, estate, now); // a rerun of the same tick
+      await runArrearsCampaign(createRepositories(env.db.prisma).fees, estate, now);
+      await runArrearsCampaign(createRepositories(env.db.prisma).fees, estate, now); // a rerun of the same tick
     }
 
     const notices = await feeNoticesOf(env.db.prisma, env.est.estateId);
@@ -153,7 +158,7 @@ describeEachDb('催缴 planning reads', (provider) => {
       '1栋,101,2026-11,物业费,250,0,2026-11-30',
       '1栋,102,2026-11,物业费,250,50,2026-11-30',
     );
-    expect((await importBills(prisma, env.est.estateId, csv)).errors).toEqual([]);
+    expect((await importBills(createRepositories(prisma).fees, env.est.estateId, csv)).errors).toEqual([]);
     const row = await prisma.estate.findUniqueOrThrow({ where: { id: env.est.estateId } });
     const estate = {
       id: row.id,
@@ -163,7 +168,7 @@ describeEachDb('催缴 planning reads', (provider) => {
       settings: row.settings,
     };
 
-    const plan = await planArrearsCampaign(prisma, estate, at('2026-12-03', '10:00'));
+    const plan = await planArrearsCampaign(createRepositories(prisma).fees, estate, at('2026-12-03', '10:00'));
     const text = (p: string) => plan.find((r) => r.personId === p)?.text ?? '';
     expect(plan.map((r) => r.personId).sort()).toEqual([a, b].sort());
     expect(text(a)).toContain('合计¥562.30');

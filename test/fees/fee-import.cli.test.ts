@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { progressBar, runFeeImport } from '../../src/fees/fee-import.cli.js';
 import { describeEachDb } from '../support/databases.js';
 import { useFeeEstate } from './fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 describeEachDb('import-bills CLI', (provider) => {
   const env = useFeeEstate(provider);
@@ -11,7 +12,7 @@ describeEachDb('import-bills CLI', (provider) => {
     'bad.csv': '楼栋,房号,账期,费用类型,应收,实收,到期日\n1栋,101,2026-11,物业费,x,0,2026-11-30\n',
   };
   const io = (out: string[], bar: string[]) => ({
-    prisma: env.db.prisma,
+    fees: createRepositories(env.db.prisma).fees,
     out: (l: string) => out.push(l),
     progress: (s: string) => bar.push(s),
     readFile: (f: string) => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBills, type ImportProgress } from '../../src/fees/fee-import.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const N = 100_000;
 
@@ -39,13 +40,15 @@ describe('importBills, 100,000-row file [sqlite]', () => {
 
   it('imports all rows, reports progress, and a re-import with payments updates only those bills', async () => {
     const progress: ImportProgress[] = [];
-    const s = await importBills(db.prisma, estateId, file(1_000_000), { onProgress: (p) => progress.push(p) });
+    const s = await importBills(createRepositories(db.prisma).fees, estateId, file(1_000_000), {
+      onProgress: (p) => progress.push(p),
+    });
     expect(s).toMatchObject({ rows: N, created: N, updated: 0, errors: [] });
     expect(progress.at(-1)).toEqual({ phase: 'write', done: N, total: N });
     expect(progress.filter((p) => p.phase === 'write').length).toBeGreaterThan(10);
     expect(await db.prisma.feeBill.count()).toBe(N);
 
-    const again = await importBills(db.prisma, estateId, file(100));
+    const again = await importBills(createRepositories(db.prisma).fees, estateId, file(100));
     // Row 0 was already paid in the first file: 1,000 rows paid now, 999 of them new.
     expect(again).toMatchObject({ created: 0, updated: 999, unchanged: N - 999 });
     expect(await db.prisma.feeBill.count({ where: { outstandingCents: 0 } })).toBe(1000);

@@ -6,6 +6,7 @@ import { billsOfUnits } from '../../src/db/fee.repo.js';
 import { formatImportSummary, importBills } from '../../src/fees/fee-import.service.js';
 import { describeEachDb } from '../support/databases.js';
 import { useFeeEstate } from './fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name));
 
@@ -13,7 +14,7 @@ describeEachDb('importBills', (provider) => {
   const env = useFeeEstate(provider);
 
   it('imports a good file with Chinese headers and mixed amount formats', async () => {
-    const s = await importBills(env.db.prisma, env.est.estateId, fixture('fees-good-zh.csv'));
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, fixture('fees-good-zh.csv'));
     expect(s.errors).toEqual([]);
     expect(s).toMatchObject({ rows: 5, created: 5, updated: 0, unchanged: 0, encoding: 'utf-8' });
     const [b101] = await billsOfUnits(env.db.prisma, [env.est.unit('1', '101')]);
@@ -30,7 +31,7 @@ describeEachDb('importBills', (provider) => {
   });
 
   it('re-importing the same file changes nothing', async () => {
-    const s = await importBills(env.db.prisma, env.est.estateId, fixture('fees-good-zh.csv'));
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, fixture('fees-good-zh.csv'));
     expect(s).toMatchObject({ created: 0, updated: 0, unchanged: 5, errors: [] });
     expect(await env.db.prisma.feeBill.count({ where: { estateId: env.est.estateId } })).toBe(5);
   });
@@ -43,14 +44,14 @@ describeEachDb('importBills', (provider) => {
       .replace(/¥/g, '￥');
     const gbk = iconv.encode(text, 'gbk');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
-    const s = await importBills(env.db.prisma, env.est.estateId, gbk);
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, gbk);
     expect(s).toMatchObject({ encoding: 'gbk', created: 0, updated: 0, unchanged: 5, errors: [] });
   });
 
   it('a later file with payments updates what was paid', async () => {
     const csv =
       'building,room,period,fee_type,amount_due,amount_paid,due_date\n2栋,1单元201,2026-11,水费,80,50,2026-11-30\n';
-    const s = await importBills(env.db.prisma, env.est.estateId, Buffer.from(csv));
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, Buffer.from(csv));
     expect(s).toMatchObject({ created: 0, updated: 1, unchanged: 0, errors: [] });
     const [water] = await billsOfUnits(env.db.prisma, [env.est.unit('2', '201')]);
     expect(water).toMatchObject({ amountPaidCents: 5000 });
@@ -58,7 +59,7 @@ describeEachDb('importBills', (provider) => {
 
   it('bad rows: every error with its line, and nothing is imported', async () => {
     const before = await env.db.prisma.feeBill.count();
-    const s = await importBills(env.db.prisma, env.est.estateId, fixture('fees-bad-rows.csv'));
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, fixture('fees-bad-rows.csv'));
     expect(s.errors.map((e) => e.line)).toEqual([5, 6, 7, 8, 9]);
     expect(s.errors[0]?.message).toMatch(/^第5行：应收金额“abc”/);
     expect(s.errors[4]?.message).toContain('与第2行重复');
@@ -75,7 +76,7 @@ describeEachDb('importBills', (provider) => {
       '9栋,901,2026-12,物业费,100,0,2026-12-31',
       '1栋,10x,2026-12,物业费,100,0,2026-12-31',
     ].join('\r\n');
-    const s = await importBills(env.db.prisma, env.est.estateId, Buffer.from(csv));
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, Buffer.from(csv));
     expect(s.errors.map((e) => e.line)).toEqual([4, 5]);
     expect(s.errors[0]?.message).toContain('9栋 901');
     expect(await billsOfUnits(env.db.prisma, [env.est.unit('1', '105')])).toEqual([]);
@@ -87,7 +88,7 @@ describeEachDb('importBills', (provider) => {
       '1栋,106,2026-12,物业费,xx,0,2026-12-31',
       '1栋,999,2026-12,物业费,1,0,2026-12-31',
     ].join('\n');
-    const s = await importBills(env.db.prisma, env.est.estateId, Buffer.from(csv));
+    const s = await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, Buffer.from(csv));
     expect(s.errors.map((e) => e.line)).toEqual([2, 3]);
   });
 });

@@ -11,6 +11,7 @@ import { importBillSource, type BillSource } from '../../src/fees/fee-import.ser
 import { readCsv, readCsvStream } from '../../src/shared/csv.js';
 import { describeEachDb } from '../support/databases.js';
 import { useFeeEstate } from './fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 /** The bytes in pieces of `size` (1 byte: every boundary there is). */
 function chunked(buf: Buffer, size: number): BillSource {
@@ -50,10 +51,10 @@ describeEachDb('import-bills streaming', (provider) => {
 
   it('a GBK file in 1-byte chunks imports like the whole file; a bad row at the end writes nothing', async () => {
     const good = iconv.encode([header, ...rows(3000)].join('\r\n'), 'gbk');
-    const s = await importBillSource(env.db.prisma, env.est.estateId, chunked(good, 4093));
+    const s = await importBillSource(createRepositories(env.db.prisma).fees, env.est.estateId, chunked(good, 4093));
     expect(s).toMatchObject({ encoding: 'gbk', rows: 3000, created: 3000, errors: [] });
     const bad = Buffer.from([header, ...rows(3000, 3000), '1栋,101,2026-13,物业费,300,0,2026-11-30'].join('\n'));
-    const b = await importBillSource(env.db.prisma, env.est.estateId, chunked(bad, 1000));
+    const b = await importBillSource(createRepositories(env.db.prisma).fees, env.est.estateId, chunked(bad, 1000));
     expect(b.errors.map((e) => e.line)).toEqual([3002]);
     expect(await env.db.prisma.feeBill.count({ where: { estateId: env.est.estateId } })).toBe(3000);
   });
@@ -64,7 +65,7 @@ describeEachDb('import-bills streaming', (provider) => {
     fs.writeFileSync(file, Buffer.alloc(3 * 1024 * 1024, 0x31));
     const out: string[] = [];
     const code = await runFeeImport([file], {
-      prisma: env.db.prisma,
+      fees: createRepositories(env.db.prisma).fees,
       out: (l) => out.push(l),
       maxBytes: 2 * 1024 * 1024,
     });
@@ -75,7 +76,11 @@ describeEachDb('import-bills streaming', (provider) => {
     // Under the cap the same path streams the file from disk.
     fs.writeFileSync(file, [header, ...rows(10, 6000)].join('\n'));
     expect(
-      await runFeeImport([file], { prisma: env.db.prisma, out: (l) => out.push(l), maxBytes: 2 * 1024 * 1024 }),
+      await runFeeImport([file], {
+        fees: createRepositories(env.db.prisma).fees,
+        out: (l) => out.push(l),
+        maxBytes: 2 * 1024 * 1024,
+      }),
     ).toBe(0);
     expect(out.at(-1)).toContain('新增10条');
     fs.rmSync(dir, { recursive: true, force: true });

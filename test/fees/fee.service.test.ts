@@ -4,6 +4,7 @@ import { importBills } from '../../src/fees/fee-import.service.js';
 import { feeBalanceReply, optInToReminders, optOutOfReminders } from '../../src/fees/fee.service.js';
 import { describeEachDb } from '../support/databases.js';
 import { addOwner, billCsv, senderFor, useFeeEstate } from './fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const now = new Date('2026-12-20T02:00:00Z'); // 2026-12-20 10:00 in Shanghai
 
@@ -22,7 +23,7 @@ describeEachDb('owner fee balance', (provider) => {
       '1栋,101,2026-12,物业费,300,0,2026-12-31',
       '1栋,102,2026-11,物业费,999,0,2026-11-30', // a neighbour's debt
     );
-    expect((await importBills(env.db.prisma, env.est.estateId, csv)).errors).toEqual([]);
+    expect((await importBills(createRepositories(env.db.prisma).fees, env.est.estateId, csv)).errors).toEqual([]);
   });
 
   const mine = () =>
@@ -33,7 +34,7 @@ describeEachDb('owner fee balance', (provider) => {
     });
 
   it('shows arrears by period and fee type, the next due date and how to pay — no late fee when none is configured', async () => {
-    const text = await feeBalanceReply(env.db.prisma, mine(), now);
+    const text = await feeBalanceReply(createRepositories(env.db.prisma).fees, mine(), now);
     expect(text).toContain('【1栋101】待缴合计 ¥545.50');
     expect(text).toContain('2026-11 物业管理费 ¥200.00（已逾期20天）');
     expect(text).toContain('2026-11 水费 ¥45.50（已逾期20天）');
@@ -50,7 +51,7 @@ describeEachDb('owner fee balance', (provider) => {
       units: [{ unitId: env.est.unit('1', '101'), label: '1栋101' }],
       settings: { fees: { lateFee: { ratePerDayBasisPoints: 5, graceDays: 10 }, paymentText: '请扫前台二维码缴费。' } },
     });
-    const text = await feeBalanceReply(env.db.prisma, s, now);
+    const text = await feeBalanceReply(createRepositories(env.db.prisma).fees, s, now);
     // ¥200 × 0.05% × 10 chargeable days = ¥1.00; ¥45.50 × 0.05% × 10 = ¥0.2275 → ¥0.23
     expect(text).toContain('2026-11 物业管理费 ¥200.00（已逾期20天，违约金 ¥1.00）');
     expect(text).toContain('违约金 ¥0.23');
@@ -60,19 +61,21 @@ describeEachDb('owner fee balance', (provider) => {
   });
 
   it('a person without units is told to bind first', async () => {
-    expect(await feeBalanceReply(env.db.prisma, senderFor(env.est, { personId: null }), now)).toContain(
-      '还没有绑定房屋',
-    );
+    expect(
+      await feeBalanceReply(createRepositories(env.db.prisma).fees, senderFor(env.est, { personId: null }), now),
+    ).toContain('还没有绑定房屋');
   });
 
   it('不再提醒 records the opt-out and tells the assistants group once; 恢复提醒 undoes it', async () => {
-    expect(await optOutOfReminders(env.db.prisma, mine(), now)).toContain('不再向您发送缴费提醒');
+    expect(await optOutOfReminders(createRepositories(env.db.prisma).fees, mine(), now)).toContain(
+      '不再向您发送缴费提醒',
+    );
     expect(await isFeeOptedOut(env.db.prisma, owner)).toBe(true);
-    expect(await optOutOfReminders(env.db.prisma, mine(), now)).toContain('已设置过');
+    expect(await optOutOfReminders(createRepositories(env.db.prisma).fees, mine(), now)).toContain('已设置过');
     const staff = await env.db.prisma.outboxMessage.findMany({ where: { address: '-100' } });
     expect(staff).toHaveLength(1);
     expect((staff[0]?.payload as { text: string }).text).toContain('刘洋（1栋101）回复“不再提醒”');
-    expect(await optInToReminders(env.db.prisma, mine())).toContain('已为您恢复');
+    expect(await optInToReminders(createRepositories(env.db.prisma).fees, mine())).toContain('已为您恢复');
     expect(await isFeeOptedOut(env.db.prisma, owner)).toBe(false);
   });
 });

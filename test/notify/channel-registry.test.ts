@@ -20,6 +20,7 @@ import {
   type TestDatabase,
 } from '../support/databases.js';
 import { FakeClock } from './fakes.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const builtins = () => new ChannelRegistry(BUILTIN_CHANNELS);
 const ref = JSON.stringify({ serviceUrl: 'https://smba.trafficmanager.net/', conversation: { id: 'c1' } });
@@ -131,7 +132,7 @@ describeEachDb('unknown channels in stored data', (provider) => {
       where: { dedupeKey: { startsWith: 'unknown-channel' } },
     });
     expect(row.channel).toBe('wechat-2');
-    const d = new Dispatcher({ prisma: db.prisma, channels: new Map(), now: clock.now });
+    const d = new Dispatcher({ repos: createRepositories(db.prisma), channels: new Map(), now: clock.now });
     expect(await d.tick()).toMatchObject({ dead: 1, sent: 0 });
     expect(await findOutboxRow(db.prisma, row.id)).toMatchObject({
       status: 'DEAD',

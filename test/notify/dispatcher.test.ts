@@ -6,6 +6,7 @@ import { Dispatcher, type DispatcherOptions } from '../../src/notify/dispatcher.
 import { enqueue, type EnqueueInput } from '../../src/notify/outbox.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { FakeClock, RecordingChannel, type Sent } from './fakes.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const START = '2026-12-01T10:00:00+08:00';
 
@@ -34,7 +35,7 @@ describeEachDb('outbox dispatcher', (provider) => {
   });
   const dispatcher = (channels: Channel[], over: Partial<DispatcherOptions> = {}) =>
     new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map(channels.map((c) => [c.name, c])),
       now: clock.now,
       random: () => 1,
@@ -75,7 +76,7 @@ describeEachDb('outbox dispatcher', (provider) => {
       const log: Sent[] = [];
       const a = dispatcher([new RecordingChannel('console', clock, log)], { batchSize: 20, workerId: 'a' });
       const b = new Dispatcher({
-        prisma: other.prisma,
+        repos: createRepositories(other.prisma),
         channels: new Map([['console', new RecordingChannel('console', clock, log)]]),
         now: clock.now,
         batchSize: 20,

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -105,7 +106,7 @@ describeEachDb('公告 with a picture', (provider) => {
 
   function dispatcherWith(console: ConsoleLike, reads: string[], read?: (p: string) => Promise<Buffer>) {
     return new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map<string, Channel>([
         ['telegram', adapter],
         ['console', console],

@@ -16,6 +16,7 @@ import { createTestDatabase, describeEachDb, type TestDatabase } from '../suppor
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
 import { until } from '../support/patience.js';
 import { RunningClock } from '../support/running-clock.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const OWNERS = 1_000;
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
@@ -73,7 +74,7 @@ describeEachDb('公告 to 1,000 owners on Telegram', (provider) => {
       requestTimeoutSeconds: 5,
     });
     dispatcher = new Dispatcher({
-      prisma: p,
+      repos: createRepositories(p),
       channels: new Map([['telegram', adapter]]),
       limits: { telegram: DEFAULT_RATE_LIMITS.telegram ?? {} },
       intervalMs: 100,

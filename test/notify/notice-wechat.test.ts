@@ -94,7 +94,7 @@ describeEachDb('公告 to 1,000 owners on a personal WeChat account (PuppetMock)
     estate = { id: e.id, name: '测试小区', deskPhone: '1', timezone: TZ, settings: { handoffMaxTopicLength: 500 } };
     notices = new NoticeService(p, clock.now);
     dispatcher = new Dispatcher({
-      prisma: p,
+      repos: createRepositories(p),
       channels: new Map([['wechat', adapter]]),
       // The channel's own limits as the app reads them (no WECHAT_DAILY_CAP set: 300 a day).
       limits: new ChannelRegistry([WECHAT_CHANNEL]).limits({}),

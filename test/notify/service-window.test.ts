@@ -104,7 +104,12 @@ describeEachDb('WeChat OA window in the dispatcher', (provider) => {
   });
 
   const rig = (prisma = db.prisma) => {
-    const windows = new ServiceWindows(prisma, 'wechat-oa', WECHAT_OA_WINDOW_RULES, clock.now);
+    const windows = new ServiceWindows(
+      createRepositories(prisma).windows,
+      'wechat-oa',
+      WECHAT_OA_WINDOW_RULES,
+      clock.now,
+    );
     const adapter = new WechatOaAdapter({
       settings: {
         appId: FAKE_OA.appId,
@@ -122,9 +127,9 @@ describeEachDb('WeChat OA window in the dispatcher', (provider) => {
     });
     const dispatcher = (over: { workerId?: string; concurrency?: number } = {}) =>
       new Dispatcher({
-        prisma,
+        repos: createRepositories(prisma),
         channels: new Map([['wechat-oa', adapter]]),
-        gates: new Map([['wechat-oa', new ServiceWindowGate({ prisma, windows, channel: adapter })]]),
+        gates: new Map([['wechat-oa', new ServiceWindowGate({ windows, channel: adapter })]]),
         // No account-wide pacing here: only the window may hold a burst back.
         limits: {},
         now: clock.now,

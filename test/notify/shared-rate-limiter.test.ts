@@ -7,6 +7,7 @@ import { BUILTIN_RATE_LIMITS as DEFAULT_RATE_LIMITS } from '../../adapters/chann
 import { SharedSendSlots } from '../../src/notify/shared-rate-limiter.js';
 import { availableProviders, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeClock } from './fakes.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const pg = availableProviders().includes('postgresql');
 
@@ -31,7 +32,7 @@ describe.runIf(pg)('send limits shared through PostgreSQL', () => {
     [db, other].map(
       (d) =>
         new SharedSendSlots({
-          prisma: d.prisma,
+          ledger: createRepositories(d.prisma).sendLedger,
           limits,
           now: clock.now,
           timeZone: 'Asia/Shanghai',

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_RETENTION, expireData, retentionJobs } from '../../src/privacy/retention.job.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const NOW = new Date('2026-12-05T03:40:00+08:00');
 const DAY = 24 * 60 * 60 * 1000;
@@ -68,7 +69,7 @@ describeEachDb('retention', (provider) => {
     await failure('x', ago(DAY + 60_000));
     await failure('y', ago(DAY - 60_000));
 
-    const [job] = retentionJobs({ prisma: db.prisma });
+    const [job] = retentionJobs({ retention: createRepositories(db.prisma).retention });
     expect(job).toMatchObject({ id: 'retention.expire', cron: '40 3 * * *' });
     const logged: object[] = [];
     await job!.handler({
@@ -93,9 +94,14 @@ describeEachDb('retention', (provider) => {
     expect((await db.prisma.bindingFailure.findMany()).map((f) => f.identityId)).toEqual(['y']);
 
     // A second run the next night finds nothing more to do but what has aged meanwhile.
-    expect(await expireData(db.prisma, NOW)).toEqual({ states: 0, identities: 0, outbox: 0, bindingFailures: 0 });
+    expect(await expireData(createRepositories(db.prisma).retention, NOW)).toEqual({
+      states: 0,
+      identities: 0,
+      outbox: 0,
+      bindingFailures: 0,
+    });
     expect(
-      await expireData(db.prisma, new Date(NOW.getTime() + 2 * DAY), {
+      await expireData(createRepositories(db.prisma).retention, new Date(NOW.getTime() + 2 * DAY), {
         ...DEFAULT_RETENTION,
         sentOutboxDays: 90,
       }),

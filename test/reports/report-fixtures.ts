@@ -5,6 +5,7 @@ import type { Prisma } from '../../src/db/client.js';
 import { importBills } from '../../src/fees/fee-import.service.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
 import { billCsv } from '../fees/fee-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 export const TZ = 'Asia/Shanghai';
 
@@ -180,7 +181,7 @@ export async function seedReportData(prisma: Prisma): Promise<{ estateId: string
   await prisma.keyAppointment.create({ data: { ...appt, slotStart: at('2026-11-29', '09:00'), status: 'BOOKED' } });
 
   const bills = await importBills(
-    prisma,
+    createRepositories(prisma).fees,
     estate.id,
     billCsv(
       '3栋,2单元1201,2026-11,物业费,300,300,2026-11-25',

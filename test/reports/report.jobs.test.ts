@@ -162,7 +162,7 @@ describeEachDb('report jobs', (provider) => {
     const telegram = new RecordingChannel('telegram', true);
     const consoleCh = new RecordingChannel('console', false);
     const d = new Dispatcher({
-      prisma: db.prisma,
+      repos: createRepositories(db.prisma),
       channels: new Map<string, Channel>([
         ['telegram', telegram],
         ['console', consoleCh],

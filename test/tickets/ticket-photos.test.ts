@@ -12,6 +12,7 @@ import { chatWith, type Row } from '../support/conversation.js';
 import { demoBot } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 import { at, NOW } from '../reports/report-fixtures.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 1, 2, 3, 0xff, 0xd9]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
@@ -113,7 +114,7 @@ describeEachDb('ticket photos reach the assignee', (provider) => {
     let printed = '';
     output.on('data', (b: Buffer) => (printed += b.toString()));
     const dispatcher = new Dispatcher({
-      prisma: app.db.prisma,
+      repos: createRepositories(app.db.prisma),
       channels: new Map([['console', new ConsoleChannel({ handler: app.bot, output })]]),
       now: () => NOW,
       random: () => 1,
