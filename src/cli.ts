@@ -18,6 +18,7 @@ import { AppError } from './shared/app-error.js';
 import { openDatabase, type Prisma } from './db/client.js';
 import * as repo from './db/binding.repo.js';
 import { findDefaultEstate, findEstateByCode } from './db/estate.repo.js';
+import { createRepositories } from './db/prisma-repositories.js';
 import { BindingService, ROLE_BY_LABEL, staffRoleLabel } from './identity/binding.service.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { maskPhone } from './shared/phone.js';
@@ -91,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
   try {
     const now = io.now;
-    const svc = new BindingService(db.prisma, now);
+    const svc = new BindingService(createRepositories(db.prisma), now);
     if (command === 'migrate') {
       io.out(`数据库已是最新（${db.provider}）。`);
       return 0;
