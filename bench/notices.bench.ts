@@ -1,6 +1,7 @@
 // 公告 fan-out (#20): one notice to 100,000 bound owners planned into the outbox (goal ≤ 5 s on SQLite): the confirm
 // as staff trigger it — the draft becomes SENT and every recipient row is written by one INSERT … SELECT.
 import type { Database } from '../src/db/client.js';
+import { createRepositories } from '../src/db/prisma-repositories.js';
 import { NoticeService } from '../src/notices/notice.service.js';
 import { goal, withBenchDatabase, type Row } from './bench-db.js';
 
@@ -38,7 +39,7 @@ async function measure(db: Database): Promise<Row[]> {
     timezone: 'Asia/Shanghai',
     settings: { handoffMaxTopicLength: 500 },
   };
-  const notices = new NoticeService(db.prisma, () => AT);
+  const notices = new NoticeService(createRepositories(db.prisma), () => AT);
   const author = { staffId, channel: 'console', conversation: 'bench' };
   const draft = await notices.createDraft(estate, author, {
     title: '停水通知',

@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
   try {
     const now = io.now;
-    const svc = new BindingService(db.prisma, now);
+    const svc = new BindingService(createRepositories(db.prisma), now);
     if (command === 'migrate') {
       io.out(`数据库已是最新（${db.provider}）。`);
       return 0;

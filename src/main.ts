@@ -149,28 +149,28 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const deskCalendars = new DeskCalendars((id) => estates.byId(id), opts.holidays ?? new Map());
   const complaints = new ComplaintService(repos, now, deskCalendars);
   const sla = new SlaService(repos.sla, deskCalendars, now);
-  const binding = new BindingService(db.prisma, now);
+  const binding = new BindingService(repos, now);
   // Key slots on each estate's desk calendar with its own `keys` rules.
   const keys = new KeyService(
-    db.prisma,
+    repos,
     new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
     now,
     undefined,
     deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
-  const renovation = new RenovationService(db.prisma, now, deskCalendar);
+  const renovation = new RenovationService(repos, now, deskCalendar);
   const repairs = new RepairService(repos.tickets, now, deskCalendars);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
-  const surveys = new SurveyService(db.prisma, now, deskCalendar);
+  const surveys = new SurveyService(repos, now, deskCalendar);
   const reports = new ReportService(repos, deskCalendar, surveys);
   const handoffs = new HandoffService(repos.handoffs, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
   const photos = new TicketPhotoService(repos, now);
-  const notices = new NoticeService(db.prisma, now);
-  const suggestions = new SuggestionService(db.prisma, now);
-  const visitors = new VisitorService(db.prisma, now);
-  const passes = new ContractorPassService(db.prisma, renovation, now);
+  const notices = new NoticeService(repos, now);
+  const suggestions = new SuggestionService(repos, now);
+  const visitors = new VisitorService(repos, now);
+  const passes = new ContractorPassService(repos, renovation, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
@@ -198,7 +198,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
       ...settingsCommands({
         settings: new SettingsService(repos.settings, now, undefined, (id) => estates.forget(id)),
-        staffAdmin: new StaffAdminService(db.prisma, now),
+        staffAdmin: new StaffAdminService(repos, now),
       }),
       ...figuresCommands({
         complaints,
@@ -218,7 +218,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     passes,
     // The 公告 flow stores a picture sent inline once, under DATA_DIR/media/notices (#20).
     notices: new NoticeService(
-      db.prisma,
+      repos,
       now,
       opts.dataDir !== undefined ? { mediaDir: path.join(opts.dataDir, 'media', 'notices') } : {},
     ),
@@ -260,7 +260,7 @@ export function buildJobs(db: Database, parts: BotParts, retention: RetentionSet
     ...retentionJobs({ retention: parts.repos.retention, settings: retention }),
     ...feeJobs({ fees: parts.repos.fees }),
     ...keyJobs({ keys: parts.keys }),
-    ...renovationJobs({ prisma: db.prisma }),
+    ...renovationJobs({ repos: parts.repos }),
     ...approvalLadderJobs({ renovation: parts.renovation }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
     ...slaJobs({ sla: parts.sla }),

@@ -9,6 +9,18 @@ import { saveMediaFile } from './media.repo.js';
 import { PrismaOutboxStore } from './outbox-store.js';
 import type { Repositories } from './repositories.js';
 import { undeliveredFor } from './service-window.repo.js';
+// --- repos-c ---
+import * as survey from './survey.repo.js';
+import * as notices from './notice.repo.js';
+import * as passes from './contractor-pass.repo.js';
+import * as visitors from './visitor.repo.js';
+import * as guard from './binding-guard.repo.js';
+import * as staffAdmin from './staff-admin.repo.js';
+import * as keys from './key.repo.js';
+import { findMediaByContentUrl } from './media.repo.js';
+import * as renovation from './renovation.repo.js';
+import * as binding from './binding.repo.js';
+// --- end repos-c ---
 
 /**
  * `inTransaction`: `db` is a transaction client (typed as the client: the repo functions take one, and none of those
@@ -40,12 +52,206 @@ function build(db: Prisma, inTransaction: boolean): Repositories {
     // --- repos-a ---
     ...reposA(db, inTransaction, (tx) => build(tx, true)),
     // --- end repos-a ---
+    // --- repos-c ---
+    survey: {
+      estates: () => survey.surveyEstates(db),
+      findRound: (estateId, period) => survey.findRound(db, estateId, period),
+      ensureRound: (r) => survey.ensureRound(db, r),
+      completeRound: (roundId, at) => survey.completeRound(db, roundId, at),
+      boundOwners: (estateId) => survey.boundOwners(db, estateId),
+      optOuts: () => survey.surveyOptOuts(db),
+      isOptedOut: (personId) => survey.isSurveyOptedOut(db, personId),
+      setOptOut: (personId, at) => survey.setSurveyOptOut(db, personId, at),
+      clearOptOut: (personId) => survey.clearSurveyOptOut(db, personId),
+      invitedPeople: (roundId) => survey.invitedPeople(db, roundId),
+      createResponse: (r) => survey.createResponse(db, r),
+      deleteResponse: (id) => survey.deleteResponse(db, id),
+      openResponseOf: (personId) => survey.openResponseOf(db, personId),
+      saveAnswers: (id, answers, at) => survey.saveAnswers(db, id, answers, at),
+      completeResponse: (id, opinion, at) => survey.completeResponse(db, id, opinion, at),
+      dueReminders: (roundId, before) => survey.dueSurveyReminders(db, roundId, before),
+      markReminded: (id, at) => survey.markReminded(db, id, at),
+      roundResponses: (roundId) => survey.roundResponses(db, roundId),
+      buildingNames: (estateId) => survey.buildingNames(db, estateId),
+      roundOpinions: (roundId) => survey.roundOpinions(db, roundId),
+      unitLabelParts: (unitId) => survey.unitLabelParts(db, unitId),
+      linkOpinionTicket: (responseId, ticketId) => survey.linkOpinionTicket(db, responseId, ticketId),
+      ticketNumbers: (ids) => survey.ticketNumbers(db, ids),
+      opinionCount: (estateId, period) => survey.opinionCount(db, estateId, period),
+    },
+    suggestions: {
+      create: (data) => notices.createSuggestion(db, data),
+      bySeq: (estateId, seq) => notices.findSuggestion(db, estateId, seq),
+      list: (estateId, opts) => notices.listSuggestions(db, estateId, opts),
+      answer: (id, answer, by, at) => notices.answerSuggestion(db, id, answer, by, at),
+      counts: (estateId, from, to) => notices.suggestionCounts(db, estateId, from, to),
+    },
+    contractorPasses: {
+      file: (p, notify) => passes.fileContractorPass(db, p, (tx, pass) => notify(new PrismaOutboxStore(tx), pass)),
+      bySeq: (estateId, seq) => passes.passBySeq(db, estateId, seq),
+      decide: (id, d, notify) => passes.decidePass(db, id, d, (tx, pass) => notify(new PrismaOutboxStore(tx), pass)),
+    },
+    visitorPasses: {
+      codeInUse: (estateId, visitDate, codeHash) => visitors.codeInUse(db, estateId, visitDate, codeHash),
+      insert: (p) => visitors.insertVisitorPass(db, p),
+      byCode: (estateId, visitDate, codeHash) => visitors.passesByCode(db, estateId, visitDate, codeHash),
+      use: (id, actor, at) => visitors.usePass(db, id, actor, at),
+      upcomingOf: (ownerPersonId, fromDate) => visitors.upcomingPassesOf(db, ownerPersonId, fromDate),
+    },
+    attempts: {
+      record: (key, at) => guard.recordAttempt(db, key, at),
+      forget: (id) => guard.forgetAttempt(db, id),
+      countFailures: (key, since, upTo) => guard.countFailures(db, key, since, upTo),
+    },
+    staffAdmin: {
+      activeStaffByName: (estateId, name) => findActiveStaffByName(db, estateId, name),
+      activeForemen: (estateId) => staffAdmin.activeForemen(db, estateId),
+      handOverLeaver: (p, tell) => staffAdmin.handOverLeaver(db, p, (tx, h) => tell(new PrismaOutboxStore(tx), h)),
+      unregisterStaffChat: (p) => staffAdmin.unregisterStaffChat(db, p),
+    },
+    keys: {
+      bookWithSeat: (a, capacity) => keys.bookWithSeat(db, a, capacity),
+      moveToSlot: (id, estateId, slotStart, capacity) => keys.moveToSlot(db, id, estateId, slotStart, capacity),
+      cancelBooked: (id, actor, at) => keys.cancelBooked(db, id, actor, at),
+      findAppointment: (id) => keys.findAppointment(db, id),
+      findBookedByCode: (estateId, codeHash, from, to) => keys.findBookedByCode(db, estateId, codeHash, from, to),
+      appointmentsBetween: (estateId, from, to) => keys.appointmentsBetween(db, estateId, from, to),
+      ownerBookedAppointments: (ownerPersonId) => keys.ownerBookedAppointments(db, ownerPersonId),
+      countSeats: (estateId, slotStarts) => keys.countSeats(db, estateId, slotStarts),
+      completeHandover: (appt, actor, at) => keys.completeHandover(db, appt, actor, at),
+      dueReminders: (from, to) => keys.dueReminders(db, from, to),
+      markReminded: (writer, appt, at, notice) => keys.markReminded(db, writer, appt, at, notice),
+      overdueBooked: (slotBefore) => keys.overdueBooked(db, slotBefore),
+      markNoShow: (writer, appt, at, notice) => keys.markNoShow(db, writer, appt, at, notice),
+      heldByOwner: (ownerPersonId) => keys.heldByOwner(db, ownerPersonId),
+      findHolding: (id) => keys.findHolding(db, id),
+      upsertAuthorised: (holdingId, name, phone, actor, at) =>
+        keys.upsertAuthorised(db, holdingId, name, phone, actor, at),
+      deleteAuthorised: (holdingId, phone, actor, at) => keys.deleteAuthorised(db, holdingId, phone, actor, at),
+      estateSettings: (estateId) => findEstateSettings(db, estateId),
+    },
+    notices: {
+      buildingNames: (estateId) => notices.buildingNames(db, estateId),
+      createDraft: (data) => notices.createNoticeDraft(db, data),
+      bySeq: (estateId, seq) => notices.findNotice(db, estateId, seq),
+      latestDraft: (estateId, authorStaffId, channel, conversation) =>
+        notices.latestDraft(db, estateId, authorStaffId, channel, conversation),
+      cancelDraft: (id) => notices.moveDraft(db, id, { status: 'CANCELLED' }),
+      countAudience: (f) => notices.countAudience(db, f),
+      publish: (p, groups) =>
+        ownTransaction(
+          db,
+          inTransaction,
+          async (tx) => {
+            if (!(await notices.moveDraft(tx, p.draftId, { status: 'SENT', sentAt: p.sentAt })))
+              return { moved: false as const };
+            const fanOut = p.fanOut as notices.FanOut;
+            const privateCount = await notices.planNoticeRows(tx, p.filter, fanOut);
+            const groupCount = await groups(new PrismaOutboxStore(tx), privateCount);
+            await notices.setNoticeCounts(tx, p.draftId, privateCount, groupCount);
+            return { moved: true as const, privateCount, groupCount };
+          },
+          p.timeoutMs,
+        ),
+      recent: (estateId, since, limit) => notices.recentNotices(db, estateId, since, limit),
+      countSent: (estateId, from, to) => notices.countSentNotices(db, estateId, from, to),
+      unitsOfPerson: (personId, today) => notices.unitsOfPerson(db, personId, today),
+      ownerGroupsOf: (estateId) => notices.ownerGroupsOf(db, estateId),
+      registerOwnerGroup: async (g) => {
+        await notices.registerOwnerGroup(db, g);
+      },
+      isStaffChat: (channel, chatId) => notices.isStaffChat(db, channel, chatId),
+      mediaByContentUrl: (contentUrl) => findMediaByContentUrl(db, contentUrl),
+    },
+    renovation: {
+      estatesForJobs: () => renovation.listEstatesForJobs(db),
+      runningPermitsEndingBetween: (estateId, from, to) =>
+        renovation.runningPermitsEndingBetween(db, estateId, from, to),
+      runningPermitsEndedBefore: (estateId, date) => renovation.runningPermitsEndedBefore(db, estateId, date),
+      permitsByStatus: (estateId, statuses) => renovation.listPermitsByStatus(db, estateId, statuses),
+      unitsWithBuilding: (unitIds) => renovation.unitsWithBuilding(db, unitIds),
+      expirePermit: (writer, p, at, ownerNotice, staffNotice) =>
+        renovation.expirePermit(db, writer, p, at, ownerNotice, staffNotice),
+      findUnitId: (estateId, building, entrance, room) => renovation.findUnitId(db, estateId, building, entrance, room),
+      findUnitOwnerByPhone: (unitId, phone) => renovation.findUnitOwnerByPhone(db, unitId, phone),
+      existingPermitNumbers: (estateId, numbers) => renovation.existingPermitNumbers(db, estateId, numbers),
+      importPermits: (estateId, permits, audit) => renovation.importPermits(db, estateId, permits, audit),
+      createPermitAudited: (p, audit) => renovation.createPermitAudited(db, p, audit),
+      permitsOfPerson: (personId) => renovation.listPermitsOfPerson(db, personId),
+      permitById: (id) => renovation.findPermitById(db, id),
+      openPermitOfUnit: (unitId) => renovation.openPermitOfUnit(db, unitId),
+      pendingRequestsOfPermit: (permitId) => renovation.pendingRequestsOfPermit(db, permitId),
+      pendingRequests: (estateId) => renovation.listPendingRequests(db, estateId),
+      requestBySeq: (estateId, seq) => renovation.findRequestBySeq(db, estateId, seq),
+      takenInspectionSlots: (estateId, from, to) => renovation.takenInspectionSlots(db, estateId, from, to),
+      peopleByIds: (ids) => renovation.peopleByIds(db, ids),
+      submitRequest: (writer, r, staffNotice) => renovation.submitRequest(db, writer, r, staffNotice),
+      decideRequest: (writer, id, d, ownerNotice) => renovation.decideRequest(db, writer, id, d, ownerNotice),
+      submitApplication: (writer, a, staffNotice) => renovation.submitApplication(db, writer, a, staffNotice),
+      dueApprovalChecks: (now, limit) => renovation.dueApprovalChecks(db, now, limit),
+      takeApprovalSteps: (writer, expect, next, at, steps) =>
+        renovation.takeApprovalSteps(db, writer, expect, next, at, steps),
+      estateSettings: (estateId) => estateSettingsOf(db, estateId),
+      estateZone: (estateId) => estateZoneOf(db, estateId),
+    },
+    binding: {
+      findUnits: (estateId, building, entrance, room) => binding.findUnits(db, estateId, building, entrance, room),
+      unitWithMembers: (unitId) => binding.unitWithMembers(db, unitId),
+      audit: async (entry) => {
+        await binding.audit(db, entry);
+      },
+      liveBindingCode: (codeHash) => binding.liveBindingCode(db, codeHash),
+      liveStaffCode: (codeHash) => binding.liveStaffCode(db, codeHash),
+      identityById: (identityId) => binding.identityById(db, identityId),
+      staffByName: (estateId, name) => binding.staffByName(db, estateId, name),
+      staffChatByChat: (channel, chatId) => binding.staffChatByChat(db, channel, chatId),
+      personName: async (personId) => (await renovation.peopleByIds(db, [personId])).get(personId)?.name ?? null,
+      redeemBindingCode: (p, announce) => binding.redeemBindingCode(db, p, (tx, b) => announce(bound(tx), b)),
+      bindToMember: ({ claim, ...p }, announce) =>
+        binding.bindToMember(db, { ...p, ...(claim ? { claim: (tx) => claim(bound(tx)) } : {}) }, (tx, b) =>
+          announce(bound(tx), b),
+        ),
+      saveBindingCode: (p) => binding.saveBindingCode(db, p),
+      saveStaffCode: (p) => binding.saveStaffCode(db, p),
+      redeemStaffCode: (p) => binding.redeemStaffCode(db, p),
+      unbindIdentity: (identityId, at) => binding.unbindIdentity(db, identityId, at),
+      addPersonToUnit: (p) => binding.addPersonToUnit(db, p),
+      removePersonFromUnit: (p) => binding.removePersonFromUnit(db, p),
+      registerStaffChat: (p) => binding.registerStaffChat(db, p),
+      recentBindingsOf: (personId, exceptIdentityId, after) =>
+        binding.recentBindingsOf(db, personId, exceptIdentityId, after),
+      lastBoundAt: (identityId) => binding.lastBoundAt(db, identityId),
+      disownIdentities: (p, alert) => binding.disownIdentities(db, p, (tx) => alert(bound(tx))),
+      latestBindingCodeOf: (unitId) => binding.latestBindingCodeOf(db, unitId),
+      accountFailures: (identityId, since) => guard.accountFailures(db, identityId, since),
+      approvalBySeq: (estateId, seq) => guard.approvalBySeq(db, estateId, seq),
+      pendingApprovalOf: (identityId) => guard.pendingApprovalOf(db, identityId),
+      createApproval: (a, inTx) => guard.createApproval(db, a, (tx, seq) => inTx(bound(tx), seq)),
+      decideApproval: (id, status, by, at) => guard.decideApproval(db, id, status, by, at),
+    },
+    // --- end repos-c ---
     transaction: inTransaction
       ? (fn) => fn(repos)
       : (fn) => db.$transaction((tx) => fn(build(tx as unknown as Prisma, true))),
   };
   return repos;
 }
+
+// --- repos-c ---
+/** The repositories bound to a transaction a repo unit of work opened (for its callbacks). */
+function bound(tx: unknown): Repositories {
+  return build(tx as Prisma, true);
+}
+
+/** Runs `fn` in a transaction of its own, or in the one `db` already is. */
+function ownTransaction<T>(db: Prisma, inTransaction: boolean, fn: (tx: Prisma) => Promise<T>, timeoutMs?: number) {
+  if (inTransaction) return fn(db);
+  return db.$transaction(
+    (tx) => fn(tx as unknown as Prisma),
+    timeoutMs === undefined ? undefined : { timeout: timeoutMs },
+  );
+}
+// --- end repos-c ---
 
 /** The repositories over one Prisma client (the app's, or a test database's). */
 export function createRepositories(prisma: Prisma): Repositories {

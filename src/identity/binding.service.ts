@@ -1,10 +1,7 @@
 // Who may see what: binding a chat account to a person + unit (front-desk code or name + phone last 4), staff codes,
 // household members, unbinding and the "我的信息" export. Every attempt and every change is written to the AuditLog.
 import crypto from 'node:crypto';
-import type { Prisma } from '../db/client.js';
-import * as repo from '../db/binding.repo.js';
-import * as guard from '../db/binding-guard.repo.js';
-import { findEstateById } from '../db/estate.repo.js';
+import type { AttemptKey, BoundIdentity, MemberRole, Repositories } from '../db/repositories.js';
 import { notifyIdentity, notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
 import { bindingSettingsOf } from './binding-settings.js';
 import { AppError, userMessage } from '../shared/app-error.js';
@@ -99,7 +96,7 @@ export interface MemberView {
   name: string;
   /** Already masked. */
   phone: string;
-  role: repo.MemberRole;
+  role: MemberRole;
 }
 
 const hash = (code: string) => crypto.createHash('sha256').update(code.trim()).digest('hex');
@@ -124,7 +121,7 @@ export function mobileDigits(text: string): string | null {
 
 export class BindingService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'binding' | 'attempts' | 'estates' | 'outbox' | 'transaction'>,
     private readonly now: Clock,
     private readonly limits: BindingLimits = DEFAULT_BINDING_LIMITS,
   ) {}
@@ -132,7 +129,7 @@ export class BindingService {
   /** When the account may try again, or null when it is not locked out. */
   async lockedUntil(identityId: string): Promise<Date | null> {
     const { account } = this.limits;
-    const f = await guard.accountFailures(this.prisma, identityId, this.ago(account.windowMs));
+    const f = await this.repos.binding.accountFailures(identityId, this.ago(account.windowMs));
     return f.count >= account.max && f.oldest ? new Date(f.oldest.getTime() + account.windowMs) : null;
   }
 
@@ -149,7 +146,7 @@ export class BindingService {
   async lookUpUnit(estateId: string, text: string): Promise<UnitLookup> {
     const a = parseUnitAddress(text);
     if (!a) return { kind: 'unreadable' };
-    const found = await repo.findUnits(this.prisma, estateId, a.building, a.entrance, a.room);
+    const found = await this.repos.binding.findUnits(estateId, a.building, a.entrance, a.room);
     const refs = found
       .map((u) => ({
         unitId: u.id,
@@ -168,11 +165,10 @@ export class BindingService {
       unit,
       async () => {
         const now = this.now();
-        const row = await repo.liveBindingCode(this.prisma, hash(code));
+        const row = await this.repos.binding.liveBindingCode(hash(code));
         const reason = row && row.unitId !== unit.unitId ? 'badCode' : codeProblem(row, now);
         if (reason || !row) return { fail: reason ?? 'badCode' };
-        const ident = await repo.redeemBindingCode(
-          this.prisma,
+        const ident = await this.repos.binding.redeemBindingCode(
           { codeId: row.id, identityId, unitId: unit.unitId, unitLabel: unit.label, at: now },
           (tx, b) => this.announce(tx, identityId, unit, 'code', b, now),
         );
@@ -183,14 +179,14 @@ export class BindingService {
   }
 
   async bindWithName(identityId: string, unit: UnitRef, name: string, last4: string): Promise<BindOutcome> {
-    const waiting = await guard.pendingApprovalOf(this.prisma, identityId);
+    const waiting = await this.repos.binding.pendingApprovalOf(identityId);
     if (waiting && waiting.unitId === unit.unitId)
       return { ok: false, reason: 'pending', left: 0, lockedUntil: null, seq: waiting.seq };
     return this.guarded<BindOutcome>(
       { estateId: unit.estateId, unitId: unit.unitId, identityId, method: 'name' },
       unit,
       async () => {
-        const members = await repo.unitWithMembers(this.prisma, unit.unitId);
+        const members = await this.repos.binding.unitWithMembers(unit.unitId);
         const match = members?.memberships.find(
           (m) =>
             m.person.name.trim() === name.trim() &&
@@ -203,8 +199,7 @@ export class BindingService {
           const seq = await this.holdForApproval(identityId, unit, match, now);
           return { ok: { ok: false, reason: 'pending', left: 0, lockedUntil: null, seq } satisfies BindFailure };
         }
-        const ident = await repo.bindToMember(
-          this.prisma,
+        const ident = await this.repos.binding.bindToMember(
           { identityId, unitId: unit.unitId, unitLabel: unit.label, member: match, at: now },
           (tx, b) => this.announce(tx, identityId, unit, 'name', b, now),
         );
@@ -224,9 +219,9 @@ export class BindingService {
     if (!unit)
       throw new AppError('BAD_INPUT', `no unit ${unitText}`, userMessage('bind.err.noUnit', { unit: unitText }));
     const now = this.now();
-    const code = await this.freshCode(bindingCodeOf, (h) => repo.liveBindingCode(this.prisma, h), now, locale);
+    const code = await this.freshCode(bindingCodeOf, (h) => this.repos.binding.liveBindingCode(h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await repo.saveBindingCode(this.prisma, {
+    await this.repos.binding.saveBindingCode({
       codeHash: hash(code),
       unitId: unit.unitId,
       unitLabel: unit.label,
@@ -248,7 +243,7 @@ export class BindingService {
     locale: Locale = 'zh-CN',
   ): Promise<{ code: string; name: string; role: StaffRole; expiresAt: Date }> {
     const issuedBy = issuer.by;
-    const found = await repo.staffByName(this.prisma, estateId, staffName.trim());
+    const found = await this.repos.binding.staffByName(estateId, staffName.trim());
     const staff = found[0];
     if (!staff)
       throw new AppError('BAD_INPUT', `no staff ${staffName}`, userMessage('bind.err.noStaff', { name: staffName }));
@@ -269,9 +264,9 @@ export class BindingService {
         }),
       );
     const now = this.now();
-    const code = await this.freshCode(staffCodeOf, (h) => repo.liveStaffCode(this.prisma, h), now, locale);
+    const code = await this.freshCode(staffCodeOf, (h) => this.repos.binding.liveStaffCode(h), now, locale);
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await repo.saveStaffCode(this.prisma, {
+    await this.repos.binding.saveStaffCode({
       codeHash: hash(code),
       staffId: staff.id,
       staffName: staff.person.name,
@@ -293,10 +288,10 @@ export class BindingService {
       null,
       async () => {
         const now = this.now();
-        const row = await repo.liveStaffCode(this.prisma, hash(code));
+        const row = await this.repos.binding.liveStaffCode(hash(code));
         const reason = codeProblem(row, now);
         if (reason || !row) return { fail: reason ?? 'badCode' };
-        const staff = await repo.redeemStaffCode(this.prisma, {
+        const staff = await this.repos.binding.redeemStaffCode({
           codeId: row.id,
           staffId: row.staffId,
           identityId,
@@ -311,12 +306,12 @@ export class BindingService {
 
   /** 解绑: the chat account forgets its person. The person record (and the unit history) stays with the estate. */
   unbind(identityId: string): Promise<boolean> {
-    return repo.unbindIdentity(this.prisma, identityId, this.now());
+    return this.repos.binding.unbindIdentity(identityId, this.now());
   }
 
   /** The units of a bound account, as the Sender shows them (to refresh the turn after binding). */
   async unitsOf(identityId: string): Promise<SenderUnit[]> {
-    const ident = await repo.identityById(this.prisma, identityId);
+    const ident = await this.repos.binding.identityById(identityId);
     return toSenderUnits(ident?.person?.memberships ?? []);
   }
 
@@ -342,7 +337,7 @@ export class BindingService {
     const name = input.name.trim();
     if (!name) throw new AppError('BAD_INPUT', 'empty name', userMessage('household.err.noName'));
     await this.ownedUnit(ownerPersonId, unitId, locale);
-    const { personId } = await repo.addPersonToUnit(this.prisma, {
+    const { personId } = await this.repos.binding.addPersonToUnit({
       unitId,
       name,
       phone,
@@ -364,7 +359,7 @@ export class BindingService {
     const m = unit.memberships.find((x) => x.personId === memberPersonId);
     if (!m || m.role === 'OWNER')
       throw new AppError('FORBIDDEN', 'not removable', userMessage('household.err.notRemovable'));
-    await repo.removePersonFromUnit(this.prisma, {
+    await this.repos.binding.removePersonFromUnit({
       unitId,
       personId: memberPersonId,
       actor: `person:${ownerPersonId}`,
@@ -374,7 +369,7 @@ export class BindingService {
 
   /** 我的信息: everything the bot holds on the account's person, phone masked. */
   async myInfoText(identityId: string, timezone: string, locale: Locale = 'zh-CN'): Promise<string> {
-    const ident = await repo.identityById(this.prisma, identityId);
+    const ident = await this.repos.binding.identityById(identityId);
     const p = ident?.person;
     if (!p) return t(locale, 'bind.myinfo.none');
     const lines = [
@@ -419,11 +414,11 @@ export class BindingService {
         'bad role',
         userMessage('bind.err.badRole', { roles: Object.values(STAFF_ROLE_LABEL).join('|') }),
       );
-    const taken = await repo.staffChatByChat(this.prisma, input.channel, input.chatId);
+    const taken = await this.repos.binding.staffChatByChat(input.channel, input.chatId);
     // A group registered by one estate cannot be taken over by another estate's supervisor.
     if (taken && taken.estateId !== input.estateId)
       throw new AppError('FORBIDDEN', 'group of another estate', userMessage('bind.err.groupTaken'));
-    await repo.registerStaffChat(this.prisma, { ...input, role, department, at: this.now() });
+    await this.repos.binding.registerStaffChat({ ...input, role, department, at: this.now() });
     return department ? { department } : role;
   }
 
@@ -438,7 +433,7 @@ export class BindingService {
     if (!unit) throw new AppError('BAD_INPUT', 'no unit', userMessage('bind.err.cliNoUnit', { unit: unitText }));
     const digits = mobileDigits(phone);
     if (!digits) throw new AppError('BAD_INPUT', 'bad phone', userMessage('household.err.badPhone'));
-    const { personId } = await repo.addPersonToUnit(this.prisma, {
+    const { personId } = await this.repos.binding.addPersonToUnit({
       unitId: unit.unitId,
       name,
       phone: digits,
@@ -451,7 +446,7 @@ export class BindingService {
   }
 
   private async ownedUnit(personId: string, unitId: string, locale: Locale = 'zh-CN') {
-    const unit = await repo.unitWithMembers(this.prisma, unitId);
+    const unit = await this.repos.binding.unitWithMembers(unitId);
     if (!unit || !unit.memberships.some((m) => m.personId === personId && m.role === 'OWNER')) {
       throw new AppError('FORBIDDEN', 'not owner', userMessage('household.notOwner'));
     }
@@ -472,7 +467,7 @@ export class BindingService {
     throw new AppError('UNAVAILABLE', 'no free code', userMessage('bind.err.noFreeCode'));
   }
 
-  private bound(b: repo.BoundIdentity, unit: UnitRef): BindOutcome {
+  private bound(b: BoundIdentity, unit: UnitRef): BindOutcome {
     return { ok: true, personId: b.personId, unitLabel: unit.label, units: toSenderUnits(b.memberships) };
   }
 
@@ -487,16 +482,15 @@ export class BindingService {
    * An attempt refused by a count, or one that succeeds, is not a failure.
    */
   private async guarded<T>(
-    key: guard.AttemptKey,
+    key: AttemptKey,
     unit: UnitRef | null,
     attempt: () => Promise<{ ok: T } | { fail: BindFailureReason }>,
   ): Promise<T | BindFailure> {
     const l = this.limits;
     const wide = key.method === 'staff' ? l.staff : l.estate;
-    const mark = await guard.recordAttempt(this.prisma, key, this.now());
+    const mark = await this.repos.attempts.record(key, this.now());
     const id = mark.id;
-    const counts = await guard.countFailures(
-      this.prisma,
+    const counts = await this.repos.attempts.countFailures(
       key,
       { account: this.ago(l.account.windowMs), target: await this.targetSince(key), estate: this.ago(wide.windowMs) },
       mark,
@@ -508,7 +502,7 @@ export class BindingService {
     ];
     const blocked = over.find(([, rule, c]) => c.count > rule.max);
     if (blocked) {
-      await guard.forgetAttempt(this.prisma, id);
+      await this.repos.attempts.forget(id);
       const [scope, rule, c] = blocked;
       const until = new Date((c.oldest ?? this.now()).getTime() + rule.windowMs);
       return this.refuse(key, scope, until, unit);
@@ -517,33 +511,33 @@ export class BindingService {
     try {
       result = await attempt();
     } catch (err) {
-      await guard.forgetAttempt(this.prisma, id);
+      await this.repos.attempts.forget(id);
       throw err;
     }
     if ('ok' in result) {
-      await guard.forgetAttempt(this.prisma, id);
+      await this.repos.attempts.forget(id);
       return result.ok;
     }
     return this.fail(key, unit, result.fail, over);
   }
 
   /** The code method of a unit counts from its newest code: staff issuing one have seen the owner. */
-  private async targetSince(key: guard.AttemptKey): Promise<Date> {
+  private async targetSince(key: AttemptKey): Promise<Date> {
     const since = this.ago(this.limits.target.windowMs);
     if (key.method !== 'code' || !key.unitId) return since;
-    const latest = await repo.latestBindingCodeOf(this.prisma, key.unitId);
+    const latest = await this.repos.binding.latestBindingCodeOf(key.unitId);
     // Attempts in the same instant as the issue count as before it (a frozen test clock, or a very fast attacker).
     return latest && latest.createdAt >= since ? new Date(latest.createdAt.getTime() + 1) : since;
   }
 
   private async fail(
-    key: guard.AttemptKey,
+    key: AttemptKey,
     unit: UnitRef | null,
     reason: BindFailureReason,
     counts: Array<[LockScope, LimitRule, { count: number; oldest: Date | null }]>,
   ): Promise<BindFailure> {
     const now = this.now();
-    await repo.audit(this.prisma, {
+    await this.repos.binding.audit({
       actor: `identity:${key.identityId}`,
       action: 'binding.fail',
       subject: key.identityId,
@@ -570,13 +564,8 @@ export class BindingService {
     };
   }
 
-  private async refuse(
-    key: guard.AttemptKey,
-    scope: LockScope,
-    until: Date,
-    unit: UnitRef | null,
-  ): Promise<BindFailure> {
-    await repo.audit(this.prisma, {
+  private async refuse(key: AttemptKey, scope: LockScope, until: Date, unit: UnitRef | null): Promise<BindFailure> {
+    await this.repos.binding.audit({
       actor: `identity:${key.identityId}`,
       action: 'binding.refused',
       subject: key.identityId,
@@ -594,10 +583,10 @@ export class BindingService {
   }
 
   /** The assistants' group hears when a unit's method is locked: the owner may call, and someone is guessing. */
-  private async alertUnitLocked(key: guard.AttemptKey, unit: UnitRef, until: Date): Promise<void> {
-    const estate = await findEstateById(this.prisma, unit.estateId);
+  private async alertUnitLocked(key: AttemptKey, unit: UnitRef, until: Date): Promise<void> {
+    const estate = await this.repos.estates.byId(unit.estateId);
     const now = this.now();
-    await notifyStaffGroup(this.prisma, unit.estateId, 'ASSISTANT', {
+    await notifyStaffGroup(this.repos.outbox, unit.estateId, 'ASSISTANT', {
       kind: 'notice',
       dedupeKey: `binding-unit-locked:${unit.unitId}:${key.method}:${until.getTime()}`,
       at: now,
@@ -617,19 +606,19 @@ export class BindingService {
    * the assistants' group. Nothing is sent from here: both are outbox rows.
    */
   private async announce(
-    tx: repo.Tx,
+    tx: Repositories,
     identityId: string,
     unit: UnitRef,
     method: 'code' | 'name',
-    bound: repo.BoundIdentity,
+    bound: BoundIdentity,
     at: Date,
   ): Promise<void> {
-    const ident = await repo.identityById(tx, identityId);
-    const estate = await tx.estate.findUnique({ where: { id: unit.estateId }, select: { timezone: true } });
+    const ident = await tx.binding.identityById(identityId);
+    const estate = await tx.estates.byId(unit.estateId);
     const channel = ident?.channel ?? '?';
     const dedupeKey = `binding-new:${identityId}:${at.getTime()}`;
     await notifyPerson(
-      tx,
+      tx.outbox,
       bound.personId,
       {
         kind: 'urgent',
@@ -647,7 +636,7 @@ export class BindingService {
       },
       [identityId],
     );
-    await notifyStaffGroup(tx, unit.estateId, 'ASSISTANT', {
+    await notifyStaffGroup(tx.outbox, unit.estateId, 'ASSISTANT', {
       kind: 'notice',
       dedupeKey,
       at,
@@ -663,19 +652,18 @@ export class BindingService {
   }
 
   private async nameNeedsApproval(estateId: string): Promise<boolean> {
-    const estate = await findEstateById(this.prisma, estateId);
+    const estate = await this.repos.estates.byId(estateId);
     return bindingSettingsOf(estate?.settings).nameNeedsApproval;
   }
 
   private async holdForApproval(
     identityId: string,
     unit: UnitRef,
-    member: { personId: string; role: repo.MemberRole; person: { name: string; phone: string | null } },
+    member: { personId: string; role: MemberRole; person: { name: string; phone: string | null } },
     at: Date,
   ): Promise<number> {
-    const ident = await repo.identityById(this.prisma, identityId);
-    return guard.createApproval(
-      this.prisma,
+    const ident = await this.repos.binding.identityById(identityId);
+    return this.repos.binding.createApproval(
       {
         estateId: unit.estateId,
         unitId: unit.unitId,
@@ -686,14 +674,14 @@ export class BindingService {
         at,
       },
       async (tx, seq) => {
-        await repo.audit(tx, {
+        await tx.binding.audit({
           actor: `identity:${identityId}`,
           action: 'binding.approval.request',
           subject: identityId,
           detail: { unit: unit.label, personId: member.personId, seq },
           at,
         });
-        await notifyStaffGroup(tx, unit.estateId, 'ASSISTANT', {
+        await notifyStaffGroup(tx.outbox, unit.estateId, 'ASSISTANT', {
           kind: 'notice',
           dedupeKey: `binding-approval:${unit.estateId}:${seq}`,
           at,
@@ -719,26 +707,25 @@ export class BindingService {
     staffId: string,
     locale: Locale = 'zh-CN',
   ): Promise<{ unitLabel: string; name: string }> {
-    const a = await guard.approvalBySeq(this.prisma, estateId, seq);
+    const a = await this.repos.binding.approvalBySeq(estateId, seq);
     if (!a || a.status !== 'PENDING')
       throw new AppError('NOT_FOUND', `no pending approval ${seq}`, userMessage('bindGuard.cmd.noApproval', { seq }));
     const now = this.now();
     const by = `staff:${staffId}`;
-    const person = await this.prisma.person.findUnique({ where: { id: a.personId }, select: { name: true } });
-    const estate = await findEstateById(this.prisma, estateId);
+    const person = await this.repos.binding.personName(a.personId);
+    const estate = await this.repos.estates.byId(estateId);
     const unit: UnitRef = { unitId: a.unitId, estateId, label: a.unitLabel };
     if (approve) {
-      const bound = await repo.bindToMember(
-        this.prisma,
+      const bound = await this.repos.binding.bindToMember(
         {
           identityId: a.identityId,
           unitId: a.unitId,
           unitLabel: a.unitLabel,
-          member: { personId: a.personId, role: a.role as repo.MemberRole },
+          member: { personId: a.personId, role: a.role as MemberRole },
           at: now,
           claim: async (tx) => {
-            if (!(await guard.decideApproval(tx, a.id, 'APPROVED', by, now))) return false;
-            await notifyIdentity(tx, a.identityId, {
+            if (!(await tx.binding.decideApproval(a.id, 'APPROVED', by, now))) return false;
+            await notifyIdentity(tx.outbox, a.identityId, {
               kind: 'notice',
               dedupeKey: `binding-approval-decided:${a.id}`,
               at: now,
@@ -752,10 +739,10 @@ export class BindingService {
       if (!bound)
         throw new AppError('NOT_FOUND', `approval ${seq} decided`, userMessage('bindGuard.cmd.noApproval', { seq }));
     } else {
-      const done = await this.prisma.$transaction(async (tx) => {
-        if (!(await guard.decideApproval(tx, a.id, 'REJECTED', by, now))) return false;
-        await repo.audit(tx, { actor: by, action: 'binding.approval.reject', subject: a.identityId, at: now });
-        await notifyIdentity(tx, a.identityId, {
+      const done = await this.repos.transaction(async (tx) => {
+        if (!(await tx.binding.decideApproval(a.id, 'REJECTED', by, now))) return false;
+        await tx.binding.audit({ actor: by, action: 'binding.approval.reject', subject: a.identityId, at: now });
+        await notifyIdentity(tx.outbox, a.identityId, {
           kind: 'notice',
           dedupeKey: `binding-approval-decided:${a.id}`,
           at: now,
@@ -768,7 +755,7 @@ export class BindingService {
       if (!done)
         throw new AppError('NOT_FOUND', `approval ${seq} decided`, userMessage('bindGuard.cmd.noApproval', { seq }));
     }
-    return { unitLabel: a.unitLabel, name: person?.name ?? '—' };
+    return { unitLabel: a.unitLabel, name: person ?? '—' };
   }
 
   /**
@@ -777,21 +764,20 @@ export class BindingService {
    */
   async disown(identityId: string, personId: string): Promise<number> {
     const now = this.now();
-    const mine = await repo.lastBoundAt(this.prisma, identityId);
+    const mine = await this.repos.binding.lastBoundAt(identityId);
     const weekAgo = this.ago(DISOWN_WINDOW_MS);
     const after = mine && mine > weekAgo ? mine : weekAgo;
-    const recent = await repo.recentBindingsOf(this.prisma, personId, identityId, after);
+    const recent = await this.repos.binding.recentBindingsOf(personId, identityId, after);
     if (recent.length === 0) return 0;
-    const ident = await repo.identityById(this.prisma, identityId);
+    const ident = await this.repos.binding.identityById(identityId);
     const p = ident?.person;
     const units = toSenderUnits(p?.memberships ?? []);
     const estateId = units[0]?.estateId ?? p?.staff?.estateId ?? null;
-    return repo.disownIdentities(
-      this.prisma,
+    return this.repos.binding.disownIdentities(
       { personId, byIdentityId: identityId, identityIds: recent.map((r) => r.identityId), at: now },
       async (tx) => {
         if (!estateId) return;
-        await notifyStaffGroup(tx, estateId, 'ASSISTANT', {
+        await notifyStaffGroup(tx.outbox, estateId, 'ASSISTANT', {
           kind: 'urgent',
           dedupeKey: `binding-disowned:${identityId}:${now.getTime()}`,
           at: now,
@@ -813,6 +799,6 @@ export function staffRoleLabel(role: StaffRole, locale: Locale = 'zh-CN'): strin
   return t(locale, `bind.staffRole.${role}`);
 }
 
-export function memberRoleLabel(role: repo.MemberRole, locale: Locale = 'zh-CN'): string {
+export function memberRoleLabel(role: MemberRole, locale: Locale = 'zh-CN'): string {
   return t(locale, `household.role.${role}`);
 }

@@ -2,9 +2,7 @@
 // taken callbacks handed to the 领班, who is told once with the list (owners are not told: their ticket simply has a
 // new handler); a registered staff group is unregistered (its role's notices then go privately, /healthz shows it).
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import { findActiveStaffByName } from '../db/ticket.repo.js';
-import { activeForemen, handOverLeaver, unregisterStaffChat } from '../db/staff-admin.repo.js';
+import type { Repositories } from '../db/repositories.js';
 import { handoffRef } from '../db/handoff.repo.js';
 import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
 import { t, type Locale } from '../i18n/index.js';
@@ -27,12 +25,12 @@ export interface LeaverResult {
 
 export class StaffAdminService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'staffAdmin'>,
     private readonly now: Clock,
   ) {}
 
   async leave(estateId: string, name: string, by: StaffActorRef, locale: Locale): Promise<LeaverResult> {
-    const matches = await findActiveStaffByName(this.prisma, estateId, name);
+    const matches = await this.repos.staffAdmin.activeStaffByName(estateId, name);
     if (matches.length === 0)
       throw new AppError('NOT_FOUND', 'no such staff', userMessage('leaver.notFound', { name }));
     if (matches.length > 1)
@@ -43,11 +41,10 @@ export class StaffAdminService {
       );
     const leaver = matches[0]!;
     if (leaver.id === by.staffId) throw new AppError('BAD_INPUT', 'self', userMessage('leaver.self'));
-    const foreman = (await activeForemen(this.prisma, estateId)).find((f) => f.id !== leaver.id);
+    const foreman = (await this.repos.staffAdmin.activeForemen(estateId)).find((f) => f.id !== leaver.id);
     if (!foreman) throw new AppError('CONFLICT', 'no foreman', userMessage('leaver.noForeman'));
     const at = this.now();
-    const handed = await handOverLeaver(
-      this.prisma,
+    const handed = await this.repos.staffAdmin.handOverLeaver(
       {
         estateId,
         leaver,
@@ -57,7 +54,7 @@ export class StaffAdminService {
         note: t('zh-CN', 'leaver.event', { name: leaver.name, foreman: foreman.person.name }),
         at,
       },
-      async (tx, h) => {
+      async (store, h) => {
         // Staff notices are in the desk's language; the 领班 in person, else the foremen's group.
         const items = [
           ...h.tickets.map((x) =>
@@ -81,8 +78,8 @@ export class StaffAdminService {
           dedupeKey: `staff:${leaver.id}:left`,
           at,
         };
-        if ((await notifyPerson(tx, foreman.personId, notice)) === 0)
-          await notifyStaffGroup(tx, estateId, 'FOREMAN', notice);
+        if ((await notifyPerson(store, foreman.personId, notice)) === 0)
+          await notifyStaffGroup(store, estateId, 'FOREMAN', notice);
       },
     );
     if (!handed) throw new AppError('NOT_FOUND', 'no such staff', userMessage('leaver.notFound', { name }));
@@ -102,7 +99,7 @@ export class StaffAdminService {
     by: StaffActorRef,
     locale: Locale,
   ): Promise<StaffRole> {
-    const role = await unregisterStaffChat(this.prisma, {
+    const role = await this.repos.staffAdmin.unregisterStaffChat({
       estateId,
       ...chat,
       actor: `staff:${by.staffId}`,

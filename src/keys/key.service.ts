@@ -2,13 +2,15 @@
 // person); the desk hands over against a 6-digit code. Every hand-over and change is in the AuditLog.
 import crypto from 'node:crypto';
 import { AppError, userMessage } from '../shared/app-error.js';
-import * as repo from '../db/key.repo.js';
-import { findEstateSettings } from '../db/estate.repo.js';
+import type {
+  KeyAppointmentRecord as KeyAppointment,
+  KeyHoldingRecord as KeyHolding,
+  KeyHoldingWithPeopleRecord,
+  Repositories,
+} from '../db/repositories.js';
 import { checklistFor, isDeskPurpose, type DeskPurpose } from './desk-appointments.js';
 
 export { DESK_PURPOSES, isDeskPurpose, type DeskPurpose } from './desk-appointments.js';
-import type { KeyAppointment, KeyHolding } from '../db/key.repo.js';
-import type { Prisma } from '../db/client.js';
 import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
@@ -41,7 +43,7 @@ export type PickupPerson = { self: true } | { self: false; name: string; phone: 
 
 export class KeyService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'keys'>,
     readonly slots: DeskSlots,
     private readonly now: () => Date,
     private readonly newCode: () => string = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0'),
@@ -60,7 +62,7 @@ export class KeyService {
     const candidates = slots.futureSlots(dateKey, this.now());
     if (candidates.length === 0) return [];
     const taken = new Map<number, number>();
-    for (const s of await repo.countSeats(this.prisma, estateId, candidates)) {
+    for (const s of await this.repos.keys.countSeats(estateId, candidates)) {
       taken.set(s.slotStart.getTime(), (taken.get(s.slotStart.getTime()) ?? 0) + 1);
     }
     return candidates.filter((c) => (taken.get(c.getTime()) ?? 0) < slots.settings.capacity);
@@ -113,7 +115,7 @@ export class KeyService {
 
   /** The documents to bring (Estate.settings.deskAppointments; our defaults where the estate says nothing). */
   async checklist(estateId: string, purpose: DeskPurpose): Promise<string[]> {
-    return checklistFor((await findEstateSettings(this.prisma, estateId))?.settings, purpose);
+    return checklistFor((await this.repos.keys.estateSettings(estateId))?.settings, purpose);
   }
 
   private async book(
@@ -129,8 +131,7 @@ export class KeyService {
   ): Promise<Booked> {
     const slots = await this.assertSlot(slotStart, owner.estateId);
     const code = this.newCode();
-    const appointment = await repo.bookWithSeat(
-      this.prisma,
+    const appointment = await this.repos.keys.bookWithSeat(
       { ...owner, ...a, slotStart, codeHash: hashCode(code) },
       slots.settings.capacity,
     );
@@ -147,7 +148,7 @@ export class KeyService {
   }
 
   private async ownAppointment(ownerPersonId: string, id: string): Promise<KeyAppointment> {
-    const appt = await repo.findAppointment(this.prisma, id);
+    const appt = await this.repos.keys.findAppointment(id);
     if (!appt || appt.ownerPersonId !== ownerPersonId || appt.status !== 'BOOKED') {
       throw new AppError(
         'NOT_FOUND',
@@ -162,23 +163,23 @@ export class KeyService {
     const appt = await this.ownAppointment(ownerPersonId, id);
     const slots = await this.assertSlot(slotStart, appt.estateId);
     if (appt.slotStart.getTime() === slotStart.getTime()) return appt;
-    const moved = await repo.moveToSlot(this.prisma, id, appt.estateId, slotStart, slots.settings.capacity);
+    const moved = await this.repos.keys.moveToSlot(id, appt.estateId, slotStart, slots.settings.capacity);
     if (!moved) throw this.fullError(slotStart);
-    return (await repo.findAppointment(this.prisma, id)) ?? appt;
+    return (await this.repos.keys.findAppointment(id)) ?? appt;
   }
 
   async cancel(ownerPersonId: string, id: string): Promise<void> {
     await this.ownAppointment(ownerPersonId, id);
-    const ok = await repo.cancelBooked(this.prisma, id, `person:${ownerPersonId}`, this.now());
+    const ok = await this.repos.keys.cancelBooked(id, `person:${ownerPersonId}`, this.now());
     if (!ok) throw new AppError('CONFLICT', 'key appointment changed', userMessage('keys.err.alreadyHandled'));
   }
 
   myAppointments(ownerPersonId: string): Promise<KeyAppointment[]> {
-    return repo.ownerBookedAppointments(this.prisma, ownerPersonId);
+    return this.repos.keys.ownerBookedAppointments(ownerPersonId);
   }
 
-  myHoldings(ownerPersonId: string): Promise<repo.KeyHoldingWithPeople[]> {
-    return repo.heldByOwner(this.prisma, ownerPersonId);
+  myHoldings(ownerPersonId: string): Promise<KeyHoldingWithPeopleRecord[]> {
+    return this.repos.keys.heldByOwner(ownerPersonId);
   }
 
   async addAuthorised(ownerPersonId: string, holdingId: string, name: string, phone: string): Promise<void> {
@@ -187,22 +188,16 @@ export class KeyService {
     if (!name.trim() || !PHONE_RE.test(p)) {
       throw new AppError('BAD_INPUT', 'bad authorised person', userMessage('keys.err.badAuthorised'));
     }
-    await repo.upsertAuthorised(this.prisma, holdingId, name.trim(), p, `person:${ownerPersonId}`, this.now());
+    await this.repos.keys.upsertAuthorised(holdingId, name.trim(), p, `person:${ownerPersonId}`, this.now());
   }
 
   async removeAuthorised(ownerPersonId: string, holdingId: string, phone: string): Promise<boolean> {
     await this.ownHolding(ownerPersonId, holdingId);
-    return repo.deleteAuthorised(
-      this.prisma,
-      holdingId,
-      phone.replace(/\D/g, ''),
-      `person:${ownerPersonId}`,
-      this.now(),
-    );
+    return this.repos.keys.deleteAuthorised(holdingId, phone.replace(/\D/g, ''), `person:${ownerPersonId}`, this.now());
   }
 
-  private async ownHolding(ownerPersonId: string, holdingId: string): Promise<repo.KeyHoldingWithPeople> {
-    const h = await repo.findHolding(this.prisma, holdingId);
+  private async ownHolding(ownerPersonId: string, holdingId: string): Promise<KeyHoldingWithPeopleRecord> {
+    const h = await this.repos.keys.findHolding(holdingId);
     if (!h || h.ownerPersonId !== ownerPersonId || h.status !== 'HELD') {
       throw new AppError('NOT_FOUND', `holding ${holdingId} not held for owner`, userMessage('keys.err.noHolding'));
     }
@@ -227,11 +222,11 @@ export class KeyService {
     const c = code.trim();
     if (!CODE_RE.test(c)) throw new AppError('BAD_INPUT', 'bad code format', userMessage('keys.err.codeFormat'));
     const { from, to } = this.todayRange();
-    const [appt] = await repo.findBookedByCode(this.prisma, estateId, hashCode(c), from, to);
+    const [appt] = await this.repos.keys.findBookedByCode(estateId, hashCode(c), from, to);
     if (!appt) {
       throw new AppError('NOT_FOUND', 'key code not found', userMessage('keys.err.codeNotFound'));
     }
-    const done = await repo.completeHandover(this.prisma, appt, actor, this.now());
+    const done = await this.repos.keys.completeHandover(appt, actor, this.now());
     if (!done) throw new AppError('CONFLICT', 'already handled', userMessage('keys.err.alreadyDone'));
     return done;
   }
@@ -239,7 +234,7 @@ export class KeyService {
   /** Today's list for the desk, one line each, phones masked. */
   async todayLines(estateId: string, locale: Locale = 'zh-CN'): Promise<string[]> {
     const { from, to } = this.todayRange();
-    const rows = await repo.appointmentsBetween(this.prisma, estateId, from, to);
+    const rows = await this.repos.keys.appointmentsBetween(estateId, from, to);
     return rows.map((a) => {
       const phone = a.personPhone ? ` ${maskPhone(a.personPhone)}` : '';
       return t(locale, a.description ? 'keys.todayLine' : 'appointments.todayLine', {
@@ -259,8 +254,8 @@ export class KeyService {
     const now = this.now();
     const to = new Date(now.getTime() + this.slots.settings.reminderMinutesBefore * MINUTE_MS);
     let n = 0;
-    for (const a of await repo.dueReminders(this.prisma, now, to)) {
-      await repo.markReminded(this.prisma, noticeWriter, a, now, {
+    for (const a of await this.repos.keys.dueReminders(now, to)) {
+      await this.repos.keys.markReminded(noticeWriter, a, now, {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: (locale: Locale) => ({
@@ -295,8 +290,8 @@ export class KeyService {
     const now = this.now();
     const before = new Date(now.getTime() - this.slots.settings.noShowAfterMinutes * MINUTE_MS);
     let n = 0;
-    for (const a of await repo.overdueBooked(this.prisma, before)) {
-      const ok = await repo.markNoShow(this.prisma, noticeWriter, a, now, {
+    for (const a of await this.repos.keys.overdueBooked(before)) {
+      const ok = await this.repos.keys.markNoShow(noticeWriter, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
         message: (locale: Locale) => ({

@@ -6,28 +6,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Prisma } from '../db/client.js';
-import { findMediaByContentUrl, saveMediaFile } from '../db/media.repo.js';
 import {
   AUDIENCES,
-  buildingNames,
-  countAudience,
-  countSentNotices,
-  createNoticeDraft,
-  findNotice,
-  isStaffChat,
-  latestDraft,
-  moveDraft,
-  ownerGroupsOf,
-  planNoticeRows,
-  recentNotices,
-  registerOwnerGroup,
-  setNoticeCounts,
-  unitsOfPerson,
   type Audience,
   type AudienceFilter,
-  type NoticeRow,
-} from '../db/notice.repo.js';
+  type NoticeRecord as NoticeRow,
+  type Repositories,
+} from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { enqueue, toPayload, type ImageMediaRef } from '../notify/outbox.js';
@@ -109,7 +94,7 @@ export interface NoticeServiceOptions {
 
 export class NoticeService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'notices' | 'media'>,
     private readonly now: Clock,
     private readonly opts: NoticeServiceOptions = {},
   ) {}
@@ -119,7 +104,7 @@ export class NoticeService {
   }
 
   buildingNames(estateId: string): Promise<string[]> {
-    return buildingNames(this.prisma, estateId);
+    return this.repos.notices.buildingNames(estateId);
   }
 
   /** Names among `wanted` that are no building of the estate. */
@@ -130,7 +115,7 @@ export class NoticeService {
 
   async createDraft(estate: Estate, author: Author, input: DraftInput): Promise<NoticeRow> {
     const d = draftInputSchema.parse(input);
-    return createNoticeDraft(this.prisma, {
+    return this.repos.notices.createDraft({
       estateId: estate.id,
       status: 'DRAFT',
       title: d.title,
@@ -179,14 +164,14 @@ export class NoticeService {
 
   /** Arrears-only notices are never posted to owner groups (everyone there would read who is meant). */
   private async groupsFor(estate: Estate, n: NoticeRow) {
-    return n.audience === 'arrearsOnly' ? [] : ownerGroupsOf(this.prisma, estate.id);
+    return n.audience === 'arrearsOnly' ? [] : this.repos.notices.ownerGroupsOf(estate.id);
   }
 
   /** The preview: the message as owners will read it, the audience and who it reaches per channel. */
   async previewText(estate: Estate, n: NoticeRow, locale: Locale, inGroup: boolean): Promise<string> {
     const groups = await this.groupsFor(estate, n);
     const wechatGroups = groups.filter((g) => g.channel === 'wechat').length;
-    const all = await countAudience(this.prisma, this.filterOf(estate, n, false));
+    const all = await this.repos.notices.countAudience(this.filterOf(estate, n, false));
     const parts: string[] = [];
     for (const [channel, count] of [...all].sort()) {
       if (channel === 'wechat' && wechatGroups > 0) continue;
@@ -211,7 +196,7 @@ export class NoticeService {
   }
 
   async draftBySeq(estateId: string, seq: number) {
-    return findNotice(this.prisma, estateId, seq);
+    return this.repos.notices.bySeq(estateId, seq);
   }
 
   /**
@@ -221,8 +206,8 @@ export class NoticeService {
   async confirm(estate: Estate, author: Author, seq: number | null): Promise<ConfirmResult> {
     const draft =
       seq === null
-        ? await latestDraft(this.prisma, estate.id, author.staffId, author.channel, author.conversation)
-        : await findNotice(this.prisma, estate.id, seq);
+        ? await this.repos.notices.latestDraft(estate.id, author.staffId, author.channel, author.conversation)
+        : await this.repos.notices.bySeq(estate.id, seq);
     if (!draft) return { ok: false, reason: seq === null ? 'noDraft' : 'notFound' };
     if (draft.status !== 'DRAFT') return { ok: false, reason: 'notDraft', seq: draft.seq };
     const at = this.now();
@@ -257,23 +242,29 @@ export class NoticeService {
     // Staff groups read zh-CN.
     const imageMedia = imageMediaIn('zh-CN');
     const message = messageIn('zh-CN');
-    const outcome = await this.prisma
-      .$transaction(
-        async (tx) => {
-          if (!(await moveDraft(tx, draft.id, { status: 'SENT', sentAt: at }))) return { moved: false as const };
-          const privateCount = await planNoticeRows(tx, this.filterOf(estate, draft, excludeWechat), {
+    const outcome = await this.repos.notices
+      .publish(
+        {
+          draftId: draft.id,
+          sentAt: at,
+          filter: this.filterOf(estate, draft, excludeWechat),
+          fanOut: {
             noticeId: draft.id,
             kind,
             payload: toPayload(message, imageMedia),
             payloadEn: toPayload(messageIn('en'), imageMediaIn('en')),
             nextAttemptAt: startsAt,
             createdAt: at,
-          });
+          },
+          // One statement writes a row per recipient: 100k owners take seconds on a loaded machine (Prisma's default: 5 s).
+          timeoutMs: 120_000,
+        },
+        async (store, privateCount) => {
           let groupCount = 0;
           for (const g of groups) {
             const address = staffChatAddress(g);
             if (!address) continue;
-            const r = await enqueue(tx, {
+            const r = await enqueue(store, {
               channel: ['telegram', 'wechat', 'wechat-oa', 'console'].includes(g.channel) ? g.channel : 'botframework',
               address,
               isGroup: true,
@@ -287,11 +278,8 @@ export class NoticeService {
             if (r.created) groupCount++;
           }
           if (privateCount + groupCount === 0) throw new NobodyReached();
-          await setNoticeCounts(tx, draft.id, privateCount, groupCount);
-          return { moved: true as const, privateCount, groupCount };
-          // One statement writes a row per recipient: 100k owners take seconds on a loaded machine (Prisma's default: 5 s).
+          return groupCount;
         },
-        { timeout: 120_000 },
       )
       .catch((err: unknown) => {
         if (err instanceof NobodyReached) return { moved: 'nobody' as const };
@@ -314,7 +302,7 @@ export class NoticeService {
    */
   private async storedPicture(noticeId: string, pictureUrl: string): Promise<string | null> {
     if (pictureUrl.startsWith('media:')) {
-      const row = await findMediaByContentUrl(this.prisma, pictureUrl);
+      const row = await this.repos.notices.mediaByContentUrl(pictureUrl);
       return row && row.mimeType.startsWith('image/') ? row.id : null;
     }
     const m = /^data:(image\/([\w.+-]+));base64,(.*)$/s.exec(pictureUrl);
@@ -326,7 +314,7 @@ export class NoticeService {
     const file = path.join(this.opts.mediaDir, fileName);
     await mkdir(this.opts.mediaDir, { recursive: true });
     await writeFile(file, data);
-    const row = await saveMediaFile(this.prisma, {
+    const row = await this.repos.media.save({
       channel: 'notice',
       externalId: noticeId,
       fileName,
@@ -361,11 +349,10 @@ export class NoticeService {
   async cancel(estate: Estate, author: Author, seq: number | null, locale: Locale, ref = ''): Promise<string> {
     const draft =
       seq === null
-        ? await latestDraft(this.prisma, estate.id, author.staffId, author.channel, author.conversation)
-        : await findNotice(this.prisma, estate.id, seq);
+        ? await this.repos.notices.latestDraft(estate.id, author.staffId, author.channel, author.conversation)
+        : await this.repos.notices.bySeq(estate.id, seq);
     if (!draft) return t(locale, seq === null ? 'notice.noDraft' : 'notice.notFound', { ref });
-    if (!(await moveDraft(this.prisma, draft.id, { status: 'CANCELLED' })))
-      return t(locale, 'notice.notDraft', { seq: draft.seq });
+    if (!(await this.repos.notices.cancelDraft(draft.id))) return t(locale, 'notice.notDraft', { seq: draft.seq });
     return t(locale, 'notice.cancelled', { seq: draft.seq });
   }
 
@@ -377,7 +364,7 @@ export class NoticeService {
     if (personId === 'staff') return this.listText(estate, await this.recentRows(estate), locale);
     const at = this.now();
     const mine = personId
-      ? await unitsOfPerson(this.prisma, personId, localDateKey(at, estate.timezone))
+      ? await this.repos.notices.unitsOfPerson(personId, localDateKey(at, estate.timezone))
       : { buildings: [] as string[], inArrears: false, none: true };
     const bound = personId !== null && mine.buildings.length > 0;
     const rows = (await this.recentRows(estate)).filter((n) => {
@@ -399,7 +386,7 @@ export class NoticeService {
 
   private recentRows(estate: Estate) {
     const since = new Date(this.now().getTime() - RECENT_DAYS * 86_400_000);
-    return recentNotices(this.prisma, estate.id, since, 50);
+    return this.repos.notices.recent(estate.id, since, 50);
   }
 
   private listText(estate: Estate, rows: NoticeRow[], locale: Locale): string {
@@ -426,7 +413,7 @@ export class NoticeService {
     period: { from: Date; to: Date },
     locale: Locale = 'zh-CN',
   ): Promise<string> {
-    const count = await countSentNotices(this.prisma, estate.id, period.from, period.to);
+    const count = await this.repos.notices.countSent(estate.id, period.from, period.to);
     const target = this.settings(estate).monthlyTarget;
     return t(locale, 'notice.stats', {
       count,
@@ -441,8 +428,8 @@ export class NoticeService {
     g: { channel: string; chatId: string; title: string | null; conversationRef: string | null },
     locale: Locale,
   ): Promise<string> {
-    if (await isStaffChat(this.prisma, g.channel, g.chatId)) return t(locale, 'notice.ownerGroup.isStaff');
-    await registerOwnerGroup(this.prisma, { estateId: estate.id, ...g, at: this.now() });
+    if (await this.repos.notices.isStaffChat(g.channel, g.chatId)) return t(locale, 'notice.ownerGroup.isStaff');
+    await this.repos.notices.registerOwnerGroup({ estateId: estate.id, ...g, at: this.now() });
     return t(locale, 'notice.ownerGroup.registered', { estate: estate.name });
   }
 }

@@ -1,15 +1,7 @@
 // 建议 (#20): an owner leaves a suggestion (text, optional photos); it gets a number (JY-n), the supervisors' group is
 // told through the outbox in the same transaction, supervisors list (建议列表) and answer it (答复建议 n 内容), and the
 // answer reaches the owner through the outbox. Counted per month in 统计.
-import type { Prisma } from '../db/client.js';
-import {
-  answerSuggestion,
-  createSuggestion,
-  findSuggestion,
-  listSuggestions,
-  suggestionCounts,
-  type SuggestionRow,
-} from '../db/notice.repo.js';
+import type { Repositories, SuggestionRecord } from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale } from '../i18n/index.js';
 import { notifyIdentity, notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
@@ -25,7 +17,7 @@ const short = (s: string, n = 30) => ([...s].length > n ? `${[...s].slice(0, n).
 
 export class SuggestionService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'suggestions' | 'outbox' | 'transaction'>,
     private readonly now: Clock,
   ) {}
 
@@ -35,9 +27,9 @@ export class SuggestionService {
     from: { identityId: string; personId: string | null; unitLabel: string | null },
     text: string,
     photos: readonly string[],
-  ): Promise<SuggestionRow> {
+  ): Promise<SuggestionRecord> {
     const at = this.now();
-    const row = await createSuggestion(this.prisma, {
+    const row = await this.repos.suggestions.create({
       estateId: estate.id,
       identityId: from.identityId,
       personId: from.personId,
@@ -46,7 +38,7 @@ export class SuggestionService {
       photos: photos.length ? JSON.stringify(photos) : null,
       createdAt: at,
     });
-    await notifyStaffGroup(this.prisma, estate.id, 'SUPERVISOR', {
+    await notifyStaffGroup(this.repos.outbox, estate.id, 'SUPERVISOR', {
       kind: 'notice',
       message: {
         text: t('zh-CN', 'suggestion.staffNotice', {
@@ -63,7 +55,7 @@ export class SuggestionService {
   }
 
   async listText(estate: Estate, all: boolean, locale: Locale): Promise<string> {
-    const rows = await listSuggestions(this.prisma, estate.id, { unansweredOnly: !all, limit: 20 });
+    const rows = await this.repos.suggestions.list(estate.id, { unansweredOnly: !all, limit: 20 });
     if (rows.length === 0 && !all) return t(locale, 'suggestion.list.empty');
     return [
       t(locale, 'suggestion.list.head', {
@@ -85,11 +77,11 @@ export class SuggestionService {
 
   /** Records the answer and queues it to the owner (every chat account of the person, else the account it came from). */
   async answer(estate: Estate, staffId: string, seq: number, answer: string, locale: Locale): Promise<string> {
-    const row = await findSuggestion(this.prisma, estate.id, seq);
+    const row = await this.repos.suggestions.bySeq(estate.id, seq);
     if (!row) return t(locale, 'suggestion.notFound', { ref: `JY-${seq}` });
     const at = this.now();
-    const reached = await this.prisma.$transaction(async (tx) => {
-      if (!(await answerSuggestion(tx, row.id, answer, `staff:${staffId}`, at))) return null;
+    const reached = await this.repos.transaction(async (tx) => {
+      if (!(await tx.suggestions.answer(row.id, answer, `staff:${staffId}`, at))) return null;
       const notice = {
         kind: 'notice',
         message: (locale: Locale) => ({
@@ -98,14 +90,16 @@ export class SuggestionService {
         dedupeKey: `suggestion-answer:${row.id}`,
         at,
       };
-      return row.personId ? notifyPerson(tx, row.personId, notice) : notifyIdentity(tx, row.identityId, notice);
+      return row.personId
+        ? notifyPerson(tx.outbox, row.personId, notice)
+        : notifyIdentity(tx.outbox, row.identityId, notice);
     });
     if (reached === null) return t(locale, 'suggestion.alreadyAnswered', { seq });
     return t(locale, reached > 0 ? 'suggestion.answered' : 'suggestion.answeredNobody', { seq });
   }
 
   async monthLine(estate: Estate, period: { from: Date; to: Date }, locale: Locale = 'zh-CN'): Promise<string> {
-    const c = await suggestionCounts(this.prisma, estate.id, period.from, period.to);
+    const c = await this.repos.suggestions.counts(estate.id, period.from, period.to);
     return t(locale, 'notice.stats.suggestions', c);
   }
 }

@@ -1,8 +1,6 @@
 // 出入证: an owner requests a pass for a contractor's worker against a running (ACTIVE) renovation permit; staff
 // approve (批准出入证 N) or reject (驳回出入证 N 原因). The expiry is never later than the permit's end date.
-import { decidePass, fileContractorPass, passBySeq, type ContractorPassRow } from '../db/contractor-pass.repo.js';
-import type { PermitRow } from '../db/renovation.repo.js';
-import type { Prisma } from '../db/client.js';
+import type { ContractorPassRecord, PermitRow, Repositories } from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Problem } from '../renovation/application.rules.js';
@@ -37,7 +35,7 @@ export function readExpiry(text: string, today: string, permitEnd: string): { da
 
 export class ContractorPassService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'contractorPasses'>,
     private readonly renovation: RenovationService,
     private readonly now: Clock,
   ) {}
@@ -57,15 +55,14 @@ export class ContractorPassService {
     permitId: string,
     unitLabel: string,
     w: { workerName: string; workerPhone: string; expiresOn: string },
-  ): Promise<ContractorPassRow> {
+  ): Promise<ContractorPassRecord> {
     const permit = await this.renovation.ownedPermit(personId, permitId);
     const expiry = readExpiry(w.expiresOn, this.today(estate), permit.endDate);
     const problem = permit.status !== 'ACTIVE' ? { key: 'pass.noPermit' as const } : 'key' in expiry ? expiry : null;
     if (problem || 'key' in expiry)
       throw new AppError('BAD_INPUT', 'bad pass request', userMessage(problem!.key, problem!.params));
     const createdAt = this.now();
-    return fileContractorPass(
-      this.prisma,
+    return this.repos.contractorPasses.file(
       {
         estateId: estate.id,
         permitId,
@@ -75,8 +72,8 @@ export class ContractorPassService {
         expiresOn: expiry.day,
         createdAt,
       },
-      (tx, pass) =>
-        notifyStaffGroup(tx, estate.id, 'ASSISTANT', {
+      (store, pass) =>
+        notifyStaffGroup(store, estate.id, 'ASSISTANT', {
           kind: 'notice',
           message: {
             text: t('zh-CN', 'pass.staff.new', {
@@ -102,7 +99,7 @@ export class ContractorPassService {
     approve: boolean,
     note: string | null,
   ): Promise<string> {
-    const found = await passBySeq(this.prisma, estate.id, seq);
+    const found = await this.repos.contractorPasses.bySeq(estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `pass #${seq}`, userMessage('pass.staff.notFound', { seq }));
     const permit = found.permit;
     if (approve && found.status === 'PENDING' && (!permit || permit.status !== 'ACTIVE'))
@@ -113,8 +110,7 @@ export class ContractorPassService {
     // The permit may have been shortened meanwhile: an approved pass never outlives it.
     const expires = permit && found.expiresOn > permit.endDate ? permit.endDate : found.expiresOn;
     const now = this.now();
-    const r = await decidePass(
-      this.prisma,
+    const r = await this.repos.contractorPasses.decide(
       found.id,
       {
         approve,
@@ -124,8 +120,8 @@ export class ContractorPassService {
         note,
         expiresOn: expires,
       },
-      (tx, pass) =>
-        notifyPerson(tx, pass.ownerPersonId, {
+      (store, pass) =>
+        notifyPerson(store, pass.ownerPersonId, {
           kind: 'notice',
           message: (locale: Locale) => ({
             text: approve

@@ -4,16 +4,7 @@
 // estate (Estate.settings.visitors).
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import * as guard from '../db/binding-guard.repo.js';
-import type { Prisma } from '../db/client.js';
-import {
-  codeInUse,
-  insertVisitorPass,
-  passesByCode,
-  upcomingPassesOf,
-  usePass,
-  type VisitorPassRow,
-} from '../db/visitor.repo.js';
+import type { AttemptKey, Repositories, VisitorPassRecord } from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Problem } from '../renovation/application.rules.js';
@@ -94,7 +85,7 @@ export type CheckResult = { ok: true; text: string } | { ok: false; text: string
 
 export class VisitorService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'visitorPasses' | 'attempts'>,
     private readonly now: Clock,
     private readonly newCode: () => string = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0'),
   ) {}
@@ -107,7 +98,7 @@ export class VisitorService {
   async register(
     o: VisitorOwner,
     v: { visitorName: string; visitDate: string; carPlate: string | null },
-  ): Promise<{ pass: VisitorPassRow; code: string }> {
+  ): Promise<{ pass: VisitorPassRecord; code: string }> {
     const name = v.visitorName.trim();
     const date = readVisitDate(v.visitDate, this.today(o.estate), visitorSettings(o.estate));
     const bad = nameProblem(name) ?? ('key' in date ? date : null);
@@ -116,8 +107,8 @@ export class VisitorService {
     for (let i = 0; i < 20; i++) {
       const code = this.newCode();
       const codeHash = hashVisitorCode(code);
-      if (await codeInUse(this.prisma, o.estate.id, date.day, codeHash)) continue;
-      const pass = await insertVisitorPass(this.prisma, {
+      if (await this.repos.visitorPasses.codeInUse(o.estate.id, date.day, codeHash)) continue;
+      const pass = await this.repos.visitorPasses.insert({
         estateId: o.estate.id,
         unitId: o.unitId,
         unitLabel: o.unitLabel,
@@ -133,8 +124,8 @@ export class VisitorService {
     throw new Error('no free visitor code');
   }
 
-  upcoming(personId: string, estate: EstateInfo): Promise<VisitorPassRow[]> {
-    return upcomingPassesOf(this.prisma, personId, this.today(estate));
+  upcoming(personId: string, estate: EstateInfo): Promise<VisitorPassRecord[]> {
+    return this.repos.visitorPasses.upcomingOf(personId, this.today(estate));
   }
 
   /**
@@ -152,15 +143,14 @@ export class VisitorService {
     const s = visitorSettings(estate);
     const now = this.now();
     const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE_MS);
-    const key: guard.AttemptKey = {
+    const key: AttemptKey = {
       estateId: estate.id,
       unitId: null,
       identityId: staff.identityId,
       method: 'visitor',
     };
-    const mark = await guard.recordAttempt(this.prisma, key, now);
-    const counts = await guard.countFailures(
-      this.prisma,
+    const mark = await this.repos.attempts.record(key, now);
+    const counts = await this.repos.attempts.countFailures(
       key,
       { account: ago(s.account.windowMinutes), target: now, estate: ago(s.estate.windowMinutes) },
       mark,
@@ -172,7 +162,7 @@ export class VisitorService {
       ] as const
     ).find(([rule, n]) => n.count > rule.max);
     if (over) {
-      await guard.forgetAttempt(this.prisma, mark.id);
+      await this.repos.attempts.forget(mark.id);
       const [rule, n] = over;
       const until = (n.oldest ?? now).getTime() + rule.windowMinutes * MINUTE_MS;
       return {
@@ -182,10 +172,10 @@ export class VisitorService {
         }),
       };
     }
-    const passes = await passesByCode(this.prisma, estate.id, this.today(estate), hashVisitorCode(c));
+    const passes = await this.repos.visitorPasses.byCode(estate.id, this.today(estate), hashVisitorCode(c));
     const unused = passes.find((p) => p.usedAt === null);
-    if (unused && (await usePass(this.prisma, unused.id, `staff:${staff.staffId}`, now))) {
-      await guard.forgetAttempt(this.prisma, mark.id);
+    if (unused && (await this.repos.visitorPasses.use(unused.id, `staff:${staff.staffId}`, now))) {
+      await this.repos.attempts.forget(mark.id);
       return {
         ok: true,
         text: t(locale, 'visitor.cmd.ok', {
@@ -198,7 +188,7 @@ export class VisitorService {
     const used = passes.find((p) => p.usedAt !== null) ?? null;
     if (used?.usedAt) {
       // A used code is a known code, not a guess: it does not count against the limits.
-      await guard.forgetAttempt(this.prisma, mark.id);
+      await this.repos.attempts.forget(mark.id);
       return {
         ok: false,
         text: t(locale, 'visitor.cmd.used', { time: formatLocal(used.usedAt, estate.timezone, 'time') }),

@@ -1,14 +1,7 @@
 // Permits from the desk's spreadsheet (CSV, UTF-8 or GBK). Every row is checked and every problem is reported with
 // its line number; nothing is written unless the whole file is valid (all or nothing, one transaction).
 import { z } from 'zod';
-import type { Prisma } from '../db/client.js';
-import {
-  existingPermitNumbers,
-  findUnitId,
-  findUnitOwnerByPhone,
-  importPermits,
-  type NewPermit,
-} from '../db/renovation.repo.js';
+import type { NewPermit, RenovationRepository } from '../db/repositories.js';
 import { CsvSyntaxError, decodeCsvBuffer, parseCsv } from '../shared/csv.js';
 import { isValidDateKey } from '../shared/zoned-time.js';
 
@@ -51,7 +44,7 @@ const toCents = (yuan: string) => {
 };
 
 export async function importPermitsCsv(
-  prisma: Prisma,
+  renovation: RenovationRepository,
   estateId: string,
   file: Buffer,
   actor: string,
@@ -97,8 +90,8 @@ export async function importPermitsCsv(
     const dup = seen.get(v.number);
     if (dup !== undefined) problems.push(`许可编号 ${v.number} 与第${dup}行重复`);
     seen.set(v.number, r.line);
-    const unitId = await findUnitId(prisma, estateId, v.building, v.entrance, v.room);
-    const ownerId = unitId ? await findUnitOwnerByPhone(prisma, unitId, v.ownerPhone) : null;
+    const unitId = await renovation.findUnitId(estateId, v.building, v.entrance, v.room);
+    const ownerId = unitId ? await renovation.findUnitOwnerByPhone(unitId, v.ownerPhone) : null;
     if (!unitId) problems.push(`找不到房屋 ${v.building}栋${v.entrance ? `${v.entrance}单元` : ''}${v.room}`);
     else if (!ownerId) problems.push('该手机号不是这套房屋登记的业主');
     if (problems.length) {
@@ -121,16 +114,14 @@ export async function importPermitsCsv(
       },
     });
   }
-  const existing = await existingPermitNumbers(
-    prisma,
+  const existing = await renovation.existingPermitNumbers(
     estateId,
     permits.map((p) => p.permit.number),
   );
   for (const p of permits)
     if (existing.has(p.permit.number)) errors.push(`第${p.line}行：许可编号 ${p.permit.number} 已存在`);
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => lineOf(a) - lineOf(b)) };
-  await importPermits(
-    prisma,
+  await renovation.importPermits(
     estateId,
     permits.map((p) => p.permit),
     { actor, at: now },

@@ -1,16 +1,7 @@
 // Daily/weekly renovation jobs: owner reminder before a permit ends, expiry marking (+ the assistants' group is
 // told where work may go on past the permit), and the weekly active-permit list for the foremen group.
 // All times come from the job context, so the jobs run the same on a simulated clock.
-import type { Prisma } from '../db/client.js';
-import {
-  expirePermit,
-  listEstatesForJobs,
-  listPermitsByStatus,
-  runningPermitsEndedBefore,
-  runningPermitsEndingBetween,
-  unitsWithBuilding,
-  type PermitRow,
-} from '../db/renovation.repo.js';
+import type { PermitRow, Repositories } from '../db/repositories.js';
 import { countedJob } from '../jobs/counted-job.js';
 import type { Job } from '../jobs/job.js';
 import { unitLabel } from '../identity/sender.js';
@@ -21,11 +12,14 @@ import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
 import { daysBetween, permitStatusText } from './extension.rules.js';
 import { renovationSettings } from './renovation-settings.js';
 
+/** What the renovation jobs read and write: permits, and the outbox for their notices. */
+export type RenovationJobRepos = Pick<Repositories, 'renovation' | 'outbox'>;
+
 export interface RenovationJobDeps {
-  prisma: Prisma;
+  repos: RenovationJobRepos;
 }
 
-type EstateForJobs = Awaited<ReturnType<typeof listEstatesForJobs>>[number];
+type EstateForJobs = Awaited<ReturnType<Repositories['renovation']['estatesForJobs']>>[number];
 
 function settingsOf(e: EstateForJobs) {
   const raw =
@@ -35,11 +29,11 @@ function settingsOf(e: EstateForJobs) {
   return renovationSettings(raw);
 }
 
-async function labels(prisma: Prisma, permits: PermitRow[]): Promise<Map<string, { building: string; label: string }>> {
-  const units = await unitsWithBuilding(
-    prisma,
-    permits.map((p) => p.unitId),
-  );
+async function labels(
+  repos: RenovationJobRepos,
+  permits: PermitRow[],
+): Promise<Map<string, { building: string; label: string }>> {
+  const units = await repos.renovation.unitsWithBuilding(permits.map((p) => p.unitId));
   return new Map(
     permits.map((p) => {
       const u = units.get(p.unitId);
@@ -52,14 +46,14 @@ async function labels(prisma: Prisma, permits: PermitRow[]): Promise<Map<string,
  * Reminds owners whose permit ends within the threshold (default 3 days). The dedupe key holds the end date, so a
  * permit is reminded once per threshold, and again after an extension moves its end. Returns reminders queued.
  */
-export async function sendPermitReminders(prisma: Prisma, now: Date): Promise<number> {
+export async function sendPermitReminders(repos: RenovationJobRepos, now: Date): Promise<number> {
   let queued = 0;
-  for (const estate of await listEstatesForJobs(prisma)) {
+  for (const estate of await repos.renovation.estatesForJobs()) {
     const days = settingsOf(estate).reminderDaysBefore;
     const today = localDateKey(now, estate.timezone);
-    for (const p of await runningPermitsEndingBetween(prisma, estate.id, today, addLocalDays(today, days))) {
+    for (const p of await repos.renovation.runningPermitsEndingBetween(estate.id, today, addLocalDays(today, days))) {
       const left = daysBetween(today, p.endDate);
-      const n = await notifyPerson(prisma, p.ownerPersonId, {
+      const n = await notifyPerson(repos.outbox, p.ownerPersonId, {
         kind: 'reminder',
         message: (locale: Locale) => ({
           text:
@@ -78,12 +72,12 @@ export async function sendPermitReminders(prisma: Prisma, now: Date): Promise<nu
 }
 
 /** Marks permits past their end date EXPIRED; owners are told, and the assistants' group checks sites still working. */
-export async function expirePermits(prisma: Prisma, now: Date): Promise<number> {
+export async function expirePermits(repos: RenovationJobRepos, now: Date): Promise<number> {
   let expired = 0;
-  for (const estate of await listEstatesForJobs(prisma)) {
+  for (const estate of await repos.renovation.estatesForJobs()) {
     const today = localDateKey(now, estate.timezone);
-    const permits = await runningPermitsEndedBefore(prisma, estate.id, today);
-    const where = await labels(prisma, permits);
+    const permits = await repos.renovation.runningPermitsEndedBefore(estate.id, today);
+    const where = await labels(repos, permits);
     for (const p of permits) {
       const dedupeKey = `permit-expired:${p.id}:${p.endDate}`;
       const owner = {
@@ -110,19 +104,19 @@ export async function expirePermits(prisma: Prisma, now: Date): Promise<number> 
               at: now,
             }
           : null;
-      if (await expirePermit(prisma, noticeWriter, p, now, owner, site)) expired++;
+      if (await repos.renovation.expirePermit(noticeWriter, p, now, owner, site)) expired++;
     }
   }
   return expired;
 }
 
 /** One message per estate: running permits grouped by building, for the foremen group's weekly patrol. */
-export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<number> {
+export async function sendWeeklyActiveList(repos: RenovationJobRepos, now: Date): Promise<number> {
   let sent = 0;
-  for (const estate of await listEstatesForJobs(prisma)) {
+  for (const estate of await repos.renovation.estatesForJobs()) {
     const today = localDateKey(now, estate.timezone);
-    const permits = await listPermitsByStatus(prisma, estate.id, ['ACTIVE', 'SUSPENDED']);
-    const where = await labels(prisma, permits);
+    const permits = await repos.renovation.permitsByStatus(estate.id, ['ACTIVE', 'SUSPENDED']);
+    const where = await labels(repos, permits);
     const byBuilding = new Map<string, string[]>();
     for (const p of permits) {
       const w = where.get(p.id);
@@ -143,7 +137,7 @@ export async function sendWeeklyActiveList(prisma: Prisma, now: Date): Promise<n
       lines.push(t('zh-CN', 'reno.weekly.building', { building: b }), ...(byBuilding.get(b) ?? []));
     }
     if (permits.length === 0) lines.push(t('zh-CN', 'reno.weekly.none'));
-    sent += await notifyStaffGroup(prisma, estate.id, 'FOREMAN', {
+    sent += await notifyStaffGroup(repos.outbox, estate.id, 'FOREMAN', {
       kind: 'notice',
       message: { text: lines.join('\n') },
       dedupeKey: `permit-weekly:${estate.id}:${today}`,
@@ -160,21 +154,21 @@ export function renovationJobs(deps: RenovationJobDeps): Job[] {
       '0 9 * * *',
       '装修许可到期前 3 天提醒业主',
       'permit reminders queued',
-      (now) => sendPermitReminders(deps.prisma, now),
+      (now) => sendPermitReminders(deps.repos, now),
     ),
     countedJob(
       'renovation.permit-expiry',
       '5 0 * * *',
       '装修许可过期标记，并通知客户助理群核查仍在施工的现场',
       'permits expired',
-      (now) => expirePermits(deps.prisma, now),
+      (now) => expirePermits(deps.repos, now),
     ),
     countedJob(
       'renovation.weekly-active',
       '0 8 * * 1',
       '每周一向领班群发送各楼栋在施装修清单',
       'weekly permit lists queued',
-      (now) => sendWeeklyActiveList(deps.prisma, now),
+      (now) => sendWeeklyActiveList(deps.repos, now),
     ),
   ];
 }

@@ -2,31 +2,14 @@
 // Each change, its AuditLog row and its outbox notices are written in one transaction; notices carry dedupe keys
 // `renovation-request:<id>:new|decided`, and a decision is a conditional update so only one of two racing staff wins.
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { Prisma } from '../db/client.js';
-import {
-  createPermitAudited,
-  decideRequest,
-  dueApprovalChecks,
-  openPermitOfUnit,
-  peopleByIds,
-  submitApplication,
-  takeApprovalSteps,
-  findPermitById,
-  findRequestBySeq,
-  listPendingRequests,
-  listPermitsOfPerson,
-  pendingRequestsOfPermit,
-  SlotTakenError,
-  submitRequest,
-  takenInspectionSlots,
-  unitsWithBuilding,
-  type NewPermit,
-  type PermitRow,
-  type RenovationRequestKind,
-  type RenovationRequestRow,
-} from '../db/renovation.repo.js';
-import { estateSettingsOf } from '../db/ticket.repo.js';
-import { estateZoneOf } from '../db/sla.repo.js';
+import type {
+  NewPermit,
+  PermitRow,
+  RenovationRequestKind,
+  RenovationRequestRow,
+  Repositories,
+} from '../db/repositories.js';
+import { SlotTakenError } from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import {
@@ -109,7 +92,7 @@ export function yuan(cents: number): string {
 
 export class RenovationService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'renovation'>,
     private readonly now: Clock,
     /** The desk calendar: SLA due times and the workdays (holidays, 调休) offered for 退场验收. */
     private readonly calendar: BusinessCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
@@ -125,15 +108,15 @@ export class RenovationService {
 
   /** Staff (desk process or import) registers a permit. */
   createPermit(estate: EstateInfo, p: Omit<NewPermit, 'estateId'>, actor: string): Promise<PermitRow> {
-    return createPermitAudited(this.prisma, { ...p, estateId: estate.id }, { actor, at: this.now() });
+    return this.repos.renovation.createPermitAudited({ ...p, estateId: estate.id }, { actor, at: this.now() });
   }
 
   permitsOf(personId: string): Promise<PermitRow[]> {
-    return listPermitsOfPerson(this.prisma, personId);
+    return this.repos.renovation.permitsOfPerson(personId);
   }
 
   async ownedPermit(personId: string, permitId: string): Promise<PermitRow> {
-    const permit = await findPermitById(this.prisma, permitId);
+    const permit = await this.repos.renovation.permitById(permitId);
     if (!permit || permit.ownerPersonId !== personId)
       throw new AppError('NOT_FOUND', `permit ${permitId} not owned by ${personId}`, userMessage('reno.notOwned'));
     return permit;
@@ -141,10 +124,7 @@ export class RenovationService {
 
   /** One line per permit (from permitsOf) for "我的装修". */
   async describePermits(permits: PermitRow[], locale: Locale = 'zh-CN'): Promise<string[]> {
-    const units = await unitsWithBuilding(
-      this.prisma,
-      permits.map((p) => p.unitId),
-    );
+    const units = await this.repos.renovation.unitsWithBuilding(permits.map((p) => p.unitId));
     return permits.map((p) => {
       const u = units.get(p.unitId);
       const where = u ? unitLabel(u.building, u.entrance, u.room) : '';
@@ -178,7 +158,7 @@ export class RenovationService {
         code: 'UNPARSED',
         reasons: [t(locale, 'reno.extend.unparsed')],
       };
-    const pending = await pendingRequestsOfPermit(this.prisma, permit.id);
+    const pending = await this.repos.renovation.pendingRequestsOfPermit(permit.id);
     const violations = checkExtension(
       {
         status: permit.status,
@@ -205,7 +185,7 @@ export class RenovationService {
     const reasons: string[] = [];
     if (permit.status !== 'ACTIVE')
       reasons.push(t(locale, 'reno.stop.notActive', { status: permitStatusText(permit.status, locale) }));
-    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'STOP_WORK'))
+    if ((await this.repos.renovation.pendingRequestsOfPermit(permit.id)).some((r) => r.kind === 'STOP_WORK'))
       reasons.push(t(locale, 'reno.stop.pending'));
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     return this.submit(estate, permit, { personId, kind: 'STOP_WORK', reason, fromDate: this.today(estate) });
@@ -223,7 +203,7 @@ export class RenovationService {
     if (permit.status !== 'SUSPENDED')
       reasons.push(t(locale, 'reno.resume.notSuspended', { status: permitStatusText(permit.status, locale) }));
     if (permit.endDate < this.today(estate)) reasons.push(t(locale, 'reno.resume.expired', { end: permit.endDate }));
-    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'RESUME'))
+    if ((await this.repos.renovation.pendingRequestsOfPermit(permit.id)).some((r) => r.kind === 'RESUME'))
       reasons.push(t(locale, 'reno.resume.pending'));
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
     return this.submit(estate, permit, { personId, kind: 'RESUME', reason, fromDate: this.today(estate) });
@@ -245,7 +225,9 @@ export class RenovationService {
     const first = candidates[0] as Date;
     const last = candidates[candidates.length - 1] as Date;
     const taken = new Set(
-      (await takenInspectionSlots(this.prisma, estate.id, first, new Date(last.getTime() + 1))).map((d) => d.getTime()),
+      (await this.repos.renovation.takenInspectionSlots(estate.id, first, new Date(last.getTime() + 1))).map((d) =>
+        d.getTime(),
+      ),
     );
     return candidates.filter((c) => !taken.has(c.getTime()));
   }
@@ -262,7 +244,7 @@ export class RenovationService {
     if (permit.status === 'FINISHED') reasons.push(t(locale, 'reno.inspect.finished'));
     if (permit.status === 'APPLIED' || permit.status === 'REJECTED')
       reasons.push(t(locale, 'reno.inspect.badStatus', { status: permitStatusText(permit.status, locale) }));
-    if ((await pendingRequestsOfPermit(this.prisma, permit.id)).some((r) => r.kind === 'EXIT_INSPECTION'))
+    if ((await this.repos.renovation.pendingRequestsOfPermit(permit.id)).some((r) => r.kind === 'EXIT_INSPECTION'))
       reasons.push(t(locale, 'reno.inspect.pending'));
     const free = await this.freeInspectionSlots(estate);
     if (!free.some((f) => f.getTime() === slotAt.getTime())) reasons.push(t(locale, 'reno.inspect.slotGone'));
@@ -287,7 +269,7 @@ export class RenovationService {
   }
 
   pending(estateId: string) {
-    return listPendingRequests(this.prisma, estateId);
+    return this.repos.renovation.pendingRequests(estateId);
   }
 
   /** "#12 延期 3栋2单元1201 …" for staff. */
@@ -320,15 +302,14 @@ export class RenovationService {
   ): Promise<DecisionResult> {
     if (!approve && !note?.trim())
       throw new AppError('BAD_INPUT', 'reject without reason', userMessage('reno.staff.rejectNeedsReason'));
-    const found = await findRequestBySeq(this.prisma, estate.id, seq);
+    const found = await this.repos.renovation.requestBySeq(estate.id, seq);
     if (!found) throw new AppError('NOT_FOUND', `request #${seq}`, userMessage('reno.staff.requestNotFound', { seq }));
     const now = this.now();
     // 装修申报: "批准 12 押金 2000" sets the deposit; without one, the estate's default.
     const named = found.kind === 'APPLICATION' && approve ? depositFromNote(note) : undefined;
     if (named === null) throw new AppError('BAD_INPUT', 'bad deposit', userMessage('permitApply.staff.badDeposit'));
     const depositCents = named ?? this.settings(estate).applicationDepositYuan * 100;
-    const r = await decideRequest(
-      this.prisma,
+    const r = await this.repos.renovation.decideRequest(
       noticeWriter,
       found.id,
       {
@@ -369,7 +350,7 @@ export class RenovationService {
     note: string | null,
   ): Promise<string> {
     if (r.kind === 'APPLICATION' && r.status === 'APPROVED') {
-      const unit = (await unitsWithBuilding(this.prisma, [permit.unitId])).get(permit.unitId);
+      const unit = (await this.repos.renovation.unitsWithBuilding([permit.unitId])).get(permit.unitId);
       return t('zh-CN', 'permitApply.staff.approved', {
         seq: r.seq,
         unit: unit ? unitLabel(unit.building, unit.entrance, unit.room) : '',
@@ -406,7 +387,7 @@ export class RenovationService {
 
   /** Why this unit cannot apply now (a permit applied for or running), or null. */
   async applicationBlocker(unitId: string, unitLabelText: string, locale: Locale = 'zh-CN'): Promise<string | null> {
-    const open = await openPermitOfUnit(this.prisma, unitId);
+    const open = await this.repos.renovation.openPermitOfUnit(unitId);
     return open
       ? t(locale, 'permitApply.duplicate', {
           unit: unitLabelText,
@@ -426,7 +407,7 @@ export class RenovationService {
     const a = applicationInputSchema.parse(input);
     const s = this.settings(estate);
     const problems = applicationProblems(a, this.today(estate), s).map((p) => t(locale, p.key, p.params));
-    const open = await openPermitOfUnit(this.prisma, a.unitId);
+    const open = await this.repos.renovation.openPermitOfUnit(a.unitId);
     if (open)
       problems.unshift(
         t(locale, 'permitApply.duplicate', {
@@ -438,9 +419,8 @@ export class RenovationService {
     if (problems.length) return { ok: false, problems };
     const createdAt = this.now();
     const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
-    const owner = (await peopleByIds(this.prisma, [personId])).get(personId);
-    const { request, permit } = await submitApplication(
-      this.prisma,
+    const owner = (await this.repos.renovation.peopleByIds([personId])).get(personId);
+    const { request, permit } = await this.repos.renovation.submitApplication(
       noticeWriter,
       {
         permit: {
@@ -509,14 +489,15 @@ export class RenovationService {
   async sweepApprovals(at: Date = this.now(), batch = 200): Promise<number> {
     let steps = 0;
     const settingsOf = new Map<string, Promise<{ s: RenovationSettings; tz: string }>>();
-    for (const r of await dueApprovalChecks(this.prisma, at, batch)) {
+    for (const r of await this.repos.renovation.dueApprovalChecks(at, batch)) {
       let e = settingsOf.get(r.estateId);
       if (!e)
         settingsOf.set(
           r.estateId,
-          (e = Promise.all([estateSettingsOf(this.prisma, r.estateId), estateZoneOf(this.prisma, r.estateId)]).then(
-            ([raw, tz]) => ({ s: renovationSettings(raw), tz }),
-          )),
+          (e = Promise.all([
+            this.repos.renovation.estateSettings(r.estateId),
+            this.repos.renovation.estateZone(r.estateId),
+          ]).then(([raw, tz]) => ({ s: renovationSettings(raw), tz }))),
         );
       const { s, tz } = await e;
       const { due, nextCheckAt } = stepsDue(
@@ -554,8 +535,7 @@ export class RenovationService {
         ];
       });
       if (
-        await takeApprovalSteps(
-          this.prisma,
+        await this.repos.renovation.takeApprovalSteps(
           noticeWriter,
           { id: r.id, estateId: r.estateId, slaLevel: r.slaLevel },
           { slaLevel: level, nextSlaCheckAt: nextCheckAt },
@@ -571,8 +551,8 @@ export class RenovationService {
   /** 待审批: one line per pending request, 装修申报 with unit, owner and masked phone; late ones marked. */
   async pendingLines(estate: EstateInfo, now: Date): Promise<string[]> {
     const rows = await this.pending(estate.id);
-    const people = await peopleByIds(this.prisma, [...new Set(rows.map((r) => r.personId))]);
-    const units = await unitsWithBuilding(this.prisma, [...new Set(rows.map((r) => r.permit.unitId))]);
+    const people = await this.repos.renovation.peopleByIds([...new Set(rows.map((r) => r.personId))]);
+    const units = await this.repos.renovation.unitsWithBuilding([...new Set(rows.map((r) => r.permit.unitId))]);
     return rows.map((r) => {
       const late = r.dueAt && r.dueAt.getTime() < now.getTime() ? t('zh-CN', 'reno.staff.late') : '';
       const submitted = t('zh-CN', 'reno.staff.submittedPart', { when: formatLocal(r.createdAt, estate.timezone) });
@@ -637,8 +617,7 @@ export class RenovationService {
   ): Promise<SubmitResult> {
     const createdAt = this.now();
     const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
-    const request = await submitRequest(
-      this.prisma,
+    const request = await this.repos.renovation.submitRequest(
       noticeWriter,
       {
         estateId: estate.id,

@@ -1,33 +1,7 @@
 // The monthly 满意度 survey (issue #20): planning a month's round into the outbox (quiet hours, opt-out, dedupe keys),
 // the one reminder, the owner's answers (saved one at a time, so a restart loses nothing), and the results supervisors
 // read (满意度, 意见列表, 意见转工单, the monthly report line). Rules and defaults: survey.rules.ts.
-import type { Prisma } from '../db/client.js';
-import {
-  boundOwners,
-  buildingNames,
-  clearSurveyOptOut,
-  completeResponse,
-  completeRound,
-  createResponse,
-  deleteResponse,
-  dueSurveyReminders,
-  ensureRound,
-  findRound,
-  invitedPeople,
-  isSurveyOptedOut,
-  linkOpinionTicket,
-  markReminded,
-  openResponseOf,
-  opinionCount,
-  roundOpinions,
-  roundResponses,
-  saveAnswers,
-  setSurveyOptOut,
-  surveyEstates,
-  surveyOptOuts,
-  ticketNumbers,
-  unitLabelParts,
-} from '../db/survey.repo.js';
+import type { Repositories } from '../db/repositories.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey, type Params } from '../i18n/index.js';
@@ -111,7 +85,7 @@ const monthOf = (now: Date, tz: string) => localDateKey(now, tz).slice(0, 7);
 
 export class SurveyService {
   constructor(
-    private readonly prisma: Prisma,
+    private readonly repos: Pick<Repositories, 'survey' | 'outbox' | 'transaction'>,
     private readonly now: Clock,
     private readonly calendar: WorkdayCalendar,
   ) {}
@@ -121,7 +95,7 @@ export class SurveyService {
   }
 
   estates(): Promise<SurveyEstate[]> {
-    return surveyEstates(this.prisma);
+    return this.repos.survey.estates();
   }
 
   // ── planning (the scheduler job) ──
@@ -138,14 +112,19 @@ export class SurveyService {
     const p = localParts(now, tz);
     if (!s.enabled || !roundIsDue(today, p.hour * 60 + p.minute, s, this.calendar)) return { invited: 0, skipped: 0 };
     const period = today.slice(0, 7);
-    const existing = await findRound(this.prisma, estate.id, period);
+    const existing = await this.repos.survey.findRound(estate.id, period);
     if (existing?.completedAt) return { invited: 0, skipped: 0 };
     const round =
       existing ??
-      (await ensureRound(this.prisma, { estateId: estate.id, period, questions: s.questions, plannedAt: now }));
+      (await this.repos.survey.ensureRound({ estateId: estate.id, period, questions: s.questions, plannedAt: now }));
     const questions = questionsOf(round.questions);
-    const sample = pickSample(await boundOwners(this.prisma, estate.id), await surveyOptOuts(this.prisma), s, period);
-    const already = await invitedPeople(this.prisma, round.id);
+    const sample = pickSample(
+      await this.repos.survey.boundOwners(estate.id),
+      await this.repos.survey.optOuts(),
+      s,
+      period,
+    );
+    const already = await this.repos.survey.invitedPeople(round.id);
     const notBefore = releaseAt('survey', now, tz);
     const text = (locale: Locale) =>
       t(locale, 'survey.invite', {
@@ -160,10 +139,10 @@ export class SurveyService {
     let skipped = 0;
     for (const c of sample) {
       if (already.has(c.personId)) continue;
-      const ok = await this.prisma.$transaction(async (tx) => {
-        const row = await createResponse(tx, { roundId: round.id, ...c, invitedAt: now });
+      const ok = await this.repos.transaction(async (tx) => {
+        const row = await tx.survey.createResponse({ roundId: round.id, ...c, invitedAt: now });
         if (!row) return false;
-        const sent = await notifyPerson(tx, c.personId, {
+        const sent = await notifyPerson(tx.outbox, c.personId, {
           kind: 'survey',
           // No buttons: on WeChat they become a numbered menu, and a score "2" would pick the second entry.
           message: (locale) => ({ text: text(locale) }),
@@ -172,13 +151,13 @@ export class SurveyService {
           notBefore,
         });
         // An invitation that reaches nobody is not an invitation: no row, not counted as invited.
-        if (sent === 0) await deleteResponse(tx, row.id);
+        if (sent === 0) await tx.survey.deleteResponse(row.id);
         return sent > 0;
       });
       if (ok) invited++;
       else skipped++;
     }
-    await completeRound(this.prisma, round.id, now);
+    await this.repos.survey.completeRound(round.id, now);
     return { invited, skipped };
   }
 
@@ -187,15 +166,14 @@ export class SurveyService {
     const s = this.settings(estate);
     if (!s.enabled) return 0;
     const period = monthOf(now, estate.timezone);
-    const round = await findRound(this.prisma, estate.id, period);
+    const round = await this.repos.survey.findRound(estate.id, period);
     if (!round) return 0;
-    const due = await dueSurveyReminders(
-      this.prisma,
+    const due = await this.repos.survey.dueReminders(
       round.id,
       new Date(now.getTime() - s.reminderAfterDays * 86_400_000),
     );
     if (due.length === 0) return 0;
-    const optedOut = await surveyOptOuts(this.prisma);
+    const optedOut = await this.repos.survey.optOuts();
     const notBefore = releaseAt('survey', now, estate.timezone);
     const text = (locale: Locale) =>
       t(locale, 'survey.reminder', {
@@ -207,10 +185,10 @@ export class SurveyService {
     let n = 0;
     for (const r of due) {
       if (optedOut.has(r.personId)) continue;
-      const ok = await this.prisma.$transaction(async (tx) => {
-        if (!(await markReminded(tx, r.id, now))) return false;
+      const ok = await this.repos.transaction(async (tx) => {
+        if (!(await tx.survey.markReminded(r.id, now))) return false;
         return (
-          (await notifyPerson(tx, r.personId, {
+          (await notifyPerson(tx.outbox, r.personId, {
             kind: 'survey',
             message: (locale) => ({ text: text(locale) }),
             dedupeKey: `survey:${round.id}:remind:${r.personId}`,
@@ -228,7 +206,7 @@ export class SurveyService {
 
   /** The owner's open survey of the current month (an older unfinished one has lapsed), or null. */
   async openState(personId: string, tz: string): Promise<SurveyState | null> {
-    const r = await openResponseOf(this.prisma, personId);
+    const r = await this.repos.survey.openResponseOf(personId);
     if (!r || r.round.period !== monthOf(this.now(), tz)) return null;
     const questions = questionsOf(r.round.questions);
     const answers = answersOf(r.answers);
@@ -247,7 +225,7 @@ export class SurveyService {
     const q = state.questions[state.next];
     if (!q) return state;
     const answers = { ...state.answers, [q.key]: score };
-    await saveAnswers(this.prisma, state.responseId, answers, this.now());
+    await this.repos.survey.saveAnswers(state.responseId, answers, this.now());
     const next = state.questions.findIndex((x) => answers[x.key] === undefined);
     return { ...state, answers, next: next === -1 ? state.questions.length : next };
   }
@@ -255,21 +233,21 @@ export class SurveyService {
   /** Finishes the survey with the opinion (null: none). */
   async finish(state: SurveyState, opinion: string | null): Promise<boolean> {
     const text = opinion?.trim() ? opinion.trim().slice(0, MAX_OPINION) : null;
-    return completeResponse(this.prisma, state.responseId, text, this.now());
+    return this.repos.survey.completeResponse(state.responseId, text, this.now());
   }
 
   isOptedOut(personId: string): Promise<boolean> {
-    return isSurveyOptedOut(this.prisma, personId);
+    return this.repos.survey.isOptedOut(personId);
   }
 
   /** "不再调查": true when newly opted out. */
   optOut(personId: string): Promise<boolean> {
-    return setSurveyOptOut(this.prisma, personId, this.now());
+    return this.repos.survey.setOptOut(personId, this.now());
   }
 
   /** "订阅调查": true when an opt-out was removed. */
   optIn(personId: string): Promise<boolean> {
-    return clearSurveyOptOut(this.prisma, personId);
+    return this.repos.survey.clearOptOut(personId);
   }
 
   // ── supervisors ──
@@ -278,9 +256,9 @@ export class SurveyService {
     estate: SurveyEstate,
     period: string,
   ): Promise<{ agg: SurveyAggregate; buildings: Map<string, string> } | null> {
-    const round = await findRound(this.prisma, estate.id, period);
+    const round = await this.repos.survey.findRound(estate.id, period);
     if (!round) return null;
-    const rows = await roundResponses(this.prisma, round.id);
+    const rows = await this.repos.survey.roundResponses(round.id);
     const agg = aggregate(
       questionsOf(round.questions),
       rows.map((r) => ({
@@ -290,12 +268,12 @@ export class SurveyService {
         hasOpinion: r.opinion !== null,
       })),
     );
-    return { agg, buildings: await buildingNames(this.prisma, estate.id) };
+    return { agg, buildings: await this.repos.survey.buildingNames(estate.id) };
   }
 
   /** Opinions collected in a month (the figure shown against the target). */
   opinionCount(estate: SurveyEstate, period: string): Promise<number> {
-    return opinionCount(this.prisma, estate.id, period);
+    return this.repos.survey.opinionCount(estate.id, period);
   }
 
   /** 满意度's survey part: response rate, average per question and per building, opinions against the target. */
@@ -362,18 +340,15 @@ export class SurveyService {
   }
 
   private async opinionsOf(estate: SurveyEstate, period: string) {
-    const round = await findRound(this.prisma, estate.id, period);
-    return round ? roundOpinions(this.prisma, round.id) : [];
+    const round = await this.repos.survey.findRound(estate.id, period);
+    return round ? this.repos.survey.roundOpinions(round.id) : [];
   }
 
   /** 意见列表: the month's opinions, numbered in the order they came in. */
   async opinionsText(estate: SurveyEstate, period: string, locale: Locale = 'zh-CN'): Promise<string> {
     const rows = await this.opinionsOf(estate, period);
     if (rows.length === 0) return t(locale, 'survey.opinions.empty', { month: period });
-    const numbers = await ticketNumbers(
-      this.prisma,
-      rows.flatMap((r) => (r.ticketId ? [r.ticketId] : [])),
-    );
+    const numbers = await this.repos.survey.ticketNumbers(rows.flatMap((r) => (r.ticketId ? [r.ticketId] : [])));
     const lines = [
       t(locale, 'survey.opinions.head', {
         month: period,
@@ -383,7 +358,7 @@ export class SurveyService {
       }),
     ];
     for (const [i, r] of rows.entries()) {
-      const u = await unitLabelParts(this.prisma, r.unitId);
+      const u = await this.repos.survey.unitLabelParts(r.unitId);
       const number = r.ticketId ? numbers.get(r.ticketId) : undefined;
       lines.push(
         t(locale, 'survey.opinions.line', {
@@ -419,7 +394,7 @@ export class SurveyService {
         userMessage('survey.toTicket.notFound', { n, month: period, count: rows.length }),
       );
     if (row.ticketId) {
-      const number = (await ticketNumbers(this.prisma, [row.ticketId])).get(row.ticketId) ?? row.ticketId;
+      const number = (await this.repos.survey.ticketNumbers([row.ticketId])).get(row.ticketId) ?? row.ticketId;
       return t(locale, 'survey.toTicket.already', { n, number });
     }
     const created = await complaints.create({
@@ -435,17 +410,17 @@ export class SurveyService {
       intakeKey: `survey-opinion:${row.id}`,
     });
     const number = created.ticket.number;
-    if (!(await linkOpinionTicket(this.prisma, row.id, created.ticket.id))) {
+    if (!(await this.repos.survey.linkOpinionTicket(row.id, created.ticket.id))) {
       return t(locale, 'survey.toTicket.already', { n, number });
     }
     const now = this.now();
-    await notifyPerson(this.prisma, row.personId, {
+    await notifyPerson(this.repos.outbox, row.personId, {
       kind: 'notice',
       message: (locale) => ({ text: t(locale, 'survey.ownerTicket', { month: period, number }) }),
       dedupeKey: `survey-opinion-ticket:${row.id}`,
       at: now,
     });
-    const u = await unitLabelParts(this.prisma, row.unitId);
+    const u = await this.repos.survey.unitLabelParts(row.unitId);
     return t(locale, 'survey.toTicket.done', {
       n,
       number,

@@ -6,6 +6,7 @@ import type { Command, CommandContext } from '../../src/commands/command.js';
 import type { Sender } from '../../src/identity/sender.js';
 import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
 import { keyJobs } from '../../src/keys/key.jobs.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { KeyService } from '../../src/keys/key.service.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -59,7 +60,7 @@ describeEachDb('key desk commands and jobs', (provider) => {
       DEFAULT_DESK_CALENDAR.shifts,
       keyDeskSettings({}),
     );
-    keys = new KeyService(db.prisma, slots, () => clock);
+    keys = new KeyService(createRepositories(db.prisma), slots, () => clock);
     commands = keyCommands({ keys });
   });
   afterAll(async () => {

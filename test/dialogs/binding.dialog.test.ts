@@ -12,7 +12,7 @@ describeEachDb('binding dialog', (provider) => {
   let estateId: string;
   beforeAll(async () => {
     env = await demoBot(provider, now);
-    svc = new BindingService(env.db.prisma, now);
+    svc = new BindingService(env.repos, now);
     estateId = (await env.db.prisma.estate.findFirstOrThrow()).id;
   });
   afterAll(async () => {

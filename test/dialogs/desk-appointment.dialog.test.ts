@@ -13,6 +13,7 @@ import { keyCommands } from '../../src/commands/key.commands.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
 import { deskAppointmentSettings } from '../../src/keys/desk-appointments.js';
 import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { KeyService } from '../../src/keys/key.service.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, parseHolidayYear } from '../../src/sla/business-calendar.js';
 import { addLocalDays, localDateKey, zonedTime } from '../../src/shared/zoned-time.js';
@@ -69,7 +70,7 @@ describeEachDb('DeskAppointmentDialog conversations (转名/退楼/入住)', (pr
     );
     const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, new Map([[year, holidays]]));
     keys = new KeyService(
-      db.prisma,
+      createRepositories(db.prisma),
       new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
       () => clock,
     );

@@ -8,6 +8,7 @@ import { DialogSet, DialogTurnStatus, type DateTimeResolution } from 'botbuilder
 import { KEYS_DIALOG, KeysDialog, withNextWeek } from '../../dialogs/keys.dialog.js';
 import { setSender, type Sender } from '../../src/identity/sender.js';
 import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { KeyService } from '../../src/keys/key.service.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, parseHolidayYear } from '../../src/sla/business-calendar.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../../src/shared/zoned-time.js';
@@ -58,7 +59,11 @@ describeEachDb('KeysDialog conversations', (provider) => {
       `cn-${year}.json`,
     );
     const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, new Map([[year, holidays]]));
-    keys = new KeyService(db.prisma, new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})), now);
+    keys = new KeyService(
+      createRepositories(db.prisma),
+      new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
+      now,
+    );
   });
   afterAll(async () => {
     await db.drop();

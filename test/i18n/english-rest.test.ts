@@ -88,8 +88,7 @@ describeEachDb('English-speaking owner: binding, menu, repairs, notices, survey,
     const switched = await say('English');
     expectEnglish(switched);
     const estate = await env.db.prisma.estate.findFirstOrThrow();
-    const code = (await new BindingService(env.db.prisma, () => now).issueBindingCode(estate.id, '1-1-301', 'test'))
-      .code;
+    const code = (await new BindingService(env.repos, () => now).issueBindingCode(estate.id, '1-1-301', 'test')).code;
     const replies = [await say('bind'), await say('1-1-301')];
     replies.push(await say('1'), await say('12345'));
     expect(replies.at(-1)).toMatch(/8[- ]digit/i);

@@ -3,6 +3,7 @@
 // lock-out held.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/db/seed.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { BindingService, DEFAULT_BINDING_LIMITS } from '../../src/identity/binding.service.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 
@@ -16,7 +17,7 @@ describeEachDb('binding guard', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     estateId = (await seedDemo(db.prisma)).estateId;
-    svc = new BindingService(db.prisma, now);
+    svc = new BindingService(createRepositories(db.prisma), now);
     await db.prisma.staffChat.create({
       data: { estateId, role: 'ASSISTANT', channel: 'telegram', chatId: '-100900' },
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/db/seed.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { BindingService } from '../../src/identity/binding.service.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 
@@ -12,7 +13,7 @@ describeEachDb('binding service', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     estateId = (await seedDemo(db.prisma)).estateId;
-    svc = new BindingService(db.prisma, now);
+    svc = new BindingService(createRepositories(db.prisma), now);
   });
   afterAll(async () => {
     await db.drop();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { KeyService, type OwnerUnit } from '../../src/keys/key.service.js';
 import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
@@ -30,7 +31,7 @@ describeEachDb('KeyService', (provider) => {
       keyDeskSettings({}),
     );
     svc = new KeyService(
-      db.prisma,
+      createRepositories(db.prisma),
       slots,
       () => clock,
       () => String(nextCode++),

@@ -9,6 +9,7 @@ import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { TelegramAdapter } from '../../adapters/telegram/telegram.adapter.js';
 import { Dispatcher } from '../../src/notify/dispatcher.js';
 import { BUILTIN_RATE_LIMITS as DEFAULT_RATE_LIMITS } from '../../adapters/channels.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { NoticeService } from '../../src/notices/notice.service.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
@@ -16,7 +17,6 @@ import { createTestDatabase, describeEachDb, type TestDatabase } from '../suppor
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
 import { until } from '../support/patience.js';
 import { RunningClock } from '../support/running-clock.js';
-import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const OWNERS = 1_000;
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
@@ -51,7 +51,7 @@ describeEachDb('公告 to 1,000 owners on Telegram', (provider) => {
       timezone: 'Asia/Shanghai',
       settings: { handoffMaxTopicLength: 500 },
     };
-    const notices = new NoticeService(p, clock.now);
+    const notices = new NoticeService(createRepositories(p), clock.now);
     const author = { staffId: staff.id, channel: 'console', conversation: 'c' };
     const d = await notices.createDraft(estate, author, {
       title: '电梯检修',

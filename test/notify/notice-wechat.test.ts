@@ -92,7 +92,7 @@ describeEachDb('公告 to 1,000 owners on a personal WeChat account (PuppetMock)
     const person = await p.person.create({ data: { name: '主管' } });
     staffId = (await p.staff.create({ data: { estateId: e.id, personId: person.id, role: 'SUPERVISOR' } })).id;
     estate = { id: e.id, name: '测试小区', deskPhone: '1', timezone: TZ, settings: { handoffMaxTopicLength: 500 } };
-    notices = new NoticeService(p, clock.now);
+    notices = new NoticeService(createRepositories(p), clock.now);
     dispatcher = new Dispatcher({
       repos: createRepositories(p),
       channels: new Map([['wechat', adapter]]),

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EstateInfo } from '../../src/estate/estate.service.js';
 import { SlotTakenError, submitRequest } from '../../src/db/renovation.repo.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { RenovationService } from '../../src/renovation/renovation.service.js';
 import { describeEachDb, type TestDatabase } from '../support/databases.js';
 import { renovationFixture, staffDeciders } from './renovation-fixtures.js';
@@ -94,7 +95,7 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
         return [slot];
       }
     }
-    const stale = new StaleView(db.prisma, () => clock);
+    const stale = new StaleView(createRepositories(db.prisma), () => clock);
     expect((await stale.bookExitInspection(estate, ownerId, a.id, slot)).ok).toBe(true);
     const lost = await stale.bookExitInspection(estate, ownerId, b.id, slot);
     expect(!lost.ok && lost.reasons).toEqual(['该时段刚被预约，请选择其他时间。']);

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/db/seed.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { importPermitsCsv, PERMIT_CSV_HEADER } from '../../src/renovation/permit-import.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 
@@ -21,7 +22,7 @@ describeEachDb('permit CSV import', (provider) => {
 
   it('reports every bad row with its line number and writes nothing', async () => {
     const r = await importPermitsCsv(
-      db.prisma,
+      createRepositories(db.prisma).renovation,
       estateId,
       csv(
         good,
@@ -54,18 +55,32 @@ describeEachDb('permit CSV import', (provider) => {
       ].join('\r\n'),
       'gbk',
     );
-    expect(await importPermitsCsv(db.prisma, estateId, file, 'staff:test', now)).toEqual({ ok: true, imported: 2 });
+    expect(await importPermitsCsv(createRepositories(db.prisma).renovation, estateId, file, 'staff:test', now)).toEqual(
+      { ok: true, imported: 2 },
+    );
     const p = await db.prisma.renovationPermit.findFirstOrThrow({ where: { number: 'ZX-005' } });
     expect(p).toMatchObject({ depositCents: 100050, status: 'ACTIVE', scope: '刷墙', unitId: 'u-1-1-301' });
     expect((await db.prisma.renovationPermit.findFirstOrThrow({ where: { number: 'ZX-001' } })).scope).toBe(
       '厨卫改造, 水电',
     );
-    const again = await importPermitsCsv(db.prisma, estateId, csv(good), 'staff:test', now);
+    const again = await importPermitsCsv(
+      createRepositories(db.prisma).renovation,
+      estateId,
+      csv(good),
+      'staff:test',
+      now,
+    );
     expect(again).toEqual({ ok: false, errors: ['第2行：许可编号 ZX-001 已存在'] });
   });
 
   it('refuses a file with the wrong header', async () => {
-    const r = await importPermitsCsv(db.prisma, estateId, Buffer.from('编号,房号\nA,1'), 'staff:test', now);
+    const r = await importPermitsCsv(
+      createRepositories(db.prisma).renovation,
+      estateId,
+      Buffer.from('编号,房号\nA,1'),
+      'staff:test',
+      now,
+    );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors[0]).toContain('第1行：表头应为 许可编号,楼栋');
   });

@@ -22,7 +22,7 @@ export async function renovationFixture(
   await seedDemo(db.prisma);
   const estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
   const ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
-  return { db, estate, svc: new RenovationService(db.prisma, now), ownerId };
+  return { db, estate, svc: new RenovationService(createRepositories(db.prisma), now), ownerId };
 }
 
 /** Every seeded staff member as a decider, by name. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EstateInfo } from '../../src/estate/estate.service.js';
 import type { Job } from '../../src/jobs/job.js';
+import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { renovationJobs } from '../../src/renovation/renovation.jobs.js';
 import type { RenovationService, StaffDecider } from '../../src/renovation/renovation.service.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -27,7 +28,7 @@ describeEachDb('renovation jobs', (provider) => {
         { estateId: estate.id, role: 'FOREMAN', channel: 'telegram', chatId: '-3002' },
       ],
     });
-    jobs = new Map(renovationJobs({ prisma: db.prisma }).map((j) => [j.id, j]));
+    jobs = new Map(renovationJobs({ repos: createRepositories(db.prisma) }).map((j) => [j.id, j]));
   });
   afterAll(async () => {
     await db.drop();
