@@ -2,7 +2,6 @@
 // Conversation and user state live in the database (PrismaStorage), so a restart resumes at the same step.
 import {
   ActivityTypes,
-  ConversationState,
   MessageFactory,
   UserState,
   type StatePropertyAccessor,
@@ -19,6 +18,7 @@ import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from '../shared/app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
 import { inboundTurn } from './inbound-turn.js';
+import { JsonConversationState } from './json-state.js';
 import type { ReceivedBy, TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
 import { badIdentifier, trustedChannel } from './channel-trust.js';
@@ -38,7 +38,7 @@ const RECENT_INBOUND = 64;
 const MAX_ANSWERED_UNRECORDED = 10_000;
 
 export class WuyeBot implements TurnHandler {
-  readonly conversationState: ConversationState;
+  readonly conversationState: JsonConversationState;
   readonly userState: UserState;
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -52,7 +52,7 @@ export class WuyeBot implements TurnHandler {
 
   constructor(private readonly deps: WuyeBotDeps) {
     this.limiter = new InboundLimiter(deps.inboundLimits ?? DEFAULT_INBOUND_LIMITS, deps.now);
-    this.conversationState = new ConversationState(deps.storage);
+    this.conversationState = new JsonConversationState(deps.storage);
     this.userState = new UserState(deps.storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
