@@ -2,7 +2,6 @@
 // Conversation and user state live in the database (PrismaStorage), so a restart resumes at the same step.
 import {
   ActivityTypes,
-  ConversationState,
   MessageFactory,
   UserState,
   type StatePropertyAccessor,
@@ -19,6 +18,7 @@ import type { Logger } from '../shared/logger.js';
 import { appErrorFrom } from '../shared/app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
 import { inboundTurn } from './inbound-turn.js';
+import { JsonConversationState } from './json-state.js';
 import type { ReceivedBy, TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
 import { badIdentifier, trustedChannel } from './channel-trust.js';
@@ -36,9 +36,17 @@ export interface WuyeBotDeps extends DialogDeps {
 const RECENT_INBOUND = 64;
 /** Message ids remembered for accounts answered without a row (#17): a few minutes of redeliveries at any plausible rate. */
 const MAX_ANSWERED_UNRECORDED = 10_000;
+/**
+ * The turn-state key under which botbuilder-dialogs' DialogStateManager caches its configuration (the memory scopes
+ * and path resolvers of the registered components) for the rest of a turn. Building it runs zod checks over every
+ * component and new scope objects, once a turn (#15); the scopes keep no state of their own (they read it from the
+ * dialog context), so the configuration the first turn built is handed to every later turn. If a botbuilder upgrade
+ * renamed the key, nothing breaks: each turn would build its own again.
+ */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 export class WuyeBot implements TurnHandler {
-  readonly conversationState: ConversationState;
+  readonly conversationState: JsonConversationState;
   readonly userState: UserState;
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -49,10 +57,12 @@ export class WuyeBot implements TurnHandler {
   /** Ids of the messages answered last in this conversation, saved in the same write as the dialog step. */
   private readonly recentInbound: StatePropertyAccessor<string[]>;
   private readonly limiter: InboundLimiter;
+  /** The DialogStateManager configuration botbuilder built on the first dialog turn (see above). */
+  private stateManagerConfiguration: unknown;
 
   constructor(private readonly deps: WuyeBotDeps) {
     this.limiter = new InboundLimiter(deps.inboundLimits ?? DEFAULT_INBOUND_LIMITS, deps.now);
-    this.conversationState = new ConversationState(deps.storage);
+    this.conversationState = new JsonConversationState(deps.storage);
     this.userState = new UserState(deps.storage);
     this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
@@ -136,7 +146,10 @@ export class WuyeBot implements TurnHandler {
     if (await this.deps.commands.handle(context, sender, this.deps.now())) return this.saveTurn(context, id);
     if (sender.isGroup) return;
 
+    if (this.stateManagerConfiguration)
+      context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateManagerConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.stateManagerConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
     // A provisional sender's turn changed nothing that must outlive it: the menu it may have shown is answered

@@ -9,13 +9,15 @@
 // most of a turn's CPU (bench: npm run bench -- turn). They run prepared on the driver (driver-statements.ts) when
 // the client is one openDatabase built, else (any other client) through $queryRaw.
 import type { Storage, StoreItems } from 'botbuilder';
-import { z } from 'zod';
 import { AppError } from '../shared/app-error.js';
 import { Prisma as Sql } from '../generated/sqlite/client.js';
 import { isPostgres, type Prisma } from './client.js';
 import { driverStatements, sqliteTimestamp, type DriverStatements, type Statement } from './driver-statements.js';
 
-const storedItem = z.record(z.string(), z.unknown());
+/** A stored item is a JSON object (not an array, string or null); checked without a schema library, once a turn. */
+function isStoredItem(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export class PrismaStorage implements Storage {
   private readonly statements: DriverStatements | undefined;
@@ -37,9 +39,9 @@ export class PrismaStorage implements Storage {
       SELECT "key", "data", "version" FROM "BotState" WHERE "key" IN (${Sql.join(keys)})`;
     const items: StoreItems = {};
     for (const row of rows) {
-      const parsed = storedItem.safeParse(JSON.parse(row.data));
+      const parsed: unknown = JSON.parse(row.data);
       // A row that is not an object (hand-edited, truncated) is treated as absent rather than crashing the turn.
-      if (parsed.success) items[row.key] = { ...parsed.data, eTag: String(row.version) };
+      if (isStoredItem(parsed)) items[row.key] = { ...parsed, eTag: String(row.version) };
     }
     return items;
   }
