@@ -9,7 +9,7 @@ import { saveMediaFile } from './media.repo.js';
 import { PrismaOutboxStore } from './outbox-store.js';
 import type { Repositories } from './repositories.js';
 import { undeliveredFor } from './service-window.repo.js';
-// --- repos-c ---
+// --- survey, notices, passes, keys, staff, renovation, binding ---
 import * as survey from './survey.repo.js';
 import * as notices from './notice.repo.js';
 import * as passes from './contractor-pass.repo.js';
@@ -20,7 +20,6 @@ import * as keys from './key.repo.js';
 import { findMediaByContentUrl } from './media.repo.js';
 import * as renovation from './renovation.repo.js';
 import * as binding from './binding.repo.js';
-// --- end repos-c ---
 
 /**
  * `inTransaction`: `db` is a transaction client (typed as the client: the repo functions take one, and none of those
@@ -49,10 +48,9 @@ function build(db: Prisma, inTransaction: boolean): Repositories {
       collectionTotals: (estateId, f) => collectionTotals(db, estateId, f),
       largestArrears: (estateId, f) => largestArrears(db, estateId, f),
     },
-    // --- repos-a ---
+    // --- settings, privacy, fees, the dispatcher ---
     ...reposA(db, inTransaction, (tx) => build(tx, true)),
-    // --- end repos-a ---
-    // --- repos-c ---
+    // --- survey, notices, passes, keys, staff, renovation, binding ---
     survey: {
       estates: () => survey.surveyEstates(db),
       findRound: (estateId, period) => survey.findRound(db, estateId, period),
@@ -229,7 +227,6 @@ function build(db: Prisma, inTransaction: boolean): Repositories {
       createApproval: (a, inTx) => guard.createApproval(db, a, (tx, seq) => inTx(bound(tx), seq)),
       decideApproval: (id, status, by, at) => guard.decideApproval(db, id, status, by, at),
     },
-    // --- end repos-c ---
     transaction: inTransaction
       ? (fn) => fn(repos)
       : (fn) => db.$transaction((tx) => fn(build(tx as unknown as Prisma, true))),
@@ -237,7 +234,7 @@ function build(db: Prisma, inTransaction: boolean): Repositories {
   return repos;
 }
 
-// --- repos-c ---
+// --- survey, notices, passes, keys, staff, renovation, binding ---
 /** The repositories bound to a transaction a repo unit of work opened (for its callbacks). */
 function bound(tx: unknown): Repositories {
   return build(tx as Prisma, true);
@@ -251,14 +248,13 @@ function ownTransaction<T>(db: Prisma, inTransaction: boolean, fn: (tx: Prisma) 
     timeoutMs === undefined ? undefined : { timeout: timeoutMs },
   );
 }
-// --- end repos-c ---
 
 /** The repositories over one Prisma client (the app's, or a test database's). */
 export function createRepositories(prisma: Prisma): Repositories {
   return build(prisma, false);
 }
 
-// --- repos-b ---
+// --- tickets, callbacks, SLA, reports ---
 import { markTicketFalseAlarm } from './false-alarm.repo.js';
 import { assignedTicketPhotos } from './ticket-photos.repo.js';
 import { ticketsAssignedTo, unclaimedTickets } from './work-queue.repo.js';
@@ -324,7 +320,7 @@ type ReposB = Pick<
   'tickets' | 'falseAlarms' | 'ticketPhotos' | 'workQueue' | 'handoffs' | 'sla' | 'reports'
 >;
 
-/** The repos-b repositories; those taking a NoticeWriter open a transaction of their own. */
+/** The ticket, callback, SLA and report repositories; those taking a NoticeWriter open a transaction of their own. */
 function reposB(db: Prisma): ReposB {
   return {
     tickets: {
@@ -402,7 +398,7 @@ function reposB(db: Prisma): ReposB {
     },
   };
 }
-// --- repos-a ---
+// --- settings, privacy, fees, the dispatcher ---
 import { findEstateSettings, writeEstateSettings } from './estate.repo.js';
 import * as personData from './person-data.repo.js';
 import { findUnits } from './binding.repo.js';
@@ -504,4 +500,3 @@ function reposA(db: Prisma, inTransaction: boolean, bind: (tx: Prisma) => Reposi
     },
   };
 }
-// --- end repos-a ---

@@ -8,7 +8,7 @@ import type { IdentityRow, TouchInput } from './identity.repo.js';
 import type { JobRunRow } from './job-run.repo.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { UndeliveredRow } from './service-window.repo.js';
-// --- repos-c ---
+// --- survey, notices, passes, keys, staff, renovation, binding ---
 import type { ApprovalRow, AttemptKey, AttemptMark, FailureCounts } from './binding-guard.repo.js';
 import type { BoundIdentity } from './binding.repo.js';
 import type { MemberRole } from './enums.js';
@@ -457,13 +457,11 @@ export interface BindingRepository {
   decideApproval(id: string, status: 'APPROVED' | 'REJECTED', by: string, at: Date): Promise<boolean>;
 }
 
-// --- end repos-c ---
-
 export type { IdentityRow, TouchInput } from './identity.repo.js';
 export type { JobRunRow } from './job-run.repo.js';
 export type { OutboxStore } from './outbox-store.js';
 export type { UndeliveredRow } from './service-window.repo.js';
-// --- repos-c ---
+// --- survey, notices, passes, keys, staff, renovation, binding ---
 export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod } from './binding-guard.repo.js';
 export type { NewContractorPass } from './contractor-pass.repo.js';
 export type { NewVisitorPass } from './visitor.repo.js';
@@ -486,7 +484,6 @@ export type {
   RenovationRequestRow,
   RenovationRequestStatus,
 } from './renovation.repo.js';
-// --- end repos-c ---
 
 /** An estate row as the domain reads it (`settings`: the stored JSON, parsed by src/estate). */
 export interface EstateRecord {
@@ -596,7 +593,7 @@ export interface FeeFiguresRepository {
   ): Promise<LargestArrearsRow[]>;
 }
 
-// --- repos-c ---
+// --- survey, notices, passes, keys, staff, renovation, binding ---
 
 /** An estate as the survey jobs read it. */
 export interface SurveyEstateRow {
@@ -760,8 +757,6 @@ export interface ContractorPassRepository {
   ): Promise<{ won: boolean; pass: ContractorPassRecord }>;
 }
 
-// --- end repos-c ---
-
 export interface Repositories {
   /** Outbox writes and recipient lookups (src/notify/notifier.ts). */
   outbox: OutboxStore;
@@ -771,7 +766,6 @@ export interface Repositories {
   jobRuns: JobRunRepository;
   serviceWindow: ServiceWindowRepository;
   feeFigures: FeeFiguresRepository;
-  // --- repos-a ---
   settings: SettingsRepository;
   personData: PersonDataRepository;
   retention: RetentionRepository;
@@ -779,8 +773,6 @@ export interface Repositories {
   outboxDispatch: OutboxDispatchRepository;
   sendLedger: SendLedgerRepository;
   windows: WindowRepository;
-  // --- end repos-a ---
-  // --- repos-c ---
   survey: SurveyRepository;
   suggestions: SuggestionRepository;
   contractorPasses: ContractorPassRepository;
@@ -791,14 +783,20 @@ export interface Repositories {
   notices: NoticeRepository;
   renovation: RenovationRepository;
   binding: BindingRepository;
-  // --- end repos-c ---
+  tickets: TicketRepository;
+  falseAlarms: FalseAlarmRepository;
+  ticketPhotos: TicketPhotoRepository;
+  workQueue: WorkQueueRepository;
+  handoffs: HandoffRepository;
+  sla: SlaRepository;
+  reports: ReportRepository;
   /** Runs `fn` in one database transaction with repositories bound to it; a throw rolls everything back. */
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
 }
 
-// --- repos-b ---
+// --- tickets, callbacks, SLA, reports ---
 // Tickets (误报, photos, work lists), 转人工 callbacks, the SLA sweep and the reports. The Repositories fields of this
-// block are declared here too (interface merging), so parallel additions to the bundle above do not collide.
+// block are fields of the one Repositories interface above.
 // Methods taking a NoticeWriter write their notices in their own transaction; they open one of their own, so they are
 // not for use inside `transaction`.
 import type { FalseAlarmResult } from './false-alarm.repo.js';
@@ -1077,16 +1075,7 @@ export interface TicketRepository {
   addStaffAttachments(ticketId: string, files: Array<{ contentUrl: string; name: string }>): Promise<void>;
 }
 
-export interface Repositories {
-  tickets: TicketRepository;
-  falseAlarms: FalseAlarmRepository;
-  ticketPhotos: TicketPhotoRepository;
-  workQueue: WorkQueueRepository;
-  handoffs: HandoffRepository;
-  sla: SlaRepository;
-  reports: ReportRepository;
-}
-// --- repos-a ---
+// --- settings, privacy, fees, the dispatcher ---
 // Settings, privacy (export / erasure / retention) and fees. Methods marked "own transaction" open one themselves:
 // call them on the root bundle, not inside `transaction` (they refuse there).
 import type { EraseCounts, PersonData } from './person-data.repo.js';
@@ -1290,4 +1279,3 @@ export interface WindowRepository {
   /** An estate's settings JSON (template ids live there); null when there is no such estate. */
   estateSettings(estateId: string): Promise<unknown>;
 }
-// --- end repos-a ---
