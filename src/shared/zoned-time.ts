@@ -55,8 +55,8 @@ function isoWeekday(year: number, month: number, day: number): number {
   return d === 0 ? 7 : d;
 }
 
-export function localParts(instant: Date, tz: string): LocalParts {
-  assertValidInstant(instant);
+/** The wall clock of `tz` at `instant` as Intl formats it (the slow path: ≈ 10 µs a call). */
+function formattedParts(instant: Date, tz: string): LocalParts {
   const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(tz).formatToParts(instant)) {
     if (p.type in out) out[p.type as keyof typeof out] = Number(p.value);
@@ -64,6 +64,58 @@ export function localParts(instant: Date, tz: string): LocalParts {
   // Some ICU builds still print midnight as 24 even with h23.
   if (out.hour === 24) out.hour = 0;
   return { ...out, weekday: isoWeekday(out.year, out.month, out.day) };
+}
+
+/** Offset (ms) that formattedParts implies at a whole second: the local wall clock read as UTC, minus the instant. */
+function offsetMsAt(ms: number, tz: string): number {
+  const p = formattedParts(new Date(ms), tz);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - ms;
+}
+
+const OFFSET_SPAN_MS = 15 * MINUTE_MS;
+/** Spans remembered per zone (a few days' worth of turns, or a year of daily jobs), then forgotten at once. */
+const MAX_SPANS = 4096;
+/** Date.UTC reads years 0–99 as 1900–1999: instants before the year 1000 simply take the Intl path. */
+const FAST_FROM_MS = Date.UTC(1000, 0, 1);
+/** Per zone, per 15-minute span (by its start): the offset all through it, or NaN when a transition falls inside. */
+const offsetSpans = new Map<string, Map<number, number>>();
+
+function spanOffset(start: number, tz: string): number {
+  let spans = offsetSpans.get(tz);
+  if (!spans) offsetSpans.set(tz, (spans = new Map()));
+  let offsetMs = spans.get(start);
+  if (offsetMs === undefined) {
+    offsetMs = offsetMsAt(start, tz);
+    if (offsetMs !== offsetMsAt(start + OFFSET_SPAN_MS - 1000, tz)) offsetMs = Number.NaN;
+    if (spans.size >= MAX_SPANS) spans.clear();
+    spans.set(start, offsetMs);
+  }
+  return offsetMs;
+}
+
+/**
+ * Every turn reads the local clock (desk hours, quiet hours, dates in replies), and Intl's formatToParts was ≈ 1 % of
+ * a turn's CPU (#15). A zone's offset is the same at both ends of a 15-minute span unless a transition falls inside
+ * (zones change offset at most twice a year, never twice in 15 minutes): then every instant of the span has it, and
+ * the wall clock is plain UTC arithmetic. A span with a transition in it takes the Intl path for each instant.
+ */
+export function localParts(instant: Date, tz: string): LocalParts {
+  assertValidInstant(instant);
+  const ms = instant.getTime();
+  if (ms < FAST_FROM_MS) return formattedParts(instant, tz);
+  const offsetMs = spanOffset(Math.floor(ms / OFFSET_SPAN_MS) * OFFSET_SPAN_MS, tz);
+  if (Number.isNaN(offsetMs)) return formattedParts(instant, tz);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMs);
+  const day = local.getUTCDay(); // 0 = Sunday
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: day === 0 ? 7 : day,
+  };
 }
 
 /** Offset of `tz` from UTC at `instant`, in minutes (Shanghai: +480). */

@@ -41,6 +41,80 @@ describe('localParts / localDateKey', () => {
   });
 });
 
+describe('localParts agrees with Intl everywhere (the offset-span shortcut, #15)', () => {
+  /** What Intl itself says: the reference the shortcut must match to the second. */
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  function intlParts(instant: Date, tz: string) {
+    const f =
+      formats.get(tz) ??
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        weekday: 'short',
+      });
+    formats.set(tz, f);
+    const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+    const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p['weekday']!) + 1;
+    const n = (k: string) => Number(p[k]);
+    return {
+      year: n('year'),
+      month: n('month'),
+      day: n('day'),
+      hour: n('hour') % 24,
+      minute: n('minute'),
+      second: n('second'),
+      weekday,
+    };
+  }
+  // Half-hour and 45-minute offsets, DST both hemispheres, a 30-minute DST (Lord Howe), and China's 1986–91 DST.
+  const zones = [
+    'Asia/Shanghai',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'UTC',
+  ];
+
+  it('matches on every second around each DST transition of 2026 and of China in 1988', () => {
+    const around = [
+      '2026-03-08T07:00:00Z', // New York spring forward (02:00 local)
+      '2026-11-01T06:00:00Z', // New York fall back
+      '2026-03-29T01:00:00Z', // London
+      '2026-04-04T15:00:00Z', // Lord Howe (02:00 local, back 30 min)
+      '2026-04-04T14:00:00Z', // Chatham
+      '1988-04-09T18:00:00Z', // Shanghai 1988 DST start (02:00 local)
+      '1988-09-10T17:00:00Z', // Shanghai 1988 DST end
+    ];
+    for (const iso of around)
+      for (let s = -1800; s <= 1800; s += 7) {
+        const instant = new Date(Date.parse(iso) + s * 1000 + (s % 3) * 137);
+        for (const tz of zones)
+          expect(localParts(instant, tz), `${tz} ${instant.toISOString()}`).toEqual(intlParts(instant, tz));
+      }
+  });
+
+  it('matches at 5,000 random instants between 1900 and 2100', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const from = Date.UTC(1900, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    for (let i = 0; i < 5000; i++) {
+      const instant = new Date(Math.floor(from + random() * (to - from)));
+      const tz = zones[i % zones.length]!;
+      expect(localParts(instant, tz), `${tz} ${instant.toISOString()}`).toEqual(intlParts(instant, tz));
+    }
+  });
+});
+
 describe('zonedTime', () => {
   it('gives the instant of a Shanghai wall time', () => {
     expect(zonedTime('2026-11-28', 15 * 60, SH).toISOString()).toBe('2026-11-28T07:00:00.000Z');
