@@ -265,6 +265,12 @@ const CALENDAR_CACHE_LIMIT = 200;
  */
 export class DeskCalendars implements DeskCalendarSource {
   private readonly byKey = new Map<string, BusinessCalendar>();
+  /**
+   * The calendar last built for a settings object, by that object: estates come from EstateService's short-lived
+   * cache, so every turn in its lifetime hands over the same object and skips the zod parse and the JSON key (#15).
+   * A changed estate is a new row object, so nothing stale is served.
+   */
+  private readonly bySettings = new WeakMap<object, { tz: string; calendar: BusinessCalendar }>();
 
   constructor(
     private readonly estateOf: (estateId: string) => Promise<EstateCalendarRow | null>,
@@ -278,6 +284,14 @@ export class DeskCalendars implements DeskCalendarSource {
 
   /** The calendar of a settings blob (e.g. one about to be written, to show what it means). */
   fromSettings(settings: unknown, tz: string): BusinessCalendar {
+    const known = typeof settings === 'object' && settings !== null ? this.bySettings.get(settings) : undefined;
+    if (known?.tz === tz) return known.calendar;
+    const calendar = this.build(settings, tz);
+    if (typeof settings === 'object' && settings !== null) this.bySettings.set(settings, { tz, calendar });
+    return calendar;
+  }
+
+  private build(settings: unknown, tz: string): BusinessCalendar {
     const desk = deskSettingsOf(settings);
     const key = `${tz}|${JSON.stringify(desk)}`;
     let cal = this.byKey.get(key);
