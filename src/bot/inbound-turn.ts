@@ -8,6 +8,16 @@ export function inboundTurn(activity: Partial<Activity>): InboundTurn {
     ...(activity.channelId !== undefined ? { channelId: activity.channelId } : {}),
     ...(activity.from ? { from: activity.from } : {}),
     ...(activity.conversation ? { conversation: activity.conversation } : {}),
-    reference: TurnContext.getConversationReference(activity),
+    reference: addressOf(activity),
   };
+}
+
+/**
+ * The activity's ConversationReference without the id of this one message: the stored address is the same from one
+ * turn to the next, so a turn rewrites the account's row only when the address really moved (#15). A proactive
+ * notice never needs the id of the message the owner sent last (botbuilder gives each continuation its own).
+ */
+function addressOf(activity: Partial<Activity>) {
+  const { activityId: _activityId, ...address } = TurnContext.getConversationReference(activity);
+  return address;
 }

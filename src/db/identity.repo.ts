@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type MemberRole, type StaffRole } from './enums.js';
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
-import { driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
+import { driverDate, driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
 
 const rawPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 const rawMemberships = z.array(
@@ -62,18 +62,18 @@ export interface TouchInput {
   now: Date;
 }
 
-/**
- * Finds or creates the chat account and refreshes its address for proactive messages. Every turn runs this, so a
- * known account (every turn but the first) costs ONE statement: an UPDATE … RETURNING whose scalar subqueries bring
- * the person, units and staff role along as JSON. First contact inserts with ON CONFLICT DO NOTHING and runs the
- * UPDATE again: concurrent first messages from one new account all settle on one row (Prisma's upsert with include
- * reads, then creates, and lost that race on PostgreSQL with a unique-constraint error).
- */
-/** Refreshes a known chat account (same statement as touchIdentity's first); null for an unknown one, which stays unwritten. */
+/** Refreshes a known chat account (see touchIdentity); null for an unknown one, which stays unwritten. */
 export function touchKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
   return refreshKnownIdentity(prisma, input);
 }
 
+/**
+ * Finds or creates the chat account and refreshes its address for proactive messages. Every turn runs this, so a
+ * known account (every turn but the first) costs ONE read, whose scalar subqueries bring the person, units and staff
+ * role along as JSON, and a write only when its address moved or lastSeenAt is a minute old. First contact inserts
+ * with ON CONFLICT DO NOTHING and reads again: concurrent first messages from one new account all settle on one row
+ * (Prisma's upsert with include reads, then creates, and lost that race on PostgreSQL with a unique-constraint error).
+ */
 export async function touchIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow> {
   const known = await refreshKnownIdentity(prisma, input);
   if (known) return known;
@@ -103,18 +103,53 @@ async function insertIdentityIfAbsent(prisma: Prisma, input: TouchInput): Promis
 interface RawIdentity {
   id: string;
   locale: string;
+  conversationRef: string | null;
+  lastSeenAt: unknown;
   person: unknown;
   memberships: unknown;
   staff: unknown;
 }
 
 /**
- * The UPDATE … RETURNING for an existing account. Same statement on both databases but for the JSON functions' names;
- * units in the order they were bound (units[0] is the sender's default unit and estate). The stored conversation
- * reference is replaced only when the message's serviceUrl matches the pinned one (a Bot Framework account cannot be
- * redirected by a message claiming another serviceUrl, #17). PostgreSQL parameters: $1 conversationRef (null keeps
- * the stored one), $2 pin (`"serviceUrl":"…"` as it appears in the stored JSON, null = no pin), $3 now, $4 channel,
- * $5 externalId; SQLite takes them in order of appearance (see refreshParams).
+ * A known account's row as a turn needs it: the person, units and staff role brought along as JSON by scalar
+ * subqueries, plus what decides whether the turn must write the row (stored address, lastSeenAt). Same statement on
+ * both databases but for the JSON functions' names; units in the order they were bound (units[0] is the sender's
+ * default unit and estate). Parameters: channel, externalId.
+ */
+const READ_IDENTITY: Statement = {
+  name: 'identity.read',
+  postgresql: `
+        SELECT ci."id", ci."locale", ci."conversationRef", ci."lastSeenAt",
+          (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
+          (SELECT coalesce(json_agg(json_build_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
+                    'building', b."name", 'estateId', b."estateId") ORDER BY m."createdAt", m."id"), '[]'::json)
+             FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
+             WHERE m."personId" = ci."personId") AS "memberships",
+          (SELECT json_build_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
+             FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"
+        FROM "ChannelIdentity" ci
+        WHERE ci."channel" = $1 AND ci."externalId" = $2`,
+  sqlite: `
+        SELECT ci."id", ci."locale", ci."conversationRef", ci."lastSeenAt",
+          (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
+          (SELECT json_group_array(json(x.j)) FROM (
+             SELECT json_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
+                      'building', b."name", 'estateId', b."estateId") AS j
+             FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
+             WHERE m."personId" = ci."personId" ORDER BY m."createdAt", m."id") x) AS "memberships",
+          (SELECT json_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
+             FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"
+        FROM "ChannelIdentity" ci
+        WHERE ci."channel" = ? AND ci."externalId" = ?`,
+};
+
+/**
+ * Refreshes a known account's address and lastSeenAt. The stored conversation reference is replaced only when the
+ * message's serviceUrl matches the pinned one (a Bot Framework account cannot be redirected by a message claiming
+ * another serviceUrl, #17): decided here, in the statement, so a write racing another turn keeps the rule.
+ * PostgreSQL parameters: $1 conversationRef (null keeps the stored one), $2 pin (`"serviceUrl":"…"` as it appears in
+ * the stored JSON, null = no pin), $3 now, $4 channel, $5 externalId; SQLite takes them in order of appearance (see
+ * refreshParams).
  */
 const REFRESH_IDENTITY: Statement = {
   name: 'identity.refresh',
@@ -126,15 +161,7 @@ const REFRESH_IDENTITY: Statement = {
                 THEN $1::text
               ELSE ci."conversationRef" END,
             "lastSeenAt" = $3::timestamp(3)
-        WHERE ci."channel" = $4 AND ci."externalId" = $5
-        RETURNING ci."id", ci."locale",
-          (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
-          (SELECT coalesce(json_agg(json_build_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
-                    'building', b."name", 'estateId', b."estateId") ORDER BY m."createdAt", m."id"), '[]'::json)
-             FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
-             WHERE m."personId" = ci."personId") AS "memberships",
-          (SELECT json_build_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
-             FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"`,
+        WHERE ci."channel" = $4 AND ci."externalId" = $5`,
   sqlite: `
         UPDATE "ChannelIdentity"
         SET "conversationRef" = CASE
@@ -143,40 +170,59 @@ const REFRESH_IDENTITY: Statement = {
                 THEN ?
               ELSE "conversationRef" END,
             "lastSeenAt" = ?
-        WHERE "channel" = ? AND "externalId" = ?
-        RETURNING "id", "locale",
-          (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = "ChannelIdentity"."personId") AS "person",
-          (SELECT json_group_array(json(x.j)) FROM (
-             SELECT json_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
-                      'building', b."name", 'estateId', b."estateId") AS j
-             FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
-             WHERE m."personId" = "ChannelIdentity"."personId" ORDER BY m."createdAt", m."id") x) AS "memberships",
-          (SELECT json_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
-             FROM "Staff" s WHERE s."personId" = "ChannelIdentity"."personId") AS "staff"`,
+        WHERE "channel" = ? AND "externalId" = ?`,
 };
+
+/**
+ * How stale lastSeenAt may be before a turn rewrites it. It orders a person's accounts for notices (the one used
+ * last) and ages out idle unbound accounts (days): a minute changes neither, and a turn whose address did not move
+ * then writes nothing — a write is most of what identifying the sender cost (#15, bench/turn-profile.ts).
+ */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** The address REFRESH_IDENTITY would store (its CASE, in the same order). */
+function nextAddress(stored: string | null, input: TouchInput): string | null {
+  const pin = pinOf(input);
+  if (input.conversationRef === null) return stored;
+  return pin === null || stored === null || stored.includes(pin) ? input.conversationRef : stored;
+}
+
+/** True when this turn must write the row: its address moved, or lastSeenAt is a minute away from now. */
+function refreshDue(row: RawIdentity, input: TouchInput): boolean {
+  if (nextAddress(row.conversationRef, input) !== row.conversationRef) return true;
+  const seen =
+    row.lastSeenAt === null || row.lastSeenAt === undefined ? Number.NaN : driverDate(row.lastSeenAt).getTime();
+  return !(Math.abs(input.now.getTime() - seen) < LAST_SEEN_RESOLUTION_MS);
+}
+
+function pinOf(input: TouchInput): string | null {
+  return input.pinServiceUrl ? `"serviceUrl":${JSON.stringify(input.pinServiceUrl)}` : null;
+}
 
 /** REFRESH_IDENTITY's parameters: numbered on PostgreSQL, in order of appearance (`?`) on SQLite. */
 function refreshParams(postgres: boolean, input: TouchInput): unknown[] {
   const ref = input.conversationRef;
-  const pin = input.pinServiceUrl ? `"serviceUrl":${JSON.stringify(input.pinServiceUrl)}` : null;
+  const pin = pinOf(input);
   if (postgres) return [ref, pin, input.now.toISOString(), input.channel, input.externalId];
   return [ref, pin, pin, ref, sqliteTimestamp(input.now), input.channel, input.externalId];
 }
 
-/** The UPDATE … RETURNING for an existing account, or null when the account does not exist yet. */
+/** The row of an existing account (its address and lastSeenAt refreshed when due), or null for an unknown one. */
 async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
   const postgres = isPostgres(prisma);
-  const params = refreshParams(postgres, input);
   // Prepared on the driver for a client openDatabase built; through Prisma for any other (a transaction client).
   const statements = driverStatements(prisma);
+  const key = [input.channel, input.externalId];
   const rows = statements
-    ? await statements.all<RawIdentity>(REFRESH_IDENTITY, params)
-    : await prisma.$queryRawUnsafe<RawIdentity[]>(
-        postgres ? REFRESH_IDENTITY.postgresql : REFRESH_IDENTITY.sqlite,
-        ...params,
-      );
+    ? await statements.all<RawIdentity>(READ_IDENTITY, key)
+    : await prisma.$queryRawUnsafe<RawIdentity[]>(postgres ? READ_IDENTITY.postgresql : READ_IDENTITY.sqlite, ...key);
   const row = rows[0];
   if (!row) return null;
+  if (refreshDue(row, input)) {
+    const params = refreshParams(postgres, input);
+    if (statements) await statements.run(REFRESH_IDENTITY, params);
+    else await prisma.$executeRawUnsafe(postgres ? REFRESH_IDENTITY.postgresql : REFRESH_IDENTITY.sqlite, ...params);
+  }
   // The JSON is built by the statement above; still parsed with zod, so a schema change fails loudly here.
   const json = <T>(schema: z.ZodType<T>, v: unknown): T => schema.parse(typeof v === 'string' ? JSON.parse(v) : v);
   const person = json(rawPerson, row.person);

@@ -52,4 +52,25 @@ describeEachDb('IdentityService', (provider) => {
     expect(identityAddress(row)).toBeNull();
     expect(first.isGroup).toBe(true);
   });
+
+  it('a turn rewrites the account only when its address moved or it was last seen a minute ago or more', async () => {
+    const who = { ...activity('a:quiet-chat', false), from: { id: 'teams-user-3', name: '韩梅' } };
+    const first = await identity.identify(inboundTurn({ ...who, id: 'msg-1' }), NOW);
+    const read = () => db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: first.identityId } });
+    const stored = await read();
+    expect(stored.lastSeenAt.toISOString()).toBe(NOW.toISOString());
+    // The id of the message is no part of the address: the next message 30 s later leaves the row as it was.
+    expect(stored.conversationRef).not.toContain('msg-1');
+    await identity.identify(inboundTurn({ ...who, id: 'msg-2' }), new Date(NOW.getTime() + 30_000));
+    expect(await read()).toEqual(stored);
+    // A minute on, lastSeenAt moves (the most recently used account is the one notices go to).
+    await identity.identify(inboundTurn({ ...who, id: 'msg-3' }), later(1));
+    expect((await read()).lastSeenAt.toISOString()).toBe(later(1).toISOString());
+    // A new conversation is written at once, whatever the time.
+    await identity.identify(
+      inboundTurn({ ...who, id: 'msg-4', conversation: { ...who.conversation!, id: 'a:new-chat' } }),
+      later(1),
+    );
+    expect(identityAddress(await read())).toContain('a:new-chat');
+  });
 });
