@@ -1,12 +1,27 @@
 // ConversationState whose change detection is the state's JSON text itself instead of botbuilder's
 // calculateChangeHash: that one runs botbuilder-stdlib's stringify (JSON.stringify with a replacer called on every
 // value) and a SHA-256 three times a turn (after the read, before the write, after the write), a noticeable part of
-// a turn's CPU (#15, bench/turn-profile.ts). Here: one plain JSON.stringify after the read, one before the write, and
-// the text written becomes the new reference. Behaviour is botbuilder's: a turn that changed nothing writes nothing,
+// a turn's CPU (#15, bench/turn-profile.ts). Here: the text read from the database is the reference (a storage that
+// cannot give it: one JSON.stringify after the read), one JSON.stringify before the write, which is also the text
+// written, and it becomes the new reference. Behaviour is botbuilder's: a turn that changed nothing writes nothing,
 // `force` writes anyway, clear() (hash '') forces the next save. The stored text is PrismaStorage's JSON.stringify of
 // the same object, so what "changed" means is exactly what would be stored differently (botbuilder's `_replacer`
 // hook, which the storage never honoured either, is not used by any state here).
-import { ConversationState, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+
+/**
+ * A storage that reads an item together with the JSON text it is stored as, and writes a text it is given
+ * (PrismaStorage): the state is then converted to JSON once a turn, for the change check, instead of three times.
+ */
+interface TextStorage {
+  readText(key: string): Promise<{ item: Record<string, unknown>; text: string } | undefined>;
+  writeText(key: string, item: object, text: string): Promise<void>;
+}
+
+function isTextStorage(storage: Storage): storage is Storage & TextStorage {
+  const s = storage as Partial<TextStorage>;
+  return typeof s.readText === 'function' && typeof s.writeText === 'function';
+}
 
 interface Cached {
   state: Record<string, unknown>;
@@ -37,10 +52,18 @@ export class JsonConversationState extends ConversationState {
     const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
-    const items = await this.storage.read([key]);
-    const state = (items[key] ?? {}) as Record<string, unknown>;
-    context.turnState.set(this.cacheKey, { state, hash: changeText(state) } satisfies Cached);
-    return state;
+    let cachedNow: Cached;
+    if (isTextStorage(this.storage)) {
+      const read = await this.storage.readText(key);
+      // The stored text is the JSON of the item without its eTag: what changeText would make of it.
+      cachedNow = read ? { state: read.item, hash: read.text } : { state: {}, hash: '{}' };
+    } else {
+      const items = await this.storage.read([key]);
+      const state = (items[key] ?? {}) as Record<string, unknown>;
+      cachedNow = { state, hash: changeText(state) };
+    }
+    context.turnState.set(this.cacheKey, cachedNow);
+    return cachedNow.state;
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
@@ -52,7 +75,8 @@ export class JsonConversationState extends ConversationState {
     if (!force && cached.hash === text) return;
     const key = await this.storageKey(context);
     cached.state.eTag = '*';
-    await this.storage.write({ [key]: cached.state });
+    if (isTextStorage(this.storage)) await this.storage.writeText(key, cached.state, text);
+    else await this.storage.write({ [key]: cached.state });
     cached.hash = text;
     context.turnState.set(this.cacheKey, cached);
   }

@@ -30,6 +30,20 @@ export class PrismaStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
+    const items: StoreItems = {};
+    for (const { key, item } of await this.readRows(keys)) items[key] = item;
+    return items;
+  }
+
+  /**
+   * One item with the JSON text it is stored as (JsonConversationState starts its change detection from that text
+   * instead of converting the item back to JSON); undefined when absent.
+   */
+  async readText(key: string): Promise<{ item: Record<string, unknown>; text: string } | undefined> {
+    return (await this.readRows([key]))[0];
+  }
+
+  private async readRows(keys: string[]): Promise<Array<{ key: string; item: Record<string, unknown>; text: string }>> {
     type Row = { key: string; data: string; version: number | bigint };
     // Prepared per key count: a turn reads one key; an unusual many-key read takes the $queryRaw path.
     const rows =
@@ -37,13 +51,29 @@ export class PrismaStorage implements Storage {
         ? await this.statements.all<Row>(readStatement(keys.length), keys)
         : await this.prisma.$queryRaw<Row[]>`
       SELECT "key", "data", "version" FROM "BotState" WHERE "key" IN (${Sql.join(keys)})`;
-    const items: StoreItems = {};
+    const out: Array<{ key: string; item: Record<string, unknown>; text: string }> = [];
     for (const row of rows) {
       const parsed: unknown = JSON.parse(row.data);
       // A row that is not an object (hand-edited, truncated) is treated as absent rather than crashing the turn.
-      if (isStoredItem(parsed)) items[row.key] = { ...parsed, eTag: String(row.version) };
+      if (isStoredItem(parsed))
+        out.push({ key: row.key, item: { ...parsed, eTag: String(row.version) }, text: row.data });
     }
-    return items;
+    return out;
+  }
+
+  /**
+   * Writes `text`, the JSON of `item` without its eTag, unconditionally (as write() does for eTag '*'); the item
+   * learns its new eTag. For a caller that has just made that text (JsonConversationState, to see whether the state
+   * changed): the state is not converted to JSON a second time.
+   */
+  async writeText(key: string, item: object, text: string): Promise<void> {
+    const [row] = this.statements
+      ? await this.statements.all<{ version: number | bigint }>(UPSERT, [key, text, this.timestamp()])
+      : await this.prisma.$queryRaw<Array<{ version: number | bigint }>>`
+      INSERT INTO "BotState" ("key", "data", "version", "updatedAt") VALUES (${key}, ${text}, 1, ${this.now()})
+      ON CONFLICT ("key") DO UPDATE SET "data" = excluded."data", "version" = "BotState"."version" + 1, "updatedAt" = excluded."updatedAt"
+      RETURNING "version"`;
+    setETag(item, Number(row!.version));
   }
 
   async write(changes: StoreItems): Promise<void> {
@@ -52,13 +82,7 @@ export class PrismaStorage implements Storage {
       const data = JSON.stringify(rest);
       if (eTag === undefined || eTag === '*') {
         // botbuilder semantics: no eTag (or '*') is an unconditional write.
-        const [row] = this.statements
-          ? await this.statements.all<{ version: number | bigint }>(UPSERT, [key, data, this.timestamp()])
-          : await this.prisma.$queryRaw<Array<{ version: number | bigint }>>`
-          INSERT INTO "BotState" ("key", "data", "version", "updatedAt") VALUES (${key}, ${data}, 1, ${this.now()})
-          ON CONFLICT ("key") DO UPDATE SET "data" = excluded."data", "version" = "BotState"."version" + 1, "updatedAt" = excluded."updatedAt"
-          RETURNING "version"`;
-        setETag(item, Number(row!.version));
+        await this.writeText(key, item ?? {}, data);
         continue;
       }
       const version = Number(eTag);
