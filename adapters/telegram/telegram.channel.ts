@@ -22,3 +22,9 @@ export const TELEGRAM_CHANNEL: ChannelDescriptor = {
   routes: [{ path: TELEGRAM_WEBHOOK_PATH, methods: ['POST'] }],
   capabilities: { buttons: 'inline', images: true, files: false, groups: true },
 };
+
+/** The descriptor of one Telegram bot: a further bot is a channel of its own id (`telegram-2`), of kind `telegram`. */
+export function telegramChannel(opts: { id?: string } = {}): ChannelDescriptor {
+  const id = opts.id ?? TELEGRAM_CHANNEL_ID;
+  return id === TELEGRAM_CHANNEL.id ? TELEGRAM_CHANNEL : { ...TELEGRAM_CHANNEL, id };
+}
