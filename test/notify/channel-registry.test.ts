@@ -2,7 +2,7 @@
 // nobody registered is refused (start-up) or a dead letter that names it (dispatch) — never sent as Bot Framework.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CHANNELS, BUILTIN_RATE_LIMITS, registerBuiltinChannels } from '../../adapters/channels.js';
-import { TELEGRAM_CHANNEL } from '../../adapters/telegram/telegram.channel.js';
+import { TELEGRAM_CHANNEL, telegramChannel } from '../../adapters/telegram/telegram.channel.js';
 import { WECHAT_CHANNEL, wechatChannel } from '../../adapters/wechat/wechat.channel.js';
 import { openDatabase } from '../../src/db/client.js';
 import { findOutboxRow } from '../../src/db/outbox.repo.js';
@@ -74,6 +74,13 @@ describe('channel registry', () => {
     const second = wechatChannel({ id: 'wechat-2' });
     expect(second).toMatchObject({ id: 'wechat-2', kind: 'wechat' });
     expect(wechatChannel()).toBe(WECHAT_CHANNEL);
+    expect(telegramChannel()).toBe(TELEGRAM_CHANNEL);
+    // A further Telegram bot: its own id and its own webhook path.
+    expect(telegramChannel({ id: 'telegram-2' })).toMatchObject({
+      id: 'telegram-2',
+      kind: 'telegram',
+      routes: [{ path: '/telegram/telegram-2/webhook' }],
+    });
     const r = builtins().register(second);
     expect(r.identityTarget({ channel: 'wechat-2', externalId: 'wxid_b', conversationRef: null })).toEqual({
       channel: 'wechat-2',
