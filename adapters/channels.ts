@@ -1,7 +1,7 @@
 // The channels this app ships, as descriptors (plain data, no SDK loaded): the composition root registers them in the
 // channel registry (src/notify/channel-registry.ts) and src/config.ts gathers their env. A new channel adds its
 // descriptor here; nothing in notify/, the domain or the dialogs changes.
-import { channelRegistry, ChannelRegistry, type ChannelDescriptor } from '../src/notify/channel-registry.js';
+import { ChannelRegistry, type ChannelDescriptor } from '../src/notify/channel-registry.js';
 import { BOTFRAMEWORK_CHANNEL } from './botframework/botframework.channel.js';
 import { CONSOLE_CHANNEL } from './console/console.channel.js';
 import { TELEGRAM_CHANNEL } from './telegram/telegram.channel.js';
@@ -16,8 +16,12 @@ export const BUILTIN_CHANNELS: readonly ChannelDescriptor[] = [
   WECHAT_OA_CHANNEL,
 ];
 
-/** Registers the built-in channels (idempotent) in `registry`, by default the process's one. */
-export function registerBuiltinChannels(registry: ChannelRegistry = channelRegistry): ChannelRegistry {
+/**
+ * Registers the built-in channels (idempotent) in `registry` — the one the composition root created
+ * (`registerBuiltinChannels(createChannelRegistry())`) — and returns it. A further account of one kind is registered
+ * next to them under its own id (`registry.register(wechatChannel({ id: 'wechat-2' }))`).
+ */
+export function registerBuiltinChannels(registry: ChannelRegistry): ChannelRegistry {
   for (const d of BUILTIN_CHANNELS) registry.register(d);
   return registry;
 }

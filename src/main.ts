@@ -37,7 +37,8 @@ import { startHttpServer, type HttpServer, type Route } from './http/http-server
 import { isRegisteredStaffChat } from './db/recipient.repo.js';
 import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
-import { channelRegistry } from './notify/channel-registry.js';
+import { createChannelRegistry, type ChannelRegistry } from './notify/channel-registry.js';
+import { createNotifier, useNotifier } from './notify/notifier.js';
 import { channelsInUse } from './db/channel-usage.repo.js';
 import { DEFAULT_RETENTION, retentionJobs, type RetentionSettings } from './privacy/retention.job.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -108,6 +109,8 @@ import { RECOGNISED_INTENTS } from '../dialogs/flow-registry.js';
 
 export interface BotParts {
   bot: WuyeBot;
+  /** The channel registry the bot's notices ask (BotOptions.registry, or the built-in channels). */
+  registry: ChannelRegistry;
   /** The repositories over this database, built once here and passed down (src/db/repositories.ts). */
   repos: Repositories;
   estates: EstateService;
@@ -126,6 +129,11 @@ export interface BotParts {
 
 export interface BotOptions {
   now: Clock;
+  /**
+   * The composition root's channel registry (startApp creates it once). Absent: the built-in channels in a registry
+   * of this bot's own (tests).
+   */
+  registry?: ChannelRegistry;
   /** Loaded data/calendar years (none: weekends only). */
   holidays?: Map<number, HolidayYear>;
   /** Language of chat accounts on first contact. */
@@ -140,8 +148,9 @@ export interface BotOptions {
 export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotParts {
   const repos = createRepositories(db.prisma);
   const { now } = opts;
-  // Notices ask the channel registry how an account or a group is reached.
-  registerBuiltinChannels(channelRegistry);
+  // Notices ask the channel registry how an account or a group is reached: the domain's notifier is built over it.
+  const registry = opts.registry ?? registerBuiltinChannels(createChannelRegistry());
+  useNotifier(createNotifier(registry));
   const estates = new EstateService(repos.estates);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
@@ -240,6 +249,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   });
   return {
     bot,
+    registry,
     repos,
     estates,
     complaints,
@@ -289,6 +299,11 @@ export interface StartOptions {
   consoleIo?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   /** The app's one clock; the process clock unless a test starts the app at another instant. */
   now?: Clock;
+  /**
+   * The channel registry to start with (a test, or an embedding, with a further account: `wechatChannel({ id })`).
+   * Default: a new registry of the built-in channels. Either way it is created before start-up and passed down.
+   */
+  registry?: ChannelRegistry;
 }
 
 export async function startApp(opts: StartOptions = {}): Promise<App> {
@@ -312,8 +327,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   logger.info({ provider: db.provider }, 'database ready (migrations applied)');
   // Every channel the database refers to must be one a registered adapter describes: a notice to an unknown one would
   // otherwise be lost quietly (or, before the registry, sent as Bot Framework).
-  registerBuiltinChannels(channelRegistry);
-  const unknownChannels = channelRegistry.unknown(await channelsInUse(db.prisma));
+  const registry = opts.registry ?? registerBuiltinChannels(createChannelRegistry());
+  const unknownChannels = registry.unknown(await channelsInUse(db.prisma));
   if (unknownChannels.length > 0) {
     await db.close();
     instanceLock?.release();
@@ -357,6 +372,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
 
   const parts = buildBot(db, logger, {
     now,
+    registry,
     holidays: holidays.years,
     defaultLocale: config.DEFAULT_LOCALE,
     inboundLimits: { perMinute: config.INBOUND_RATE_PER_MINUTE, burst: config.INBOUND_BURST },
@@ -469,7 +485,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     repos: parts.repos,
     channels: new Map(channels.map((c) => [c.name, c])),
     // Each registered channel's default limits, with the settings they read (WECHAT_DAILY_CAP).
-    limits: channelRegistry.limits(config),
+    registry,
+    limits: registry.limits(config),
     gates,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     intervalMs: config.OUTBOX_INTERVAL_MS,

@@ -77,11 +77,13 @@ export function updateToActivity(
   bot: BotIdentity,
   serviceUrl: string,
   callbackText: (query: TelegramCallbackQuery) => string,
+  /** The bot's channel id (`telegram`, or `telegram-2`… for a further bot). */
+  channelId: string = TELEGRAM_CHANNEL_ID,
 ): Partial<Activity> | undefined {
   const base = {
     type: 'message',
     id: `update:${update.update_id}`,
-    channelId: TELEGRAM_CHANNEL_ID,
+    channelId,
     serviceUrl,
     recipient: { id: bot.id, name: bot.name },
     locale: 'zh-CN',

@@ -14,6 +14,7 @@ import {
 } from 'botbuilder';
 import type { Channel, OutboundMessage, SendResult } from '../channel.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import { isAdapterChannelId } from '../../src/shared/channel-ids.js';
 import type { Logger } from '../../src/shared/logger.js';
 import type { TelegramMode } from './telegram.config.js';
 import {
@@ -36,7 +37,15 @@ const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const CAPTION_LIMIT = 1024;
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 20;
 
+/** A Telegram bot's channel id: `telegram`, or `telegram-<name>` for a further bot. */
+export type TelegramChannelId = 'telegram' | `telegram-${string}`;
+
 export interface TelegramAdapterOptions {
+  /**
+   * This bot's channel id (default `telegram`): the channel of the identities and groups it speaks for, of its outbox
+   * rows (its descriptor: `telegramChannel({ id })`) and of its log lines.
+   */
+  id?: TelegramChannelId;
   token: string;
   /** e.g. https://api.telegram.org, a private Bot API server, or the tests' fake. */
   apiRoot: string;
@@ -76,7 +85,7 @@ export const TELEGRAM_REPLY_LIMITS: APIThrottlerOptions = {
 };
 
 export class TelegramAdapter extends SelfHostedAdapter implements Channel {
-  readonly name = TELEGRAM_CHANNEL.id;
+  readonly name: TelegramChannelId;
   /** From the channel's descriptor (the registry's capabilities). */
   readonly supportsImages = TELEGRAM_CHANNEL.capabilities.images;
   readonly supportsFiles = true;
@@ -101,7 +110,10 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
 
   constructor(private readonly opts: TelegramAdapterOptions) {
     super();
-    this.log = opts.logger.child({ channel: 'telegram' });
+    this.name = opts.id ?? TELEGRAM_CHANNEL_ID;
+    if (!isAdapterChannelId(this.name))
+      throw new Error(`not a Telegram bot id: "${this.name}" (telegram or telegram-…)`);
+    this.log = opts.logger.child({ channel: this.name });
     // The bot id is the token's numeric prefix; known before getMe answers.
     this.botId = opts.token.split(':')[0] ?? '';
     const requestTimeout = opts.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS;
@@ -288,6 +300,7 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
       { id: this.botId, name: this.bot.isInited() ? this.bot.botInfo.username : '' },
       this.opts.apiRoot,
       (q) => this.callbackText(q),
+      this.name,
     );
     if (!activity?.conversation) {
       this.log.debug({ updateId: update.update_id }, 'Telegram 更新类型不处理');
@@ -321,7 +334,7 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
     const context = new TurnContext(this, activity);
     try {
       // runMiddleware hands errors to this.onTurnError (the handler's catch-all); this catch is for that failing too.
-      await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, 'telegram'));
+      await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, this.name));
     } catch (err) {
       this.log.error({ err, activityId: activity.id }, 'Telegram 轮次错误处理也失败了');
     }

@@ -22,3 +22,13 @@ export const TELEGRAM_CHANNEL: ChannelDescriptor = {
   routes: [{ path: TELEGRAM_WEBHOOK_PATH, methods: ['POST'] }],
   capabilities: { buttons: 'inline', images: true, files: false, groups: true },
 };
+
+/**
+ * The descriptor of one Telegram bot: a further bot is a channel of its own id (`telegram-2`), of kind `telegram`,
+ * with a webhook path of its own (`/telegram/telegram-2/webhook`) so two bots in webhook mode do not share one route.
+ */
+export function telegramChannel(opts: { id?: string } = {}): ChannelDescriptor {
+  const id = opts.id ?? TELEGRAM_CHANNEL_ID;
+  if (id === TELEGRAM_CHANNEL.id) return TELEGRAM_CHANNEL;
+  return { ...TELEGRAM_CHANNEL, id, routes: [{ path: `/telegram/${id}/webhook`, methods: ['POST'] }] };
+}

@@ -24,7 +24,13 @@ export interface InboundWechatMessage {
   quotedText?: string;
 }
 
-export function toActivity(msg: InboundWechatMessage, bot: { id: string; name: string }, now: Date): Partial<Activity> {
+/** `channelId`: the account's channel id (`wechat`, or `wechat-2`… for a further account). */
+export function toActivity(
+  msg: InboundWechatMessage,
+  bot: { id: string; name: string },
+  now: Date,
+  channelId: string = WECHAT_CHANNEL_ID,
+): Partial<Activity> {
   const isGroup = msg.roomId !== undefined;
   const channelData: Record<string, unknown> = {};
   if (msg.roomTopic !== undefined) channelData.roomTopic = msg.roomTopic;
@@ -33,7 +39,7 @@ export function toActivity(msg: InboundWechatMessage, bot: { id: string; name: s
   if (msg.quotedText) channelData.quotedText = msg.quotedText;
   return {
     type: ActivityTypes.Message,
-    channelId: WECHAT_CHANNEL_ID,
+    channelId,
     id: msg.id,
     timestamp: now,
     serviceUrl: '',

@@ -23,6 +23,7 @@ import {
 } from 'wechaty';
 import type { MediaRepository } from '../../src/db/repositories.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
+import { isAdapterChannelId } from '../../src/shared/channel-ids.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { t } from '../../src/i18n/index.js';
@@ -53,7 +54,15 @@ const qrcodeTerminal = createRequire(import.meta.url)('qrcode-terminal') as {
   generate(text: string, opts: { small: boolean }, cb?: (qr: string) => void): void;
 };
 
+/** A personal WeChat account's channel id: `wechat`, or `wechat-<name>` for a further account. */
+export type WechatChannelId = 'wechat' | `wechat-${string}`;
+
 export interface WechatAdapterOptions {
+  /**
+   * This account's channel id (default `wechat`): the channel of the identities, groups and media it records, of the
+   * turns it runs, of its outbox rows (its descriptor: `wechatChannel({ id })`) and of its log lines.
+   */
+  id?: WechatChannelId;
   /** npm name of the puppet (from WECHATY_PUPPET), or a puppet instance (PuppetMock in tests). */
   puppet: string | PuppetInstance;
   puppetOptions?: { token?: string } & Record<string, unknown>;
@@ -88,7 +97,7 @@ export function qrcodeUrl(qrcode: string): string {
 }
 
 export class WechatAdapter extends SelfHostedAdapter implements Channel {
-  readonly name = WECHAT_CHANNEL.id;
+  readonly name: WechatChannelId;
   /** From the channel's descriptor (the registry's capabilities). */
   readonly supportsImages = WECHAT_CHANNEL.capabilities.images;
   readonly supportsFiles = true;
@@ -107,6 +116,8 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
 
   constructor(private readonly opts: WechatAdapterOptions) {
     super();
+    this.name = opts.id ?? WECHAT_CHANNEL_ID;
+    if (!isAdapterChannelId(this.name)) throw new Error(`not a WeChat account id: "${this.name}" (wechat or wechat-…)`);
     this.now = opts.now;
     this.startedAt = this.now();
     this.backoffMs = opts.restartBackoffMs?.initial ?? 2000;
@@ -129,9 +140,9 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     this.bot ??= this.build();
     try {
       await this.bot.start();
-      this.opts.logger.info({ channel: 'wechat' }, 'wechaty started; waiting for login');
+      this.opts.logger.info({ channel: this.name }, 'wechaty started; waiting for login');
     } catch (err) {
-      this.opts.logger.error({ err, channel: 'wechat' }, 'wechaty failed to start');
+      this.opts.logger.error({ err, channel: this.name }, 'wechaty failed to start');
       this.scheduleRestart('start failed');
     }
   }
@@ -144,7 +155,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     try {
       await this.bot?.stop();
     } catch (err) {
-      this.opts.logger.warn({ err, channel: 'wechat' }, 'wechaty stop failed');
+      this.opts.logger.warn({ err, channel: this.name }, 'wechaty stop failed');
     }
   }
 
@@ -158,22 +169,22 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     bot.on('scan', (qrcode, status) => this.onScan(qrcode, status));
     bot.on('login', (user) => {
       this.backoffMs = this.opts.restartBackoffMs?.initial ?? 2000;
-      this.opts.logger.info({ channel: 'wechat', user: user.name() }, 'wechat logged in');
+      this.opts.logger.info({ channel: this.name, user: user.name() }, 'wechat logged in');
     });
     bot.on('logout', (user, reason) => {
       if (this.restarting || this.stopped) return;
-      this.opts.logger.warn({ channel: 'wechat', user: user.name(), reason }, 'wechat logged out');
+      this.opts.logger.warn({ channel: this.name, user: user.name(), reason }, 'wechat logged out');
       this.scheduleRestart('logout');
     });
     bot.on('error', (error) => {
-      this.opts.logger.error({ err: error, channel: 'wechat' }, 'wechaty error');
+      this.opts.logger.error({ err: error, channel: this.name }, 'wechaty error');
       // While logged in an error is about one call (a contact not found…); only a lost session needs a restart.
       if (!bot.isLoggedIn) this.scheduleRestart('error');
     });
     bot.on('message', (msg) => {
       const p = this.onMessage(msg)
         .catch((err: unknown) =>
-          this.opts.logger.error({ err, channel: 'wechat', messageId: msg.id }, 'wechat message failed'),
+          this.opts.logger.error({ err, channel: this.name, messageId: msg.id }, 'wechat message failed'),
         )
         .finally(() => this.inflight.delete(p));
       this.inflight.add(p);
@@ -186,11 +197,11 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
       const print = this.opts.printQr ?? ((q: string) => qrcodeTerminal.generate(q, { small: true }));
       print(qrcode);
       this.opts.logger.info(
-        { channel: 'wechat', url: qrcodeUrl(qrcode) },
+        { channel: this.name, url: qrcodeUrl(qrcode) },
         '请用微信扫码登录 (scan the QR code to log in)',
       );
     } else {
-      this.opts.logger.info({ channel: 'wechat', status: wechatyTypes.ScanStatus[status] }, 'wechat scan status');
+      this.opts.logger.info({ channel: this.name, status: wechatyTypes.ScanStatus[status] }, 'wechat scan status');
     }
   }
 
@@ -198,7 +209,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     if (this.stopped || this.restartTimer) return;
     const delay = this.backoffMs;
     this.backoffMs = Math.min(this.backoffMs * 2, this.opts.restartBackoffMs?.max ?? 300_000);
-    this.opts.logger.warn({ channel: 'wechat', reason, delayMs: delay }, 'wechaty restart scheduled');
+    this.opts.logger.warn({ channel: this.name, reason, delayMs: delay }, 'wechaty restart scheduled');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       void this.restart(reason);
@@ -213,13 +224,13 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
       await this.bot
         .stop()
         .catch((err: unknown) =>
-          this.opts.logger.warn({ err, channel: 'wechat' }, 'wechaty stop before restart failed'),
+          this.opts.logger.warn({ err, channel: this.name }, 'wechaty stop before restart failed'),
         );
       this.startedAt = this.now();
       await this.bot.start();
-      this.opts.logger.info({ channel: 'wechat', reason }, 'wechaty restarted');
+      this.opts.logger.info({ channel: this.name, reason }, 'wechaty restarted');
     } catch (err) {
-      this.opts.logger.error({ err, channel: 'wechat' }, 'wechaty restart failed');
+      this.opts.logger.error({ err, channel: this.name }, 'wechaty restart failed');
       this.scheduleRestart('restart failed');
     } finally {
       this.restarting = false;
@@ -232,7 +243,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
   private async onMessage(msg: Message): Promise<void> {
     const skip = (reason: string) =>
       this.opts.logger.debug(
-        { channel: 'wechat', messageId: msg.id, roomId: msg.room()?.id, reason },
+        { channel: this.name, messageId: msg.id, roomId: msg.room()?.id, reason },
         'wechat message skipped',
       );
     if (msg.self()) return skip('self');
@@ -265,8 +276,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
       // 注册群 must reach the bot from a group that is not registered yet, or no WeChat group could ever be
       // registered; the command router checks the sender is a supervisor.
       const registering = /^\/?(注册群|registergroup)(\s|$)/.test(text);
-      if (!registering && !(await this.opts.isRegisteredGroup(WECHAT_CHANNEL_ID, room.id)))
-        return skip('room-not-registered');
+      if (!registering && !(await this.opts.isRegisteredGroup(this.name, room.id))) return skip('room-not-registered');
       roomTopic = await room.topic();
     } else {
       text = text.trim();
@@ -283,7 +293,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
         inbound.attachments = [await this.storeMedia(msg)];
       } catch (err) {
         // The file could not be fetched from WeChat: say so, so the owner sends it again instead of waiting.
-        this.opts.logger.warn({ err, channel: 'wechat', messageId: msg.id }, 'wechat media download failed');
+        this.opts.logger.warn({ err, channel: this.name, messageId: msg.id }, 'wechat media download failed');
         return this.replyDirect(msg, t('zh-CN', 'wechat.mediaFailed'));
       }
     }
@@ -297,11 +307,11 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
       inbound.menuPick = { index: pick.index, typed: text };
     }
 
-    const activity = toActivity(inbound, { id: selfUser?.id ?? '', name: botNames[0] ?? '' }, this.now());
+    const activity = toActivity(inbound, { id: selfUser?.id ?? '', name: botNames[0] ?? '' }, this.now(), this.name);
     const context = new TurnContext(this, activity);
     const outbox: Partial<Activity>[] = [];
     context.turnState.set(OUTBOX_KEY, outbox);
-    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, 'wechat'));
+    await this.runMiddleware(context, (ctx) => this.opts.handler.onTurn(ctx, this.name));
     await this.flushReply(
       outbox,
       room ? { kind: 'room', id: room.id } : { kind: 'contact', id: talker.id },
@@ -325,13 +335,14 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
   private async storeMedia(msg: Message): Promise<{ contentType: string; contentUrl: string; name: string }> {
     const box = await msg.toFileBox();
     const mimeType = mediaType(box.name, box.mediaType);
-    const dir = path.resolve(this.opts.dataDir, 'media', 'wechat');
+    // One folder per account: `media/wechat` for the first, as before.
+    const dir = path.resolve(this.opts.dataDir, 'media', this.name);
     await fs.mkdir(dir, { recursive: true });
     const file = path.join(dir, `${msg.id.replace(/[^A-Za-z0-9_-]/g, '_')}.${mediaExtension(box.name, mimeType)}`);
     await box.toFile(file, true);
     const { size } = await fs.stat(file);
     const row = await this.opts.media.save({
-      channel: WECHAT_CHANNEL_ID,
+      channel: this.name,
       externalId: msg.id,
       fileName: box.name,
       mimeType,
@@ -416,7 +427,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     if (!parts.text && parts.images.length === 0) return;
     const result = await this.deliver(addr, parts, key, addr.kind === 'room' ? talker : undefined);
     if (!result.ok)
-      this.opts.logger.error({ channel: 'wechat', error: result.error, to: addr.id }, 'wechat reply failed');
+      this.opts.logger.error({ channel: this.name, error: result.error, to: addr.id }, 'wechat reply failed');
   }
 
   private async deliver(

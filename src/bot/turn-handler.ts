@@ -5,7 +5,14 @@ import type { TurnContext } from 'botbuilder';
  * channelId, from.id and serviceUrl a Bot Framework client may write freely) decides which channel vouches for the
  * sender.
  */
-export type ReceivedBy = 'console' | 'botframework' | 'telegram' | 'wechat' | 'wechat-oa';
+export type ReceivedBy =
+  | 'console'
+  | 'botframework'
+  | 'telegram'
+  | 'wechat'
+  | 'wechat-oa'
+  // A further account of one kind under its own id (src/shared/channel-ids.ts: isAdapterChannelId).
+  | `${'console' | 'telegram' | 'wechat'}-${string}`;
 
 /**
  * What every channel adapter runs for an inbound message: one bot turn (`onTurn`), and the channel's catch-all

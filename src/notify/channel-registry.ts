@@ -1,8 +1,8 @@
 // Channels that describe themselves. Each adapter exports a ChannelDescriptor (adapters/<name>/<name>.channel.ts:
-// plain data, no SDK) and the composition root registers them (adapters/channels.ts); the notifier, the dispatcher
-// and the rate limits ask this registry instead of knowing the channel list. A channel nobody registered is an
-// error — at start-up for rows already stored (assertKnownChannels), a dead letter that says so at dispatch — never
-// a silent fallback to Bot Framework.
+// plain data, no SDK) and the composition root registers them in the registry it created (adapters/channels.ts) and
+// passes on; the notifier, the dispatcher and the rate limits ask that registry instead of knowing the channel list.
+// A channel nobody registered is an error — at start-up for rows already stored (ChannelRegistry.unknown), a dead
+// letter that says so at dispatch — never a silent fallback to Bot Framework.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { ChannelLimits, RateLimits } from './rate-limiter.js';
@@ -157,7 +157,10 @@ export class ChannelRegistry {
 }
 
 /**
- * The process's registry. The composition root (src/main.ts, src/cli.ts; tests: test/support/channels.ts) fills it
- * before anything sends; the notifier reads it because its callers pass only a database handle.
+ * An empty registry. The composition root (src/main.ts, src/cli.ts) creates one, registers the channels in it
+ * (adapters/channels.ts) and passes it to whoever asks it: the notifier, the dispatcher, the start-up check. Tests
+ * build their own. There is no process-wide registry.
  */
-export const channelRegistry = new ChannelRegistry();
+export function createChannelRegistry(descriptors: readonly ChannelDescriptor[] = []): ChannelRegistry {
+  return new ChannelRegistry(descriptors);
+}

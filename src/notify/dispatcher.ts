@@ -10,7 +10,7 @@ import { buildDigest, DEFAULT_DIGEST } from './digest.js';
 import { outboxPayloadSchema, toOutbound, type OutboxPayload } from './outbox.js';
 import { DEFAULT_QUIET_POLICIES, releaseAt, type QuietPolicy } from './quiet-hours.js';
 import { RateLimiter, type RateLimits, type SendTarget } from './rate-limiter.js';
-import { channelRegistry, UnknownChannelError } from './channel-registry.js';
+import { UnknownChannelError, type ChannelRegistry } from './channel-registry.js';
 import { LocalSendSlots, SharedSendSlots, type SendSlots } from './shared-rate-limiter.js';
 import type { Clock } from '../shared/clock.js';
 
@@ -42,6 +42,12 @@ export interface DispatcherOptions {
   /** The outbox, and the send ledger when the limits are shared (the root bundle: the ledger opens transactions). */
   repos: Pick<Repositories, 'outboxDispatch' | 'sendLedger'>;
   channels: Map<string, Channel>;
+  /**
+   * The composition root's channel registry: each registered channel's default send limits (when `limits` is absent)
+   * and which channel ids exist — a row for one nobody registered is a dead letter at once, one for a registered
+   * channel that is not running is retried. Absent: no default limits, and every channel not running is retried.
+   */
+  registry?: ChannelRegistry;
   limits?: RateLimits;
   now: Clock;
   logger?: DispatcherLogger;
@@ -110,6 +116,7 @@ const silentLogger: DispatcherLogger = { info: () => undefined, warn: () => unde
 export class Dispatcher {
   private readonly outbox: OutboxDispatchRepository;
   private readonly channels: Map<string, Channel>;
+  private readonly registry: ChannelRegistry | undefined;
   private readonly now: () => Date;
   private readonly logger: DispatcherLogger;
   private readonly maxAttempts: number;
@@ -134,6 +141,7 @@ export class Dispatcher {
   constructor(opts: DispatcherOptions) {
     this.outbox = opts.repos.outboxDispatch;
     this.channels = opts.channels;
+    this.registry = opts.registry;
     this.now = opts.now;
     this.logger = opts.logger ?? silentLogger;
     this.maxAttempts = opts.maxAttempts ?? 8;
@@ -150,7 +158,7 @@ export class Dispatcher {
     this.readMedia = opts.readMedia ?? ((p) => readFile(p));
     this.workerId = opts.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
     // Absent: each registered channel's default limits (the channel registry).
-    const limits = opts.limits ?? channelRegistry.limits();
+    const limits = opts.limits ?? opts.registry?.limits() ?? {};
     this.limiter = new RateLimiter(limits, this.now, this.timeZone);
     this.slots =
       (opts.sharedLimits ?? this.outbox.multiInstance)
@@ -278,10 +286,11 @@ export class Dispatcher {
     const channel = this.channels.get(target.channel);
     if (!channel) {
       // Registered but not started (e.g. its token unset): retried, it may come back. Nobody describes it: dead now.
-      const known = channelRegistry.get(target.channel) !== undefined || channelRegistry.ids().length === 0;
+      const registry = this.registry;
+      const known = !registry || registry.get(target.channel) !== undefined || registry.ids().length === 0;
       const error = known
         ? `channel "${target.channel}" is not running`
-        : new UnknownChannelError(target.channel, channelRegistry.ids()).message;
+        : new UnknownChannelError(target.channel, registry.ids()).message;
       for (const item of unit)
         await this.fail(item.row, { ok: false, error, ...(known ? {} : { permanent: true }) }, now, target, result);
       return;

@@ -2,7 +2,7 @@
 // the dedupe key makes a re-run of the same transition send nothing twice.
 import type { OutboundMessage } from './channel.js';
 import { normalizeLocale, type Locale } from '../i18n/index.js';
-import { channelRegistry } from './channel-registry.js';
+import type { ChannelRegistry } from './channel-registry.js';
 import type { OutboxDb } from '../db/outbox.repo.js';
 import { outboxStoreOf, type NoticeWriter, type OutboxStore } from '../db/outbox-store.js';
 import type { Notice } from '../shared/outbound-message.js';
@@ -15,37 +15,16 @@ import { maskPhonesInText } from '../shared/phone.js';
  * registered gets a row anyway, under its own id, so the dispatcher turns it into a dead letter that names the
  * missing channel; it is not counted as reached (start-up already refuses stored rows of unknown channels).
  */
-function identityTarget(i: {
-  id: string;
-  channel: string;
-  externalId: string;
-  conversationRef: string | null;
-  locale?: string | null;
-}): Target | null {
-  const t = channelRegistry.identityTarget(i);
+function identityTarget(
+  channels: ChannelRegistry,
+  i: { id: string; channel: string; externalId: string; conversationRef: string | null; locale?: string | null },
+): Target | null {
+  const t = channels.identityTarget(i);
   const locale = normalizeLocale(i.locale);
   if (!t) return { id: i.id, channel: i.channel, address: i.externalId, isGroup: false, reaches: false, locale };
   return t.address === null
     ? null
     : { id: i.id, channel: t.channel, address: t.address, isGroup: false, reaches: true, locale };
-}
-
-/** A channel's recipient string for one chat account (null: not reachable, or a channel nobody registered). */
-export function identityAddress(i: {
-  channel: string;
-  externalId: string;
-  conversationRef: string | null;
-}): string | null {
-  return channelRegistry.identityTarget(i)?.address ?? null;
-}
-
-/** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
-export function staffChatAddress(c: {
-  channel: string;
-  chatId: string;
-  conversationRef?: string | null;
-}): string | null {
-  return channelRegistry.groupTarget(c)?.address ?? null;
 }
 
 export type { Notice } from '../shared/outbound-message.js';
@@ -71,7 +50,8 @@ interface Target {
  * Queues a notice to every chat account of a person (but `except`: e.g. the account just bound, which is told in
  * its own chat). Returns how many rows were newly created.
  */
-export async function notifyPerson(
+async function toPerson(
+  channels: ChannelRegistry,
   db: OutboxTarget,
   personId: string,
   n: Notice,
@@ -80,17 +60,17 @@ export async function notifyPerson(
   const store = outboxStoreOf(db);
   const targets = (await store.identitiesOfPerson(personId)).flatMap((i): Target[] => {
     if (except.includes(i.id)) return [];
-    const t = identityTarget(i);
+    const t = identityTarget(channels, i);
     return t ? [t] : [];
   });
   return enqueueAll(store, targets, n);
 }
 
 /** Queues a notice to one chat account (e.g. one waiting for a binding staff approved). */
-export async function notifyIdentity(db: OutboxTarget, identityId: string, n: Notice): Promise<number> {
+async function toIdentity(channels: ChannelRegistry, db: OutboxTarget, identityId: string, n: Notice): Promise<number> {
   const store = outboxStoreOf(db);
   const i = await store.identityById(identityId);
-  const t = i ? identityTarget(i) : null;
+  const t = i ? identityTarget(channels, i) : null;
   if (!t) return 0;
   return enqueueAll(store, [t], n);
 }
@@ -100,28 +80,39 @@ export async function notifyIdentity(db: OutboxTarget, identityId: string, n: No
  * member of that role privately, so a notice reaches a person rather than nobody. Returns how many rows were newly
  * created. Staff-facing, so any mobile number in the text is masked here, whatever the caller wrote (PIPL).
  */
-export async function notifyStaffGroup(
+async function toStaffGroup(
+  channels: ChannelRegistry,
   db: OutboxTarget,
   estateId: string,
   role: StaffRole,
   n: Notice,
 ): Promise<number> {
   const store = outboxStoreOf(db);
-  const targets = await staffTargets(store, estateId, role);
+  const targets = await staffTargets(channels, store, estateId, role);
   return enqueueAll(store, targets, masked(n));
 }
 
 /** How many chats a staff notice for these roles would reach now (groups, else the role's staff privately). */
-export async function staffReach(db: OutboxTarget, estateId: string, roles: readonly StaffRole[]): Promise<number> {
+async function reach(
+  channels: ChannelRegistry,
+  db: OutboxTarget,
+  estateId: string,
+  roles: readonly StaffRole[],
+): Promise<number> {
   const store = outboxStoreOf(db);
   let n = 0;
-  for (const role of roles) n += (await staffTargets(store, estateId, role)).filter((t) => t.reaches).length;
+  for (const role of roles) n += (await staffTargets(channels, store, estateId, role)).filter((t) => t.reaches).length;
   return n;
 }
 
-async function staffTargets(store: OutboxStore, estateId: string, role: StaffRole): Promise<Target[]> {
+async function staffTargets(
+  channels: ChannelRegistry,
+  store: OutboxStore,
+  estateId: string,
+  role: StaffRole,
+): Promise<Target[]> {
   const groups = (await store.staffChatsFor(estateId, role)).flatMap((c): Target[] => {
-    const t = channelRegistry.groupTarget(c);
+    const t = channels.groupTarget(c);
     if (!t) return [{ id: c.id, channel: c.channel, address: c.chatId, isGroup: true, reaches: false }];
     return t.address === null
       ? []
@@ -131,7 +122,7 @@ async function staffTargets(store: OutboxStore, estateId: string, role: StaffRol
   return [
     ...groups,
     ...(await store.staffIdentitiesFor(estateId, role)).flatMap((i): Target[] => {
-      const t = identityTarget(i);
+      const t = identityTarget(channels, i);
       return t ? [t] : [];
     }),
   ];
@@ -141,7 +132,8 @@ async function staffTargets(store: OutboxStore, estateId: string, role: StaffRol
  * Queues a notice to a maintenance department (工程部): its registered groups, else its staff privately. Returns how
  * many rows were newly created (0: nobody in that department can be reached — the caller tells the desk instead).
  */
-export async function notifyDepartment(
+async function toDepartment(
+  channels: ChannelRegistry,
   db: OutboxTarget,
   estateId: string,
   department: string,
@@ -149,7 +141,7 @@ export async function notifyDepartment(
 ): Promise<number> {
   const store = outboxStoreOf(db);
   const groups = (await store.departmentChatsFor(estateId, department)).flatMap((c): Target[] => {
-    const t = channelRegistry.groupTarget(c);
+    const t = channels.groupTarget(c);
     if (!t) return [{ id: c.id, channel: c.channel, address: c.chatId, isGroup: true, reaches: false }];
     return t.address === null
       ? []
@@ -160,7 +152,7 @@ export async function notifyDepartment(
     : [
         ...groups,
         ...(await store.departmentIdentitiesFor(estateId, department)).flatMap((i): Target[] => {
-          const t = identityTarget(i);
+          const t = identityTarget(channels, i);
           return t ? [t] : [];
         }),
       ];
@@ -199,9 +191,99 @@ async function enqueueAll(store: OutboxStore, targets: Target[], n: Notice): Pro
   return created;
 }
 
+/**
+ * The notifier over one channel registry: who a notice goes to, as outbox rows. It is also the NoticeWriter that
+ * src/db units of work call inside their transaction.
+ */
+export interface Notifier extends NoticeWriter {
+  /** The registry it asks (the composition root's). */
+  readonly channels: ChannelRegistry;
+  /** Every chat account of a person but `except`; how many rows were newly created for reachable accounts. */
+  person(db: OutboxTarget, personId: string, n: Notice, except?: readonly string[]): Promise<number>;
+  /** One chat account. */
+  identity(db: OutboxTarget, identityId: string, n: Notice): Promise<number>;
+  /** An estate's groups of a role, else its staff of that role privately (phones masked). */
+  staffGroup(db: OutboxTarget, estateId: string, role: StaffRole, n: Notice): Promise<number>;
+  /** A maintenance department's groups, else its staff privately (phones masked). */
+  department(db: OutboxTarget, estateId: string, department: string, n: Notice): Promise<number>;
+  /** How many chats a staff notice for these roles would reach now. */
+  staffReach(db: OutboxTarget, estateId: string, roles: readonly StaffRole[]): Promise<number>;
+  /** A chat account's recipient string (null: not reachable, or a channel nobody registered). */
+  identityAddress(i: { channel: string; externalId: string; conversationRef: string | null }): string | null;
+  /** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
+  staffChatAddress(c: { channel: string; chatId: string; conversationRef?: string | null }): string | null;
+}
+
+/** The notifier asking `channels` how each account or group is reached. */
+export function createNotifier(channels: ChannelRegistry): Notifier {
+  return {
+    channels,
+    person: (db, personId, n, except = []) => toPerson(channels, db, personId, n, except),
+    identity: (db, identityId, n) => toIdentity(channels, db, identityId, n),
+    staffGroup: (db, estateId, role, n) => toStaffGroup(channels, db, estateId, role, n),
+    department: (db, estateId, department, n) => toDepartment(channels, db, estateId, department, n),
+    staffReach: (db, estateId, roles) => reach(channels, db, estateId, roles),
+    identityAddress: (i) => channels.identityTarget(i)?.address ?? null,
+    staffChatAddress: (c) => channels.groupTarget(c)?.address ?? null,
+  };
+}
+
+// --- The domain's entry points, until each service is handed a Notifier ---
+// The services (src/<area>/) still call these module functions; they use the notifier the composition root hands
+// over with `useNotifier` (buildBot, src/cli.ts; tests: test/support/channels.ts). No registry is created here: a
+// call before any notifier was handed over is an error, never a guess at the channel list.
+let current: Notifier | undefined;
+
+/** Composition roots only: the notifier behind the module functions below. Returns it. */
+export function useNotifier(n: Notifier): Notifier {
+  current = n;
+  return n;
+}
+
+function notifier(): Notifier {
+  if (!current)
+    throw new Error('no notifier: the composition root creates one over its channel registry (useNotifier)');
+  return current;
+}
+
+/** `Notifier.person` of the notifier handed over. */
+export function notifyPerson(db: OutboxTarget, personId: string, n: Notice, except: readonly string[] = []) {
+  return notifier().person(db, personId, n, except);
+}
+
+/** `Notifier.identity` of the notifier handed over. */
+export function notifyIdentity(db: OutboxTarget, identityId: string, n: Notice): Promise<number> {
+  return notifier().identity(db, identityId, n);
+}
+
+/** `Notifier.staffGroup` of the notifier handed over. */
+export function notifyStaffGroup(db: OutboxTarget, estateId: string, role: StaffRole, n: Notice): Promise<number> {
+  return notifier().staffGroup(db, estateId, role, n);
+}
+
+/** `Notifier.department` of the notifier handed over. */
+export function notifyDepartment(db: OutboxTarget, estateId: string, department: string, n: Notice) {
+  return notifier().department(db, estateId, department, n);
+}
+
+/** `Notifier.staffReach` of the notifier handed over. */
+export function staffReach(db: OutboxTarget, estateId: string, roles: readonly StaffRole[]): Promise<number> {
+  return notifier().staffReach(db, estateId, roles);
+}
+
+/** `Notifier.identityAddress` of the notifier handed over. */
+export function identityAddress(i: { channel: string; externalId: string; conversationRef: string | null }) {
+  return notifier().identityAddress(i);
+}
+
+/** `Notifier.staffChatAddress` of the notifier handed over. */
+export function staffChatAddress(c: { channel: string; chatId: string; conversationRef?: string | null }) {
+  return notifier().staffChatAddress(c);
+}
+
 /** The notifier as the NoticeWriter that src/db units of work call inside their transaction. */
 export const noticeWriter: NoticeWriter = {
-  person: (store, personId, n, except) => notifyPerson(store, personId, n, except),
-  staffGroup: (store, estateId, role, n) => notifyStaffGroup(store, estateId, role, n),
-  department: (store, estateId, department, n) => notifyDepartment(store, estateId, department, n),
+  person: (store, personId, n, except) => notifier().person(store, personId, n, except),
+  staffGroup: (store, estateId, role, n) => notifier().staffGroup(store, estateId, role, n),
+  department: (store, estateId, department, n) => notifier().department(store, estateId, department, n),
 };

@@ -426,3 +426,35 @@ describe('Telegram config', () => {
     });
   });
 });
+
+describe('TelegramAdapter — a further bot under its own channel id', () => {
+  let fake: FakeTelegramApi;
+  let adapter: TelegramAdapter;
+  const received: Array<{ by: string; channelId: string | undefined }> = [];
+  const log = logSink();
+  const handler: TurnHandler = {
+    async onTurn(context, receivedBy) {
+      received.push({ by: receivedBy, channelId: context.activity.channelId });
+      await context.sendActivity('您好');
+    },
+    async onTurnError() {},
+  };
+  beforeAll(async () => {
+    fake = await FakeTelegramApi.start();
+    adapter = new TelegramAdapter({ ...adapterOptions(fake, handler, log.logger), id: 'telegram-2' });
+    await adapter.start();
+  });
+  afterAll(async () => {
+    await adapter.stop();
+    await fake.close();
+  });
+
+  it('its turns, activities and log lines carry telegram-2', async () => {
+    expect(adapter.name).toBe('telegram-2');
+    fake.pushUpdate(textMessage(1, 2001, '你好'));
+    await fake.waitFor('sendMessage', (c) => c.payload.chat_id === '2001');
+    expect(received).toEqual([{ by: 'telegram-2', channelId: 'telegram-2' }]);
+    expect(log.lines.length).toBeGreaterThan(0);
+    expect(log.lines.every((l) => l.channel === 'telegram-2')).toBe(true);
+  });
+});

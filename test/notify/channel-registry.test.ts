@@ -1,15 +1,20 @@
 // Channels that describe themselves: addresses, limits and start-up checks come from the registry, and a channel
 // nobody registered is refused (start-up) or a dead letter that names it (dispatch) — never sent as Bot Framework.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_CHANNELS, BUILTIN_RATE_LIMITS } from '../../adapters/channels.js';
-import { TELEGRAM_CHANNEL } from '../../adapters/telegram/telegram.channel.js';
-import { WECHAT_CHANNEL } from '../../adapters/wechat/wechat.channel.js';
+import { BUILTIN_CHANNELS, BUILTIN_RATE_LIMITS, registerBuiltinChannels } from '../../adapters/channels.js';
+import { TELEGRAM_CHANNEL, telegramChannel } from '../../adapters/telegram/telegram.channel.js';
+import { WECHAT_CHANNEL, wechatChannel } from '../../adapters/wechat/wechat.channel.js';
 import { openDatabase } from '../../src/db/client.js';
 import { findOutboxRow } from '../../src/db/outbox.repo.js';
 import { startApp } from '../../src/main.js';
-import { ChannelRegistry, UnknownChannelError, type ChannelDescriptor } from '../../src/notify/channel-registry.js';
+import {
+  ChannelRegistry,
+  createChannelRegistry,
+  UnknownChannelError,
+  type ChannelDescriptor,
+} from '../../src/notify/channel-registry.js';
 import { Dispatcher } from '../../src/notify/dispatcher.js';
-import { notifyPerson } from '../../src/notify/notifier.js';
+import { createNotifier } from '../../src/notify/notifier.js';
 import { RateLimiter } from '../../src/notify/rate-limiter.js';
 import { memoryLogger } from '../support/app.js';
 import {
@@ -66,7 +71,16 @@ describe('channel registry', () => {
   });
 
   it('two accounts of one kind run side by side under distinct ids, each with its own address and limits', () => {
-    const second: ChannelDescriptor = { ...WECHAT_CHANNEL, id: 'wechat-2' };
+    const second = wechatChannel({ id: 'wechat-2' });
+    expect(second).toMatchObject({ id: 'wechat-2', kind: 'wechat' });
+    expect(wechatChannel()).toBe(WECHAT_CHANNEL);
+    expect(telegramChannel()).toBe(TELEGRAM_CHANNEL);
+    // A further Telegram bot: its own id and its own webhook path.
+    expect(telegramChannel({ id: 'telegram-2' })).toMatchObject({
+      id: 'telegram-2',
+      kind: 'telegram',
+      routes: [{ path: '/telegram/telegram-2/webhook' }],
+    });
     const r = builtins().register(second);
     expect(r.identityTarget({ channel: 'wechat-2', externalId: 'wxid_b', conversationRef: null })).toEqual({
       channel: 'wechat-2',
@@ -121,7 +135,8 @@ describeEachDb('unknown channels in stored data', (provider) => {
         identities: { create: [{ channel: 'wechat-2', externalId: 'wxid_b', conversationRef: ref }] },
       },
     });
-    const n = await notifyPerson(db.prisma, person.id, {
+    const registry = builtins();
+    const n = await createNotifier(registry).person(db.prisma, person.id, {
       kind: 'notice',
       message: { text: '通知' },
       dedupeKey: 'unknown-channel',
@@ -132,7 +147,7 @@ describeEachDb('unknown channels in stored data', (provider) => {
       where: { dedupeKey: { startsWith: 'unknown-channel' } },
     });
     expect(row.channel).toBe('wechat-2');
-    const d = new Dispatcher({ repos: createRepositories(db.prisma), channels: new Map(), now: clock.now });
+    const d = new Dispatcher({ repos: createRepositories(db.prisma), channels: new Map(), registry, now: clock.now });
     expect(await d.tick()).toMatchObject({ dead: 1, sent: 0 });
     expect(await findOutboxRow(db.prisma, row.id)).toMatchObject({
       status: 'DEAD',
@@ -153,21 +168,36 @@ describeEachDb('start-up with an unknown channel', (provider) => {
     await dropDatabaseUrl(url);
   });
 
+  const env = () => ({
+    DATABASE_URL: url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CONSOLE_CHAT: 'off',
+    SCHEDULER: 'off',
+    SEED_DEMO: 'off',
+  });
+
   it('refuses to start, naming the channel', async () => {
     const log = memoryLogger();
-    await expect(
-      startApp({
-        env: {
-          DATABASE_URL: url,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          CONSOLE_CHAT: 'off',
-          SCHEDULER: 'off',
-          SEED_DEMO: 'off',
-        },
-        logger: log.logger,
-      }),
-    ).rejects.toThrow(/未注册的渠道 wechat-2/);
+    await expect(startApp({ env: env(), logger: log.logger })).rejects.toThrow(/未注册的渠道 wechat-2/);
+  });
+
+  it('checks against the registry it is given: wechat-2 registered starts, another unknown id still refuses', async () => {
+    const withSecond = () =>
+      registerBuiltinChannels(createChannelRegistry()).register(wechatChannel({ id: 'wechat-2' }));
+    const app = await startApp({ env: env(), logger: memoryLogger().logger, registry: withSecond() });
+    await app.stop();
+
+    const db = await openDatabase(url);
+    await db.prisma.channelIdentity.create({ data: { channel: 'wechat-3', externalId: 'wxid_c' } });
+    await db.close();
+    await expect(startApp({ env: env(), logger: memoryLogger().logger, registry: withSecond() })).rejects.toThrow(
+      /未注册的渠道 wechat-3/,
+    );
+    // The registry passed to one start-up is not the process's: a start without it knows only the built-ins.
+    await expect(startApp({ env: env(), logger: memoryLogger().logger })).rejects.toThrow(
+      /未注册的渠道 wechat-2、wechat-3/,
+    );
   });
 });
 
@@ -193,7 +223,7 @@ describeEachDb('notices in the reader’s language', (provider) => {
         },
       },
     });
-    const n = await notifyPerson(db.prisma, person.id, {
+    const n = await createNotifier(builtins()).person(db.prisma, person.id, {
       kind: 'notice',
       message: (locale) => ({ text: locale === 'en' ? 'Your repair is done' : '您的报修已完工' }),
       dedupeKey: 'locale-notice',

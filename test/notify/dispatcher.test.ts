@@ -7,6 +7,8 @@ import { enqueue, type EnqueueInput } from '../../src/notify/outbox.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { FakeClock, RecordingChannel, type Sent } from './fakes.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { registerBuiltinChannels } from '../../adapters/channels.js';
+import { createChannelRegistry } from '../../src/notify/channel-registry.js';
 
 const START = '2026-12-01T10:00:00+08:00';
 
@@ -37,6 +39,8 @@ describeEachDb('outbox dispatcher', (provider) => {
     new Dispatcher({
       repos: createRepositories(db.prisma),
       channels: new Map(channels.map((c) => [c.name, c])),
+      // The built-in channels' limits, as start-up passes its registry.
+      registry: registerBuiltinChannels(createChannelRegistry()),
       now: clock.now,
       random: () => 1,
       ...over,

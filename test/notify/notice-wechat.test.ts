@@ -17,7 +17,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { WechatAdapter } from '../../adapters/wechat/wechat.adapter.js';
 import { WECHAT_CHANNEL } from '../../adapters/wechat/wechat.channel.js';
-import { registerBuiltinChannels } from '../../adapters/channels.js';
 import { ChannelRegistry } from '../../src/notify/channel-registry.js';
 import { Dispatcher } from '../../src/notify/dispatcher.js';
 import { NoticeService } from '../../src/notices/notice.service.js';
@@ -29,7 +28,6 @@ import { FakeClock } from './fakes.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 wechatyLog.level('silent');
-registerBuiltinChannels();
 
 const OWNERS = 1_000;
 const TZ = 'Asia/Shanghai';

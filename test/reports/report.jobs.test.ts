@@ -11,6 +11,8 @@ import { renderBarChart } from '../../src/reports/chart.renderer.js';
 import { reportJobs, sendDailySummaries, sendMonthlyReports } from '../../src/reports/report.jobs.js';
 import { monthOf, ReportService } from '../../src/reports/report.service.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { registerBuiltinChannels } from '../../adapters/channels.js';
+import { createChannelRegistry } from '../../src/notify/channel-registry.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { at, seedReportData } from './report-fixtures.js';
@@ -167,6 +169,7 @@ describeEachDb('report jobs', (provider) => {
         ['telegram', telegram],
         ['console', consoleCh],
       ]),
+      registry: registerBuiltinChannels(createChannelRegistry()),
       now: () => MONTHLY_AT,
       digest: false,
     });
