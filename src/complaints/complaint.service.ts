@@ -43,6 +43,7 @@ import { categoryLabel, durationText, statusLabel } from '../tickets/status-labe
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 import type { Clock } from '../shared/clock.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
+import { onlyOneNamed } from '../tickets/named-staff.js';
 
 /** Where a reopened ticket goes: back to its holder when it has one, else the queue (from the transition table). */
 function reopenTarget(kind: TicketRow['kind'], held: boolean): TicketStatus {
@@ -633,16 +634,10 @@ export class ComplaintService {
   }
 
   async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
-    const candidates = await this.repos.tickets.activeStaffByName(ticket.estateId, toName);
-    const to = candidates[0];
-    if (!to)
-      throw new AppError('NOT_FOUND', 'no such staff', userMessage('complaint.staff.noSuchStaff', { name: toName }));
-    if (candidates.length > 1)
-      throw new AppError(
-        'BAD_INPUT',
-        'ambiguous staff',
-        userMessage('complaint.staff.ambiguousStaff', { name: toName }),
-      );
+    const to = onlyOneNamed(await this.repos.tickets.activeStaffByName(ticket.estateId, toName), toName, 'staff', {
+      none: 'complaint.staff.noSuchStaff',
+      several: 'complaint.staff.ambiguousStaff',
+    });
     const now = this.now();
     const ok = await this.repos.tickets.reassign(
       noticeWriter,

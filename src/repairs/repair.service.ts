@@ -25,6 +25,7 @@ import { slaPolicyOf } from '../sla/sla-limits.js';
 import { formatTicketNumber, ticketNumberPrefix, ticketSequence } from '../complaints/ticket-number.js';
 import { durationText, STATUS_LABEL } from '../tickets/status-labels.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
+import { onlyOneNamed } from '../tickets/named-staff.js';
 import type { Clock } from '../shared/clock.js';
 import {
   DEFAULT_PRICE_TEXT_IDS,
@@ -294,15 +295,10 @@ export class RepairService {
     const candidates = (await this.tickets.activeStaffByName(ticket.estateId, workerName)).filter(
       (s) => s.department !== null,
     );
-    const worker = candidates[0];
-    if (!worker)
-      throw new AppError('NOT_FOUND', 'no such worker', userMessage('repair.cmd.noWorker', { name: workerName }));
-    if (candidates.length > 1)
-      throw new AppError(
-        'BAD_INPUT',
-        'ambiguous worker',
-        userMessage('repair.cmd.ambiguousWorker', { name: workerName }),
-      );
+    const worker = onlyOneNamed(candidates, workerName, 'worker', {
+      none: 'repair.cmd.noWorker',
+      several: 'repair.cmd.ambiguousWorker',
+    });
     const now = this.now();
     const settings = await this.tickets.estateSettings(ticket.estateId);
     const desk = await calendarFor(this.calendar, ticket.estateId);
