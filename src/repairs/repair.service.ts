@@ -129,14 +129,25 @@ export class RepairService {
     return { ...dueTimes(cal, limits, clock), nextSlaCheckAt: firstCheck(cal, limits, clock), limits };
   }
 
-  /** The next sweep check once a repair is acknowledged (派单 or 接单): its clock from the row, the ack step done. */
-  private acknowledgedCheck(
-    estateSettings: Record<string, unknown>,
-    desk: CalendarLike,
-    cur: Parameters<typeof clockOf>[0] & { category: string; priority: number },
-  ): Date | null {
-    return this.schedule(estateSettings, desk, cur.category, cur.priority, { ...clockOf(cur), acknowledged: true })
-      .nextSlaCheckAt;
+  /**
+   * The update that acknowledges a repair (派单 or 接单): its new status and worker, accepted now unless it was before,
+   * and the next sweep check from its clock on the row with the ack step done.
+   */
+  private async acknowledged(
+    estateId: string,
+    status: 'DISPATCHED' | 'ACCEPTED',
+    assigneeId: string,
+    now: Date,
+  ): Promise<(cur: TicketRow) => TicketUpdate> {
+    const settings = await this.tickets.estateSettings(estateId);
+    const desk = await calendarFor(this.calendar, estateId);
+    return (cur) => ({
+      status,
+      assigneeId,
+      acceptedAt: cur.acceptedAt ?? now,
+      nextSlaCheckAt: this.schedule(settings, desk, cur.category, cur.priority, { ...clockOf(cur), acknowledged: true })
+        .nextSlaCheckAt,
+    });
   }
 
   async create(r: NewRepair): Promise<CreatedRepair> {
@@ -300,8 +311,6 @@ export class RepairService {
       several: 'repair.cmd.ambiguousWorker',
     });
     const now = this.now();
-    const settings = await this.tickets.estateSettings(ticket.estateId);
-    const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
@@ -309,12 +318,7 @@ export class RepairService {
         from,
         at: now,
         action: 'dispatched',
-        data: (cur) => ({
-          status: 'DISPATCHED',
-          assigneeId: worker.id,
-          acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.acknowledgedCheck(settings, desk, cur),
-        }),
+        data: await this.acknowledged(ticket.estateId, 'DISPATCHED', worker.id, now),
       },
       { actor: `staff:${actor.staffId}`, actorName: actor.name, note: `派给${worker.name}` },
       (row, eventId) => [
@@ -358,8 +362,7 @@ export class RepairService {
     if (ticket.status === 'DISPATCHED' && ticket.assigneeId && ticket.assigneeId !== me.id)
       throw await this.notAssignee(ticket, '接单');
     const now = this.now();
-    const settings = await this.tickets.estateSettings(ticket.estateId);
-    const desk = await calendarFor(this.calendar, ticket.estateId);
+    const data = await this.acknowledged(ticket.estateId, 'ACCEPTED', me.id, now);
     const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
@@ -369,12 +372,7 @@ export class RepairService {
         assigneeId: ticket.status === 'DISPATCHED' ? me.id : null,
         at: now,
         action: 'taken',
-        data: (cur) => ({
-          status: 'ACCEPTED',
-          assigneeId: me.id,
-          acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.acknowledgedCheck(settings, desk, cur),
-        }),
+        data,
       },
       { actor: `staff:${me.id}`, actorName: me.name },
       (row, eventId) => [
