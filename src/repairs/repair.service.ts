@@ -434,23 +434,12 @@ export class RepairService {
       (r) => (locale) => t(locale, 'repair.owner.completed', { number: r.number, note }),
       note + (photos.length ? `（照片 ${photos.length} 张）` : ''),
       (r, me) => [
-        {
-          estateId: r.estateId,
-          role: 'ASSISTANT',
-          notice: {
-            kind: 'notice',
-            message: {
-              text: t('zh-CN', 'repair.notice.completedDesk', {
-                worker: me.name,
-                number: r.number,
-                trade: r.category,
-                note,
-              }),
-            },
-            dedupeKey: `ticket:${r.id}:completed:desk:${r.round}`,
-            at: now,
-          },
-        },
+        toDesk(
+          r,
+          t('zh-CN', 'repair.notice.completedDesk', { worker: me.name, number: r.number, trade: r.category, note }),
+          `ticket:${r.id}:completed:desk:${r.round}`,
+          now,
+        ),
       ],
     );
     await this.tickets.addStaffAttachments(ticket.id, photos);
@@ -470,23 +459,12 @@ export class RepairService {
       (r) => (locale) => t(locale, 'repair.owner.givenBack', { number: r.number }),
       reason,
       (r, me) => [
-        {
-          estateId: r.estateId,
-          role: 'ASSISTANT',
-          notice: {
-            kind: 'notice',
-            message: {
-              text: t('zh-CN', 'repair.notice.givenBack', {
-                worker: me.name,
-                number: r.number,
-                trade: r.category,
-                reason,
-              }),
-            },
-            dedupeKey: `ticket:${r.id}:given_back:desk:${now.getTime()}`,
-            at: now,
-          },
-        },
+        toDesk(
+          r,
+          t('zh-CN', 'repair.notice.givenBack', { worker: me.name, number: r.number, trade: r.category, reason }),
+          `ticket:${r.id}:given_back:desk:${now.getTime()}`,
+          now,
+        ),
       ],
     );
   }
@@ -609,6 +587,11 @@ export class RepairService {
       userMessage('lifecycle.wrongState', { number: row.number, status: STATUS_LABEL[row.status], what }),
     );
   }
+}
+
+/** A notice to the desk (the ASSISTANT group) about a repair; staff read zh-CN. */
+function toDesk(row: TicketRow, text: string, dedupeKey: string, at: Date): TicketNotice {
+  return { estateId: row.estateId, role: 'ASSISTANT', notice: { kind: 'notice', message: { text }, dedupeKey, at } };
 }
 
 /** The column of the transition table a staff member acts in: maintenance staff have a department. */
