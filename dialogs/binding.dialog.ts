@@ -15,6 +15,7 @@ import { textsFor } from './dialog-deps.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { freeText, understoodOf, type FlowOptions } from './understood.js';
 
 export const BINDING_DIALOG = 'binding';
@@ -141,11 +142,7 @@ export class BindingDialog extends ComponentDialog {
     v.candidates = found.units;
     return step.prompt(WHICH, {
       prompt: textsFor(step.context)('bind.unitAmbiguous', { count: found.units.length, unit: found.said }),
-      choices: found.units.map((u) => ({
-        value: u.unitId,
-        action: { type: 'imBack', title: u.label, value: u.label },
-        synonyms: [u.label],
-      })),
+      choices: found.units.map((u) => imBackChoice(u.unitId, u.label)),
       style: ListStyle.suggestedAction,
     });
   };
@@ -159,16 +156,8 @@ export class BindingDialog extends ComponentDialog {
     return step.prompt(METHOD, {
       prompt: tr('bind.askMethod', { unit: v.unit.label }),
       choices: [
-        {
-          value: 'code',
-          action: { type: 'imBack', title: tr('bind.method.code'), value: tr('bind.method.code') },
-          synonyms: [tr('bind.method.code'), '绑定码', '验证码'],
-        },
-        {
-          value: 'name',
-          action: { type: 'imBack', title: tr('bind.method.name'), value: tr('bind.method.name') },
-          synonyms: [tr('bind.method.name'), '姓名', '手机尾号'],
-        },
+        imBackChoice('code', tr('bind.method.code'), ['绑定码', '验证码']),
+        imBackChoice('name', tr('bind.method.name'), ['姓名', '手机尾号']),
       ],
       style: ListStyle.suggestedAction,
     });

@@ -8,6 +8,7 @@ import { FEE_OPT_IN, FEE_OPT_OUT } from '../src/bot/intents.js';
 import { BINDING_DIALOG, BindingDialog } from './binding.dialog.js';
 import { COMPLAINT_DIALOG, ComplaintDialog } from './complaint.dialog.js';
 import type { DialogDeps } from './dialog-deps.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { EMERGENCY_DIALOG, EmergencyDialog } from './emergency.dialog.js';
 import { FEES_DIALOG, FeesDialog } from './fees.dialog.js';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoff.dialog.js';
@@ -276,11 +277,7 @@ export function menuChoices(tr: Translate): Choice[] {
     ...FLOWS.flatMap((f) => (f.menu ? [[f.intent, f.menu] as [string, MessageKey]] : [])),
     ['help', 'menu.help'],
   ];
-  return items.map(([value, key]) => ({
-    value,
-    action: { type: 'imBack', title: tr(key), value: tr(key) },
-    synonyms: [tr(key)],
-  }));
+  return items.map(([value, key]) => imBackChoice(value, tr(key)));
 }
 
 /** 帮助: one line per flow that has one, then what works at any time. */

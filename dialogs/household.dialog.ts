@@ -4,7 +4,6 @@ import {
   ListStyle,
   TextPrompt,
   WaterfallDialog,
-  type Choice,
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -14,6 +13,7 @@ import { textsFor } from './dialog-deps.js';
 import { senderOf } from '../src/identity/sender.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { retryWith } from './prompts/retry.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { UNIT_CHOOSER_DIALOG, UnitChooserDialog, type UnitChooserOptions } from './unit-chooser.dialog.js';
 
 export const HOUSEHOLD_DIALOG = 'household';
@@ -28,12 +28,6 @@ interface Values {
   name?: string;
   phone?: string;
 }
-
-const choice = (value: string, title: string): Choice => ({
-  value,
-  action: { type: 'imBack', title, value: title },
-  synonyms: [title],
-});
 
 export class HouseholdDialog extends ComponentDialog {
   constructor(private readonly binding: BindingService) {
@@ -88,8 +82,8 @@ export class HouseholdDialog extends ComponentDialog {
     return step.prompt(ACTION, {
       prompt: `${textsFor(step.context)('household.list', { unit: label, members: list })}\n${textsFor(step.context)('household.ask')}`,
       choices: [
-        choice('add', textsFor(step.context)('household.add')),
-        choice('remove', textsFor(step.context)('household.remove')),
+        imBackChoice('add', textsFor(step.context)('household.add')),
+        imBackChoice('remove', textsFor(step.context)('household.remove')),
       ],
       style: ListStyle.suggestedAction,
     });
@@ -111,8 +105,8 @@ export class HouseholdDialog extends ComponentDialog {
     return step.prompt(ROLE, {
       prompt: textsFor(step.context)('household.askRole'),
       choices: [
-        choice('FAMILY', textsFor(step.context)('household.role.FAMILY')),
-        choice('TENANT', textsFor(step.context)('household.role.TENANT')),
+        imBackChoice('FAMILY', textsFor(step.context)('household.role.FAMILY')),
+        imBackChoice('TENANT', textsFor(step.context)('household.role.TENANT')),
       ],
       style: ListStyle.suggestedAction,
     });
@@ -162,11 +156,7 @@ export class HouseholdRemoveDialog extends ComponentDialog {
     );
     return step.prompt(WHICH, {
       prompt: textsFor(step.context)('household.askWhich'),
-      choices: removable.map((m) => ({
-        value: m.personId,
-        action: { type: 'imBack', title: m.name, value: m.name },
-        synonyms: [m.name],
-      })),
+      choices: removable.map((m) => imBackChoice(m.personId, m.name)),
       style: ListStyle.suggestedAction,
     });
   };

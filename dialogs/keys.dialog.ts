@@ -9,12 +9,11 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { senderOf } from '../src/identity/sender.js';
 import type { Translate } from '../src/i18n/index.js';
 import { kindLabel, type OwnerUnit } from '../src/keys/key.service.js';
-import { maskPhone } from '../src/shared/phone.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { understoodOf } from './understood.js';
 import { optionPrompt } from './prompts/option.prompt.js';
 import { textsFor } from './dialog-deps.js';
-import { ownerOf, type KeysDialogDeps } from './keys/key-flow.js';
+import { authorisedPeople, ownerOf, type KeysDialogDeps } from './keys/key-flow.js';
 import { KEY_DEPOSIT_DIALOG, KeyDepositDialog } from './keys/deposit.dialog.js';
 import { KEY_PICKUP_DIALOG, KeyPickupDialog } from './keys/pickup.dialog.js';
 import { KEY_AUTHORISE_DIALOG, KeyAuthoriseDialog } from './keys/authorise.dialog.js';
@@ -110,8 +109,7 @@ export class KeysDialog extends ComponentDialog {
       );
     }
     for (const h of held) {
-      const people =
-        h.authorised.map((p) => `${p.name} ${maskPhone(p.phone)}`).join(tr('keys.nameSep')) || tr('keys.none');
+      const people = authorisedPeople(h, tr, 'keys.none');
       lines.push(
         tr('keys.listHolding', {
           description: h.description,

@@ -45,6 +45,7 @@ import type { SurveyService } from '../src/survey/survey.service.js';
 import { asksForNotices, faqAnswer, keywordDialogs, NOTICES_DIALOG } from './keyword-routes.js';
 import { InterruptibleDialog } from './interruptible.dialog.js';
 import { retryWith } from './prompts/retry.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import type { FlowOptions, Understood } from './understood.js';
 
 export const MAIN_DIALOG = 'main';
@@ -234,8 +235,8 @@ export class MainDialog extends InterruptibleDialog {
       return step.prompt(EMERGENCY_CHECK, {
         prompt: tr('nlu.emergencyCheck', { phone: sender.estate.emergencyPhone }),
         choices: [
-          this.choice('yes', tr('nlu.emergencyYes'), ['是', '是的', '对', '有', '紧急', '危险', '快来', 'yes']),
-          this.choice('no', tr('nlu.emergencyNo'), ['否', '不', '没有', '不紧急', '不是', 'no']),
+          imBackChoice('yes', tr('nlu.emergencyYes'), ['是', '是的', '对', '有', '紧急', '危险', '快来', 'yes']),
+          imBackChoice('no', tr('nlu.emergencyNo'), ['否', '不', '没有', '不紧急', '不是', 'no']),
         ],
         style: ListStyle.suggestedAction,
       });
@@ -263,10 +264,6 @@ export class MainDialog extends InterruptibleDialog {
     return { text, sub, slots: u?.slots ?? readSlots(text), command };
   }
 
-  private choice(value: string, title: string, synonyms: string[] = []): Choice {
-    return { value, action: { type: 'imBack', title, value: title }, synonyms: [title, ...synonyms] };
-  }
-
   /** The menu; `misses` ≥ 2 adds the one-tap 转人工. */
   private showMenu(step: WaterfallStepContext, prompt: string, misses: number): Promise<DialogTurnResult> {
     const tr = textsFor(step.context);
@@ -282,7 +279,7 @@ export class MainDialog extends InterruptibleDialog {
 
   private menuWithHandoff(tr: Translate, misses: number): Choice[] {
     const menu = menuChoices(tr);
-    return misses >= 2 ? [...menu, this.choice('handoff', tr('menu.handoff'))] : menu;
+    return misses >= 2 ? [...menu, imBackChoice('handoff', tr('menu.handoff'))] : menu;
   }
 
   private confirm(step: WaterfallStepContext, picks: Candidate[], text: string, misses: number) {
@@ -301,8 +298,8 @@ export class MainDialog extends InterruptibleDialog {
           ? tr('nlu.confirmTwo', { a: labels[0]!, b: labels[1]! })
           : tr('nlu.confirmOne', { a: labels[0]! }),
       choices: [
-        ...labels.map((l, i) => this.choice(`pick${i}`, l, i === 0 ? yes : [])),
-        this.choice('neither', tr('nlu.neither'), ['不是', '都不对', '否', 'no', 'neither']),
+        ...labels.map((l, i) => imBackChoice(`pick${i}`, l, i === 0 ? yes : [])),
+        imBackChoice('neither', tr('nlu.neither'), ['不是', '都不对', '否', 'no', 'neither']),
       ],
       style: ListStyle.suggestedAction,
     });

@@ -16,7 +16,7 @@ import type { TicketListItem } from '../src/db/ticket.repo.js';
 import { senderOf } from '../src/identity/sender.js';
 import { formatLocal } from '../src/shared/zoned-time.js';
 import { textsFor, type DialogDeps } from './dialog-deps.js';
-import { guardedChoicePrompt } from './prompts/guarded-choice.prompt.js';
+import { guardedChoicePrompt, imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { imagesOf } from './prompts/photo.prompt.js';
 import { retryWith } from './prompts/retry.js';
 import { understoodOf } from './understood.js';
@@ -105,11 +105,7 @@ export class MyComplaintsDialog extends ComponentDialog {
     return step.prompt(PICK, {
       prompt: text,
       choices: [
-        ...tickets.map((t, i) => ({
-          value: t.id,
-          synonyms: [t.number, String(i + 1)],
-          action: { type: 'imBack', title: t.number, value: t.number },
-        })),
+        ...tickets.map((t, i) => imBackChoice(t.id, t.number, [String(i + 1)])),
         backChoice(tr('complaint.back')),
       ],
       style: ListStyle.suggestedAction,

@@ -9,6 +9,7 @@ import {
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import type { BindingService } from '../src/identity/binding.service.js';
 import { textsFor } from './dialog-deps.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { senderOf, setSender } from '../src/identity/sender.js';
 
 export const UNBIND_DIALOG = 'unbind';
@@ -34,16 +35,8 @@ export class UnbindDialog extends ComponentDialog {
     return step.prompt(CONFIRM, {
       prompt: tr('unbind.confirm', { units }),
       choices: [
-        {
-          value: 'yes',
-          action: { type: 'imBack', title: tr('unbind.yes'), value: tr('unbind.yes') },
-          synonyms: [tr('unbind.yes'), '确定解绑', '确定', '是', 'yes'],
-        },
-        {
-          value: 'no',
-          action: { type: 'imBack', title: tr('unbind.no'), value: tr('unbind.no') },
-          synonyms: [tr('unbind.no'), '保留绑定', '不', '否', 'no'],
-        },
+        imBackChoice('yes', tr('unbind.yes'), ['确定解绑', '确定', '是', 'yes']),
+        imBackChoice('no', tr('unbind.no'), ['保留绑定', '不', '否', 'no']),
       ],
       style: ListStyle.suggestedAction,
     });

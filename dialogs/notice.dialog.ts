@@ -7,7 +7,6 @@ import {
   ComponentDialog,
   ListStyle,
   WaterfallDialog,
-  type Choice,
   type FoundChoice,
   type PromptValidatorContext,
   type WaterfallStepContext,
@@ -21,6 +20,7 @@ import { textsFor, type DialogDeps } from './dialog-deps.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { PhotoPrompt, type PhotoAnswer } from './prompts/photo.prompt.js';
 import { retryWith } from './prompts/retry.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { TextPrompt } from 'botbuilder-dialogs';
 
@@ -44,10 +44,6 @@ interface Draft {
 }
 
 const AUDIENCE_VALUES: Audience[] = ['all', 'buildings', 'arrearsOnly', 'arrearsExcluded'];
-
-function choice(value: string, title: string, synonyms: string[] = []): Choice {
-  return { value, action: { type: 'imBack', title, value: title }, synonyms: [title, ...synonyms] };
-}
 
 export class NoticesDialog extends ComponentDialog {
   private readonly notices: NoticeService;
@@ -133,10 +129,10 @@ export class NoticesDialog extends ComponentDialog {
       prompt: tr('notice.draft.askAudience'),
       retryPrompt: tr('notice.draft.askAudience'),
       choices: [
-        choice('all', tr('notice.audience.all'), ['全体', '全部', '所有']),
-        choice('buildings', tr('notice.audience.buildings'), ['楼栋']),
-        choice('arrearsOnly', tr('notice.audience.arrearsOnly'), ['仅欠费', '欠费']),
-        choice('arrearsExcluded', tr('notice.audience.arrearsExcluded'), ['不含欠费', '排除欠费']),
+        imBackChoice('all', tr('notice.audience.all'), ['全体', '全部', '所有']),
+        imBackChoice('buildings', tr('notice.audience.buildings'), ['楼栋']),
+        imBackChoice('arrearsOnly', tr('notice.audience.arrearsOnly'), ['仅欠费', '欠费']),
+        imBackChoice('arrearsExcluded', tr('notice.audience.arrearsExcluded'), ['不含欠费', '排除欠费']),
       ],
       style: ListStyle.suggestedAction,
     });
@@ -178,8 +174,8 @@ export class NoticesDialog extends ComponentDialog {
       prompt: tr('notice.draft.askUrgent'),
       retryPrompt: tr('notice.draft.askUrgent'),
       choices: [
-        choice('yes', tr('notice.urgent.yes'), ['是', '急']),
-        choice('no', tr('notice.urgent.no'), ['否', '不急', '普通']),
+        imBackChoice('yes', tr('notice.urgent.yes'), ['是', '急']),
+        imBackChoice('no', tr('notice.urgent.no'), ['否', '不急', '普通']),
       ],
       style: ListStyle.suggestedAction,
     });
@@ -202,8 +198,8 @@ export class NoticesDialog extends ComponentDialog {
       prompt: await this.notices.previewText(sender.estate, draft, sender.locale, false),
       retryPrompt: `${tr('notice.confirm')} / ${tr('notice.cancel')}`,
       choices: [
-        choice('confirm', tr('notice.confirm'), ['确认', '发布', '发送', '是']),
-        choice('drop', tr('notice.cancel'), ['放弃', '不发', '否']),
+        imBackChoice('confirm', tr('notice.confirm'), ['确认', '发布', '发送', '是']),
+        imBackChoice('drop', tr('notice.cancel'), ['放弃', '不发', '否']),
       ],
       style: ListStyle.suggestedAction,
     });

@@ -20,7 +20,7 @@ import { visitWindowOf, windowText, type VisitWindow } from '../src/repairs/visi
 import { PRIORITY_LABEL } from '../src/sla/ladder.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { textsFor } from './dialog-deps.js';
-import { guardedChoicePrompt, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
+import { guardedChoicePrompt, imBackChoice, imBackChoices as choices } from './prompts/guarded-choice.prompt.js';
 import { guardedTextPrompt } from './prompts/guarded-text.prompt.js';
 import { PhotoPrompt, type PhotoFile } from './prompts/photo.prompt.js';
 import { retryWith } from './prompts/retry.js';
@@ -177,10 +177,7 @@ export class RepairDialog extends ComponentDialog {
     return step.prompt(TRADE, {
       prompt: textsFor(step.context)('repair.askTrade'),
       // The value is the trade's name (data); the button shows it in the owner's language.
-      choices: trades.map((x) => {
-        const label = tradeLabel(x.name, sender.locale);
-        return { value: x.name, synonyms: [label], action: { type: 'imBack', title: label, value: label } };
-      }),
+      choices: trades.map((x) => imBackChoice(x.name, tradeLabel(x.name, sender.locale))),
       style: ListStyle.suggestedAction,
     });
   };

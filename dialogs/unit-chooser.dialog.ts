@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { SafeChoicePrompt } from './prompts/safe-choice.prompt.js';
 import { textsFor } from './dialog-deps.js';
+import { imBackChoice } from './prompts/guarded-choice.prompt.js';
 import { senderOf } from '../src/identity/sender.js';
 
 export const UNIT_CHOOSER_DIALOG = 'unit-chooser';
@@ -37,11 +38,7 @@ export class UnitChooserDialog extends ComponentDialog {
     if (units.length <= 1) return step.endDialog(units[0]?.unitId ?? null);
     return step.prompt(PICK, {
       prompt: textsFor(step.context)('chooser.ask'),
-      choices: units.map((u) => ({
-        value: u.unitId,
-        action: { type: 'imBack', title: u.label, value: u.label },
-        synonyms: [u.label],
-      })),
+      choices: units.map((u) => imBackChoice(u.unitId, u.label)),
       style: ListStyle.suggestedAction,
     });
   };

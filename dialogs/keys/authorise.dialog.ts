@@ -3,7 +3,7 @@ import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { senderOf } from '../../src/identity/sender.js';
 import { maskPhone } from '../../src/shared/phone.js';
 import { textsFor } from '../dialog-deps.js';
-import { KeyFlow, ownerOf, TEXT, type KeysDialogDeps } from './key-flow.js';
+import { authorisedPeople, KeyFlow, ownerOf, TEXT, type KeysDialogDeps } from './key-flow.js';
 
 export const KEY_AUTHORISE_DIALOG = 'keys.authorise';
 
@@ -18,16 +18,11 @@ export class KeyAuthoriseDialog extends KeyFlow {
   }
 
   private showList = async (step: WaterfallStepContext) => {
-    const tr = textsFor(step.context);
-    const owner = ownerOf(senderOf(step.context));
-    const h = (await this.deps.keys.myHoldings(owner.ownerPersonId))[0];
-    if (!h) {
-      await step.context.sendActivity(tr('keys.noHoldings'));
-      return step.endDialog();
-    }
+    const h = await this.firstHolding(step);
+    if (!h) return step.endDialog();
     (step.values as Values).holdingId = h.id;
-    const people =
-      h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr('keys.nobody');
+    const tr = textsFor(step.context);
+    const people = authorisedPeople(h, tr, 'keys.nobody');
     return step.prompt(TEXT, { prompt: tr('keys.authorisedMenu', { people }) });
   };
 

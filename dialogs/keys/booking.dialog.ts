@@ -7,7 +7,7 @@ import type { MessageKey } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/shared/zoned-time.js';
 import { pickNumber } from '../prompts/option.prompt.js';
 import { textsFor } from '../dialog-deps.js';
-import { askWhen, KeyFlow, NUMBER, ownerOf, type KeysDialogDeps } from './key-flow.js';
+import { KeyFlow, NUMBER, ownerOf, type KeysDialogDeps } from './key-flow.js';
 
 export const KEY_CANCEL_DIALOG = 'keys.cancel';
 export const KEY_RESCHEDULE_DIALOG = 'keys.reschedule';
@@ -92,7 +92,7 @@ export class KeyRescheduleDialog extends BookingFlow {
       step,
       tr('keys.originalTime', {
         slot: formatLocal(chosen.slotStart, svc.slots.tz),
-        ask: askWhen(await svc.slotsFor(ownerOf(senderOf(step.context)).estateId), tr, senderOf(step.context).locale),
+        ask: await this.whenQuestion(step),
       }),
     );
   };

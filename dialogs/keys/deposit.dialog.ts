@@ -2,7 +2,7 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { senderOf } from '../../src/identity/sender.js';
 import { textsFor } from '../dialog-deps.js';
-import { askWhen, KeyFlow, ownerOf, TEXT, type KeysDialogDeps } from './key-flow.js';
+import { KeyFlow, ownerOf, TEXT, type KeysDialogDeps } from './key-flow.js';
 
 export const KEY_DEPOSIT_DIALOG = 'keys.deposit';
 
@@ -27,14 +27,7 @@ export class KeyDepositDialog extends KeyFlow {
       return step.endDialog();
     }
     (step.values as Values).description = text;
-    return this.askTime(
-      step,
-      askWhen(
-        await this.deps.keys.slotsFor(ownerOf(senderOf(step.context)).estateId),
-        tr,
-        senderOf(step.context).locale,
-      ),
-    );
+    return this.askTime(step, await this.whenQuestion(step));
   };
 
   private booked = async (step: WaterfallStepContext) => {

@@ -15,8 +15,9 @@ import {
 } from 'botbuilder-dialogs';
 import { AppError } from '../../src/shared/app-error.js';
 import { senderOf, type Sender } from '../../src/identity/sender.js';
-import { t, type Translate } from '../../src/i18n/index.js';
+import { t, type MessageKey, type Translate } from '../../src/i18n/index.js';
 import type { KeyService, OwnerUnit } from '../../src/keys/key.service.js';
+import { maskPhone } from '../../src/shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, localParts, zonedTime } from '../../src/shared/zoned-time.js';
 import { readWhen, type When } from '../../src/nlu/when.js';
 import { freeText, understoodOf } from '../understood.js';
@@ -50,6 +51,13 @@ export const askWhen = (
   locale: Parameters<KeyService['slots']['hoursText']>[0],
 ) => tr('keys.askWhen', { hours: slots.hoursText(locale), minutes: slots.settings.slotMinutes });
 
+/** A key holding of the owner's, with the people who may collect it. */
+export type Holding = Awaited<ReturnType<KeyService['myHoldings']>>[number];
+
+/** The people who may collect a holding ("王师傅 139****1111、…"), or the text `none` when nobody is listed. */
+export const authorisedPeople = (h: Holding, tr: Translate, none: MessageKey) =>
+  h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr(none);
+
 export function ownerOf(sender: Sender): OwnerUnit {
   const unit = sender.units.find((u) => u.role === 'OWNER') ?? sender.units[0];
   if (!sender.personId || !unit) throw new AppError('NOT_BOUND', 'keys: not bound');
@@ -82,6 +90,20 @@ export abstract class KeyFlow extends ComponentDialog {
   protected steps(...steps: WaterfallStep[]): void {
     this.addDialog(new WaterfallDialog(`${this.id}.steps`, steps));
     this.initialDialogId = `${this.id}.steps`;
+  }
+
+  /** The owner's first key holding; null when there is none (told: the flow ends). */
+  protected async firstHolding(step: WaterfallStepContext): Promise<Holding | null> {
+    const owner = ownerOf(senderOf(step.context));
+    const h = (await this.deps.keys.myHoldings(owner.ownerPersonId))[0];
+    if (!h) await step.context.sendActivity(textsFor(step.context)('keys.noHoldings'));
+    return h ?? null;
+  }
+
+  /** The time question with the desk hours of the owner's estate (askWhen). */
+  protected async whenQuestion(step: WaterfallStepContext): Promise<string> {
+    const sender = senderOf(step.context);
+    return askWhen(await this.deps.keys.slotsFor(ownerOf(sender).estateId), textsFor(step.context), sender.locale);
   }
 
   /** The slot the time question settled on this turn, with the label the booking answer shows; null: none. */

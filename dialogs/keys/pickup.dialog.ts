@@ -2,10 +2,9 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { senderOf } from '../../src/identity/sender.js';
 import type { PickupPerson } from '../../src/keys/key.service.js';
-import { maskPhone } from '../../src/shared/phone.js';
 import { textsFor } from '../dialog-deps.js';
 import { understoodOf } from '../understood.js';
-import { askWhen, KeyFlow, ownerOf, TEXT, type KeysDialogDeps } from './key-flow.js';
+import { authorisedPeople, KeyFlow, ownerOf, TEXT, type KeysDialogDeps } from './key-flow.js';
 
 export const KEY_PICKUP_DIALOG = 'keys.pickup';
 
@@ -21,19 +20,14 @@ export class KeyPickupDialog extends KeyFlow {
   }
 
   private askWho = async (step: WaterfallStepContext) => {
-    const tr = textsFor(step.context);
-    const owner = ownerOf(senderOf(step.context));
-    const h = (await this.deps.keys.myHoldings(owner.ownerPersonId))[0];
-    if (!h) {
-      await step.context.sendActivity(tr('keys.noHoldings'));
-      return step.endDialog();
-    }
+    const h = await this.firstHolding(step);
+    if (!h) return step.endDialog();
     (step.values as Values).holdingId = h.id;
     // "让王师傅 13900001111 明天来取": the person is named already (the service still checks the list).
     const { name, phone } = understoodOf(step.options)?.slots ?? { name: null, phone: null };
     if (name && phone) return step.next(`${name} ${phone}`);
-    const people =
-      h.authorised.map((a) => `${a.name} ${maskPhone(a.phone)}`).join(tr('keys.nameSep')) || tr('keys.nobody');
+    const tr = textsFor(step.context);
+    const people = authorisedPeople(h, tr, 'keys.nobody');
     return step.prompt(TEXT, { prompt: tr('keys.askWho', { description: h.description, people }) });
   };
 
@@ -50,14 +44,7 @@ export class KeyPickupDialog extends KeyFlow {
       }
       v.person = { self: false, name: m[1], phone: m[2].replace(/\D/g, '') };
     }
-    return this.askTime(
-      step,
-      askWhen(
-        await this.deps.keys.slotsFor(ownerOf(senderOf(step.context)).estateId),
-        tr,
-        senderOf(step.context).locale,
-      ),
-    );
+    return this.askTime(step, await this.whenQuestion(step));
   };
 
   private booked = async (step: WaterfallStepContext) => {

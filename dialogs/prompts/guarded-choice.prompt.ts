@@ -25,6 +25,13 @@ export function guardedChoicePrompt(id: string, retryText: string | ((tr: Transl
   );
 }
 
+/** A choice whose button sends its title; the title and `synonyms` are the words that pick it. */
+export const imBackChoice = (value: string, title: string, synonyms: string[] = []): Choice => ({
+  value,
+  action: { type: 'imBack', title, value: title },
+  synonyms: [title, ...synonyms],
+});
+
 /** Choices whose button sends its own title. */
 export const imBackChoices = (titles: string[]): Choice[] =>
   titles.map((t) => ({ value: t, action: { type: 'imBack', title: t, value: t } }));

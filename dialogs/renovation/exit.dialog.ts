@@ -7,7 +7,6 @@ import {
   NUMBER,
   ownerOf,
   PermitFlow,
-  report,
   type Permit,
   type PermitFlowValues,
   type RenovationDialogDeps,
@@ -51,13 +50,11 @@ export class RenovationInspectDialog extends PermitFlow {
       await step.context.sendActivity(t(locale, 'reno.noSuchNumberExit'));
       return step.endDialog();
     }
-    await step.context.sendActivity(
-      report(
-        await this.deps.renovation.bookExitInspection(estate, personId, v.permitId ?? '', new Date(slot), locale),
-        locale,
-      ),
+    return this.reported(
+      step,
+      await this.deps.renovation.bookExitInspection(estate, personId, v.permitId ?? '', new Date(slot), locale),
+      locale,
     );
-    return step.endDialog();
   };
 }
 

@@ -8,7 +8,6 @@ import { SafeDateTimePrompt } from '../prompts/safe-datetime.prompt.js';
 import {
   ownerOf,
   PermitFlow,
-  report,
   TEXT,
   type Permit,
   type PermitFlowValues,
@@ -31,10 +30,7 @@ export class RenovationExtendDialog extends PermitFlow {
     const svc = this.deps.renovation;
     if (v.extensionText) {
       const r = await svc.requestExtension(estate, personId, permit.id, v.extensionText, null, locale);
-      if (r.ok || r.code !== 'UNPARSED') {
-        await step.context.sendActivity(report(r, locale));
-        return step.endDialog();
-      }
+      if (r.ok || r.code !== 'UNPARSED') return this.reported(step, r, locale);
     }
     const max = svc.settings(estate).maxExtensionDays;
     return step.prompt(TEXT, {
@@ -59,8 +55,7 @@ export class RenovationExtendDialog extends PermitFlow {
         retryPrompt: t(locale, 'reno.extend.askDateRetry'),
       });
     }
-    await step.context.sendActivity(report(r, locale));
-    return step.endDialog();
+    return this.reported(step, r, locale);
   };
 
   private whenFallback = async (step: WaterfallStepContext) => {
@@ -76,12 +71,10 @@ export class RenovationExtendDialog extends PermitFlow {
       await step.context.sendActivity(t(locale, 'reno.extend.gaveUp'));
       return step.endDialog();
     }
-    await step.context.sendActivity(
-      report(
-        await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null, locale),
-        locale,
-      ),
+    return this.reported(
+      step,
+      await this.deps.renovation.requestExtension(estate, personId, v.permitId ?? '', day, null, locale),
+      locale,
     );
-    return step.endDialog();
   };
 }

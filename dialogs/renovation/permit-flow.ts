@@ -74,6 +74,12 @@ export abstract class PermitFlow extends ComponentDialog {
     this.initialDialogId = `${this.id}.steps`;
   }
 
+  /** Tells the owner how a submitted request went (report) and ends the sub-flow. */
+  protected async reported(step: WaterfallStepContext, r: SubmitResult, locale: Locale): Promise<DialogTurnResult> {
+    await step.context.sendActivity(report(r, locale));
+    return step.endDialog();
+  }
+
   /** The first step of the sub-flow proper, with the chosen permit (stored in the values as `permitId`). */
   protected abstract withPermit(step: WaterfallStepContext, permit: Permit): Promise<DialogTurnResult>;
 

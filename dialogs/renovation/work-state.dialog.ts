@@ -4,7 +4,6 @@ import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import {
   ownerOf,
   PermitFlow,
-  report,
   TEXT,
   type Permit,
   type PermitFlowValues,
@@ -28,13 +27,11 @@ export class RenovationStopDialog extends PermitFlow {
     const v = step.values as PermitFlowValues;
     const { personId, estate, locale } = ownerOf(step.context);
     const text = String(step.result).trim();
-    await step.context.sendActivity(
-      report(
-        await this.deps.renovation.announceStopWork(estate, personId, v.permitId ?? '', text || null, locale),
-        locale,
-      ),
+    return this.reported(
+      step,
+      await this.deps.renovation.announceStopWork(estate, personId, v.permitId ?? '', text || null, locale),
+      locale,
     );
-    return step.endDialog();
   };
 }
 
@@ -46,9 +43,10 @@ export class RenovationResumeDialog extends PermitFlow {
 
   protected async withPermit(step: WaterfallStepContext, permit: Permit) {
     const { personId, estate, locale } = ownerOf(step.context);
-    await step.context.sendActivity(
-      report(await this.deps.renovation.announceResume(estate, personId, permit.id, null, locale), locale),
+    return this.reported(
+      step,
+      await this.deps.renovation.announceResume(estate, personId, permit.id, null, locale),
+      locale,
     );
-    return step.endDialog();
   }
 }

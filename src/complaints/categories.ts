@@ -1,6 +1,7 @@
 // Complaint categories and the per-estate complaint rules (Estate.settings.complaints). Which category a message
 // names is read by the recogniser (src/nlu), trained on the desk's labels (data/nlu/README.md).
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import type { SlaLimits } from '../sla/ladder.js';
 import { complaintSlaShape, limitsFrom } from '../sla/sla-limits.js';
 
@@ -38,8 +39,7 @@ export type ComplaintSettings = z.infer<typeof complaintSettingsSchema>;
 
 /** The estate's complaint section; a broken blob falls back to defaults rather than blocking complaints. */
 export function complaintSettings(estateSettings: Record<string, unknown>): ComplaintSettings {
-  const parsed = complaintSettingsSchema.safeParse(estateSettings.complaints ?? {});
-  return parsed.success ? parsed.data : complaintSettingsSchema.parse({});
+  return settingsSection(estateSettings, 'complaints', complaintSettingsSchema);
 }
 
 /** The SLA limits of one complaint or 特发事件 (minutes of its clock); repairs: src/sla/sla-limits.ts slaPolicyOf. */

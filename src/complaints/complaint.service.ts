@@ -3,6 +3,7 @@
 // a unit of work in src/db/ticket.repo.ts. Notices carry dedupe keys `ticket:<id>:<transition>` so re-running a
 // transition sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
+import type { Notice } from '../shared/outbound-message.js';
 import { staffReach, noticeWriter } from '../notify/notifier.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { OPEN_STATUSES } from '../db/ticket.repo.js';
@@ -13,6 +14,7 @@ import type {
   StaffInfo,
   TicketEventRow,
   TicketListItem,
+  TicketNotice,
   TicketRow,
   TicketStatus,
 } from '../db/repositories.js';
@@ -41,6 +43,7 @@ import { categoryLabel, durationText, statusLabel } from '../tickets/status-labe
 import { formatTicketNumber, parseTicketRef, ticketNumberPrefix, ticketSequence } from './ticket-number.js';
 import type { Clock } from '../shared/clock.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
+import { onlyOneNamed } from '../tickets/named-staff.js';
 
 /** Where a reopened ticket goes: back to its holder when it has one, else the queue (from the transition table). */
 function reopenTarget(kind: TicketRow['kind'], held: boolean): TicketStatus {
@@ -426,18 +429,14 @@ export class ComplaintService {
             at: now,
           },
         },
-        {
-          personId: ticket.personId,
-          notice: {
-            kind: 'urgent',
-            message: (locale: Locale) => ({
-              text: t(locale, 'complaint.notice.emergencyAcked', { number: ticket.number, name: actor.name }),
-              template: ticketTemplate(ticket, 'handling', locale),
-            }),
-            dedupeKey: `ticket:${ticket.id}:acked:owner`,
-            at: now,
-          },
-        },
+        ownerNotice(
+          ticket,
+          'handling',
+          (locale) => t(locale, 'complaint.notice.emergencyAcked', { number: ticket.number, name: actor.name }),
+          `ticket:${ticket.id}:acked:owner`,
+          now,
+          'urgent',
+        ),
       ],
     );
     const fresh = await this.reload(ticket.id);
@@ -503,18 +502,13 @@ export class ComplaintService {
       },
       staffActor(actor),
       [
-        {
-          personId: ticket.personId,
-          notice: {
-            kind: 'notice',
-            message: (locale: Locale) => ({
-              text: t(locale, 'complaint.notice.accepted', { number: ticket.number, name: actor.name }),
-              template: ticketTemplate(ticket, 'accepted', locale),
-            }),
-            dedupeKey: `ticket:${ticket.id}:accepted`,
-            at: now,
-          },
-        },
+        ownerNotice(
+          ticket,
+          'accepted',
+          (locale) => t(locale, 'complaint.notice.accepted', { number: ticket.number, name: actor.name }),
+          `ticket:${ticket.id}:accepted`,
+          now,
+        ),
       ],
     );
     const fresh = await this.reload(ticket.id);
@@ -567,21 +561,17 @@ export class ComplaintService {
       (eventId) =>
         on === 'OWNER'
           ? [
-              {
-                personId: ticket.personId,
-                notice: {
-                  kind: 'notice',
-                  message: (locale: Locale) => ({
-                    text: t(locale, 'complaint.notice.waitOwner', {
-                      number: ticket.number,
-                      note: note ? t(locale, 'complaint.notice.waitOwnerNote', { note }) : '',
-                    }),
-                    template: ticketTemplate(ticket, 'waitOwner', locale),
+              ownerNotice(
+                ticket,
+                'waitOwner',
+                (locale) =>
+                  t(locale, 'complaint.notice.waitOwner', {
+                    number: ticket.number,
+                    note: note ? t(locale, 'complaint.notice.waitOwnerNote', { note }) : '',
                   }),
-                  dedupeKey: `ticket:${ticket.id}:wait_owner:${eventId}`,
-                  at: now,
-                },
-              },
+                `ticket:${ticket.id}:wait_owner:${eventId}`,
+                now,
+              ),
             ]
           : [],
     );
@@ -631,34 +621,23 @@ export class ComplaintService {
       },
       staffActor(actor),
       (round) => [
-        {
-          personId: ticket.personId,
-          notice: {
-            kind: 'notice',
-            message: (locale: Locale) => ({
-              text: t(locale, 'complaint.notice.resolved', { number: ticket.number, note }),
-              template: ticketTemplate(ticket, 'resolved', locale),
-            }),
-            dedupeKey: `ticket:${ticket.id}:resolved:${round}`,
-            at: now,
-          },
-        },
+        ownerNotice(
+          ticket,
+          'resolved',
+          (locale) => t(locale, 'complaint.notice.resolved', { number: ticket.number, note }),
+          `ticket:${ticket.id}:resolved:${round}`,
+          now,
+        ),
       ],
     );
     if (!ok) throw await this.wrongState(ticket.id, zhText('complaint.what.resolve'));
   }
 
   async reassign(actor: StaffActor, ticket: TicketRow, toName: string): Promise<StaffInfo> {
-    const candidates = await this.repos.tickets.activeStaffByName(ticket.estateId, toName);
-    const to = candidates[0];
-    if (!to)
-      throw new AppError('NOT_FOUND', 'no such staff', userMessage('complaint.staff.noSuchStaff', { name: toName }));
-    if (candidates.length > 1)
-      throw new AppError(
-        'BAD_INPUT',
-        'ambiguous staff',
-        userMessage('complaint.staff.ambiguousStaff', { name: toName }),
-      );
+    const to = onlyOneNamed(await this.repos.tickets.activeStaffByName(ticket.estateId, toName), toName, 'staff', {
+      none: 'complaint.staff.noSuchStaff',
+      several: 'complaint.staff.ambiguousStaff',
+    });
     const now = this.now();
     const ok = await this.repos.tickets.reassign(
       noticeWriter,
@@ -670,18 +649,13 @@ export class ComplaintService {
       },
       { ...staffActor(actor), note: zhText('complaint.record.reassignedTo', { name: to.name }) },
       (eventId) => [
-        {
-          personId: ticket.personId,
-          notice: {
-            kind: 'notice',
-            message: (locale: Locale) => ({
-              text: t(locale, 'complaint.notice.reassigned', { number: ticket.number, name: to.name }),
-              template: ticketTemplate(ticket, 'reassigned', locale),
-            }),
-            dedupeKey: `ticket:${ticket.id}:assigned:${eventId}`,
-            at: now,
-          },
-        },
+        ownerNotice(
+          ticket,
+          'reassigned',
+          (locale) => t(locale, 'complaint.notice.reassigned', { number: ticket.number, name: to.name }),
+          `ticket:${ticket.id}:assigned:${eventId}`,
+          now,
+        ),
         {
           personId: to.personId,
           notice: {
@@ -920,18 +894,13 @@ export class ComplaintService {
                     at: now,
                   },
                 },
-                {
-                  personId: t.personId,
-                  notice: {
-                    kind: 'notice',
-                    message: (locale: Locale) => ({
-                      text: tr(locale, 'complaint.notice.reopened', { number: t.number }),
-                      template: ticketTemplate(t, 'reopened', locale),
-                    }),
-                    dedupeKey: `${key}:owner`,
-                    at: now,
-                  },
-                },
+                ownerNotice(
+                  t,
+                  'reopened',
+                  (locale) => tr(locale, 'complaint.notice.reopened', { number: t.number }),
+                  `${key}:owner`,
+                  now,
+                ),
               ];
             },
           },
@@ -990,32 +959,29 @@ export class ComplaintService {
           skipped++;
         continue;
       }
-      const notice = {
-        kind: 'survey',
-        message: (locale: Locale) => ({
-          text: surveyText(t.number, false, t.kind, locale),
-          template: ticketTemplate(t, 'survey', locale),
-        }),
-        dedupeKey: `ticket:${t.id}:survey:${t.round}`,
-        at: now,
-      };
-      if (await this.repos.tickets.sendSurvey(noticeWriter, t, now, [{ personId: t.personId, notice }])) asked++;
+      const notice = ownerNotice(
+        t,
+        'survey',
+        (locale) => surveyText(t.number, false, t.kind, locale),
+        `ticket:${t.id}:survey:${t.round}`,
+        now,
+        'survey',
+      );
+      if (await this.repos.tickets.sendSurvey(noticeWriter, t, now, [notice])) asked++;
     }
     for (const c of await this.repos.tickets.surveysNeedingReminder(new Date(now.getTime() - 3_600_000))) {
       const estate = await estateOf(c.ticket.estateId);
       if (!estate || c.ticket.status !== 'RESOLVED' || c.round !== c.ticket.round) continue;
       if (c.askedAt.getTime() + this.settings(estate).callbackReminderHours * 3_600_000 > now.getTime()) continue;
-      const notice = {
-        kind: 'survey',
-        message: (locale: Locale) => ({
-          text: surveyText(c.ticket.number, true, c.ticket.kind, locale),
-          template: ticketTemplate(c.ticket, 'survey', locale),
-        }),
-        dedupeKey: `ticket:${c.ticketId}:survey-reminder:${c.round}`,
-        at: now,
-      };
-      if (await this.repos.tickets.remindSurvey(noticeWriter, c.id, now, [{ personId: c.ticket.personId, notice }]))
-        reminded++;
+      const notice = ownerNotice(
+        c.ticket,
+        'survey',
+        (locale) => surveyText(c.ticket.number, true, c.ticket.kind, locale),
+        `ticket:${c.ticketId}:survey-reminder:${c.round}`,
+        now,
+        'survey',
+      );
+      if (await this.repos.tickets.remindSurvey(noticeWriter, c.id, now, [notice])) reminded++;
     }
     return { asked, reminded, skipped };
   }
@@ -1106,13 +1072,35 @@ function surveyText(number: string, reminder: boolean, kind: string, locale: Loc
   return t(locale, reminder ? 'complaint.survey.reminder' : 'complaint.survey.question', { number });
 }
 
+type TemplateStatus = 'handling' | 'accepted' | 'waitOwner' | 'resolved' | 'reassigned' | 'reopened' | 'survey';
+
+/** A notice to the ticket's owner, in the language of each of their chat accounts, with the 工单状态 template. */
+function ownerNotice(
+  ticket: { personId: string; estateId: string; number: string; category: string },
+  status: TemplateStatus,
+  text: (locale: Locale) => string,
+  dedupeKey: string,
+  at: Date,
+  kind: Notice['kind'] = 'notice',
+): TicketNotice {
+  return {
+    personId: ticket.personId,
+    notice: {
+      kind,
+      message: (locale: Locale) => ({ text: text(locale), template: ticketTemplate(ticket, status, locale) }),
+      dedupeKey,
+      at,
+    },
+  };
+}
+
 /**
  * 工单状态 facts for channels that need a template message outside a chat window (WeChat OA): the estate maps them to
  * its template's keywords ({ticketNumber}, {category}, {status}).
  */
 function ticketTemplate(
   t: { estateId: string; number: string; category: string },
-  status: 'handling' | 'accepted' | 'waitOwner' | 'resolved' | 'reassigned' | 'reopened' | 'survey',
+  status: TemplateStatus,
   locale: Locale,
 ): NoticeTemplateRef {
   return {

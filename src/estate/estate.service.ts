@@ -12,13 +12,8 @@ export const estateSettingsSchema = z
 
 export type EstateSettings = z.infer<typeof estateSettingsSchema>;
 
-export interface EstateInfo {
-  id: string;
-  code: string;
-  name: string;
-  timezone: string;
-  deskPhone: string;
-  emergencyPhone: string;
+/** An estate as the domain uses it: the stored row, its settings validated. */
+export interface EstateInfo extends Omit<EstateRecord, 'settings'> {
   settings: EstateSettings;
 }
 

@@ -1,5 +1,6 @@
 // Per-estate fee rules from `estate.settings.fees`; everything has a default from the department's procedures.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import { t, type Locale } from '../i18n/index.js';
 import { lateFeeRuleSchema } from './fee.rules.js';
 
@@ -29,8 +30,5 @@ export type FeeSettings = z.infer<typeof feeSettingsSchema>;
 
 /** `estate.settings` as stored (any JSON). A broken section falls back to defaults (no late fee) rather than breaking the owner's chat. */
 export function feeSettingsOf(settings: unknown): FeeSettings {
-  const fees =
-    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['fees'] : undefined;
-  const parsed = feeSettingsSchema.safeParse(fees ?? {});
-  return parsed.success ? parsed.data : feeSettingsSchema.parse({});
+  return settingsSection(settings, 'fees', feeSettingsSchema);
 }

@@ -1,5 +1,6 @@
 // Per-estate binding rules from `estate.settings.binding`.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 
 export const bindingSettingsSchema = z
   .object({
@@ -12,8 +13,5 @@ export type BindingSettings = z.infer<typeof bindingSettingsSchema>;
 
 /** `estate.settings` as stored (any JSON). A broken section falls back to the defaults. */
 export function bindingSettingsOf(settings: unknown): BindingSettings {
-  const section =
-    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['binding'] : undefined;
-  const parsed = bindingSettingsSchema.safeParse(section ?? {});
-  return parsed.success ? parsed.data : bindingSettingsSchema.parse({});
+  return settingsSection(settings, 'binding', bindingSettingsSchema);
 }

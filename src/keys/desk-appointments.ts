@@ -1,6 +1,7 @@
 // 转名 / 退楼 / 入住 desk appointments (#20): the documents the owner brings, per estate (Estate.settings.deskAppointments,
 // zod-validated). The lists below are our defaults, not the procedures' (they name none): an estate overrides any of them.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 
 /** The desk appointments that are not key hand-overs (#20). */
 export const DESK_PURPOSES = ['TRANSFER', 'MOVE_OUT', 'MOVE_IN'] as const;
@@ -29,9 +30,7 @@ export type DeskAppointmentSettings = z.infer<typeof deskAppointmentSettingsSche
 
 /** The estate's settings (our defaults where it says nothing; a malformed value falls back to them, never a crash). */
 export function deskAppointmentSettings(settings: unknown): DeskAppointmentSettings {
-  const raw = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
-  const parsed = deskAppointmentSettingsSchema.safeParse(raw.deskAppointments ?? {});
-  return parsed.success ? parsed.data : deskAppointmentSettingsSchema.parse({});
+  return settingsSection(settings, 'deskAppointments', deskAppointmentSettingsSchema);
 }
 
 /** The documents to bring for this purpose. */

@@ -3,6 +3,7 @@
 import { t, type Locale } from '../i18n/index.js';
 import { toMinutes, type Shift } from '../sla/business-calendar.js';
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import type { BusinessCalendar } from '../sla/business-calendar.js';
 import { describeWeek, WEEKDAYS, type DeskCalendarSource, type DeskSettings } from '../sla/desk-settings.js';
 import { formatLocal, localDateKey, localParts, weekdayOfDateKey, zonedTime } from '../shared/zoned-time.js';
@@ -25,10 +26,7 @@ export function keyDeskSettings(raw: unknown): KeyDeskSettings {
 
 /** `estate.settings` as stored: its `keys` section, or the defaults when it is broken. */
 export function keyDeskSettingsOf(settings: unknown): KeyDeskSettings {
-  const section =
-    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['keys'] : undefined;
-  const parsed = keyDeskSettingsSchema.safeParse(section ?? {});
-  return parsed.success ? parsed.data : keyDeskSettings({});
+  return settingsSection(settings, 'keys', keyDeskSettingsSchema);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Guidance texts name the rules staff must know per complaint category; an estate edits them (its province's
 // 物业管理条例, its city's dog rules) — the defaults name the national texts and say where the local one applies.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import { DEFAULT_CATEGORIES } from '../complaints/categories.js';
 
 export const noticeSettingsSchema = z
@@ -129,8 +130,7 @@ export const faqSettingsSchema = z.array(faqEntrySchema).max(50);
 
 /** The estate's notice settings; a broken blob falls back to defaults rather than blocking notices. */
 export function noticeSettings(estateSettings: Record<string, unknown>): NoticeSettings {
-  const parsed = noticeSettingsSchema.safeParse(estateSettings.notices ?? {});
-  return parsed.success ? parsed.data : noticeSettingsSchema.parse({});
+  return settingsSection(estateSettings, 'notices', noticeSettingsSchema);
 }
 
 /** The estate's guidance per category: its own entries over our defaults (a broken blob: the defaults). */

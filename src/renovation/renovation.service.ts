@@ -181,14 +181,11 @@ export class RenovationService {
     reason: string | null,
     locale: Locale = 'zh-CN',
   ): Promise<SubmitResult> {
-    const permit = await this.ownedPermit(personId, permitId);
-    const reasons: string[] = [];
-    if (permit.status !== 'ACTIVE')
-      reasons.push(t(locale, 'reno.stop.notActive', { status: permitStatusText(permit.status, locale) }));
-    if ((await this.repos.renovation.pendingRequestsOfPermit(permit.id)).some((r) => r.kind === 'STOP_WORK'))
-      reasons.push(t(locale, 'reno.stop.pending'));
-    if (reasons.length) return { ok: false, code: 'RULES', reasons };
-    return this.submit(estate, permit, { personId, kind: 'STOP_WORK', reason, fromDate: this.today(estate) });
+    return this.announce(estate, personId, permitId, 'STOP_WORK', reason, locale, 'reno.stop.pending', (permit) =>
+      permit.status !== 'ACTIVE'
+        ? [t(locale, 'reno.stop.notActive', { status: permitStatusText(permit.status, locale) })]
+        : [],
+    );
   }
 
   async announceResume(
@@ -198,15 +195,34 @@ export class RenovationService {
     reason: string | null,
     locale: Locale = 'zh-CN',
   ): Promise<SubmitResult> {
+    return this.announce(estate, personId, permitId, 'RESUME', reason, locale, 'reno.resume.pending', (permit) => [
+      ...(permit.status !== 'SUSPENDED'
+        ? [t(locale, 'reno.resume.notSuspended', { status: permitStatusText(permit.status, locale) })]
+        : []),
+      ...(permit.endDate < this.today(estate) ? [t(locale, 'reno.resume.expired', { end: permit.endDate })] : []),
+    ]);
+  }
+
+  /**
+   * 停工 / 复工 from today: filed for staff unless the permit's state refuses it (`refusals`, in the owner's language)
+   * or one of the same kind is pending (`pending`: the text that says so).
+   */
+  private async announce(
+    estate: EstateInfo,
+    personId: string,
+    permitId: string,
+    kind: 'STOP_WORK' | 'RESUME',
+    reason: string | null,
+    locale: Locale,
+    pending: MessageKey,
+    refusals: (permit: PermitRow) => string[],
+  ): Promise<SubmitResult> {
     const permit = await this.ownedPermit(personId, permitId);
-    const reasons: string[] = [];
-    if (permit.status !== 'SUSPENDED')
-      reasons.push(t(locale, 'reno.resume.notSuspended', { status: permitStatusText(permit.status, locale) }));
-    if (permit.endDate < this.today(estate)) reasons.push(t(locale, 'reno.resume.expired', { end: permit.endDate }));
-    if ((await this.repos.renovation.pendingRequestsOfPermit(permit.id)).some((r) => r.kind === 'RESUME'))
-      reasons.push(t(locale, 'reno.resume.pending'));
+    const reasons = refusals(permit);
+    if ((await this.repos.renovation.pendingRequestsOfPermit(permit.id)).some((r) => r.kind === kind))
+      reasons.push(t(locale, pending));
     if (reasons.length) return { ok: false, code: 'RULES', reasons };
-    return this.submit(estate, permit, { personId, kind: 'RESUME', reason, fromDate: this.today(estate) });
+    return this.submit(estate, permit, { personId, kind, reason, fromDate: this.today(estate) });
   }
 
   /** Free 退场验收 slots from tomorrow on: configured times on desk workdays, minus slots held by pending/approved bookings. */

@@ -2,6 +2,7 @@
 // than breaking the owner's chat). Trades, the departments they go to, the words that name them, the in-home price
 // list (有偿/无偿) and the SLA limits are OUR defaults until the estate sets its own; public-area work is always free.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import { repairSlaShape } from '../sla/sla-limits.js';
 
 const trade = z.object({
@@ -79,10 +80,7 @@ export const repairSettingsSchema = z
 export type RepairSettings = z.infer<typeof repairSettingsSchema>;
 
 export function repairSettingsOf(settings: unknown): RepairSettings {
-  const raw =
-    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['repair'] : undefined;
-  const parsed = repairSettingsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : repairSettingsSchema.parse({});
+  return settingsSection(settings, 'repair', repairSettingsSchema);
 }
 
 /** The trade an owner's words name (longest keyword wins), or null. */

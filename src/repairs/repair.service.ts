@@ -25,6 +25,7 @@ import { slaPolicyOf } from '../sla/sla-limits.js';
 import { formatTicketNumber, ticketNumberPrefix, ticketSequence } from '../complaints/ticket-number.js';
 import { durationText, STATUS_LABEL } from '../tickets/status-labels.js';
 import { fromStatuses, transition, type ActorRole, type TicketAction } from '../tickets/transitions.js';
+import { onlyOneNamed } from '../tickets/named-staff.js';
 import type { Clock } from '../shared/clock.js';
 import {
   DEFAULT_PRICE_TEXT_IDS,
@@ -128,14 +129,25 @@ export class RepairService {
     return { ...dueTimes(cal, limits, clock), nextSlaCheckAt: firstCheck(cal, limits, clock), limits };
   }
 
-  /** The next sweep check once a repair is acknowledged (派单 or 接单): its clock from the row, the ack step done. */
-  private acknowledgedCheck(
-    estateSettings: Record<string, unknown>,
-    desk: CalendarLike,
-    cur: Parameters<typeof clockOf>[0] & { category: string; priority: number },
-  ): Date | null {
-    return this.schedule(estateSettings, desk, cur.category, cur.priority, { ...clockOf(cur), acknowledged: true })
-      .nextSlaCheckAt;
+  /**
+   * The update that acknowledges a repair (派单 or 接单): its new status and worker, accepted now unless it was before,
+   * and the next sweep check from its clock on the row with the ack step done.
+   */
+  private async acknowledged(
+    estateId: string,
+    status: 'DISPATCHED' | 'ACCEPTED',
+    assigneeId: string,
+    now: Date,
+  ): Promise<(cur: TicketRow) => TicketUpdate> {
+    const settings = await this.tickets.estateSettings(estateId);
+    const desk = await calendarFor(this.calendar, estateId);
+    return (cur) => ({
+      status,
+      assigneeId,
+      acceptedAt: cur.acceptedAt ?? now,
+      nextSlaCheckAt: this.schedule(settings, desk, cur.category, cur.priority, { ...clockOf(cur), acknowledged: true })
+        .nextSlaCheckAt,
+    });
   }
 
   async create(r: NewRepair): Promise<CreatedRepair> {
@@ -294,18 +306,11 @@ export class RepairService {
     const candidates = (await this.tickets.activeStaffByName(ticket.estateId, workerName)).filter(
       (s) => s.department !== null,
     );
-    const worker = candidates[0];
-    if (!worker)
-      throw new AppError('NOT_FOUND', 'no such worker', userMessage('repair.cmd.noWorker', { name: workerName }));
-    if (candidates.length > 1)
-      throw new AppError(
-        'BAD_INPUT',
-        'ambiguous worker',
-        userMessage('repair.cmd.ambiguousWorker', { name: workerName }),
-      );
+    const worker = onlyOneNamed(candidates, workerName, 'worker', {
+      none: 'repair.cmd.noWorker',
+      several: 'repair.cmd.ambiguousWorker',
+    });
     const now = this.now();
-    const settings = await this.tickets.estateSettings(ticket.estateId);
-    const desk = await calendarFor(this.calendar, ticket.estateId);
     const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
@@ -313,12 +318,7 @@ export class RepairService {
         from,
         at: now,
         action: 'dispatched',
-        data: (cur) => ({
-          status: 'DISPATCHED',
-          assigneeId: worker.id,
-          acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.acknowledgedCheck(settings, desk, cur),
-        }),
+        data: await this.acknowledged(ticket.estateId, 'DISPATCHED', worker.id, now),
       },
       { actor: `staff:${actor.staffId}`, actorName: actor.name, note: `派给${worker.name}` },
       (row, eventId) => [
@@ -362,8 +362,7 @@ export class RepairService {
     if (ticket.status === 'DISPATCHED' && ticket.assigneeId && ticket.assigneeId !== me.id)
       throw await this.notAssignee(ticket, '接单');
     const now = this.now();
-    const settings = await this.tickets.estateSettings(ticket.estateId);
-    const desk = await calendarFor(this.calendar, ticket.estateId);
+    const data = await this.acknowledged(ticket.estateId, 'ACCEPTED', me.id, now);
     const done = await this.tickets.applyTransition(
       noticeWriter,
       ticket.id,
@@ -373,12 +372,7 @@ export class RepairService {
         assigneeId: ticket.status === 'DISPATCHED' ? me.id : null,
         at: now,
         action: 'taken',
-        data: (cur) => ({
-          status: 'ACCEPTED',
-          assigneeId: me.id,
-          acceptedAt: cur.acceptedAt ?? now,
-          nextSlaCheckAt: this.acknowledgedCheck(settings, desk, cur),
-        }),
+        data,
       },
       { actor: `staff:${me.id}`, actorName: me.name },
       (row, eventId) => [
@@ -440,23 +434,12 @@ export class RepairService {
       (r) => (locale) => t(locale, 'repair.owner.completed', { number: r.number, note }),
       note + (photos.length ? `（照片 ${photos.length} 张）` : ''),
       (r, me) => [
-        {
-          estateId: r.estateId,
-          role: 'ASSISTANT',
-          notice: {
-            kind: 'notice',
-            message: {
-              text: t('zh-CN', 'repair.notice.completedDesk', {
-                worker: me.name,
-                number: r.number,
-                trade: r.category,
-                note,
-              }),
-            },
-            dedupeKey: `ticket:${r.id}:completed:desk:${r.round}`,
-            at: now,
-          },
-        },
+        toDesk(
+          r,
+          t('zh-CN', 'repair.notice.completedDesk', { worker: me.name, number: r.number, trade: r.category, note }),
+          `ticket:${r.id}:completed:desk:${r.round}`,
+          now,
+        ),
       ],
     );
     await this.tickets.addStaffAttachments(ticket.id, photos);
@@ -476,23 +459,12 @@ export class RepairService {
       (r) => (locale) => t(locale, 'repair.owner.givenBack', { number: r.number }),
       reason,
       (r, me) => [
-        {
-          estateId: r.estateId,
-          role: 'ASSISTANT',
-          notice: {
-            kind: 'notice',
-            message: {
-              text: t('zh-CN', 'repair.notice.givenBack', {
-                worker: me.name,
-                number: r.number,
-                trade: r.category,
-                reason,
-              }),
-            },
-            dedupeKey: `ticket:${r.id}:given_back:desk:${now.getTime()}`,
-            at: now,
-          },
-        },
+        toDesk(
+          r,
+          t('zh-CN', 'repair.notice.givenBack', { worker: me.name, number: r.number, trade: r.category, reason }),
+          `ticket:${r.id}:given_back:desk:${now.getTime()}`,
+          now,
+        ),
       ],
     );
   }
@@ -615,6 +587,11 @@ export class RepairService {
       userMessage('lifecycle.wrongState', { number: row.number, status: STATUS_LABEL[row.status], what }),
     );
   }
+}
+
+/** A notice to the desk (the ASSISTANT group) about a repair; staff read zh-CN. */
+function toDesk(row: TicketRow, text: string, dedupeKey: string, at: Date): TicketNotice {
+  return { estateId: row.estateId, role: 'ASSISTANT', notice: { kind: 'notice', message: { text }, dedupeKey, at } };
 }
 
 /** The column of the transition table a staff member acts in: maintenance staff have a department. */

@@ -2,6 +2,7 @@
 // summary and monthly report the jobs send to the supervisors' group (with a chart PNG; a text table where a channel
 // has no images). All counts come from src/db/report.repo.ts; the collection rate from the fee area's own functions.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { OverdueRow, Period, Repositories } from '../db/repositories.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
@@ -36,13 +37,8 @@ export const reportSettingsSchema = z
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;
 
 export function reportSettings(estateSettings: unknown): ReportSettings {
-  const section =
-    estateSettings && typeof estateSettings === 'object'
-      ? (estateSettings as Record<string, unknown>).reports
-      : undefined;
-  const parsed = reportSettingsSchema.safeParse(section ?? {});
   // A broken blob must not stop the report: fall back to the procedures' targets.
-  return parsed.success ? parsed.data : reportSettingsSchema.parse({});
+  return settingsSection(estateSettings, 'reports', reportSettingsSchema);
 }
 
 /** The monthly 满意度 survey's part of 满意度 and of the monthly report (SurveyService fits). */

@@ -3,6 +3,7 @@
 // (most desks work seven days) 08:30–12:00 and 13:30–18:00, closed on public holidays. The SLA clock, the callback
 // reminders and the key-appointment slots all run on it (one BusinessCalendar per estate, see DeskCalendars).
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import { t, type Locale } from '../i18n/index.js';
 import { isValidDateKey } from '../shared/zoned-time.js';
 import {
@@ -81,10 +82,7 @@ export type DeskSettings = z.infer<typeof deskSettingsSchema>;
 
 /** `estate.settings` as stored (any JSON). A broken section falls back to our defaults. */
 export function deskSettingsOf(settings: unknown): DeskSettings {
-  const section =
-    typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)['desk'] : undefined;
-  const parsed = deskSettingsSchema.safeParse(section ?? {});
-  return parsed.success ? parsed.data : deskSettingsSchema.parse({});
+  return settingsSection(settings, 'desk', deskSettingsSchema);
 }
 
 export function deskCalendarConfig(desk: DeskSettings, tz: string): CalendarConfig {

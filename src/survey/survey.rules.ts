@@ -7,6 +7,7 @@
 // Estate.settings.survey.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 import { addLocalDays, parseDateKey, weekdayOfDateKey } from '../shared/zoned-time.js';
 import { normalizeDigits } from '../shared/zh-numbers.js';
 
@@ -54,12 +55,7 @@ export type SurveySettings = z.infer<typeof surveySettingsSchema>;
 
 /** Estate.settings.survey, validated; a broken blob falls back to our defaults rather than stopping the job. */
 export function surveySettingsOf(estateSettings: unknown): SurveySettings {
-  const section =
-    estateSettings && typeof estateSettings === 'object' && !Array.isArray(estateSettings)
-      ? (estateSettings as Record<string, unknown>).survey
-      : undefined;
-  const parsed = surveySettingsSchema.safeParse(section ?? {});
-  return parsed.success ? parsed.data : surveySettingsSchema.parse({});
+  return settingsSection(estateSettings, 'survey', surveySettingsSchema);
 }
 
 /** Whether the estate left the monthly opinion target at our default (texts then say it is ours). */
