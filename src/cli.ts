@@ -52,6 +52,9 @@ export interface CliIo {
   now: Clock;
 }
 
+/** The example in the export/erase usage: a placeholder number, kept out of the catalogue (which holds no phone). */
+const EXAMPLE_PHONE = '13812345678';
+
 /** Runs one CLI command; returns the exit code. Every printed phone number is masked. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Erasure finds a person's queued notices by their channel addresses: the channels must be known.
@@ -140,7 +143,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'export-person': {
-        if (!arg) throw new AppError('BAD_INPUT', 'no query', userMessage('privacy.cli.needQuery', { command }));
+        if (!arg)
+          throw new AppError(
+            'BAD_INPUT',
+            'no query',
+            userMessage('privacy.cli.needQuery', { command, example: EXAMPLE_PHONE }),
+          );
         const r = await new PersonDataService(createRepositories(db.prisma).personData, now).exportPersons(
           estate.id,
           arg,
@@ -156,7 +164,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'erase-person': {
-        if (!arg) throw new AppError('BAD_INPUT', 'no query', userMessage('privacy.cli.needQuery', { command }));
+        if (!arg)
+          throw new AppError(
+            'BAD_INPUT',
+            'no query',
+            userMessage('privacy.cli.needQuery', { command, example: EXAMPLE_PHONE }),
+          );
         const svcData = new PersonDataService(createRepositories(db.prisma).personData, now);
         if (!values.yes) {
           const found = await svcData.find(estate.id, arg);
