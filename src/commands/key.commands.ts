@@ -1,7 +1,6 @@
 // Front-desk key commands: 今日钥匙 (/keys) lists today's key appointments; 钥匙核销 <code> (/keydone) hands over
 // against the 6-digit code the person shows — the code is the proof, so a wrong one is refused, never guessed.
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { StaffRole } from '../identity/sender.js';
 import { isDeskPurpose, kindLabel, type KeyService } from '../keys/key.service.js';
 import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';

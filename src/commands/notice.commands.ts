@@ -3,7 +3,7 @@
 // decide the draft. 建议列表 and 答复建议 N 内容 handle owners' suggestions. 注册群 业主群 lives with 注册群
 // (identity.commands.ts) and calls NoticeService.registerOwnerGroup.
 import { AppError, userMessage } from '../shared/app-error.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { StaffRole } from '../identity/sender.js';
 import { NOTICE_AUTHORS, parseAudience, type Author, type NoticeService } from '../notices/notice.service.js';
 import type { SuggestionService } from '../notices/suggestion.service.js';

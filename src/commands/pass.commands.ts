@@ -1,7 +1,6 @@
 // 出入证 decisions: 批准出入证 <编号> (/approvepass) and 驳回出入证 <编号> <原因> (/rejectpass). Numbers are the pass
 // requests' own (【出入证】#12), separate from renovation requests (批准 12). The owner is told through the outbox.
 import { AppError, userMessage } from '../shared/app-error.js';
-import { t } from '../i18n/index.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { ContractorPassService } from '../permits/contractor-pass.service.js';
 import { refFrom, staffOf, type Command, type CommandContext } from './command.js';

@@ -4,11 +4,10 @@ import { AppError, userMessage } from '../shared/app-error.js';
 import { surveyReply, type ComplaintService, type StaffActor } from '../complaints/complaint.service.js';
 import { eventLine, priorityLabel, statusLabel } from '../tickets/status-labels.js';
 import type { TicketRow } from '../db/ticket.repo.js';
-import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { t as translate, type MessageKey } from '../i18n/index.js';
 import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
-import { ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command, type CommandContext } from './command.js';
+import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
 import { staffGuidanceText } from '../notices/guidance.js';
 

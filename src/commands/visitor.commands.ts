@@ -1,7 +1,6 @@
 // 访客核销 <code> (/visitor): the gate or desk checks the code a visitor shows. A code works once, on its day, in
 // this estate; wrong codes are counted per staff account and estate-wide (see VisitorService).
 import { AppError, userMessage } from '../shared/app-error.js';
-import { t } from '../i18n/index.js';
 import type { VisitorService } from '../permits/visitor.service.js';
 import { ALL_STAFF, staffOf, type Command } from './command.js';
 
