@@ -14,8 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { AppError } from './shared/app-error.js';
-import { openDatabase, type Prisma } from './db/client.js';
+import { AppError, userMessage } from './shared/app-error.js';
+import { openDatabase, type Database, type Prisma } from './db/client.js';
 import { createRepositories } from './db/prisma-repositories.js';
 import * as repo from './db/binding.repo.js';
 import { findDefaultEstate, findEstateByCode } from './db/estate.repo.js';
@@ -52,6 +52,9 @@ export interface CliIo {
   out: (line: string) => void;
   now: Clock;
 }
+
+/** The example in the export/erase usage: a placeholder number, kept out of the catalogue (which holds no phone). */
+const EXAMPLE_PHONE = '13812345678';
 
 /** Runs one CLI command; returns the exit code. Every printed phone number is masked. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -90,8 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(CLI_USAGE);
     return command ? 0 : 1;
   }
-  const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
-  try {
+  return withDatabase(io, async (db) => {
     const now = io.now;
     const svc = new BindingService(createRepositories(db.prisma), now);
     if (command === 'migrate') {
@@ -101,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const estate = await pickEstate(db.prisma, values.estate);
     switch (command) {
       case 'binding-code': {
-        if (!arg) throw new AppError('BAD_INPUT', 'no unit', '请给出房号，例如: binding-code 3-2-1201');
+        if (!arg) throw new AppError('BAD_INPUT', 'no unit', userMessage('bind.cli.needUnit'));
         const r = await svc.issueBindingCode(estate.id, arg, 'cli');
         io.out(
           `${r.unitLabel} 的绑定码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}，仅可使用一次）`,
@@ -109,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'staff-code': {
-        if (!arg) throw new AppError('BAD_INPUT', 'no name', '请给出员工姓名，例如: staff-code 王芳');
+        if (!arg) throw new AppError('BAD_INPUT', 'no name', userMessage('bind.cli.needStaffName'));
         const r = await svc.issueStaffCode(estate.id, arg, { by: 'cli', role: null });
         io.out(
           `${r.name}（${staffRoleLabel(r.role)}）的员工码: ${r.code}（有效期至 ${formatLocal(r.expiresAt, estate.timezone)}）`,
@@ -118,7 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'add-owner': {
         const { name, phone, unit } = values;
-        if (!name || !phone || !unit) throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --unit');
+        if (!name || !phone || !unit) throw new AppError('BAD_INPUT', 'missing', userMessage('bind.cli.needOwner'));
         const r = await svc.addOwner(estate.id, unit, name, phone);
         io.out(`已登记业主 ${name}（${maskPhone(phone)}）: ${r.unitLabel}`);
         return 0;
@@ -127,7 +129,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { name, phone, role } = values;
         const staffRole = role ? ROLE_BY_LABEL[role] : undefined;
         if (!name || !phone || !staffRole)
-          throw new AppError('BAD_INPUT', 'missing', '需要 --name --phone --role 客户助理|领班|主管|经理');
+          throw new AppError('BAD_INPUT', 'missing', userMessage('bind.cli.needStaff'));
         await repo.addStaffMember(db.prisma, {
           estateId: estate.id,
           name,
@@ -142,7 +144,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'export-person': {
-        if (!arg) throw new AppError('BAD_INPUT', 'no query', '请给出手机号或房号，例如: export-person 13812345678');
+        if (!arg)
+          throw new AppError(
+            'BAD_INPUT',
+            'no query',
+            userMessage('privacy.cli.needQuery', { command, example: EXAMPLE_PHONE }),
+          );
         const r = await new PersonDataService(createRepositories(db.prisma).personData, now).exportPersons(
           estate.id,
           arg,
@@ -158,7 +165,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'erase-person': {
-        if (!arg) throw new AppError('BAD_INPUT', 'no query', '请给出手机号或房号，例如: erase-person 13812345678');
+        if (!arg)
+          throw new AppError(
+            'BAD_INPUT',
+            'no query',
+            userMessage('privacy.cli.needQuery', { command, example: EXAMPLE_PHONE }),
+          );
         const svcData = new PersonDataService(createRepositories(db.prisma).personData, now);
         if (!values.yes) {
           const found = await svcData.find(estate.id, arg);
@@ -188,6 +200,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(`未知命令 ${command}\n${CLI_USAGE}`);
         return 1;
     }
+  });
+}
+
+/** Runs `run` on an open database and closes it; an AppError is printed as its user text (exit code 1). */
+async function withDatabase(io: CliIo, run: (db: Database) => Promise<number>): Promise<number> {
+  const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
+  try {
+    return await run(db);
   } catch (err) {
     if (err instanceof AppError) {
       io.out(err.userText);
@@ -209,8 +229,7 @@ async function runSettings(args: string[], io: CliIo): Promise<number> {
     io.out(t('zh-CN', 'settings.cli.usage'));
     return 1;
   }
-  const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
-  try {
+  return withDatabase(io, async (db) => {
     const estate = await pickEstate(db.prisma, code);
     const svc = new SettingsService(createRepositories(db.prisma).settings, io.now);
     if (sub === 'show') {
@@ -236,15 +255,7 @@ async function runSettings(args: string[], io: CliIo): Promise<number> {
       }),
     );
     return 0;
-  } catch (err) {
-    if (err instanceof AppError) {
-      io.out(err.userText);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 /** IMPORT_MAX_MB as the app's config reads it (the CLI needs no other variable of the app's). */
@@ -258,7 +269,7 @@ async function pickEstate(prisma: Prisma, code: string | undefined) {
     throw new AppError(
       'NOT_FOUND',
       'no estate',
-      code ? `没有编码为 ${code} 的小区。` : '数据库里还没有小区（先 npm start 生成演示数据）。',
+      code ? userMessage('cli.noSuchEstate', { code }) : userMessage('cli.noEstate'),
     );
   return e;
 }

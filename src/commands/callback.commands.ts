@@ -1,7 +1,6 @@
 // 回电 / 回电 N / 回电完成 N 结果: callback requests (转人工) as staff work them (src/handoff/handoff.service.ts).
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { CallbackStaff, HandoffService } from '../handoff/handoff.service.js';
-import { t } from '../i18n/index.js';
 import { ALL_STAFF, ownEstate, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface CallbackCommandDeps {
@@ -28,8 +27,8 @@ export function callbackCommands({ handoffs }: CallbackCommandDeps): Command[] {
       name: '回电',
       aliases: ['callback'],
       roles: ALL_STAFF,
-      summary: '待回电的转人工请求；“回电 编号”认领（完整号码私聊发给您）',
-      usage: '回电 [编号]',
+      summaryKey: 'command.summary.callback',
+      usageKey: 'command.usage.callback',
       run: async (ctx) => {
         const staff = callbackStaff(ctx);
         return ctx.args ? handoffs.take(staff, ctx.args) : handoffs.callbacksText(staff);
@@ -39,13 +38,12 @@ export function callbackCommands({ handoffs }: CallbackCommandDeps): Command[] {
       name: '回电完成',
       aliases: ['callbackdone'],
       roles: ALL_STAFF,
-      summary: '回电结案：回电完成 编号 结果',
-      usage: '回电完成 编号 结果',
+      summaryKey: 'command.summary.callbackdone',
+      usageKey: 'command.usage.callbackdone',
       run: async (ctx) => {
         const staff = callbackStaff(ctx);
         const m = /^(\S+)\s+([\s\S]+)$/.exec(ctx.args);
-        if (!m?.[1] || !m[2])
-          throw new AppError('BAD_INPUT', 'callback done usage', t(staff.locale, 'callback.usageDone'));
+        if (!m?.[1] || !m[2]) throw new AppError('BAD_INPUT', 'callback done usage', userMessage('callback.usageDone'));
         return handoffs.close(staff, m[1], m[2].trim().slice(0, 200));
       },
     },

@@ -150,14 +150,14 @@ export class CommandRouter {
     const tr = translator(sender.locale);
     const mine = this.commands.filter((c) => this.allowed(c, sender));
     if (mine.length === 0) return tr('command.help.none');
-    // zh-CN: the Chinese word staff type, its slash alias and the summary. Other languages: the slash alias and the
-    // summary from the catalogue (summaryKey), or the alias alone for a staff command with no translated summary.
-    const line = (c: Command) =>
-      sender.locale === 'zh-CN'
-        ? tr('command.help.line', { usage: c.usage, alias: aliasOf(c), summary: c.summary })
-        : c.summaryKey
-          ? tr('command.help.aliasLine', { alias: aliasOf(c), summary: tr(c.summaryKey) })
-          : tr('command.help.aliasOnly', { alias: aliasOf(c) });
+    // zh-CN: the usage with the Chinese word staff type, then its slash alias. Other languages: the usage, which
+    // starts with the slash alias (the Chinese word is not shown, as in nameFor).
+    const line = (c: Command) => {
+      const texts = { usage: tr(c.usageKey), summary: tr(c.summaryKey) };
+      return sender.locale === 'zh-CN'
+        ? tr('command.help.line', { ...texts, alias: aliasOf(c) })
+        : tr('command.help.usageLine', texts);
+    };
     return [tr('command.help.head'), ...mine.map(line)].join('\n');
   }
 

@@ -1,6 +1,6 @@
 // Staff / supervisor chat commands: Chinese words and slash aliases, role-checked, usable in registered groups and
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { MessageKey } from '../i18n/index.js';
 import { STAFF_ROLES, type Sender, type StaffRole } from '../identity/sender.js';
@@ -19,17 +19,22 @@ export interface CommandContext {
 }
 
 export interface Command {
-  /** The Chinese word staff type, e.g. "逾期". */
+  /**
+   * The Chinese word staff type, e.g. "逾期". Vocabulary, not prose: the same word in every language (like the slash
+   * aliases), so it stays here rather than in the catalogue.
+   */
   name: string;
-  /** Slash aliases without the slash, e.g. ["overdue"]. */
+  /** Slash aliases without the slash, e.g. ["overdue"]. Vocabulary too: typed as is whatever the reader's language. */
   aliases: string[];
   /** Who may run it. An empty list means any bound chat account (owners too) — used for account commands. */
   roles: readonly StaffRole[];
-  /** One line for the command help, zh-CN. */
-  summary: string;
-  /** The same line in the catalogue, for readers of other languages (owner commands have one). */
-  summaryKey?: MessageKey;
-  usage: string;
+  /** The command help's one-line summary, in the catalogue (`command.summary.<alias>`). */
+  summaryKey: MessageKey;
+  /**
+   * The command help's usage, in the catalogue (`command.usage.<alias>`): in zh-CN it starts with the Chinese word, in
+   * other languages with the slash alias.
+   */
+  usageKey: MessageKey;
   /**
    * Set on commands that show personal data (工单 detail, 欠费): each successful run is written to the audit log as
    * this action, with the acting staff member and the chat account they acted from.
@@ -40,7 +45,7 @@ export interface Command {
    * chat starts the drafting dialog, and an assistant's 公告 lists the notices). Checked after the role.
    */
   defersToDialogs?(ctx: Pick<CommandContext, 'sender' | 'args'>): boolean;
-  /** Returns the reply text (zh-CN). Throw AppError('BAD_INPUT', …, '用法：…') for bad arguments. */
+  /** Returns the reply text in the reader's language. Throw AppError('BAD_INPUT', …, userMessage(…)) for bad arguments. */
   run(ctx: CommandContext): Promise<string>;
 }
 
@@ -71,6 +76,27 @@ export function staffInOwnEstate(ctx: CommandContext): NonNullable<Sender['staff
 export function ownEstate(ctx: CommandContext): Sender['estate'] {
   staffInOwnEstate(ctx);
   return ctx.sender.estate;
+}
+
+/** A group chat as the bot knows it: what 注册群 records and 注销群 finds. */
+export interface GroupChat {
+  channel: string;
+  chatId: string;
+  title: string | null;
+  /** Bot Framework (Teams) can only post into the group again with its reference (serviceUrl, ids). */
+  conversationRef: string;
+}
+
+/** The group chat the command was sent in; in a private chat, refused with the text `notGroup`. */
+export function groupChatOf(ctx: CommandContext, notGroup: MessageKey): GroupChat {
+  if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', userMessage(notGroup));
+  const activity = ctx.turn.activity;
+  return {
+    channel: activity.channelId,
+    chatId: activity.conversation.id,
+    title: activity.conversation.name ?? null,
+    conversationRef: JSON.stringify(TurnContext.getConversationReference(activity)),
+  };
 }
 
 /** Where a command finds the ticket / request it acts on. Each pattern has one capture group: the reference. */

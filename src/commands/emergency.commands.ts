@@ -18,8 +18,8 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
       name: '收到',
       aliases: ['ack'],
       roles: ALL_STAFF,
-      summary: '确认特发事件，开始处置（停止通知经理）',
-      usage: '收到 0007',
+      summaryKey: 'command.summary.ack',
+      usageKey: 'command.usage.ack',
       async run(ctx) {
         const s = staffInOwnEstate(ctx);
         const hit = refFrom(ctx.args, ctx.quoted, TICKET_REF);
@@ -43,8 +43,8 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
       name: '紧急',
       aliases: ['emergency'],
       roles: ALL_STAFF,
-      summary: '发起特发事件，立即通知主管群',
-      usage: '紧急 5栋电梯困人',
+      summaryKey: 'command.summary.emergency',
+      usageKey: 'command.usage.emergency',
       async run(ctx) {
         const s = staffOf(ctx);
         const text = ctx.args.trim();

@@ -1,12 +1,12 @@
 // Supervisor views of fee collection: 收缴率 (实收/应收 by building and month) and the largest arrears, for the staff
 // member's own estate only. Owners' phones are masked.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { normalizeBuilding } from '../db/fee.repo.js';
 import type { FeeFiguresRepository } from '../db/repositories.js';
 import { parsePeriod } from '../fees/bill-import.parser.js';
 import { collectionRate, formatPercent, formatYuan } from '../fees/fee.rules.js';
 import { ownerLine } from '../fees/fee.service.js';
-import { t, type Locale } from '../i18n/index.js';
+import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { localDateKey } from '../shared/zoned-time.js';
 import { ownEstate, type Command, type CommandContext } from './command.js';
 
@@ -23,17 +23,17 @@ interface Args {
   buildings: { id: string; name: string }[];
 }
 
+/** The command's arguments: a building and (when `allowPeriod`) a month; anything else is refused with its usage. */
 async function parseArgs(
   feeFigures: FeeFiguresRepository,
   estateId: string,
-  args: string,
-  usage: string,
+  ctx: CommandContext,
+  usageKey: MessageKey,
   allowPeriod: boolean,
-  locale: Locale,
 ): Promise<Args> {
   const buildings = await feeFigures.buildingsOf(estateId);
   const out: Args = { building: null, period: null, buildings };
-  for (const word of args.split(/\s+/).filter(Boolean)) {
+  for (const word of ctx.args.split(/\s+/).filter(Boolean)) {
     const period = allowPeriod ? parsePeriod(word) : null;
     if (period) {
       out.period = period;
@@ -44,7 +44,7 @@ async function parseArgs(
       throw new AppError(
         'BAD_INPUT',
         `unknown fee command arg ${word}`,
-        t(locale, 'fees.cmd.noBuilding', { building: word, usage }),
+        userMessage('fees.cmd.noBuilding', { building: word, usage: t(ctx.sender.locale, usageKey) }),
       );
     out.building = b;
   }
@@ -66,19 +66,17 @@ const rateLine = (locale: Locale, label: string, due: number, outstanding: numbe
 const buildingName = (locale: Locale, name: string) => t(locale, 'fees.cmd.building', { name });
 
 export function feeCommands(deps: FeeCommandDeps): Command[] {
-  const collectionUsage = '收缴率 [楼栋] [月份]，例：收缴率 3栋 2026-11';
-  const arrearsUsage = '欠费 [楼栋]，例：欠费 3栋';
   return [
     {
       name: '收缴率',
       aliases: ['collection'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '物业费收缴率（实收/应收），可按楼栋、月份',
-      usage: collectionUsage,
+      summaryKey: 'command.summary.collection',
+      usageKey: 'command.usage.collection',
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;
-        const a = await parseArgs(deps.feeFigures, estateId, ctx.args, collectionUsage, true, locale);
+        const a = await parseArgs(deps.feeFigures, estateId, ctx, 'command.usage.collection', true);
         const today = localDateKey(ctx.now, estateTimezone(ctx, estateId));
         // Only bills already due: a month billed ahead (due next week) is not yet 应收 and must not drag the rate.
         const rows = await deps.feeFigures.collectionTotals(estateId, {
@@ -118,13 +116,14 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       name: '欠费',
       aliases: ['arrears'],
       roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
-      summary: `欠费金额最大的${LIST_SIZE}户（电话已脱敏）`,
-      usage: arrearsUsage,
+      // The summary names LIST_SIZE (20) in its text.
+      summaryKey: 'command.summary.arrears',
+      usageKey: 'command.usage.arrears',
       auditAs: 'read.arrears',
       run: async (ctx) => {
         const estateId = staffEstate(ctx);
         const locale = ctx.sender.locale;
-        const a = await parseArgs(deps.feeFigures, estateId, ctx.args, arrearsUsage, false, locale);
+        const a = await parseArgs(deps.feeFigures, estateId, ctx, 'command.usage.arrears', false);
         const today = localDateKey(ctx.now, estateTimezone(ctx, estateId));
         const list = await deps.feeFigures.largestArrears(estateId, {
           ...(a.building ? { buildingId: a.building.id } : {}),

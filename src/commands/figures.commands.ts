@@ -1,6 +1,6 @@
 // Staff commands for the figures supervisors are judged on (#19): 误报 N [原因] takes a false alarm out of them;
 // 导出 YYYY-MM sends the month's tickets as an .xlsx file to the supervisor privately.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { t } from '../i18n/index.js';
 import { monthArgOrThrow } from '../reports/report.service.js';
@@ -24,15 +24,19 @@ export function figuresCommands(deps: FiguresCommandDeps): Command[] {
       aliases: ['falsealarm'],
       // 领班 and above: see FalseAlarmService for why not the assignee.
       roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
-      summary: t('zh-CN', 'falseAlarm.summary'),
-      usage: t('zh-CN', 'falseAlarm.usage'),
+      summaryKey: 'falseAlarm.summary',
+      usageKey: 'falseAlarm.usage',
       run: async (ctx) => {
         const locale = ctx.sender.locale;
         const estate = ownEstate(ctx);
         const staff = staffOf(ctx);
         const hit = refFrom(ctx.args, ctx.quoted, TICKET_REF);
         if (!hit)
-          throw new AppError('BAD_INPUT', 'false alarm without ticket', `用法：${t(locale, 'falseAlarm.usage')}`);
+          throw new AppError(
+            'BAD_INPUT',
+            'false alarm without ticket',
+            userMessage('command.usage', { usage: t(locale, 'falseAlarm.usage') }),
+          );
         const ticket = await deps.complaints.resolveRef(estate, hit.ref);
         return deps.falseAlarms.mark({ staffId: staff.id, name: ctx.sender.name ?? '员工' }, ticket, hit.rest, {
           locale,
@@ -44,8 +48,8 @@ export function figuresCommands(deps: FiguresCommandDeps): Command[] {
       name: '导出',
       aliases: ['export'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: t('zh-CN', 'export.summary'),
-      usage: t('zh-CN', 'export.usage'),
+      summaryKey: 'export.summary',
+      usageKey: 'export.usage',
       // The sheet lists every ticket of the month with unit and (masked) phone: each export is audited.
       auditAs: 'read.export',
       run: async (ctx) => {

@@ -1,18 +1,17 @@
 // Identity commands: front-desk binding codes, staff codes, group registration, staff binding, whoami.
-import { TurnContext } from 'botbuilder';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { NOT_ME_WORD, STAFF_CODE_DIGITS, staffRoleLabel, type BindingService } from '../identity/binding.service.js';
 import { staffBindText } from '../identity/binding.replies.js';
 import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { ALL_STAFF, staffOf, type Command, type CommandContext } from './command.js';
+import { ALL_STAFF, groupChatOf, staffOf, type Command, type CommandContext, type GroupChat } from './command.js';
 
 export interface IdentityCommandDeps {
   binding: BindingService;
   /** #20: 注册群 业主群 registers an owners' group (公告 are posted there for WeChat personal-account owners). */
   registerOwnerGroup?: (
     estate: CommandContext['sender']['estate'],
-    group: { channel: string; chatId: string; title: string | null; conversationRef: string | null },
+    group: GroupChat,
     locale: CommandContext['sender']['locale'],
   ) => Promise<string>;
 }
@@ -43,8 +42,8 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: '绑定码',
       aliases: ['bindcode'],
       roles: ALL_STAFF,
-      summary: '为业主生成一次性绑定码（24 小时有效）',
-      usage: '绑定码 3栋2单元1201',
+      summaryKey: 'command.summary.bindcode',
+      usageKey: 'command.usage.bindcode',
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
@@ -58,8 +57,8 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: '员工码',
       aliases: ['staffcode'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '为本小区员工生成绑定聊天账号的一次性员工码',
-      usage: '员工码 王芳',
+      summaryKey: 'command.summary.staffcode',
+      usageKey: 'command.usage.staffcode',
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
@@ -83,35 +82,16 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: '注册群',
       aliases: ['registergroup'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '把本群登记为小区的员工群、维修部门群或业主群（在群里使用）',
-      usage: '注册群 客户助理|领班|主管|经理|工程部|业主群',
+      summaryKey: 'command.summary.registergroup',
+      usageKey: 'command.usage.registergroup',
       async run(ctx) {
         const staff = staffOf(ctx);
         const locale = ctx.sender.locale;
-        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', userMessage('bind.cmd.notGroup'));
-        const conv = ctx.turn.activity.conversation;
+        const group = groupChatOf(ctx, 'bind.cmd.notGroup');
         if (registerOwnerGroup && OWNER_GROUP_ARG.test(ctx.args.trim()))
-          return registerOwnerGroup(
-            ctx.sender.estate,
-            {
-              channel: ctx.turn.activity.channelId,
-              chatId: conv.id,
-              title: conv.name ?? null,
-              conversationRef: JSON.stringify(TurnContext.getConversationReference(ctx.turn.activity)),
-            },
-            locale,
-          );
+          return registerOwnerGroup(ctx.sender.estate, group, locale);
         const role = await binding.registerGroup(
-          {
-            estateId: staff.estateId,
-            roleLabel: ctx.args,
-            channel: ctx.turn.activity.channelId,
-            chatId: conv.id,
-            title: conv.name ?? null,
-            // Bot Framework (Teams) can only post into the group again with its reference (serviceUrl, ids).
-            conversationRef: JSON.stringify(TurnContext.getConversationReference(ctx.turn.activity)),
-            actor: `staff:${staff.id}`,
-          },
+          { estateId: staff.estateId, roleLabel: ctx.args, ...group, actor: `staff:${staff.id}` },
           locale,
         );
         return t(locale, 'bind.cmd.groupRegistered', {
@@ -124,9 +104,8 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: '员工绑定',
       aliases: ['staffbind'],
       roles: [],
-      summary: '用主管发的员工码绑定本聊天账号',
       summaryKey: 'command.summary.staffBind',
-      usage: '员工绑定 1234567890',
+      usageKey: 'command.usage.staffbind',
       async run(ctx) {
         const locale = ctx.sender.locale;
         if (!new RegExp(`^\\d{${STAFF_CODE_DIGITS}}$`).test(ctx.args))
@@ -139,16 +118,16 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: '批准绑定',
       aliases: ['approvebind'],
       roles: ALL_STAFF,
-      summary: '批准一条待审核的姓名+手机尾号绑定（先电话核实业主）',
-      usage: '批准绑定 3',
+      summaryKey: 'command.summary.approvebind',
+      usageKey: 'command.usage.approvebind',
       run: (ctx) => decide(ctx, true),
     },
     {
       name: '拒绝绑定',
       aliases: ['rejectbind'],
       roles: ALL_STAFF,
-      summary: '拒绝一条待审核的绑定',
-      usage: '拒绝绑定 3',
+      summaryKey: 'command.summary.rejectbind',
+      usageKey: 'command.usage.rejectbind',
       run: (ctx) => decide(ctx, false),
     },
     {
@@ -156,9 +135,8 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: NOT_ME_WORD,
       aliases: ['notme'],
       roles: [],
-      summary: '有陌生聊天账号绑定了您的信息时使用：立即解除并通知物业',
       summaryKey: 'command.summary.notMe',
-      usage: NOT_ME_WORD,
+      usageKey: 'command.usage.notme',
       async run(ctx) {
         const locale = ctx.sender.locale;
         const n = await binding.disown(ctx.sender.identityId, ctx.sender.personId!);
@@ -172,9 +150,8 @@ export function identityCommands({ binding, registerOwnerGroup }: IdentityComman
       name: '身份',
       aliases: ['whoami'],
       roles: [],
-      summary: '查看本聊天账号的绑定信息',
       summaryKey: 'command.summary.whoami',
-      usage: '身份',
+      usageKey: 'command.usage.whoami',
       async run(ctx) {
         return binding.myInfoText(ctx.sender.identityId, ctx.sender.estate.timezone, ctx.sender.locale);
       },

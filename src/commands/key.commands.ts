@@ -1,7 +1,6 @@
 // Front-desk key commands: 今日钥匙 (/keys) lists today's key appointments; 钥匙核销 <code> (/keydone) hands over
 // against the 6-digit code the person shows — the code is the proof, so a wrong one is refused, never guessed.
-import { AppError } from '../shared/app-error.js';
-import type { StaffRole } from '../identity/sender.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import { isDeskPurpose, kindLabel, type KeyService } from '../keys/key.service.js';
 import { t } from '../i18n/index.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -26,28 +25,28 @@ export function keyCommands(deps: KeyCommandDeps): Command[] {
       name: '今日钥匙',
       aliases: ['keys'],
       roles: STAFF,
-      summary: '查看今天的前台预约（钥匙寄存/领取、转名、退楼、入住）',
-      usage: '今日钥匙',
+      summaryKey: 'command.summary.keys',
+      usageKey: 'command.usage.keys',
       run: today,
     },
     {
       name: '今日预约',
       aliases: ['appointments'],
       roles: STAFF,
-      summary: '查看今天的前台预约（同“今日钥匙”）',
-      usage: '今日预约',
+      summaryKey: 'command.summary.appointments',
+      usageKey: 'command.usage.appointments',
       run: today,
     },
     {
       name: '钥匙核销',
       aliases: ['keydone'],
       roles: STAFF,
-      summary: '凭 6 位取件码办理钥匙交接',
-      usage: '钥匙核销 123456',
+      summaryKey: 'command.summary.keydone',
+      usageKey: 'command.usage.keydone',
       async run(ctx) {
         const code = ctx.args.trim();
         const locale = ctx.sender.locale;
-        if (!code) throw new AppError('BAD_INPUT', 'no code', t(locale, 'keys.cmd.usageDone'));
+        if (!code) throw new AppError('BAD_INPUT', 'no code', userMessage('keys.cmd.usageDone'));
         const staff = staffOf(ctx);
         const { appointment: a, holding } = await deps.keys.markDoneByCode(
           staff.estateId,

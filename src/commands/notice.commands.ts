@@ -3,7 +3,7 @@
 // decide the draft. 建议列表 and 答复建议 N 内容 handle owners' suggestions. 注册群 业主群 lives with 注册群
 // (identity.commands.ts) and calls NoticeService.registerOwnerGroup.
 import { AppError, userMessage } from '../shared/app-error.js';
-import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/index.js';
 import type { StaffRole } from '../identity/sender.js';
 import { NOTICE_AUTHORS, parseAudience, type Author, type NoticeService } from '../notices/notice.service.js';
 import type { SuggestionService } from '../notices/suggestion.service.js';
@@ -25,11 +25,11 @@ function authorOf(ctx: CommandContext): Author {
 }
 
 /** "" → null (the caller's newest draft here); "12" / "#12" → 12; anything else → BAD_INPUT. */
-function seqArg(args: string, usage: string): number | null {
+function seqArg(args: string, usage: MessageKey): number | null {
   const a = args.trim();
   if (a === '') return null;
   const m = /^#?(\d{1,9})$/.exec(a);
-  if (!m) throw new AppError('BAD_INPUT', `bad notice ref ${a}`, usage);
+  if (!m) throw new AppError('BAD_INPUT', `bad notice ref ${a}`, userMessage(usage));
   return Number(m[1]);
 }
 
@@ -40,8 +40,8 @@ export function noticeCommands(deps: NoticeCommandDeps): Command[] {
       name: '公告',
       aliases: ['notice'],
       roles: ALL_STAFF,
-      summary: '起草并发布小区公告（主管、经理）；私聊发“公告”逐步填写',
-      usage: '公告 标题｜正文｜范围｜紧急',
+      summaryKey: 'command.summary.notice',
+      usageKey: 'command.usage.notice',
       // Private chat: a bare 公告 drafts step by step (主管/经理); other staff see the recent notices like owners.
       defersToDialogs: ({ sender, args }) => !isAuthor(sender.staff?.role) || args.trim() === '',
       async run(ctx) {
@@ -99,34 +99,32 @@ export function noticeCommands(deps: NoticeCommandDeps): Command[] {
       name: '确认公告',
       aliases: ['publish'],
       roles: NOTICE_AUTHORS,
-      summary: '发布公告草稿（不写编号：本聊天里您最新的草稿）',
-      usage: '确认公告 [编号]',
+      summaryKey: 'command.summary.publish',
+      usageKey: 'command.usage.publish',
       async run(ctx) {
-        const locale = ctx.sender.locale;
-        const seq = seqArg(ctx.args, t(locale, 'notice.cmd.confirmUsage'));
+        const seq = seqArg(ctx.args, 'notice.cmd.confirmUsage');
         const estate = ownEstate(ctx);
         const r = await notices.confirm(estate, authorOf(ctx), seq);
-        return notices.confirmText(estate, r, locale, ctx.args.trim());
+        return notices.confirmText(estate, r, ctx.sender.locale, ctx.args.trim());
       },
     },
     {
       name: '取消公告',
       aliases: ['dropnotice'],
       roles: NOTICE_AUTHORS,
-      summary: '放弃公告草稿',
-      usage: '取消公告 [编号]',
+      summaryKey: 'command.summary.dropnotice',
+      usageKey: 'command.usage.dropnotice',
       async run(ctx) {
-        const locale = ctx.sender.locale;
-        const seq = seqArg(ctx.args, t(locale, 'notice.cmd.cancelUsage'));
-        return notices.cancel(ownEstate(ctx), authorOf(ctx), seq, locale, ctx.args.trim());
+        const seq = seqArg(ctx.args, 'notice.cmd.cancelUsage');
+        return notices.cancel(ownEstate(ctx), authorOf(ctx), seq, ctx.sender.locale, ctx.args.trim());
       },
     },
     {
       name: '建议列表',
       aliases: ['suggestions'],
       roles: NOTICE_AUTHORS,
-      summary: '业主建议：未答复的（“全部”看最近的）',
-      usage: '建议列表 [全部]',
+      summaryKey: 'command.summary.suggestions',
+      usageKey: 'command.usage.suggestions',
       async run(ctx) {
         const a = ctx.args.trim();
         if (a !== '' && !/^(全部|all)$/iu.test(a))
@@ -138,8 +136,8 @@ export function noticeCommands(deps: NoticeCommandDeps): Command[] {
       name: '答复建议',
       aliases: ['answer'],
       roles: NOTICE_AUTHORS,
-      summary: '答复一条业主建议（答复经发送队列发给业主）',
-      usage: '答复建议 3 内容',
+      summaryKey: 'command.summary.answer',
+      usageKey: 'command.usage.answer',
       async run(ctx) {
         const locale = ctx.sender.locale;
         const m = /^(?:JY-)?#?(\d{1,9})\s+([\s\S]+)$/iu.exec(ctx.args.trim());

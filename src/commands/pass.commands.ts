@@ -1,7 +1,6 @@
 // 出入证 decisions: 批准出入证 <编号> (/approvepass) and 驳回出入证 <编号> <原因> (/rejectpass). Numbers are the pass
 // requests' own (【出入证】#12), separate from renovation requests (批准 12). The owner is told through the outbox.
-import { AppError } from '../shared/app-error.js';
-import { t } from '../i18n/index.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { ContractorPassService } from '../permits/contractor-pass.service.js';
 import { refFrom, staffOf, type Command, type CommandContext } from './command.js';
@@ -16,8 +15,9 @@ const PASS_REF = { leading: /#?(\d{1,9})/, quoted: /【出入证】#(\d{1,9})/ }
 export function passCommands(deps: PassCommandDeps): Command[] {
   const decide = async (ctx: CommandContext, approve: boolean) => {
     const hit = refFrom(ctx.args, ctx.quoted, PASS_REF);
-    if (!hit) throw new AppError('BAD_INPUT', 'bad pass args', t('zh-CN', 'pass.staff.usage'));
-    if (!approve && !hit.rest.trim()) throw new AppError('BAD_INPUT', 'no reason', t('zh-CN', 'pass.staff.needReason'));
+    if (!hit) throw new AppError('BAD_INPUT', 'bad pass args', userMessage('pass.staff.usage'));
+    if (!approve && !hit.rest.trim())
+      throw new AppError('BAD_INPUT', 'no reason', userMessage('pass.staff.needReason'));
     const s = staffOf(ctx);
     return deps.passes.decide(
       ctx.sender.estate,
@@ -32,16 +32,16 @@ export function passCommands(deps: PassCommandDeps): Command[] {
       name: '批准出入证',
       aliases: ['approvepass'],
       roles: DECIDERS,
-      summary: '批准施工人员出入证申请（有效期不超过装修许可结束日）',
-      usage: '批准出入证 12',
+      summaryKey: 'command.summary.approvepass',
+      usageKey: 'command.usage.approvepass',
       run: (ctx) => decide(ctx, true),
     },
     {
       name: '驳回出入证',
       aliases: ['rejectpass'],
       roles: DECIDERS,
-      summary: '驳回出入证申请（须写原因）',
-      usage: '驳回出入证 12 原因',
+      summaryKey: 'command.summary.rejectpass',
+      usageKey: 'command.usage.rejectpass',
       run: (ctx) => decide(ctx, false),
     },
   ];

@@ -12,9 +12,8 @@ export function privacyCommands({ personData }: PrivacyCommandDeps): Command[] {
       name: '我的数据',
       aliases: ['mydata'],
       roles: [],
-      summary: '申请查阅（导出）或删除物业保存的您的个人信息',
       summaryKey: 'command.summary.myData',
-      usage: '我的数据',
+      usageKey: 'command.usage.mydata',
       async run(ctx) {
         const s = ctx.sender;
         return personData.requestFromChat(

@@ -12,16 +12,16 @@ export function queueCommands({ queue }: QueueCommandDeps): Command[] {
       name: '待处理',
       aliases: ['queue'],
       roles: ALL_STAFF,
-      summary: '未认领的工单，最早的在前，带应响应时间',
-      usage: '待处理',
+      summaryKey: 'command.summary.queue',
+      usageKey: 'command.usage.queue',
       run: async (ctx) => queue.unclaimedText(ownEstate(ctx), ctx.sender.locale),
     },
     {
       name: '我的',
       aliases: ['mine'],
       roles: ALL_STAFF,
-      summary: '我名下未结的工单，按办结时限先后',
-      usage: '我的',
+      summaryKey: 'command.summary.mine',
+      usageKey: 'command.usage.mine',
       run: async (ctx) => {
         return queue.mineText(staffOf(ctx).id, ownEstate(ctx), ctx.sender.locale);
       },

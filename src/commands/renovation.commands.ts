@@ -41,8 +41,8 @@ export function renovationCommands(deps: RenovationCommandDeps): Command[] {
       name: '待审批',
       aliases: ['pending'],
       roles: DECIDERS,
-      summary: '查看待审批的装修申请（装修申报/延期/停工/复工/退场验收）',
-      usage: '待审批',
+      summaryKey: 'command.summary.pending',
+      usageKey: 'command.usage.pending',
       async run(ctx) {
         const lines = await deps.renovation.pendingLines(ctx.sender.estate, ctx.now);
         if (lines.length === 0) return t('zh-CN', 'reno.cmd.nonePending');
@@ -57,16 +57,16 @@ export function renovationCommands(deps: RenovationCommandDeps): Command[] {
       name: '批准',
       aliases: ['approve'],
       roles: DECIDERS,
-      summary: '批准一份装修申请（装修申报：批准 12 押金 2000）',
-      usage: '批准 12 [押金 2000]',
+      summaryKey: 'command.summary.approve',
+      usageKey: 'command.usage.approve',
       run: (ctx) => decide(ctx, true),
     },
     {
       name: '驳回',
       aliases: ['reject'],
       roles: DECIDERS,
-      summary: '驳回一份装修申请（须写理由）',
-      usage: '驳回 12 理由',
+      summaryKey: 'command.summary.reject',
+      usageKey: 'command.usage.reject',
       run: (ctx) => decide(ctx, false),
     },
   ];

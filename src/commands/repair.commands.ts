@@ -7,7 +7,7 @@ import type { RepairActor, RepairService } from '../repairs/repair.service.js';
 import { guessTrade } from '../repairs/repair-settings.js';
 import { windowText } from '../repairs/visit-window.js';
 import { formatUnitAddress, parseUnitAddress } from '../identity/address.parser.js';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
@@ -42,23 +42,23 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
   const ticketCmd = (
     name: string,
     aliases: string[],
-    summary: string,
-    usage: string,
+    summaryKey: MessageKey,
+    usageKey: MessageKey,
     needText: boolean,
     act: (actor: RepairActor, ticket: TicketRow, text: string, ctx: CommandContext) => Promise<string>,
   ): Command => ({
     name,
     aliases,
     roles: ALL_STAFF,
-    summary,
-    usage,
+    summaryKey,
+    usageKey,
     async run(ctx) {
       const hit = refFrom(ctx.args, ctx.quoted, TICKET_REF);
       if (!hit || (needText && !hit.rest))
         throw new AppError(
           'BAD_INPUT',
           'bad args',
-          userMessage('command.usage', { usage: usage.replace(/^用法：/u, '') }),
+          userMessage('command.usage', { usage: t(ctx.sender.locale, usageKey).replace(/^用法：/u, '') }),
         );
       if ([...hit.rest].length > 500)
         throw new AppError(
@@ -72,22 +72,15 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
   });
   const zh = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t('zh-CN', key, params);
   return [
-    ticketCmd(
-      '派单',
-      ['dispatch'],
-      '把报修派给维修人员',
-      zh('repair.cmd.usage.dispatch'),
-      true,
-      async (a, tk, name) => {
-        const worker = await repairs.dispatch(a, tk, name);
-        const sent = await photos?.sendToAssignee(tk.id);
-        return [
-          zh('repair.cmd.dispatched', { number: tk.number, worker: worker.name }),
-          ...(sent?.count ? [zh('photos.sentTo', { count: sent.count, name: worker.name })] : []),
-        ].join('\n');
-      },
-    ),
-    ticketCmd('接单', ['take'], '维修人员接报修单', '接单 0007', false, async (a, tk) => {
+    ticketCmd('派单', ['dispatch'], 'command.summary.dispatch', 'command.usage.dispatch', true, async (a, tk, name) => {
+      const worker = await repairs.dispatch(a, tk, name);
+      const sent = await photos?.sendToAssignee(tk.id);
+      return [
+        zh('repair.cmd.dispatched', { number: tk.number, worker: worker.name }),
+        ...(sent?.count ? [zh('photos.sentTo', { count: sent.count, name: worker.name })] : []),
+      ].join('\n');
+    }),
+    ticketCmd('接单', ['take'], 'command.summary.take', 'command.usage.take', false, async (a, tk) => {
       const row = await repairs.take(a, tk);
       const window =
         row.visitFrom && row.visitTo
@@ -98,30 +91,23 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
           : '';
       return zh('repair.cmd.taken', { number: row.number, trade: row.category, visit: window }).trim();
     }),
-    ticketCmd('到场', ['arrive'], '维修人员到场', '到场 0007', false, async (a, tk) => {
+    ticketCmd('到场', ['arrive'], 'command.summary.arrive', 'command.usage.arrive', false, async (a, tk) => {
       await repairs.arrive(a, tk);
       return zh('repair.cmd.arrived', { number: tk.number });
     }),
-    ticketCmd(
-      '完工',
-      ['done'],
-      '完工并写明处理结果（可附照片）',
-      zh('repair.cmd.usage.complete'),
-      true,
-      async (a, tk, note, ctx) => {
-        const photos = photosOf(ctx);
-        await repairs.complete(a, tk, note, photos);
-        return zh('repair.cmd.completed', {
-          number: tk.number,
-          photos: photos.length ? zh('repair.cmd.completedPhotos', { count: photos.length }) : '',
-        });
-      },
-    ),
+    ticketCmd('完工', ['done'], 'command.summary.done', 'command.usage.done', true, async (a, tk, note, ctx) => {
+      const photos = photosOf(ctx);
+      await repairs.complete(a, tk, note, photos);
+      return zh('repair.cmd.completed', {
+        number: tk.number,
+        photos: photos.length ? zh('repair.cmd.completedPhotos', { count: photos.length }) : '',
+      });
+    }),
     ticketCmd(
       '无法处理',
       ['giveback'],
-      '退回前台重新派单',
-      zh('repair.cmd.usage.giveBack'),
+      'command.summary.giveback',
+      'command.usage.giveback',
       true,
       async (a, tk, reason) => {
         await repairs.giveBack(a, tk, reason);
@@ -132,12 +118,12 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
       name: '代登记',
       aliases: ['fileforowner'],
       roles: ALL_STAFF,
-      summary: '代业主登记电话或前台报修/投诉',
-      usage: '代登记 3-2-1201 报修|投诉 内容 [电话|前台]',
+      summaryKey: 'command.summary.fileforowner',
+      usageKey: 'command.usage.fileforowner',
       async run(ctx) {
         const actor = actorOf(ctx);
         const m = /^(\S+)\s+(报修|投诉)\s+([\s\S]+)$/u.exec(ctx.args.trim());
-        if (!m?.[1] || !m[2] || !m[3]) throw new AppError('BAD_INPUT', 'bad args', zh('repair.proxy.usage'));
+        if (!m?.[1] || !m[2] || !m[3]) throw new AppError('BAD_INPUT', 'bad args', userMessage('repair.proxy.usage'));
         let text = m[3].trim();
         let intake: 'phone' | 'counter' = 'phone';
         const via = /\s*[（(]?(电话|前台|柜台)[)）]?$/u.exec(text);
@@ -145,17 +131,19 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
           intake = via[1] === '电话' ? 'phone' : 'counter';
           text = text.slice(0, via.index).trim();
         }
-        if (!text || [...text].length > 500) throw new AppError('BAD_INPUT', 'bad text', zh('repair.proxy.usage'));
+        if (!text || [...text].length > 500)
+          throw new AppError('BAD_INPUT', 'bad text', userMessage('repair.proxy.usage'));
         const addr = parseUnitAddress(m[1]);
-        if (!addr) throw new AppError('BAD_INPUT', 'bad unit', zh('repair.proxy.noUnit', { unit: m[1] }));
+        if (!addr) throw new AppError('BAD_INPUT', 'bad unit', userMessage('repair.proxy.noUnit', { unit: m[1] }));
         const label = formatUnitAddress(addr);
         const unit = await repairs.unitOwner(actor.estateId, {
           building: addr.building,
           entrance: addr.entrance ?? '',
           room: addr.room,
         });
-        if (!unit) throw new AppError('NOT_FOUND', 'no unit', zh('repair.proxy.noUnit', { unit: label }));
-        if (!unit.ownerId) throw new AppError('CONFLICT', 'no owner', zh('repair.proxy.noOwner', { unit: label }));
+        if (!unit) throw new AppError('NOT_FOUND', 'no unit', userMessage('repair.proxy.noUnit', { unit: label }));
+        if (!unit.ownerId)
+          throw new AppError('CONFLICT', 'no owner', userMessage('repair.proxy.noOwner', { unit: label }));
         const channel = zh(intake === 'phone' ? 'repair.intake.phone' : 'repair.intake.counter');
         const filedBy = { staffId: actor.staffId, name: actor.name };
         const estate = ctx.sender.estate;

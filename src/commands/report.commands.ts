@@ -15,47 +15,55 @@ export interface ReportCommandDeps {
 
 const estateOf = (ctx: CommandContext): ReportEstate => ownEstate(ctx);
 
-function noArgs(ctx: CommandContext, usage: string): void {
-  if (ctx.args !== '')
-    throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, userMessage('report.cmd.noArgs', { usage }));
+/** A report that takes no arguments (逾期, 今日): any are refused with its usage; else `text` of the caller's estate. */
+function noArgsReport(
+  command: Pick<Command, 'name' | 'aliases' | 'roles' | 'summaryKey' | 'usageKey'>,
+  text: (estate: ReportEstate, now: Date) => Promise<string>,
+): Command {
+  return {
+    ...command,
+    run: async (ctx) => {
+      if (ctx.args !== '') {
+        const usage = t(ctx.sender.locale, command.usageKey);
+        throw new AppError('BAD_INPUT', `unexpected args ${ctx.args}`, userMessage('report.cmd.noArgs', { usage }));
+      }
+      return text(estateOf(ctx), ctx.now);
+    },
+  };
 }
 
 export function reportCommands(deps: ReportCommandDeps): Command[] {
   const { reports } = deps;
-  const csatUsage = t('zh-CN', 'report.cmd.csatUsage');
-  const statsUsage = t('zh-CN', 'report.cmd.statsUsage');
   return [
-    {
-      name: '逾期',
-      aliases: ['overdue'],
-      roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
-      summary: '超时未响应/未办结的工单，按升级级别',
-      usage: '逾期',
-      run: async (ctx) => {
-        noArgs(ctx, '逾期');
-        return reports.overdueText(estateOf(ctx), ctx.now);
+    noArgsReport(
+      {
+        name: '逾期',
+        aliases: ['overdue'],
+        roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
+        summaryKey: 'command.summary.overdue',
+        usageKey: 'command.usage.overdue',
       },
-    },
-    {
-      name: '今日',
-      aliases: ['today'],
-      roles: ALL_STAFF,
-      summary: '今日新增、未结、办结、紧急事件、钥匙预约',
-      usage: '今日',
-      run: async (ctx) => {
-        noArgs(ctx, '今日');
-        return reports.todayText(estateOf(ctx), ctx.now);
+      (estate, now) => reports.overdueText(estate, now),
+    ),
+    noArgsReport(
+      {
+        name: '今日',
+        aliases: ['today'],
+        roles: ALL_STAFF,
+        summaryKey: 'command.summary.today',
+        usageKey: 'command.usage.today',
       },
-    },
+      (estate, now) => reports.todayText(estate, now),
+    ),
     {
       name: '满意度',
       aliases: ['csat'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '回访满意度（平均分、分布）和月度业主满意度调查（回复率、各题/各楼栋平均分、意见数对目标），默认本月',
-      usage: csatUsage,
+      summaryKey: 'command.summary.csat',
+      usageKey: 'report.cmd.csatUsage',
       run: async (ctx) => {
         const estate = estateOf(ctx);
-        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, csatUsage);
+        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, t(ctx.sender.locale, 'report.cmd.csatUsage'));
         return reports.csatText(await reports.monthStats(estate, month, ctx.now), estate);
       },
     },
@@ -63,11 +71,16 @@ export function reportCommands(deps: ReportCommandDeps): Command[] {
       name: '统计',
       aliases: ['stats'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '月度统计：投诉按类别、SLA 达标率、二次投诉、满意度、收缴率',
-      usage: statsUsage,
+      summaryKey: 'command.summary.stats',
+      usageKey: 'report.cmd.statsUsage',
       run: async (ctx) => {
         const estate = estateOf(ctx);
-        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, statsUsage);
+        const month = monthArgOrThrow(
+          ctx.args,
+          ctx.now,
+          estate.timezone,
+          t(ctx.sender.locale, 'report.cmd.statsUsage'),
+        );
         const text = reports.statsText(await reports.monthStats(estate, month, ctx.now), estate);
         const extra = await Promise.all((deps.extraStats ?? []).map((line) => line(estate, month.period)));
         return [text, ...extra].join('\n');

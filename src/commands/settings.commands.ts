@@ -7,7 +7,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { SettingDef } from '../settings/setting-registry.js';
 import type { StaffAdminService } from '../identity/staff-admin.service.js';
 import { staffRoleLabel } from '../identity/binding.service.js';
-import { ownEstate, staffOf, type Command } from './command.js';
+import { groupChatOf, ownEstate, staffOf, type Command } from './command.js';
 
 export interface SettingsCommandDeps {
   settings: SettingsService;
@@ -32,8 +32,8 @@ export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps):
       name: '设置',
       aliases: ['settings'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '查看或修改本小区的常用设置（前台时间、时限、投诉类别、催缴提醒…）',
-      usage: '设置 前台时间 周一至周日 08:30-18:00',
+      summaryKey: 'command.summary.settings',
+      usageKey: 'command.usage.settings',
       async run(ctx) {
         const staff = staffOf(ctx);
         const estate = ownEstate(ctx);
@@ -61,8 +61,8 @@ export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps):
       name: '离职',
       aliases: ['leaver'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '员工离职：停用并解除聊天账号绑定，未结工单和回电交给领班',
-      usage: '离职 王芳',
+      summaryKey: 'command.summary.leaver',
+      usageKey: 'command.usage.leaver',
       async run(ctx) {
         const estate = ownEstate(ctx);
         const locale = ctx.sender.locale;
@@ -76,18 +76,13 @@ export function settingsCommands({ settings, staffAdmin }: SettingsCommandDeps):
       name: '注销群',
       aliases: ['unregistergroup'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '注销本员工群（在要注销的群里使用）',
-      usage: '注销群',
+      summaryKey: 'command.summary.unregistergroup',
+      usageKey: 'command.usage.unregistergroup',
       async run(ctx) {
         const estate = ownEstate(ctx);
         const locale = ctx.sender.locale;
-        if (!ctx.sender.isGroup) throw new AppError('BAD_INPUT', 'not a group', userMessage('unregister.notGroup'));
-        const role = await staffAdmin.unregisterGroup(
-          estate.id,
-          { channel: ctx.turn.activity.channelId, chatId: ctx.turn.activity.conversation.id },
-          await by(ctx),
-          locale,
-        );
+        const { channel, chatId } = groupChatOf(ctx, 'unregister.notGroup');
+        const role = await staffAdmin.unregisterGroup(estate.id, { channel, chatId }, await by(ctx), locale);
         return t(locale, 'unregister.done', { role: staffRoleLabel(role, locale) });
       },
     },

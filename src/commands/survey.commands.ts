@@ -1,6 +1,6 @@
 // 意见列表 / 意见转工单: the owners' free-text opinions from the monthly 满意度 survey, for 主管 and 经理. The
 // survey's numbers themselves are part of 满意度 (report.commands.ts). Always the caller's own estate.
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { t } from '../i18n/index.js';
 import { monthArgOrThrow } from '../reports/report.service.js';
@@ -15,18 +15,21 @@ export interface SurveyCommandDeps {
 }
 
 export function surveyCommands(deps: SurveyCommandDeps): Command[] {
-  const listUsage = t('zh-CN', 'survey.opinions.usage');
-  const ticketUsage = t('zh-CN', 'survey.toTicket.usage');
   return [
     {
       name: '意见列表',
       aliases: ['opinions'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '满意度调查中业主写下的意见（本月，按收到顺序编号）',
-      usage: listUsage,
+      summaryKey: 'command.summary.opinions',
+      usageKey: 'survey.opinions.usage',
       run: async (ctx) => {
         const estate = ownEstate(ctx);
-        const month = monthArgOrThrow(ctx.args, ctx.now, estate.timezone, listUsage);
+        const month = monthArgOrThrow(
+          ctx.args,
+          ctx.now,
+          estate.timezone,
+          t(ctx.sender.locale, 'survey.opinions.usage'),
+        );
         return deps.surveys.opinionsText(estate, month.key, ctx.sender.locale);
       },
     },
@@ -34,13 +37,19 @@ export function surveyCommands(deps: SurveyCommandDeps): Command[] {
       name: '意见转工单',
       aliases: ['opiniontoticket'],
       roles: ['SUPERVISOR', 'MANAGER'],
-      summary: '把意见列表中的第 N 条意见转为工单（通知业主）',
-      usage: '意见转工单 编号 [月份]',
+      summaryKey: 'command.summary.opiniontoticket',
+      usageKey: 'command.usage.opiniontoticket',
       run: async (ctx) => {
         const estate = ownEstate(ctx);
         const m = /^(\d{1,4})(?:\s+(.+))?$/.exec(normalizeDigits(ctx.args).trim());
-        if (!m?.[1]) throw new AppError('BAD_INPUT', `bad opinion ref ${ctx.args}`, ticketUsage);
-        const month = monthArgOrThrow(m[2] ?? '', ctx.now, estate.timezone, ticketUsage);
+        if (!m?.[1])
+          throw new AppError('BAD_INPUT', `bad opinion ref ${ctx.args}`, userMessage('survey.toTicket.usage'));
+        const month = monthArgOrThrow(
+          m[2] ?? '',
+          ctx.now,
+          estate.timezone,
+          t(ctx.sender.locale, 'survey.toTicket.usage'),
+        );
         return deps.surveys.opinionToTicket(deps.complaints, estate, month.key, Number(m[1]), ctx.sender.locale);
       },
     },

@@ -4,11 +4,10 @@ import { AppError, userMessage } from '../shared/app-error.js';
 import { surveyReply, type ComplaintService, type StaffActor } from '../complaints/complaint.service.js';
 import { eventLine, priorityLabel, statusLabel } from '../tickets/status-labels.js';
 import type { TicketRow } from '../db/ticket.repo.js';
-import type { StaffRole } from '../identity/sender.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { t as translate } from '../i18n/index.js';
+import { t as translate, type MessageKey } from '../i18n/index.js';
 import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
-import { ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command, type CommandContext } from './command.js';
+import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
 import { staffGuidanceText } from '../notices/guidance.js';
 
@@ -47,9 +46,9 @@ function split(args: string, usage: string, needRest: boolean, quoted?: string |
 interface TicketAction {
   name: string;
   aliases: string[];
-  summary: string;
+  summaryKey: MessageKey;
   /** Shown in the help and, on bad arguments, as "用法：…". */
-  usage: string;
+  usageKey: MessageKey;
   /** The text after the number is required (备注 / 办结 / 转派). */
   needText?: boolean;
   /** Audit action when the command shows the ticket's personal data (see Command.auditAs). */
@@ -62,11 +61,11 @@ function staffTicketCommand(svc: ComplaintService, a: TicketAction): Command {
     name: a.name,
     aliases: a.aliases,
     roles: STAFF,
-    summary: a.summary,
-    usage: a.usage,
+    summaryKey: a.summaryKey,
+    usageKey: a.usageKey,
     ...(a.auditAs ? { auditAs: a.auditAs } : {}),
     async run(ctx) {
-      const [ref, text] = split(ctx.args, a.usage, a.needText ?? false, ctx.quoted);
+      const [ref, text] = split(ctx.args, translate(ctx.sender.locale, a.usageKey), a.needText ?? false, ctx.quoted);
       const actor = actorOf(ctx);
       return a.act(actor, await svc.resolveRef(ctx.sender.estate, ref), text, ctx);
     },
@@ -81,16 +80,30 @@ function staffGuidance(ctx: CommandContext, category: string): string[] | null {
 export function ticketCommands(deps: TicketCommandDeps): Command[] {
   const svc = deps.complaints;
   const ticket = (ctx: CommandContext, ref: string) => svc.resolveRef(ctx.sender.estate, ref);
-  const waitContractor = async (actor: StaffActor, t: TicketRow, note: string, ctx: CommandContext) => {
-    await svc.wait(actor, t, 'CONTRACTOR', note || null);
-    return translate(ctx.sender.locale, 'complaint.staff.waitContractor', { number: t.number });
-  };
+  /** An act that makes one change to the ticket, then says so: `reply` with the ticket's number. */
+  const changeThenSay =
+    (
+      change: (actor: StaffActor, t: TicketRow, text: string) => Promise<unknown>,
+      reply: MessageKey,
+    ): TicketAction['act'] =>
+    async (actor, t, text, ctx) => {
+      await change(actor, t, text);
+      return translate(ctx.sender.locale, reply, { number: t.number });
+    };
+  const waitContractor = changeThenSay(
+    (actor, t, note) => svc.wait(actor, t, 'CONTRACTOR', note || null),
+    'complaint.staff.waitContractor',
+  );
+  const waitOwner = changeThenSay(
+    (actor, t, note) => svc.wait(actor, t, 'OWNER', note || null),
+    'complaint.staff.waitOwner',
+  );
   return [
     staffTicketCommand(svc, {
       name: '认领',
       aliases: ['claim'],
-      summary: '认领新工单',
-      usage: '认领 0007',
+      summaryKey: 'command.summary.claim',
+      usageKey: 'command.usage.claim',
       act: async (actor, t, _text, ctx) => {
         const claimed = await svc.claim(actor, t);
         const sent = await deps.photos?.sendToAssignee(claimed.id, ctx.sender.locale);
@@ -106,58 +119,48 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
     staffTicketCommand(svc, {
       name: '备注',
       aliases: ['note'],
-      summary: '给工单加处理备注',
-      usage: '备注 0007 已联系施工队',
+      summaryKey: 'command.summary.note',
+      usageKey: 'command.usage.note',
       needText: true,
-      act: async (actor, t, text, ctx) => {
-        await svc.note(actor, t, text);
-        return translate(ctx.sender.locale, 'complaint.staff.noted', { number: t.number });
-      },
+      act: changeThenSay((actor, t, text) => svc.note(actor, t, text), 'complaint.staff.noted'),
     }),
     staffTicketCommand(svc, {
       name: '等待业主',
       aliases: ['wait'],
-      summary: '设为等待业主（暂停时限计时）；/wait 0007 施工方 设为等待施工方',
-      usage: '等待业主 0007 [说明]',
-      act: async (actor, t, text, ctx) => {
-        if (/^施工方/.test(text)) return waitContractor(actor, t, text.replace(/^施工方\s*/, ''), ctx);
-        await svc.wait(actor, t, 'OWNER', text.replace(/^业主\s*/, '') || null);
-        return translate(ctx.sender.locale, 'complaint.staff.waitOwner', { number: t.number });
-      },
+      summaryKey: 'command.summary.wait',
+      usageKey: 'command.usage.wait',
+      act: async (actor, t, text, ctx) =>
+        /^施工方/.test(text)
+          ? waitContractor(actor, t, text.replace(/^施工方\s*/, ''), ctx)
+          : waitOwner(actor, t, text.replace(/^业主\s*/, ''), ctx),
     }),
     staffTicketCommand(svc, {
       name: '等待施工方',
       aliases: ['waitcontractor'],
-      summary: '设为等待施工方（暂停时限计时）',
-      usage: '等待施工方 0007 [说明]',
-      act: (actor, t, text, ctx) => waitContractor(actor, t, text, ctx),
+      summaryKey: 'command.summary.waitcontractor',
+      usageKey: 'command.usage.waitcontractor',
+      act: waitContractor,
     }),
     staffTicketCommand(svc, {
       name: '恢复',
       aliases: ['resume'],
-      summary: '结束等待，恢复处理',
-      usage: '恢复 0007',
-      act: async (actor, t, text, ctx) => {
-        await svc.resume(actor, t, text || null);
-        return translate(ctx.sender.locale, 'complaint.staff.resumed', { number: t.number });
-      },
+      summaryKey: 'command.summary.resume',
+      usageKey: 'command.usage.resume',
+      act: changeThenSay((actor, t, text) => svc.resume(actor, t, text || null), 'complaint.staff.resumed'),
     }),
     staffTicketCommand(svc, {
       name: '办结',
       aliases: ['resolve'],
-      summary: '办结工单并写明处理结果',
-      usage: '办结 0007 处理结果',
+      summaryKey: 'command.summary.resolve',
+      usageKey: 'command.usage.resolve',
       needText: true,
-      act: async (actor, t, text, ctx) => {
-        await svc.resolve(actor, t, text);
-        return translate(ctx.sender.locale, 'complaint.staff.resolved', { number: t.number });
-      },
+      act: changeThenSay((actor, t, text) => svc.resolve(actor, t, text), 'complaint.staff.resolved'),
     }),
     staffTicketCommand(svc, {
       name: '转派',
       aliases: ['reassign'],
-      summary: '把工单转给同事',
-      usage: '转派 0007 李强',
+      summaryKey: 'command.summary.reassign',
+      usageKey: 'command.usage.reassign',
       needText: true,
       act: async (actor, t, name, ctx) => {
         const to = (await svc.reassign(actor, t, name)).name;
@@ -171,8 +174,8 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
     staffTicketCommand(svc, {
       name: '工单',
       aliases: ['ticket'],
-      summary: '查看工单详情和处理记录',
-      usage: '工单 0007',
+      summaryKey: 'command.summary.ticket',
+      usageKey: 'command.usage.ticket',
       auditAs: 'read.ticket',
       act: async (actor, ticketRow, _text, ctx) => {
         const h = await svc.history(ticketRow);
@@ -216,9 +219,8 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       name: '评价',
       aliases: ['rate'],
       roles: [],
-      summary: '回访评价：1–5 分，可附意见',
       summaryKey: 'command.summary.rate',
-      usage: '评价 0007 5 很满意',
+      usageKey: 'command.usage.rate',
       async run(ctx) {
         // "评价 5" without a number: the survey waiting for an answer.
         if (/^[1-5]\s*分?$/.test(ctx.args.trim())) {
@@ -241,9 +243,8 @@ export function ticketCommands(deps: TicketCommandDeps): Command[] {
       name: '没解决',
       aliases: ['unresolved'],
       roles: [],
-      summary: '回访：问题没有解决，重新打开工单',
       summaryKey: 'command.summary.notSolved',
-      usage: '没解决 0007 [说明]',
+      usageKey: 'complaint.survey.usageUnresolved',
       async run(ctx) {
         // A bare "没解决" (the owner answering the 回访 message) goes to the survey that is waiting for an answer.
         if (!ctx.args.trim() && !ctx.quoted) {

@@ -18,8 +18,8 @@ export function undeliveredCommands(deps: { serviceWindow: ServiceWindowReposito
       name: '未送达',
       aliases: ['undelivered'],
       roles: ALL_STAFF,
-      summary: '公众号未送达的通知（48 小时窗口外且无模板、已取消关注）',
-      usage: '未送达',
+      summaryKey: 'command.summary.undelivered',
+      usageKey: 'command.usage.undelivered',
       run: async (ctx) => {
         const staff = staffOf(ctx);
         const tr = translator(ctx.sender.locale);

@@ -24,6 +24,7 @@ import type { MessageKey } from './zh-CN.js';
 import { repairEn } from './en/repair.js';
 import { complaintsEn } from './en/complaints.js';
 import { deskEn } from './en/desk.js';
+import { commandsEn } from './en/commands.js';
 
 // English catalogue: same keys as zh-CN (the compiler checks none is missing).
 export const en: Record<MessageKey, string> = {
@@ -84,4 +85,5 @@ export const en: Record<MessageKey, string> = {
   ...complaintsEn,
   ...restEn,
   ...deskEn,
+  ...commandsEn,
 };

@@ -25,6 +25,7 @@ import { errorsZh } from './zh-CN/errors.js';
 import { complaintsZh } from './zh-CN/complaints.js';
 import { restZh } from './zh-CN/rest.js';
 import { deskZh } from './zh-CN/desk.js';
+import { commandsZh } from './zh-CN/commands.js';
 
 export const zhCN = {
   'menu.greeting': '您好，我是{estate}物业前台小助手。请问需要办理什么业务？',
@@ -84,6 +85,7 @@ export const zhCN = {
   ...complaintsZh,
   ...restZh,
   ...deskZh,
+  ...commandsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -29,23 +29,20 @@ export function userMessage(key: MessageKey, params?: Params): UserMessage {
 
 export class AppError extends Error {
   readonly user: UserMessage;
-  /** @deprecated A zh-CN sentence from code not yet moved to the catalogue; shown as is in every language. */
-  private readonly legacyText: string | undefined;
   constructor(
     readonly code: AppErrorCode,
     internalMessage: string,
-    user?: UserMessage | string,
+    user?: UserMessage,
     options?: { cause?: unknown },
   ) {
     super(internalMessage, options);
     this.name = 'AppError';
-    this.legacyText = typeof user === 'string' ? user : undefined;
-    this.user = typeof user === 'object' ? user : { key: DEFAULT_USER_MESSAGE[code] };
+    this.user = user ?? { key: DEFAULT_USER_MESSAGE[code] };
   }
 
   /** The user-safe text in the reader's language. */
   textIn(locale: Locale): string {
-    return this.legacyText ?? t(locale, this.user.key, this.user.params);
+    return t(locale, this.user.key, this.user.params);
   }
 
   /** The user-safe text in zh-CN (the default language: staff chats, the CLI). */

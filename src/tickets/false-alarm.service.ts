@@ -7,7 +7,7 @@ import type { FalseAlarmRepository } from '../db/repositories.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import { t, type Locale } from '../i18n/index.js';
 import { notifyPerson } from '../notify/notifier.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { categoryLabel, statusLabel } from './status-labels.js';
@@ -34,7 +34,7 @@ export class FalseAlarmService {
   ): Promise<string> {
     const length = [...reason].length;
     if (length > FALSE_ALARM_REASON_MAX)
-      throw new AppError('BAD_INPUT', 'false alarm reason too long', t(ctx.locale, 'falseAlarm.tooLong', { length }));
+      throw new AppError('BAD_INPUT', 'false alarm reason too long', userMessage('falseAlarm.tooLong', { length }));
     const now = this.now();
     const ownerReason = (locale: Locale) => (reason ? t(locale, 'falseAlarm.ownerReason', { reason }) : '');
     const r = await this.falseAlarms.mark(ticket.id, {
@@ -79,7 +79,7 @@ export class FalseAlarmService {
       case 'withdrawn':
         return t(ctx.locale, 'falseAlarm.withdrawn', { number });
       case 'changed':
-        throw new AppError('CONFLICT', 'false alarm race', t(ctx.locale, 'falseAlarm.race', { number }));
+        throw new AppError('CONFLICT', 'false alarm race', userMessage('falseAlarm.race', { number }));
     }
   }
 }

@@ -9,6 +9,18 @@ describe('AppError', () => {
     expect(e.textIn('en')).toBe('No matching record was found.');
   });
 
+  it('takes a catalogue key, never a rendered sentence (no text outside the catalogue)', () => {
+    // Checked by the compiler (tsc includes test/): a rendered sentence is refused.
+    // @ts-expect-error a string is not a UserMessage: user-facing texts live in src/i18n/{zh-CN,en}/…
+    const refused = () => new AppError('BAD_INPUT', 'bad args', '用法：认领 0007');
+    expect(typeof refused).toBe('function');
+    const ok = new AppError('BAD_INPUT', 'bad args', userMessage('command.usage', { usage: '认领 0007' }));
+    expect(ok.textIn('zh-CN')).toBe('用法：认领 0007');
+    expect(
+      new AppError('BAD_INPUT', 'bad args', userMessage('command.usage', { usage: '/claim 0007' })).textIn('en'),
+    ).toBe('Usage: /claim 0007');
+  });
+
   it('a code without a message gets the code’s own text', () => {
     expect(new AppError('FORBIDDEN', 'not a supervisor').textIn('en')).toBe('Sorry, you are not allowed to do this.');
   });

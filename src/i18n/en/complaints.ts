@@ -156,7 +156,7 @@ export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
     'Thank you for the feedback, and sorry it was not handled well. Ticket {number} has been reopened; a supervisor will follow up.',
   'complaint.survey.thanks': 'Thank you for your rating ({score} of 5)! Ticket {number} is now closed.',
   'complaint.survey.usage': 'Usage: rate ticket-number score(1-5) [comment], e.g. rate 0007 5 very good',
-  'complaint.survey.usageUnresolved': 'unresolved 0007 [what is still wrong]',
+  'complaint.survey.usageUnresolved': '/unresolved 0007 [what is still wrong]',
   // ── errors ──
   'complaint.usage': 'Usage: {usage}',
   'complaint.noteTooLong': 'That is too long ({length} characters); please keep it under 500.',

@@ -176,6 +176,6 @@ export const deskEn: Record<keyof typeof deskZh, string> = {
   'reno.cmd.pendingFoot':
     'Reply "approve <number>" (a renovation application may add "deposit 2000") or "reject <number> <reason>".',
   'report.cmd.noArgs': 'This command takes no arguments. Usage: {usage}',
-  'report.cmd.csatUsage': 'csat [month], e.g. csat 2026-11',
-  'report.cmd.statsUsage': 'stats [month], e.g. stats 2026-11',
+  'report.cmd.csatUsage': '/csat [month], e.g. /csat 2026-11',
+  'report.cmd.statsUsage': '/stats [month], e.g. /stats 2026-11',
 };

@@ -94,4 +94,9 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   'household.err.badPhone': 'That is not a valid mobile number.',
   'household.err.noName': 'Please enter a name.',
   'household.err.notRemovable': 'Only family members or tenants can be removed.',
+  // ── CLI (npm run cli) ──
+  'bind.cli.needUnit': 'Give a unit, e.g. binding-code 3-2-1201',
+  'bind.cli.needStaffName': "Give the staff member's name, e.g. staff-code Wang Fang",
+  'bind.cli.needOwner': 'Needs --name --phone --unit',
+  'bind.cli.needStaff': 'Needs --name --phone --role (one of the four staff role words, in Chinese)',
 };

@@ -18,4 +18,5 @@ export const privacyEn: Record<keyof typeof privacyZh, string> = {
     'This erases the personal data of {name} ({phone}): the person, unit memberships, chat accounts and their conversation state; tickets and other records keep their facts without name and phone. Run again with --yes to confirm.',
   'privacy.cli.erased':
     'Erased {name} ({phone}): {identities} chat account(s), {tickets} ticket(s) anonymised, {outbox} pending message(s) deleted, {scrubbed} staff message(s)/audit record(s) scrubbed (audited).',
+  'privacy.cli.needQuery': 'Give a mobile number or a unit, e.g. {command} {example}',
 } as const;

@@ -85,9 +85,6 @@ export const repairEn: Record<keyof typeof repairZh, string> = {
   'repair.cmd.noWorker': 'No active technician named “{name}” (staff with a department, e.g. maintenance).',
   'repair.cmd.ambiguousWorker': 'Several staff are named “{name}”; please ask a supervisor.',
   'repair.cmd.notRepair': 'Ticket {number} is not a repair.',
-  'repair.cmd.usage.dispatch': 'Usage: /dispatch 0007 name',
-  'repair.cmd.usage.complete': 'Usage: /done 0007 note (photos allowed)',
-  'repair.cmd.usage.giveBack': 'Usage: /giveback 0007 reason',
   'repair.proxy.usage':
     'Usage: /fileforowner 3-2-1201 repair|complaint text (add “phone” or “counter” for the source; phone by default)',
   'repair.proxy.noUnit': 'No flat {unit}; check building-entrance-room.',

@@ -37,21 +37,13 @@ export const restEn: Record<keyof typeof restZh, string> = {
   'command.help.none': 'You have no commands available.',
   'command.help.head': 'Commands you can use:',
   'command.help.line': '· {usage} (/{alias}) — {summary}',
-  'command.help.aliasLine': '· /{alias} — {summary}',
-  'command.help.aliasOnly': '· /{alias}',
-  'command.summary.staffBind': 'Bind this chat account with the staff code your supervisor gave you',
-  'command.summary.notMe':
-    'If a chat account you do not know was bound to your details: undo it at once and alert the property office',
-  'command.summary.whoami': 'See what this chat account is bound to',
-  'command.summary.myData': 'Ask for a copy (export) or the erasure of the personal data the property office keeps',
-  'command.summary.rate': 'Rate a finished ticket: 1–5, with a comment if you like',
-  'command.summary.notSolved': 'The problem is not solved: reopen the ticket',
+  'command.help.usageLine': '· {usage} — {summary}',
   'staff.fallbackName': 'Staff',
   'command.usage': 'Usage: {usage}',
   'command.noteTooLong': 'The note is too long ({length} characters); please keep it within {max}.',
   'repair.proxy.publicLocation': 'Public area (reported by the owner of {unit})',
   'repair.proxy.homeLocation': 'Home {unit}',
-  'survey.opinions.usage': 'opinions [month], e.g. opinions, or opinions last month',
+  'survey.opinions.usage': '/opinions [month], e.g. /opinions, or /opinions last month',
   'oaMenu.complaintRepair': 'Complaints & repairs',
   'oaMenu.fees': 'Property fees',
   'oaMenu.mine': 'My account',
@@ -68,4 +60,7 @@ export const restEn: Record<keyof typeof restZh, string> = {
     'Outside the 48-hour window and no "{type}" template is set: waiting for the owner\'s next message',
   'serviceWindow.heldNoTemplateKind':
     "Outside the 48-hour window and this kind of notice has no template: waiting for the owner's next message",
+  // ── CLI (npm run cli) ──
+  'cli.noSuchEstate': 'There is no estate with the code {code}.',
+  'cli.noEstate': 'The database has no estate yet (run npm start once to create the demo data).',
 };

@@ -84,4 +84,9 @@ export const identityZh = {
   'household.err.badPhone': '手机号格式不正确。',
   'household.err.noName': '请输入姓名。',
   'household.err.notRemovable': '只能移除家人或租户。',
+  // ── CLI (npm run cli) ──
+  'bind.cli.needUnit': '请给出房号，例如: binding-code 3-2-1201',
+  'bind.cli.needStaffName': '请给出员工姓名，例如: staff-code 王芳',
+  'bind.cli.needOwner': '需要 --name --phone --unit',
+  'bind.cli.needStaff': '需要 --name --phone --role 客户助理|领班|主管|经理',
 } as const;

@@ -15,4 +15,5 @@ export const privacyZh = {
     '将删除 {name}（{phone}）的个人信息：人员记录、房屋关系、聊天账号及其对话状态；工单等记录保留事实但去除姓名和手机号。确认请加 --yes 再运行。',
   'privacy.cli.erased':
     '已删除 {name}（{phone}）的个人信息：{identities} 个聊天账号，{tickets} 张工单已匿名化，{outbox} 条待发消息已删除，{scrubbed} 条员工消息/审计记录已去除姓名和手机号（已记入审计日志）。',
+  'privacy.cli.needQuery': '请给出手机号或房号，例如: {command} {example}',
 } as const;

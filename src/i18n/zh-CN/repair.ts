@@ -83,9 +83,6 @@ export const repairZh = {
   'repair.cmd.noWorker': '本小区没有名为“{name}”的在岗维修人员（需有部门，如工程部）。',
   'repair.cmd.ambiguousWorker': '有多位“{name}”，请联系主管处理。',
   'repair.cmd.notRepair': '工单 {number} 不是报修单。',
-  'repair.cmd.usage.dispatch': '用法：派单 0007 姓名',
-  'repair.cmd.usage.complete': '用法：完工 0007 处理说明（可附照片）',
-  'repair.cmd.usage.giveBack': '用法：无法处理 0007 原因',
   // 代客登记
   'repair.proxy.usage':
     '用法：代登记 3-2-1201 报修 厨房水管漏水 / 代登记 3-2-1201 投诉 楼上噪音（可加“电话”或“前台”注明来源，默认电话）',

@@ -38,14 +38,7 @@ export const restZh = {
   'command.help.none': '您当前没有可用的命令。',
   'command.help.head': '可用命令：',
   'command.help.line': '· {usage}（/{alias}）— {summary}',
-  'command.help.aliasLine': '· /{alias} — {summary}',
-  'command.help.aliasOnly': '· /{alias}',
-  'command.summary.staffBind': '用主管发的员工码绑定本聊天账号',
-  'command.summary.notMe': '有陌生聊天账号绑定了您的信息时使用：立即解除并通知物业',
-  'command.summary.whoami': '查看本聊天账号的绑定信息',
-  'command.summary.myData': '申请查阅（导出）或删除物业保存的您的个人信息',
-  'command.summary.rate': '回访评价：1–5 分，可附意见',
-  'command.summary.notSolved': '回访：问题没有解决，重新打开工单',
+  'command.help.usageLine': '· {usage} — {summary}',
   'staff.fallbackName': '员工',
   'command.usage': '用法：{usage}',
   'command.noteTooLong': '说明太长了（{length} 个字），请精简到 {max} 个字以内。',
@@ -66,4 +59,7 @@ export const restZh = {
   'serviceWindow.unfollowed': '业主已取消关注公众号，不再发送',
   'serviceWindow.heldNoTemplate': '48 小时窗口外，未配置「{type}」模板，等待业主下次留言',
   'serviceWindow.heldNoTemplateKind': '48 小时窗口外，此类通知没有模板，等待业主下次留言',
+  // ── CLI (npm run cli) ──
+  'cli.noSuchEstate': '没有编码为 {code} 的小区。',
+  'cli.noEstate': '数据库里还没有小区（先 npm start 生成演示数据）。',
 } as const;
