@@ -30,8 +30,16 @@ export interface Database {
  * alternatives fail: `upsert` is not a native upsert on PostgreSQL and the SQLite client lacks skipDuplicates); the outbox and fee tests on both databases
  * fail loudly if an upgrade renames it.
  */
+/** Per client: reading a property of the Prisma client goes through its Proxy, which showed in a turn's profile. */
+const postgresClients = new WeakMap<object, boolean>();
+
 export function isPostgres(db: object): boolean {
-  return (db as { _activeProvider?: unknown })._activeProvider === 'postgresql';
+  let postgres = postgresClients.get(db);
+  if (postgres === undefined) {
+    postgres = (db as { _activeProvider?: unknown })._activeProvider === 'postgresql';
+    postgresClients.set(db, postgres);
+  }
+  return postgres;
 }
 
 /** SQLite file path of a `file:` URL (relative paths are relative to the working directory). */

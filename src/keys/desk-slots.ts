@@ -38,8 +38,20 @@ export function deskSlotsSource(
   settingsOf: (estateId: string) => Promise<unknown>,
 ): (estateId: string) => Promise<DeskSlots> {
   const cache = new WeakMap<BusinessCalendar, Map<string, DeskSlots>>();
+  // Settings come from EstateService's short-lived cache: while the same object comes back, so do the same slots,
+  // without parsing the rules again (#15: every key-desk turn asks).
+  const bySettings = new WeakMap<object, { calendar: BusinessCalendar; slots: DeskSlots }>();
   return async (estateId) => {
     const [calendar, settings] = await Promise.all([calendars.forEstate(estateId), settingsOf(estateId)]);
+    const settingsObject = typeof settings === 'object' && settings !== null ? settings : null;
+    const known = settingsObject ? bySettings.get(settingsObject) : undefined;
+    if (known?.calendar === calendar) return known.slots;
+    const slots = slotsFor(calendar, settings);
+    if (settingsObject) bySettings.set(settingsObject, { calendar, slots });
+    return slots;
+  };
+
+  function slotsFor(calendar: BusinessCalendar, settings: unknown): DeskSlots {
     const rules = keyDeskSettingsOf(settings);
     const key = JSON.stringify(rules);
     let byRules = cache.get(calendar);
@@ -47,7 +59,7 @@ export function deskSlotsSource(
     let slots = byRules.get(key);
     if (!slots) byRules.set(key, (slots = new DeskSlots(calendar, [], rules)));
     return slots;
-  };
+  }
 }
 
 export type SlotRefusal =
@@ -130,6 +142,15 @@ export class DeskSlots {
 
   /** The desk's opening hours as owners read them: "08:30–12:00、13:30–18:00". */
   hoursText(locale: Locale = 'zh-CN'): string {
+    // The same calendar and shifts always read the same: worked out once per language (every key prompt shows it).
+    let hours = this.hoursByLocale.get(locale);
+    if (hours === undefined) this.hoursByLocale.set(locale, (hours = this.describeHours(locale)));
+    return hours;
+  }
+
+  private readonly hoursByLocale = new Map<Locale, string>();
+
+  private describeHours(locale: Locale): string {
     const text = (shifts: readonly Shift[]) =>
       shifts.map((s) => `${s.start}–${s.end}`).join(t(locale, 'keys.hoursSep'));
     if (!this.calendar.perWeekday) return text(this.shifts);
