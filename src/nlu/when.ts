@@ -35,10 +35,15 @@ interface DayRead {
   weekday: boolean;
 }
 
+// Built once (they run on every time an owner types at the key desk); no g/y flag, so exec() keeps no state.
+const MONTH_DAY = new RegExp(`(${NUM})月(${NUM})[日号]`);
+const DAY_OF_MONTH = new RegExp(`(?<![月\\d])(${NUM})[日号](?![楼栋单])`);
+const CLOCK = new RegExp(`(${NUM})\\s*[点点时](?:\\s*(半|一刻|三刻|(${NUM})\\s*分?))?`);
+
 function readDay(s: string, today: string): DayRead | null {
   let m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?/.exec(s);
   if (m) return { day: dateKey(Number(m[1]), Number(m[2]), Number(m[3])), weekday: false };
-  m = new RegExp(`(${NUM})月(${NUM})[日号]`).exec(s);
+  m = MONTH_DAY.exec(s);
   if (m) {
     const month = num(m[1]);
     const dayOfMonth = num(m[2]);
@@ -60,7 +65,7 @@ function readDay(s: string, today: string): DayRead | null {
     if (m[1]?.startsWith('下')) return { day: addLocalDays(monday, 7 + target - 1), weekday: false };
     return { day: addLocalDays(today, (target - todayDow + 7) % 7), weekday: true };
   }
-  m = new RegExp(`(?<![月\\d])(${NUM})[日号](?![楼栋单])`).exec(s);
+  m = DAY_OF_MONTH.exec(s);
   if (m) {
     const dayOfMonth = num(m[1]);
     if (dayOfMonth === null || dayOfMonth < 1 || dayOfMonth > 31) return null;
@@ -82,7 +87,7 @@ function readClock(s: string, part: [number, number] | null): number | null {
     hour = Number(colon[1]);
     minute = Number(colon[2]);
   } else {
-    const m = new RegExp(`(${NUM})\\s*[点点时](?:\\s*(半|一刻|三刻|(${NUM})\\s*分?))?`).exec(s);
+    const m = CLOCK.exec(s);
     if (!m) return null;
     hour = num(m[1]);
     if (m[2] === '半') minute = 30;

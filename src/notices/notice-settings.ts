@@ -153,11 +153,25 @@ export function faqSettings(estateSettings: Record<string, unknown>): FaqEntry[]
 /** What a matched question is: an estate entry (its own texts) or one of our defaults (catalogue texts by id). */
 export type FaqHit = { own: FaqEntry } | { defaultId: (typeof DEFAULT_FAQ_PATTERNS)[number]['id'] };
 
+/** Compiled FAQ patterns by source: every short owner message is tested against all of them (#15). */
+const faqPatterns = new Map<string, RegExp>();
+const MAX_FAQ_PATTERNS = 2_000;
+
+function faqPattern(source: string): RegExp {
+  let re = faqPatterns.get(source);
+  if (!re) {
+    if (faqPatterns.size >= MAX_FAQ_PATTERNS) faqPatterns.clear();
+    // No g/y flag: test() keeps no state between calls, so one compiled pattern serves every message.
+    faqPatterns.set(source, (re = new RegExp(source, 'iu')));
+  }
+  return re;
+}
+
 /** The FAQ entry an owner's message asks, or null. Short questions only: a long message is a request, not a FAQ. */
 export function matchFaq(estateSettings: Record<string, unknown>, text: string): FaqHit | null {
   const s = text.normalize('NFKC').trim();
   if (!s || [...s].length > 40) return null;
-  const test = (ps: readonly string[]) => ps.some((p) => new RegExp(p, 'iu').test(s));
+  const test = (ps: readonly string[]) => ps.some((p) => faqPattern(p).test(s));
   const own = faqSettings(estateSettings);
   if (own) {
     const hit = own.find((e) => test(e.patterns));
