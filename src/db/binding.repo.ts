@@ -3,6 +3,15 @@
 import { maskPhone } from '../shared/phone.js';
 import type { MemberRole, StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
+import type {
+  BindingCodeRow,
+  BindingIdentityRow,
+  BindingUnitRow,
+  Memberships,
+  StaffByNameRow,
+  StaffCodeRow,
+  UnitWithMembersRow,
+} from './rows.js';
 
 export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 type Db = Prisma | Tx;
@@ -10,14 +19,20 @@ export type { MemberRole } from './enums.js';
 export type StaffRoleName = StaffRole;
 
 /** Every unit the address can mean: without a 单元 it may be several ("3栋1201" in a building with two entrances). */
-export function findUnits(db: Db, estateId: string, building: string, entrance: string | null, room: string) {
+export function findUnits(
+  db: Db,
+  estateId: string,
+  building: string,
+  entrance: string | null,
+  room: string,
+): Promise<BindingUnitRow[]> {
   return db.unit.findMany({
     where: { building: { estateId, name: building }, room, ...(entrance === null ? {} : { entrance }) },
     include: { building: { select: { name: true, estateId: true } } },
   });
 }
 
-export function unitWithMembers(db: Db, unitId: string) {
+export function unitWithMembers(db: Db, unitId: string): Promise<UnitWithMembersRow | null> {
   return db.unit.findUnique({
     where: { id: unitId },
     include: {
@@ -61,7 +76,7 @@ export function audit(
   });
 }
 
-export function liveBindingCode(db: Db, codeHash: string) {
+export function liveBindingCode(db: Db, codeHash: string): Promise<BindingCodeRow | null> {
   return db.bindingCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
@@ -78,7 +93,7 @@ async function claimBindingCode(db: Db, id: string, usedBy: string, at: Date): P
   return r.count === 1;
 }
 
-export function liveStaffCode(db: Db, codeHash: string) {
+export function liveStaffCode(db: Db, codeHash: string): Promise<StaffCodeRow | null> {
   return db.staffCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
@@ -94,7 +109,7 @@ async function claimStaffCode(db: Db, id: string, usedBy: string, at: Date): Pro
   return r.count === 1;
 }
 
-export function identityById(db: Db, identityId: string) {
+export function identityById(db: Db, identityId: string): Promise<BindingIdentityRow | null> {
   return db.channelIdentity.findUnique({
     where: { id: identityId },
     include: {
@@ -134,11 +149,11 @@ async function removeMembership(db: Db, unitId: string, personId: string): Promi
   return r.count > 0;
 }
 
-export function staffByName(db: Db, estateId: string, name: string) {
+export function staffByName(db: Db, estateId: string, name: string): Promise<StaffByNameRow[]> {
   return db.staff.findMany({ where: { estateId, active: true, person: { name } }, include: { person: true } });
 }
 
-function staffById(db: Db, staffId: string) {
+function staffById(db: Db, staffId: string): Promise<StaffByNameRow | null> {
   return db.staff.findUnique({ where: { id: staffId }, include: { person: true } });
 }
 
@@ -176,7 +191,7 @@ export function staffChatByChat(db: Db, channel: string, chatId: string) {
   return db.staffChat.findUnique({ where: { channel_chatId: { channel, chatId } } });
 }
 
-export type Memberships = NonNullable<NonNullable<Awaited<ReturnType<typeof identityById>>>['person']>['memberships'];
+export type { Memberships } from './rows.js';
 /** The person an account is now bound to, with all of that person's units. */
 export type BoundIdentity = { personId: string; memberships: Memberships };
 
@@ -296,7 +311,10 @@ export function saveStaffCode(
 }
 
 /** Uses a 员工码 and links the account to the staff member's person. 'gone' leaves the code unused. */
-export function redeemStaffCode(prisma: Prisma, p: { codeId: string; staffId: string; identityId: string; at: Date }) {
+export function redeemStaffCode(
+  prisma: Prisma,
+  p: { codeId: string; staffId: string; identityId: string; at: Date },
+): Promise<StaffByNameRow | 'gone' | 'used'> {
   return prisma.$transaction(async (tx) => {
     const staff = await staffById(tx, p.staffId);
     if (!staff) return 'gone' as const;

@@ -3,6 +3,7 @@
 // dumps every table after an erasure and fails on any trace of the name or phone).
 import { isPostgres, type Prisma } from './client.js';
 import type { Tx } from './binding.repo.js';
+import type { PersonData } from './rows.js';
 
 type Db = Prisma | Tx;
 
@@ -24,7 +25,7 @@ export function personsOfUnit(db: Db, unitId: string) {
 }
 
 /** Every row about the person, as stored (the data subject gets the whole phone). */
-export async function collectPersonData(db: Db, personId: string, addressOf: AddressOf) {
+export async function collectPersonData(db: Db, personId: string, addressOf: AddressOf): Promise<PersonData | null> {
   const person = await db.person.findUnique({
     where: { id: personId },
     include: {
@@ -95,7 +96,7 @@ export async function collectPersonData(db: Db, personId: string, addressOf: Add
   };
 }
 
-export type PersonData = NonNullable<Awaited<ReturnType<typeof collectPersonData>>>;
+export type { PersonData } from './rows.js';
 
 function addressesOf(
   identities: ReadonlyArray<{ channel: string; externalId: string; conversationRef: string | null }>,

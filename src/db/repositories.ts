@@ -2,14 +2,46 @@
 // bundle built once by the composition root (src/main.ts, src/cli.ts) with createRepositories (prisma-repositories.ts)
 // and passed down. Interfaces live here, next to their Prisma implementation, so one import names both and nothing
 // above src/db imports src/db/client.ts or the generated client (rule `db-client-only-in-db`). Row types are plain
-// interfaces (or the repo files' own plain types), never generated Prisma types.
+// interfaces (rows.ts, or the repo files' own plain types), never generated Prisma types.
 // Areas move here one at a time; the rest still take a Prisma client (see docs/ARCHITECTURE.md).
 import type { IdentityRow, TouchInput } from './identity.repo.js';
 import type { JobRunRow } from './job-run.repo.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { UndeliveredRow } from './service-window.repo.js';
+import type {
+  BindingApprovalRow,
+  BindingCodeRow,
+  BindingIdentityRow,
+  BindingUnitRow,
+  CallbackRow,
+  KeyAppointmentRecord,
+  KeyHoldingRecord,
+  KeyHoldingWithPeopleRecord,
+  MediaFileRecord,
+  OutboxRow,
+  PermitRow,
+  ReopenPlan,
+  RenovationPermitStatus,
+  RenovationRequestRow,
+  ResumePlan,
+  StaffByNameRow,
+  StaffCodeRow,
+  StaffInfo,
+  TicketActor,
+  TicketCondition,
+  TicketDraft,
+  TicketEventNote,
+  TicketEventRow,
+  TicketListItem,
+  TicketNotice,
+  TicketRow,
+  TicketStatus,
+  TicketTransition,
+  TicketUpdate,
+  UnitWithMembersRow,
+} from './rows.js';
 // --- survey, notices, passes, keys, staff, renovation, binding ---
-import type { ApprovalRow, AttemptKey, AttemptMark, FailureCounts } from './binding-guard.repo.js';
+import type { AttemptKey, AttemptMark, FailureCounts } from './binding-guard.repo.js';
 import type { BoundIdentity } from './binding.repo.js';
 import type { MemberRole } from './enums.js';
 import type { NewContractorPass } from './contractor-pass.repo.js';
@@ -23,10 +55,7 @@ import type {
   NewApplication,
   NewPermit,
   NewRenovationRequest,
-  PermitRow,
   RenovationNotice,
-  RenovationPermitStatus,
-  RenovationRequestRow,
 } from './renovation.repo.js';
 /** A 来访登记 pass as stored (the code only as its hash). */
 export interface VisitorPassRecord {
@@ -102,49 +131,6 @@ export interface StaffAdminRepository {
     actor: string;
     at: Date;
   }): Promise<StaffRole | null>;
-}
-
-export type KeyAppointmentKind = 'DEPOSIT' | 'PICKUP' | 'TRANSFER' | 'MOVE_OUT' | 'MOVE_IN';
-export type KeyAppointmentStatus = 'BOOKED' | 'DONE' | 'NO_SHOW' | 'CANCELLED';
-
-/** A key-desk appointment as stored (the code only as its hash). */
-export interface KeyAppointmentRecord {
-  id: string;
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  kind: KeyAppointmentKind;
-  holdingId: string | null;
-  description: string;
-  slotStart: Date;
-  personName: string;
-  personPhone: string | null;
-  codeHash: string;
-  status: KeyAppointmentStatus;
-  remindedAt: Date | null;
-  doneAt: Date | null;
-  doneBy: string | null;
-  createdAt: Date;
-}
-
-/** Keys the desk holds for an owner. */
-export interface KeyHoldingRecord {
-  id: string;
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  description: string;
-  depositedAt: Date;
-  depositedBy: string;
-  status: 'HELD' | 'RELEASED';
-  releasedAt: Date | null;
-  createdAt: Date;
-}
-
-export interface KeyHoldingWithPeopleRecord extends KeyHoldingRecord {
-  authorised: Array<{ id: string; holdingId: string; name: string; phone: string; createdAt: Date }>;
 }
 
 /** Key holdings and desk appointments (src/db/key.repo.ts). Writes open their own transaction. */
@@ -332,16 +318,6 @@ export interface RenovationRepository {
   estateZone(estateId: string): Promise<string>;
 }
 
-// Row types of the binding reads, as binding.repo.ts's queries return them (that file's own derived types).
-type BindingRepo = typeof import('./binding.repo.js');
-export type BindingUnitRow = Awaited<ReturnType<BindingRepo['findUnits']>>[number];
-export type UnitWithMembersRow = NonNullable<Awaited<ReturnType<BindingRepo['unitWithMembers']>>>;
-export type BindingCodeRow = NonNullable<Awaited<ReturnType<BindingRepo['liveBindingCode']>>>;
-export type StaffCodeRow = NonNullable<Awaited<ReturnType<BindingRepo['liveStaffCode']>>>;
-export type BindingIdentityRow = NonNullable<Awaited<ReturnType<BindingRepo['identityById']>>>;
-export type StaffByNameRow = Awaited<ReturnType<BindingRepo['staffByName']>>[number];
-export type BindingApprovalRow = ApprovalRow;
-
 /** Writes, in the binding's transaction (`tx`: the repositories bound to it), what tells the person and staff. */
 export type BindingAnnounce = (tx: Repositories, bound: BoundIdentity) => Promise<void>;
 
@@ -401,7 +377,7 @@ export interface BindingRepository {
     staffId: string;
     identityId: string;
     at: Date;
-  }): ReturnType<BindingRepo['redeemStaffCode']>;
+  }): Promise<StaffByNameRow | 'gone' | 'used'>;
   unbindIdentity(identityId: string, at: Date): Promise<boolean>;
   addPersonToUnit(p: {
     unitId: string;
@@ -457,6 +433,8 @@ export interface BindingRepository {
   decideApproval(id: string, status: 'APPROVED' | 'REJECTED', by: string, at: Date): Promise<boolean>;
 }
 
+// Every plain row and contract type (rows.ts), and the ticket statuses as values.
+export * from './rows.js';
 export type { IdentityRow, TouchInput } from './identity.repo.js';
 export type { JobRunRow } from './job-run.repo.js';
 export type { OutboxStore } from './outbox-store.js';
@@ -465,7 +443,7 @@ export type { UndeliveredRow } from './service-window.repo.js';
 export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod } from './binding-guard.repo.js';
 export type { NewContractorPass } from './contractor-pass.repo.js';
 export type { NewVisitorPass } from './visitor.repo.js';
-export type { BoundIdentity, Memberships } from './binding.repo.js';
+export type { BoundIdentity } from './binding.repo.js';
 export type { MemberRole, StaffRole } from './enums.js';
 export type { HandedOver } from './staff-admin.repo.js';
 export type { NewKeyAppointment, Notice as KeyNotice } from './key.repo.js';
@@ -477,12 +455,7 @@ export type {
   NewApplication,
   NewPermit,
   NewRenovationRequest,
-  PermitRow,
   RenovationNotice,
-  RenovationPermitStatus,
-  RenovationRequestKind,
-  RenovationRequestRow,
-  RenovationRequestStatus,
 } from './renovation.repo.js';
 
 /** An estate row as the domain reads it (`settings`: the stored JSON, parsed by src/estate). */
@@ -509,19 +482,6 @@ export interface IdentityRepository {
   /** Refreshes a known chat account; null for an unknown one, which stays unwritten. */
   touchKnown(input: TouchInput): Promise<IdentityRow | null>;
   setLocale(identityId: string, locale: string): Promise<void>;
-}
-
-/** A received file kept on disk (a WeChat photo, a 公告 picture), as recorded. */
-export interface MediaFileRecord {
-  id: string;
-  channel: string;
-  externalId: string;
-  fileName: string;
-  mimeType: string;
-  path: string;
-  sizeBytes: number;
-  identityId: string | null;
-  createdAt: Date;
 }
 
 export interface NewMediaFileRecord {
@@ -804,28 +764,12 @@ import type { TicketPhoto } from './ticket-photos.repo.js';
 import type { QueueTicket } from './work-queue.repo.js';
 import type { CallbackItem, NewHandoff } from './handoff.repo.js';
 import type { SlaExpect, SlaStepWrite, SlaTicket } from './sla.repo.js';
-import type {
-  CallbackRow,
-  ReopenPlan,
-  ResumePlan,
-  StaffInfo,
-  TicketActor,
-  TicketCondition,
-  TicketDraft,
-  TicketEventNote,
-  TicketEventRow,
-  TicketListItem,
-  TicketNotice,
-  TicketRow,
-  TicketStatus,
-  TicketUpdate,
-} from './ticket.repo.js';
 import type { NoticeWriter } from './outbox-store.js';
 import type {
-  csatScores,
-  deskAppointments,
-  reportEstates,
-  ticketCountsByCategory,
+  CategoryCount,
+  CsatScores,
+  DeskAppointmentCounts,
+  ReportEstate,
   DayCounts,
   OverdueRow,
   Period,
@@ -839,24 +783,18 @@ export type { TicketPhoto } from './ticket-photos.repo.js';
 export type { QueueTicket } from './work-queue.repo.js';
 export type { CallbackItem, NewHandoff } from './handoff.repo.js';
 export type { SlaExpect, SlaStepWrite, SlaTicket } from './sla.repo.js';
-export type { DayCounts, OverdueRow, Period, RepeatCounts, SlaCounts } from './report.repo.js';
-export type { ExportTicket } from './export.repo.js';
 export type {
-  CallbackRow,
-  ReopenPlan,
-  ResumePlan,
-  StaffInfo,
-  TicketActor,
-  TicketCondition,
-  TicketDraft,
-  TicketEventNote,
-  TicketEventRow,
-  TicketListItem,
-  TicketNotice,
-  TicketRow,
-  TicketStatus,
-  TicketUpdate,
-} from './ticket.repo.js';
+  CategoryCount,
+  CsatScores,
+  DayCounts,
+  DeskAppointmentCounts,
+  OverdueRow,
+  Period,
+  RepeatCounts,
+  ReportEstate,
+  SlaCounts,
+} from './report.repo.js';
+export type { ExportTicket } from './export.repo.js';
 
 export interface FalseAlarmRepository {
   /** 误报: flags the ticket (closing it if open) in one transaction; `tellOwner` writes the owner's notice in it. */
@@ -935,14 +873,14 @@ export interface SlaRepository {
 
 /** The supervisors' report figures (read only) and the monthly export. */
 export interface ReportRepository {
-  estates(): ReturnType<typeof reportEstates>;
+  estates(): Promise<ReportEstate[]>;
   overdue(estateId: string, now: Date): Promise<OverdueRow[]>;
   dayCounts(estateId: string, day: Period): Promise<DayCounts>;
-  deskAppointments(estateId: string, day: Period): ReturnType<typeof deskAppointments>;
-  countsByCategory(estateId: string, p: Period): ReturnType<typeof ticketCountsByCategory>;
+  deskAppointments(estateId: string, day: Period): Promise<DeskAppointmentCounts>;
+  countsByCategory(estateId: string, p: Period): Promise<CategoryCount[]>;
   slaCounts(estateId: string, p: Period, now: Date): Promise<SlaCounts>;
   repeatCounts(estateId: string, p: Period): Promise<RepeatCounts>;
-  csatScores(estateId: string, p: Period): ReturnType<typeof csatScores>;
+  csatScores(estateId: string, p: Period): Promise<CsatScores>;
   falseAlarmCount(estateId: string, p: Period): Promise<number>;
   ticketsForExport(estateId: string, p: Period, limit: number): Promise<{ rows: ExportTicket[]; total: number }>;
 }
@@ -1062,13 +1000,7 @@ export interface TicketRepository {
   applyTransition(
     writer: NoticeWriter,
     id: string,
-    c: {
-      from: TicketStatus[];
-      assigneeId?: string | null;
-      at: Date;
-      action: string;
-      data: (cur: TicketRow) => TicketUpdate;
-    },
+    c: TicketTransition,
     ev: TicketEventNote,
     notices: (t: TicketRow, eventId: string) => TicketNotice[],
   ): Promise<TicketRow | null>;
@@ -1227,11 +1159,11 @@ export interface FeeRepository {
 }
 // The outbox as the dispatcher (src/notify/dispatcher.ts) works it: claims under a lease, state changes guarded by
 // the claim. See outbox.repo.ts.
-import type { ClaimOptions, CompanionQuery, OutboxRow } from './outbox.repo.js';
+import type { ClaimOptions, CompanionQuery } from './outbox.repo.js';
 import type { LedgerWindow, Reservation, ReserveRequest } from './send-ledger.repo.js';
 import type { WindowLimits, WindowSlot } from './service-window.repo.js';
 
-export type { ClaimOptions, CompanionQuery, OutboxRow } from './outbox.repo.js';
+export type { ClaimOptions, CompanionQuery } from './outbox.repo.js';
 export type { LedgerWindow, Reservation, ReserveRequest } from './send-ledger.repo.js';
 export type { WindowLimits, WindowSlot } from './service-window.repo.js';
 
