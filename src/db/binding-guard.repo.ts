@@ -96,6 +96,17 @@ export function pendingApprovalOf(db: Db, identityId: string): Promise<BindingAp
   return db.bindingApproval.findFirst({ where: { identityId, status: 'PENDING' }, orderBy: { createdAt: 'desc' } });
 }
 
+/** A name + phone match to hold for staff. */
+export interface NewApproval {
+  estateId: string;
+  unitId: string;
+  unitLabel: string;
+  identityId: string;
+  personId: string;
+  role: string;
+  at: Date;
+}
+
 /**
  * Holds a name + phone match for staff under the estate's next number; `inTx` writes what goes with it (audit, the
  * notice to the assistants' group) in the same transaction. Two at once may pick the same number: the unique key
@@ -103,15 +114,7 @@ export function pendingApprovalOf(db: Db, identityId: string): Promise<BindingAp
  */
 export async function createApproval(
   prisma: Prisma,
-  a: {
-    estateId: string;
-    unitId: string;
-    unitLabel: string;
-    identityId: string;
-    personId: string;
-    role: string;
-    at: Date;
-  },
+  a: NewApproval,
   inTx: (tx: Tx, seq: number) => Promise<void>,
 ): Promise<number> {
   for (let attempt = 0; ; attempt++) {

@@ -191,7 +191,6 @@ export function staffChatByChat(db: Db, channel: string, chatId: string) {
   return db.staffChat.findUnique({ where: { channel_chatId: { channel, chatId } } });
 }
 
-export type { Memberships } from './rows.js';
 /** The person an account is now bound to, with all of that person's units. */
 export type BoundIdentity = { personId: string; memberships: Memberships };
 

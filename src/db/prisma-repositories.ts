@@ -514,7 +514,6 @@ import type {
   NoticeRecord,
   OwnerGroupRecord,
   SuggestionRecord,
-  VisitorPassRecord,
 } from './repositories.js';
 
 /** true when A and B are assignable both ways (the same shape). */
@@ -566,7 +565,7 @@ type PlainRowsAreTheSchema = [
   // the plain records repositories.ts declares
   Holds<Row<ContractorPassStatus, Lite.ContractorPassStatus, Pg.ContractorPassStatus>>,
   Holds<Row<ContractorPassRecord, Lite.ContractorPass, Pg.ContractorPass>>,
-  Holds<Row<VisitorPassRecord, Lite.VisitorPass, Pg.VisitorPass>>,
+  Holds<Row<rows.VisitorPassRecord, Lite.VisitorPass, Pg.VisitorPass>>,
   Holds<Row<NoticeRecord, Lite.Notice, Pg.Notice>>,
   Holds<Row<OwnerGroupRecord, Lite.OwnerGroup, Pg.OwnerGroup>>,
   Holds<Row<SuggestionRecord, Lite.Suggestion, Pg.Suggestion>>,

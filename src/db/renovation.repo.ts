@@ -14,30 +14,24 @@ import type {
   RenovationRequestRow,
   RenovationRequestStatus,
 } from './rows.js';
-
-export type {
-  PermitRow,
-  RenovationPermitStatus,
-  RenovationRequestKind,
-  RenovationRequestRow,
-  RenovationRequestStatus,
-} from './rows.js';
 export type RenovationDb = OutboxDb;
 export type RenovationNotice = Notice;
 type Audit = { actor: string; at: Date };
 
-export interface NewPermit {
-  estateId: string;
-  number: string;
-  unitId: string;
-  ownerPersonId: string;
-  contractor: string;
-  foremanPhone: string;
-  scope: string;
-  startDate: string;
-  endDate: string;
-  depositCents: number;
-}
+/** A permit as imported or applied for: the row's own columns, the rest take their defaults. */
+export type NewPermit = Pick<
+  PermitRow,
+  | 'estateId'
+  | 'number'
+  | 'unitId'
+  | 'ownerPersonId'
+  | 'contractor'
+  | 'foremanPhone'
+  | 'scope'
+  | 'startDate'
+  | 'endDate'
+  | 'depositCents'
+>;
 
 function insertPermit(db: RenovationDb, p: NewPermit): Promise<PermitRow> {
   return db.renovationPermit.create({ data: p });

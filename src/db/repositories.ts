@@ -18,8 +18,10 @@ import type {
   KeyHoldingRecord,
   KeyHoldingWithPeopleRecord,
   MediaFileRecord,
+  VisitorPassRecord,
   OutboxRow,
   PermitRow,
+  PersonData,
   ReopenPlan,
   RenovationPermitStatus,
   RenovationRequestRow,
@@ -32,6 +34,7 @@ import type {
   TicketDraft,
   TicketEventNote,
   TicketEventRow,
+  TicketFiling,
   TicketListItem,
   TicketNotice,
   TicketRow,
@@ -41,15 +44,15 @@ import type {
   UnitWithMembersRow,
 } from './rows.js';
 // --- survey, notices, passes, keys, staff, renovation, binding ---
-import type { AttemptKey, AttemptMark, FailureCounts } from './binding-guard.repo.js';
+import type { AttemptKey, AttemptMark, FailureCounts, NewApproval } from './binding-guard.repo.js';
 import type { BoundIdentity } from './binding.repo.js';
 import type { MemberRole } from './enums.js';
-import type { NewContractorPass } from './contractor-pass.repo.js';
+import type { NewContractorPass, PassDecision } from './contractor-pass.repo.js';
 import type { NewVisitorPass } from './visitor.repo.js';
 import type { StaffRole } from './enums.js';
-import type { HandedOver } from './staff-admin.repo.js';
+import type { HandedOver, LeaverHandOver } from './staff-admin.repo.js';
 import type { NewKeyAppointment, Notice as KeyNotice } from './key.repo.js';
-import type { AudienceFilter } from './notice.repo.js';
+import type { AudienceFilter, NewOwnerGroup } from './notice.repo.js';
 import type {
   Decision as RenovationDecision,
   NewApplication,
@@ -57,21 +60,6 @@ import type {
   NewRenovationRequest,
   RenovationNotice,
 } from './renovation.repo.js';
-/** A 来访登记 pass as stored (the code only as its hash). */
-export interface VisitorPassRecord {
-  id: string;
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  visitorName: string;
-  visitDate: string;
-  carPlate: string | null;
-  codeHash: string;
-  createdAt: Date;
-  usedAt: Date | null;
-  usedBy: string | null;
-}
 
 /** 来访登记 (src/db/visitor.repo.ts). Writes open their own transaction: not for use inside `transaction`. */
 export interface VisitorPassRepository {
@@ -111,18 +99,7 @@ export interface StaffAdminRepository {
    * Deactivates and unbinds the leaver and hands their open work to `to`, `tell` writing the notice in the same
    * transaction; null when the leaver is no longer active.
    */
-  handOverLeaver(
-    p: {
-      estateId: string;
-      leaver: { id: string; personId: string };
-      to: { id: string };
-      actor: string;
-      actorName: string;
-      note: string;
-      at: Date;
-    },
-    tell: NotifyWith<HandedOver>,
-  ): Promise<HandedOver | null>;
+  handOverLeaver(p: LeaverHandOver, tell: NotifyWith<HandedOver>): Promise<HandedOver | null>;
   /** Removes a registered staff group of the estate; its role, or null when it was not registered there. */
   unregisterStaffChat(p: {
     estateId: string;
@@ -243,14 +220,7 @@ export interface NoticeRepository {
   unitsOfPerson(personId: string, today: string): Promise<{ buildings: string[]; inArrears: boolean }>;
   ownerGroupsOf(estateId: string): Promise<OwnerGroupRecord[]>;
   /** Registers (or re-registers) a group chat as an owners' group of an estate. */
-  registerOwnerGroup(g: {
-    estateId: string;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef: string | null;
-    at: Date;
-  }): Promise<void>;
+  registerOwnerGroup(g: NewOwnerGroup): Promise<void>;
   isStaffChat(channel: string, chatId: string): Promise<boolean>;
   /** `media:<id>` → the stored file, or null. */
   mediaByContentUrl(contentUrl: string): Promise<MediaFileRecord | null>;
@@ -417,18 +387,7 @@ export interface BindingRepository {
   approvalBySeq(estateId: string, seq: number): Promise<BindingApprovalRow | null>;
   pendingApprovalOf(identityId: string): Promise<BindingApprovalRow | null>;
   /** Holds a match for staff under the estate's next number; `inTx` writes what goes with it, same transaction. */
-  createApproval(
-    a: {
-      estateId: string;
-      unitId: string;
-      unitLabel: string;
-      identityId: string;
-      personId: string;
-      role: string;
-      at: Date;
-    },
-    inTx: (tx: Repositories, seq: number) => Promise<void>,
-  ): Promise<number>;
+  createApproval(a: NewApproval, inTx: (tx: Repositories, seq: number) => Promise<void>): Promise<number>;
   /** PENDING → APPROVED/REJECTED once; false when someone decided first. */
   decideApproval(id: string, status: 'APPROVED' | 'REJECTED', by: string, at: Date): Promise<boolean>;
 }
@@ -440,15 +399,15 @@ export type { JobRunRow } from './job-run.repo.js';
 export type { OutboxStore } from './outbox-store.js';
 export type { UndeliveredRow } from './service-window.repo.js';
 // --- survey, notices, passes, keys, staff, renovation, binding ---
-export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod } from './binding-guard.repo.js';
-export type { NewContractorPass } from './contractor-pass.repo.js';
+export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod, NewApproval } from './binding-guard.repo.js';
+export type { NewContractorPass, PassDecision } from './contractor-pass.repo.js';
 export type { NewVisitorPass } from './visitor.repo.js';
 export type { BoundIdentity } from './binding.repo.js';
 export type { MemberRole, StaffRole } from './enums.js';
-export type { HandedOver } from './staff-admin.repo.js';
+export type { HandedOver, LeaverHandOver } from './staff-admin.repo.js';
 export type { NewKeyAppointment, Notice as KeyNotice } from './key.repo.js';
 export type { NoticeWriter } from './outbox-store.js';
-export { AUDIENCES, type Audience, type AudienceFilter } from './notice.repo.js';
+export { AUDIENCES, type Audience, type AudienceFilter, type NewOwnerGroup } from './notice.repo.js';
 export { SlotTakenError } from './renovation.repo.js';
 export type {
   Decision as RenovationDecision,
@@ -484,15 +443,9 @@ export interface IdentityRepository {
   setLocale(identityId: string, locale: string): Promise<void>;
 }
 
-export interface NewMediaFileRecord {
-  channel: string;
-  externalId: string;
-  fileName: string;
-  mimeType: string;
-  path: string;
-  sizeBytes: number;
+export type NewMediaFileRecord = Omit<MediaFileRecord, 'id' | 'identityId' | 'createdAt'> & {
   identityId?: string | null;
-}
+};
 
 export interface MediaRepository {
   /** Records a received file; a second record for the same (channel, externalId) updates the first. */
@@ -705,14 +658,7 @@ export interface ContractorPassRepository {
   /** Decides a PENDING pass; `won: false` returns it as the winner left it. */
   decide(
     id: string,
-    d: {
-      approve: boolean;
-      decidedBy: string;
-      decidedByName: string;
-      decidedAt: Date;
-      note: string | null;
-      expiresOn: string;
-    },
+    d: PassDecision,
     notify: NotifyWith<ContractorPassRecord>,
   ): Promise<{ won: boolean; pass: ContractorPassRecord }>;
 }
@@ -914,12 +860,7 @@ export interface TicketRepository {
   /** Files a ticket under the estate's next number (see createTicket in ticket.repo.ts). */
   create(
     writer: NoticeWriter,
-    q: {
-      estateId: string;
-      numberPrefix: string;
-      repeat: { unitId: string; category: string; since: Date } | null;
-      intakeKey?: string | null;
-    },
+    q: TicketFiling,
     draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
   ): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }>;
   claim(
@@ -1010,26 +951,28 @@ export interface TicketRepository {
 // --- settings, privacy, fees, the dispatcher ---
 // Settings, privacy (export / erasure / retention) and fees. Methods marked "own transaction" open one themselves:
 // call them on the root bundle, not inside `transaction` (they refuse there).
-import type { EraseCounts, PersonData } from './person-data.repo.js';
+import type { EraseCounts } from './person-data.repo.js';
 import type { RetentionCounts, RetentionCutoffs } from './retention.repo.js';
 import type {
   ArrearsBillRow,
   BillUpdate,
   ExistingBill,
+  FeeReminder,
   NewBill,
   NoticeItem,
   UnitBill,
   UnitOwnerRow,
   UnitRef,
 } from './fee.repo.js';
-import type { Notice, OutboundMessage } from '../shared/outbound-message.js';
+import type { OutboundMessage } from '../shared/outbound-message.js';
 
-export type { EraseCounts, PersonData } from './person-data.repo.js';
+export type { EraseCounts } from './person-data.repo.js';
 export type { RetentionCounts, RetentionCutoffs } from './retention.repo.js';
 export type {
   ArrearsBillRow,
   BillUpdate,
   ExistingBill,
+  FeeReminder,
   NewBill,
   NoticeItem,
   UnitBill,
@@ -1137,18 +1080,7 @@ export interface FeeRepository {
   lastReminders(since: Date): Promise<Map<string, Date>>;
   sentNoticeKeys(estateId: string, fromDueDate: string): Promise<Set<string>>;
   /** Own transaction: the notice records and the outbox rows together; false when already recorded. */
-  recordReminder(
-    writer: NoticeWriter,
-    r: {
-      estateId: string;
-      personId: string;
-      items: readonly NoticeItem[];
-      message: Notice['message'];
-      dedupeKey: string;
-      at: Date;
-      notBefore?: Date;
-    },
-  ): Promise<boolean>;
+  recordReminder(writer: NoticeWriter, r: FeeReminder): Promise<boolean>;
   // bill import
   /** The estate for a back-office import: by code, or the first one. */
   estateForImport(code: string | undefined): Promise<{ id: string; code: string; name: string } | null>;

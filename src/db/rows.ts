@@ -213,6 +213,14 @@ export type ReopenPlan = (
   nextSlaCheckAt: Date | null;
 };
 
+/** Where a new ticket is filed: its number prefix, the repeat it may be of, the intake's idempotency key. */
+export interface TicketFiling {
+  estateId: string;
+  numberPrefix: string;
+  repeat: { unitId: string; category: string; since: Date } | null;
+  intakeKey?: string | null;
+}
+
 /** One lifecycle move: from one of `from` (and, when given, still this assignee), `data` of the row as it is then. */
 export interface TicketTransition {
   from: TicketStatus[];
@@ -351,6 +359,24 @@ export interface KeyHoldingWithPeopleRecord extends KeyHoldingRecord {
   authorised: KeyAuthorisedPersonRecord[];
 }
 
+// --- passes ---
+
+/** A 来访登记 pass as stored (the code only as its hash). */
+export interface VisitorPassRecord {
+  id: string;
+  estateId: string;
+  unitId: string;
+  unitLabel: string;
+  ownerPersonId: string;
+  visitorName: string;
+  visitDate: string;
+  carPlate: string | null;
+  codeHash: string;
+  createdAt: Date;
+  usedAt: Date | null;
+  usedBy: string | null;
+}
+
 // --- people, units, chat accounts, staff, binding ---
 
 export interface PersonRow {
@@ -426,9 +452,9 @@ export interface BindingIdentityRow extends ChannelIdentityRow {
 /** A staff member with their person. */
 export type StaffByNameRow = StaffRow & { person: PersonRow };
 
-export interface BindingCodeRow {
+/** A one-time code as stored (only its hash): who issued it, until when, who used it. */
+interface OneTimeCodeRow {
   id: string;
-  unitId: string;
   codeHash: string;
   issuedBy: string;
   expiresAt: Date;
@@ -437,15 +463,14 @@ export interface BindingCodeRow {
   createdAt: Date;
 }
 
-export interface StaffCodeRow {
-  id: string;
+/** A 绑定码 for a unit's owner. */
+export interface BindingCodeRow extends OneTimeCodeRow {
+  unitId: string;
+}
+
+/** A staff binding code. */
+export interface StaffCodeRow extends OneTimeCodeRow {
   staffId: string;
-  codeHash: string;
-  issuedBy: string;
-  expiresAt: Date;
-  usedAt: Date | null;
-  usedBy: string | null;
-  createdAt: Date;
 }
 
 export type BindingApprovalStatus = 'PENDING' | 'APPROVED' | 'REJECTED';

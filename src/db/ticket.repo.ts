@@ -19,6 +19,7 @@ import {
   type TicketDraft,
   type TicketEventNote,
   type TicketEventRow,
+  type TicketFiling,
   type TicketListItem,
   type TicketNotice,
   type TicketRow,
@@ -296,12 +297,7 @@ async function send(tx: TicketDb, writer: NoticeWriter, notices: TicketNotice[])
 export async function createTicket(
   prisma: Prisma,
   writer: NoticeWriter,
-  q: {
-    estateId: string;
-    numberPrefix: string;
-    repeat: { unitId: string; category: string; since: Date } | null;
-    intakeKey?: string | null;
-  },
+  q: TicketFiling,
   draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
 ): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }> {
   for (let attempt = 0; ; attempt++) {
