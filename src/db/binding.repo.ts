@@ -239,19 +239,22 @@ export function redeemBindingCode(
   });
 }
 
+/** A binding to a unit member the account proved to be; `claim` gets the transaction (`T`) the binding runs in. */
+export interface MemberBinding<T> {
+  identityId: string;
+  unitId: string;
+  unitLabel: string;
+  member: { personId: string; role: MemberRole };
+  at: Date;
+  /** Runs first in the same transaction (e.g. taking the staff approval); false binds nothing. */
+  claim?: (tx: T) => Promise<boolean>;
+}
+
 /** Binds the account to a member of the unit it proved to be (name + phone last 4). An account already bound to
  *  another person keeps that person, who joins the unit with the member's role. */
 export function bindToMember(
   prisma: Prisma,
-  p: {
-    identityId: string;
-    unitId: string;
-    unitLabel: string;
-    member: { personId: string; role: MemberRole };
-    at: Date;
-    /** Runs first in the same transaction (e.g. taking the staff approval); false binds nothing. */
-    claim?: (tx: Tx) => Promise<boolean>;
-  },
+  p: MemberBinding<Tx>,
   announce: Announce = async () => undefined,
 ): Promise<BoundIdentity | null> {
   return prisma.$transaction(async (tx) => {
@@ -386,21 +389,21 @@ export function removePersonFromUnit(
   });
 }
 
-export function registerStaffChat(
-  prisma: Prisma,
-  p: {
-    estateId: string;
-    role: StaffRoleName;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef?: string | null;
-    /** A maintenance department's group (工程部): 报修 only, never the role's desk notices. */
-    department?: string | null;
-    actor: string;
-    at: Date;
-  },
-): Promise<void> {
+/** A staff group chat to register (注册群) for an estate's role, or a department. */
+export interface StaffChatRegistration {
+  estateId: string;
+  role: StaffRoleName;
+  channel: string;
+  chatId: string;
+  title: string | null;
+  conversationRef?: string | null;
+  /** A maintenance department's group (工程部): 报修 only, never the role's desk notices. */
+  department?: string | null;
+  actor: string;
+  at: Date;
+}
+
+export function registerStaffChat(prisma: Prisma, p: StaffChatRegistration): Promise<void> {
   return prisma.$transaction(async (tx) => {
     await upsertStaffChat(tx, {
       department: p.department ?? null,

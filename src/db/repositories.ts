@@ -18,6 +18,7 @@ import type {
   KeyHoldingRecord,
   KeyHoldingWithPeopleRecord,
   MediaFileRecord,
+  OwnerInfo,
   VisitorPassRecord,
   OutboxRow,
   PermitRow,
@@ -45,7 +46,7 @@ import type {
 } from './rows.js';
 // --- survey, notices, passes, keys, staff, renovation, binding ---
 import type { AttemptKey, AttemptMark, FailureCounts, NewApproval } from './binding-guard.repo.js';
-import type { BoundIdentity } from './binding.repo.js';
+import type { BoundIdentity, MemberBinding, StaffChatRegistration } from './binding.repo.js';
 import type { MemberRole } from './enums.js';
 import type { NewContractorPass, PassDecision } from './contractor-pass.repo.js';
 import type { NewVisitorPass } from './visitor.repo.js';
@@ -315,17 +316,7 @@ export interface BindingRepository {
     announce: BindingAnnounce,
   ): Promise<BoundIdentity | null>;
   /** Binds the account to a member of the unit; `claim` runs first in the same transaction (false binds nothing). */
-  bindToMember(
-    p: {
-      identityId: string;
-      unitId: string;
-      unitLabel: string;
-      member: { personId: string; role: MemberRole };
-      at: Date;
-      claim?: (tx: Repositories) => Promise<boolean>;
-    },
-    announce: BindingAnnounce,
-  ): Promise<BoundIdentity | null>;
+  bindToMember(p: MemberBinding<Repositories>, announce: BindingAnnounce): Promise<BoundIdentity | null>;
   saveBindingCode(p: {
     codeHash: string;
     unitId: string;
@@ -359,17 +350,7 @@ export interface BindingRepository {
     at: Date;
   }): Promise<{ personId: string }>;
   removePersonFromUnit(p: { unitId: string; personId: string; actor: string; at: Date }): Promise<void>;
-  registerStaffChat(p: {
-    estateId: string;
-    role: StaffRole;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef?: string | null;
-    department?: string | null;
-    actor: string;
-    at: Date;
-  }): Promise<void>;
+  registerStaffChat(p: StaffChatRegistration): Promise<void>;
   recentBindingsOf(
     personId: string,
     exceptIdentityId: string,
@@ -402,7 +383,7 @@ export type { UndeliveredRow } from './service-window.repo.js';
 export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod, NewApproval } from './binding-guard.repo.js';
 export type { NewContractorPass, PassDecision } from './contractor-pass.repo.js';
 export type { NewVisitorPass } from './visitor.repo.js';
-export type { BoundIdentity } from './binding.repo.js';
+export type { BoundIdentity, MemberBinding, StaffChatRegistration } from './binding.repo.js';
 export type { MemberRole, StaffRole } from './enums.js';
 export type { HandedOver, LeaverHandOver } from './staff-admin.repo.js';
 export type { NewKeyAppointment, Notice as KeyNotice } from './key.repo.js';
@@ -910,7 +891,7 @@ export interface TicketRepository {
   addOwnerInfo(
     writer: NoticeWriter,
     id: string,
-    c: { personId: string; at: Date; note: string; attachments: Array<{ contentUrl: string; name: string }> },
+    c: OwnerInfo,
     by: TicketActor,
     resume: { note: string; plan: ResumePlan },
     notices: (t: TicketRow, eventId: string) => TicketNotice[],

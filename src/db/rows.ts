@@ -213,6 +213,14 @@ export type ReopenPlan = (
   nextSlaCheckAt: Date | null;
 };
 
+/** 补充信息: what the owner adds to an open ticket of theirs (text and/or photos). */
+export interface OwnerInfo {
+  personId: string;
+  at: Date;
+  note: string;
+  attachments: Array<{ contentUrl: string; name: string }>;
+}
+
 /** Where a new ticket is filed: its number prefix, the repeat it may be of, the intake's idempotency key. */
 export interface TicketFiling {
   estateId: string;
