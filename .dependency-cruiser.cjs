@@ -58,6 +58,19 @@ module.exports = {
       to: { path: ['^src/db/client\\.ts$', '^src/generated/'] },
     },
     {
+      name: 'row-types-are-plain',
+      comment:
+        'The plain types the layers above src/db see (src/db/rows.ts) are written out field by field, never derived ' +
+        'from the generated client: the file imports neither it, nor src/db/client.ts, nor a repository (only the ' +
+        'schema enums of src/db/enums.ts). prisma-repositories.ts holds them to the schema at compile time.',
+      severity: 'error',
+      from: { path: '^src/db/rows\\.ts$' },
+      to: {
+        path: ['^src/generated/', '^node_modules/(@prisma|prisma)/', '^src/db/'],
+        pathNot: '^src/db/enums\\.ts$',
+      },
+    },
+    {
       name: 'dialogs-know-no-adapter',
       comment: 'One dialog engine behind every channel: dialogs and commands never import an adapter.',
       severity: 'error',

@@ -3,6 +3,7 @@
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 import type { Tx } from './binding.repo.js';
+import type { BindingApprovalRow } from './rows.js';
 
 type Db = Prisma | Tx;
 
@@ -87,14 +88,23 @@ export function accountFailures(db: Db, identityId: string, since: Date) {
   return countSince(db, { identityId }, since);
 }
 
-export type ApprovalRow = NonNullable<Awaited<ReturnType<typeof approvalBySeq>>>;
-
-export function approvalBySeq(db: Db, estateId: string, seq: number) {
+export function approvalBySeq(db: Db, estateId: string, seq: number): Promise<BindingApprovalRow | null> {
   return db.bindingApproval.findUnique({ where: { estateId_seq: { estateId, seq } } });
 }
 
-export function pendingApprovalOf(db: Db, identityId: string) {
+export function pendingApprovalOf(db: Db, identityId: string): Promise<BindingApprovalRow | null> {
   return db.bindingApproval.findFirst({ where: { identityId, status: 'PENDING' }, orderBy: { createdAt: 'desc' } });
+}
+
+/** A name + phone match to hold for staff. */
+export interface NewApproval {
+  estateId: string;
+  unitId: string;
+  unitLabel: string;
+  identityId: string;
+  personId: string;
+  role: string;
+  at: Date;
 }
 
 /**
@@ -104,15 +114,7 @@ export function pendingApprovalOf(db: Db, identityId: string) {
  */
 export async function createApproval(
   prisma: Prisma,
-  a: {
-    estateId: string;
-    unitId: string;
-    unitLabel: string;
-    identityId: string;
-    personId: string;
-    role: string;
-    at: Date;
-  },
+  a: NewApproval,
   inTx: (tx: Tx, seq: number) => Promise<void>,
 ): Promise<number> {
   for (let attempt = 0; ; attempt++) {

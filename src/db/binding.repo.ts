@@ -3,6 +3,15 @@
 import { maskPhone } from '../shared/phone.js';
 import type { MemberRole, StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
+import type {
+  BindingCodeRow,
+  BindingIdentityRow,
+  BindingUnitRow,
+  Memberships,
+  StaffByNameRow,
+  StaffCodeRow,
+  UnitWithMembersRow,
+} from './rows.js';
 
 export type Tx = Parameters<Parameters<Prisma['$transaction']>[0]>[0];
 type Db = Prisma | Tx;
@@ -10,14 +19,20 @@ export type { MemberRole } from './enums.js';
 export type StaffRoleName = StaffRole;
 
 /** Every unit the address can mean: without a 单元 it may be several ("3栋1201" in a building with two entrances). */
-export function findUnits(db: Db, estateId: string, building: string, entrance: string | null, room: string) {
+export function findUnits(
+  db: Db,
+  estateId: string,
+  building: string,
+  entrance: string | null,
+  room: string,
+): Promise<BindingUnitRow[]> {
   return db.unit.findMany({
     where: { building: { estateId, name: building }, room, ...(entrance === null ? {} : { entrance }) },
     include: { building: { select: { name: true, estateId: true } } },
   });
 }
 
-export function unitWithMembers(db: Db, unitId: string) {
+export function unitWithMembers(db: Db, unitId: string): Promise<UnitWithMembersRow | null> {
   return db.unit.findUnique({
     where: { id: unitId },
     include: {
@@ -61,7 +76,7 @@ export function audit(
   });
 }
 
-export function liveBindingCode(db: Db, codeHash: string) {
+export function liveBindingCode(db: Db, codeHash: string): Promise<BindingCodeRow | null> {
   return db.bindingCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
@@ -78,7 +93,7 @@ async function claimBindingCode(db: Db, id: string, usedBy: string, at: Date): P
   return r.count === 1;
 }
 
-export function liveStaffCode(db: Db, codeHash: string) {
+export function liveStaffCode(db: Db, codeHash: string): Promise<StaffCodeRow | null> {
   return db.staffCode.findFirst({ where: { codeHash }, orderBy: { createdAt: 'desc' } });
 }
 
@@ -94,7 +109,7 @@ async function claimStaffCode(db: Db, id: string, usedBy: string, at: Date): Pro
   return r.count === 1;
 }
 
-export function identityById(db: Db, identityId: string) {
+export function identityById(db: Db, identityId: string): Promise<BindingIdentityRow | null> {
   return db.channelIdentity.findUnique({
     where: { id: identityId },
     include: {
@@ -134,11 +149,11 @@ async function removeMembership(db: Db, unitId: string, personId: string): Promi
   return r.count > 0;
 }
 
-export function staffByName(db: Db, estateId: string, name: string) {
+export function staffByName(db: Db, estateId: string, name: string): Promise<StaffByNameRow[]> {
   return db.staff.findMany({ where: { estateId, active: true, person: { name } }, include: { person: true } });
 }
 
-function staffById(db: Db, staffId: string) {
+function staffById(db: Db, staffId: string): Promise<StaffByNameRow | null> {
   return db.staff.findUnique({ where: { id: staffId }, include: { person: true } });
 }
 
@@ -176,7 +191,6 @@ export function staffChatByChat(db: Db, channel: string, chatId: string) {
   return db.staffChat.findUnique({ where: { channel_chatId: { channel, chatId } } });
 }
 
-export type Memberships = NonNullable<NonNullable<Awaited<ReturnType<typeof identityById>>>['person']>['memberships'];
 /** The person an account is now bound to, with all of that person's units. */
 export type BoundIdentity = { personId: string; memberships: Memberships };
 
@@ -225,19 +239,22 @@ export function redeemBindingCode(
   });
 }
 
+/** A binding to a unit member the account proved to be; `claim` gets the transaction (`T`) the binding runs in. */
+export interface MemberBinding<T> {
+  identityId: string;
+  unitId: string;
+  unitLabel: string;
+  member: { personId: string; role: MemberRole };
+  at: Date;
+  /** Runs first in the same transaction (e.g. taking the staff approval); false binds nothing. */
+  claim?: (tx: T) => Promise<boolean>;
+}
+
 /** Binds the account to a member of the unit it proved to be (name + phone last 4). An account already bound to
  *  another person keeps that person, who joins the unit with the member's role. */
 export function bindToMember(
   prisma: Prisma,
-  p: {
-    identityId: string;
-    unitId: string;
-    unitLabel: string;
-    member: { personId: string; role: MemberRole };
-    at: Date;
-    /** Runs first in the same transaction (e.g. taking the staff approval); false binds nothing. */
-    claim?: (tx: Tx) => Promise<boolean>;
-  },
+  p: MemberBinding<Tx>,
   announce: Announce = async () => undefined,
 ): Promise<BoundIdentity | null> {
   return prisma.$transaction(async (tx) => {
@@ -296,7 +313,10 @@ export function saveStaffCode(
 }
 
 /** Uses a 员工码 and links the account to the staff member's person. 'gone' leaves the code unused. */
-export function redeemStaffCode(prisma: Prisma, p: { codeId: string; staffId: string; identityId: string; at: Date }) {
+export function redeemStaffCode(
+  prisma: Prisma,
+  p: { codeId: string; staffId: string; identityId: string; at: Date },
+): Promise<StaffByNameRow | 'gone' | 'used'> {
   return prisma.$transaction(async (tx) => {
     const staff = await staffById(tx, p.staffId);
     if (!staff) return 'gone' as const;
@@ -369,21 +389,21 @@ export function removePersonFromUnit(
   });
 }
 
-export function registerStaffChat(
-  prisma: Prisma,
-  p: {
-    estateId: string;
-    role: StaffRoleName;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef?: string | null;
-    /** A maintenance department's group (工程部): 报修 only, never the role's desk notices. */
-    department?: string | null;
-    actor: string;
-    at: Date;
-  },
-): Promise<void> {
+/** A staff group chat to register (注册群) for an estate's role, or a department. */
+export interface StaffChatRegistration {
+  estateId: string;
+  role: StaffRoleName;
+  channel: string;
+  chatId: string;
+  title: string | null;
+  conversationRef?: string | null;
+  /** A maintenance department's group (工程部): 报修 only, never the role's desk notices. */
+  department?: string | null;
+  actor: string;
+  at: Date;
+}
+
+export function registerStaffChat(prisma: Prisma, p: StaffChatRegistration): Promise<void> {
   return prisma.$transaction(async (tx) => {
     await upsertStaffChat(tx, {
       department: p.department ?? null,

@@ -59,18 +59,21 @@ export function passBySeq(
     );
 }
 
+/** A supervisor's decision on a pass. */
+export interface PassDecision {
+  approve: boolean;
+  decidedBy: string;
+  decidedByName: string;
+  decidedAt: Date;
+  note: string | null;
+  expiresOn: string;
+}
+
 /** Decides a PENDING pass; `won: false` returns it as the winner left it. */
 export function decidePass(
   prisma: Prisma,
   id: string,
-  d: {
-    approve: boolean;
-    decidedBy: string;
-    decidedByName: string;
-    decidedAt: Date;
-    note: string | null;
-    expiresOn: string;
-  },
+  d: PassDecision,
   notify: Notify,
 ): Promise<{ won: boolean; pass: ContractorPassRow }> {
   return prisma.$transaction(async (tx) => {

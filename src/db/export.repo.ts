@@ -1,6 +1,6 @@
 // The rows of 导出 YYYY-MM: every ticket created in the month with its unit, its owner's phone (masked by the caller
 // before it leaves the domain), its 回访 answers and the times the SLA is judged on. Read-only.
-import type { TicketKind, TicketStatus } from '../generated/sqlite/client.js';
+import type { TicketKind, TicketStatus } from './rows.js';
 import type { Prisma } from './client.js';
 import type { Period } from './report.repo.js';
 

@@ -1,9 +1,9 @@
 // 误报: staff mark a ticket a false alarm. One transaction: the flag and its time, the ticket closed if it was still
 // open (no more ladder steps, no 回访), a 'false_alarm' event naming who and why, and the owner's notice (written by the caller, in the same transaction).
-import type { TicketStatus } from '../generated/sqlite/client.js';
 import type { Prisma } from './client.js';
 import type { OutboxDb } from './outbox.repo.js';
-import { addTicketEvent, findTicketById, updateTicketIf, type TicketActor, type TicketRow } from './ticket.repo.js';
+import { addTicketEvent, findTicketById, updateTicketIf } from './ticket.repo.js';
+import type { TicketActor, TicketRow, TicketStatus } from './rows.js';
 
 export type FalseAlarmResult =
   | { result: 'marked'; ticket: TicketRow; closed: boolean }

@@ -361,23 +361,22 @@ export interface NoticeItem {
   dedupeKey: string;
 }
 
+/** One 催缴 reminder to a person: the bills it names and its message (outbox dedupe key). */
+export interface FeeReminder {
+  estateId: string;
+  personId: string;
+  items: readonly NoticeItem[];
+  message: Notice['message'];
+  dedupeKey: string;
+  at: Date;
+  notBefore?: Date;
+}
+
 /**
  * The notice records and the outbox rows in one transaction: a crash leaves both or neither, so a rerun plans the
  * same reminder again (nothing recorded) or skips it (recorded). Returns false when it was already recorded.
  */
-export async function recordFeeReminder(
-  prisma: Prisma,
-  writer: NoticeWriter,
-  r: {
-    estateId: string;
-    personId: string;
-    items: readonly NoticeItem[];
-    message: Notice['message'];
-    dedupeKey: string;
-    at: Date;
-    notBefore?: Date;
-  },
-): Promise<boolean> {
+export async function recordFeeReminder(prisma: Prisma, writer: NoticeWriter, r: FeeReminder): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.feeNotice.findMany({
       where: { personId: r.personId, outboxDedupeKey: { in: r.items.map((i) => i.dedupeKey) } },

@@ -5,6 +5,7 @@ import type { Notice as OutboxNotice } from '../shared/outbound-message.js';
 import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
+import type { KeyAppointmentKind } from './rows.js';
 
 export type { KeyAppointment, KeyAuthorisedPerson, KeyHolding };
 export type KeyHoldingWithPeople = KeyHolding & { authorised: KeyAuthorisedPerson[] };
@@ -14,7 +15,7 @@ export interface NewKeyAppointment {
   unitId: string;
   unitLabel: string;
   ownerPersonId: string;
-  kind: KeyAppointment['kind'];
+  kind: KeyAppointmentKind;
   holdingId?: string | null;
   description?: string;
   slotStart: Date;

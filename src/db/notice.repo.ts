@@ -197,18 +197,18 @@ export function ownerGroupsOf(db: Db, estateId: string) {
   return db.ownerGroup.findMany({ where: { estateId }, orderBy: { createdAt: 'asc' } });
 }
 
+/** A group chat to register as an owners' group. */
+export interface NewOwnerGroup {
+  estateId: string;
+  channel: string;
+  chatId: string;
+  title: string | null;
+  conversationRef: string | null;
+  at: Date;
+}
+
 /** Registers (or re-registers) a group chat as an owners' group of an estate. */
-export async function registerOwnerGroup(
-  db: Db,
-  g: {
-    estateId: string;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef: string | null;
-    at: Date;
-  },
-) {
+export async function registerOwnerGroup(db: Db, g: NewOwnerGroup) {
   return db.ownerGroup.upsert({
     where: { channel_chatId: { channel: g.channel, chatId: g.chatId } },
     create: {

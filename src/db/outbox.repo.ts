@@ -1,11 +1,12 @@
 // The outbox table: insert with dedupe, claim with a lease, and the state changes after a send.
 // Raw SQL lives only here (the PostgreSQL claim and the conflict-free insert).
 import crypto from 'node:crypto';
-import type { OutboxMessage, Prisma as PrismaNs } from '../generated/sqlite/client.js';
+import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
 import { type Prisma, isPostgres } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
+import type { InputJsonObject, OutboxRow } from './rows.js';
 
-export type OutboxRow = OutboxMessage;
+export type { OutboxRow } from './rows.js';
 /** The client or a transaction handed out by `prisma.$transaction(async (tx) => …)`. */
 export type OutboxDb = Prisma | PrismaNs.TransactionClient;
 
@@ -14,7 +15,7 @@ export interface NewOutboxRow {
   address: string;
   isGroup: boolean;
   kind: string;
-  payload: PrismaNs.InputJsonObject;
+  payload: InputJsonObject;
   dedupeKey: string;
   nextAttemptAt: Date;
   createdAt: Date;

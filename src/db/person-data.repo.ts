@@ -3,6 +3,7 @@
 // dumps every table after an erasure and fails on any trace of the name or phone).
 import { isPostgres, type Prisma } from './client.js';
 import type { Tx } from './binding.repo.js';
+import type { PersonData } from './rows.js';
 
 type Db = Prisma | Tx;
 
@@ -23,8 +24,15 @@ export function personsOfUnit(db: Db, unitId: string) {
   });
 }
 
+/** Awaits the promises of `o` together (one Promise.all, in key order) and keeps their keys. */
+async function allOf<T extends Record<string, PromiseLike<unknown>>>(o: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const keys = Object.keys(o);
+  const values = await Promise.all(keys.map((k) => o[k]));
+  return Object.fromEntries(keys.map((k, n) => [k, values[n]])) as { [K in keyof T]: Awaited<T[K]> };
+}
+
 /** Every row about the person, as stored (the data subject gets the whole phone). */
-export async function collectPersonData(db: Db, personId: string, addressOf: AddressOf) {
+export async function collectPersonData(db: Db, personId: string, addressOf: AddressOf): Promise<PersonData | null> {
   const person = await db.person.findUnique({
     where: { id: personId },
     include: {
@@ -37,36 +45,23 @@ export async function collectPersonData(db: Db, personId: string, addressOf: Add
   const identityIds = person.identities.map((i) => i.id);
   const addresses = addressesOf(person.identities, addressOf);
   const unitIds = person.memberships.map((m) => m.unitId);
-  const [
-    tickets,
-    handoffs,
-    keyHoldings,
-    keyAppointments,
-    renovationPermits,
-    renovationRequests,
-    feeNotices,
-    feeOptOut,
-    feeBills,
-    bindingApprovals,
-    privacyRequests,
-    media,
-    outbox,
-    audit,
-  ] = await Promise.all([
-    db.ticket.findMany({ where: { personId }, include: { events: true, attachments: true, callbacks: true } }),
-    db.handoff.findMany({ where: { OR: [{ personId }, { identityId: { in: identityIds } }] } }),
-    db.keyHolding.findMany({ where: { ownerPersonId: personId }, include: { authorised: true } }),
-    db.keyAppointment.findMany({ where: { ownerPersonId: personId } }),
-    db.renovationPermit.findMany({ where: { ownerPersonId: personId } }),
-    db.renovationRequest.findMany({ where: { personId } }),
-    db.feeNotice.findMany({ where: { personId } }),
-    db.feeReminderOptOut.findUnique({ where: { personId } }),
-    db.feeBill.findMany({ where: { unitId: { in: unitIds } } }),
-    db.bindingApproval.findMany({ where: { OR: [{ personId }, { identityId: { in: identityIds } }] } }),
-    db.privacyRequest.findMany({ where: { personId } }),
-    db.mediaFile.findMany({ where: { identityId: { in: identityIds } } }),
-    db.outboxMessage.findMany({ where: { address: { in: addresses } } }),
-    db.auditLog.findMany({
+  const rows = await allOf({
+    tickets: db.ticket.findMany({ where: { personId }, include: { events: true, attachments: true, callbacks: true } }),
+    handoffs: db.handoff.findMany({ where: { OR: [{ personId }, { identityId: { in: identityIds } }] } }),
+    keyHoldings: db.keyHolding.findMany({ where: { ownerPersonId: personId }, include: { authorised: true } }),
+    keyAppointments: db.keyAppointment.findMany({ where: { ownerPersonId: personId } }),
+    renovationPermits: db.renovationPermit.findMany({ where: { ownerPersonId: personId } }),
+    renovationRequests: db.renovationRequest.findMany({ where: { personId } }),
+    feeNotices: db.feeNotice.findMany({ where: { personId } }),
+    feeOptOut: db.feeReminderOptOut.findUnique({ where: { personId } }),
+    feeBills: db.feeBill.findMany({ where: { unitId: { in: unitIds } } }),
+    bindingApprovals: db.bindingApproval.findMany({
+      where: { OR: [{ personId }, { identityId: { in: identityIds } }] },
+    }),
+    privacyRequests: db.privacyRequest.findMany({ where: { personId } }),
+    media: db.mediaFile.findMany({ where: { identityId: { in: identityIds } } }),
+    outbox: db.outboxMessage.findMany({ where: { address: { in: addresses } } }),
+    audit: db.auditLog.findMany({
       where: {
         OR: [
           { subject: { in: [personId, ...identityIds] } },
@@ -75,27 +70,9 @@ export async function collectPersonData(db: Db, personId: string, addressOf: Add
       },
       orderBy: { at: 'asc' },
     }),
-  ]);
-  return {
-    person,
-    tickets,
-    handoffs,
-    keyHoldings,
-    keyAppointments,
-    renovationPermits,
-    renovationRequests,
-    feeNotices,
-    feeOptOut,
-    feeBills,
-    bindingApprovals,
-    privacyRequests,
-    media,
-    outbox,
-    audit,
-  };
+  });
+  return { person, ...rows };
 }
-
-export type PersonData = NonNullable<Awaited<ReturnType<typeof collectPersonData>>>;
 
 function addressesOf(
   identities: ReadonlyArray<{ channel: string; externalId: string; conversationRef: string | null }>,
@@ -108,7 +85,7 @@ function addressesOf(
 }
 
 /** botbuilder's state keys of one chat account: its user state and its private conversation. */
-function stateKeysOf(i: { channel: string; externalId: string; conversationRef: string | null }): string[] {
+export function stateKeysOf(i: { channel: string; externalId: string; conversationRef: string | null }): string[] {
   const keys = [`${i.channel}/users/${i.externalId}`];
   try {
     const ref = JSON.parse(i.conversationRef ?? 'null') as { conversation?: { id?: string } } | null;

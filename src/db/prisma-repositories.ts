@@ -500,3 +500,73 @@ function reposA(db: Prisma, inTransaction: boolean, bind: (tx: Prisma) => Reposi
     },
   };
 }
+
+// --- the plain row types are the schema's rows ---
+// rows.ts and repositories.ts declare what the layers above see by hand; here the compiler holds each to the
+// generated model (both clients: they come from the same models). A column added, removed, renamed or retyped in
+// prisma/models, or an enum value changed, fails `tsc` on its line until the plain type says the same.
+import type * as Lite from '../generated/sqlite/client.js';
+import type * as Pg from '../generated/postgresql/client.js';
+import type * as rows from './rows.js';
+import type {
+  ContractorPassRecord,
+  ContractorPassStatus,
+  NoticeRecord,
+  OwnerGroupRecord,
+  SuggestionRecord,
+} from './repositories.js';
+
+/** true when A and B are assignable both ways (the same shape). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile unless the plain type is the model row of both generated clients. */
+type Row<Plain, L, P> = [Same<Plain, L>, Same<Plain, P>] extends [true, true] ? true : false;
+type Holds<T extends true> = T;
+
+type PlainRowsAreTheSchema = [
+  Holds<Row<rows.TicketKind, Lite.TicketKind, Pg.TicketKind>>,
+  Holds<Row<rows.TicketStatus, Lite.TicketStatus, Pg.TicketStatus>>,
+  Holds<Row<rows.TicketRow, Lite.Ticket, Pg.Ticket>>,
+  Holds<Row<rows.TicketEventRow, Lite.TicketEvent, Pg.TicketEvent>>,
+  Holds<Row<rows.CallbackRow, Lite.Callback, Pg.Callback>>,
+  Holds<Row<rows.TicketAttachmentRow, Lite.TicketAttachment, Pg.TicketAttachment>>,
+  Holds<Row<rows.OutboxStatus, Lite.OutboxStatus, Pg.OutboxStatus>>,
+  Holds<Row<rows.OutboxRow, Lite.OutboxMessage, Pg.OutboxMessage>>,
+  Holds<Row<rows.RenovationPermitStatus, Lite.RenovationPermitStatus, Pg.RenovationPermitStatus>>,
+  Holds<Row<rows.RenovationDepositStatus, Lite.RenovationDepositStatus, Pg.RenovationDepositStatus>>,
+  Holds<Row<rows.RenovationRequestKind, Lite.RenovationRequestKind, Pg.RenovationRequestKind>>,
+  Holds<Row<rows.RenovationRequestStatus, Lite.RenovationRequestStatus, Pg.RenovationRequestStatus>>,
+  Holds<Row<rows.PermitRow, Lite.RenovationPermit, Pg.RenovationPermit>>,
+  Holds<Row<rows.RenovationRequestRow, Lite.RenovationRequest, Pg.RenovationRequest>>,
+  Holds<Row<rows.KeyAppointmentKind, Lite.KeyAppointmentKind, Pg.KeyAppointmentKind>>,
+  Holds<Row<rows.KeyAppointmentStatus, Lite.KeyAppointmentStatus, Pg.KeyAppointmentStatus>>,
+  Holds<Row<rows.KeyHoldingStatus, Lite.KeyHoldingStatus, Pg.KeyHoldingStatus>>,
+  Holds<Row<rows.KeyAppointmentRecord, Lite.KeyAppointment, Pg.KeyAppointment>>,
+  Holds<Row<rows.KeyHoldingRecord, Lite.KeyHolding, Pg.KeyHolding>>,
+  Holds<Row<rows.KeyAuthorisedPersonRecord, Lite.KeyAuthorisedPerson, Pg.KeyAuthorisedPerson>>,
+  Holds<Row<rows.PersonRow, Lite.Person, Pg.Person>>,
+  Holds<Row<rows.UnitRow, Lite.Unit, Pg.Unit>>,
+  Holds<Row<rows.MembershipRow, Lite.UnitMembership, Pg.UnitMembership>>,
+  Holds<Row<rows.ChannelIdentityRow, Lite.ChannelIdentity, Pg.ChannelIdentity>>,
+  Holds<Row<rows.StaffRow, Lite.Staff, Pg.Staff>>,
+  Holds<Row<rows.BindingCodeRow, Lite.BindingCode, Pg.BindingCode>>,
+  Holds<Row<rows.StaffCodeRow, Lite.StaffCode, Pg.StaffCode>>,
+  Holds<Row<rows.BindingApprovalStatus, Lite.BindingApprovalStatus, Pg.BindingApprovalStatus>>,
+  Holds<Row<rows.BindingApprovalRow, Lite.BindingApproval, Pg.BindingApproval>>,
+  Holds<Row<rows.MediaFileRecord, Lite.MediaFile, Pg.MediaFile>>,
+  Holds<Row<rows.HandoffStatus, Lite.HandoffStatus, Pg.HandoffStatus>>,
+  Holds<Row<rows.HandoffRow, Lite.Handoff, Pg.Handoff>>,
+  Holds<Row<rows.FeeBillRow, Lite.FeeBill, Pg.FeeBill>>,
+  Holds<Row<rows.FeeNoticeRow, Lite.FeeNotice, Pg.FeeNotice>>,
+  Holds<Row<rows.FeeReminderOptOutRow, Lite.FeeReminderOptOut, Pg.FeeReminderOptOut>>,
+  Holds<Row<rows.PrivacyRequestStatus, Lite.PrivacyRequestStatus, Pg.PrivacyRequestStatus>>,
+  Holds<Row<rows.PrivacyRequestRow, Lite.PrivacyRequest, Pg.PrivacyRequest>>,
+  Holds<Row<rows.AuditLogRow, Lite.AuditLog, Pg.AuditLog>>,
+  Holds<Row<rows.JsonValue, Lite.Prisma.JsonValue, Pg.Prisma.JsonValue>>,
+  // the plain records repositories.ts declares
+  Holds<Row<ContractorPassStatus, Lite.ContractorPassStatus, Pg.ContractorPassStatus>>,
+  Holds<Row<ContractorPassRecord, Lite.ContractorPass, Pg.ContractorPass>>,
+  Holds<Row<rows.VisitorPassRecord, Lite.VisitorPass, Pg.VisitorPass>>,
+  Holds<Row<NoticeRecord, Lite.Notice, Pg.Notice>>,
+  Holds<Row<OwnerGroupRecord, Lite.OwnerGroup, Pg.OwnerGroup>>,
+  Holds<Row<SuggestionRecord, Lite.Suggestion, Pg.Suggestion>>,
+];

@@ -1,39 +1,37 @@
 // Renovation permits and requests. Decisions are conditional updates (`where status = PENDING`), so two staff
 // deciding one request at once cannot both win.
-import type {
-  Prisma as PrismaNs,
-  RenovationPermit,
-  RenovationRequest,
-  RenovationRequestKind,
-  RenovationRequestStatus,
-  RenovationPermitStatus,
-} from '../generated/sqlite/client.js';
+import type { Prisma as PrismaNs } from '../generated/sqlite/client.js';
 import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import type { Notice } from '../shared/outbound-message.js';
 import type { StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 import type { OutboxDb } from './outbox.repo.js';
-
-export type PermitRow = RenovationPermit;
-export type RenovationRequestRow = RenovationRequest;
-export type { RenovationRequestKind, RenovationRequestStatus, RenovationPermitStatus };
+import type {
+  PermitRow,
+  RenovationPermitStatus,
+  RenovationRequestKind,
+  RenovationRequestRow,
+  RenovationRequestStatus,
+} from './rows.js';
 export type RenovationDb = OutboxDb;
 export type RenovationNotice = Notice;
 type Audit = { actor: string; at: Date };
 
-export interface NewPermit {
-  estateId: string;
-  number: string;
-  unitId: string;
-  ownerPersonId: string;
-  contractor: string;
-  foremanPhone: string;
-  scope: string;
-  startDate: string;
-  endDate: string;
-  depositCents: number;
-}
+/** A permit as imported or applied for: the row's own columns, the rest take their defaults. */
+export type NewPermit = Pick<
+  PermitRow,
+  | 'estateId'
+  | 'number'
+  | 'unitId'
+  | 'ownerPersonId'
+  | 'contractor'
+  | 'foremanPhone'
+  | 'scope'
+  | 'startDate'
+  | 'endDate'
+  | 'depositCents'
+>;
 
 function insertPermit(db: RenovationDb, p: NewPermit): Promise<PermitRow> {
   return db.renovationPermit.create({ data: p });

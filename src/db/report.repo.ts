@@ -1,7 +1,7 @@
 // Read-only aggregate queries for the supervisors' reports (统计 / 满意度 / 今日 / 逾期 and the daily/monthly jobs).
 // Nothing here writes: tickets belong to the complaints area, bills to fees, appointments to keys.
 import { OPEN_STATUSES } from './ticket.repo.js';
-import type { TicketKind, TicketStatus } from '../generated/sqlite/client.js';
+import type { JsonValue, TicketKind, TicketStatus } from './rows.js';
 import type { Prisma } from './client.js';
 
 export interface Period {
@@ -22,7 +22,13 @@ const counted = { falseAlarm: false } as const;
  * Tickets created in the period, counted per category and status (withdrawn ones included; callers decide; false
  * alarms left out).
  */
-export async function ticketCountsByCategory(prisma: Prisma, estateId: string, p: Period) {
+export interface CategoryCount {
+  category: string;
+  status: TicketStatus;
+  count: number;
+}
+
+export async function ticketCountsByCategory(prisma: Prisma, estateId: string, p: Period): Promise<CategoryCount[]> {
   const rows = await prisma.ticket.groupBy({
     by: ['category', 'status'],
     where: { estateId, ...created(p), ...counted },
@@ -107,7 +113,15 @@ export const UNRESOLVED_SCORE = 1;
  * 回访 answers of the period (false alarms left out): how many, the average with each 没解决 as UNRESOLVED_SCORE,
  * the per-score distribution of the scored ones and the number of 没解决.
  */
-export async function csatScores(prisma: Prisma, estateId: string, p: Period) {
+/** 满意度: answered 回访 with a score, their average, how many of each score, and 没解决 answers. */
+export interface CsatScores {
+  answered: number;
+  average: number | null;
+  byScore: Map<number, number>;
+  unresolved: number;
+}
+
+export async function csatScores(prisma: Prisma, estateId: string, p: Period): Promise<CsatScores> {
   const rows = await prisma.callback.groupBy({
     by: ['score'],
     where: { answeredAt: { gte: p.from, lt: p.to }, ticket: { estateId, ...counted } },
@@ -154,7 +168,13 @@ export async function dayTicketCounts(prisma: Prisma, estateId: string, day: Per
 }
 
 /** Key-desk appointments in the period that were not cancelled, per status. */
-export async function deskAppointments(prisma: Prisma, estateId: string, day: Period) {
+export interface DeskAppointmentCounts {
+  total: number;
+  done: number;
+  booked: number;
+}
+
+export async function deskAppointments(prisma: Prisma, estateId: string, day: Period): Promise<DeskAppointmentCounts> {
   const rows = await prisma.keyAppointment.groupBy({
     by: ['status'],
     where: { estateId, slotStart: { gte: day.from, lt: day.to }, status: { not: 'CANCELLED' } },
@@ -206,7 +226,14 @@ export function overdueTickets(prisma: Prisma, estateId: string, now: Date): Pro
 }
 
 /** Every estate with what report texts need (the jobs run per estate). */
-export function reportEstates(prisma: Prisma) {
+export interface ReportEstate {
+  id: string;
+  name: string;
+  timezone: string;
+  settings: JsonValue;
+}
+
+export function reportEstates(prisma: Prisma): Promise<ReportEstate[]> {
   return prisma.estate.findMany({
     select: { id: true, name: true, timezone: true, settings: true },
     orderBy: { createdAt: 'asc' },

@@ -2,47 +2,65 @@
 // bundle built once by the composition root (src/main.ts, src/cli.ts) with createRepositories (prisma-repositories.ts)
 // and passed down. Interfaces live here, next to their Prisma implementation, so one import names both and nothing
 // above src/db imports src/db/client.ts or the generated client (rule `db-client-only-in-db`). Row types are plain
-// interfaces (or the repo files' own plain types), never generated Prisma types.
+// interfaces (rows.ts, or the repo files' own plain types), never generated Prisma types.
 // Areas move here one at a time; the rest still take a Prisma client (see docs/ARCHITECTURE.md).
 import type { IdentityRow, TouchInput } from './identity.repo.js';
 import type { JobRunRow } from './job-run.repo.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { UndeliveredRow } from './service-window.repo.js';
+import type {
+  BindingApprovalRow,
+  BindingCodeRow,
+  BindingIdentityRow,
+  BindingUnitRow,
+  CallbackRow,
+  KeyAppointmentRecord,
+  KeyHoldingRecord,
+  KeyHoldingWithPeopleRecord,
+  MediaFileRecord,
+  OwnerInfo,
+  VisitorPassRecord,
+  OutboxRow,
+  PermitRow,
+  PersonData,
+  ReopenPlan,
+  RenovationPermitStatus,
+  RenovationRequestRow,
+  ResumePlan,
+  StaffByNameRow,
+  StaffCodeRow,
+  StaffInfo,
+  TicketActor,
+  TicketCondition,
+  TicketDraft,
+  TicketEventNote,
+  TicketEventRow,
+  TicketFiling,
+  TicketListItem,
+  TicketNotice,
+  TicketRow,
+  TicketStatus,
+  TicketTransition,
+  TicketUpdate,
+  UnitWithMembersRow,
+} from './rows.js';
 // --- survey, notices, passes, keys, staff, renovation, binding ---
-import type { ApprovalRow, AttemptKey, AttemptMark, FailureCounts } from './binding-guard.repo.js';
-import type { BoundIdentity } from './binding.repo.js';
+import type { AttemptKey, AttemptMark, FailureCounts, NewApproval } from './binding-guard.repo.js';
+import type { BoundIdentity, MemberBinding, StaffChatRegistration } from './binding.repo.js';
 import type { MemberRole } from './enums.js';
-import type { NewContractorPass } from './contractor-pass.repo.js';
+import type { NewContractorPass, PassDecision } from './contractor-pass.repo.js';
 import type { NewVisitorPass } from './visitor.repo.js';
 import type { StaffRole } from './enums.js';
-import type { HandedOver } from './staff-admin.repo.js';
+import type { HandedOver, LeaverHandOver } from './staff-admin.repo.js';
 import type { NewKeyAppointment, Notice as KeyNotice } from './key.repo.js';
-import type { AudienceFilter } from './notice.repo.js';
+import type { AudienceFilter, NewOwnerGroup } from './notice.repo.js';
 import type {
   Decision as RenovationDecision,
   NewApplication,
   NewPermit,
   NewRenovationRequest,
-  PermitRow,
   RenovationNotice,
-  RenovationPermitStatus,
-  RenovationRequestRow,
 } from './renovation.repo.js';
-/** A 来访登记 pass as stored (the code only as its hash). */
-export interface VisitorPassRecord {
-  id: string;
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  visitorName: string;
-  visitDate: string;
-  carPlate: string | null;
-  codeHash: string;
-  createdAt: Date;
-  usedAt: Date | null;
-  usedBy: string | null;
-}
 
 /** 来访登记 (src/db/visitor.repo.ts). Writes open their own transaction: not for use inside `transaction`. */
 export interface VisitorPassRepository {
@@ -82,18 +100,7 @@ export interface StaffAdminRepository {
    * Deactivates and unbinds the leaver and hands their open work to `to`, `tell` writing the notice in the same
    * transaction; null when the leaver is no longer active.
    */
-  handOverLeaver(
-    p: {
-      estateId: string;
-      leaver: { id: string; personId: string };
-      to: { id: string };
-      actor: string;
-      actorName: string;
-      note: string;
-      at: Date;
-    },
-    tell: NotifyWith<HandedOver>,
-  ): Promise<HandedOver | null>;
+  handOverLeaver(p: LeaverHandOver, tell: NotifyWith<HandedOver>): Promise<HandedOver | null>;
   /** Removes a registered staff group of the estate; its role, or null when it was not registered there. */
   unregisterStaffChat(p: {
     estateId: string;
@@ -102,49 +109,6 @@ export interface StaffAdminRepository {
     actor: string;
     at: Date;
   }): Promise<StaffRole | null>;
-}
-
-export type KeyAppointmentKind = 'DEPOSIT' | 'PICKUP' | 'TRANSFER' | 'MOVE_OUT' | 'MOVE_IN';
-export type KeyAppointmentStatus = 'BOOKED' | 'DONE' | 'NO_SHOW' | 'CANCELLED';
-
-/** A key-desk appointment as stored (the code only as its hash). */
-export interface KeyAppointmentRecord {
-  id: string;
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  kind: KeyAppointmentKind;
-  holdingId: string | null;
-  description: string;
-  slotStart: Date;
-  personName: string;
-  personPhone: string | null;
-  codeHash: string;
-  status: KeyAppointmentStatus;
-  remindedAt: Date | null;
-  doneAt: Date | null;
-  doneBy: string | null;
-  createdAt: Date;
-}
-
-/** Keys the desk holds for an owner. */
-export interface KeyHoldingRecord {
-  id: string;
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  description: string;
-  depositedAt: Date;
-  depositedBy: string;
-  status: 'HELD' | 'RELEASED';
-  releasedAt: Date | null;
-  createdAt: Date;
-}
-
-export interface KeyHoldingWithPeopleRecord extends KeyHoldingRecord {
-  authorised: Array<{ id: string; holdingId: string; name: string; phone: string; createdAt: Date }>;
 }
 
 /** Key holdings and desk appointments (src/db/key.repo.ts). Writes open their own transaction. */
@@ -257,14 +221,7 @@ export interface NoticeRepository {
   unitsOfPerson(personId: string, today: string): Promise<{ buildings: string[]; inArrears: boolean }>;
   ownerGroupsOf(estateId: string): Promise<OwnerGroupRecord[]>;
   /** Registers (or re-registers) a group chat as an owners' group of an estate. */
-  registerOwnerGroup(g: {
-    estateId: string;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef: string | null;
-    at: Date;
-  }): Promise<void>;
+  registerOwnerGroup(g: NewOwnerGroup): Promise<void>;
   isStaffChat(channel: string, chatId: string): Promise<boolean>;
   /** `media:<id>` → the stored file, or null. */
   mediaByContentUrl(contentUrl: string): Promise<MediaFileRecord | null>;
@@ -332,16 +289,6 @@ export interface RenovationRepository {
   estateZone(estateId: string): Promise<string>;
 }
 
-// Row types of the binding reads, as binding.repo.ts's queries return them (that file's own derived types).
-type BindingRepo = typeof import('./binding.repo.js');
-export type BindingUnitRow = Awaited<ReturnType<BindingRepo['findUnits']>>[number];
-export type UnitWithMembersRow = NonNullable<Awaited<ReturnType<BindingRepo['unitWithMembers']>>>;
-export type BindingCodeRow = NonNullable<Awaited<ReturnType<BindingRepo['liveBindingCode']>>>;
-export type StaffCodeRow = NonNullable<Awaited<ReturnType<BindingRepo['liveStaffCode']>>>;
-export type BindingIdentityRow = NonNullable<Awaited<ReturnType<BindingRepo['identityById']>>>;
-export type StaffByNameRow = Awaited<ReturnType<BindingRepo['staffByName']>>[number];
-export type BindingApprovalRow = ApprovalRow;
-
 /** Writes, in the binding's transaction (`tx`: the repositories bound to it), what tells the person and staff. */
 export type BindingAnnounce = (tx: Repositories, bound: BoundIdentity) => Promise<void>;
 
@@ -369,17 +316,7 @@ export interface BindingRepository {
     announce: BindingAnnounce,
   ): Promise<BoundIdentity | null>;
   /** Binds the account to a member of the unit; `claim` runs first in the same transaction (false binds nothing). */
-  bindToMember(
-    p: {
-      identityId: string;
-      unitId: string;
-      unitLabel: string;
-      member: { personId: string; role: MemberRole };
-      at: Date;
-      claim?: (tx: Repositories) => Promise<boolean>;
-    },
-    announce: BindingAnnounce,
-  ): Promise<BoundIdentity | null>;
+  bindToMember(p: MemberBinding<Repositories>, announce: BindingAnnounce): Promise<BoundIdentity | null>;
   saveBindingCode(p: {
     codeHash: string;
     unitId: string;
@@ -401,7 +338,7 @@ export interface BindingRepository {
     staffId: string;
     identityId: string;
     at: Date;
-  }): ReturnType<BindingRepo['redeemStaffCode']>;
+  }): Promise<StaffByNameRow | 'gone' | 'used'>;
   unbindIdentity(identityId: string, at: Date): Promise<boolean>;
   addPersonToUnit(p: {
     unitId: string;
@@ -413,17 +350,7 @@ export interface BindingRepository {
     at: Date;
   }): Promise<{ personId: string }>;
   removePersonFromUnit(p: { unitId: string; personId: string; actor: string; at: Date }): Promise<void>;
-  registerStaffChat(p: {
-    estateId: string;
-    role: StaffRole;
-    channel: string;
-    chatId: string;
-    title: string | null;
-    conversationRef?: string | null;
-    department?: string | null;
-    actor: string;
-    at: Date;
-  }): Promise<void>;
+  registerStaffChat(p: StaffChatRegistration): Promise<void>;
   recentBindingsOf(
     personId: string,
     exceptIdentityId: string,
@@ -441,48 +368,34 @@ export interface BindingRepository {
   approvalBySeq(estateId: string, seq: number): Promise<BindingApprovalRow | null>;
   pendingApprovalOf(identityId: string): Promise<BindingApprovalRow | null>;
   /** Holds a match for staff under the estate's next number; `inTx` writes what goes with it, same transaction. */
-  createApproval(
-    a: {
-      estateId: string;
-      unitId: string;
-      unitLabel: string;
-      identityId: string;
-      personId: string;
-      role: string;
-      at: Date;
-    },
-    inTx: (tx: Repositories, seq: number) => Promise<void>,
-  ): Promise<number>;
+  createApproval(a: NewApproval, inTx: (tx: Repositories, seq: number) => Promise<void>): Promise<number>;
   /** PENDING → APPROVED/REJECTED once; false when someone decided first. */
   decideApproval(id: string, status: 'APPROVED' | 'REJECTED', by: string, at: Date): Promise<boolean>;
 }
 
+// Every plain row and contract type (rows.ts), and the ticket statuses as values.
+export * from './rows.js';
 export type { IdentityRow, TouchInput } from './identity.repo.js';
 export type { JobRunRow } from './job-run.repo.js';
 export type { OutboxStore } from './outbox-store.js';
 export type { UndeliveredRow } from './service-window.repo.js';
 // --- survey, notices, passes, keys, staff, renovation, binding ---
-export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod } from './binding-guard.repo.js';
-export type { NewContractorPass } from './contractor-pass.repo.js';
+export type { AttemptKey, AttemptMark, FailureCounts, GuardMethod, NewApproval } from './binding-guard.repo.js';
+export type { NewContractorPass, PassDecision } from './contractor-pass.repo.js';
 export type { NewVisitorPass } from './visitor.repo.js';
-export type { BoundIdentity, Memberships } from './binding.repo.js';
+export type { BoundIdentity, MemberBinding, StaffChatRegistration } from './binding.repo.js';
 export type { MemberRole, StaffRole } from './enums.js';
-export type { HandedOver } from './staff-admin.repo.js';
+export type { HandedOver, LeaverHandOver } from './staff-admin.repo.js';
 export type { NewKeyAppointment, Notice as KeyNotice } from './key.repo.js';
 export type { NoticeWriter } from './outbox-store.js';
-export { AUDIENCES, type Audience, type AudienceFilter } from './notice.repo.js';
+export { AUDIENCES, type Audience, type AudienceFilter, type NewOwnerGroup } from './notice.repo.js';
 export { SlotTakenError } from './renovation.repo.js';
 export type {
   Decision as RenovationDecision,
   NewApplication,
   NewPermit,
   NewRenovationRequest,
-  PermitRow,
   RenovationNotice,
-  RenovationPermitStatus,
-  RenovationRequestKind,
-  RenovationRequestRow,
-  RenovationRequestStatus,
 } from './renovation.repo.js';
 
 /** An estate row as the domain reads it (`settings`: the stored JSON, parsed by src/estate). */
@@ -511,28 +424,9 @@ export interface IdentityRepository {
   setLocale(identityId: string, locale: string): Promise<void>;
 }
 
-/** A received file kept on disk (a WeChat photo, a 公告 picture), as recorded. */
-export interface MediaFileRecord {
-  id: string;
-  channel: string;
-  externalId: string;
-  fileName: string;
-  mimeType: string;
-  path: string;
-  sizeBytes: number;
-  identityId: string | null;
-  createdAt: Date;
-}
-
-export interface NewMediaFileRecord {
-  channel: string;
-  externalId: string;
-  fileName: string;
-  mimeType: string;
-  path: string;
-  sizeBytes: number;
+export type NewMediaFileRecord = Omit<MediaFileRecord, 'id' | 'identityId' | 'createdAt'> & {
   identityId?: string | null;
-}
+};
 
 export interface MediaRepository {
   /** Records a received file; a second record for the same (channel, externalId) updates the first. */
@@ -745,14 +639,7 @@ export interface ContractorPassRepository {
   /** Decides a PENDING pass; `won: false` returns it as the winner left it. */
   decide(
     id: string,
-    d: {
-      approve: boolean;
-      decidedBy: string;
-      decidedByName: string;
-      decidedAt: Date;
-      note: string | null;
-      expiresOn: string;
-    },
+    d: PassDecision,
     notify: NotifyWith<ContractorPassRecord>,
   ): Promise<{ won: boolean; pass: ContractorPassRecord }>;
 }
@@ -804,28 +691,12 @@ import type { TicketPhoto } from './ticket-photos.repo.js';
 import type { QueueTicket } from './work-queue.repo.js';
 import type { CallbackItem, NewHandoff } from './handoff.repo.js';
 import type { SlaExpect, SlaStepWrite, SlaTicket } from './sla.repo.js';
-import type {
-  CallbackRow,
-  ReopenPlan,
-  ResumePlan,
-  StaffInfo,
-  TicketActor,
-  TicketCondition,
-  TicketDraft,
-  TicketEventNote,
-  TicketEventRow,
-  TicketListItem,
-  TicketNotice,
-  TicketRow,
-  TicketStatus,
-  TicketUpdate,
-} from './ticket.repo.js';
 import type { NoticeWriter } from './outbox-store.js';
 import type {
-  csatScores,
-  deskAppointments,
-  reportEstates,
-  ticketCountsByCategory,
+  CategoryCount,
+  CsatScores,
+  DeskAppointmentCounts,
+  ReportEstate,
   DayCounts,
   OverdueRow,
   Period,
@@ -839,24 +710,18 @@ export type { TicketPhoto } from './ticket-photos.repo.js';
 export type { QueueTicket } from './work-queue.repo.js';
 export type { CallbackItem, NewHandoff } from './handoff.repo.js';
 export type { SlaExpect, SlaStepWrite, SlaTicket } from './sla.repo.js';
-export type { DayCounts, OverdueRow, Period, RepeatCounts, SlaCounts } from './report.repo.js';
-export type { ExportTicket } from './export.repo.js';
 export type {
-  CallbackRow,
-  ReopenPlan,
-  ResumePlan,
-  StaffInfo,
-  TicketActor,
-  TicketCondition,
-  TicketDraft,
-  TicketEventNote,
-  TicketEventRow,
-  TicketListItem,
-  TicketNotice,
-  TicketRow,
-  TicketStatus,
-  TicketUpdate,
-} from './ticket.repo.js';
+  CategoryCount,
+  CsatScores,
+  DayCounts,
+  DeskAppointmentCounts,
+  OverdueRow,
+  Period,
+  RepeatCounts,
+  ReportEstate,
+  SlaCounts,
+} from './report.repo.js';
+export type { ExportTicket } from './export.repo.js';
 
 export interface FalseAlarmRepository {
   /** 误报: flags the ticket (closing it if open) in one transaction; `tellOwner` writes the owner's notice in it. */
@@ -935,14 +800,14 @@ export interface SlaRepository {
 
 /** The supervisors' report figures (read only) and the monthly export. */
 export interface ReportRepository {
-  estates(): ReturnType<typeof reportEstates>;
+  estates(): Promise<ReportEstate[]>;
   overdue(estateId: string, now: Date): Promise<OverdueRow[]>;
   dayCounts(estateId: string, day: Period): Promise<DayCounts>;
-  deskAppointments(estateId: string, day: Period): ReturnType<typeof deskAppointments>;
-  countsByCategory(estateId: string, p: Period): ReturnType<typeof ticketCountsByCategory>;
+  deskAppointments(estateId: string, day: Period): Promise<DeskAppointmentCounts>;
+  countsByCategory(estateId: string, p: Period): Promise<CategoryCount[]>;
   slaCounts(estateId: string, p: Period, now: Date): Promise<SlaCounts>;
   repeatCounts(estateId: string, p: Period): Promise<RepeatCounts>;
-  csatScores(estateId: string, p: Period): ReturnType<typeof csatScores>;
+  csatScores(estateId: string, p: Period): Promise<CsatScores>;
   falseAlarmCount(estateId: string, p: Period): Promise<number>;
   ticketsForExport(estateId: string, p: Period, limit: number): Promise<{ rows: ExportTicket[]; total: number }>;
 }
@@ -976,12 +841,7 @@ export interface TicketRepository {
   /** Files a ticket under the estate's next number (see createTicket in ticket.repo.ts). */
   create(
     writer: NoticeWriter,
-    q: {
-      estateId: string;
-      numberPrefix: string;
-      repeat: { unitId: string; category: string; since: Date } | null;
-      intakeKey?: string | null;
-    },
+    q: TicketFiling,
     draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
   ): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }>;
   claim(
@@ -1031,7 +891,7 @@ export interface TicketRepository {
   addOwnerInfo(
     writer: NoticeWriter,
     id: string,
-    c: { personId: string; at: Date; note: string; attachments: Array<{ contentUrl: string; name: string }> },
+    c: OwnerInfo,
     by: TicketActor,
     resume: { note: string; plan: ResumePlan },
     notices: (t: TicketRow, eventId: string) => TicketNotice[],
@@ -1062,13 +922,7 @@ export interface TicketRepository {
   applyTransition(
     writer: NoticeWriter,
     id: string,
-    c: {
-      from: TicketStatus[];
-      assigneeId?: string | null;
-      at: Date;
-      action: string;
-      data: (cur: TicketRow) => TicketUpdate;
-    },
+    c: TicketTransition,
     ev: TicketEventNote,
     notices: (t: TicketRow, eventId: string) => TicketNotice[],
   ): Promise<TicketRow | null>;
@@ -1078,26 +932,28 @@ export interface TicketRepository {
 // --- settings, privacy, fees, the dispatcher ---
 // Settings, privacy (export / erasure / retention) and fees. Methods marked "own transaction" open one themselves:
 // call them on the root bundle, not inside `transaction` (they refuse there).
-import type { EraseCounts, PersonData } from './person-data.repo.js';
+import type { EraseCounts } from './person-data.repo.js';
 import type { RetentionCounts, RetentionCutoffs } from './retention.repo.js';
 import type {
   ArrearsBillRow,
   BillUpdate,
   ExistingBill,
+  FeeReminder,
   NewBill,
   NoticeItem,
   UnitBill,
   UnitOwnerRow,
   UnitRef,
 } from './fee.repo.js';
-import type { Notice, OutboundMessage } from '../shared/outbound-message.js';
+import type { OutboundMessage } from '../shared/outbound-message.js';
 
-export type { EraseCounts, PersonData } from './person-data.repo.js';
+export type { EraseCounts } from './person-data.repo.js';
 export type { RetentionCounts, RetentionCutoffs } from './retention.repo.js';
 export type {
   ArrearsBillRow,
   BillUpdate,
   ExistingBill,
+  FeeReminder,
   NewBill,
   NoticeItem,
   UnitBill,
@@ -1205,18 +1061,7 @@ export interface FeeRepository {
   lastReminders(since: Date): Promise<Map<string, Date>>;
   sentNoticeKeys(estateId: string, fromDueDate: string): Promise<Set<string>>;
   /** Own transaction: the notice records and the outbox rows together; false when already recorded. */
-  recordReminder(
-    writer: NoticeWriter,
-    r: {
-      estateId: string;
-      personId: string;
-      items: readonly NoticeItem[];
-      message: Notice['message'];
-      dedupeKey: string;
-      at: Date;
-      notBefore?: Date;
-    },
-  ): Promise<boolean>;
+  recordReminder(writer: NoticeWriter, r: FeeReminder): Promise<boolean>;
   // bill import
   /** The estate for a back-office import: by code, or the first one. */
   estateForImport(code: string | undefined): Promise<{ id: string; code: string; name: string } | null>;
@@ -1227,11 +1072,11 @@ export interface FeeRepository {
 }
 // The outbox as the dispatcher (src/notify/dispatcher.ts) works it: claims under a lease, state changes guarded by
 // the claim. See outbox.repo.ts.
-import type { ClaimOptions, CompanionQuery, OutboxRow } from './outbox.repo.js';
+import type { ClaimOptions, CompanionQuery } from './outbox.repo.js';
 import type { LedgerWindow, Reservation, ReserveRequest } from './send-ledger.repo.js';
 import type { WindowLimits, WindowSlot } from './service-window.repo.js';
 
-export type { ClaimOptions, CompanionQuery, OutboxRow } from './outbox.repo.js';
+export type { ClaimOptions, CompanionQuery } from './outbox.repo.js';
 export type { LedgerWindow, Reservation, ReserveRequest } from './send-ledger.repo.js';
 export type { WindowLimits, WindowSlot } from './service-window.repo.js';
 

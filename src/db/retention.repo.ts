@@ -1,6 +1,7 @@
 // #17 retention: removes what has a natural end. Each call works in batches of short statements (no long transaction:
 // SQLite's one writer must not wait on a sweep), so it can run on a live database.
 import type { Prisma } from './client.js';
+import { stateKeysOf } from './person-data.repo.js';
 
 export interface RetentionCutoffs {
   /** Conversation state (and the account row itself) of chat accounts never bound to a person, last seen before this. */
@@ -19,18 +20,6 @@ export interface RetentionCounts {
 }
 
 const BATCH = 500;
-
-/** botbuilder's state keys of one chat account: its user state and its private conversation (cf. person-data.repo). */
-function stateKeysOf(i: { channel: string; externalId: string; conversationRef: string | null }): string[] {
-  const keys = [`${i.channel}/users/${i.externalId}`];
-  try {
-    const ref = JSON.parse(i.conversationRef ?? 'null') as { conversation?: { id?: string } } | null;
-    if (ref?.conversation?.id) keys.push(`${i.channel}/conversations/${ref.conversation.id}`);
-  } catch {
-    // A broken reference names no conversation.
-  }
-  return keys;
-}
 
 export async function expireRetained(prisma: Prisma, cut: RetentionCutoffs): Promise<RetentionCounts> {
   const counts: RetentionCounts = { states: 0, identities: 0, outbox: 0, bindingFailures: 0 };

@@ -4,27 +4,8 @@ import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import type { Notice } from '../shared/outbound-message.js';
 import type { StaffRole } from './enums.js';
 import type { Prisma } from './client.js';
-import { addTicketEvent, findStaffById, type TicketActor, type TicketDb, type TicketStatus } from './ticket.repo.js';
-
-export interface SlaTicket {
-  id: string;
-  number: string;
-  estateId: string;
-  kind: string;
-  category: string;
-  description: string;
-  location: string;
-  priority: number;
-  status: TicketStatus;
-  assigneeId: string | null;
-  round: number;
-  createdAt: Date;
-  slaStartAt: Date | null;
-  slaPausedMinutes: number;
-  slaPausedAt: Date | null;
-  slaLevel: number;
-  nextSlaCheckAt: Date | null;
-}
+import { addTicketEvent, findStaffById, type TicketDb } from './ticket.repo.js';
+import type { TicketActor, TicketRow, TicketStatus } from './rows.js';
 
 const slaSelect = {
   id: true,
@@ -45,6 +26,9 @@ const slaSelect = {
   slaLevel: true,
   nextSlaCheckAt: true,
 } as const;
+
+/** A ticket as the sweep reads it: the columns of `slaSelect`. */
+export type SlaTicket = Pick<TicketRow, keyof typeof slaSelect>;
 
 /** Tickets whose next ladder check is due — an index range scan on nextSlaCheckAt, oldest first. */
 export function dueSlaTickets(db: TicketDb, now: Date, limit: number): Promise<SlaTicket[]> {

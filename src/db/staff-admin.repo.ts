@@ -20,6 +20,17 @@ export function activeForemen(prisma: Prisma, estateId: string) {
   });
 }
 
+/** 离职: who leaves, who takes their open work, and the audit's who and why. */
+export interface LeaverHandOver {
+  estateId: string;
+  leaver: { id: string; personId: string };
+  to: { id: string };
+  actor: string;
+  actorName: string;
+  note: string;
+  at: Date;
+}
+
 /**
  * The leaver's staff record goes inactive, their chat accounts are unbound, their open tickets and taken callbacks
  * pass to `to`; `tell` queues the one notice about it inside the same transaction. False when the leaver is no
@@ -27,15 +38,7 @@ export function activeForemen(prisma: Prisma, estateId: string) {
  */
 export function handOverLeaver(
   prisma: Prisma,
-  p: {
-    estateId: string;
-    leaver: { id: string; personId: string };
-    to: { id: string };
-    actor: string;
-    actorName: string;
-    note: string;
-    at: Date;
-  },
+  p: LeaverHandOver,
   tell: (tx: OutboxDb, handed: HandedOver) => Promise<unknown>,
 ): Promise<HandedOver | null> {
   return prisma.$transaction(async (tx) => {

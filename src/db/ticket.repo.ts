@@ -1,6 +1,5 @@
 // Tickets, their events, attachments and 回访 rows. Transitions are conditional updates (`where` includes the
 // expected state), so two staff racing for one ticket cannot both win.
-import type { Prisma as PrismaNs, Ticket, TicketEvent, Callback, TicketStatus } from '../generated/sqlite/client.js';
 import type { StaffRole } from './enums.js';
 import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import type { Notice } from '../shared/outbound-message.js';
@@ -8,24 +7,35 @@ import { isPostgres, type Prisma } from './client.js';
 import { isUniqueViolation } from './db-errors.js';
 import { driverDate, driverStatements, driverTimestamp, type Statement } from './driver-statements.js';
 import type { OutboxDb } from './outbox.repo.js';
+import {
+  OPEN_TICKET_STATUSES,
+  type CallbackRow,
+  type NewTicket,
+  type OwnerInfo,
+  type ReopenPlan,
+  type ResumePlan,
+  type StaffInfo,
+  type TicketActor,
+  type TicketCondition,
+  type TicketDraft,
+  type TicketEventNote,
+  type TicketEventRow,
+  type TicketFiling,
+  type TicketListItem,
+  type TicketNotice,
+  type TicketRow,
+  type TicketStatus,
+  type TicketTransition,
+  type TicketUpdate,
+} from './rows.js';
 
-export type TicketRow = Ticket;
-export type TicketEventRow = TicketEvent;
-export type CallbackRow = Callback;
-/** The columns a lifecycle move may set (conditional update). */
-export type TicketUpdate = PrismaNs.TicketUncheckedUpdateManyInput;
-export type { TicketStatus };
+// The plain types live in rows.ts; these names stay importable from here for the callers that already do.
+export type { TicketActor, TicketEventRow, TicketListItem, TicketRow, TicketStatus } from './rows.js';
 /** The client or a transaction client. */
 export type TicketDb = OutboxDb;
 
-export const OPEN_STATUSES: TicketStatus[] = [
-  'NEW',
-  'DISPATCHED',
-  'ACCEPTED',
-  'IN_PROGRESS',
-  'WAITING_OWNER',
-  'WAITING_CONTRACTOR',
-];
+/** The open statuses (rows.ts), as the mutable list Prisma's `in` filter takes. */
+export const OPEN_STATUSES: TicketStatus[] = [...OPEN_TICKET_STATUSES];
 
 /** The highest number already used with this prefix (TS-20261128-), or null. */
 async function lastNumberWithPrefix(db: TicketDb, estateId: string, prefix: string): Promise<string | null> {
@@ -35,38 +45,6 @@ async function lastNumberWithPrefix(db: TicketDb, estateId: string, prefix: stri
     select: { number: true },
   });
   return row?.number ?? null;
-}
-
-export interface NewTicket {
-  number: string;
-  estateId: string;
-  unitId: string | null;
-  personId: string;
-  category: string;
-  description: string;
-  location: string;
-  priority: number;
-  repeatOfId: string | null;
-  isRepeat: boolean;
-  createdAt: Date;
-  ackDueAt: Date;
-  resolveDueAt: Date | null;
-  kind?: 'COMPLAINT' | 'EMERGENCY' | 'REQUEST' | 'REPAIR';
-  /** chat (default) / phone / counter (代客登记), and the staff member who filed it. */
-  intake?: string;
-  intakeBy?: string | null;
-  /** 报修: visit window, who will be home, 有偿 and its confirmed price (分). */
-  visitFrom?: Date | null;
-  visitTo?: Date | null;
-  homeContact?: string | null;
-  paid?: boolean;
-  priceCents?: number | null;
-  priceConfirmedAt?: Date | null;
-  slaStartAt: Date;
-  nextSlaCheckAt: Date | null;
-  attachments: Array<{ contentUrl: string; name: string }>;
-  /** The inbound message that files it (see the model): filing twice with one key returns the first ticket. */
-  intakeKey?: string | null;
 }
 
 function insertTicket(db: TicketDb, t: NewTicket): Promise<TicketRow> {
@@ -96,19 +74,12 @@ function findRecentResolved(db: TicketDb, q: { estateId: string; unitId: string;
   });
 }
 
-export interface TicketCondition {
-  status?: TicketStatus[];
-  assigneeId?: string | null;
-  personId?: string;
-  round?: number;
-}
-
 /** Applies `data` only when the ticket is still as expected; true when this call made the change. */
 export async function updateTicketIf(
   db: TicketDb,
   id: string,
   cond: TicketCondition,
-  data: PrismaNs.TicketUncheckedUpdateManyInput,
+  data: TicketUpdate,
 ): Promise<boolean> {
   const r = await db.ticket.updateMany({
     where: {
@@ -141,12 +112,6 @@ export function countAttachments(db: TicketDb, ticketId: string): Promise<number
 export function listTicketEvents(db: TicketDb, ticketId: string): Promise<TicketEventRow[]> {
   return db.ticketEvent.findMany({ where: { ticketId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
 }
-
-/** What 我的投诉 shows of each ticket in its list. */
-export type TicketListItem = Pick<
-  TicketRow,
-  'id' | 'number' | 'category' | 'status' | 'isRepeat' | 'description' | 'createdAt'
->;
 
 /**
  * A person's open tickets and those created since `since`, newest first. 我的投诉 reads it on every visit, so it is a
@@ -215,15 +180,6 @@ export async function unitLabelParts(
     select: { entrance: true, room: true, building: { select: { name: true } } },
   });
   return u ? { building: u.building.name, entrance: u.entrance, room: u.room } : null;
-}
-
-export interface StaffInfo {
-  id: string;
-  personId: string;
-  name: string;
-  role: StaffRole;
-  /** Maintenance department (工程部…); null for the desk. */
-  department: string | null;
 }
 
 export async function findStaffById(db: TicketDb, id: string): Promise<StaffInfo | null> {
@@ -326,31 +282,12 @@ async function answerCallbackRow(
 // The service decides the rules and writes the texts; these take them ready-made (or as builders of the rows they
 // need) and do the whole change, so no caller holds a transaction open.
 
-/** Who did something, as written on TicketEvent rows. */
-export interface TicketActor {
-  actor: string;
-  actorName: string;
-}
-export type TicketEventNote = TicketActor & { note?: string | null };
-type StaffGroupRole = StaffRole;
-/** A notice to one person, or to an estate's staff group of a role. */
-export type TicketNotice =
-  | { personId: string; notice: Notice }
-  | { estateId: string; role: StaffGroupRole; notice: Notice }
-  | { estateId: string; department: string; notice: Notice };
-
 async function send(tx: TicketDb, writer: NoticeWriter, notices: TicketNotice[]): Promise<void> {
   for (const n of notices) {
     if ('personId' in n) await writer.person(outboxStoreOf(tx), n.personId, n.notice);
     else if ('department' in n) await writer.department(outboxStoreOf(tx), n.estateId, n.department, n.notice);
     else await writer.staffGroup(outboxStoreOf(tx), n.estateId, n.role, n.notice);
   }
-}
-
-export interface TicketDraft {
-  ticket: NewTicket;
-  created: TicketEventNote;
-  notices: (ticket: TicketRow) => TicketNotice[];
 }
 
 /**
@@ -361,12 +298,7 @@ export interface TicketDraft {
 export async function createTicket(
   prisma: Prisma,
   writer: NoticeWriter,
-  q: {
-    estateId: string;
-    numberPrefix: string;
-    repeat: { unitId: string; category: string; since: Date } | null;
-    intakeKey?: string | null;
-  },
+  q: TicketFiling,
   draft: (last: string | null, repeatOf: TicketRow | null) => TicketDraft,
 ): Promise<{ ticket: TicketRow; repeatOf: TicketRow | null }> {
   for (let attempt = 0; ; attempt++) {
@@ -476,12 +408,6 @@ export function setTicketWaiting(
     return true;
   });
 }
-
-/** The clock of a waiting ticket going again, worked out from the row and its estate's settings. */
-export type ResumePlan = (
-  cur: TicketRow,
-  estateSettings: Record<string, unknown>,
-) => { slaPausedMinutes: number; resolveDueAt: Date | null; nextSlaCheckAt: Date | null };
 
 async function resumeIn(tx: TicketDb, id: string, at: Date, ev: TicketEventNote, plan: ResumePlan): Promise<boolean> {
   const cur = await findTicketById(tx, id);
@@ -604,7 +530,7 @@ export function addOwnerInfo(
   prisma: Prisma,
   writer: NoticeWriter,
   id: string,
-  c: { personId: string; at: Date; note: string; attachments: Array<{ contentUrl: string; name: string }> },
+  c: OwnerInfo,
   by: TicketActor,
   resume: { note: string; plan: ResumePlan },
   notices: (t: TicketRow, eventId: string) => TicketNotice[],
@@ -619,18 +545,6 @@ export function addOwnerInfo(
     return true;
   });
 }
-
-/** A resolved ticket's next round: its status and clock, worked out from the row and its estate's settings. */
-export type ReopenPlan = (
-  t: TicketRow,
-  estateSettings: Record<string, unknown>,
-) => {
-  status: TicketStatus;
-  priority: number;
-  ackDueAt: Date;
-  resolveDueAt: Date | null;
-  nextSlaCheckAt: Date | null;
-};
 
 /**
  * The owner's 回访 answer: the open survey of the ticket's round answered and a 'rated' event; then either the ticket
@@ -761,13 +675,7 @@ export function applyTransition(
   prisma: Prisma,
   writer: NoticeWriter,
   id: string,
-  c: {
-    from: TicketStatus[];
-    assigneeId?: string | null;
-    at: Date;
-    action: string;
-    data: (cur: TicketRow) => TicketUpdate;
-  },
+  c: TicketTransition,
   ev: TicketEventNote,
   notices: (t: TicketRow, eventId: string) => TicketNotice[],
 ): Promise<TicketRow | null> {

@@ -1,21 +1,10 @@
 // 来访登记: owners' pre-registered visitors and the gate/desk check of their code. A code is checked by its hash
 // among the estate's unused passes of that day; using it is a conditional update (usedAt = null), so it works once.
-import type { VisitorPass } from '../generated/sqlite/client.js';
 import type { Prisma } from './client.js';
+import type { VisitorPassRecord as VisitorPassRow } from './rows.js';
 
-export type VisitorPassRow = VisitorPass;
-
-export interface NewVisitorPass {
-  estateId: string;
-  unitId: string;
-  unitLabel: string;
-  ownerPersonId: string;
-  visitorName: string;
-  visitDate: string;
-  carPlate: string | null;
-  codeHash: string;
-  createdAt: Date;
-}
+/** A pass as registered: everything but its id and its use. */
+export type NewVisitorPass = Omit<VisitorPassRow, 'id' | 'usedAt' | 'usedBy'>;
 
 /** Whether an unused pass of this estate and day already has this code (a new code must differ). */
 export async function codeInUse(prisma: Prisma, estateId: string, visitDate: string, codeHash: string) {

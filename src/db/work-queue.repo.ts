@@ -1,9 +1,9 @@
 // The staff work lists: open tickets nobody has claimed, and the open tickets of one staff member.
-import type { Ticket } from '../generated/sqlite/client.js';
 import { OPEN_STATUSES, type TicketDb } from './ticket.repo.js';
+import type { TicketRow } from './rows.js';
 
 export type QueueTicket = Pick<
-  Ticket,
+  TicketRow,
   'id' | 'number' | 'kind' | 'category' | 'location' | 'status' | 'createdAt' | 'ackDueAt' | 'resolveDueAt'
 >;
 

@@ -3,40 +3,14 @@
 // the repository, whose conditional update (`where status in from`) makes the rule hold under races too.
 // Complaints, emergencies and repairs are intake modules on top of this table (src/complaints, src/repairs).
 
-export type TicketKind = 'COMPLAINT' | 'EMERGENCY' | 'REQUEST' | 'REPAIR';
-export type TicketStatus =
-  | 'NEW'
-  | 'DISPATCHED'
-  | 'ACCEPTED'
-  | 'IN_PROGRESS'
-  | 'WAITING_OWNER'
-  | 'WAITING_CONTRACTOR'
-  | 'RESOLVED'
-  | 'CLOSED'
-  | 'WITHDRAWN';
+// The kinds and statuses are the schema's, written once as plain values in src/db/rows.ts.
+import { OPEN_TICKET_STATUSES, TICKET_KINDS, TICKET_STATUSES, type TicketKind, type TicketStatus } from '../db/rows.js';
 
-export const ALL_STATUSES: readonly TicketStatus[] = [
-  'NEW',
-  'DISPATCHED',
-  'ACCEPTED',
-  'IN_PROGRESS',
-  'WAITING_OWNER',
-  'WAITING_CONTRACTOR',
-  'RESOLVED',
-  'CLOSED',
-  'WITHDRAWN',
-];
-export const ALL_KINDS: readonly TicketKind[] = ['COMPLAINT', 'EMERGENCY', 'REQUEST', 'REPAIR'];
-
+export type { TicketKind, TicketStatus } from '../db/rows.js';
+export const ALL_STATUSES: readonly TicketStatus[] = TICKET_STATUSES;
+export const ALL_KINDS: readonly TicketKind[] = TICKET_KINDS;
 /** Open: the SLA clock may run, the owner may add information or withdraw. */
-export const OPEN: readonly TicketStatus[] = [
-  'NEW',
-  'DISPATCHED',
-  'ACCEPTED',
-  'IN_PROGRESS',
-  'WAITING_OWNER',
-  'WAITING_CONTRACTOR',
-];
+export const OPEN: readonly TicketStatus[] = OPEN_TICKET_STATUSES;
 
 /**
  * Who acts: the owner on their own ticket; desk staff (客户助理…经理 without a department); maintenance staff (a
