@@ -3,6 +3,9 @@
 import type { Database } from '../src/db/client.js';
 import { createRepositories } from '../src/db/prisma-repositories.js';
 import { NoticeService } from '../src/notices/notice.service.js';
+import { registerBuiltinChannels } from '../adapters/channels.js';
+import { createChannelRegistry } from '../src/notify/channel-registry.js';
+import { createNotifier } from '../src/notify/notifier.js';
 import { goal, withBenchDatabase, type Row } from './bench-db.js';
 
 const OWNERS = 100_000;
@@ -39,7 +42,11 @@ async function measure(db: Database): Promise<Row[]> {
     timezone: 'Asia/Shanghai',
     settings: { handoffMaxTopicLength: 500 },
   };
-  const notices = new NoticeService(createRepositories(db.prisma), () => AT);
+  const notices = new NoticeService(
+    createRepositories(db.prisma),
+    createNotifier(registerBuiltinChannels(createChannelRegistry())),
+    () => AT,
+  );
   const author = { staffId, channel: 'console', conversation: 'bench' };
   const draft = await notices.createDraft(estate, author, {
     title: '停水通知',

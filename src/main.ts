@@ -38,7 +38,7 @@ import { isRegisteredStaffChat } from './db/recipient.repo.js';
 import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { createChannelRegistry, type ChannelRegistry } from './notify/channel-registry.js';
-import { createNotifier, useNotifier } from './notify/notifier.js';
+import { createNotifier, useNotifier, type Notifier } from './notify/notifier.js';
 import { channelsInUse } from './db/channel-usage.repo.js';
 import { DEFAULT_RETENTION, retentionJobs, type RetentionSettings } from './privacy/retention.job.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -111,6 +111,8 @@ export interface BotParts {
   bot: WuyeBot;
   /** The channel registry the bot's notices ask (BotOptions.registry, or the built-in channels). */
   registry: ChannelRegistry;
+  /** The notifier over that registry, handed to every service that writes notices. */
+  notifier: Notifier;
   /** The repositories over this database, built once here and passed down (src/db/repositories.ts). */
   repos: Repositories;
   estates: EstateService;
@@ -150,7 +152,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const { now } = opts;
   // Notices ask the channel registry how an account or a group is reached: the domain's notifier is built over it.
   const registry = opts.registry ?? registerBuiltinChannels(createChannelRegistry());
-  useNotifier(createNotifier(registry));
+  const notifier = useNotifier(createNotifier(registry));
   const estates = new EstateService(repos.estates);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
@@ -176,7 +178,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const handoffs = new HandoffService(repos.handoffs, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
   const photos = new TicketPhotoService(repos, now);
-  const notices = new NoticeService(repos, now);
+  const notices = new NoticeService(repos, notifier, now);
   const suggestions = new SuggestionService(repos, now);
   const visitors = new VisitorService(repos, now);
   const passes = new ContractorPassService(repos, renovation, now);
@@ -228,6 +230,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     // The 公告 flow stores a picture sent inline once, under DATA_DIR/media/notices (#20).
     notices: new NoticeService(
       repos,
+      notifier,
       now,
       opts.dataDir !== undefined ? { mediaDir: path.join(opts.dataDir, 'media', 'notices') } : {},
     ),
@@ -250,6 +253,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   return {
     bot,
     registry,
+    notifier,
     repos,
     estates,
     complaints,
