@@ -173,15 +173,15 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const repairs = new RepairService(repos.tickets, now, deskCalendars);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
-  const surveys = new SurveyService(repos, now, deskCalendar);
-  const reports = new ReportService(repos, deskCalendar, surveys);
+  const surveys = new SurveyService(repos, notifier, now, deskCalendar);
+  const reports = new ReportService(repos, notifier, deskCalendar, surveys);
   const handoffs = new HandoffService(repos.handoffs, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
-  const photos = new TicketPhotoService(repos, now);
+  const photos = new TicketPhotoService(repos, notifier, now);
   const notices = new NoticeService(repos, notifier, now);
-  const suggestions = new SuggestionService(repos, now);
+  const suggestions = new SuggestionService(repos, notifier, now);
   const visitors = new VisitorService(repos, now);
-  const passes = new ContractorPassService(repos, renovation, now);
+  const passes = new ContractorPassService(repos, notifier, renovation, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
@@ -190,7 +190,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
         registerOwnerGroup: (estate, group, locale) => notices.registerOwnerGroup(estate, group, locale),
       }),
       ...noticeCommands({ notices, suggestions }),
-      ...privacyCommands({ personData: new PersonDataService(repos.personData, now) }),
+      ...privacyCommands({ personData: new PersonDataService(repos.personData, notifier, now) }),
       ...ticketCommands({ complaints, photos }),
       ...repairCommands({ complaints, repairs, photos }),
       ...queueCommands({ queue: new WorkQueueService(repos.workQueue, now) }),
@@ -209,12 +209,12 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
       ...settingsCommands({
         settings: new SettingsService(repos.settings, now, undefined, (id) => estates.forget(id)),
-        staffAdmin: new StaffAdminService(repos, now),
+        staffAdmin: new StaffAdminService(repos, notifier, now),
       }),
       ...figuresCommands({
         complaints,
-        falseAlarms: new FalseAlarmService(repos.falseAlarms, now),
-        exports: new TicketExportService(repos, now),
+        falseAlarms: new FalseAlarmService(repos.falseAlarms, notifier, now),
+        exports: new TicketExportService(repos, notifier, now),
       }),
     ],
     {
