@@ -95,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   return withDatabase(io, async (db) => {
     const now = io.now;
-    const svc = new BindingService(createRepositories(db.prisma), now);
+    const svc = new BindingService(createRepositories(db.prisma), notifier, now);
     if (command === 'migrate') {
       io.out(`数据库已是最新（${db.provider}）。`);
       return 0;

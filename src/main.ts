@@ -158,24 +158,25 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
   // Each estate's own desk week (settings.desk; our default: every day 08:30–12:00, 13:30–18:00, holidays closed).
   const deskCalendars = new DeskCalendars((id) => estates.byId(id), opts.holidays ?? new Map());
-  const complaints = new ComplaintService(repos, now, deskCalendars);
-  const sla = new SlaService(repos.sla, deskCalendars, now);
-  const binding = new BindingService(repos, now);
+  const complaints = new ComplaintService(repos, notifier, now, deskCalendars);
+  const sla = new SlaService(repos.sla, notifier, deskCalendars, now);
+  const binding = new BindingService(repos, notifier, now);
   // Key slots on each estate's desk calendar with its own `keys` rules.
   const keys = new KeyService(
     repos,
+    notifier,
     new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
     now,
     undefined,
     deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
-  const renovation = new RenovationService(repos, now, deskCalendar);
-  const repairs = new RepairService(repos.tickets, now, deskCalendars);
+  const renovation = new RenovationService(repos, notifier, now, deskCalendar);
+  const repairs = new RepairService(repos.tickets, notifier, now, deskCalendars);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
   const surveys = new SurveyService(repos, notifier, now, deskCalendar);
   const reports = new ReportService(repos, notifier, deskCalendar, surveys);
-  const handoffs = new HandoffService(repos.handoffs, now);
+  const handoffs = new HandoffService(repos.handoffs, notifier, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
   const photos = new TicketPhotoService(repos, notifier, now);
   const notices = new NoticeService(repos, notifier, now);
@@ -224,7 +225,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   );
   const bot = new WuyeBot({
     commands,
-    fees: feeReplies(repos.fees, now),
+    fees: feeReplies(repos.fees, notifier, now),
     visitors,
     passes,
     // The 公告 flow stores a picture sent inline once, under DATA_DIR/media/notices (#20).
@@ -272,9 +273,9 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
 export function buildJobs(db: Database, parts: BotParts, retention: RetentionSettings = DEFAULT_RETENTION): Job[] {
   return [
     ...retentionJobs({ retention: parts.repos.retention, settings: retention }),
-    ...feeJobs({ fees: parts.repos.fees }),
+    ...feeJobs({ fees: parts.repos.fees, notifier: parts.notifier }),
     ...keyJobs({ keys: parts.keys }),
-    ...renovationJobs({ repos: parts.repos }),
+    ...renovationJobs({ repos: parts.repos, notifier: parts.notifier }),
     ...approvalLadderJobs({ renovation: parts.renovation }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
     ...slaJobs({ sla: parts.sla }),
