@@ -28,7 +28,7 @@ import { emptyToUndefined } from './shared/env.js';
 import { runOaMenu } from '../adapters/wechat-oa/oa-menu.cli.js';
 import { registerBuiltinChannels } from '../adapters/channels.js';
 import { createChannelRegistry } from './notify/channel-registry.js';
-import { createNotifier, useNotifier } from './notify/notifier.js';
+import { createNotifier } from './notify/notifier.js';
 import { formatLocal } from './shared/zoned-time.js';
 import { PersonDataService } from './privacy/person-data.service.js';
 import { t } from './i18n/index.js';
@@ -59,7 +59,7 @@ const EXAMPLE_PHONE = '13812345678';
 /** Runs one CLI command; returns the exit code. Every printed phone number is masked. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Erasure finds a person's queued notices by their channel addresses: the channels must be known.
-  const notifier = useNotifier(createNotifier(registerBuiltinChannels(createChannelRegistry())));
+  const notifier = createNotifier(registerBuiltinChannels(createChannelRegistry()));
   if (argv[0] === 'import-bills') {
     const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
     try {

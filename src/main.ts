@@ -38,7 +38,7 @@ import { isRegisteredStaffChat } from './db/recipient.repo.js';
 import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { createChannelRegistry, type ChannelRegistry } from './notify/channel-registry.js';
-import { createNotifier, useNotifier, type Notifier } from './notify/notifier.js';
+import { createNotifier, type Notifier } from './notify/notifier.js';
 import { channelsInUse } from './db/channel-usage.repo.js';
 import { DEFAULT_RETENTION, retentionJobs, type RetentionSettings } from './privacy/retention.job.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -152,7 +152,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const { now } = opts;
   // Notices ask the channel registry how an account or a group is reached: the domain's notifier is built over it.
   const registry = opts.registry ?? registerBuiltinChannels(createChannelRegistry());
-  const notifier = useNotifier(createNotifier(registry));
+  const notifier = createNotifier(registry);
   const estates = new EstateService(repos.estates);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());

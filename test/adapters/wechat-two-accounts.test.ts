@@ -17,7 +17,6 @@ import { isRegisteredStaffChat } from '../../src/db/recipient.repo.js';
 import { seedDemo } from '../../src/db/seed.js';
 import { createChannelRegistry } from '../../src/notify/channel-registry.js';
 import { Dispatcher } from '../../src/notify/dispatcher.js';
-import { notifyPerson } from '../../src/notify/notifier.js';
 import { NoticeService } from '../../src/notices/notice.service.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { memoryLogger, UNLIMITED_INBOUND, WEEKDAY_MORNING } from '../support/app.js';
@@ -135,8 +134,8 @@ describeEachDb('two wechaty accounts side by side (wechat, wechat-2)', (provider
       dedupeKey: `two-accounts:${key}`,
       at: clock.now(),
     });
-    expect(await notifyPerson(parts.repos.outbox, ownerA, notice('A'))).toBe(1);
-    expect(await notifyPerson(parts.repos.outbox, ownerB, notice('B'))).toBe(1);
+    expect(await parts.notifier.person(parts.repos.outbox, ownerA, notice('A'))).toBe(1);
+    expect(await parts.notifier.person(parts.repos.outbox, ownerB, notice('B'))).toBe(1);
     const rows = await db.prisma.outboxMessage.findMany({
       where: { dedupeKey: { startsWith: 'two-accounts:' } },
       orderBy: { dedupeKey: 'asc' },
