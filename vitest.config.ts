@@ -6,8 +6,6 @@ export default defineConfig({
     // Long fault tests (child processes killed with -9, 10k-input fuzzing) run by `npm run test:faults`.
     exclude: ['test/**/*.long.test.ts', 'node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
-    // The built-in channels in the channel registry (src/notify/channel-registry.ts), as start-up registers them.
-    setupFiles: ['test/support/channels.ts'],
     // Last guards against a hang, not limits of speed: no outcome may depend on how fast the machine is (a loaded
     // 2-core machine ran single tests 10× slower than an idle one). Waits inside tests use test/support/patience.ts.
     testTimeout: 120_000,

@@ -6,8 +6,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.long.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // The built-in channels in the channel registry (src/notify/channel-registry.ts), as start-up registers them.
-    setupFiles: ['test/support/channels.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     env: { TZ: 'Asia/Shanghai' },

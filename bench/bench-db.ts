@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database, type Provider } from '../src/db/client.js';
+import { registerBuiltinChannels } from '../adapters/channels.js';
+import { createChannelRegistry } from '../src/notify/channel-registry.js';
+import { createNotifier, type Notifier } from '../src/notify/notifier.js';
 
 export interface Row {
   name: string;
@@ -61,4 +64,9 @@ export async function withBenchDatabase(provider: Provider, fn: (db: Database) =
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.end();
   }
+}
+
+/** As start-up does: a notifier over a registry of the built-in channels, handed to the services benched. */
+export function benchNotifier(): Notifier {
+  return createNotifier(registerBuiltinChannels(createChannelRegistry()));
 }

@@ -3,7 +3,7 @@
 import type { Database } from '../src/db/client.js';
 import { createRepositories } from '../src/db/prisma-repositories.js';
 import { NoticeService } from '../src/notices/notice.service.js';
-import { goal, withBenchDatabase, type Row } from './bench-db.js';
+import { benchNotifier, goal, withBenchDatabase, type Row } from './bench-db.js';
 
 const OWNERS = 100_000;
 const AT = new Date('2026-12-03T02:00:00Z'); // 10:00 in Shanghai: no quiet hours
@@ -39,7 +39,7 @@ async function measure(db: Database): Promise<Row[]> {
     timezone: 'Asia/Shanghai',
     settings: { handoffMaxTopicLength: 500 },
   };
-  const notices = new NoticeService(createRepositories(db.prisma), () => AT);
+  const notices = new NoticeService(createRepositories(db.prisma), benchNotifier(), () => AT);
   const author = { staffId, channel: 'console', conversation: 'bench' };
   const draft = await notices.createDraft(estate, author, {
     title: '停水通知',

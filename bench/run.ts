@@ -13,12 +13,6 @@ import { benchNlu } from './nlu.bench.js';
 import { benchFlood } from './flood.bench.js';
 import { benchNotices } from './notices.bench.js';
 import { loadNow, type Row } from './bench-db.js';
-import { registerBuiltinChannels } from '../adapters/channels.js';
-import { createChannelRegistry } from '../src/notify/channel-registry.js';
-import { createNotifier, useNotifier } from '../src/notify/notifier.js';
-
-// As start-up does: notices ask a notifier over the channel registry how accounts and groups are reached.
-useNotifier(createNotifier(registerBuiltinChannels(createChannelRegistry())));
 
 const suites: Array<[string, () => Promise<Row[]>]> = [
   ['turn', benchTurn],

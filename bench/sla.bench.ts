@@ -6,7 +6,7 @@ import { dueSlaTickets } from '../src/db/sla.repo.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR } from '../src/sla/business-calendar.js';
 import { SlaService } from '../src/sla/sla.service.js';
 import { createRepositories } from '../src/db/prisma-repositories.js';
-import { goal, withBenchDatabase, type Row } from './bench-db.js';
+import { benchNotifier, goal, withBenchDatabase, type Row } from './bench-db.js';
 
 const TICKETS = 1_000_000;
 const DUE_EVERY = 1_000; // → 1,000 due
@@ -115,6 +115,7 @@ async function measure(db: Database): Promise<Row[]> {
 
   const sla = new SlaService(
     createRepositories(db.prisma).sla,
+    benchNotifier(),
     new BusinessCalendar(DEFAULT_DESK_CALENDAR),
     () => NOW,
     DUE_EVERY,

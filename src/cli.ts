@@ -28,7 +28,7 @@ import { emptyToUndefined } from './shared/env.js';
 import { runOaMenu } from '../adapters/wechat-oa/oa-menu.cli.js';
 import { registerBuiltinChannels } from '../adapters/channels.js';
 import { createChannelRegistry } from './notify/channel-registry.js';
-import { createNotifier, useNotifier } from './notify/notifier.js';
+import { createNotifier } from './notify/notifier.js';
 import { formatLocal } from './shared/zoned-time.js';
 import { PersonDataService } from './privacy/person-data.service.js';
 import { t } from './i18n/index.js';
@@ -59,7 +59,7 @@ const EXAMPLE_PHONE = '13812345678';
 /** Runs one CLI command; returns the exit code. Every printed phone number is masked. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Erasure finds a person's queued notices by their channel addresses: the channels must be known.
-  useNotifier(createNotifier(registerBuiltinChannels(createChannelRegistry())));
+  const notifier = createNotifier(registerBuiltinChannels(createChannelRegistry()));
   if (argv[0] === 'import-bills') {
     const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
     try {
@@ -95,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   return withDatabase(io, async (db) => {
     const now = io.now;
-    const svc = new BindingService(createRepositories(db.prisma), now);
+    const svc = new BindingService(createRepositories(db.prisma), notifier, now);
     if (command === 'migrate') {
       io.out(`数据库已是最新（${db.provider}）。`);
       return 0;
@@ -150,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             'no query',
             userMessage('privacy.cli.needQuery', { command, example: EXAMPLE_PHONE }),
           );
-        const r = await new PersonDataService(createRepositories(db.prisma).personData, now).exportPersons(
+        const r = await new PersonDataService(createRepositories(db.prisma).personData, notifier, now).exportPersons(
           estate.id,
           arg,
           'cli',
@@ -171,7 +171,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             'no query',
             userMessage('privacy.cli.needQuery', { command, example: EXAMPLE_PHONE }),
           );
-        const svcData = new PersonDataService(createRepositories(db.prisma).personData, now);
+        const svcData = new PersonDataService(createRepositories(db.prisma).personData, notifier, now);
         if (!values.yes) {
           const found = await svcData.find(estate.id, arg);
           const p = found[0];

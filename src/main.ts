@@ -38,7 +38,7 @@ import { isRegisteredStaffChat } from './db/recipient.repo.js';
 import { auditPersonalDataRead } from './db/audit.repo.js';
 import { Dispatcher } from './notify/dispatcher.js';
 import { createChannelRegistry, type ChannelRegistry } from './notify/channel-registry.js';
-import { createNotifier, useNotifier } from './notify/notifier.js';
+import { createNotifier, type Notifier } from './notify/notifier.js';
 import { channelsInUse } from './db/channel-usage.repo.js';
 import { DEFAULT_RETENTION, retentionJobs, type RetentionSettings } from './privacy/retention.job.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -111,6 +111,8 @@ export interface BotParts {
   bot: WuyeBot;
   /** The channel registry the bot's notices ask (BotOptions.registry, or the built-in channels). */
   registry: ChannelRegistry;
+  /** The notifier over that registry, handed to every service that writes notices. */
+  notifier: Notifier;
   /** The repositories over this database, built once here and passed down (src/db/repositories.ts). */
   repos: Repositories;
   estates: EstateService;
@@ -150,36 +152,37 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   const { now } = opts;
   // Notices ask the channel registry how an account or a group is reached: the domain's notifier is built over it.
   const registry = opts.registry ?? registerBuiltinChannels(createChannelRegistry());
-  useNotifier(createNotifier(registry));
+  const notifier = createNotifier(registry);
   const estates = new EstateService(repos.estates);
   // One business calendar (desk shifts + holidays) for SLA due times, desk slots, inspections and reports.
   const deskCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, opts.holidays ?? new Map());
   // Each estate's own desk week (settings.desk; our default: every day 08:30–12:00, 13:30–18:00, holidays closed).
   const deskCalendars = new DeskCalendars((id) => estates.byId(id), opts.holidays ?? new Map());
-  const complaints = new ComplaintService(repos, now, deskCalendars);
-  const sla = new SlaService(repos.sla, deskCalendars, now);
-  const binding = new BindingService(repos, now);
+  const complaints = new ComplaintService(repos, notifier, now, deskCalendars);
+  const sla = new SlaService(repos.sla, notifier, deskCalendars, now);
+  const binding = new BindingService(repos, notifier, now);
   // Key slots on each estate's desk calendar with its own `keys` rules.
   const keys = new KeyService(
     repos,
+    notifier,
     new DeskSlots(deskCalendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
     now,
     undefined,
     deskSlotsSource(deskCalendars, async (id) => (await estates.byId(id))?.settings),
   );
-  const renovation = new RenovationService(repos, now, deskCalendar);
-  const repairs = new RepairService(repos.tickets, now, deskCalendars);
+  const renovation = new RenovationService(repos, notifier, now, deskCalendar);
+  const repairs = new RepairService(repos.tickets, notifier, now, deskCalendars);
   // The daily summary warns when next year's holiday file is missing: it reads the same calendar.
   // The monthly 满意度 survey: its day is the estate's first working day on the same calendar (our default).
-  const surveys = new SurveyService(repos, now, deskCalendar);
-  const reports = new ReportService(repos, deskCalendar, surveys);
-  const handoffs = new HandoffService(repos.handoffs, now);
+  const surveys = new SurveyService(repos, notifier, now, deskCalendar);
+  const reports = new ReportService(repos, notifier, deskCalendar, surveys);
+  const handoffs = new HandoffService(repos.handoffs, notifier, now);
   // The owner's photos go privately to whoever takes the ticket (认领/转派, and a repair's 派单).
-  const photos = new TicketPhotoService(repos, now);
-  const notices = new NoticeService(repos, now);
-  const suggestions = new SuggestionService(repos, now);
+  const photos = new TicketPhotoService(repos, notifier, now);
+  const notices = new NoticeService(repos, notifier, now);
+  const suggestions = new SuggestionService(repos, notifier, now);
   const visitors = new VisitorService(repos, now);
-  const passes = new ContractorPassService(repos, renovation, now);
+  const passes = new ContractorPassService(repos, notifier, renovation, now);
   const commands = new CommandRouter(
     [
       ...renovationCommands({ renovation }),
@@ -188,7 +191,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
         registerOwnerGroup: (estate, group, locale) => notices.registerOwnerGroup(estate, group, locale),
       }),
       ...noticeCommands({ notices, suggestions }),
-      ...privacyCommands({ personData: new PersonDataService(repos.personData, now) }),
+      ...privacyCommands({ personData: new PersonDataService(repos.personData, notifier, now) }),
       ...ticketCommands({ complaints, photos }),
       ...repairCommands({ complaints, repairs, photos }),
       ...queueCommands({ queue: new WorkQueueService(repos.workQueue, now) }),
@@ -207,12 +210,12 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       // A change is seen at once in this process (the estate cache is dropped; calendars follow the settings).
       ...settingsCommands({
         settings: new SettingsService(repos.settings, now, undefined, (id) => estates.forget(id)),
-        staffAdmin: new StaffAdminService(repos, now),
+        staffAdmin: new StaffAdminService(repos, notifier, now),
       }),
       ...figuresCommands({
         complaints,
-        falseAlarms: new FalseAlarmService(repos.falseAlarms, now),
-        exports: new TicketExportService(repos, now),
+        falseAlarms: new FalseAlarmService(repos.falseAlarms, notifier, now),
+        exports: new TicketExportService(repos, notifier, now),
       }),
     ],
     {
@@ -222,12 +225,13 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   );
   const bot = new WuyeBot({
     commands,
-    fees: feeReplies(repos.fees, now),
+    fees: feeReplies(repos.fees, notifier, now),
     visitors,
     passes,
     // The 公告 flow stores a picture sent inline once, under DATA_DIR/media/notices (#20).
     notices: new NoticeService(
       repos,
+      notifier,
       now,
       opts.dataDir !== undefined ? { mediaDir: path.join(opts.dataDir, 'media', 'notices') } : {},
     ),
@@ -250,6 +254,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
   return {
     bot,
     registry,
+    notifier,
     repos,
     estates,
     complaints,
@@ -268,9 +273,9 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
 export function buildJobs(db: Database, parts: BotParts, retention: RetentionSettings = DEFAULT_RETENTION): Job[] {
   return [
     ...retentionJobs({ retention: parts.repos.retention, settings: retention }),
-    ...feeJobs({ fees: parts.repos.fees }),
+    ...feeJobs({ fees: parts.repos.fees, notifier: parts.notifier }),
     ...keyJobs({ keys: parts.keys }),
-    ...renovationJobs({ repos: parts.repos }),
+    ...renovationJobs({ repos: parts.repos, notifier: parts.notifier }),
     ...approvalLadderJobs({ renovation: parts.renovation }),
     ...complaintJobs({ complaints: parts.complaints, estateById: (id) => parts.estates.byId(id) }),
     ...slaJobs({ sla: parts.sla }),

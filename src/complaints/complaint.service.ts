@@ -4,7 +4,7 @@
 // transition sends nothing twice.
 import type { NoticeTemplateRef } from '../notify/channel.js';
 import type { Notice } from '../shared/outbound-message.js';
-import { staffReach, noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { OPEN_STATUSES } from '../db/ticket.repo.js';
 import type {
@@ -123,6 +123,8 @@ const ownerActor = (personId: string) => ({
 export class ComplaintService {
   constructor(
     private readonly repos: Pick<Repositories, 'tickets' | 'outbox'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     /** The desk calendar (one, or each estate's) the SLA clocks of non-urgent tickets run on. */
     private readonly calendar: DeskCalendarInput = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
@@ -153,7 +155,7 @@ export class ComplaintService {
     const unit = c.unitId ? await this.repos.tickets.unitLabelParts(c.unitId) : null;
     const desk = await calendarFor(this.calendar, c.estate.id);
     const { ticket, repeatOf } = await this.repos.tickets.create(
-      noticeWriter,
+      this.notifier,
       {
         estateId: c.estate.id,
         numberPrefix: ticketNumberPrefix(dateKey),
@@ -322,7 +324,7 @@ export class ComplaintService {
    * "已通知".
    */
   emergencyReach(estateId: string): Promise<number> {
-    return staffReach(this.repos.outbox, estateId, ComplaintService.EMERGENCY_ROLES);
+    return this.notifier.staffReach(this.repos.outbox, estateId, ComplaintService.EMERGENCY_ROLES);
   }
 
   /**
@@ -336,7 +338,7 @@ export class ComplaintService {
     const who = await this.repos.tickets.personContact(e.personId);
     const desk = await calendarFor(this.calendar, e.estate.id);
     const { ticket } = await this.repos.tickets.create(
-      noticeWriter,
+      this.notifier,
       { estateId: e.estate.id, numberPrefix: ticketNumberPrefix(dateKey), repeat: null },
       (last) => {
         const number = formatTicketNumber(dateKey, (last ? ticketSequence(last) : 0) + 1);
@@ -404,7 +406,7 @@ export class ComplaintService {
       );
     const now = this.now();
     const won = await this.repos.tickets.ackEmergency(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         staffId: actor.staffId,
@@ -492,7 +494,7 @@ export class ComplaintService {
     const now = this.now();
     const next = await this.schedule(ticket, { ...clockOf(ticket), acknowledged: true });
     const won = await this.repos.tickets.claim(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         staffId: actor.staffId,
@@ -545,7 +547,7 @@ export class ComplaintService {
   async wait(actor: StaffActor, ticket: TicketRow, on: 'OWNER' | 'CONTRACTOR', note: string | null): Promise<void> {
     const now = this.now();
     const ok = await this.repos.tickets.setWaiting(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         status: on === 'OWNER' ? 'WAITING_OWNER' : 'WAITING_CONTRACTOR',
@@ -610,7 +612,7 @@ export class ComplaintService {
   async resolve(actor: StaffActor, ticket: TicketRow, note: string): Promise<void> {
     const now = this.now();
     const ok = await this.repos.tickets.resolve(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         staffId: actor.staffId,
@@ -640,7 +642,7 @@ export class ComplaintService {
     });
     const now = this.now();
     const ok = await this.repos.tickets.reassign(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         toStaffId: to.id,
@@ -726,7 +728,7 @@ export class ComplaintService {
     });
     const at = this.now();
     await this.repos.tickets.sendContactPrivately(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       { personId: actor.personId, actor: `staff:${actor.staffId}` },
       text,
@@ -751,7 +753,7 @@ export class ComplaintService {
   async withdraw(personId: string, ticketId: string, locale: Locale = 'zh-CN'): Promise<void> {
     const now = this.now();
     const ok = await this.repos.tickets.withdraw(
-      noticeWriter,
+      this.notifier,
       ticketId,
       { personId, at: now, from: fromStatuses('COMPLAINT', 'owner', 'withdraw') },
       ownerActor(personId),
@@ -788,7 +790,7 @@ export class ComplaintService {
     const estateId = (await this.repos.tickets.byId(ticketId))?.estateId;
     const desk = await calendarFor(this.calendar, estateId ?? '');
     const ok = await this.repos.tickets.addOwnerInfo(
-      noticeWriter,
+      this.notifier,
       ticketId,
       { personId, at: now, note, attachments: info.attachments },
       ownerActor(personId),
@@ -855,7 +857,7 @@ export class ComplaintService {
         : null;
     const desk = await calendarFor(this.calendar, ticket.estateId);
     const r = await this.repos.tickets.answerSurvey(
-      noticeWriter,
+      this.notifier,
       ticket,
       { score: answer.score, comment: answer.comment, at: now },
       {
@@ -967,7 +969,7 @@ export class ComplaintService {
         now,
         'survey',
       );
-      if (await this.repos.tickets.sendSurvey(noticeWriter, t, now, [notice])) asked++;
+      if (await this.repos.tickets.sendSurvey(this.notifier, t, now, [notice])) asked++;
     }
     for (const c of await this.repos.tickets.surveysNeedingReminder(new Date(now.getTime() - 3_600_000))) {
       const estate = await estateOf(c.ticket.estateId);
@@ -981,7 +983,7 @@ export class ComplaintService {
         now,
         'survey',
       );
-      if (await this.repos.tickets.remindSurvey(noticeWriter, c.id, now, [notice])) reminded++;
+      if (await this.repos.tickets.remindSurvey(this.notifier, c.id, now, [notice])) reminded++;
     }
     return { asked, reminded, skipped };
   }

@@ -18,20 +18,103 @@ export interface AudienceFilter {
   buildings: readonly string[];
   /** Estate-local YYYY-MM-DD: a unit is in arrears when a bill due on or before it is still outstanding. */
   today: string;
-  /** WeChat personal accounts are reached through owner groups instead (not privately). */
-  excludeWechat: boolean;
+  /**
+   * How each registered channel addresses a chat account (the channel registry's `identityAddressRules()`): accounts
+   * of a channel not listed, or unreachable by their rule, get no row.
+   */
+  addressing: readonly AddressRule[];
+  /** Channels whose accounts are reached through owner groups instead (not privately): WeChat personal accounts. */
+  excludeChannels: readonly string[];
 }
 
-/** Channels with their own adapter; every other channel id is a Bot Framework channel (see src/notify/notifier.ts). */
-const OWN_CHANNELS = `('telegram', 'wechat', 'wechat-oa', 'console')`;
+/** One channel's address of a chat account: `prefix + externalId`, or its stored conversation reference. */
+export interface AddressRule {
+  /** The outbox channel id. */
+  channel: string;
+  /** Accounts stored under the connector's own channel ids (Bot Framework), i.e. under none of the others' ids. */
+  hosted: boolean;
+  from: 'externalId' | 'conversationRef';
+  prefix: string;
+}
+
+type Mark = (v: unknown) => string;
+
+function marker(db: Db, params: unknown[]): Mark {
+  const pg = isPostgres(db);
+  return (v) => {
+    params.push(v);
+    return pg ? `$${params.length}::text` : '?';
+  };
+}
+
+/** `ci."channel" IN (…)` over the given ids; null for none (SQL has no empty list). */
+function channelIn(mark: Mark, ids: readonly string[]): string | null {
+  return ids.length ? `ci."channel" IN (${ids.map((id) => mark(id)).join(', ')})` : null;
+}
+
+function ownRules(f: AudienceFilter) {
+  return f.addressing.filter((r) => !r.hosted);
+}
+
+function hostedRule(f: AudienceFilter) {
+  return f.addressing.find((r) => r.hosted);
+}
+
+/** The outbox channel of a chat account: its own id, or the channel hosting it. */
+function channelExpr(mark: Mark, f: AudienceFilter): string {
+  const own = channelIn(
+    mark,
+    ownRules(f).map((r) => r.channel),
+  );
+  const hosted = hostedRule(f);
+  const other = hosted ? mark(hosted.channel) : 'NULL';
+  return own ? `CASE WHEN ${own} THEN ci."channel" ELSE ${other} END` : other;
+}
+
+function addressOf(mark: Mark, r: AddressRule): string {
+  return r.from === 'conversationRef' ? 'ci."conversationRef"' : `${mark(r.prefix)} || ci."externalId"`;
+}
+
+/** The outbox address of a chat account, by its channel's rule. */
+function addressExpr(mark: Mark, f: AudienceFilter): string {
+  const whens = ownRules(f).map((r) => `WHEN ${mark(r.channel)} THEN ${addressOf(mark, r)}`);
+  const hosted = hostedRule(f);
+  const other = hosted ? addressOf(mark, hosted) : 'NULL';
+  return whens.length ? `CASE ci."channel" ${whens.join(' ')} ELSE ${other} END` : other;
+}
+
+/** Accounts their channel's rule reaches (a reference-addressed one only with its reference stored). */
+function reachable(mark: Mark, f: AudienceFilter): string {
+  const ref = 'ci."conversationRef" IS NOT NULL';
+  const byExternalId = channelIn(
+    mark,
+    ownRules(f)
+      .filter((r) => r.from === 'externalId')
+      .map((r) => r.channel),
+  );
+  const byRef = channelIn(
+    mark,
+    ownRules(f)
+      .filter((r) => r.from === 'conversationRef')
+      .map((r) => r.channel),
+  );
+  const alts = [byExternalId, byRef && `(${byRef} AND ${ref})`];
+  const hosted = hostedRule(f);
+  if (hosted) {
+    const notOwn = channelIn(
+      mark,
+      ownRules(f).map((r) => r.channel),
+    );
+    const reached = hosted.from === 'conversationRef' ? ref : null;
+    alts.push([notOwn && `NOT ${notOwn}`, reached].filter(Boolean).join(' AND ') || 'TRUE');
+  }
+  const some = alts.filter((a): a is string => Boolean(a));
+  return some.length ? `(${some.join(' OR ')})` : '(1 = 0)';
+}
 
 /** The WHERE over "ChannelIdentity" ci for an audience, with its parameters (numbered from `start`). */
 function audienceWhere(db: Db, f: AudienceFilter, params: unknown[]): string {
-  const pg = isPostgres(db);
-  const mark = (v: unknown) => {
-    params.push(v);
-    return pg ? `$${params.length}` : '?';
-  };
+  const mark = marker(db, params);
   const units: string[] = [`b."estateId" = ${mark(f.estateId)}`];
   if (f.audience === 'buildings') units.push(`b."name" IN (${f.buildings.map((n) => mark(n)).join(', ') || 'NULL'})`);
   if (f.audience === 'arrearsOnly' || f.audience === 'arrearsExcluded') {
@@ -41,29 +124,24 @@ function audienceWhere(db: Db, f: AudienceFilter, params: unknown[]): string {
   const where = [
     `ci."personId" IN (SELECT m."personId" FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId"
        JOIN "Building" b ON b."id" = u."buildingId" WHERE ${units.join(' AND ')})`,
-    `(ci."channel" IN ${OWN_CHANNELS} OR ci."conversationRef" IS NOT NULL)`,
+    reachable(mark, f),
   ];
-  if (f.excludeWechat) where.push(`ci."channel" <> 'wechat'`);
+  const excluded = channelIn(mark, f.excludeChannels);
+  if (excluded) where.push(`NOT ${excluded}`);
   return where.join(' AND ');
 }
 
-/** Bound chat accounts an audience reaches privately, per adapter channel (the preview's figures). */
+/** Bound chat accounts an audience reaches privately, per outbox channel (the preview's figures). */
 export async function countAudience(db: Db, f: AudienceFilter): Promise<Map<string, number>> {
   const params: unknown[] = [];
+  const channel = channelExpr(marker(db, params), f);
   const where = audienceWhere(db, f, params);
   const rows = await db.$queryRawUnsafe<Array<{ channel: string; n: bigint | number }>>(
-    `SELECT CASE WHEN ci."channel" IN ${OWN_CHANNELS} THEN ci."channel" ELSE 'botframework' END AS "channel",
-            COUNT(*) AS "n"
+    `SELECT ${channel} AS "channel", COUNT(*) AS "n"
      FROM "ChannelIdentity" ci WHERE ${where} GROUP BY 1`,
     ...params,
   );
   return new Map(rows.map((r) => [r.channel, Number(r.n)]));
-}
-
-/** WeChat personal-account owners of an audience (told in the preview when they go to owner groups instead). */
-export async function countWechatAudience(db: Db, f: AudienceFilter): Promise<number> {
-  const all = await countAudience(db, { ...f, excludeWechat: false });
-  return all.get('wechat') ?? 0;
 }
 
 export interface FanOut {
@@ -90,6 +168,9 @@ export async function planNoticeRows(db: Db, f: AudienceFilter, o: FanOut): Prom
     return pg ? `$${params.length}${cast}` : '?';
   };
   const idPrefix = mark(`nt-${o.noticeId}-`);
+  const text = (v: unknown) => mark(v, '::text');
+  const channel = channelExpr(text, f);
+  const address = addressExpr(text, f);
   const kind = mark(o.kind);
   // Marks in the order they appear in the statement (SQLite's "?" are positional).
   const payloadEn = o.payloadEn ? mark(JSON.stringify(o.payloadEn), '::jsonb') : null;
@@ -105,10 +186,8 @@ export async function planNoticeRows(db: Db, f: AudienceFilter, o: FanOut): Prom
     INSERT INTO "OutboxMessage" ("id", "channel", "address", "isGroup", "kind", "payload", "dedupeKey",
       "nextAttemptAt", "createdAt")
     SELECT ${idPrefix} || ci."id",
-      CASE WHEN ci."channel" IN ${OWN_CHANNELS} THEN ci."channel" ELSE 'botframework' END,
-      CASE ci."channel" WHEN 'wechat' THEN 'contact:' || ci."externalId"
-        WHEN 'telegram' THEN ci."externalId" WHEN 'wechat-oa' THEN ci."externalId" WHEN 'console' THEN ci."externalId"
-        ELSE ci."conversationRef" END,
+      ${channel},
+      ${address},
       ${pg ? 'false' : '0'}, ${kind}, ${payload}, ${keyPrefix} || ci."id", ${next}, ${created}
     FROM "ChannelIdentity" ci
     WHERE ${where}

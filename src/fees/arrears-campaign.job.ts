@@ -9,11 +9,13 @@ import { planReminders, reminderText, type ArrearsBill, type PlannedReminder } f
 import type { Locale } from '../i18n/index.js';
 import { feeSettingsOf } from './fee-settings.js';
 import { FEE_TYPE_LABELS, formatYuan, type FeeType } from './fee.rules.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 export interface FeeJobDeps {
   /** The root bundle's (its reads run as prepared driver statements, outside any transaction). */
   fees: FeeRepository;
+  /** Writes the reminders (over the composition root's channel registry). */
+  notifier: Notifier;
   /** Default '0 10 * * *': mid-morning, well inside the 08:30–21:00 window. */
   cron?: string;
 }
@@ -61,6 +63,7 @@ export async function planArrearsCampaign(
 
 export async function runArrearsCampaign(
   fees: FeeRepository,
+  notifier: Notifier,
   estate: CampaignEstate,
   now: Date,
   /** Test hook: called after each recorded reminder (a throw simulates a crash mid-run). */
@@ -77,7 +80,7 @@ export async function runArrearsCampaign(
     estate: { name: estate.name, deskPhone: estate.deskPhone },
   };
   for (const r of plan) {
-    const ok = await fees.recordReminder(noticeWriter, {
+    const ok = await fees.recordReminder(notifier, {
       estateId: estate.id,
       personId: r.personId,
       items: r.items.map((i) => ({
@@ -113,7 +116,7 @@ export function feeJobs(deps: FeeJobDeps): Job[] {
       catchUp: 'once',
       handler: async (ctx) => {
         for (const estate of await deps.fees.estates()) {
-          const r = await runArrearsCampaign(deps.fees, estate, ctx.now);
+          const r = await runArrearsCampaign(deps.fees, deps.notifier, estate, ctx.now);
           ctx.logger.info({ estateId: estate.id, ...r }, 'fee arrears campaign');
         }
       },

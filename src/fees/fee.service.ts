@@ -16,7 +16,7 @@ import {
   type Bill,
   type FeeType,
 } from './fee.rules.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 export interface UnitBalance {
   unitId: string;
@@ -90,10 +90,15 @@ export async function feeBalanceReply(fees: FeeRepository, sender: Sender, now: 
 }
 
 /** "不再提醒": recorded, and the assistants' group is told so they can follow up another way. */
-export async function optOutOfReminders(fees: FeeRepository, sender: Sender, now: Date): Promise<string> {
+export async function optOutOfReminders(
+  fees: FeeRepository,
+  notifier: Notifier,
+  sender: Sender,
+  now: Date,
+): Promise<string> {
   if (!sender.personId) return t(sender.locale, 'fees.notBoundShort');
   const who = `${sender.name ?? t('zh-CN', 'fees.ownerFallback')}${sender.units.length > 0 ? `（${sender.units.map((u) => u.label).join('、')}）` : ''}`;
-  const fresh = await fees.setOptOut(noticeWriter, {
+  const fresh = await fees.setOptOut(notifier, {
     personId: sender.personId,
     estateId: sender.units[0]?.estateId ?? sender.estate.id,
     at: now,
@@ -121,10 +126,10 @@ export interface FeeReplies {
   optIn(sender: Sender): Promise<string>;
 }
 
-export function feeReplies(fees: FeeRepository, now: () => Date): FeeReplies {
+export function feeReplies(fees: FeeRepository, notifier: Notifier, now: () => Date): FeeReplies {
   return {
     balance: (sender) => feeBalanceReply(fees, sender, now()),
-    optOut: (sender) => optOutOfReminders(fees, sender, now()),
+    optOut: (sender) => optOutOfReminders(fees, notifier, sender, now()),
     optIn: (sender) => optInToReminders(fees, sender),
   };
 }

@@ -9,7 +9,7 @@ import { maskPhone } from '../shared/phone.js';
 import { addBusinessMinutes, type CalendarLike } from '../sla/business-time.js';
 import { calendarFor, isCalendarSource, type DeskCalendarInput } from '../sla/desk-settings.js';
 import { formatLocal } from '../shared/zoned-time.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 /**
  * "尽快" means within this many desk minutes (our default: the department's procedure gives no figure). A callback
@@ -38,6 +38,8 @@ export interface HandoffRequest {
 export class HandoffService {
   constructor(
     private readonly handoffs: HandoffRepository,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: () => Date,
   ) {}
 
@@ -51,7 +53,7 @@ export class HandoffService {
       ? formatLocal(req.callbackAt, sender.estate.timezone, 'datetime')
       : zh('handoff.staff.asap');
     const handoff = await this.handoffs.create(
-      noticeWriter,
+      this.notifier,
       {
         estateId: sender.estate.id,
         personId: sender.personId,
@@ -105,7 +107,7 @@ export class HandoffService {
         })
       : null;
     const actor = `staff:${staff.staffId}`;
-    const won = await this.handoffs.take(noticeWriter, c.id, { ...staff, actor }, this.now(), note);
+    const won = await this.handoffs.take(this.notifier, c.id, { ...staff, actor }, this.now(), note);
     if (!won) return tr('callback.alreadyTaken', { ref: label, name: '' });
     return tr('callback.took', { ref: label, contact: tr(phone ? 'callback.contactSent' : 'callback.noPhone') });
   }
@@ -145,7 +147,7 @@ export class HandoffService {
         state: c.takenById ? t('zh-CN', 'callback.reminderTaken') : t('zh-CN', 'callback.reminderOpen', { ref }),
       });
       queued += await this.handoffs.remind(
-        noticeWriter,
+        this.notifier,
         { id: c.id, estateId: c.estateId, takenById: c.takenById },
         text,
         now,

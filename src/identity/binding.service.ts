@@ -2,7 +2,7 @@
 // household members, unbinding and the "我的信息" export. Every attempt and every change is written to the AuditLog.
 import crypto from 'node:crypto';
 import type { AttemptKey, BoundIdentity, MemberRole, Repositories } from '../db/repositories.js';
-import { notifyIdentity, notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { bindingSettingsOf } from './binding-settings.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { maskPhone } from '../shared/phone.js';
@@ -122,6 +122,8 @@ export function mobileDigits(text: string): string | null {
 export class BindingService {
   constructor(
     private readonly repos: Pick<Repositories, 'binding' | 'attempts' | 'estates' | 'outbox' | 'transaction'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     private readonly limits: BindingLimits = DEFAULT_BINDING_LIMITS,
   ) {}
@@ -586,7 +588,7 @@ export class BindingService {
   private async alertUnitLocked(key: AttemptKey, unit: UnitRef, until: Date): Promise<void> {
     const estate = await this.repos.estates.byId(unit.estateId);
     const now = this.now();
-    await notifyStaffGroup(this.repos.outbox, unit.estateId, 'ASSISTANT', {
+    await this.notifier.staffGroup(this.repos.outbox, unit.estateId, 'ASSISTANT', {
       kind: 'notice',
       dedupeKey: `binding-unit-locked:${unit.unitId}:${key.method}:${until.getTime()}`,
       at: now,
@@ -617,7 +619,7 @@ export class BindingService {
     const estate = await tx.estates.byId(unit.estateId);
     const channel = ident?.channel ?? '?';
     const dedupeKey = `binding-new:${identityId}:${at.getTime()}`;
-    await notifyPerson(
+    await this.notifier.person(
       tx.outbox,
       bound.personId,
       {
@@ -636,7 +638,7 @@ export class BindingService {
       },
       [identityId],
     );
-    await notifyStaffGroup(tx.outbox, unit.estateId, 'ASSISTANT', {
+    await this.notifier.staffGroup(tx.outbox, unit.estateId, 'ASSISTANT', {
       kind: 'notice',
       dedupeKey,
       at,
@@ -681,7 +683,7 @@ export class BindingService {
           detail: { unit: unit.label, personId: member.personId, seq },
           at,
         });
-        await notifyStaffGroup(tx.outbox, unit.estateId, 'ASSISTANT', {
+        await this.notifier.staffGroup(tx.outbox, unit.estateId, 'ASSISTANT', {
           kind: 'notice',
           dedupeKey: `binding-approval:${unit.estateId}:${seq}`,
           at,
@@ -725,7 +727,7 @@ export class BindingService {
           at: now,
           claim: async (tx) => {
             if (!(await tx.binding.decideApproval(a.id, 'APPROVED', by, now))) return false;
-            await notifyIdentity(tx.outbox, a.identityId, {
+            await this.notifier.identity(tx.outbox, a.identityId, {
               kind: 'notice',
               dedupeKey: `binding-approval-decided:${a.id}`,
               at: now,
@@ -742,7 +744,7 @@ export class BindingService {
       const done = await this.repos.transaction(async (tx) => {
         if (!(await tx.binding.decideApproval(a.id, 'REJECTED', by, now))) return false;
         await tx.binding.audit({ actor: by, action: 'binding.approval.reject', subject: a.identityId, at: now });
-        await notifyIdentity(tx.outbox, a.identityId, {
+        await this.notifier.identity(tx.outbox, a.identityId, {
           kind: 'notice',
           dedupeKey: `binding-approval-decided:${a.id}`,
           at: now,
@@ -777,7 +779,7 @@ export class BindingService {
       { personId, byIdentityId: identityId, identityIds: recent.map((r) => r.identityId), at: now },
       async (tx) => {
         if (!estateId) return;
-        await notifyStaffGroup(tx.outbox, estateId, 'ASSISTANT', {
+        await this.notifier.staffGroup(tx.outbox, estateId, 'ASSISTANT', {
           kind: 'urgent',
           dedupeKey: `binding-disowned:${identityId}:${now.getTime()}`,
           at: now,

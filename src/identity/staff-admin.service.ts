@@ -4,7 +4,7 @@
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { Repositories } from '../db/repositories.js';
 import { handoffRef } from '../db/handoff.repo.js';
-import { notifyPerson, notifyStaffGroup, type Notice } from '../notify/notifier.js';
+import { type Notice, type Notifier } from '../notify/notifier.js';
 import { t, type Locale } from '../i18n/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { StaffRole } from './sender.js';
@@ -26,6 +26,8 @@ export interface LeaverResult {
 export class StaffAdminService {
   constructor(
     private readonly repos: Pick<Repositories, 'staffAdmin'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
   ) {}
 
@@ -78,8 +80,8 @@ export class StaffAdminService {
           dedupeKey: `staff:${leaver.id}:left`,
           at,
         };
-        if ((await notifyPerson(store, foreman.personId, notice)) === 0)
-          await notifyStaffGroup(store, estateId, 'FOREMAN', notice);
+        if ((await this.notifier.person(store, foreman.personId, notice)) === 0)
+          await this.notifier.staffGroup(store, estateId, 'FOREMAN', notice);
       },
     );
     if (!handed) throw new AppError('NOT_FOUND', 'no such staff', userMessage('leaver.notFound', { name }));

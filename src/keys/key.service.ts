@@ -15,7 +15,7 @@ import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../shared/zoned-time.js';
 import type { DeskSlots, SlotRefusal } from './desk-slots.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 const MINUTE_MS = 60_000;
 const CODE_RE = /^\d{6}$/;
@@ -44,6 +44,8 @@ export type PickupPerson = { self: true } | { self: false; name: string; phone: 
 export class KeyService {
   constructor(
     private readonly repos: Pick<Repositories, 'keys'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     readonly slots: DeskSlots,
     private readonly now: () => Date,
     private readonly newCode: () => string = () => String(crypto.randomInt(0, 1_000_000)).padStart(6, '0'),
@@ -255,7 +257,7 @@ export class KeyService {
     const to = new Date(now.getTime() + this.slots.settings.reminderMinutesBefore * MINUTE_MS);
     let n = 0;
     for (const a of await this.repos.keys.dueReminders(now, to)) {
-      await this.repos.keys.markReminded(noticeWriter, a, now, {
+      await this.repos.keys.markReminded(this.notifier, a, now, {
         kind: 'reminder',
         dedupeKey: `key-reminder:${a.id}:${a.slotStart.toISOString()}`,
         message: (locale: Locale) => ({
@@ -291,7 +293,7 @@ export class KeyService {
     const before = new Date(now.getTime() - this.slots.settings.noShowAfterMinutes * MINUTE_MS);
     let n = 0;
     for (const a of await this.repos.keys.overdueBooked(before)) {
-      const ok = await this.repos.keys.markNoShow(noticeWriter, a, now, {
+      const ok = await this.repos.keys.markNoShow(this.notifier, a, now, {
         kind: 'notice',
         dedupeKey: `key-noshow:${a.id}`,
         message: (locale: Locale) => ({

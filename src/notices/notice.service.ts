@@ -16,7 +16,7 @@ import {
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
 import { enqueue, toPayload, type ImageMediaRef } from '../notify/outbox.js';
-import { staffChatAddress } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { releaseAt } from '../notify/quiet-hours.js';
 import type { Clock } from '../shared/clock.js';
 import type { StaffRole } from '../identity/sender.js';
@@ -95,6 +95,8 @@ export interface NoticeServiceOptions {
 export class NoticeService {
   constructor(
     private readonly repos: Pick<Repositories, 'notices' | 'media'>,
+    /** Its channel registry says how each chat account and group is addressed. */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     private readonly opts: NoticeServiceOptions = {},
   ) {}
@@ -152,14 +154,48 @@ export class NoticeService {
     return t(locale, `notice.audience.${n.audience}` as MessageKey);
   }
 
-  private filterOf(estate: Estate, n: NoticeRow, excludeWechat: boolean): AudienceFilter {
+  private filterOf(estate: Estate, n: NoticeRow, excludeChannels: readonly string[]): AudienceFilter {
     return {
       estateId: estate.id,
       audience: z.enum(AUDIENCES).parse(n.audience),
       buildings: buildingsOf(n),
       today: localDateKey(this.now(), estate.timezone),
-      excludeWechat,
+      addressing: this.notifier.channels.identityAddressRules(),
+      excludeChannels,
     };
+  }
+
+  /** An owner group's outbox channel and address (null: it cannot be posted to, or nobody registered its channel). */
+  private groupTarget(g: { channel: string; chatId: string; conversationRef?: string | null }) {
+    const t = this.notifier.channels.groupTarget(g);
+    return t && t.address !== null ? { channel: t.channel, address: t.address } : null;
+  }
+
+  /** A personal WeChat account (any of them: `wechat`, `wechat-2`…), whose owners an owner group reaches instead. */
+  private isPersonalWechat(channel: string): boolean {
+    return this.notifier.channels.get(channel)?.kind === 'wechat';
+  }
+
+  /** The personal WeChat accounts with an owner group of this estate: their owners read the notice there. */
+  private groupedWechat(groups: readonly { channel: string; chatId: string; conversationRef?: string | null }[]) {
+    return [
+      ...new Set(
+        groups.flatMap((g) => {
+          const t = this.groupTarget(g);
+          return t && this.isPersonalWechat(t.channel) ? [t.channel] : [];
+        }),
+      ),
+    ];
+  }
+
+  /** The catalogue key naming a channel in the preview (by its kind: `wechat-2` reads as WeChat). */
+  private channelKey(channel: string): MessageKey {
+    const kind = this.notifier.channels.get(channel)?.kind ?? channel;
+    return (
+      ['telegram', 'wechat', 'wechat-oa', 'console', 'botframework'].includes(kind)
+        ? `notice.channel.${kind}`
+        : 'notice.channel.botframework'
+    ) as MessageKey;
   }
 
   /** Arrears-only notices are never posted to owner groups (everyone there would read who is meant). */
@@ -170,21 +206,29 @@ export class NoticeService {
   /** The preview: the message as owners will read it, the audience and who it reaches per channel. */
   async previewText(estate: Estate, n: NoticeRow, locale: Locale, inGroup: boolean): Promise<string> {
     const groups = await this.groupsFor(estate, n);
-    const wechatGroups = groups.filter((g) => g.channel === 'wechat').length;
-    const all = await this.repos.notices.countAudience(this.filterOf(estate, n, false));
-    const parts: string[] = [];
+    const grouped = new Set(this.groupedWechat(groups));
+    const all = await this.repos.notices.countAudience(this.filterOf(estate, n, []));
+    // One line per channel kind (two WeChat accounts read as one 微信 figure).
+    const byKey = new Map<MessageKey, number>();
+    let groupedOwners = 0;
+    let privateWechat = 0;
     for (const [channel, count] of [...all].sort()) {
-      if (channel === 'wechat' && wechatGroups > 0) continue;
-      parts.push(t(locale, 'notice.reach.channel', { channel: t(locale, channelKey(channel)), count }));
+      if (grouped.has(channel)) {
+        groupedOwners += count;
+        continue;
+      }
+      if (this.isPersonalWechat(channel)) privateWechat += count;
+      const key = this.channelKey(channel);
+      byKey.set(key, (byKey.get(key) ?? 0) + count);
     }
-    const wechatOwners = all.get('wechat') ?? 0;
+    const parts = [...byKey].map(([key, count]) =>
+      t(locale, 'notice.reach.channel', { channel: t(locale, key), count }),
+    );
     if (groups.length > 0)
-      parts.push(
-        t(locale, 'notice.reach.groups', { count: groups.length, owners: wechatGroups > 0 ? wechatOwners : 0 }),
-      );
+      parts.push(t(locale, 'notice.reach.groups', { count: groups.length, owners: groupedOwners }));
     let reach = parts.length ? parts.join(t(locale, 'notice.reach.sep')) : t(locale, 'notice.reach.nobody');
-    if (wechatOwners > 0 && wechatGroups === 0)
-      reach += `\n${t(locale, n.audience === 'arrearsOnly' ? 'notice.reach.wechatArrears' : 'notice.reach.wechatPrivate', { count: wechatOwners })}`;
+    if (privateWechat > 0)
+      reach += `\n${t(locale, n.audience === 'arrearsOnly' ? 'notice.reach.wechatArrears' : 'notice.reach.wechatPrivate', { count: privateWechat })}`;
     return t(locale, inGroup ? 'notice.preview.group' : 'notice.preview', {
       seq: n.seq,
       message: this.messageText(estate, n, this.now(), locale),
@@ -214,7 +258,7 @@ export class NoticeService {
     const kind = draft.urgent ? 'urgent' : 'announcement';
     const startsAt = releaseAt(kind, at, estate.timezone);
     const groups = await this.groupsFor(estate, draft);
-    const excludeWechat = groups.some((g) => g.channel === 'wechat');
+    const excludeChannels = this.groupedWechat(groups);
     // #20: the picture is stored once and every row carries its id; the dispatcher reads it at send time.
     const mediaId = draft.pictureUrl ? await this.storedPicture(draft.id, draft.pictureUrl) : null;
     // The frame (title line, signature, picture notes) is in the reader's language; title and body are what staff wrote.
@@ -247,7 +291,7 @@ export class NoticeService {
         {
           draftId: draft.id,
           sentAt: at,
-          filter: this.filterOf(estate, draft, excludeWechat),
+          filter: this.filterOf(estate, draft, excludeChannels),
           fanOut: {
             noticeId: draft.id,
             kind,
@@ -262,11 +306,10 @@ export class NoticeService {
         async (store, privateCount) => {
           let groupCount = 0;
           for (const g of groups) {
-            const address = staffChatAddress(g);
-            if (!address) continue;
+            const target = this.groupTarget(g);
+            if (!target) continue;
             const r = await enqueue(store, {
-              channel: ['telegram', 'wechat', 'wechat-oa', 'console'].includes(g.channel) ? g.channel : 'botframework',
-              address,
+              ...target,
               isGroup: true,
               kind,
               message,
@@ -440,13 +483,4 @@ function buildingsOf(n: Pick<NoticeRow, 'buildings'>): string[] {
   if (!n.buildings) return [];
   const parsed = z.array(z.string()).safeParse(JSON.parse(n.buildings));
   return parsed.success ? parsed.data : [];
-}
-
-function channelKey(channel: string): MessageKey {
-  const key = `notice.channel.${channel}`;
-  return (
-    ['telegram', 'wechat', 'wechat-oa', 'console', 'botframework'].includes(channel)
-      ? key
-      : 'notice.channel.botframework'
-  ) as MessageKey;
 }

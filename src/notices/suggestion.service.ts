@@ -4,7 +4,7 @@
 import type { Repositories, SuggestionRecord } from '../db/repositories.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale } from '../i18n/index.js';
-import { notifyIdentity, notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import type { Clock } from '../shared/clock.js';
 import { formatLocal } from '../shared/zoned-time.js';
 
@@ -18,6 +18,8 @@ const short = (s: string, n = 30) => ([...s].length > n ? `${[...s].slice(0, n).
 export class SuggestionService {
   constructor(
     private readonly repos: Pick<Repositories, 'suggestions' | 'outbox' | 'transaction'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
   ) {}
 
@@ -38,7 +40,7 @@ export class SuggestionService {
       photos: photos.length ? JSON.stringify(photos) : null,
       createdAt: at,
     });
-    await notifyStaffGroup(this.repos.outbox, estate.id, 'SUPERVISOR', {
+    await this.notifier.staffGroup(this.repos.outbox, estate.id, 'SUPERVISOR', {
       kind: 'notice',
       message: {
         text: t('zh-CN', 'suggestion.staffNotice', {
@@ -91,8 +93,8 @@ export class SuggestionService {
         at,
       };
       return row.personId
-        ? notifyPerson(tx.outbox, row.personId, notice)
-        : notifyIdentity(tx.outbox, row.identityId, notice);
+        ? this.notifier.person(tx.outbox, row.personId, notice)
+        : this.notifier.identity(tx.outbox, row.identityId, notice);
     });
     if (reached === null) return t(locale, 'suggestion.alreadyAnswered', { seq });
     return t(locale, reached > 0 ? 'suggestion.answered' : 'suggestion.answeredNobody', { seq });

@@ -67,6 +67,18 @@ export interface ChannelDescriptor {
   readonly capabilities: ChannelCapabilities;
 }
 
+/**
+ * How a channel addresses a chat account, as data one SQL statement can apply to every stored account at once (the
+ * 公告 fan-out, src/db/notice.repo.ts): `prefix + externalId`, or the stored conversation reference (an account
+ * without one is unreachable). `hosted`: the accounts are stored under the connector's channel ids, not `channel`.
+ */
+export interface IdentityAddressRule {
+  channel: string;
+  hosted: boolean;
+  from: 'externalId' | 'conversationRef';
+  prefix: string;
+}
+
 export class UnknownChannelError extends Error {
   constructor(
     readonly channel: string,
@@ -132,6 +144,26 @@ export class ChannelRegistry {
   groupTarget(c: GroupRow): { channel: string; address: string | null } | undefined {
     const d = this.forStoredChannel(c.channel);
     return d ? { channel: d.id, address: d.groupAddress?.(c) ?? null } : undefined;
+  }
+
+  /**
+   * Each channel's IdentityAddressRule, read off its `identityAddress` (asked for a probe account with and without a
+   * reference). A channel whose address is neither form cannot be planned in one statement: that throws, naming it.
+   */
+  identityAddressRules(): IdentityAddressRule[] {
+    const X = '\u0001externalId\u0001';
+    const R = '\u0001conversationRef\u0001';
+    return [...this.byId.values()].map((d): IdentityAddressRule => {
+      const withRef = d.identityAddress({ channel: d.id, externalId: X, conversationRef: R });
+      const withoutRef = d.identityAddress({ channel: d.id, externalId: X, conversationRef: null });
+      const hosted = d.hostsChannelId !== undefined;
+      if (withRef === R && withoutRef === null) return { channel: d.id, hosted, from: 'conversationRef', prefix: '' };
+      if (withRef !== null && withRef === withoutRef && withRef.endsWith(X) && !withRef.slice(0, -X.length).includes(X))
+        return { channel: d.id, hosted, from: 'externalId', prefix: withRef.slice(0, -X.length) };
+      throw new Error(
+        `channel "${d.id}": its identityAddress is neither a prefix + externalId nor the conversation reference`,
+      );
+    });
   }
 
   /** Every registered channel's send limits, with `config` applied where a channel reads a setting. */

@@ -10,7 +10,7 @@ import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { parseLocalDate } from '../shared/local-date.parser.js';
 import { maskPhone } from '../shared/phone.js';
-import { notifyPerson, notifyStaffGroup } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { localDateKey } from '../shared/zoned-time.js';
 
 const DEFAULT_WORDS = /^(默认|默认即可|到结束|到许可结束|default)$/i;
@@ -36,6 +36,8 @@ export function readExpiry(text: string, today: string, permitEnd: string): { da
 export class ContractorPassService {
   constructor(
     private readonly repos: Pick<Repositories, 'contractorPasses'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly renovation: RenovationService,
     private readonly now: Clock,
   ) {}
@@ -73,7 +75,7 @@ export class ContractorPassService {
         createdAt,
       },
       (store, pass) =>
-        notifyStaffGroup(store, estate.id, 'ASSISTANT', {
+        this.notifier.staffGroup(store, estate.id, 'ASSISTANT', {
           kind: 'notice',
           message: {
             text: t('zh-CN', 'pass.staff.new', {
@@ -121,7 +123,7 @@ export class ContractorPassService {
         expiresOn: expires,
       },
       (store, pass) =>
-        notifyPerson(store, pass.ownerPersonId, {
+        this.notifier.person(store, pass.ownerPersonId, {
           kind: 'notice',
           message: (locale: Locale) => ({
             text: approve

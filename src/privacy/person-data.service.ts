@@ -3,11 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EraseCounts, PersonData, PersonDataRepository } from '../db/repositories.js';
-import { identityAddress } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { parseUnitAddress } from '../identity/address.parser.js';
 import { mobileDigits } from '../identity/binding.service.js';
-import { notifyStaffGroup } from '../notify/notifier.js';
 import { t, type Locale } from '../i18n/index.js';
 import { maskPhone } from '../shared/phone.js';
 import type { Clock } from '../shared/clock.js';
@@ -21,6 +20,8 @@ export interface PersonRef {
 export class PersonDataService {
   constructor(
     private readonly repo: PersonDataRepository,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
   ) {}
 
@@ -45,7 +46,7 @@ export class PersonDataService {
     const at = this.now();
     const data: PersonData[] = [];
     for (const p of persons) {
-      const d = await this.repo.collect(p.id, identityAddress);
+      const d = await this.repo.collect(p.id, this.notifier.identityAddress);
       if (d) data.push(d);
       await this.repo.auditExport({ personId: p.id, actor, at });
       await this.repo.closeRequests(p.id, at);
@@ -78,7 +79,7 @@ export class PersonDataService {
       personId: person.id,
       actor,
       at: this.now(),
-      addressOf: identityAddress,
+      addressOf: this.notifier.identityAddress,
     });
     if (!counts) throw new AppError('NOT_FOUND', 'gone', userMessage('privacy.cli.nobody', { query }));
     for (const file of counts.mediaFiles) fs.rmSync(path.resolve(file), { force: true });
@@ -95,7 +96,7 @@ export class PersonDataService {
       { estateId: sender.estateId, personId: sender.personId, identityId: sender.identityId, at },
       async (tx) => {
         const phone = await tx.personData.phoneOf(sender.personId);
-        await notifyStaffGroup(tx.outbox, sender.estateId, 'ASSISTANT', {
+        await this.notifier.staffGroup(tx.outbox, sender.estateId, 'ASSISTANT', {
           kind: 'notice',
           dedupeKey: `privacy-request:${sender.personId}:${at.getTime()}`,
           at,

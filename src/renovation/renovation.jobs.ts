@@ -5,7 +5,7 @@ import type { PermitRow, Repositories } from '../db/repositories.js';
 import { countedJob } from '../jobs/counted-job.js';
 import type { Job } from '../jobs/job.js';
 import { unitLabel } from '../identity/sender.js';
-import { notifyPerson, notifyStaffGroup, noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { maskPhone } from '../shared/phone.js';
 import { t, type Locale } from '../i18n/index.js';
 import { addLocalDays, localDateKey } from '../shared/zoned-time.js';
@@ -17,6 +17,8 @@ export type RenovationJobRepos = Pick<Repositories, 'renovation' | 'outbox'>;
 
 export interface RenovationJobDeps {
   repos: RenovationJobRepos;
+  /** Writes the reminders and lists (over the composition root's channel registry). */
+  notifier: Notifier;
 }
 
 type EstateForJobs = Awaited<ReturnType<Repositories['renovation']['estatesForJobs']>>[number];
@@ -46,14 +48,14 @@ async function labels(
  * Reminds owners whose permit ends within the threshold (default 3 days). The dedupe key holds the end date, so a
  * permit is reminded once per threshold, and again after an extension moves its end. Returns reminders queued.
  */
-export async function sendPermitReminders(repos: RenovationJobRepos, now: Date): Promise<number> {
+export async function sendPermitReminders(repos: RenovationJobRepos, notifier: Notifier, now: Date): Promise<number> {
   let queued = 0;
   for (const estate of await repos.renovation.estatesForJobs()) {
     const days = settingsOf(estate).reminderDaysBefore;
     const today = localDateKey(now, estate.timezone);
     for (const p of await repos.renovation.runningPermitsEndingBetween(estate.id, today, addLocalDays(today, days))) {
       const left = daysBetween(today, p.endDate);
-      const n = await notifyPerson(repos.outbox, p.ownerPersonId, {
+      const n = await notifier.person(repos.outbox, p.ownerPersonId, {
         kind: 'reminder',
         message: (locale: Locale) => ({
           text:
@@ -72,7 +74,7 @@ export async function sendPermitReminders(repos: RenovationJobRepos, now: Date):
 }
 
 /** Marks permits past their end date EXPIRED; owners are told, and the assistants' group checks sites still working. */
-export async function expirePermits(repos: RenovationJobRepos, now: Date): Promise<number> {
+export async function expirePermits(repos: RenovationJobRepos, notifier: Notifier, now: Date): Promise<number> {
   let expired = 0;
   for (const estate of await repos.renovation.estatesForJobs()) {
     const today = localDateKey(now, estate.timezone);
@@ -104,14 +106,14 @@ export async function expirePermits(repos: RenovationJobRepos, now: Date): Promi
               at: now,
             }
           : null;
-      if (await repos.renovation.expirePermit(noticeWriter, p, now, owner, site)) expired++;
+      if (await repos.renovation.expirePermit(notifier, p, now, owner, site)) expired++;
     }
   }
   return expired;
 }
 
 /** One message per estate: running permits grouped by building, for the foremen group's weekly patrol. */
-export async function sendWeeklyActiveList(repos: RenovationJobRepos, now: Date): Promise<number> {
+export async function sendWeeklyActiveList(repos: RenovationJobRepos, notifier: Notifier, now: Date): Promise<number> {
   let sent = 0;
   for (const estate of await repos.renovation.estatesForJobs()) {
     const today = localDateKey(now, estate.timezone);
@@ -137,7 +139,7 @@ export async function sendWeeklyActiveList(repos: RenovationJobRepos, now: Date)
       lines.push(t('zh-CN', 'reno.weekly.building', { building: b }), ...(byBuilding.get(b) ?? []));
     }
     if (permits.length === 0) lines.push(t('zh-CN', 'reno.weekly.none'));
-    sent += await notifyStaffGroup(repos.outbox, estate.id, 'FOREMAN', {
+    sent += await notifier.staffGroup(repos.outbox, estate.id, 'FOREMAN', {
       kind: 'notice',
       message: { text: lines.join('\n') },
       dedupeKey: `permit-weekly:${estate.id}:${today}`,
@@ -154,21 +156,21 @@ export function renovationJobs(deps: RenovationJobDeps): Job[] {
       '0 9 * * *',
       '装修许可到期前 3 天提醒业主',
       'permit reminders queued',
-      (now) => sendPermitReminders(deps.repos, now),
+      (now) => sendPermitReminders(deps.repos, deps.notifier, now),
     ),
     countedJob(
       'renovation.permit-expiry',
       '5 0 * * *',
       '装修许可过期标记，并通知客户助理群核查仍在施工的现场',
       'permits expired',
-      (now) => expirePermits(deps.repos, now),
+      (now) => expirePermits(deps.repos, deps.notifier, now),
     ),
     countedJob(
       'renovation.weekly-active',
       '0 8 * * 1',
       '每周一向领班群发送各楼栋在施装修清单',
       'weekly permit lists queued',
-      (now) => sendWeeklyActiveList(deps.repos, now),
+      (now) => sendWeeklyActiveList(deps.repos, deps.notifier, now),
     ),
   ];
 }

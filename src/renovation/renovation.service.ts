@@ -38,7 +38,7 @@ import { parseExtensionEnd } from './extension-date.parser.js';
 import { checkExtension, permitStatusText } from './extension.rules.js';
 import { renovationSettings, type RenovationSettings } from './renovation-settings.js';
 import type { Clock } from '../shared/clock.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 /** A request kind as a person reads it ("延期"; staff groups read zh-CN). */
 export function requestKindLabel(kind: RenovationRequestKind, locale: Locale = 'zh-CN'): string {
@@ -93,6 +93,8 @@ export function yuan(cents: number): string {
 export class RenovationService {
   constructor(
     private readonly repos: Pick<Repositories, 'renovation'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     /** The desk calendar: SLA due times and the workdays (holidays, 调休) offered for 退场验收. */
     private readonly calendar: BusinessCalendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
@@ -326,7 +328,7 @@ export class RenovationService {
     if (named === null) throw new AppError('BAD_INPUT', 'bad deposit', userMessage('permitApply.staff.badDeposit'));
     const depositCents = named ?? this.settings(estate).applicationDepositYuan * 100;
     const r = await this.repos.renovation.decideRequest(
-      noticeWriter,
+      this.notifier,
       found.id,
       {
         approve,
@@ -437,7 +439,7 @@ export class RenovationService {
     const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
     const owner = (await this.repos.renovation.peopleByIds([personId])).get(personId);
     const { request, permit } = await this.repos.renovation.submitApplication(
-      noticeWriter,
+      this.notifier,
       {
         permit: {
           estateId: estate.id,
@@ -552,7 +554,7 @@ export class RenovationService {
       });
       if (
         await this.repos.renovation.takeApprovalSteps(
-          noticeWriter,
+          this.notifier,
           { id: r.id, estateId: r.estateId, slaLevel: r.slaLevel },
           { slaLevel: level, nextSlaCheckAt: nextCheckAt },
           at,
@@ -634,7 +636,7 @@ export class RenovationService {
     const createdAt = this.now();
     const { dueAt, nextSlaCheckAt } = this.approvalClock(estate, createdAt);
     const request = await this.repos.renovation.submitRequest(
-      noticeWriter,
+      this.notifier,
       {
         estateId: estate.id,
         permitId: permit.id,

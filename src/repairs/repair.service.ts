@@ -57,7 +57,7 @@ export function priceLabel(text: string, locale: Locale): string {
   return id ? t(locale, `repair.price.${id}` as MessageKey) : text;
 }
 import { windowText, type VisitWindow } from './visit-window.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 export type IntakeChannel = 'chat' | 'phone' | 'counter';
 
@@ -103,6 +103,8 @@ const SHORT = (number: string) => String(ticketSequence(number)).padStart(4, '0'
 export class RepairService {
   constructor(
     private readonly tickets: TicketRepository,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     /** Each estate's desk calendar (settings.desk), or one fixed calendar in tests. */
     private readonly calendar: DeskCalendarInput = new BusinessCalendar(DEFAULT_DESK_CALENDAR),
@@ -172,7 +174,7 @@ export class RepairService {
     const department = departmentOf(s, r.trade);
     const window = r.visit ? windowText(r.visit, tz) : null;
     const { ticket } = await this.tickets.create(
-      noticeWriter,
+      this.notifier,
       {
         estateId: r.estate.id,
         numberPrefix: ticketNumberPrefix(dateKey),
@@ -312,7 +314,7 @@ export class RepairService {
     });
     const now = this.now();
     const done = await this.tickets.applyTransition(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         from,
@@ -364,7 +366,7 @@ export class RepairService {
     const now = this.now();
     const data = await this.acknowledged(ticket.estateId, 'ACCEPTED', me.id, now);
     const done = await this.tickets.applyTransition(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       {
         from,
@@ -487,7 +489,7 @@ export class RepairService {
     if (ticket.assigneeId !== me.id && from.includes(ticket.status)) throw await this.notAssignee(ticket, what);
     const now = this.now();
     const done = await this.tickets.applyTransition(
-      noticeWriter,
+      this.notifier,
       ticket.id,
       { from, assigneeId: me.id, at: now, action: event, data },
       { actor: `staff:${me.id}`, actorName: me.name, note },

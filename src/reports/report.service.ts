@@ -11,7 +11,7 @@ import { t, t as tr, translator } from '../i18n/index.js';
 /** Reports go to staff groups, which read zh-CN. */
 const zh = translator('zh-CN');
 import { collectionRate, formatPercent } from '../fees/fee.rules.js';
-import { notifyStaffGroup } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { missingYearWarning } from '../sla/business-calendar.js';
 import { addLocalDays, formatLocal, localDateKey, localParts, zonedTime } from '../shared/zoned-time.js';
 import { normalizeDigits, parseZhInt } from '../shared/zh-numbers.js';
@@ -197,6 +197,8 @@ export interface MonthStats {
 export class ReportService {
   constructor(
     private readonly repos: Pick<Repositories, 'reports' | 'feeFigures' | 'outbox'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly holidays?: HolidayCoverage,
     private readonly surveys?: SurveyResults,
   ) {}
@@ -443,7 +445,7 @@ export class ReportService {
 
   /** Queues a report (with its rendered chart) to the estate's supervisors' groups; returns rows created. */
   send(estateId: string, report: ReportMessage, png: Buffer, dedupeKey: string, at: Date): Promise<number> {
-    return notifyStaffGroup(this.repos.outbox, estateId, 'SUPERVISOR', {
+    return this.notifier.staffGroup(this.repos.outbox, estateId, 'SUPERVISOR', {
       kind: 'notice',
       message: { text: report.text, image: { png, caption: report.chart.title, altText: report.table } },
       dedupeKey,

@@ -6,7 +6,7 @@ import type { ExportTicket, Repositories } from '../db/repositories.js';
 import { slaOutcome } from '../db/report.repo.js';
 import { STATUS_LABEL } from '../tickets/status-labels.js';
 import { t, type Locale, type MessageKey } from '../i18n/index.js';
-import { notifyIdentity } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { unitLabel } from '../identity/sender.js';
 import { maskPhone } from '../shared/phone.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -64,6 +64,8 @@ export function exportRow(x: ExportTicket, tz: string, now: Date, locale: Locale
 export class TicketExportService {
   constructor(
     private readonly repos: Pick<Repositories, 'reports' | 'outbox'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
   ) {}
 
@@ -101,7 +103,7 @@ export class TicketExportService {
     const file = await this.build(estate, month, locale);
     if (!file) return t(locale, 'export.empty', { month: month.label });
     const at = this.now();
-    const queued = await notifyIdentity(this.repos.outbox, to.identityId, {
+    const queued = await this.notifier.identity(this.repos.outbox, to.identityId, {
       kind: 'notice',
       message: {
         text: t(locale, 'export.caption', { estate: estate.name, month: month.label, count: file.count }),

@@ -18,7 +18,7 @@ import {
 } from './ladder.js';
 import type { Clock } from '../shared/clock.js';
 import { t as tr } from '../i18n/index.js';
-import { noticeWriter } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 
 const OPEN = new Set(['NEW', 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS']);
 
@@ -40,6 +40,8 @@ export interface SlaSweepResult {
 export class SlaService {
   constructor(
     private readonly repo: SlaRepository,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     /** The desk calendar (one, or each estate's); emergencies and urgent tickets run round the clock regardless. */
     private readonly calendar: DeskCalendarInput,
     private readonly now: Clock,
@@ -88,7 +90,7 @@ export class SlaService {
     if (!OPEN.has(t.status) || clock.paused) {
       // Nothing runs on a closed or waiting ticket: drop it from the scan.
       await this.repo.takeSteps(
-        noticeWriter,
+        this.notifier,
         expect,
         { slaLevel: t.slaLevel, nextSlaCheckAt: null },
         { ...t, at: now },
@@ -104,7 +106,7 @@ export class SlaService {
     const notBefore = isRoundTheClock(t.kind, t.priority) ? now : estate.calendar.nextShiftStart(now);
     const steps = due.map((d) => this.announce(t, d, { at: now, notBefore }, estate.tz));
     const won = await this.repo.takeSteps(
-      noticeWriter,
+      this.notifier,
       expect,
       { slaLevel: level, nextSlaCheckAt: nextCheckAt },
       { ...t, at: now },

@@ -6,7 +6,7 @@ import type { ComplaintService } from '../complaints/complaint.service.js';
 import type { EstateInfo } from '../estate/estate.service.js';
 import { t, type Locale, type MessageKey, type Params } from '../i18n/index.js';
 import { unitLabel } from '../identity/sender.js';
-import { notifyPerson } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { releaseAt } from '../notify/quiet-hours.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
@@ -86,6 +86,8 @@ const monthOf = (now: Date, tz: string) => localDateKey(now, tz).slice(0, 7);
 export class SurveyService {
   constructor(
     private readonly repos: Pick<Repositories, 'survey' | 'outbox' | 'transaction'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     private readonly calendar: WorkdayCalendar,
   ) {}
@@ -142,7 +144,7 @@ export class SurveyService {
       const ok = await this.repos.transaction(async (tx) => {
         const row = await tx.survey.createResponse({ roundId: round.id, ...c, invitedAt: now });
         if (!row) return false;
-        const sent = await notifyPerson(tx.outbox, c.personId, {
+        const sent = await this.notifier.person(tx.outbox, c.personId, {
           kind: 'survey',
           // No buttons: on WeChat they become a numbered menu, and a score "2" would pick the second entry.
           message: (locale) => ({ text: text(locale) }),
@@ -188,7 +190,7 @@ export class SurveyService {
       const ok = await this.repos.transaction(async (tx) => {
         if (!(await tx.survey.markReminded(r.id, now))) return false;
         return (
-          (await notifyPerson(tx.outbox, r.personId, {
+          (await this.notifier.person(tx.outbox, r.personId, {
             kind: 'survey',
             message: (locale) => ({ text: text(locale) }),
             dedupeKey: `survey:${round.id}:remind:${r.personId}`,
@@ -414,7 +416,7 @@ export class SurveyService {
       return t(locale, 'survey.toTicket.already', { n, number });
     }
     const now = this.now();
-    await notifyPerson(this.repos.outbox, row.personId, {
+    await this.notifier.person(this.repos.outbox, row.personId, {
       kind: 'notice',
       message: (locale) => ({ text: t(locale, 'survey.ownerTicket', { month: period, number }) }),
       dedupeKey: `survey-opinion-ticket:${row.id}`,

@@ -6,7 +6,7 @@
 import type { FalseAlarmRepository } from '../db/repositories.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import { t, type Locale } from '../i18n/index.js';
-import { notifyPerson } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { Clock } from '../shared/clock.js';
 import { formatLocal } from '../shared/zoned-time.js';
@@ -22,6 +22,8 @@ export interface FalseAlarmActor {
 export class FalseAlarmService {
   constructor(
     private readonly falseAlarms: FalseAlarmRepository,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
   ) {}
 
@@ -42,7 +44,7 @@ export class FalseAlarmService {
       by: { actor: `staff:${actor.staffId}`, actorName: actor.name },
       note: reason || null,
       tellOwner: (store, row) =>
-        notifyPerson(store, row.personId, {
+        this.notifier.person(store, row.personId, {
           kind: 'notice',
           // The owner reads it in their own language.
           message: (locale: Locale) => ({

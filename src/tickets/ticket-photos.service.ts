@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Repositories, TicketPhoto } from '../db/repositories.js';
 import { t, type Locale } from '../i18n/index.js';
-import { notifyPerson } from '../notify/notifier.js';
+import type { Notifier } from '../notify/notifier.js';
 import type { Clock } from '../shared/clock.js';
 
 /** Telegram takes photos up to 10 MB; larger ones are listed instead of sent. */
@@ -24,6 +24,8 @@ export type FileReader = (path: string) => Promise<Buffer>;
 export class TicketPhotoService {
   constructor(
     private readonly repos: Pick<Repositories, 'ticketPhotos' | 'outbox'>,
+    /** Writes the notices (over the composition root's channel registry). */
+    private readonly notifier: Notifier,
     private readonly now: Clock,
     private readonly read: FileReader = (p) => readFile(p),
   ) {}
@@ -47,7 +49,7 @@ export class TicketPhotoService {
         continue;
       }
       const facts = { number: ticket.number, index: i + 1, total };
-      await notifyPerson(this.repos.outbox, staff.personId, {
+      await this.notifier.person(this.repos.outbox, staff.personId, {
         kind: 'notice',
         message: {
           text: t(locale, 'photos.caption', facts),
@@ -72,7 +74,7 @@ export class TicketPhotoService {
           }),
         ),
       ];
-      await notifyPerson(this.repos.outbox, staff.personId, {
+      await this.notifier.person(this.repos.outbox, staff.personId, {
         kind: 'notice',
         message: { text: lines.join('\n') },
         dedupeKey: key('links'),

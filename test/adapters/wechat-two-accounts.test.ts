@@ -17,7 +17,7 @@ import { isRegisteredStaffChat } from '../../src/db/recipient.repo.js';
 import { seedDemo } from '../../src/db/seed.js';
 import { createChannelRegistry } from '../../src/notify/channel-registry.js';
 import { Dispatcher } from '../../src/notify/dispatcher.js';
-import { notifyPerson } from '../../src/notify/notifier.js';
+import { NoticeService } from '../../src/notices/notice.service.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { memoryLogger, UNLIMITED_INBOUND, WEEKDAY_MORNING } from '../support/app.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
@@ -134,8 +134,8 @@ describeEachDb('two wechaty accounts side by side (wechat, wechat-2)', (provider
       dedupeKey: `two-accounts:${key}`,
       at: clock.now(),
     });
-    expect(await notifyPerson(parts.repos.outbox, ownerA, notice('A'))).toBe(1);
-    expect(await notifyPerson(parts.repos.outbox, ownerB, notice('B'))).toBe(1);
+    expect(await parts.notifier.person(parts.repos.outbox, ownerA, notice('A'))).toBe(1);
+    expect(await parts.notifier.person(parts.repos.outbox, ownerB, notice('B'))).toBe(1);
     const rows = await db.prisma.outboxMessage.findMany({
       where: { dedupeKey: { startsWith: 'two-accounts:' } },
       orderBy: { dedupeKey: 'asc' },
@@ -153,6 +153,91 @@ describeEachDb('two wechaty accounts side by side (wechat, wechat-2)', (provider
     });
     const sent = await db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'two-accounts:' } } });
     expect(sent.every((r) => r.status === 'SENT')).toBe(true);
+  });
+
+  it('a 公告 to the estate reaches each owner through that owner’s account; groups on wechat-2 are addressed on it', async () => {
+    const membership = await db.prisma.unitMembership.findFirstOrThrow({
+      where: { personId: ownerA },
+      include: { unit: { include: { building: true } } },
+    });
+    const estate = await parts.estates.byId(membership.unit.building.estateId);
+    if (!estate) throw new Error('no demo estate');
+    const staff = await db.prisma.staff.findFirstOrThrow({ where: { estateId: estate.id } });
+    const notices = new NoticeService(parts.repos, parts.notifier, clock.now);
+    const author = { staffId: staff.id, channel: 'console', conversation: 'two-accounts' };
+    const publish = async (title: string) => {
+      const draft = await notices.createDraft(estate, author, {
+        title,
+        body: '明天 9:00–12:00 停水。',
+        pictureUrl: null,
+        audience: 'all',
+        buildings: [],
+        urgent: false,
+      });
+      const r = await notices.confirm(estate, author, draft.seq);
+      if (!r.ok) throw new Error(`not published: ${r.reason}`);
+      return draft.id;
+    };
+    const rowsOf = async (noticeId: string) => {
+      const ids = await db.prisma.channelIdentity.findMany({ where: { personId: { in: [ownerA, ownerB] } } });
+      const rows = await db.prisma.outboxMessage.findMany({
+        where: { dedupeKey: { startsWith: `notice:${noticeId}|` } },
+      });
+      const key = (suffix: string) => rows.find((r) => r.dedupeKey === `notice:${noticeId}|${suffix}`);
+      return { ids, key };
+    };
+
+    // No owner group: each WeChat owner privately, through the account they are bound on.
+    const first = await publish('停水通知');
+    const { ids, key } = await rowsOf(first);
+    const idOf = (channel: string) => ids.find((i) => i.channel === channel)?.id ?? '';
+    expect([key(idOf('wechat')), key(idOf('wechat-2'))].map((r) => r && [r.channel, r.address])).toEqual([
+      ['wechat', `contact:${WXID_A}`],
+      ['wechat-2', `contact:${WXID_B}`],
+    ]);
+    clock.advance(60_000);
+    await eventually(async () => {
+      clock.advance(3_000);
+      await dispatcher.tick();
+      expect(one.inbox.a.some((m) => m.includes('停水通知'))).toBe(true);
+      expect(two.inbox.b.some((m) => m.includes('停水通知'))).toBe(true);
+    });
+    // Neither owner heard it through the other account.
+    expect(one.inbox.b.some((m) => m.includes('停水通知'))).toBe(false);
+    expect(two.inbox.a.some((m) => m.includes('停水通知'))).toBe(false);
+
+    // An owner group on wechat-2: the post goes to that room on wechat-2, and wechat-2's owners read it there (no
+    // private send from that account); the first account, with no group, still sends privately.
+    const room = 'owners-two@chatroom';
+    await notices.registerOwnerGroup(
+      estate,
+      { channel: 'wechat-2', chatId: room, title: '业主群', conversationRef: null },
+      'zh-CN',
+    );
+    const group = await db.prisma.ownerGroup.findFirstOrThrow({ where: { channel: 'wechat-2', chatId: room } });
+    const second = await publish('停电通知');
+    const again = await rowsOf(second);
+    expect(again.key(`group:${group.id}`)).toMatchObject({
+      channel: 'wechat-2',
+      address: `room:${room}`,
+      isGroup: true,
+    });
+    expect(again.key(idOf('wechat'))).toMatchObject({ channel: 'wechat', address: `contact:${WXID_A}` });
+    expect(again.key(idOf('wechat-2'))).toBeUndefined();
+
+    // A staff group registered on wechat-2 is addressed on wechat-2 too.
+    const staffChat = await db.prisma.staffChat.create({
+      data: { estateId: estate.id, role: 'SUPERVISOR', channel: 'wechat-2', chatId: 'staff-two@chatroom' },
+    });
+    await parts.notifier.staffGroup(parts.repos.outbox, estate.id, 'SUPERVISOR', {
+      kind: 'notice',
+      message: { text: '值班提醒' },
+      dedupeKey: 'two-accounts:staff',
+      at: clock.now(),
+    });
+    expect(
+      await db.prisma.outboxMessage.findUnique({ where: { dedupeKey: `two-accounts:staff|${staffChat.id}` } }),
+    ).toMatchObject({ channel: 'wechat-2', address: 'room:staff-two@chatroom', isGroup: true });
   });
 
   it('a message received on account 2 is answered on account 2, under the wechat-2 identity', async () => {

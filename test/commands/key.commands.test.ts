@@ -12,6 +12,7 @@ import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../..
 import { createLogger } from '../../src/shared/logger.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 const TZ = 'Asia/Shanghai';
 const at = (hhmm: string): Date => {
@@ -60,7 +61,7 @@ describeEachDb('key desk commands and jobs', (provider) => {
       DEFAULT_DESK_CALENDAR.shifts,
       keyDeskSettings({}),
     );
-    keys = new KeyService(createRepositories(db.prisma), slots, () => clock);
+    keys = new KeyService(createRepositories(db.prisma), testNotifier(), slots, () => clock);
     commands = keyCommands({ keys });
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { chatWith } from '../support/conversation.js';
 import { demoBot, memoryLogger } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 const HOUR = 3_600_000;
 
@@ -20,7 +21,7 @@ describeEachDb('回访 surveys', (provider) => {
 
   beforeAll(async () => {
     env = await demoBot(provider, () => clock);
-    svc = new ComplaintService(createRepositories(env.db.prisma), () => clock);
+    svc = new ComplaintService(createRepositories(env.db.prisma), testNotifier(), () => clock);
     fresh = new EstateService(createRepositories(env.db.prisma).estates, 0); // no cache: tests change the callback mode
     estate = (await fresh.defaultEstate())!;
     ownerId = (await env.db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;

@@ -4,6 +4,7 @@ import { seedDemo } from '../../src/db/seed.js';
 import { EstateService, type EstateInfo } from '../../src/estate/estate.service.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('ComplaintService', (provider) => {
   let db: TestDatabase;
@@ -18,7 +19,7 @@ describeEachDb('ComplaintService', (provider) => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
     estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
-    svc = new ComplaintService(createRepositories(db.prisma), () => clock);
+    svc = new ComplaintService(createRepositories(db.prisma), testNotifier(), () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
       staff[s.person.name] = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };

@@ -3,6 +3,7 @@ import { BindingService } from '../../src/identity/binding.service.js';
 import { buttons, chatWith } from '../support/conversation.js';
 import { demoBot } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('binding dialog', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
@@ -12,7 +13,7 @@ describeEachDb('binding dialog', (provider) => {
   let estateId: string;
   beforeAll(async () => {
     env = await demoBot(provider, now);
-    svc = new BindingService(env.repos, now);
+    svc = new BindingService(env.repos, testNotifier(), now);
     estateId = (await env.db.prisma.estate.findFirstOrThrow()).id;
   });
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { describeEachDb } from '../support/databases.js';
 import { understand } from '../support/understand.js';
 import { addOwner, billCsv, senderFor, useFeeEstate } from '../fees/fee-fixtures.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('FeesDialog', (provider) => {
   const env = useFeeEstate(provider);
@@ -41,7 +42,11 @@ describeEachDb('FeesDialog', (provider) => {
     const dialogs = new DialogSet(state.createProperty<DialogState>('dialogs'));
     dialogs.add(
       new FeesDialog({
-        fees: feeReplies(createRepositories(env.db.prisma).fees, () => new Date('2026-12-05T02:00:00Z')),
+        fees: feeReplies(
+          createRepositories(env.db.prisma).fees,
+          testNotifier(),
+          () => new Date('2026-12-05T02:00:00Z'),
+        ),
       }),
     );
     return new TestAdapter(async (ctx) => {

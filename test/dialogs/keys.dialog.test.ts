@@ -14,6 +14,7 @@ import { BusinessCalendar, DEFAULT_DESK_CALENDAR, parseHolidayYear } from '../..
 import { addLocalDays, formatLocal, localDateKey, zonedTime } from '../../src/shared/zoned-time.js';
 import { check, type Row } from '../support/conversation.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 const TZ = 'Asia/Shanghai';
 const NOW = new Date('2026-11-25T10:00:00+08:00'); // a Wednesday
@@ -61,6 +62,7 @@ describeEachDb('KeysDialog conversations', (provider) => {
     const calendar = new BusinessCalendar(DEFAULT_DESK_CALENDAR, new Map([[year, holidays]]));
     keys = new KeyService(
       createRepositories(db.prisma),
+      testNotifier(),
       new DeskSlots(calendar, DEFAULT_DESK_CALENDAR.shifts, keyDeskSettings({})),
       now,
     );

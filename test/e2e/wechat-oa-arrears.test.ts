@@ -14,6 +14,7 @@ import { FAKE_OA, FakeWechatOaApi, OaCallbacks } from '../support/fake-wechat-oa
 import { startJourneyApp } from './support/journey.js';
 import type { RunningClock } from '../support/running-clock.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 const OWNER = 'oWUYE_arrears_owner';
 const TEMPLATE = 'tplArrears_2026';
@@ -78,7 +79,7 @@ describe('催缴 on the Official Account outside the 48-hour window [sqlite]', (
     });
     const [estate] = await estatesForFees(prisma);
     if (!estate) throw new Error('no estate');
-    return runArrearsCampaign(createRepositories(prisma).fees, estate, clock.now());
+    return runArrearsCampaign(createRepositories(prisma).fees, testNotifier(), estate, clock.now());
   };
 
   it('goes out as the estate’s 催缴 template message', async () => {

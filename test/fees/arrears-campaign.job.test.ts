@@ -6,7 +6,7 @@ import { importBills } from '../../src/fees/fee-import.service.js';
 import { addLocalDays, localDateKey, localParts, zonedTime } from '../../src/shared/zoned-time.js';
 import { describeEachDb } from '../support/databases.js';
 import { addOwner, billCsv, useFeeEstate } from './fee-fixtures.js';
-import { noticeWriter } from '../../src/notify/notifier.js';
+import { testNotifier } from '../support/channels.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
 
 const TZ = 'Asia/Shanghai';
@@ -30,7 +30,7 @@ describeEachDb('催缴 campaign over two months', (provider) => {
     await env.db.prisma.unitMembership.create({
       data: { unitId: env.est.unit('1', '105'), personId: people.D, role: 'OWNER' },
     });
-    await setFeeOptOut(env.db.prisma, noticeWriter, {
+    await setFeeOptOut(env.db.prisma, testNotifier(), {
       personId: people.B,
       estateId: env.est.estateId,
       at: at('2026-11-01', '12:00'),
@@ -66,13 +66,13 @@ describeEachDb('催缴 campaign over two months', (provider) => {
         crashed = true;
         // Crash after the first reminder of the day, then the restarted job runs the same tick again.
         await expect(
-          runArrearsCampaign(createRepositories(env.db.prisma).fees, estate, now, () => {
+          runArrearsCampaign(createRepositories(env.db.prisma).fees, testNotifier(), estate, now, () => {
             throw new Error('crash');
           }),
         ).rejects.toThrow('crash');
       }
-      await runArrearsCampaign(createRepositories(env.db.prisma).fees, estate, now);
-      await runArrearsCampaign(createRepositories(env.db.prisma).fees, estate, now); // a rerun of the same tick
+      await runArrearsCampaign(createRepositories(env.db.prisma).fees, testNotifier(), estate, now);
+      await runArrearsCampaign(createRepositories(env.db.prisma).fees, testNotifier(), estate, now); // a rerun of the same tick
     }
 
     const notices = await feeNoticesOf(env.db.prisma, env.est.estateId);

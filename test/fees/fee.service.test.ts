@@ -5,6 +5,7 @@ import { feeBalanceReply, optInToReminders, optOutOfReminders } from '../../src/
 import { describeEachDb } from '../support/databases.js';
 import { addOwner, billCsv, senderFor, useFeeEstate } from './fee-fixtures.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 const now = new Date('2026-12-20T02:00:00Z'); // 2026-12-20 10:00 in Shanghai
 
@@ -67,11 +68,13 @@ describeEachDb('owner fee balance', (provider) => {
   });
 
   it('不再提醒 records the opt-out and tells the assistants group once; 恢复提醒 undoes it', async () => {
-    expect(await optOutOfReminders(createRepositories(env.db.prisma).fees, mine(), now)).toContain(
+    expect(await optOutOfReminders(createRepositories(env.db.prisma).fees, testNotifier(), mine(), now)).toContain(
       '不再向您发送缴费提醒',
     );
     expect(await isFeeOptedOut(env.db.prisma, owner)).toBe(true);
-    expect(await optOutOfReminders(createRepositories(env.db.prisma).fees, mine(), now)).toContain('已设置过');
+    expect(await optOutOfReminders(createRepositories(env.db.prisma).fees, testNotifier(), mine(), now)).toContain(
+      '已设置过',
+    );
     const staff = await env.db.prisma.outboxMessage.findMany({ where: { address: '-100' } });
     expect(staff).toHaveLength(1);
     expect((staff[0]?.payload as { text: string }).text).toContain('刘洋（1栋101）回复“不再提醒”');

@@ -198,7 +198,9 @@ describeEachDb('English-speaking owner at the desk', (provider) => {
   });
 
   it('the renovation-expiry reminder reaches the owner in English, with English buttons', async () => {
-    expect(await sendPermitReminders(env.repos, new Date('2027-01-18T09:00:00+08:00'))).toBeGreaterThan(0);
+    expect(await sendPermitReminders(env.repos, env.notifier, new Date('2027-01-18T09:00:00+08:00'))).toBeGreaterThan(
+      0,
+    );
     const [reminder] = await ownerNotices('permit-reminder:');
     expect(reminder).toContain('Reminder: your renovation permit ZX-2026-0001 expires in 2 days (2027-01-20).');
     expect(reminder).toContain('Renovation extension');

@@ -7,6 +7,7 @@ import { chatWith } from '../support/conversation.js';
 import { demoBot } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
+import { testNotifier } from '../support/channels.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 /** Data values that may appear in Chinese in an English text: names, unit labels, the estate, staff-written text. */
@@ -88,7 +89,9 @@ describeEachDb('English-speaking owner: binding, menu, repairs, notices, survey,
     const switched = await say('English');
     expectEnglish(switched);
     const estate = await env.db.prisma.estate.findFirstOrThrow();
-    const code = (await new BindingService(env.repos, () => now).issueBindingCode(estate.id, '1-1-301', 'test')).code;
+    const code = (
+      await new BindingService(env.repos, testNotifier(), () => now).issueBindingCode(estate.id, '1-1-301', 'test')
+    ).code;
     const replies = [await say('bind'), await say('1-1-301')];
     replies.push(await say('1'), await say('12345'));
     expect(replies.at(-1)).toMatch(/8[- ]digit/i);

@@ -6,6 +6,7 @@ import { seedDemo } from '../../src/db/seed.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { BindingService, DEFAULT_BINDING_LIMITS } from '../../src/identity/binding.service.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('binding guard', (provider) => {
   let db: TestDatabase;
@@ -17,7 +18,7 @@ describeEachDb('binding guard', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     estateId = (await seedDemo(db.prisma)).estateId;
-    svc = new BindingService(createRepositories(db.prisma), now);
+    svc = new BindingService(createRepositories(db.prisma), testNotifier(), now);
     await db.prisma.staffChat.create({
       data: { estateId, role: 'ASSISTANT', channel: 'telegram', chatId: '-100900' },
     });

@@ -3,6 +3,7 @@ import { seedDemo } from '../../src/db/seed.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { BindingService } from '../../src/identity/binding.service.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('binding service', (provider) => {
   let db: TestDatabase;
@@ -13,7 +14,7 @@ describeEachDb('binding service', (provider) => {
   beforeAll(async () => {
     db = await createTestDatabase(provider);
     estateId = (await seedDemo(db.prisma)).estateId;
-    svc = new BindingService(createRepositories(db.prisma), now);
+    svc = new BindingService(createRepositories(db.prisma), testNotifier(), now);
   });
   afterAll(async () => {
     await db.drop();

@@ -5,6 +5,7 @@ import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { BindingService } from '../../src/identity/binding.service.js';
 import { containsUnmaskedPhone } from '../../src/shared/phone.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 const NOW = new Date('2026-11-28T10:00:00+08:00');
 const now = () => NOW;
@@ -26,7 +27,7 @@ describeEachDb('cli', (provider) => {
     const code = /绑定码: (\d{8})/.exec(out.at(-1) ?? '')?.[1];
     expect(code).toBeDefined();
     const acc = await db.prisma.channelIdentity.create({ data: { channel: 'test', externalId: 'cli-owner' } });
-    const svc = new BindingService(createRepositories(db.prisma), now);
+    const svc = new BindingService(createRepositories(db.prisma), testNotifier(), now);
     const unit = (await svc.resolveUnit((await db.prisma.estate.findFirstOrThrow()).id, '3-2-1201'))!;
     expect(await svc.bindWithCode(acc.id, unit, code!)).toMatchObject({ ok: true });
 

@@ -5,7 +5,9 @@ import { seedDemo } from '../../src/db/seed.js';
 import { EstateService } from '../../src/estate/estate.service.js';
 import { IdentityService } from '../../src/identity/identity.service.js';
 import { inboundTurn } from '../../src/bot/inbound-turn.js';
-import { identityAddress } from '../../src/notify/notifier.js';
+import { testNotifier } from '../support/channels.js';
+
+const { identityAddress } = testNotifier();
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
 

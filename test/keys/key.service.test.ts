@@ -6,6 +6,7 @@ import { DeskSlots, keyDeskSettings } from '../../src/keys/desk-slots.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 const TZ = 'Asia/Shanghai';
 const DAY = '2026-09-29';
@@ -32,6 +33,7 @@ describeEachDb('KeyService', (provider) => {
     );
     svc = new KeyService(
       createRepositories(db.prisma),
+      testNotifier(),
       slots,
       () => clock,
       () => String(nextCode++),

@@ -94,6 +94,30 @@ describe('channel registry', () => {
     expect(rl.tryAcquire({ channel: 'wechat', address: 'contact:c', isGroup: false }).ok).toBe(false);
   });
 
+  it('gives each channel’s address of an account as data one SQL statement applies (the 公告 fan-out)', () => {
+    const r = builtins().register(wechatChannel({ id: 'wechat-2' }));
+    const rules = new Map(r.identityAddressRules().map((x) => [x.channel, x]));
+    expect(rules.get('wechat-2')).toEqual({
+      channel: 'wechat-2',
+      hosted: false,
+      from: 'externalId',
+      prefix: 'contact:',
+    });
+    expect(rules.get('telegram')).toEqual({ channel: 'telegram', hosted: false, from: 'externalId', prefix: '' });
+    expect(rules.get('botframework')).toEqual({
+      channel: 'botframework',
+      hosted: true,
+      from: 'conversationRef',
+      prefix: '',
+    });
+    const odd: ChannelDescriptor = {
+      ...TELEGRAM_CHANNEL,
+      id: 'odd',
+      identityAddress: (i) => i.externalId.toUpperCase(),
+    };
+    expect(() => new ChannelRegistry([odd]).identityAddressRules()).toThrow(/"odd"/);
+  });
+
   it('send limits come from the channels, with the settings they read', () => {
     expect(Object.keys(BUILTIN_RATE_LIMITS).sort()).toEqual(['telegram', 'wechat', 'wechat-oa']);
     expect(BUILTIN_RATE_LIMITS.telegram?.perGroup).toEqual([{ count: 18, perMs: 60_000 }]);

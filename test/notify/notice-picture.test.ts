@@ -17,6 +17,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
+import { testNotifier } from '../support/channels.js';
 
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -89,7 +90,9 @@ describeEachDb('公告 with a picture', (provider) => {
   });
 
   async function publish(pictureUrl: string, title: string) {
-    const notices = new NoticeService(createRepositories(db.prisma), now, { mediaDir: path.join(dir, 'notices') });
+    const notices = new NoticeService(createRepositories(db.prisma), testNotifier(), now, {
+      mediaDir: path.join(dir, 'notices'),
+    });
     const author = { staffId, channel: 'console', conversation: 'c' };
     const d = await notices.createDraft(estate, author, {
       title,

@@ -17,6 +17,7 @@ import { createTestDatabase, describeEachDb, type TestDatabase } from '../suppor
 import { FakeTelegramApi } from '../support/fake-telegram-api.js';
 import { until } from '../support/patience.js';
 import { RunningClock } from '../support/running-clock.js';
+import { testNotifier } from '../support/channels.js';
 
 const OWNERS = 1_000;
 const noTurns: TurnHandler = { onTurn: async () => undefined, onTurnError: async () => undefined };
@@ -51,7 +52,7 @@ describeEachDb('公告 to 1,000 owners on Telegram', (provider) => {
       timezone: 'Asia/Shanghai',
       settings: { handoffMaxTopicLength: 500 },
     };
-    const notices = new NoticeService(createRepositories(p), clock.now);
+    const notices = new NoticeService(createRepositories(p), testNotifier(), clock.now);
     const author = { staffId: staff.id, channel: 'console', conversation: 'c' };
     const d = await notices.createDraft(estate, author, {
       title: '电梯检修',

@@ -24,6 +24,7 @@ import { createLogger } from '../../src/shared/logger.js';
 import { localDateKey } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { eventually } from '../support/patience.js';
+import { testNotifier } from '../support/channels.js';
 import { FakeClock } from './fakes.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
 
@@ -90,7 +91,7 @@ describeEachDb('公告 to 1,000 owners on a personal WeChat account (PuppetMock)
     const person = await p.person.create({ data: { name: '主管' } });
     staffId = (await p.staff.create({ data: { estateId: e.id, personId: person.id, role: 'SUPERVISOR' } })).id;
     estate = { id: e.id, name: '测试小区', deskPhone: '1', timezone: TZ, settings: { handoffMaxTopicLength: 500 } };
-    notices = new NoticeService(createRepositories(p), clock.now);
+    notices = new NoticeService(createRepositories(p), testNotifier(), clock.now);
     dispatcher = new Dispatcher({
       repos: createRepositories(p),
       channels: new Map([['wechat', adapter]]),

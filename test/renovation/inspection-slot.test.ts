@@ -7,7 +7,7 @@ import { createRepositories } from '../../src/db/prisma-repositories.js';
 import { RenovationService } from '../../src/renovation/renovation.service.js';
 import { describeEachDb, type TestDatabase } from '../support/databases.js';
 import { renovationFixture, staffDeciders } from './renovation-fixtures.js';
-import { noticeWriter } from '../../src/notify/notifier.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('退场验收 slot booking under concurrency', (provider) => {
   let db: TestDatabase;
@@ -60,7 +60,7 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
       permits.map((p) =>
         submitRequest(
           db.prisma,
-          noticeWriter,
+          testNotifier(),
           {
             estateId: estate.id,
             permitId: p.id,
@@ -95,7 +95,7 @@ describeEachDb('退场验收 slot booking under concurrency', (provider) => {
         return [slot];
       }
     }
-    const stale = new StaleView(createRepositories(db.prisma), () => clock);
+    const stale = new StaleView(createRepositories(db.prisma), testNotifier(), () => clock);
     expect((await stale.bookExitInspection(estate, ownerId, a.id, slot)).ok).toBe(true);
     const lost = await stale.bookExitInspection(estate, ownerId, b.id, slot);
     expect(!lost.ok && lost.reasons).toEqual(['该时段刚被预约，请选择其他时间。']);

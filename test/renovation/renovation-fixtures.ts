@@ -6,6 +6,7 @@ import type { StaffDecider } from '../../src/renovation/renovation.service.js';
 import { RenovationService } from '../../src/renovation/renovation.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 export interface RenovationFixture {
   db: TestDatabase;
@@ -22,7 +23,7 @@ export async function renovationFixture(
   await seedDemo(db.prisma);
   const estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
   const ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
-  return { db, estate, svc: new RenovationService(createRepositories(db.prisma), now), ownerId };
+  return { db, estate, svc: new RenovationService(createRepositories(db.prisma), testNotifier(), now), ownerId };
 }
 
 /** Every seeded staff member as a decider, by name. */

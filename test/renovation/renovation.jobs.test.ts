@@ -7,6 +7,7 @@ import type { RenovationService, StaffDecider } from '../../src/renovation/renov
 import { createLogger } from '../../src/shared/logger.js';
 import { describeEachDb, type TestDatabase } from '../support/databases.js';
 import { outboxTexts, renovationFixture } from './renovation-fixtures.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('renovation jobs', (provider) => {
   let db: TestDatabase;
@@ -28,7 +29,9 @@ describeEachDb('renovation jobs', (provider) => {
         { estateId: estate.id, role: 'FOREMAN', channel: 'telegram', chatId: '-3002' },
       ],
     });
-    jobs = new Map(renovationJobs({ repos: createRepositories(db.prisma) }).map((j) => [j.id, j]));
+    jobs = new Map(
+      renovationJobs({ repos: createRepositories(db.prisma), notifier: testNotifier() }).map((j) => [j.id, j]),
+    );
   });
   afterAll(async () => {
     await db.drop();

@@ -16,6 +16,7 @@ import { createChannelRegistry } from '../../src/notify/channel-registry.js';
 import { BusinessCalendar, DEFAULT_DESK_CALENDAR, loadHolidayYears } from '../../src/sla/business-calendar.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { at, seedReportData } from './report-fixtures.js';
+import { testNotifier } from '../support/channels.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
@@ -46,7 +47,11 @@ describeEachDb('report jobs', (provider) => {
     await seedDemo(db.prisma);
     ({ estateId } = await seedReportData(db.prisma));
     const { years } = await loadHolidayYears(join(process.cwd(), 'data/calendar'));
-    reports = new ReportService(createRepositories(db.prisma), new BusinessCalendar(DEFAULT_DESK_CALENDAR, years));
+    reports = new ReportService(
+      createRepositories(db.prisma),
+      testNotifier(),
+      new BusinessCalendar(DEFAULT_DESK_CALENDAR, years),
+    );
     await db.prisma.staffChat.createMany({
       data: [
         { estateId, role: 'SUPERVISOR', channel: 'telegram', chatId: '-100777' },
@@ -101,7 +106,7 @@ describeEachDb('report jobs', (provider) => {
     expect(report.text).toContain('⚠ 2027 年节假日数据缺失，暂按周末计算，请尽快添加 data/calendar/cn-2027.json');
     expect(report.table).toContain('· 当前逾期：4');
 
-    const covered = new ReportService(createRepositories(db.prisma), { missingYears: () => [] });
+    const covered = new ReportService(createRepositories(db.prisma), testNotifier(), { missingYears: () => [] });
     expect((await covered.dailySummary(estate, DAILY_AT)).text).not.toContain('节假日数据缺失');
   });
 

@@ -6,6 +6,7 @@ import { zonedTime } from '../../src/shared/zoned-time.js';
 import { demoBot } from '../support/app.js';
 import { chatWith } from '../support/conversation.js';
 import { describeEachDb } from '../support/databases.js';
+import { testNotifier } from '../support/channels.js';
 
 describeEachDb('特发事件', (provider) => {
   let env: Awaited<ReturnType<typeof demoBot>>;
@@ -26,6 +27,7 @@ describeEachDb('特发事件', (provider) => {
     env = await demoBot(provider, () => clock);
     sla = new SlaService(
       createRepositories(env.db.prisma).sla,
+      testNotifier(),
       new BusinessCalendar(DEFAULT_DESK_CALENDAR),
       () => clock,
     );

@@ -7,6 +7,7 @@ import { SlaService } from '../../src/sla/sla.service.js';
 import { formatLocal, zonedTime } from '../../src/shared/zoned-time.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { testNotifier } from '../support/channels.js';
 
 const SH = 'Asia/Shanghai';
 const at = (dateKey: string, hhmm: string): Date => {
@@ -29,8 +30,8 @@ describeEachDb('SLA ladder sweep', (provider) => {
     db = await createTestDatabase(provider);
     await seedDemo(db.prisma);
     estate = (await new EstateService(createRepositories(db.prisma).estates).defaultEstate())!;
-    svc = new ComplaintService(createRepositories(db.prisma), () => clock, desk);
-    sla = new SlaService(createRepositories(db.prisma).sla, desk, () => clock);
+    svc = new ComplaintService(createRepositories(db.prisma), testNotifier(), () => clock, desk);
+    sla = new SlaService(createRepositories(db.prisma).sla, testNotifier(), desk, () => clock);
     ownerId = (await db.prisma.person.findFirstOrThrow({ where: { name: '刘洋' } })).id;
     for (const s of await db.prisma.staff.findMany({ include: { person: true } })) {
       staff[s.person.name] = { staffId: s.id, name: s.person.name, role: s.role, estateId: s.estateId };

@@ -1,7 +1,10 @@
-// Every test file starts with the built-in channels, as start-up registers them (src/main.ts): services built
-// directly in a test notify through a notifier over a registry of this file's own (buildBot hands over its bot's).
+// The notifier a test hands to the services it builds itself, over the built-in channels as start-up registers them
+// (src/main.ts); a bot built with buildBot has its own (`parts.notifier`). Nothing here is process-wide.
 import { registerBuiltinChannels } from '../../adapters/channels.js';
-import { createChannelRegistry } from '../../src/notify/channel-registry.js';
-import { createNotifier, useNotifier } from '../../src/notify/notifier.js';
+import { createChannelRegistry, type ChannelRegistry } from '../../src/notify/channel-registry.js';
+import { createNotifier, type Notifier } from '../../src/notify/notifier.js';
 
-useNotifier(createNotifier(registerBuiltinChannels(createChannelRegistry())));
+/** A notifier over `registry`, by default a new registry of the built-in channels. */
+export function testNotifier(registry: ChannelRegistry = registerBuiltinChannels(createChannelRegistry())): Notifier {
+  return createNotifier(registry);
+}

@@ -20,6 +20,7 @@ import { createEmptyDatabaseUrl, describeEachDb, dropDatabaseUrl } from '../../s
 import { RunningClock } from '../../support/running-clock.js';
 import { PATIENCE_MS } from '../../support/patience.js';
 import { createRepositories } from '../../../src/db/prisma-repositories.js';
+import { testNotifier } from '../../support/channels.js';
 
 /** The chats the journey watches: four private chats with the bot (the worker is 工程部's 赵师傅), and the staff group. */
 export type Chat = 'owner' | 'supervisor' | 'assistant' | 'worker' | 'group';
@@ -286,7 +287,7 @@ export async function ownerJourney(wire: ChannelWire, opts: JourneyOptions): Pro
   const resolved = await prisma.ticket.findFirstOrThrow({ where: { number: ticketNumber } });
   expect(resolved.status).toBe('RESOLVED');
   const surveyJob = () => {
-    const complaints = new ComplaintService(createRepositories(prisma), wire.clock.now);
+    const complaints = new ComplaintService(createRepositories(prisma), testNotifier(), wire.clock.now);
     const estates = new EstateService(createRepositories(prisma).estates);
     const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
       (j) => j.id === 'complaints.callback-surveys',
@@ -450,7 +451,7 @@ export async function repairJourney(wire: ChannelWire): Promise<RepairFigures> {
 
   // 回访 by the same scheduled job as the complaint's, after the estate's delay (2 h, our default).
   wire.clock.advance(121 * 60_000);
-  const complaints = new ComplaintService(createRepositories(prisma), wire.clock.now);
+  const complaints = new ComplaintService(createRepositories(prisma), testNotifier(), wire.clock.now);
   const estates = new EstateService(createRepositories(prisma).estates);
   const job = complaintJobs({ complaints, estateById: (id) => estates.byId(id) }).find(
     (j) => j.id === 'complaints.callback-surveys',
