@@ -85,7 +85,7 @@ export function outboxStoreOf(db: OutboxStore | OutboxDb): OutboxStore {
 
 /**
  * How a unit of work in src/db writes the notices its change causes, in its own transaction (`store` is built on
- * it). Implemented by src/notify/notifier.ts (`noticeWriter`); the service passes it, so src/db never imports the
+ * it). Implemented by the `Notifier` (src/notify/notifier.ts); the service passes it, so src/db never imports the
  * notifier. Each returns how many rows were newly created for reachable recipients.
  */
 export interface NoticeWriter {
