@@ -2,7 +2,8 @@
 // database, CPU per kind of turn (each turn played alone, process.cpuUsage around it), GC pauses, and a closed loop
 // over 200 conversations. Run it under a profiler:
 //   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/turn-profile.ts [sqlite|postgresql] [rounds] [closed-s]
-// PROFILE_KIND=<kind of turn> writes a CPU profile of that kind's turns alone to /tmp/turn-profile-<index in SCRIPT>.cpuprofile.
+// PROFILE_KIND=<kind of turn> writes a CPU profile of that kind's turns alone to /tmp/turn-profile-<index in SCRIPT>.cpuprofile
+// (PROFILE_KIND='*': every turn, to /tmp/turn-profile-all.cpuprofile).
 // Figures are this process's CPU, so other load on the machine moves them far less than wall-clock times.
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -26,7 +27,7 @@ async function play(bot: BenchBot, c: number): Promise<string> {
   const [kind, text, expected] = SCRIPT[steps[c]!++ % SCRIPT.length]!;
   const start = micros();
   const replies = await bot.say(c, `bench-conv-${c}`, text);
-  if (kind === profileKind) intervals.push([start, micros()]);
+  if (kind === profileKind || profileKind === '*') intervals.push([start, micros()]);
   if (!replies.join('\n').includes(expected)) throw new Error(`turn ${kind}「${text}」answered ${replies.join(' / ')}`);
   return kind;
 }
@@ -99,7 +100,8 @@ async function measure(db: Db): Promise<Row[]> {
         timeDeltas.push(profile.timeDeltas![i]!);
       }
     });
-    const file = `/tmp/turn-profile-${SCRIPT.findIndex(([kind]) => kind === profileKind)}.cpuprofile`;
+    const index = profileKind === '*' ? 'all' : SCRIPT.findIndex(([kind]) => kind === profileKind);
+    const file = `/tmp/turn-profile-${index}.cpuprofile`;
     fs.writeFileSync(file, JSON.stringify({ ...profile, samples, timeDeltas }));
     process.stdout.write(`${samples.length} samples of ${intervals.length} turns「${profileKind}」: ${file}\n`);
   }
