@@ -132,11 +132,10 @@ const READ_IDENTITY: Statement = {
   sqlite: `
         SELECT ci."id", ci."locale", ci."conversationRef", ci."lastSeenAt",
           (SELECT json_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
-          (SELECT json_group_array(json(x.j)) FROM (
-             SELECT json_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance", 'room', u."room",
-                      'building', b."name", 'estateId', b."estateId") AS j
+          (SELECT json_group_array(json_object('unitId', m."unitId", 'role', m."role", 'entrance', u."entrance",
+                    'room', u."room", 'building', b."name", 'estateId', b."estateId") ORDER BY m."createdAt", m."id")
              FROM "UnitMembership" m JOIN "Unit" u ON u."id" = m."unitId" JOIN "Building" b ON b."id" = u."buildingId"
-             WHERE m."personId" = ci."personId" ORDER BY m."createdAt", m."id") x) AS "memberships",
+             WHERE m."personId" = ci."personId") AS "memberships",
           (SELECT json_object('id', s."id", 'role', s."role", 'estateId', s."estateId", 'active', s."active")
              FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"
         FROM "ChannelIdentity" ci

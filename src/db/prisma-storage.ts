@@ -55,8 +55,10 @@ export class PrismaStorage implements Storage {
     for (const row of rows) {
       const parsed: unknown = JSON.parse(row.data);
       // A row that is not an object (hand-edited, truncated) is treated as absent rather than crashing the turn.
-      if (isStoredItem(parsed))
-        out.push({ key: row.key, item: { ...parsed, eTag: String(row.version) }, text: row.data });
+      if (isStoredItem(parsed)) {
+        parsed.eTag = String(row.version); // a fresh object: no copy needed to add the eTag
+        out.push({ key: row.key, item: parsed, text: row.data });
+      }
     }
     return out;
   }
