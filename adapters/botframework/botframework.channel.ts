@@ -13,7 +13,7 @@ export const BOTFRAMEWORK_CHANNEL: ChannelDescriptor = {
   kind: 'botframework',
   // The connector ids the endpoint accepts (botframework.adapter.ts refuses our own adapters' ids).
   hostsChannelId: (channelId) => BOT_FRAMEWORK_CHANNEL_ID.test(channelId) && !isAdapterChannelId(channelId),
-  identityAddress: (i) => i.conversationRef,
+  identityAddress: { from: 'conversationRef' },
   // The bare conversation id cannot be posted to; the stored reference can.
   groupAddress: (c) => c.conversationRef ?? null,
   config: { shape: botFrameworkEnvShape },

@@ -4,7 +4,7 @@ import type { ChannelDescriptor } from '../../src/notify/channel-registry.js';
 export const CONSOLE_CHANNEL: ChannelDescriptor = {
   id: 'console',
   kind: 'console',
-  identityAddress: (i) => i.externalId,
+  identityAddress: { from: 'externalId', prefix: '' },
   groupAddress: (c) => c.chatId,
   routes: [],
   capabilities: { buttons: 'numbered-menu', images: false, files: false, groups: true },

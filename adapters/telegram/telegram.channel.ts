@@ -9,7 +9,7 @@ export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
 export const TELEGRAM_CHANNEL: ChannelDescriptor = {
   id: TELEGRAM_CHANNEL_ID,
   kind: 'telegram',
-  identityAddress: (i) => i.externalId,
+  identityAddress: { from: 'externalId', prefix: '' },
   groupAddress: (c) => c.chatId,
   // Telegram says ~30/s overall; we keep a margin. ≤ 1/s per chat, ≤ 20/min per group (we keep 18).
   limits: {

@@ -9,7 +9,7 @@ export const WECHAT_OA_CHANNEL = {
   id: WECHAT_OA_CHANNEL_ID,
   kind: 'wechat-oa',
   /** An owner's outbox address is their openid (ChannelIdentity.externalId); an Official Account has no groups. */
-  identityAddress: (i: { externalId: string }): string => i.externalId,
+  identityAddress: { from: 'externalId', prefix: '' },
   /**
    * Account-wide pacing only: the per-owner limit is the customer-service window (src/notify/service-window.ts),
    * which the dispatcher consults through its delivery gate. 20/s stays far below the API's frequency limits.

@@ -10,7 +10,7 @@ const DEFAULT_DAILY_CAP = 300;
 export const WECHAT_CHANNEL: ChannelDescriptor = {
   id: WECHAT_CHANNEL_ID,
   kind: 'wechat',
-  identityAddress: (i) => `contact:${i.externalId}`,
+  identityAddress: { from: 'externalId', prefix: 'contact:' },
   groupAddress: (c) => `room:${c.chatId}`,
   // A personal WeChat account is banned for bursts: slow (≥ 3 s apart) and capped per day.
   limits: { overall: [{ count: 1, perMs: 3000 }], dailyCap: DEFAULT_DAILY_CAP },

@@ -50,8 +50,12 @@ export interface ChannelDescriptor {
    * ChannelIdentity/StaffChat instead of `id`. Ids another registered channel owns are never matched.
    */
   readonly hostsChannelId?: (channelId: string) => boolean;
-  /** A chat account's outbox address; null when it cannot be reached proactively (no stored reference). */
-  identityAddress(i: IdentityRow): string | null;
+  /**
+   * How a chat account's outbox address is made: `prefix + externalId`, or its stored conversation reference (an
+   * account without one cannot be reached proactively). Data, not a function, so one SQL statement can apply it to
+   * every stored account at once (the 公告 fan-out).
+   */
+  readonly identityAddress: IdentityAddressForm;
   /** A registered group's outbox address; null when it cannot be posted to. Absent: the channel has no groups. */
   groupAddress?(c: GroupRow): string | null;
   /** Default send limits (design §4); `limitsFor(config)` when a setting changes them. */
@@ -72,11 +76,18 @@ export interface ChannelDescriptor {
  * 公告 fan-out, src/db/notice.repo.ts): `prefix + externalId`, or the stored conversation reference (an account
  * without one is unreachable). `hosted`: the accounts are stored under the connector's channel ids, not `channel`.
  */
+export type IdentityAddressForm = { from: 'externalId'; prefix: string } | { from: 'conversationRef' };
+
 export interface IdentityAddressRule {
   channel: string;
   hosted: boolean;
   from: 'externalId' | 'conversationRef';
   prefix: string;
+}
+
+/** A chat account's outbox address by its channel's form; null when it cannot be reached proactively. */
+function addressBy(form: IdentityAddressForm, i: IdentityRow): string | null {
+  return form.from === 'externalId' ? `${form.prefix}${i.externalId}` : i.conversationRef;
 }
 
 export class UnknownChannelError extends Error {
@@ -137,7 +148,7 @@ export class ChannelRegistry {
   /** Outbox channel id + address of a chat account; undefined for an unknown channel, null when unreachable. */
   identityTarget(i: IdentityRow): { channel: string; address: string | null } | undefined {
     const d = this.forStoredChannel(i.channel);
-    return d ? { channel: d.id, address: d.identityAddress(i) } : undefined;
+    return d ? { channel: d.id, address: addressBy(d.identityAddress, i) } : undefined;
   }
 
   /** Outbox channel id + address of a registered group; undefined for an unknown channel, null when unreachable. */
@@ -146,24 +157,14 @@ export class ChannelRegistry {
     return d ? { channel: d.id, address: d.groupAddress?.(c) ?? null } : undefined;
   }
 
-  /**
-   * Each channel's IdentityAddressRule, read off its `identityAddress` (asked for a probe account with and without a
-   * reference). A channel whose address is neither form cannot be planned in one statement: that throws, naming it.
-   */
+  /** Each channel's IdentityAddressRule: its address form, and whether its accounts are stored under hosted ids. */
   identityAddressRules(): IdentityAddressRule[] {
-    const X = '\u0001externalId\u0001';
-    const R = '\u0001conversationRef\u0001';
-    return [...this.byId.values()].map((d): IdentityAddressRule => {
-      const withRef = d.identityAddress({ channel: d.id, externalId: X, conversationRef: R });
-      const withoutRef = d.identityAddress({ channel: d.id, externalId: X, conversationRef: null });
-      const hosted = d.hostsChannelId !== undefined;
-      if (withRef === R && withoutRef === null) return { channel: d.id, hosted, from: 'conversationRef', prefix: '' };
-      if (withRef !== null && withRef === withoutRef && withRef.endsWith(X) && !withRef.slice(0, -X.length).includes(X))
-        return { channel: d.id, hosted, from: 'externalId', prefix: withRef.slice(0, -X.length) };
-      throw new Error(
-        `channel "${d.id}": its identityAddress is neither a prefix + externalId nor the conversation reference`,
-      );
-    });
+    return [...this.byId.values()].map((d) => ({
+      channel: d.id,
+      hosted: d.hostsChannelId !== undefined,
+      from: d.identityAddress.from,
+      prefix: d.identityAddress.from === 'externalId' ? d.identityAddress.prefix : '',
+    }));
   }
 
   /** Every registered channel's send limits, with `config` applied where a channel reads a setting. */
