@@ -19,12 +19,14 @@ export interface ChildAppOptions {
 
 /** Everything the app needs to run headless against the fake Telegram API; no console chat, no cron jobs. */
 /**
- * A suite on a shifted clock (`npm run test:at`) shifts the child too: the rows it sends were stamped on that clock,
- * and a child on the real one would find them not yet due (test/support/clock-shift.mjs).
+ * A suite on a shifted clock shifts the child too: the rows it sends were stamped on that clock, and a child on the
+ * real one would find them not yet due. Both ways of shifting: `npm run test:at` (test/support/clock-shift.mjs) and
+ * libfaketime (`faketime -f +400d …`: its preload and settings, which this otherwise minimal environment dropped).
  */
 function shiftedClockEnv(): NodeJS.ProcessEnv {
-  const keys = ['NODE_OPTIONS', 'WUYE_TEST_CLOCK', 'WUYE_TEST_CLOCK_OFFSET_MS'] as const;
-  if (!process.env.WUYE_TEST_CLOCK_OFFSET_MS) return {};
+  const ours = ['NODE_OPTIONS', 'WUYE_TEST_CLOCK', 'WUYE_TEST_CLOCK_OFFSET_MS'];
+  const libfaketime = Object.keys(process.env).filter((k) => k === 'LD_PRELOAD' || k.startsWith('FAKETIME'));
+  const keys = [...(process.env.WUYE_TEST_CLOCK_OFFSET_MS ? ours : []), ...libfaketime];
   return Object.fromEntries(keys.flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])));
 }
 
