@@ -32,7 +32,7 @@ export function installRoundTripCounter(): void {
   if (installed) return;
   installed = true;
   // The per-turn statements prepared on the driver (src/db/driver-statements.ts) bypass the adapter: counted here.
-  observeDriverStatements(note);
+  observeDriverStatements((sql, name) => note(`/* ${name} */ ${sql}`));
   for (const factory of [PrismaBetterSQLite3, PrismaPg] as Array<{ prototype: { connect(): Promise<Adapter> } }>) {
     const connect = factory.prototype.connect;
     factory.prototype.connect = async function (this: unknown) {
@@ -59,8 +59,11 @@ export async function statementsDuring(fn: () => Promise<unknown>): Promise<stri
   return mine;
 }
 
-/** "SELECT … FROM "ChannelIdentity"" → a short name for the breakdown: verb + first table. */
+/** "SELECT … FROM "ChannelIdentity"" → a short name for the breakdown: verb + first table (a driver statement: its name). */
 export function describeStatement(sql: string): string {
+  // A driver statement (src/db/driver-statements.ts) is known by its name.
+  const named = /^\/\* ([\w.-]+) \*\//.exec(sql)?.[1];
+  if (named) return named;
   const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? '?';
   if (verb === 'BEGIN' || verb === 'COMMIT' || verb === 'ROLLBACK') return verb;
   // Prisma quotes SQLite names as `main`.`Table`, PostgreSQL ones as "public"."Table"; hand-written SQL as "Table".

@@ -238,6 +238,7 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
     suggestions,
     storage: new PrismaStorage(db.prisma),
     identity: new IdentityService(repos.identities, estates, opts.defaultLocale),
+    stateReadWithIdentity: true, // the storage above and the identities are the same database
     // The trained model (data/nlu/model.json), answering only with the intents the flow registry can act on.
     recognizer: loadRecognizer(RECOGNISED_INTENTS),
     handoffs,

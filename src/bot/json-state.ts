@@ -14,7 +14,7 @@ import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
  * (PrismaStorage): the state is then converted to JSON once a turn, for the change check, instead of three times.
  */
 interface TextStorage {
-  readText(key: string): Promise<{ item: Record<string, unknown>; text: string } | undefined>;
+  readText(key: string): Promise<StoredText | undefined>;
   writeText(key: string, item: object, text: string): Promise<void>;
 }
 
@@ -22,6 +22,15 @@ function isTextStorage(storage: Storage): storage is Storage & TextStorage {
   const s = storage as Partial<TextStorage>;
   return typeof s.readText === 'function' && typeof s.writeText === 'function';
 }
+
+/** A stored item and the JSON text it was read from (the text is the item without its eTag). */
+export interface StoredText {
+  item: Record<string, unknown>;
+  text: string;
+}
+
+/** Turn-state key of a read handed in by preload(). */
+const PRELOADED = Symbol('JsonConversationState.preloaded');
 
 interface Cached {
   state: Record<string, unknown>;
@@ -48,12 +57,26 @@ export class JsonConversationState extends ConversationState {
     this.cacheKey = key;
   }
 
+  /**
+   * Hands this turn the state already read under `key` (with the sender's account, in the same statement, #15): the
+   * turn's load() then takes it instead of reading again. Only for this turn's context, and only for a text storage
+   * on the same table (the caller's wiring: WuyeBotDeps.stateReadWithIdentity); a later load(force) reads afresh.
+   */
+  preload(context: TurnContext, key: string, read: StoredText | undefined): void {
+    context.turnState.set(PRELOADED, { key, read });
+  }
+
   override async load(context: TurnContext, force = false): Promise<any> {
     const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
+    const preloaded = context.turnState.get(PRELOADED) as { key: string; read: StoredText | undefined } | undefined;
+    context.turnState.delete(PRELOADED);
     let cachedNow: Cached;
-    if (isTextStorage(this.storage)) {
+    if (preloaded && !force && preloaded.key === key) {
+      const read = preloaded.read;
+      cachedNow = read ? { state: read.item, hash: read.text } : { state: {}, hash: '{}' };
+    } else if (isTextStorage(this.storage)) {
       const read = await this.storage.readText(key);
       // The stored text is the JSON of the item without its eTag: what changeText would make of it.
       cachedNow = read ? { state: read.item, hash: read.text } : { state: {}, hash: '{}' };

@@ -30,6 +30,11 @@ export interface WuyeBotDeps extends DialogDeps {
   logger: Logger;
   /** Per-account inbound rate limit (INBOUND_RATE_PER_MINUTE, INBOUND_BURST). */
   inboundLimits?: InboundLimits;
+  /**
+   * True when `storage` keeps conversation state in the BotState table of the database the identity service reads
+   * (main's wiring): a turn then reads its sender and its state in one statement (#15). Otherwise two reads.
+   */
+  stateReadWithIdentity?: boolean;
 }
 
 /** How many answered message ids a conversation remembers: far more than any channel redelivers at once. */
@@ -120,28 +125,38 @@ export class WuyeBot implements TurnHandler {
     // same id arriving while its turn still runs in this process is ignored.
     const id = activity.id;
     const running = `${activity.channelId}/${activity.conversation.id}:${id}`;
+    const duplicate = () =>
+      this.deps.logger.info({ channel: activity.channelId, id }, 'duplicate inbound message ignored');
+    if (id && (this.inFlight.has(running) || this.answeredUnrecorded.has(running))) return duplicate();
+    // #17: an account never seen before is not written down until its message needs it (a flow, a binding, a command).
+    const sender = await this.identifySender(context);
     if (id) {
-      if (
-        this.inFlight.has(running) ||
-        this.answeredUnrecorded.has(running) ||
-        (await this.recentInbound.get(context, [])).includes(id)
-      ) {
-        this.deps.logger.info({ channel: activity.channelId, id }, 'duplicate inbound message ignored');
-        return;
-      }
+      if ((await this.recentInbound.get(context, [])).includes(id)) return duplicate();
       this.inFlight.add(running);
     }
     try {
-      await this.answer(context, id);
+      await this.answer(context, id, sender);
     } finally {
       if (id) this.inFlight.delete(running);
     }
   }
 
-  private async answer(context: TurnContext, id: string | undefined): Promise<void> {
+  /**
+   * The sender, not written down if unknown (#17). With `stateReadWithIdentity` the same statement reads the
+   * conversation state, which the turn's dialogs and dedupe then take instead of reading it again (#15).
+   */
+  private async identifySender(context: TurnContext): Promise<Sender> {
+    const turn = inboundTurn(context.activity);
+    const key = this.deps.stateReadWithIdentity ? this.conversationState.getStorageKey(context) : undefined;
+    if (!key) return this.deps.identity.identify(turn, this.deps.now(), { create: false });
+    const { sender, state } = await this.deps.identity.identifyWithState(turn, this.deps.now(), key);
+    this.conversationState.preload(context, key, state);
+    return sender;
+  }
+
+  private async answer(context: TurnContext, id: string | undefined, known: Sender): Promise<void> {
     const activity = context.activity;
-    // #17: an account never seen before is not written down until its message needs it (a flow, a binding, a command).
-    let sender = await this.deps.identity.identify(inboundTurn(activity), this.deps.now(), { create: false });
+    let sender = known;
     if (sender.provisional && !(await this.answerableWithoutRecord(context, sender)))
       sender = await this.deps.identity.identify(inboundTurn(activity), this.deps.now());
     setSender(context, sender);

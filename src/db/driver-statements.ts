@@ -32,10 +32,10 @@ export interface DriverStatements {
   close(): Promise<void>;
 }
 
-let observer: ((sql: string) => void) | null = null;
+let observer: ((sql: string, name: string) => void) | null = null;
 
-/** Called with the SQL of every driver statement (the bench counts statements per turn with it). */
-export function observeDriverStatements(fn: ((sql: string) => void) | null): void {
+/** Called with the SQL and name of every driver statement (the bench counts statements per turn with it). */
+export function observeDriverStatements(fn: ((sql: string, name: string) => void) | null): void {
   observer = fn;
 }
 
@@ -148,7 +148,7 @@ export class SqliteDriverStatements implements DriverStatements {
       s = this.db.prepare(statement.sqlite);
       this.prepared.set(statement.name, s);
     }
-    observer?.(statement.sqlite);
+    observer?.(statement.sqlite, statement.name);
     return fn(s);
   }
 
@@ -177,13 +177,13 @@ export class PgDriverStatements implements DriverStatements {
   }
 
   async all<T>(statement: Statement, params: unknown[]): Promise<T[]> {
-    observer?.(statement.postgresql);
+    observer?.(statement.postgresql, statement.name);
     const r = await this.pool.query({ name: statement.name, text: statement.postgresql, values: params });
     return r.rows as T[];
   }
 
   async run(statement: Statement, params: unknown[]): Promise<number> {
-    observer?.(statement.postgresql);
+    observer?.(statement.postgresql, statement.name);
     const r = await this.pool.query({ name: statement.name, text: statement.postgresql, values: params });
     return r.rowCount ?? 0;
   }

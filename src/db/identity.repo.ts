@@ -3,6 +3,8 @@ import { STAFF_ROLES, type MemberRole, type StaffRole } from './enums.js';
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
 import { driverDate, driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
+import { storedState } from './prisma-storage.js';
+import type { StoredState } from './rows.js';
 
 const rawPerson = z.object({ id: z.string(), name: z.string() }).nullable();
 const rawMemberships = z.array(
@@ -116,8 +118,7 @@ interface RawIdentity {
  * both databases but for the JSON functions' names; units in the order they were bound (units[0] is the sender's
  * default unit and estate). Parameters: channel, externalId.
  */
-const READ_IDENTITY: Statement = {
-  name: 'identity.read',
+const IDENTITY_SELECT = {
   postgresql: `
         SELECT ci."id", ci."locale", ci."conversationRef", ci."lastSeenAt",
           (SELECT json_build_object('id', p."id", 'name', p."name") FROM "Person" p WHERE p."id" = ci."personId") AS "person",
@@ -140,6 +141,27 @@ const READ_IDENTITY: Statement = {
              FROM "Staff" s WHERE s."personId" = ci."personId") AS "staff"
         FROM "ChannelIdentity" ci
         WHERE ci."channel" = ? AND ci."externalId" = ?`,
+};
+
+const READ_IDENTITY: Statement = { name: 'identity.read', ...IDENTITY_SELECT };
+
+/**
+ * READ_IDENTITY and the conversation's stored state (the BotState row PrismaStorage reads) in one statement: a turn's
+ * opening read (#15). One row whether or not either exists (the account's columns are null for an unknown account,
+ * the state's for a new conversation). Parameters: channel, externalId, the state's key.
+ */
+const READ_IDENTITY_WITH_STATE: Statement = {
+  name: 'identity.read-with-state',
+  postgresql: `
+        SELECT ci.*, s."data" AS "stateData", s."version" AS "stateVersion"
+        FROM (SELECT 1) AS one
+        LEFT JOIN (${IDENTITY_SELECT.postgresql}) AS ci ON TRUE
+        LEFT JOIN "BotState" s ON s."key" = $3`,
+  sqlite: `
+        SELECT ci.*, s."data" AS "stateData", s."version" AS "stateVersion"
+        FROM (SELECT 1) AS one
+        LEFT JOIN (${IDENTITY_SELECT.sqlite}) AS ci ON 1 = 1
+        LEFT JOIN "BotState" s ON s."key" = ?`,
 };
 
 /**
@@ -208,17 +230,53 @@ function refreshParams(postgres: boolean, input: TouchInput): unknown[] {
 
 /** The row of an existing account (its address and lastSeenAt refreshed when due), or null for an unknown one. */
 async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
-  const postgres = isPostgres(prisma);
-  // Prepared on the driver for a client openDatabase built; through Prisma for any other (a transaction client).
+  const [row] = await readRaw<RawIdentity>(prisma, READ_IDENTITY, [input.channel, input.externalId]);
+  return row ? knownIdentity(prisma, input, row) : null;
+}
+
+/** A row the identity statements return, with the conversation state's columns of READ_IDENTITY_WITH_STATE. */
+interface RawIdentityWithState extends Omit<RawIdentity, 'id'> {
+  /** Null when the account is unknown (the LEFT JOIN found no row). */
+  id: string | null;
+  stateData: string | null;
+  stateVersion: number | bigint | null;
+}
+
+/**
+ * touchKnownIdentity, and the stored conversation state under `stateKey` read by the same statement (one round trip
+ * instead of two on the turn's hot path, #15); `state` is undefined for a conversation with no (or no readable) row.
+ */
+export async function touchKnownIdentityWithState(
+  prisma: Prisma,
+  input: TouchInput,
+  stateKey: string,
+): Promise<{ identity: IdentityRow | null; state: StoredState | undefined }> {
+  const [row] = await readRaw<RawIdentityWithState>(prisma, READ_IDENTITY_WITH_STATE, [
+    input.channel,
+    input.externalId,
+    stateKey,
+  ]);
+  if (!row) throw new Error('identity-with-state read returned no row');
+  const { stateData, stateVersion, id, ...identity } = row;
+  return {
+    identity: id === null ? null : await knownIdentity(prisma, input, { ...identity, id }),
+    state: stateData === null ? undefined : storedState(stateData, Number(stateVersion)),
+  };
+}
+
+/** Prepared on the driver for a client openDatabase built; through Prisma for any other (a transaction client). */
+function readRaw<T>(prisma: Prisma, statement: Statement, params: unknown[]): Promise<T[]> {
   const statements = driverStatements(prisma);
-  const key = [input.channel, input.externalId];
-  const rows = statements
-    ? await statements.all<RawIdentity>(READ_IDENTITY, key)
-    : await prisma.$queryRawUnsafe<RawIdentity[]>(postgres ? READ_IDENTITY.postgresql : READ_IDENTITY.sqlite, ...key);
-  const row = rows[0];
-  if (!row) return null;
+  if (statements) return statements.all<T>(statement, params);
+  return prisma.$queryRawUnsafe<T[]>(isPostgres(prisma) ? statement.postgresql : statement.sqlite, ...params);
+}
+
+/** A known account's row as a turn needs it, after refreshing its address and lastSeenAt when due. */
+async function knownIdentity(prisma: Prisma, input: TouchInput, row: RawIdentity): Promise<IdentityRow> {
   if (refreshDue(row, input)) {
+    const postgres = isPostgres(prisma);
     const params = refreshParams(postgres, input);
+    const statements = driverStatements(prisma);
     if (statements) await statements.run(REFRESH_IDENTITY, params);
     else await prisma.$executeRawUnsafe(postgres ? REFRESH_IDENTITY.postgresql : REFRESH_IDENTITY.sqlite, ...params);
   }

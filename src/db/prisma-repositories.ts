@@ -3,7 +3,7 @@
 import type { Prisma } from './client.js';
 import { findDefaultEstate, findEstateById } from './estate.repo.js';
 import { buildingsOf, collectionTotals, largestArrears } from './fee.repo.js';
-import { setIdentityLocale, touchIdentity, touchKnownIdentity } from './identity.repo.js';
+import { setIdentityLocale, touchIdentity, touchKnownIdentity, touchKnownIdentityWithState } from './identity.repo.js';
 import { claimJobRun, finishJobRun, latestJobRun, recordSkippedJobRun } from './job-run.repo.js';
 import { saveMediaFile } from './media.repo.js';
 import { PrismaOutboxStore } from './outbox-store.js';
@@ -33,6 +33,7 @@ function build(db: Prisma, inTransaction: boolean): Repositories {
     identities: {
       touch: (input) => touchIdentity(db, input),
       touchKnown: (input) => touchKnownIdentity(db, input),
+      touchKnownWithState: (input, stateKey) => touchKnownIdentityWithState(db, input, stateKey),
       setLocale: (identityId, locale) => setIdentityLocale(db, identityId, locale),
     },
     media: { save: (file) => saveMediaFile(db, file) },

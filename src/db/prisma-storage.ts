@@ -13,6 +13,7 @@ import { AppError } from '../shared/app-error.js';
 import { Prisma as Sql } from '../generated/sqlite/client.js';
 import { isPostgres, type Prisma } from './client.js';
 import { driverStatements, sqliteTimestamp, type DriverStatements, type Statement } from './driver-statements.js';
+import type { StoredState } from './rows.js';
 
 /** A stored item is a JSON object (not an array, string or null); checked without a schema library, once a turn. */
 function isStoredItem(value: unknown): value is Record<string, unknown> {
@@ -39,11 +40,11 @@ export class PrismaStorage implements Storage {
    * One item with the JSON text it is stored as (JsonConversationState starts its change detection from that text
    * instead of converting the item back to JSON); undefined when absent.
    */
-  async readText(key: string): Promise<{ item: Record<string, unknown>; text: string } | undefined> {
+  async readText(key: string): Promise<StoredState | undefined> {
     return (await this.readRows([key]))[0];
   }
 
-  private async readRows(keys: string[]): Promise<Array<{ key: string; item: Record<string, unknown>; text: string }>> {
+  private async readRows(keys: string[]): Promise<Array<{ key: string } & StoredState>> {
     type Row = { key: string; data: string; version: number | bigint };
     // Prepared per key count: a turn reads one key; an unusual many-key read takes the $queryRaw path.
     const rows =
@@ -51,14 +52,10 @@ export class PrismaStorage implements Storage {
         ? await this.statements.all<Row>(readStatement(keys.length), keys)
         : await this.prisma.$queryRaw<Row[]>`
       SELECT "key", "data", "version" FROM "BotState" WHERE "key" IN (${Sql.join(keys)})`;
-    const out: Array<{ key: string; item: Record<string, unknown>; text: string }> = [];
+    const out: Array<{ key: string } & StoredState> = [];
     for (const row of rows) {
-      const parsed: unknown = JSON.parse(row.data);
-      // A row that is not an object (hand-edited, truncated) is treated as absent rather than crashing the turn.
-      if (isStoredItem(parsed)) {
-        parsed.eTag = String(row.version); // a fresh object: no copy needed to add the eTag
-        out.push({ key: row.key, item: parsed, text: row.data });
-      }
+      const stored = storedState(row.data, Number(row.version));
+      if (stored) out.push({ key: row.key, ...stored });
     }
     return out;
   }
@@ -115,6 +112,22 @@ export class PrismaStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (keys.length > 0) await this.prisma.botState.deleteMany({ where: { key: { in: keys } } });
   }
+}
+
+/**
+ * A BotState row as the stored item (its eTag the row's version) with the JSON text it was read from; undefined for a
+ * row that is not a JSON object (hand-edited, truncated), which is treated as absent rather than crashing the turn.
+ */
+export function storedState(data: string, version: number): StoredState | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (!isStoredItem(parsed)) return undefined;
+  parsed.eTag = String(version); // a fresh object: no copy needed to add the eTag
+  return { item: parsed, text: data };
 }
 
 /** Like botbuilder's MemoryStorage: the cached item learns its new eTag, so a second save in one turn still works. */

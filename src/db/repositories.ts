@@ -10,6 +10,7 @@ import type { OutboxStore } from './outbox-store.js';
 import type { UndeliveredRow } from './service-window.repo.js';
 import type {
   BindingApprovalRow,
+  StoredState,
   BindingCodeRow,
   BindingIdentityRow,
   BindingUnitRow,
@@ -421,6 +422,11 @@ export interface IdentityRepository {
   touch(input: TouchInput): Promise<IdentityRow>;
   /** Refreshes a known chat account; null for an unknown one, which stays unwritten. */
   touchKnown(input: TouchInput): Promise<IdentityRow | null>;
+  /** touchKnown, and the conversation state stored under `stateKey`, read by the same statement (#15). */
+  touchKnownWithState(
+    input: TouchInput,
+    stateKey: string,
+  ): Promise<{ identity: IdentityRow | null; state: StoredState | undefined }>;
   setLocale(identityId: string, locale: string): Promise<void>;
 }
 

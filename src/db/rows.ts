@@ -603,3 +603,12 @@ export interface PersonData {
   outbox: OutboxRow[];
   audit: AuditLogRow[];
 }
+
+/**
+ * A stored conversation-state item (botbuilder StoreItem, its eTag the row's version) with the JSON text it was read
+ * from (JsonConversationState's change check starts from that text).
+ */
+export interface StoredState {
+  item: Record<string, unknown>;
+  text: string;
+}

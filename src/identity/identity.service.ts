@@ -1,4 +1,5 @@
-import type { IdentityRepository } from '../db/repositories.js';
+import type { IdentityRepository, IdentityRow, TouchInput } from '../db/repositories.js';
+import type { StoredState } from '../db/rows.js';
 import { AppError, userMessage } from '../shared/app-error.js';
 import { isAdapterChannelId } from '../shared/channel-ids.js';
 import type { EstateService } from '../estate/estate.service.js';
@@ -39,31 +40,45 @@ export class IdentityService {
    * nothing is written (#17: a greeting from a stranger creates no row).
    */
   async identify(activity: InboundTurn, now: Date, opts: { create?: boolean } = {}): Promise<Sender> {
+    const input = this.touchInput(activity, now);
+    const row = opts.create === false ? await this.identities.touchKnown(input) : await this.identities.touch(input);
+    return this.senderOf(activity, input, row);
+  }
+
+  /**
+   * identify(activity, now, { create: false }) and, in the same database statement, the conversation state stored
+   * under `stateKey` (opaque here; the bot's conversation state starts from it): the two reads every turn opens with,
+   * in one round trip (#15).
+   */
+  async identifyWithState(
+    activity: InboundTurn,
+    now: Date,
+    stateKey: string,
+  ): Promise<{ sender: Sender; state: StoredState | undefined }> {
+    const input = this.touchInput(activity, now);
+    const { identity, state } = await this.identities.touchKnownWithState(input, stateKey);
+    return { sender: await this.senderOf(activity, input, identity), state };
+  }
+
+  private touchInput(activity: InboundTurn, now: Date): TouchInput {
     const channel = activity.channelId ?? 'unknown';
     const externalId = activity.from?.id;
     if (!externalId) throw new AppError('BAD_INPUT', 'activity without from.id');
     const ref = activity.reference;
-    const input = {
+    return {
       channel,
       externalId,
       displayName: activity.from?.name,
-      // Group turns keep the person's own address: a notice to them must not go to the group.
       conversationRef: activity.conversation?.isGroup === true ? null : JSON.stringify(ref),
-      // Bot Framework notices go to the stored reference's serviceUrl: a message claiming another one for a known
-      // account must not move that account's notices elsewhere.
       pinServiceUrl: isAdapterChannelId(channel) ? null : (ref.serviceUrl ?? null),
       locale: this.defaultLocale,
       now,
     };
-    const row =
-      opts.create === false
-        ? ((await this.identities.touchKnown(input)) ?? {
-            id: '',
-            locale: this.defaultLocale,
-            person: null,
-            provisional: true as const,
-          })
-        : await this.identities.touch(input);
+  }
+
+  /** The Sender of an account's row; null (an unknown account not written down) is a provisional sender. */
+  private async senderOf(activity: InboundTurn, input: TouchInput, found: IdentityRow | null): Promise<Sender> {
+    const row = found ?? { id: '', locale: this.defaultLocale, person: null, provisional: true as const };
     const person = row.person;
     const units = toSenderUnits(person?.memberships ?? []);
     const staff =
@@ -75,8 +90,8 @@ export class IdentityService {
     if (!estate) throw new AppError('UNAVAILABLE', 'no estate configured', userMessage('bind.err.noEstate'));
     return {
       identityId: row.id,
-      channel,
-      externalId,
+      channel: input.channel,
+      externalId: input.externalId,
       personId: person?.id ?? null,
       name: person?.name ?? activity.from?.name ?? null,
       locale: normalizeLocale(row.locale),

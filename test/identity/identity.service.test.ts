@@ -10,6 +10,7 @@ import { testNotifier } from '../support/channels.js';
 const { identityAddress } = testNotifier();
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
 import { createRepositories } from '../../src/db/prisma-repositories.js';
+import { PrismaStorage } from '../../src/db/prisma-storage.js';
 
 const activity = (conversationId: string, isGroup: boolean): Partial<Activity> => ({
   type: 'message',
@@ -74,5 +75,47 @@ describeEachDb('IdentityService', (provider) => {
       later(1),
     );
     expect(identityAddress(await read())).toContain('a:new-chat');
+  });
+
+  it('identifyWithState: the sender and the conversation state of one turn, from one read, for any mix of the two', async () => {
+    const storage = new PrismaStorage(db.prisma);
+    const who = { ...activity('a:state-chat', false), from: { id: 'teams-user-4', name: '周强' } };
+    const key = 'msteams/conversations/a:state-chat/';
+    // Nobody and nothing yet: a provisional sender (nothing written) and no state.
+    const before = await identity.identifyWithState(inboundTurn(who), NOW, key);
+    expect(before.sender).toMatchObject({ provisional: true, identityId: '' });
+    expect(before.state).toBeUndefined();
+    expect(await db.prisma.channelIdentity.count({ where: { externalId: 'teams-user-4' } })).toBe(0);
+    // A state but no account yet (the account is written only when a message needs it, #17).
+    await storage.write({ [key]: { dialogState: { dialogStack: [{ id: 'complaint' }] }, recentInbound: ['m-1'] } });
+    const stateOnly = await identity.identifyWithState(inboundTurn(who), NOW, key);
+    expect(stateOnly.sender.provisional).toBe(true);
+    expect(stateOnly.state?.item).toEqual({
+      dialogState: { dialogStack: [{ id: 'complaint' }] },
+      recentInbound: ['m-1'],
+      eTag: '1',
+    });
+    expect(JSON.parse(stateOnly.state!.text)).toEqual({
+      dialogState: { dialogStack: [{ id: 'complaint' }] },
+      recentInbound: ['m-1'],
+    });
+    // The account and the state: the same sender identify() gives, and the stored item.
+    const created = await identity.identify(inboundTurn(who), NOW);
+    const both = await identity.identifyWithState(inboundTurn(who), later(2), key);
+    expect(both.sender).toEqual(await identity.identify(inboundTurn(who), later(2), { create: false }));
+    expect(both.sender.identityId).toBe(created.identityId);
+    expect(both.state?.item.recentInbound).toEqual(['m-1']);
+    // The read refreshes lastSeenAt as identify does.
+    const row = await db.prisma.channelIdentity.findUniqueOrThrow({ where: { id: created.identityId } });
+    expect(row.lastSeenAt.toISOString()).toBe(later(2).toISOString());
+    // An account in another conversation with no state yet.
+    const elsewhere = await identity.identifyWithState(inboundTurn(who), later(2), 'msteams/conversations/a:new/');
+    expect(elsewhere.sender.identityId).toBe(created.identityId);
+    expect(elsewhere.state).toBeUndefined();
+    // A state row that is not a JSON object (hand-edited, cut short) is no state, not a failed turn.
+    await db.prisma.botState.update({ where: { key }, data: { data: '[1,2]' } });
+    expect((await identity.identifyWithState(inboundTurn(who), later(2), key)).state).toBeUndefined();
+    await db.prisma.botState.update({ where: { key }, data: { data: '{"dialogState":{"dialogSta' } });
+    expect((await identity.identifyWithState(inboundTurn(who), later(2), key)).state).toBeUndefined();
   });
 });
