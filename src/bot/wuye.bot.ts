@@ -19,6 +19,7 @@ import { appErrorFrom } from '../shared/app-error.js';
 import { MAX_INBOUND_TEXT, wellFormedText } from './input-guard.js';
 import { inboundTurn } from './inbound-turn.js';
 import { JsonConversationState } from './json-state.js';
+import { activityReceivedKey, actsOnDialogEvents } from './dialog-events.js';
 import type { ReceivedBy, TurnHandler } from './turn-handler.js';
 import type { CommandRouter } from '../commands/command-router.js';
 import { badIdentifier, trustedChannel } from './channel-trust.js';
@@ -49,17 +50,6 @@ const MAX_ANSWERED_UNRECORDED = 10_000;
  * renamed the key, nothing breaks: each turn would build its own again.
  */
 const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
-/**
- * DialogContext.continueDialog first emits 'activityReceived' from the leaf dialog: it builds a child dialog context
- * for every level of the stack and bubbles the event back up through each, then walks down again to continue. Its
- * result is ignored; only a dialog that acts on the event (onDialogEvent / onPreBubbleEvent / onPostBubbleEvent)
- * would notice it, and none here does (our prompts answer it "not handled" without recognising, see
- * notHandledBeforeBubbling; the stock ones only run their recogniser). It was ≈ a quarter of botbuilder-dialogs' share
- * of a turn (#15). botbuilder marks "emitted" in turn state under a module-private symbol, found by its description
- * after the first dialog turn and set before every later one. A botbuilder upgrade that renamed it breaks nothing:
- * each turn would emit the event again.
- */
-const ACTIVITY_RECEIVED_EMITTED = 'ActivityReceivedEmitted';
 
 export class WuyeBot implements TurnHandler {
   readonly conversationState: JsonConversationState;
@@ -75,8 +65,13 @@ export class WuyeBot implements TurnHandler {
   private readonly limiter: InboundLimiter;
   /** The DialogStateManager configuration botbuilder built on the first dialog turn (see above). */
   private stateManagerConfiguration: unknown;
-  /** botbuilder's "activityReceived already emitted" turn-state key, once a turn has shown it (see above). */
+  /**
+   * botbuilder's "activityReceived already emitted" turn-state key, once a turn has shown it; set before each dialog
+   * turn so the event is not emitted when no dialog here acts on it (see dialog-events.ts). A botbuilder upgrade that
+   * renamed it breaks nothing: each turn would emit the event again.
+   */
   private activityReceivedKey: symbol | undefined;
+  private readonly skipActivityReceived: boolean;
 
   constructor(private readonly deps: WuyeBotDeps) {
     this.limiter = new InboundLimiter(deps.inboundLimits ?? DEFAULT_INBOUND_LIMITS, deps.now);
@@ -86,6 +81,7 @@ export class WuyeBot implements TurnHandler {
     this.dialogs = new DialogSet(this.dialogState);
     this.recentInbound = this.conversationState.createProperty<string[]>('recentInbound');
     this.dialogs.add(new MainDialog(deps));
+    this.skipActivityReceived = !this.dialogs.getDialogs().some(actsOnDialogEvents);
   }
 
   /** `receivedBy`: the adapter that received the message, which alone decides the channel an identity belongs to. */
@@ -176,11 +172,11 @@ export class WuyeBot implements TurnHandler {
 
     if (this.stateManagerConfiguration)
       context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateManagerConfiguration);
-    if (this.activityReceivedKey) context.turnState.set(this.activityReceivedKey, true);
+    if (this.skipActivityReceived && this.activityReceivedKey) context.turnState.set(this.activityReceivedKey, true);
     const dc = await this.dialogs.createContext(context);
     this.stateManagerConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION);
     const result = await dc.continueDialog();
-    this.activityReceivedKey ??= turnStateSymbol(context, ACTIVITY_RECEIVED_EMITTED);
+    this.activityReceivedKey ??= activityReceivedKey(context.turnState.keys());
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
     // A provisional sender's turn changed nothing that must outlive it: the menu it may have shown is answered
     // statelessly next time (a bare number picks from it, see answerableWithoutRecord).
@@ -273,11 +269,4 @@ export class WuyeBot implements TurnHandler {
       MessageFactory.suggestedActions(titles, unbound ? `${greeting}\n${tr('menu.bindOffer')}` : greeting),
     );
   }
-}
-
-/** The turn-state key that is a symbol with this description (botbuilder keeps some of its flags under such keys). */
-function turnStateSymbol(context: TurnContext, description: string): symbol | undefined {
-  for (const key of context.turnState.keys())
-    if (typeof key === 'symbol' && key.description === description) return key;
-  return undefined;
 }
