@@ -2,6 +2,7 @@
 // Everything else receives its dependencies from here.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Storage } from 'botbuilder';
 import { BotFrameworkChannel } from '../adapters/botframework/botframework.adapter.js';
 import { ConsoleChannel } from '../adapters/console/console.adapter.js';
 import { consolePersonaCommand } from './identity/console-persona.js';
@@ -144,6 +145,11 @@ export interface BotOptions {
   inboundLimits?: InboundLimits;
   /** DATA_DIR: a 公告 picture sent inline is stored once under media/notices (#20). */
   dataDir?: string;
+  /**
+   * Where conversation state is kept. Default: the database's BotState table, read in the same statement as the
+   * sender's account. Another botbuilder Storage (an embedding's own store) is read on its own.
+   */
+  conversationStorage?: Storage;
 }
 
 /** The bot and the services behind it, over one database. Tests build it exactly as start-up does. */
@@ -236,9 +242,10 @@ export function buildBot(db: Database, logger: Logger, opts: BotOptions): BotPar
       opts.dataDir !== undefined ? { mediaDir: path.join(opts.dataDir, 'media', 'notices') } : {},
     ),
     suggestions,
-    storage: new PrismaStorage(db.prisma),
+    storage: opts.conversationStorage ?? new PrismaStorage(db.prisma),
     identity: new IdentityService(repos.identities, estates, opts.defaultLocale),
-    stateReadWithIdentity: true, // the storage above and the identities are the same database
+    // The BotState table and the identities are the same database: one statement reads both.
+    stateReadWithIdentity: opts.conversationStorage === undefined,
     // The trained model (data/nlu/model.json), answering only with the intents the flow registry can act on.
     recognizer: loadRecognizer(RECOGNISED_INTENTS),
     handoffs,

@@ -1,4 +1,5 @@
-import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, TurnContext } from 'botbuilder';
+import { consoleMessage } from '../support/conversation.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoBot, WEEKDAY_MORNING } from '../support/app.js';
 import { describeEachDb } from '../support/databases.js';
@@ -14,15 +15,7 @@ describeEachDb('inbound dedupe', (provider) => {
 
   it('the same activity id twice gets one reply', async () => {
     const adapter = new TestAdapter(async () => undefined);
-    const activity: Partial<Activity> = {
-      type: ActivityTypes.Message,
-      id: 'redelivered-1',
-      channelId: 'console',
-      conversation: { id: 'dup-conv', isGroup: false, name: '', conversationType: 'personal' },
-      from: { id: 'demo-owner', name: '刘洋' },
-      recipient: { id: 'bot', name: 'bot' },
-      text: '你好',
-    };
+    const activity = consoleMessage({ id: 'redelivered-1', conversationId: 'dup-conv', text: '你好' });
     for (let i = 0; i < 2; i++) await env.bot.onTurn(new TurnContext(adapter, { ...activity }), 'console');
     const replies = adapter.activityBuffer.filter((a) => a.type === ActivityTypes.Message);
     expect(replies).toHaveLength(1);

@@ -4,6 +4,7 @@ import { TestAdapter, TurnContext } from 'botbuilder';
 import { PrismaStorage } from '../../src/db/prisma-storage.js';
 import { JsonConversationState } from '../../src/bot/json-state.js';
 import { createTestDatabase, describeEachDb, type TestDatabase } from '../support/databases.js';
+import { consoleMessage } from '../support/conversation.js';
 
 describeEachDb('JsonConversationState on PrismaStorage', (provider) => {
   let db: TestDatabase;
@@ -13,14 +14,10 @@ describeEachDb('JsonConversationState on PrismaStorage', (provider) => {
   afterAll(async () => db.drop());
 
   const turn = () =>
-    new TurnContext(new TestAdapter(async () => undefined), {
-      type: 'message',
-      channelId: 'console',
-      conversation: { id: 'c-json', isGroup: false, name: '', conversationType: 'personal' },
-      from: { id: 'owner', name: '业主' },
-      recipient: { id: 'bot', name: 'bot' },
-      text: '你好',
-    });
+    new TurnContext(
+      new TestAdapter(async () => undefined),
+      consoleMessage({ conversationId: 'c-json', text: '你好', from: 'owner', name: '业主' }),
+    );
   const version = async () =>
     (await db.prisma.botState.findUniqueOrThrow({ where: { key: 'console/conversations/c-json/' } })).version;
 

@@ -82,3 +82,22 @@ export function check(reply: Partial<Activity>, e: Expect, says: string): void {
 export function buttons(reply: Partial<Activity>): string[] {
   return (reply.suggestedActions?.actions ?? []).map((a) => String(a.title));
 }
+
+/** A console message from `from` in a personal conversation, as the console adapter hands it to the bot. */
+export function consoleMessage(opts: {
+  conversationId: string;
+  text: string;
+  id?: string;
+  from?: string;
+  name?: string;
+}) {
+  return {
+    type: 'message',
+    ...(opts.id !== undefined ? { id: opts.id } : {}),
+    channelId: 'console',
+    conversation: { id: opts.conversationId, isGroup: false, name: '', conversationType: 'personal' },
+    from: { id: opts.from ?? 'demo-owner', name: opts.name ?? '刘洋' },
+    recipient: { id: 'bot', name: 'bot' },
+    text: opts.text,
+  } satisfies Partial<Activity>;
+}
