@@ -1,5 +1,6 @@
 // Per-estate renovation rules (Estate.settings.renovation), defaults from the department's 装修管理 procedure.
 import { z } from 'zod';
+import { settingsSection } from '../settings/settings-section.js';
 
 export const renovationSettingsSchema = z
   .object({
@@ -31,6 +32,10 @@ export const renovationSettingsSchema = z
 
 export type RenovationSettings = z.infer<typeof renovationSettingsSchema>;
 
+/**
+ * The estate's renovation rules; a missing or broken section (a bad hand edit) is the defaults, like every other
+ * settings section, so 装修 flows and jobs keep working instead of failing every turn.
+ */
 export function renovationSettings(estateSettings: Record<string, unknown>): RenovationSettings {
-  return renovationSettingsSchema.parse(estateSettings.renovation ?? {});
+  return settingsSection(estateSettings, 'renovation', renovationSettingsSchema);
 }
