@@ -38,10 +38,15 @@ export function figuresCommands(deps: FiguresCommandDeps): Command[] {
             userMessage('command.usage', { usage: t(locale, 'falseAlarm.usage') }),
           );
         const ticket = await deps.complaints.resolveRef(estate, hit.ref);
-        return deps.falseAlarms.mark({ staffId: staff.id, name: ctx.sender.name ?? '员工' }, ticket, hit.rest, {
-          locale,
-          timezone: estate.timezone,
-        });
+        return deps.falseAlarms.mark(
+          { staffId: staff.id, name: ctx.sender.name ?? t('zh-CN', 'staff.fallbackName') },
+          ticket,
+          hit.rest,
+          {
+            locale,
+            timezone: estate.timezone,
+          },
+        );
       },
     },
     {
