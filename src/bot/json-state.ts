@@ -8,13 +8,14 @@
 // the same object, so what "changed" means is exactly what would be stored differently (botbuilder's `_replacer`
 // hook, which the storage never honoured either, is not used by any state here).
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import type { StoredState } from '../db/rows.js';
 
 /**
  * A storage that reads an item together with the JSON text it is stored as, and writes a text it is given
  * (PrismaStorage): the state is then converted to JSON once a turn, for the change check, instead of three times.
  */
 interface TextStorage {
-  readText(key: string): Promise<StoredText | undefined>;
+  readText(key: string): Promise<StoredState | undefined>;
   writeText(key: string, item: object, text: string): Promise<void>;
 }
 
@@ -23,18 +24,20 @@ function isTextStorage(storage: Storage): storage is Storage & TextStorage {
   return typeof s.readText === 'function' && typeof s.writeText === 'function';
 }
 
-/** A stored item and the JSON text it was read from (the text is the item without its eTag). */
-export interface StoredText {
-  item: Record<string, unknown>;
-  text: string;
-}
-
 /** Turn-state key of a read handed in by preload(). */
 const PRELOADED = Symbol('JsonConversationState.preloaded');
 
 interface Cached {
   state: Record<string, unknown>;
   hash: string;
+}
+
+/**
+ * A text storage's read as the turn's cached state: the stored text is the JSON of the item without its eTag, which is
+ * what changeText would make of it.
+ */
+function cachedOf(read: StoredState | undefined): Cached {
+  return read ? { state: read.item, hash: read.text } : { state: {}, hash: '{}' };
 }
 
 /** The state as it would be stored, without its eTag (which changes on every write and is no content). */
@@ -62,7 +65,7 @@ export class JsonConversationState extends ConversationState {
    * turn's load() then takes it instead of reading again. Only for this turn's context, and only for a text storage
    * on the same table (the caller's wiring: WuyeBotDeps.stateReadWithIdentity); a later load(force) reads afresh.
    */
-  preload(context: TurnContext, key: string, read: StoredText | undefined): void {
+  preload(context: TurnContext, key: string, read: StoredState | undefined): void {
     context.turnState.set(PRELOADED, { key, read });
   }
 
@@ -70,23 +73,18 @@ export class JsonConversationState extends ConversationState {
     const cached = context.turnState.get(this.cacheKey) as Cached | undefined;
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
-    const preloaded = context.turnState.get(PRELOADED) as { key: string; read: StoredText | undefined } | undefined;
+    const preloaded = context.turnState.get(PRELOADED) as { key: string; read: StoredState | undefined } | undefined;
     context.turnState.delete(PRELOADED);
-    let cachedNow: Cached;
-    if (preloaded && !force && preloaded.key === key) {
-      const read = preloaded.read;
-      cachedNow = read ? { state: read.item, hash: read.text } : { state: {}, hash: '{}' };
-    } else if (isTextStorage(this.storage)) {
-      const read = await this.storage.readText(key);
-      // The stored text is the JSON of the item without its eTag: what changeText would make of it.
-      cachedNow = read ? { state: read.item, hash: read.text } : { state: {}, hash: '{}' };
-    } else {
-      const items = await this.storage.read([key]);
-      const state = (items[key] ?? {}) as Record<string, unknown>;
-      cachedNow = { state, hash: changeText(state) };
-    }
+    const cachedNow = preloaded && !force && preloaded.key === key ? cachedOf(preloaded.read) : await this.read(key);
     context.turnState.set(this.cacheKey, cachedNow);
     return cachedNow.state;
+  }
+
+  private async read(key: string): Promise<Cached> {
+    if (isTextStorage(this.storage)) return cachedOf(await this.storage.readText(key));
+    const items = await this.storage.read([key]);
+    const state = (items[key] ?? {}) as Record<string, unknown>;
+    return { state, hash: changeText(state) };
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {

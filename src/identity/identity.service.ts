@@ -69,7 +69,10 @@ export class IdentityService {
       channel,
       externalId,
       displayName: activity.from?.name,
+      // Group turns keep the person's own address: a notice to them must not go to the group.
       conversationRef: activity.conversation?.isGroup === true ? null : JSON.stringify(ref),
+      // Bot Framework notices go to the stored reference's serviceUrl: a message claiming another one for a known
+      // account must not move that account's notices elsewhere.
       pinServiceUrl: isAdapterChannelId(channel) ? null : (ref.serviceUrl ?? null),
       locale: this.defaultLocale,
       now,
