@@ -23,24 +23,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/**
- * Whether a client or transaction client talks to PostgreSQL. Repositories that must write provider-specific SQL
- * inside a caller's transaction (ON CONFLICT, SKIP LOCKED) only receive the client, and a Prisma transaction client
- * carries no custom fields, so this reads Prisma's own provider field (there is no public accessor; the portable
- * alternatives fail: `upsert` is not a native upsert on PostgreSQL and the SQLite client lacks skipDuplicates); the outbox and fee tests on both databases
- * fail loudly if an upgrade renames it.
- */
-/** Per client: reading a property of the Prisma client goes through its Proxy, which showed in a turn's profile. */
-const postgresClients = new WeakMap<object, boolean>();
-
-export function isPostgres(db: object): boolean {
-  let postgres = postgresClients.get(db);
-  if (postgres === undefined) {
-    postgres = (db as { _activeProvider?: unknown })._activeProvider === 'postgresql';
-    postgresClients.set(db, postgres);
-  }
-  return postgres;
-}
+export { isPostgres } from './driver-statements.js';
 
 /** SQLite file path of a `file:` URL (relative paths are relative to the working directory). */
 export function sqlitePath(url: string): string {

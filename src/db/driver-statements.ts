@@ -56,13 +56,53 @@ export function sqliteTimestamp(d: Date): string {
 }
 
 /**
+ * Whether a client or transaction client talks to PostgreSQL. Repositories that must write provider-specific SQL
+ * inside a caller's transaction (ON CONFLICT, SKIP LOCKED) only receive the client, and a Prisma transaction client
+ * carries no custom fields, so this reads Prisma's own provider field (there is no public accessor; the portable
+ * alternatives fail: `upsert` is not a native upsert on PostgreSQL and the SQLite client lacks skipDuplicates); the
+ * outbox and fee tests on both databases fail loudly if an upgrade renames it. Remembered per client: reading a
+ * property of the Prisma client goes through its Proxy, which showed in a turn's profile.
+ */
+export function isPostgres(client: object): boolean {
+  let postgres = postgresClients.get(client);
+  if (postgres === undefined) {
+    postgres = (client as { _activeProvider?: unknown })._activeProvider === 'postgresql';
+    postgresClients.set(client, postgres);
+  }
+  return postgres;
+}
+
+const postgresClients = new WeakMap<object, boolean>();
+
+/**
  * A Date as a driver statement parameter for a DateTime column of `client`'s database: SQLite's text (above), or
  * ISO 8601 for PostgreSQL, where the statement casts it (`$n::timestamp(3)`).
  */
 export function driverTimestamp(client: object, d: Date): string {
-  return (client as { _activeProvider?: unknown })._activeProvider === 'postgresql'
-    ? d.toISOString()
-    : sqliteTimestamp(d);
+  return isPostgres(client) ? d.toISOString() : sqliteTimestamp(d);
+}
+
+/** The raw-SQL half of a Prisma client (a transaction client too). */
+interface RawSqlClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
+ * Rows of `statement`: prepared on the driver for a client openDatabase built; for any other (a transaction client)
+ * the same SQL through Prisma, inside its transaction.
+ */
+export function statementRows<T>(client: RawSqlClient, statement: Statement, params: unknown[]): Promise<T[]> {
+  const statements = driverStatements(client);
+  if (statements) return statements.all<T>(statement, params);
+  return client.$queryRawUnsafe<T[]>(isPostgres(client) ? statement.postgresql : statement.sqlite, ...params);
+}
+
+/** Rows changed by `statement`, on the driver or through Prisma as statementRows decides. */
+export function runStatement(client: RawSqlClient, statement: Statement, params: unknown[]): Promise<number> {
+  const statements = driverStatements(client);
+  if (statements) return statements.run(statement, params);
+  return client.$executeRawUnsafe(isPostgres(client) ? statement.postgresql : statement.sqlite, ...params);
 }
 
 /**

@@ -7,7 +7,7 @@ import { unitLabel } from '../shared/unit-label.js';
 import type { Notice, OutboundMessage } from '../shared/outbound-message.js';
 import { outboxStoreOf, type NoticeWriter } from './outbox-store.js';
 import { type Prisma, isPostgres } from './client.js';
-import { driverStatements, type Statement } from './driver-statements.js';
+import { driverStatements, statementRows, type Statement } from './driver-statements.js';
 
 type Tx = PrismaNs.TransactionClient;
 
@@ -321,10 +321,7 @@ export async function arrearsBills(prisma: Prisma, estateId: string, dueOnOrBefo
  * prepared on the driver outside a transaction.
  */
 export async function estateOwners(prisma: Prisma, estateId: string): Promise<UnitOwnerRow[]> {
-  const statements = driverStatements(prisma);
-  return statements
-    ? statements.all<UnitOwnerRow>(ESTATE_OWNERS, [estateId])
-    : prisma.$queryRawUnsafe<UnitOwnerRow[]>(ESTATE_OWNERS_SQL(isPostgres(prisma) ? '$1' : '?'), estateId);
+  return statementRows<UnitOwnerRow>(prisma, ESTATE_OWNERS, [estateId]);
 }
 
 export async function feeOptOuts(prisma: Prisma): Promise<Set<string>> {

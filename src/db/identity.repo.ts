@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type MemberRole, type StaffRole } from './enums.js';
 import { z } from 'zod';
 import { isPostgres, type Prisma } from './client.js';
-import { driverDate, driverStatements, sqliteTimestamp, type Statement } from './driver-statements.js';
+import { driverDate, runStatement, sqliteTimestamp, statementRows, type Statement } from './driver-statements.js';
 import { storedState } from './prisma-storage.js';
 import type { StoredState } from './rows.js';
 
@@ -230,7 +230,7 @@ function refreshParams(postgres: boolean, input: TouchInput): unknown[] {
 
 /** The row of an existing account (its address and lastSeenAt refreshed when due), or null for an unknown one. */
 async function refreshKnownIdentity(prisma: Prisma, input: TouchInput): Promise<IdentityRow | null> {
-  const [row] = await readRaw<RawIdentity>(prisma, READ_IDENTITY, [input.channel, input.externalId]);
+  const [row] = await statementRows<RawIdentity>(prisma, READ_IDENTITY, [input.channel, input.externalId]);
   return row ? knownIdentity(prisma, input, row) : null;
 }
 
@@ -251,7 +251,7 @@ export async function touchKnownIdentityWithState(
   input: TouchInput,
   stateKey: string,
 ): Promise<{ identity: IdentityRow | null; state: StoredState | undefined }> {
-  const [row] = await readRaw<RawIdentityWithState>(prisma, READ_IDENTITY_WITH_STATE, [
+  const [row] = await statementRows<RawIdentityWithState>(prisma, READ_IDENTITY_WITH_STATE, [
     input.channel,
     input.externalId,
     stateKey,
@@ -264,22 +264,9 @@ export async function touchKnownIdentityWithState(
   };
 }
 
-/** Prepared on the driver for a client openDatabase built; through Prisma for any other (a transaction client). */
-function readRaw<T>(prisma: Prisma, statement: Statement, params: unknown[]): Promise<T[]> {
-  const statements = driverStatements(prisma);
-  if (statements) return statements.all<T>(statement, params);
-  return prisma.$queryRawUnsafe<T[]>(isPostgres(prisma) ? statement.postgresql : statement.sqlite, ...params);
-}
-
 /** A known account's row as a turn needs it, after refreshing its address and lastSeenAt when due. */
 async function knownIdentity(prisma: Prisma, input: TouchInput, row: RawIdentity): Promise<IdentityRow> {
-  if (refreshDue(row, input)) {
-    const postgres = isPostgres(prisma);
-    const params = refreshParams(postgres, input);
-    const statements = driverStatements(prisma);
-    if (statements) await statements.run(REFRESH_IDENTITY, params);
-    else await prisma.$executeRawUnsafe(postgres ? REFRESH_IDENTITY.postgresql : REFRESH_IDENTITY.sqlite, ...params);
-  }
+  if (refreshDue(row, input)) await runStatement(prisma, REFRESH_IDENTITY, refreshParams(isPostgres(prisma), input));
   // The JSON is built by the statement above; still parsed with zod, so a schema change fails loudly here.
   const json = <T>(schema: z.ZodType<T>, v: unknown): T => schema.parse(typeof v === 'string' ? JSON.parse(v) : v);
   const person = json(rawPerson, row.person);
