@@ -143,11 +143,13 @@ export function guidanceFor(estateSettings: Record<string, unknown>, category: s
   return guidanceSettings(estateSettings)[category] ?? null;
 }
 
+/** The estate's FAQ list; absent or broken: null (our defaults). */
+const FAQ_OR_DEFAULTS = faqSettingsSchema.nullable().catch(null);
+
 /** The estate's own FAQ, or null to use our defaults (also when its blob is broken). */
 export function faqSettings(estateSettings: Record<string, unknown>): FaqEntry[] | null {
-  if (estateSettings.faq === undefined) return null;
-  const parsed = faqSettingsSchema.safeParse(estateSettings.faq);
-  return parsed.success ? parsed.data : null;
+  // Through settingsSection: parsed once per settings object, not on every short owner message (#15).
+  return settingsSection(estateSettings, 'faq', FAQ_OR_DEFAULTS);
 }
 
 /** What a matched question is: an estate entry (its own texts) or one of our defaults (catalogue texts by id). */
