@@ -23,7 +23,7 @@ import {
 } from 'wechaty';
 import type { MediaRepository } from '../../src/db/repositories.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
-import { isAdapterChannelId } from '../../src/shared/channel-ids.js';
+import { isAdapterChannelIdOfKind } from '../../src/shared/channel-ids.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { t } from '../../src/i18n/index.js';
@@ -117,7 +117,10 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
   constructor(private readonly opts: WechatAdapterOptions) {
     super();
     this.name = opts.id ?? WECHAT_CHANNEL_ID;
-    if (!isAdapterChannelId(this.name)) throw new Error(`not a WeChat account id: "${this.name}" (wechat or wechat-…)`);
+    if (!isAdapterChannelIdOfKind(this.name, 'wechat'))
+      throw new Error(
+        `not a WeChat account id: "${this.name}" (wechat or wechat-…, not another adapter's id such as wechat-oa)`,
+      );
     this.now = opts.now;
     this.startedAt = this.now();
     this.backoffMs = opts.restartBackoffMs?.initial ?? 2000;
