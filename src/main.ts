@@ -48,7 +48,7 @@ import { wechatPuppetSettings } from '../adapters/wechat/wechat.config.js';
 import { TelegramAdapter } from '../adapters/telegram/telegram.adapter.js';
 import { telegramSettings } from '../adapters/telegram/telegram.config.js';
 import { WECHAT_OA_CHANNEL } from '../adapters/wechat-oa/wechat-oa.channel.js';
-import { TELEGRAM_WEBHOOK_PATH } from '../adapters/telegram/telegram.channel.js';
+import { telegramChannel } from '../adapters/telegram/telegram.channel.js';
 import { BOTFRAMEWORK_ROUTE } from '../adapters/botframework/botframework.channel.js';
 import { registerBuiltinChannels } from '../adapters/channels.js';
 import { wechatOaSettings } from '../adapters/wechat-oa/wechat-oa.config.js';
@@ -430,7 +430,9 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const telegram = telegramSettings(config);
   if (telegram) {
     const adapter = new TelegramAdapter({ ...telegram, handler: bot, logger });
-    if (telegram.mode.kind === 'webhook') routes[TELEGRAM_WEBHOOK_PATH] = adapter.webhookHandler;
+    // The bot's webhook route(s) from its descriptor, as for the Official Account below (a further bot has its own).
+    if (telegram.mode.kind === 'webhook')
+      for (const r of telegramChannel({ id: adapter.name }).routes) routes[r.path] = adapter.webhookHandler;
     channels.push(adapter);
   } else logger.info('Telegram off: set TELEGRAM_BOT_TOKEN (from @BotFather) to enable');
 

@@ -14,7 +14,7 @@ import {
 } from 'botbuilder';
 import type { Channel, OutboundMessage, SendResult } from '../channel.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
-import { isAdapterChannelId } from '../../src/shared/channel-ids.js';
+import { isAdapterChannelIdOfKind } from '../../src/shared/channel-ids.js';
 import type { Logger } from '../../src/shared/logger.js';
 import type { TelegramMode } from './telegram.config.js';
 import {
@@ -111,8 +111,8 @@ export class TelegramAdapter extends SelfHostedAdapter implements Channel {
   constructor(private readonly opts: TelegramAdapterOptions) {
     super();
     this.name = opts.id ?? TELEGRAM_CHANNEL_ID;
-    if (!isAdapterChannelId(this.name))
-      throw new Error(`not a Telegram bot id: "${this.name}" (telegram or telegram-…)`);
+    if (!isAdapterChannelIdOfKind(this.name, 'telegram'))
+      throw new Error(`not a Telegram bot id: "${this.name}" (telegram or telegram-…, not another adapter's id)`);
     this.log = opts.logger.child({ channel: this.name });
     // The bot id is the token's numeric prefix; known before getMe answers.
     this.botId = opts.token.split(':')[0] ?? '';

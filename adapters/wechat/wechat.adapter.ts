@@ -23,7 +23,7 @@ import {
 } from 'wechaty';
 import type { MediaRepository } from '../../src/db/repositories.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
-import { isAdapterChannelId } from '../../src/shared/channel-ids.js';
+import { isAdapterChannelIdOfKind } from '../../src/shared/channel-ids.js';
 import type { Clock } from '../../src/shared/clock.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { t } from '../../src/i18n/index.js';
@@ -113,11 +113,17 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
   private readonly menus = new Map<string, RememberedMenu>();
   /** Turns still running, so stop() can let them finish their reply. */
   private readonly inflight = new Set<Promise<void>>();
+  /** Every line carries this account's channel id. */
+  private readonly log: Logger;
 
   constructor(private readonly opts: WechatAdapterOptions) {
     super();
     this.name = opts.id ?? WECHAT_CHANNEL_ID;
-    if (!isAdapterChannelId(this.name)) throw new Error(`not a WeChat account id: "${this.name}" (wechat or wechat-…)`);
+    if (!isAdapterChannelIdOfKind(this.name, 'wechat'))
+      throw new Error(
+        `not a WeChat account id: "${this.name}" (wechat or wechat-…, not another adapter's id such as wechat-oa)`,
+      );
+    this.log = opts.logger.child({ channel: this.name });
     this.now = opts.now;
     this.startedAt = this.now();
     this.backoffMs = opts.restartBackoffMs?.initial ?? 2000;
@@ -140,9 +146,9 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     this.bot ??= this.build();
     try {
       await this.bot.start();
-      this.opts.logger.info({ channel: this.name }, 'wechaty started; waiting for login');
+      this.log.info('wechaty started; waiting for login');
     } catch (err) {
-      this.opts.logger.error({ err, channel: this.name }, 'wechaty failed to start');
+      this.log.error({ err }, 'wechaty failed to start');
       this.scheduleRestart('start failed');
     }
   }
@@ -155,7 +161,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     try {
       await this.bot?.stop();
     } catch (err) {
-      this.opts.logger.warn({ err, channel: this.name }, 'wechaty stop failed');
+      this.log.warn({ err }, 'wechaty stop failed');
     }
   }
 
@@ -169,23 +175,21 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     bot.on('scan', (qrcode, status) => this.onScan(qrcode, status));
     bot.on('login', (user) => {
       this.backoffMs = this.opts.restartBackoffMs?.initial ?? 2000;
-      this.opts.logger.info({ channel: this.name, user: user.name() }, 'wechat logged in');
+      this.log.info({ user: user.name() }, 'wechat logged in');
     });
     bot.on('logout', (user, reason) => {
       if (this.restarting || this.stopped) return;
-      this.opts.logger.warn({ channel: this.name, user: user.name(), reason }, 'wechat logged out');
+      this.log.warn({ user: user.name(), reason }, 'wechat logged out');
       this.scheduleRestart('logout');
     });
     bot.on('error', (error) => {
-      this.opts.logger.error({ err: error, channel: this.name }, 'wechaty error');
+      this.log.error({ err: error }, 'wechaty error');
       // While logged in an error is about one call (a contact not found…); only a lost session needs a restart.
       if (!bot.isLoggedIn) this.scheduleRestart('error');
     });
     bot.on('message', (msg) => {
       const p = this.onMessage(msg)
-        .catch((err: unknown) =>
-          this.opts.logger.error({ err, channel: this.name, messageId: msg.id }, 'wechat message failed'),
-        )
+        .catch((err: unknown) => this.log.error({ err, messageId: msg.id }, 'wechat message failed'))
         .finally(() => this.inflight.delete(p));
       this.inflight.add(p);
     });
@@ -196,12 +200,9 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     if (status === wechatyTypes.ScanStatus.Waiting || status === wechatyTypes.ScanStatus.Timeout) {
       const print = this.opts.printQr ?? ((q: string) => qrcodeTerminal.generate(q, { small: true }));
       print(qrcode);
-      this.opts.logger.info(
-        { channel: this.name, url: qrcodeUrl(qrcode) },
-        '请用微信扫码登录 (scan the QR code to log in)',
-      );
+      this.log.info({ url: qrcodeUrl(qrcode) }, '请用微信扫码登录 (scan the QR code to log in)');
     } else {
-      this.opts.logger.info({ channel: this.name, status: wechatyTypes.ScanStatus[status] }, 'wechat scan status');
+      this.log.info({ status: wechatyTypes.ScanStatus[status] }, 'wechat scan status');
     }
   }
 
@@ -209,7 +210,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     if (this.stopped || this.restartTimer) return;
     const delay = this.backoffMs;
     this.backoffMs = Math.min(this.backoffMs * 2, this.opts.restartBackoffMs?.max ?? 300_000);
-    this.opts.logger.warn({ channel: this.name, reason, delayMs: delay }, 'wechaty restart scheduled');
+    this.log.warn({ reason, delayMs: delay }, 'wechaty restart scheduled');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       void this.restart(reason);
@@ -221,16 +222,12 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     if (this.stopped || !this.bot) return;
     this.restarting = true;
     try {
-      await this.bot
-        .stop()
-        .catch((err: unknown) =>
-          this.opts.logger.warn({ err, channel: this.name }, 'wechaty stop before restart failed'),
-        );
+      await this.bot.stop().catch((err: unknown) => this.log.warn({ err }, 'wechaty stop before restart failed'));
       this.startedAt = this.now();
       await this.bot.start();
-      this.opts.logger.info({ channel: this.name, reason }, 'wechaty restarted');
+      this.log.info({ reason }, 'wechaty restarted');
     } catch (err) {
-      this.opts.logger.error({ err, channel: this.name }, 'wechaty restart failed');
+      this.log.error({ err }, 'wechaty restart failed');
       this.scheduleRestart('restart failed');
     } finally {
       this.restarting = false;
@@ -242,10 +239,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
 
   private async onMessage(msg: Message): Promise<void> {
     const skip = (reason: string) =>
-      this.opts.logger.debug(
-        { channel: this.name, messageId: msg.id, roomId: msg.room()?.id, reason },
-        'wechat message skipped',
-      );
+      this.log.debug({ messageId: msg.id, roomId: msg.room()?.id, reason }, 'wechat message skipped');
     if (msg.self()) return skip('self');
     if (isBacklog(msg.date(), this.startedAt)) return skip('backlog');
     const type = msg.type();
@@ -293,7 +287,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
         inbound.attachments = [await this.storeMedia(msg)];
       } catch (err) {
         // The file could not be fetched from WeChat: say so, so the owner sends it again instead of waiting.
-        this.opts.logger.warn({ err, channel: this.name, messageId: msg.id }, 'wechat media download failed');
+        this.log.warn({ err, messageId: msg.id }, 'wechat media download failed');
         return this.replyDirect(msg, t('zh-CN', 'wechat.mediaFailed'));
       }
     }
@@ -426,8 +420,7 @@ export class WechatAdapter extends SelfHostedAdapter implements Channel {
     );
     if (!parts.text && parts.images.length === 0) return;
     const result = await this.deliver(addr, parts, key, addr.kind === 'room' ? talker : undefined);
-    if (!result.ok)
-      this.opts.logger.error({ channel: this.name, error: result.error, to: addr.id }, 'wechat reply failed');
+    if (!result.ok) this.log.error({ error: result.error, to: addr.id }, 'wechat reply failed');
   }
 
   private async deliver(

@@ -5,6 +5,7 @@
 // letter that says so at dispatch — never a silent fallback to Bot Framework.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import type { AddressRule } from '../db/notice.repo.js';
 import type { ChannelLimits, RateLimits } from './rate-limiter.js';
 
 /** A chat account as stored (ChannelIdentity). */
@@ -78,13 +79,6 @@ export interface ChannelDescriptor {
  */
 export type IdentityAddressForm = { from: 'externalId'; prefix: string } | { from: 'conversationRef' };
 
-export interface IdentityAddressRule {
-  channel: string;
-  hosted: boolean;
-  from: 'externalId' | 'conversationRef';
-  prefix: string;
-}
-
 /** A chat account's outbox address by its channel's form; null when it cannot be reached proactively. */
 function addressBy(form: IdentityAddressForm, i: IdentityRow): string | null {
   return form.from === 'externalId' ? `${form.prefix}${i.externalId}` : i.conversationRef;
@@ -157,8 +151,8 @@ export class ChannelRegistry {
     return d ? { channel: d.id, address: d.groupAddress?.(c) ?? null } : undefined;
   }
 
-  /** Each channel's IdentityAddressRule: its address form, and whether its accounts are stored under hosted ids. */
-  identityAddressRules(): IdentityAddressRule[] {
+  /** Each channel's AddressRule: its address form, and whether its accounts are stored under hosted ids. */
+  identityAddressRules(): AddressRule[] {
     return [...this.byId.values()].map((d) => ({
       channel: d.id,
       hosted: d.hostsChannelId !== undefined,

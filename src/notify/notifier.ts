@@ -210,8 +210,6 @@ export interface Notifier extends NoticeWriter {
   staffReach(db: OutboxTarget, estateId: string, roles: readonly StaffRole[]): Promise<number>;
   /** A chat account's recipient string (null: not reachable, or a channel nobody registered). */
   identityAddress(i: { channel: string; externalId: string; conversationRef: string | null }): string | null;
-  /** A registered group's recipient string; null for a Bot Framework group registered without its reference. */
-  staffChatAddress(c: { channel: string; chatId: string; conversationRef?: string | null }): string | null;
 }
 
 /** The notifier asking `channels` how each account or group is reached. */
@@ -224,6 +222,5 @@ export function createNotifier(channels: ChannelRegistry): Notifier {
     department: (db, estateId, department, n) => toDepartment(channels, db, estateId, department, n),
     staffReach: (db, estateId, roles) => reach(channels, db, estateId, roles),
     identityAddress: (i) => channels.identityTarget(i)?.address ?? null,
-    staffChatAddress: (c) => channels.groupTarget(c)?.address ?? null,
   };
 }

@@ -3,7 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { TelegramAdapter, type TelegramAdapterOptions } from '../../adapters/telegram/telegram.adapter.js';
+import {
+  TelegramAdapter,
+  type TelegramAdapterOptions,
+  type TelegramChannelId,
+} from '../../adapters/telegram/telegram.adapter.js';
 import { telegramConfigSchema, telegramSettings } from '../../adapters/telegram/telegram.config.js';
 import type { TurnHandler } from '../../src/bot/turn-handler.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -456,5 +460,12 @@ describe('TelegramAdapter — a further bot under its own channel id', () => {
     expect(received).toEqual([{ by: 'telegram-2', channelId: 'telegram-2' }]);
     expect(log.lines.length).toBeGreaterThan(0);
     expect(log.lines.every((l) => l.channel === 'telegram-2')).toBe(true);
+  });
+
+  it('refuses an id of another adapter kind (the type keeps these out; a config string may not)', () => {
+    for (const id of ['wechat-2', 'console', 'wechat-oa', 'telegramx', 'Telegram-2']) {
+      const opts = { ...adapterOptions(fake, handler, log.logger), id: id as TelegramChannelId };
+      expect(() => new TelegramAdapter(opts), id).toThrow(/not a Telegram bot id/);
+    }
   });
 });

@@ -267,4 +267,19 @@ describe('a WeChat account id', () => {
     expect(new WechatAdapter({ ...opts, id: 'wechat-shop' }).name).toBe('wechat-shop');
     expect(() => new WechatAdapter({ ...opts, id: 'wechat-Shop 2' })).toThrow(/not a WeChat account id/);
   });
+
+  it("is not another adapter kind's id that starts with wechat-", () => {
+    const opts = {
+      puppet: 'wechaty-puppet-mock',
+      handler: { onTurn: async () => undefined, onTurnError: async () => undefined },
+      isRegisteredGroup: async () => false,
+      media: {} as BotParts['repos']['media'],
+      dataDir: os.tmpdir(),
+      logger: memoryLogger().logger,
+      now: systemClock,
+    };
+    // The Official Account's id (and further OA accounts) belong to WechatOaAdapter, not to a personal account.
+    expect(() => new WechatAdapter({ ...opts, id: 'wechat-oa' })).toThrow(/not a WeChat account id/);
+    expect(() => new WechatAdapter({ ...opts, id: 'wechat-oa-2' })).toThrow(/not a WeChat account id/);
+  });
 });
