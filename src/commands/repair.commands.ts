@@ -58,7 +58,7 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
         throw new AppError(
           'BAD_INPUT',
           'bad args',
-          userMessage('command.usage', { usage: t(ctx.sender.locale, usageKey).replace(/^用法：/u, '') }),
+          userMessage('command.usage', { usage: t(ctx.sender.locale, usageKey) }),
         );
       if ([...hit.rest].length > 500)
         throw new AppError(
