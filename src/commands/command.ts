@@ -2,7 +2,7 @@
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
 import { TurnContext } from 'botbuilder';
 import { AppError, userMessage } from '../shared/app-error.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import { t, type MessageKey, type Params } from '../i18n/index.js';
 import { STAFF_ROLES, type Sender, type StaffRole } from '../identity/sender.js';
 
 export interface CommandContext {
@@ -30,6 +30,8 @@ export interface Command {
   roles: readonly StaffRole[];
   /** The command help's one-line summary, in the catalogue (`command.summary.<alias>`). */
   summaryKey: MessageKey;
+  /** Values for the summary's placeholders, when it names a number the code owns (欠费's list size). */
+  summaryParams?: Params;
   /**
    * The command help's usage, in the catalogue (`command.usage.<alias>`): in zh-CN it starts with the Chinese word, in
    * other languages with the slash alias.

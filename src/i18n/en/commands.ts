@@ -108,7 +108,7 @@ export const commandsEn: Record<keyof typeof commandsZh, string> = {
   'command.usage.visitor': '/visitor 123456',
   'command.summary.collection': 'Property fee collection rate (paid/due), by building and month if you like',
   'command.usage.collection': '/collection [building] [month], e.g. /collection 3 2026-11',
-  'command.summary.arrears': 'The 20 units owing the most (phones masked)',
+  'command.summary.arrears': 'The {count} units owing the most (phones masked)',
   'command.usage.arrears': '/arrears [building], e.g. /arrears 3',
   'command.usage.notme': '/notme',
   'command.summary.csat':

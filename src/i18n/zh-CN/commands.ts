@@ -98,7 +98,7 @@ export const commandsZh = {
   'command.usage.visitor': '访客核销 123456',
   'command.summary.collection': '物业费收缴率（实收/应收），可按楼栋、月份',
   'command.usage.collection': '收缴率 [楼栋] [月份]，例：收缴率 3栋 2026-11',
-  'command.summary.arrears': '欠费金额最大的20户（电话已脱敏）',
+  'command.summary.arrears': '欠费金额最大的{count}户（电话已脱敏）',
   'command.usage.arrears': '欠费 [楼栋]，例：欠费 3栋',
   'command.usage.notme': '不是我',
   'command.summary.csat':
