@@ -60,19 +60,15 @@ const EXAMPLE_PHONE = '13812345678';
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // Erasure finds a person's queued notices by their channel addresses: the channels must be known.
   const notifier = createNotifier(registerBuiltinChannels(createChannelRegistry()));
-  if (argv[0] === 'import-bills') {
-    const db = await openDatabase(io.env.DATABASE_URL ?? 'file:./data/wuye.db');
-    try {
-      return await runFeeImport(argv.slice(1), {
+  if (argv[0] === 'import-bills')
+    return withDatabase(io, (db) =>
+      runFeeImport(argv.slice(1), {
         fees: createRepositories(db.prisma).fees,
         maxBytes: importMaxMb(io.env) * 1024 * 1024,
         out: io.out,
         progress: (s) => process.stderr.write(s),
-      });
-    } finally {
-      await db.close();
-    }
-  }
+      }),
+    );
   if (argv[0] === 'oa-menu') return runOaMenu(argv.slice(1), io);
   if (argv[0] === 'settings') return runSettings(argv.slice(1), io);
   const { positionals, values } = parseArgs({

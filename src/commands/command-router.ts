@@ -153,7 +153,7 @@ export class CommandRouter {
     // zh-CN: the usage with the Chinese word staff type, then its slash alias. Other languages: the usage, which
     // starts with the slash alias (the Chinese word is not shown, as in nameFor).
     const line = (c: Command) => {
-      const texts = { usage: tr(c.usageKey), summary: tr(c.summaryKey) };
+      const texts = { usage: tr(c.usageKey), summary: tr(c.summaryKey, c.summaryParams) };
       return sender.locale === 'zh-CN'
         ? tr('command.help.line', { ...texts, alias: aliasOf(c) })
         : tr('command.help.usageLine', texts);

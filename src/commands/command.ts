@@ -2,7 +2,7 @@
 // in private chat. Each command is data + a `run` function; the router (command-router.ts) does matching and checks.
 import { TurnContext } from 'botbuilder';
 import { AppError, userMessage } from '../shared/app-error.js';
-import type { MessageKey } from '../i18n/index.js';
+import { t, type MessageKey, type Params } from '../i18n/index.js';
 import { STAFF_ROLES, type Sender, type StaffRole } from '../identity/sender.js';
 
 export interface CommandContext {
@@ -30,6 +30,8 @@ export interface Command {
   roles: readonly StaffRole[];
   /** The command help's one-line summary, in the catalogue (`command.summary.<alias>`). */
   summaryKey: MessageKey;
+  /** Values for the summary's placeholders, when it names a number the code owns (欠费's list size). */
+  summaryParams?: Params;
   /**
    * The command help's usage, in the catalogue (`command.usage.<alias>`): in zh-CN it starts with the Chinese word, in
    * other languages with the slash alias.
@@ -70,6 +72,14 @@ export function staffInOwnEstate(ctx: CommandContext): NonNullable<Sender['staff
   if (ctx.sender.estate.id !== staff.estateId)
     throw new AppError('FORBIDDEN', 'staff estate mismatch', userMessage('security.otherEstate'));
   return staff;
+}
+
+/**
+ * The acting staff member's name, as recorded on what they do (ticket timeline, decisions): their person's name; staff
+ * always have one, so the fallback ('员工', stored data and so in zh-CN) is for a record without it.
+ */
+export function actorName(ctx: Pick<CommandContext, 'sender'>): string {
+  return ctx.sender.name ?? t('zh-CN', 'staff.fallbackName');
 }
 
 /** The caller's estate, for commands that read it; refused rather than read someone else's (staffInOwnEstate). */

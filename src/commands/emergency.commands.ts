@@ -4,7 +4,7 @@ import { AppError, userMessage } from '../shared/app-error.js';
 import { t as translate } from '../i18n/index.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
 import { guessEmergencyType } from '../complaints/emergency.js';
-import { ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command } from './command.js';
+import { actorName, ALL_STAFF, refFrom, staffInOwnEstate, staffOf, type Command } from './command.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
 
 export interface EmergencyCommandDeps {
@@ -27,7 +27,7 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
         const t = await svc.ackEmergency(
           {
             staffId: s.id,
-            name: ctx.sender.name ?? translate(ctx.sender.locale, 'complaint.staff.defaultName'),
+            name: actorName(ctx),
             role: s.role,
             estateId: s.estateId,
           },
@@ -61,7 +61,7 @@ export function emergencyCommands(deps: EmergencyCommandDeps): Command[] {
           location: text,
           reporter: {
             actor: `staff:${s.id}`,
-            name: ctx.sender.name ?? translate('zh-CN', 'complaint.staff.defaultName'),
+            name: actorName(ctx),
           },
         });
         const reached = await svc.emergencyReach(ctx.sender.estate.id);

@@ -116,8 +116,8 @@ export function feeCommands(deps: FeeCommandDeps): Command[] {
       name: '欠费',
       aliases: ['arrears'],
       roles: ['FOREMAN', 'SUPERVISOR', 'MANAGER'],
-      // The summary names LIST_SIZE (20) in its text.
       summaryKey: 'command.summary.arrears',
+      summaryParams: { count: LIST_SIZE },
       usageKey: 'command.usage.arrears',
       auditAs: 'read.arrears',
       run: async (ctx) => {

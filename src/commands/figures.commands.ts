@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import { monthArgOrThrow } from '../reports/report.service.js';
 import type { TicketExportService } from '../reports/ticket-export.js';
 import type { FalseAlarmService } from '../tickets/false-alarm.service.js';
-import { ownEstate, refFrom, staffOf, type Command } from './command.js';
+import { actorName, ownEstate, refFrom, staffOf, type Command } from './command.js';
 
 export interface FiguresCommandDeps {
   complaints: ComplaintService;
@@ -38,15 +38,10 @@ export function figuresCommands(deps: FiguresCommandDeps): Command[] {
             userMessage('command.usage', { usage: t(locale, 'falseAlarm.usage') }),
           );
         const ticket = await deps.complaints.resolveRef(estate, hit.ref);
-        return deps.falseAlarms.mark(
-          { staffId: staff.id, name: ctx.sender.name ?? t('zh-CN', 'staff.fallbackName') },
-          ticket,
-          hit.rest,
-          {
-            locale,
-            timezone: estate.timezone,
-          },
-        );
+        return deps.falseAlarms.mark({ staffId: staff.id, name: actorName(ctx) }, ticket, hit.rest, {
+          locale,
+          timezone: estate.timezone,
+        });
       },
     },
     {

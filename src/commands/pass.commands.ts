@@ -3,8 +3,7 @@
 import { AppError, userMessage } from '../shared/app-error.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { ContractorPassService } from '../permits/contractor-pass.service.js';
-import { refFrom, staffOf, type Command, type CommandContext } from './command.js';
-import { t } from '../i18n/index.js';
+import { actorName, refFrom, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface PassCommandDeps {
   passes: ContractorPassService;
@@ -22,7 +21,7 @@ export function passCommands(deps: PassCommandDeps): Command[] {
     const s = staffOf(ctx);
     return deps.passes.decide(
       ctx.sender.estate,
-      { staffId: s.id, name: ctx.sender.name ?? t('zh-CN', 'reno.cmd.colleague') },
+      { staffId: s.id, name: actorName(ctx) },
       Number(hit.ref),
       approve,
       hit.rest.trim() || null,

@@ -4,7 +4,7 @@ import { AppError, userMessage } from '../shared/app-error.js';
 import { t } from '../i18n/index.js';
 import type { StaffRole } from '../identity/sender.js';
 import type { RenovationService } from '../renovation/renovation.service.js';
-import { refFrom, staffOf, type Command, type CommandContext } from './command.js';
+import { actorName, refFrom, staffOf, type Command, type CommandContext } from './command.js';
 
 export interface RenovationCommandDeps {
   renovation: RenovationService;
@@ -14,7 +14,7 @@ const DECIDERS: StaffRole[] = ['ASSISTANT', 'SUPERVISOR', 'MANAGER'];
 
 function decider(ctx: CommandContext) {
   const s = staffOf(ctx);
-  return { staffId: s.id, name: ctx.sender.name ?? t('zh-CN', 'reno.cmd.colleague'), estateId: s.estateId };
+  return { staffId: s.id, name: actorName(ctx), estateId: s.estateId };
 }
 
 /** "12" / "#12" typed first, or "#12" / "编号 12" in the quoted 【装修审批】 notice staff reply to. */

@@ -11,7 +11,7 @@ import { t, type MessageKey } from '../i18n/index.js';
 import type { TicketRow } from '../db/ticket.repo.js';
 import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
-import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
+import { actorName, ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
 
 export interface RepairCommandDeps {
   complaints: ComplaintService;
@@ -24,7 +24,7 @@ function actorOf(ctx: CommandContext): RepairActor {
   const s = staffInOwnEstate(ctx);
   return {
     staffId: s.id,
-    name: ctx.sender.name ?? t('zh-CN', 'staff.fallbackName'),
+    name: actorName(ctx),
     estateId: s.estateId,
     timezone: ctx.sender.estate.timezone,
   };
@@ -58,7 +58,7 @@ export function repairCommands(deps: RepairCommandDeps): Command[] {
         throw new AppError(
           'BAD_INPUT',
           'bad args',
-          userMessage('command.usage', { usage: t(ctx.sender.locale, usageKey).replace(/^用法：/u, '') }),
+          userMessage('command.usage', { usage: t(ctx.sender.locale, usageKey) }),
         );
       if ([...hit.rest].length > 500)
         throw new AppError(

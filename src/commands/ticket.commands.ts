@@ -7,7 +7,7 @@ import type { TicketRow } from '../db/ticket.repo.js';
 import { formatLocal } from '../shared/zoned-time.js';
 import { t as translate, type MessageKey } from '../i18n/index.js';
 import type { TicketPhotoService } from '../tickets/ticket-photos.service.js';
-import { ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
+import { actorName, ALL_STAFF, refFrom, staffInOwnEstate, type Command, type CommandContext } from './command.js';
 import { TICKET_REF } from '../complaints/ticket-number.js';
 import { staffGuidanceText } from '../notices/guidance.js';
 
@@ -23,7 +23,7 @@ function actorOf(ctx: CommandContext): StaffActor {
   const s = staffInOwnEstate(ctx);
   return {
     staffId: s.id,
-    name: ctx.sender.name ?? translate(ctx.sender.locale, 'complaint.staff.defaultName'),
+    name: actorName(ctx),
     role: s.role,
     estateId: s.estateId,
   };

@@ -26,7 +26,8 @@ export const commandsEn: Record<keyof typeof commandsZh, string> = {
   'command.usage.staffcode': '/staffcode Wang Fang',
   'command.summary.registergroup':
     "Register this group as the estate's staff group, maintenance team group or owners' group (use it in the group)",
-  'command.usage.registergroup': '/registergroup role|department|owners',
+  'command.usage.registergroup':
+    '/registergroup role|department|owners (a role by its Chinese label: customer assistant, foreman, supervisor or manager; a maintenance department by its Chinese name; or the word owners)',
   'command.usage.staffbind': '/staffbind 1234567890',
   'command.summary.approvebind': 'Approve a pending binding by name and phone digits (phone the owner first)',
   'command.usage.approvebind': '/approvebind 3',
@@ -87,7 +88,7 @@ export const commandsEn: Record<keyof typeof commandsZh, string> = {
   'command.summary.note': 'Add a handling note to a ticket',
   'command.usage.note': '/note 0007 called the contractor',
   'command.summary.wait':
-    'Set to waiting for the owner (pauses the deadline); /waitcontractor for waiting for the contractor',
+    'Set to waiting for the owner (pauses the deadline); /wait 0007 followed by the Chinese word for “contractor” sets waiting for the contractor',
   'command.usage.wait': '/wait 0007 [note]',
   'command.summary.waitcontractor': 'Set to waiting for the contractor (pauses the deadline)',
   'command.usage.waitcontractor': '/waitcontractor 0007 [note]',
@@ -108,7 +109,7 @@ export const commandsEn: Record<keyof typeof commandsZh, string> = {
   'command.usage.visitor': '/visitor 123456',
   'command.summary.collection': 'Property fee collection rate (paid/due), by building and month if you like',
   'command.usage.collection': '/collection [building] [month], e.g. /collection 3 2026-11',
-  'command.summary.arrears': 'The 20 units owing the most (phones masked)',
+  'command.summary.arrears': 'The {count} units owing the most (phones masked)',
   'command.usage.arrears': '/arrears [building], e.g. /arrears 3',
   'command.usage.notme': '/notme',
   'command.summary.csat':

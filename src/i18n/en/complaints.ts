@@ -219,7 +219,6 @@ export const complaintsEn: Record<keyof typeof complaintsZh, string> = {
   'complaint.staff.unclaimed': 'nobody yet',
   'complaint.staff.detailAckDue': 'Respond by: {at}',
   'complaint.staff.detailRecord': 'Record:',
-  'complaint.staff.defaultName': 'Staff',
   'complaint.staff.emergencyAcked':
     'Emergency {number} ({category}) acknowledged: get there as soon as you can; when done, send "resolve {number} what was done".',
   'complaint.staff.ackUsage': 'Usage: ack 0007 (the emergency ticket number)',

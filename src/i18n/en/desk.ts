@@ -167,7 +167,6 @@ export const deskEn: Record<keyof typeof deskZh, string> = {
   'report.monthly.noTickets': 'No tickets',
   'report.monthly.prefix': '[Monthly report · ',
   'report.badMonth': 'The month "{raw}" could not be read (it cannot be in the future). Usage: {usage}',
-  'reno.cmd.colleague': 'a colleague',
   'reno.cmd.usageApprove': 'Usage: approve 12',
   'reno.cmd.usageReject': 'Usage: reject 12 reason',
   'reno.cmd.needReason': 'A rejection needs a reason. {usage}',

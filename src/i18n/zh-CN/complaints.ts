@@ -202,7 +202,6 @@ export const complaintsZh = {
   'complaint.staff.unclaimed': '未认领',
   'complaint.staff.detailAckDue': '响应时限：{at}',
   'complaint.staff.detailRecord': '处理记录：',
-  'complaint.staff.defaultName': '员工',
   'complaint.staff.emergencyAcked':
     '已确认特发事件 {number}（{category}），请尽快到场处置，处理完请“办结 {number} 处理结果”。',
   'complaint.staff.ackUsage': '用法：收到 0007（特发事件的工单号）',

@@ -154,7 +154,6 @@ export const deskZh = {
   'report.monthly.prefix': '【月报·',
   'report.badMonth': '无法识别月份“{raw}”（不能是未来的月份）。用法：{usage}',
   // ── staff commands: 待审批 / 批准 / 驳回, reports ──
-  'reno.cmd.colleague': '同事',
   'reno.cmd.usageApprove': '用法：批准 12',
   'reno.cmd.usageReject': '用法：驳回 12 理由',
   'reno.cmd.needReason': '驳回须写明理由。{usage}',
